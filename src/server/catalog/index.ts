@@ -1,0 +1,3 @@
+// Catalog: products with their per-market offers and selling prices, and how they are found.
+export * from './product.schema';
+export * from './product.store';

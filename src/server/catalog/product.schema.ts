@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MarketCode } from '../markets';
+import { Money } from '../money';
+import { Id } from '../db/ids';
+
+export const Availability = z.enum(['in_stock', 'out_of_stock', 'unknown']);
+export type Availability = z.infer<typeof Availability>;
+
+/** GTIN-8/12/13/14; the check digit is verified by the catalog rules, not by the shape. */
+export const Gtin = z.string().regex(/^\d{8}$|^\d{12,14}$/, 'expected a GTIN of 8, 12, 13 or 14 digits');
+
+/** What one source marketplace offers for this product, as last scraped or refreshed. */
+export const Offer = z.object({
+  site: z.string().min(1),
+  /** The marketplace's own id: an ASIN, a SKU. */
+  sourceId: z.string().min(1),
+  url: z.url(),
+  price: Money,
+  shipping: Money.nullable(),
+  availability: Availability,
+  seller: z.string().nullable(),
+  lastScrapedAt: z.date(),
+  lastRefreshedAt: z.date().nullable(),
+});
+export type Offer = z.infer<typeof Offer>;
+
+/** Our selling price in one market, VAT included, and where it was computed from. */
+export const SellPrice = z.object({
+  price: Money,
+  sourceMarket: MarketCode,
+  computedAt: z.date(),
+});
+export type SellPrice = z.infer<typeof SellPrice>;
+
+const byMarket = <T extends z.ZodType>(value: T) => z.partialRecord(MarketCode, value);
+
+/** One real-world product, read whole by the product page; offers are embedded by market. */
+export const Product = z.object({
+  _id: Id,
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
+  gtin: Gtin.nullable(),
+  title: z.string().min(1),
+  brand: z.string().nullable(),
+  category: z.string().nullable(),
+  images: z.array(z.url()),
+  attributes: z.record(z.string(), z.string()),
+  /** Lowercased, accent-free words of title and brand: keyword search without a text index. */
+  searchTokens: z.array(z.string()),
+  offers: byMarket(Offer),
+  sellPrices: byMarket(SellPrice),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Product = z.infer<typeof Product>;

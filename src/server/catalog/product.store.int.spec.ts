@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { newId } from '../db';
+import { eur } from '../money';
+import { findProduct, latestProducts, upsertProduct } from './product.store';
+import type { Product } from './product.schema';
+
+const rt = useTestRuntime('product-store');
+
+function product(overrides: Partial<Product> = {}): Product {
+  const now = new Date('2026-11-25T10:00:00Z');
+  return {
+    _id: newId(),
+    slug: 'moka-express-6-cups',
+    gtin: '8006363011440',
+    title: 'Moka Express 6 cups',
+    brand: 'Bialetti',
+    category: 'kitchen',
+    images: ['https://img.example/moka.jpg'],
+    attributes: { capacity: '6 cups' },
+    searchTokens: ['moka', 'express', 'bialetti'],
+    offers: {
+      it: {
+        site: 'amazon.it',
+        sourceId: 'B000CMAGOK',
+        url: 'https://www.amazon.it/dp/B000CMAGOK',
+        price: eur(2799),
+        shipping: eur(0),
+        availability: 'in_stock',
+        seller: 'Amazon',
+        lastScrapedAt: now,
+        lastRefreshedAt: null,
+      },
+    },
+    sellPrices: { de: { price: eur(3999), sourceMarket: 'it', computedAt: now } },
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+describe('product store', () => {
+  it('writes a product and reads it back whole, money in integer cents and dates as dates', async () => {
+    const { products } = rt().collections;
+    const written = product();
+    await upsertProduct(products, written);
+    const read = await findProduct(products, written._id);
+    expect(read).toEqual(written);
+    expect(read?.offers.it?.price).toEqual({ amountCents: 2799, currency: 'EUR' });
+    expect(read?.offers.it?.lastScrapedAt).toBeInstanceOf(Date);
+  });
+
+  it('upserting the same product twice leaves one document', async () => {
+    const { products } = rt().collections;
+    const p = product();
+    await upsertProduct(products, p);
+    await upsertProduct(products, { ...p, title: 'Moka Express 6 tazze' });
+    expect(await products.countDocuments({ _id: p._id })).toBe(1);
+    expect((await findProduct(products, p._id))?.title).toBe('Moka Express 6 tazze');
+  });
+
+  it('refuses a product with a price in floating euros, and stores nothing', async () => {
+    const { products } = rt().collections;
+    const bad = product();
+    const offer = bad.offers.it!;
+    const withFloat = { ...bad, offers: { it: { ...offer, price: { amountCents: 27.99, currency: 'EUR' as const } } } };
+    await expect(upsertProduct(products, withFloat)).rejects.toBeInstanceOf(ZodError);
+    expect(await findProduct(products, bad._id)).toBeNull();
+  });
+
+  it('lists the most recently updated products first', async () => {
+    const { products } = rt().collections;
+    const older = product({ updatedAt: new Date('2026-01-01T00:00:00Z') });
+    const newer = product({ updatedAt: new Date('2026-12-01T00:00:00Z') });
+    await upsertProduct(products, older);
+    await upsertProduct(products, newer);
+    const latest = await latestProducts(products, 2);
+    expect(latest[0]?._id).toBe(newer._id);
+  });
+});

@@ -1,0 +1,21 @@
+// MongoDB access for products. Documents are validated against the schema before they are
+// written, so a bad scrape or a bug cannot store a half-formed product.
+import type { Collection } from 'mongodb';
+import { Product } from './product.schema';
+
+export async function upsertProduct(products: Collection<Product>, product: Product): Promise<void> {
+  const doc = Product.parse(product);
+  await products.replaceOne({ _id: doc._id }, doc, { upsert: true });
+}
+
+export async function findProduct(products: Collection<Product>, id: string): Promise<Product | null> {
+  return products.findOne({ _id: id });
+}
+
+export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
+  return products.find({}).sort({ updatedAt: -1 }).limit(limit).toArray();
+}
+
+export async function countProducts(products: Collection<Product>): Promise<number> {
+  return products.estimatedDocumentCount();
+}

@@ -1,0 +1,2 @@
+// Customers: shoppers who have ordered, found by e-mail, with agents' notes.
+export * from './customer.schema';

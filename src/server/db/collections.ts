@@ -1,0 +1,143 @@
+// Every MongoDB collection, declared once: its name, its document schema, its indexes and
+// its shard key. The application creates the indexes from this table at start, and the
+// cluster init script (infra/mongo-cluster) shards each collection from the same table.
+import type { z } from 'zod';
+import { MARKET_CODES } from '../markets';
+import { Product } from '../catalog/product.schema';
+import { PricePoint } from '../pricing/price-history.schema';
+import { Order } from '../orders/order.schema';
+import { Customer } from '../customers/customer.schema';
+import { Agent, AuditEntry, Session } from '../backoffice/backoffice.schema';
+import { ScrapeRun } from '../scraping/scrape-run.schema';
+import { OutboxEntry } from '../outbox/outbox.schema';
+
+export type IndexKey = Record<string, 1 | -1>;
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly key: IndexKey;
+  readonly unique?: boolean;
+  readonly expireAfterSeconds?: number;
+  readonly partialFilterExpression?: Record<string, unknown>;
+}
+
+/** `hashed` spreads writes evenly; it exists only on the real cluster, where the init script creates it. */
+export type ShardKey = Record<string, 1 | 'hashed'>;
+
+export interface CollectionSpec<S extends z.ZodObject = z.ZodObject> {
+  readonly name: string;
+  readonly schema: S;
+  /** Only plain ascending/descending keys: no text, hashed or wildcard index (SecantusDB has none). */
+  readonly indexes: readonly IndexSpec[];
+  readonly shardKey: ShardKey;
+  /** Why this key: the queries it routes and the writes it spreads. */
+  readonly shardKeyReason: string;
+}
+
+function collection<S extends z.ZodObject>(spec: CollectionSpec<S>): CollectionSpec<S> {
+  return spec;
+}
+
+export const COLLECTIONS = {
+  products: collection({
+    name: 'products',
+    schema: Product,
+    indexes: [
+      { name: 'gtin', key: { gtin: 1 }, partialFilterExpression: { gtin: { $type: 'string' } } },
+      { name: 'slug', key: { slug: 1 } },
+      { name: 'search_tokens', key: { searchTokens: 1 } },
+      { name: 'category_updated', key: { category: 1, updatedAt: -1 } },
+      ...MARKET_CODES.map((code) => ({
+        name: `offers_${code}_source_id`,
+        key: { [`offers.${code}.sourceId`]: 1 } as IndexKey,
+        partialFilterExpression: { [`offers.${code}.sourceId`]: { $exists: true } },
+      })),
+    ],
+    shardKey: { _id: 'hashed' },
+    shardKeyReason:
+      'the product page reads one product by id: a hashed id routes it to one shard and spreads scraper inserts evenly',
+  }),
+  priceHistory: collection({
+    name: 'price_history',
+    schema: PricePoint,
+    // Also the shard key's index: a range shard key needs an ascending index that starts with it.
+    indexes: [{ name: 'product_market_at', key: { productId: 1, market: 1, at: 1 } }],
+    shardKey: { productId: 1, market: 1, at: 1 },
+    shardKeyReason:
+      "a product's history is read together for its chart: keyed by product id it stays on one shard, and random ids spread the appends",
+  }),
+  orders: collection({
+    name: 'orders',
+    schema: Order,
+    indexes: [
+      { name: 'customer_idempotency', key: { customerId: 1, idempotencyKey: 1 }, unique: true },
+      { name: 'customer_created', key: { customerId: 1, createdAt: -1 } },
+      // Not unique: a unique index must start with the shard key. Numbers are random and checked at insert.
+      { name: 'number', key: { number: 1 } },
+      { name: 'email', key: { email: 1 } },
+      { name: 'status_created', key: { status: 1, createdAt: -1 } },
+      { name: 'market_created', key: { market: 1, createdAt: -1 } },
+    ],
+    shardKey: { customerId: 'hashed' },
+    shardKeyReason:
+      "a shopper's orders and the checkout's idempotency check stay on one shard; hashing spreads new orders, whose ids would otherwise all land on the newest chunk",
+  }),
+  customers: collection({
+    name: 'customers',
+    schema: Customer,
+    indexes: [
+      { name: 'email', key: { email: 1 }, unique: true },
+      { name: 'name', key: { name: 1 } },
+      { name: 'phone', key: { phone: 1 } },
+    ],
+    shardKey: { email: 'hashed' },
+    shardKeyReason:
+      'checkout finds a returning shopper by e-mail, which must be unique: a unique index on a sharded collection must start with the shard key',
+  }),
+  agents: collection({
+    name: 'agents',
+    schema: Agent,
+    indexes: [{ name: 'email', key: { email: 1 }, unique: true }],
+    shardKey: { email: 'hashed' },
+    shardKeyReason: 'login finds an agent by e-mail, which must be unique; the collection is small',
+  }),
+  sessions: collection({
+    name: 'sessions',
+    schema: Session,
+    indexes: [
+      { name: 'expires', key: { expiresAt: 1 }, expireAfterSeconds: 0 },
+      { name: 'agent', key: { agentId: 1 } },
+    ],
+    shardKey: { _id: 'hashed' },
+    shardKeyReason: 'a session is read by its id on every back-office request',
+  }),
+  auditEntries: collection({
+    name: 'audit_entries',
+    schema: AuditEntry,
+    indexes: [
+      { name: 'at', key: { at: -1 } },
+      { name: 'entity_at', key: { 'entity.kind': 1, 'entity.id': 1, at: -1 } },
+      { name: 'actor_at', key: { 'actor.id': 1, at: -1 } },
+    ],
+    shardKey: { _id: 'hashed' },
+    shardKeyReason:
+      'appends are spread evenly; browsing the log is rare and may visit every shard, which beats a hot chunk on time',
+  }),
+  scrapeRuns: collection({
+    name: 'scrape_runs',
+    schema: ScrapeRun,
+    indexes: [{ name: 'market_started', key: { market: 1, startedAt: -1 } }],
+    shardKey: { _id: 'hashed' },
+    shardKeyReason: 'few writes; the operations page reads recent runs of every market at once',
+  }),
+  outbox: collection({
+    name: 'outbox',
+    schema: OutboxEntry,
+    indexes: [{ name: 'status_available', key: { status: 1, availableAt: 1 } }],
+    shardKey: { _id: 'hashed' },
+    shardKeyReason: 'entries are written by many writers and claimed one by one by id',
+  }),
+} as const;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export type DocumentOf<K extends CollectionName> = z.infer<(typeof COLLECTIONS)[K]['schema']>;

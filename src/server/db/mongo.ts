@@ -1,0 +1,82 @@
+// The MongoDB connection and typed access to the declared collections. Nothing else in the
+// code opens a MongoClient, so timeouts and the database name are decided here once.
+import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { COLLECTIONS, type CollectionName, type CollectionSpec, type DocumentOf } from './collections';
+
+export const DEFAULT_DB_NAME = 'digitalsales';
+
+export interface MongoOptions {
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly appName?: string;
+}
+
+export async function connectMongo(options: MongoOptions): Promise<MongoClient> {
+  const client = new MongoClient(options.url, {
+    appName: options.appName ?? 'digitalsales',
+    serverSelectionTimeoutMS: options.timeoutMs,
+    connectTimeoutMS: options.timeoutMs,
+    socketTimeoutMS: Math.max(options.timeoutMs * 6, 30_000),
+    // Retried writes are not de-duplicated by the embedded server; our writes are idempotent
+    // by design instead, which the real cluster needs anyway.
+    retryWrites: false,
+  });
+  await client.connect();
+  return client;
+}
+
+/** Replaces the database name in a MongoDB URL, keeping hosts and options. */
+export function withDatabase(url: string, dbName: string): string {
+  // Not `new URL`: a MongoDB URL may list several hosts, which WHATWG URLs refuse.
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(url);
+  if (!match) throw new Error(`not a MongoDB URL: ${url}`);
+  return `${match[1]}/${dbName}${match[2] ?? ''}`;
+}
+
+/** The database named in the URL's path, else `digitalsales`. */
+export function databaseOf(client: MongoClient): Db {
+  const named = client.options.dbName;
+  return client.db(named && named !== 'test' ? named : DEFAULT_DB_NAME);
+}
+
+export type Collections = { readonly [K in CollectionName]: Collection<DocumentOf<K>> };
+
+export function collections(db: Db): Collections {
+  return Object.fromEntries(
+    Object.entries(COLLECTIONS).map(([key, spec]) => [key, db.collection(spec.name)]),
+  ) as unknown as Collections;
+}
+
+/**
+ * Creates every declared index; running it again is a no-op. An index that exists under the
+ * same name with other options is a deployment problem, reported rather than dropped here.
+ */
+export async function ensureIndexes(db: Db, specs: readonly CollectionSpec[] = Object.values(COLLECTIONS)): Promise<number> {
+  let count = 0;
+  for (const spec of specs) {
+    if (spec.indexes.length === 0) continue;
+    try {
+      await db.collection(spec.name).createIndexes(
+        spec.indexes.map(({ key, ...options }) => ({ key, ...options })),
+      );
+    } catch (error) {
+      if (error instanceof MongoServerError && (error.codeName === 'IndexOptionsConflict' || error.codeName === 'IndexKeySpecsConflict')) {
+        throw new Error(`index of ${spec.name} conflicts with one already in the database: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+    count += spec.indexes.length;
+  }
+  return count;
+}
+
+export async function pingMongo(db: Db): Promise<void> {
+  await db.command({ ping: 1 });
+}
+
+/** What server answers: name and version, for the readiness page and the logs. */
+export async function describeMongo(db: Db): Promise<{ version: string; engine: string }> {
+  const info: Document = await db.admin().command({ buildInfo: 1 });
+  if (typeof info['secantusVersion'] === 'string') return { engine: 'SecantusDB', version: info['secantusVersion'] };
+  return { engine: 'MongoDB', version: String(info['version'] ?? 'unknown') };
+}

@@ -1,0 +1,38 @@
+// The four markets we buy and sell in, declared once. Everything that differs by
+// country (language, number format, VAT, postal codes later) hangs off this table.
+import { z } from 'zod';
+
+export const MARKET_CODES = ['it', 'fr', 'de', 'es'] as const;
+
+export const MarketCode = z.enum(MARKET_CODES);
+export type MarketCode = z.infer<typeof MarketCode>;
+
+export const Currency = z.enum(['EUR']);
+export type Currency = z.infer<typeof Currency>;
+
+export interface Market {
+  readonly code: MarketCode;
+  /** BCP 47 tag used for Intl formatting and `<html lang>`. */
+  readonly locale: string;
+  readonly language: 'it' | 'fr' | 'de' | 'es';
+  readonly name: string;
+  readonly currency: Currency;
+  /** Standard VAT rate in basis points (2200 = 22 %), so VAT maths stays in integers. */
+  readonly vatBasisPoints: number;
+  readonly timeZone: string;
+}
+
+export const MARKETS: Readonly<Record<MarketCode, Market>> = {
+  it: { code: 'it', locale: 'it-IT', language: 'it', name: 'Italia', currency: 'EUR', vatBasisPoints: 2200, timeZone: 'Europe/Rome' },
+  fr: { code: 'fr', locale: 'fr-FR', language: 'fr', name: 'France', currency: 'EUR', vatBasisPoints: 2000, timeZone: 'Europe/Paris' },
+  de: { code: 'de', locale: 'de-DE', language: 'de', name: 'Deutschland', currency: 'EUR', vatBasisPoints: 1900, timeZone: 'Europe/Berlin' },
+  es: { code: 'es', locale: 'es-ES', language: 'es', name: 'España', currency: 'EUR', vatBasisPoints: 2100, timeZone: 'Europe/Madrid' },
+};
+
+export function market(code: MarketCode): Market {
+  return MARKETS[code];
+}
+
+export function isMarketCode(value: unknown): value is MarketCode {
+  return MarketCode.safeParse(value).success;
+}

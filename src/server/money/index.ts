@@ -1,0 +1,2 @@
+// Money: integer cents with a currency, and how they are added and shown.
+export * from './money';

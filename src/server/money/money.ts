@@ -1,0 +1,27 @@
+// Money is an integer number of cents with its currency; floats never hold prices.
+import { z } from 'zod';
+import { Currency } from '../markets';
+
+export const Cents = z.number().int().safe();
+
+export const Money = z.object({
+  amountCents: Cents,
+  currency: Currency,
+});
+export type Money = z.infer<typeof Money>;
+
+export function eur(amountCents: number): Money {
+  return Money.parse({ amountCents, currency: 'EUR' });
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) {
+    throw new Error(`cannot add ${a.currency} to ${b.currency}`);
+  }
+  return { amountCents: a.amountCents + b.amountCents, currency: a.currency };
+}
+
+/** Formats for display only; storage and arithmetic stay in cents. */
+export function formatMoney(money: Money, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amountCents / 100);
+}

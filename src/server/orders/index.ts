@@ -1,0 +1,2 @@
+// Orders: the order document, its lines, timeline and supplier purchases.
+export * from './order.schema';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { MarketCode } from '../markets';
+import { Money } from '../money';
+import { Id } from '../db/ids';
+
+export const OrderStatus = z.enum([
+  'awaiting_payment',
+  'paid',
+  'purchasing',
+  'purchased',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refund_pending',
+  'refunded',
+  'needs_attention',
+]);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const Actor = z.object({
+  kind: z.enum(['shopper', 'agent', 'system']),
+  id: z.string().nullable(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const Address = z.object({
+  name: z.string().min(1),
+  line1: z.string().min(1),
+  line2: z.string().nullable(),
+  postalCode: z.string().min(1),
+  city: z.string().min(1),
+  country: z.enum(['IT', 'FR', 'DE', 'ES']),
+  phone: z.string().nullable(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const OrderLine = z.object({
+  lineId: z.string().min(1),
+  productId: Id,
+  title: z.string(),
+  quantity: z.number().int().positive(),
+  unitPrice: Money,
+  total: Money,
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+/** Every state change, with who made it and why; appended, never rewritten. */
+export const TimelineEntry = z.object({
+  at: z.date(),
+  from: OrderStatus.nullable(),
+  to: OrderStatus,
+  actor: Actor,
+  reason: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** A purchase placed with a source marketplace's supplier API for one order line. */
+export const SupplierPurchase = z.object({
+  lineId: z.string(),
+  market: MarketCode,
+  /** Derived from the order line, so a retried purchase job never buys twice. */
+  idempotencyKey: z.string(),
+  supplierOrderId: z.string().nullable(),
+  cost: Money.nullable(),
+  status: z.enum(['pending', 'accepted', 'shipped', 'delivered', 'failed']),
+  trackingNumber: z.string().nullable(),
+  updatedAt: z.date(),
+});
+export type SupplierPurchase = z.infer<typeof SupplierPurchase>;
+
+export const Order = z.object({
+  _id: Id,
+  /** Shown to shoppers and agents; random so it reveals nothing about volume. */
+  number: z.string().min(1),
+  customerId: Id,
+  email: z.email(),
+  market: MarketCode,
+  status: OrderStatus,
+  lines: z.array(OrderLine).min(1),
+  total: Money,
+  shippingAddress: Address,
+  paymentMethod: z.enum(['bank_transfer', 'cash_on_delivery']),
+  /** The checkout's key: a double submit finds this order instead of making a second. */
+  idempotencyKey: z.string().min(1),
+  timeline: z.array(TimelineEntry),
+  purchases: z.array(SupplierPurchase),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Order = z.infer<typeof Order>;

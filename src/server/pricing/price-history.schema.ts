@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { MarketCode } from '../markets';
+import { Money } from '../money';
+import { Id } from '../db/ids';
+
+/** One observed change of a source offer's price; appended only when the price moves. */
+export const PricePoint = z.object({
+  _id: Id,
+  productId: Id,
+  market: MarketCode,
+  price: Money,
+  shipping: Money.nullable(),
+  at: z.date(),
+});
+export type PricePoint = z.infer<typeof PricePoint>;

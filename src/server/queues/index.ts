@@ -1,0 +1,2 @@
+// Queues: the names of every BullMQ queue and the prefix they share.
+export * from './queues';

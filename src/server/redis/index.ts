@@ -1,0 +1,2 @@
+// Redis: how the app and the workers connect to it.
+export * from './redis';

@@ -1,0 +1,107 @@
+// How every BullMQ worker process runs: boots from the same configuration as the app,
+// dispatches jobs by name to its capability's handlers, reports a heartbeat that operators
+// (and the home page) read, and closes cleanly on SIGTERM so that no job is cut in half.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { loadConfigOrExit } from '../config';
+import { QUEUE_PREFIX } from '../queues';
+import { createQueueRedis } from '../redis';
+import { openRuntime, type Runtime } from './runtime';
+
+export type JobHandler = (job: Job, runtime: Runtime) => Promise<unknown>;
+
+export interface WorkerDefinition {
+  /** Unique among running workers, e.g. `scraper-it`. */
+  readonly name: string;
+  readonly queue: string;
+  /** Job name to handler; a job with another name fails at once, without retries. */
+  readonly handlers: Readonly<Record<string, JobHandler>>;
+  /** @defaultValue 1 */
+  readonly concurrency?: number;
+}
+
+export const WORKER_HEARTBEAT_PREFIX = 'ds:workers:';
+const HEARTBEAT_MS = 5_000;
+
+export interface WorkerHeartbeat {
+  readonly name: string;
+  readonly queue: string;
+  readonly pid: number;
+  readonly startedAt: string;
+  readonly seenAt: string;
+  readonly completed: number;
+  readonly failed: number;
+  readonly active: number;
+  readonly jobNames: readonly string[];
+}
+
+export async function readWorkerHeartbeats(redis: Redis): Promise<WorkerHeartbeat[]> {
+  const keys = await redis.keys(`${WORKER_HEARTBEAT_PREFIX}*`);
+  if (keys.length === 0) return [];
+  const values = await redis.mget(keys);
+  return values
+    .filter((v): v is string => v !== null)
+    .map((v) => JSON.parse(v) as WorkerHeartbeat)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function runWorker(definition: WorkerDefinition): Promise<void> {
+  const config = loadConfigOrExit();
+  const rt = await openRuntime(config, definition.name);
+  const connection = createQueueRedis({ url: config.REDIS_URL, timeoutMs: config.REDIS_TIMEOUT_MS, name: definition.name });
+  const counts = { completed: 0, failed: 0, active: 0 };
+  const startedAt = new Date().toISOString();
+
+  const worker = new Worker(
+    definition.queue,
+    async (job) => {
+      const handler = definition.handlers[job.name];
+      if (!handler) {
+        throw new UnrecoverableError(`${definition.name} has no handler for job "${job.name}" (knows: ${Object.keys(definition.handlers).join(', ') || 'none yet'})`);
+      }
+      return handler(job, rt);
+    },
+    { connection, prefix: QUEUE_PREFIX, concurrency: definition.concurrency ?? 1 },
+  );
+  worker.on('active', () => (counts.active += 1));
+  worker.on('completed', () => {
+    counts.active -= 1;
+    counts.completed += 1;
+  });
+  worker.on('failed', (job, error) => {
+    if (job) counts.active -= 1;
+    counts.failed += 1;
+    console.error(`[${definition.name}] job ${job?.id ?? '?'} (${job?.name ?? '?'}) failed: ${error.message}`);
+  });
+  worker.on('error', (error) => console.error(`[${definition.name}] ${error.message}`));
+
+  const key = `${WORKER_HEARTBEAT_PREFIX}${definition.name}`;
+  const beat = async () => {
+    const heartbeat: WorkerHeartbeat = {
+      name: definition.name,
+      queue: definition.queue,
+      pid: process.pid,
+      startedAt,
+      seenAt: new Date().toISOString(),
+      ...counts,
+      jobNames: Object.keys(definition.handlers),
+    };
+    // Expires after three missed beats, so a dead worker disappears from the list.
+    await rt.redis.set(key, JSON.stringify(heartbeat), 'PX', HEARTBEAT_MS * 3).catch(() => undefined);
+  };
+  await beat();
+  const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+  console.log(`[${definition.name}] waiting for jobs on queue ${definition.queue}`);
+
+  const stop = async (signal: string) => {
+    console.log(`[${definition.name}] ${signal}: finishing active jobs, then exiting`);
+    clearInterval(timer);
+    await worker.close();
+    await rt.redis.del(key).catch(() => undefined);
+    await connection.quit().catch(() => undefined);
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

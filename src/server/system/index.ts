@@ -1,0 +1,3 @@
+// System: liveness, readiness and what the running platform is made of.
+export * from './system.service';
+export * from './stack-manifest';
