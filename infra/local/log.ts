@@ -1,0 +1,19 @@
+// Console output of the local stack: one line per event, prefixed by the part that speaks.
+const started = Date.now();
+
+function stamp(): string {
+  return `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
+}
+
+export function log(scope: string, message: string): void {
+  console.log(`${stamp()} [${scope}] ${message}`);
+}
+
+export function warn(scope: string, message: string): void {
+  console.warn(`${stamp()} [${scope}] ${message}`);
+}
+
+/** The message a person should act on, with no stack trace, then exit. */
+export class StackError extends Error {
+  override readonly name = 'StackError';
+}

@@ -1,0 +1,108 @@
+// The platform's own processes as `./stack up` runs them: the app and the workers, started
+// with the environment that points them at the stack's MongoDB and Redis.
+import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { MARKET_CODES } from '../../src/server/markets';
+import { log, StackError } from './log';
+import { REPO_ROOT } from './paths';
+import { freePort, portAnswers, startProcess, stopProcess, type Service, type Started } from './processes';
+
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+export const APP_ENTRY = join(REPO_ROOT, 'dist', 'analog', 'server', 'index.mjs');
+
+export interface WorkerProcess {
+  readonly name: string;
+  readonly script: string;
+  readonly args: readonly string[];
+}
+
+/** Every worker `./stack up` starts; docker-compose.yml runs the same set. */
+export const WORKER_PROCESSES: readonly WorkerProcess[] = [
+  ...MARKET_CODES.map((code) => ({ name: `scraper-${code}`, script: 'workers/scrapers/main.ts', args: ['--market', code] })),
+  { name: 'refresher', script: 'workers/refresher/main.ts', args: [] },
+];
+
+function asService(started: Started, detail: string, url: string | null): Service {
+  return { name: started.name, detail, url, pid: started.child.pid ?? null, stop: () => stopProcess(started) };
+}
+
+export function startWorker(worker: WorkerProcess, env: NodeJS.ProcessEnv, logDir: string): Service {
+  const started = startProcess({
+    name: worker.name,
+    command: TSX,
+    args: [worker.script, ...worker.args],
+    cwd: REPO_ROOT,
+    env,
+    logFile: join(logDir, `${worker.name}.log`),
+  });
+  return asService(started, `BullMQ worker (${worker.script} ${worker.args.join(' ')})`.trim(), null);
+}
+
+/** Starts the production server and resolves once /api/ready answers 200. Port 0: any free port. */
+export async function startApp(env: NodeJS.ProcessEnv, logDir: string, preferredPort: number): Promise<Service & { url: string }> {
+  const taken = preferredPort !== 0 && (await portAnswers('127.0.0.1', preferredPort));
+  const port = preferredPort === 0 || taken ? await freePort() : preferredPort;
+  if (taken) log('app', `port ${preferredPort} is taken, using ${port}`);
+  const started = startProcess({
+    name: 'app',
+    command: process.execPath,
+    args: [APP_ENTRY],
+    cwd: REPO_ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', NITRO_PORT: String(port), NITRO_HOST: '127.0.0.1' },
+    logFile: join(logDir, 'app.log'),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForReady(started, `${url}/api/ready`, 60_000);
+  return { ...asService(started, 'Analog SSR server (production build)', url), url };
+}
+
+async function waitForReady(started: Started, readyUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new StackError(`the app exited (code ${started.child.exitCode}); see ${started.logFile}`);
+    try {
+      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new StackError(`the app was not ready within ${timeoutMs} ms (${last}); see ${started.logFile}`);
+}
+
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+
+async function newestMtime(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(path)) newest = Math.max(newest, await newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Builds the app when there is no build or a source is newer than it. */
+export async function buildIfStale(): Promise<void> {
+  const built = (await stat(APP_ENTRY).catch(() => null))?.mtimeMs ?? 0;
+  const sources = Math.max(...(await Promise.all(BUILD_INPUTS.map((p) => newestMtime(join(REPO_ROOT, p))))));
+  if (built > sources) {
+    log('build', 'production build is up to date');
+    return;
+  }
+  await runBuild();
+}
+
+export async function runBuild(): Promise<void> {
+  log('build', 'building the app (vite build, about 30 s)');
+  const startedAt = Date.now();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new StackError(`vite build failed (exit ${code})`);
+  log('build', `built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+}

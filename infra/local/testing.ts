@@ -1,0 +1,32 @@
+// For integration tests: a Runtime on the run's MongoDB and Redis with a database of its own,
+// dropped afterwards, so test files never see each other's data.
+import { afterAll, beforeAll, inject } from 'vitest';
+import { parseConfig } from '../../src/server/config';
+import { newId, withDatabase } from '../../src/server/db';
+import { openRuntime, type Runtime } from '../../src/server/runtime';
+
+export function testEnv(dbName: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    MONGO_URL: withDatabase(inject('mongoUrl'), dbName),
+    REDIS_URL: inject('redisUrl'),
+  };
+}
+
+/** Opens a runtime before the file's tests and closes it (dropping its database) after. */
+export function useTestRuntime(label: string): () => Runtime {
+  let rt: Runtime | undefined;
+  beforeAll(async () => {
+    const dbName = `t_${label.replace(/\W+/g, '_')}_${newId(4)}`;
+    rt = await openRuntime(parseConfig(testEnv(dbName)), `test-${label}`);
+  });
+  afterAll(async () => {
+    if (!rt) return;
+    await rt.db.dropDatabase();
+    await rt.close();
+  });
+  return () => {
+    if (!rt) throw new Error('the test runtime is opened in beforeAll; use it inside a test');
+    return rt;
+  };
+}
