@@ -1,0 +1,31 @@
+// Starts what the end-to-end tests need: MongoDB and Redis (or those of MONGO_URL and
+// REDIS_URL), and the production server on a free port with a database of its own.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { newId, withDatabase } from '../src/server/db';
+import { ServiceSet } from '../infra/local/lifecycle';
+import { startMongo } from '../infra/local/mongo';
+import { startRedis } from '../infra/local/redis';
+import { LOG_DIR } from '../infra/local/paths';
+import { APP_ENTRY, startApp } from '../infra/local/platform';
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(APP_ENTRY)) throw new Error(`no production build at ${APP_ENTRY}: run \`npm run build\` first (./stack test does)`);
+  const services = new ServiceSet();
+  const logDir = join(LOG_DIR, 'e2e');
+  try {
+    const mongo = services.add(await startMongo({ dbName: 'e2e', cacheSize: '256M', durable: false, logDir }));
+    const redis = services.add(await startRedis(logDir));
+    const mongoUrl = withDatabase(mongo.url, `e2e_${newId(4)}`);
+    const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url };
+    const app = services.add(await startApp(env, logDir, 0));
+    // Read by playwright.config.ts and the tests, in the workers started after this.
+    process.env['E2E_BASE_URL'] = app.url;
+    process.env['E2E_MONGO_URL'] = mongoUrl;
+    process.env['E2E_REDIS_URL'] = redis.url;
+  } catch (error) {
+    await services.stopAll();
+    throw error;
+  }
+  return () => services.stopAll();
+}

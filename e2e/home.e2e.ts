@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { seedProduct } from './fixtures/catalog-seed';
+import { HomePage } from './fixtures/home.po';
+
+test('the server-rendered home page shows a product that is in MongoDB', async ({ page, request }) => {
+  const product = await seedProduct(`Caffettiera ${Date.now()}`);
+
+  // Without JavaScript: the HTML from the server already holds the product.
+  const html = await (await request.get('/')).text();
+  expect(html).toContain(product.title);
+
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.productCards().filter({ hasText: product.title })).toBeVisible();
+  // 1 234,56 € in French: the price is formatted in the selling market's locale.
+  await expect(home.productCards().filter({ hasText: product.title })).toContainText(/1\s?234,56/);
+});
+
+test('the home page says which database and services are running', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await expect(home.databaseEngine()).toHaveText(/SecantusDB|MongoDB/);
+});
+
+test('hydration reuses the data rendered on the server: no second tRPC request', async ({ page }) => {
+  const trpcCalls: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/api/trpc')) trpcCalls.push(req.url());
+  });
+  const home = new HomePage(page);
+  await home.open();
+  await page.waitForLoadState('networkidle');
+  await expect(home.databaseEngine()).toBeVisible();
+  expect(trpcCalls).toEqual([]);
+});
+
+test('an unknown page answers 404', async ({ page }) => {
+  const response = await page.goto('/this-page-does-not-exist');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+});
+
+test('health and readiness answer 200 when MongoDB and Redis are up', async ({ request }) => {
+  expect((await request.get('/api/health')).status()).toBe(200);
+  const ready = await request.get('/api/ready');
+  expect(ready.status()).toBe(200);
+});
