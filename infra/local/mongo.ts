@@ -1,7 +1,7 @@
 // The MongoDB-wire server for `./stack up`, the tests and the benchmarks. First that applies:
 // MONGO_URL; a `mongod` on PATH (single-node replica set); SecantusDB's Rust server from PATH,
 // from the cache, or built into the cache with cargo; SecantusDB's Python server in a venv.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,7 +212,7 @@ async function secantusPythonBinary(): Promise<Binary | null> {
   const venv = join(cacheDir(), `secantus-py-${SECANTUS_PY_VERSION}`);
   const binary = join(venv, 'bin', 'secantusd-py');
   if (await exists(binary)) return { path: binary, origin: 'cached venv' };
-  const python = ['python3.13', 'python3.12', 'python3.11', 'python3.10', 'python3'].map(which).find(Boolean);
+  const python = findPython();
   if (!python) return null;
   await withLock(`${venv}.lock`, 15 * 60_000, async () => {
     if (await exists(binary)) return;
@@ -222,6 +222,17 @@ async function secantusPythonBinary(): Promise<Binary | null> {
     await run(join(venv, 'bin', 'pip'), ['install', '--quiet', `SecantusDB==${SECANTUS_PY_VERSION}`]);
   });
   return (await exists(binary)) ? { path: binary, origin: 'installed now with pip' } : null;
+}
+
+/** A Python the wheel supports (3.10 to 3.13). Version managers' shims may name one that is not installed, so each is run. */
+function findPython(): string | null {
+  for (const name of ['python3.13', 'python3.12', 'python3.11', 'python3.10', 'python3']) {
+    const path = which(name);
+    if (!path) continue;
+    const probe = spawnSync(path, ['-c', 'import sys, venv; sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)'], { timeout: 10_000 });
+    if (probe.status === 0) return path;
+  }
+  return null;
 }
 
 function run(command: string, args: string[]): Promise<void> {

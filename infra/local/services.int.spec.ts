@@ -9,7 +9,7 @@ import { portAnswers } from './processes';
 import { startRedis } from './redis';
 
 const logDir = join(tmpdir(), 'digitalsales-services-spec');
-const saved = { MONGO_URL: process.env['MONGO_URL'], REDIS_URL: process.env['REDIS_URL'] };
+const saved = { MONGO_URL: process.env['MONGO_URL'], REDIS_URL: process.env['REDIS_URL'], STACK_MONGO: process.env['STACK_MONGO'] };
 
 afterEach(() => {
   for (const [key, value] of Object.entries(saved)) {
@@ -21,6 +21,7 @@ afterEach(() => {
 describe('embedded services', () => {
   it('an unreachable MONGO_URL stops with a message naming MONGO_URL', async () => {
     process.env['MONGO_URL'] = 'mongodb://127.0.0.1:1/x';
+    delete process.env['STACK_MONGO'];
     const attempt = startMongo({ dbName: 'x', cacheSize: '64M', durable: false, logDir });
     await expect(attempt).rejects.toBeInstanceOf(StackError);
     await expect(attempt).rejects.toThrow(/MONGO_URL=mongodb:\/\/127\.0\.0\.1:1\/x/);

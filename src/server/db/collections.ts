@@ -55,16 +55,19 @@ export const COLLECTIONS = {
     ],
     shardKey: { _id: 'hashed' },
     shardKeyReason:
-      'the product page reads one product by id: a hashed id routes it to one shard and spreads scraper inserts evenly',
+      'the product page reads one product by id: a hashed id routes it to one shard and spreads scraper inserts evenly. ' +
+      'GTIN uniqueness cannot be an index here, so a product with a GTIN takes an id derived from it and upserts de-duplicate',
   }),
   priceHistory: collection({
     name: 'price_history',
     schema: PricePoint,
     // Also the shard key's index: a range shard key needs an ascending index that starts with it.
     indexes: [{ name: 'product_market_at', key: { productId: 1, market: 1, at: 1 } }],
-    shardKey: { productId: 1, market: 1, at: 1 },
+    // Hashed on the product id: a new collection's appends spread over every shard from the first
+    // day (a range key starts as one chunk), and one product's history still lives on one shard.
+    shardKey: { productId: 'hashed', market: 1, at: 1 },
     shardKeyReason:
-      "a product's history is read together for its chart: keyed by product id it stays on one shard, and random ids spread the appends",
+      "a product's chart reads its history together, so it is keyed by product id; hashing spreads the appends from day one",
   }),
   orders: collection({
     name: 'orders',
@@ -72,7 +75,8 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'customer_idempotency', key: { customerId: 1, idempotencyKey: 1 }, unique: true },
       { name: 'customer_created', key: { customerId: 1, createdAt: -1 } },
-      // Not unique: a unique index must start with the shard key. Numbers are random and checked at insert.
+      // Not unique: a unique index must start with the shard key. Numbers are random and long
+      // enough that a collision is not a practical concern. Reads by number alone visit every shard.
       { name: 'number', key: { number: 1 } },
       { name: 'email', key: { email: 1 } },
       { name: 'status_created', key: { status: 1, createdAt: -1 } },
@@ -86,13 +90,15 @@ export const COLLECTIONS = {
     name: 'customers',
     schema: Customer,
     indexes: [
-      { name: 'email', key: { email: 1 }, unique: true },
+      // Not unique (see shardKeyReason): a customer's id is derived from the normalized e-mail when
+      // the customer is first written, so concurrent checkouts upsert the same document.
+      { name: 'email', key: { email: 1 } },
       { name: 'name', key: { name: 1 } },
       { name: 'phone', key: { phone: 1 } },
     ],
-    shardKey: { email: 'hashed' },
+    shardKey: { _id: 'hashed' },
     shardKeyReason:
-      'checkout finds a returning shopper by e-mail, which must be unique: a unique index on a sharded collection must start with the shard key',
+      'orders and the back office open a customer by id; keying by e-mail would send those to every shard and move the document when the e-mail changes',
   }),
   agents: collection({
     name: 'agents',
@@ -133,7 +139,11 @@ export const COLLECTIONS = {
   outbox: collection({
     name: 'outbox',
     schema: OutboxEntry,
-    indexes: [{ name: 'status_available', key: { status: 1, availableAt: 1 } }],
+    indexes: [
+      { name: 'status_available', key: { status: 1, availableAt: 1 } },
+      // Delivered entries are kept a week for inspection, then removed.
+      { name: 'done_expiry', key: { doneAt: 1 }, expireAfterSeconds: 7 * 24 * 3600, partialFilterExpression: { status: 'done' } },
+    ],
     shardKey: { _id: 'hashed' },
     shardKeyReason: 'entries are written by many writers and claimed one by one by id',
   }),

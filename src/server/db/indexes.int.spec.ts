@@ -28,10 +28,10 @@ describe('declared indexes', () => {
   });
 
   it('a unique index is enforced', async () => {
-    const { customers } = rt().collections;
+    const { agents } = rt().collections;
     const now = new Date();
-    const doc = { email: 'anna@example.it', name: 'Anna', phone: null, market: 'it' as const, notes: [], createdAt: now, updatedAt: now };
-    await customers.insertOne({ _id: 'customer-a', ...doc });
-    await expect(customers.insertOne({ _id: 'customer-b', ...doc })).rejects.toThrow(/duplicate key/i);
+    const doc = { email: 'anna@digitalsales.example', name: 'Anna', role: 'agent' as const, passwordHash: 'x', disabled: false, createdAt: now, updatedAt: now };
+    await agents.insertOne({ _id: 'agent-a', ...doc });
+    await expect(agents.insertOne({ _id: 'agent-b', ...doc })).rejects.toThrow(/duplicate key/i);
   });
 });

@@ -1,0 +1,417 @@
+// The production cluster, checked without servers: the init plan shards every declared
+// collection on its declared key, the declarations obey MongoDB's rules for sharded collections,
+// and docker-compose.yml and the Dockerfile run the topology that topology.ts declares. Each
+// check is a function returning problems, shown to bite on a deliberately broken input.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { COLLECTIONS, type IndexKey } from '../../src/server/db/collections';
+import { DEFAULT_DB_NAME } from '../../src/server/db/mongo';
+import { MARKET_CODES } from '../../src/server/markets/markets';
+import { collectionProblems, planProblems } from './cluster-checks';
+import { clusterPlan, type PlanStep, type ShardedCollection } from './cluster-plan';
+import {
+  TOPOLOGY,
+  memberAddresses,
+  mongodCommand,
+  mongosCommand,
+  replicaSetConnectionString,
+  replicaSets,
+  routerAddresses,
+  type ClusterTopology,
+} from './topology';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const DB = DEFAULT_DB_NAME;
+const DECLARED: readonly ShardedCollection[] = Object.values(COLLECTIONS);
+
+// ---------------------------------------------------------------------------------------------
+// docker-compose.yml, read loosely: only the fields these checks look at.
+
+const Environment = z
+  .union([z.record(z.string(), z.union([z.string(), z.number()])), z.array(z.string())])
+  .transform((env): Record<string, string> =>
+    Array.isArray(env)
+      ? Object.fromEntries(env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+      : Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])),
+  );
+const Words = z.union([z.string().transform((line) => line.split(/\s+/).filter(Boolean)), z.array(z.string())]);
+const ComposeService = z.object({
+  image: z.string().optional(),
+  build: z.unknown().optional(),
+  command: Words.optional(),
+  restart: z.string().optional(),
+  profiles: z.array(z.string()).optional(),
+  environment: Environment.optional(),
+  depends_on: z
+    .union([
+      z.array(z.string()).transform((names) => Object.fromEntries(names.map((name) => [name, 'service_started']))),
+      z.record(z.string(), z.object({ condition: z.string().default('service_started') }).transform((d) => d.condition)),
+    ])
+    .optional(),
+  healthcheck: z.object({ test: Words }).optional(),
+  volumes: z.array(z.string()).optional(),
+  ports: z.array(z.union([z.string(), z.number()])).optional(),
+});
+type ComposeService = z.infer<typeof ComposeService>;
+const ComposeFile = z.object({
+  services: z.record(z.string(), ComposeService),
+  volumes: z.record(z.string(), z.unknown()).optional(),
+});
+type ComposeFile = z.infer<typeof ComposeFile>;
+
+function loadCompose(text: string): ComposeFile {
+  // Anchors and merge keys (`<<: *mongo`) are how the file avoids copies; Compose resolves them too.
+  const parsed = ComposeFile.safeParse(parse(text, { merge: true, maxAliasCount: -1 }));
+  if (!parsed.success) throw new Error(`docker-compose.yml: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+const CONFIG_DATA_PATH = '/data/configdb'; // where `mongod --configsvr` keeps its data by default
+const SHARD_DATA_PATH = '/data/db';
+const INIT_SCRIPT = 'infra/mongo-cluster/init-cluster.ts';
+const APP_SERVICES = ['app', ...MARKET_CODES.map((code) => `scraper-${code}`), 'refresher'];
+
+function same(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((word, index) => word === b[index]);
+}
+
+/** Every way docker-compose.yml can disagree with the topology, the markets or the start order. */
+function composeProblems(compose: ComposeFile, topology: ClusterTopology, marketCodes: readonly string[]): string[] {
+  const problems: string[] = [];
+  const { services } = compose;
+  const service = (name: string): ComposeService | undefined => {
+    const found = services[name];
+    if (found === undefined) problems.push(`no service ${name}`);
+    return found;
+  };
+  const usedVolumes = new Map<string, string>();
+
+  for (const replicaSet of replicaSets(topology)) {
+    for (const member of replicaSet.members) {
+      const s = service(member);
+      if (s === undefined) continue;
+      if (!s.image?.startsWith('mongo:')) problems.push(`${member} does not run a mongo image`);
+      if (!same(s.command, mongodCommand(replicaSet))) {
+        problems.push(`${member} runs \`${s.command?.join(' ')}\`, expected \`${mongodCommand(replicaSet).join(' ')}\``);
+      }
+      const test = s.healthcheck?.test.join(' ') ?? '';
+      if (!test.includes('mongosh') || !test.includes(String(replicaSet.port))) {
+        problems.push(`${member} has no mongosh healthcheck on port ${replicaSet.port}`);
+      }
+      const dataPath = replicaSet.role === 'configsvr' ? CONFIG_DATA_PATH : SHARD_DATA_PATH;
+      const volume = s.volumes?.map((mount) => mount.split(':')).find(([, target]) => target === dataPath)?.[0];
+      if (volume === undefined || compose.volumes?.[volume] === undefined) {
+        problems.push(`${member} keeps ${dataPath} on no named volume`);
+      } else if (usedVolumes.has(volume)) {
+        problems.push(`${member} and ${usedVolumes.get(volume)} share the volume ${volume}`);
+      } else {
+        usedVolumes.set(volume, member);
+      }
+    }
+  }
+  for (const router of topology.routers) {
+    const s = service(router.host);
+    if (s === undefined) continue;
+    if (!same(s.command, mongosCommand(topology, router))) {
+      problems.push(`${router.host} runs \`${s.command?.join(' ')}\`, expected \`${mongosCommand(topology, router).join(' ')}\``);
+    }
+    if (!(s.healthcheck?.test.join(' ') ?? '').includes(String(router.port))) problems.push(`${router.host} has no healthcheck on its port`);
+  }
+  const declared = new Set([...replicaSets(topology).flatMap((rs) => rs.members), ...topology.routers.map((r) => r.host)]);
+  for (const [name, s] of Object.entries(services)) {
+    if ((s.command?.[0] === 'mongod' || s.command?.[0] === 'mongos') && !declared.has(name)) {
+      problems.push(`${name} runs ${s.command[0]} but topology.ts does not declare it`);
+    }
+  }
+
+  const init = service('mongo-init');
+  if (init !== undefined) {
+    if (!init.command?.includes(INIT_SCRIPT)) problems.push(`mongo-init does not run ${INIT_SCRIPT}`);
+    // Any other policy restarts the init after it succeeds, and its dependents never start.
+    if (init.restart !== undefined && init.restart !== 'no' && init.restart !== 'on-failure') {
+      problems.push(`mongo-init has restart: ${init.restart}`);
+    }
+    for (const member of replicaSets(topology).flatMap((rs) => rs.members)) {
+      if (init.depends_on?.[member] !== 'service_healthy') problems.push(`mongo-init does not wait for ${member} to be healthy`);
+    }
+    for (const router of topology.routers) {
+      if (init.depends_on?.[router.host] === undefined) problems.push(`mongo-init does not depend on ${router.host}`);
+    }
+  }
+
+  const scrapers = Object.keys(services).filter((name) => name.startsWith('scraper-'));
+  const expectedScrapers = marketCodes.map((code) => `scraper-${code}`);
+  if (!same([...scrapers].sort(), [...expectedScrapers].sort())) {
+    problems.push(`scraper services are ${scrapers.join(', ')}, expected one per market: ${expectedScrapers.join(', ')}`);
+  }
+  for (const code of marketCodes) {
+    const command = services[`scraper-${code}`]?.command ?? [];
+    const at = command.indexOf('--market');
+    if (!command.includes('workers/scrapers/main.ts') || command[at + 1] !== code) {
+      problems.push(`scraper-${code} does not run workers/scrapers/main.ts --market ${code}`);
+    }
+  }
+  if (!services['refresher']?.command?.includes('workers/refresher/main.ts')) problems.push('refresher does not run workers/refresher/main.ts');
+
+  const dbName = init?.environment?.['MONGO_DB'] ?? DEFAULT_DB_NAME;
+  const mongoUrl = `mongodb://${routerAddresses(topology).join(',')}/${dbName}`;
+  for (const name of APP_SERVICES) {
+    const s = service(name);
+    if (s === undefined) continue;
+    if (s.depends_on?.['mongo-init'] !== 'service_completed_successfully') problems.push(`${name} does not wait for mongo-init to complete`);
+    if (s.depends_on?.['redis'] !== 'service_healthy') problems.push(`${name} does not wait for redis to be healthy`);
+    if (s.environment?.['MONGO_URL'] !== mongoUrl) problems.push(`${name} has MONGO_URL=${s.environment?.['MONGO_URL']}, expected ${mongoUrl}`);
+    if (s.environment?.['REDIS_URL'] === undefined) problems.push(`${name} has no REDIS_URL`);
+    if (s.profiles !== undefined) problems.push(`${name} is in profiles ${s.profiles.join(', ')}; it belongs to the default stack`);
+  }
+
+  const app = services['app'];
+  if (!same(app?.command, ['node', 'dist/analog/server/index.mjs'])) problems.push('app does not run node dist/analog/server/index.mjs');
+  if (!(app?.healthcheck?.test.join(' ') ?? '').includes('/api/health')) problems.push('app has no healthcheck on /api/health');
+  if (!app?.ports?.some((port) => String(port).endsWith(':3000'))) problems.push('app does not publish port 3000');
+
+  const redis = service('redis');
+  if (redis !== undefined) {
+    if (!redis.image?.startsWith('redis:7')) problems.push(`redis runs ${redis.image}, expected redis:7`);
+    if (!(redis.healthcheck?.test.join(' ') ?? '').includes('redis-cli ping')) problems.push('redis has no redis-cli ping healthcheck');
+  }
+
+  const simulator = service('simulator');
+  if (simulator !== undefined) {
+    if (!simulator.profiles?.includes('demo')) problems.push('simulator is not under the demo profile');
+    if (!simulator.command?.includes('simulator/main.ts')) problems.push('simulator does not run simulator/main.ts');
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dockerfile: stages, user, and that the runtime stage holds every file a service runs.
+
+interface Stage {
+  readonly from: string;
+  readonly name: string | undefined;
+  readonly instructions: readonly { readonly op: string; readonly args: string }[];
+}
+
+function dockerStages(text: string): Stage[] {
+  const stages: { from: string; name: string | undefined; instructions: { op: string; args: string }[] }[] = [];
+  const lines = text.replace(/\\\n/g, ' ').split('\n');
+  for (const line of lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
+    const [op = '', ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    if (op.toUpperCase() === 'FROM') {
+      const [from = '', as, name] = args.replace(/--platform=\S+\s*/, '').split(/\s+/);
+      stages.push({ from, name: as?.toUpperCase() === 'AS' ? name : undefined, instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push({ op: op.toUpperCase(), args });
+    }
+  }
+  return stages;
+}
+
+/** The image a stage finally rests on, following `FROM <earlier stage>`. */
+function baseImage(stages: readonly Stage[], stage: Stage): string {
+  const parent = stages.find((s) => s.name === stage.from);
+  return parent === undefined || parent === stage ? stage.from : baseImage(stages, parent);
+}
+
+/** Paths under WORKDIR that the stage's COPY instructions fill. */
+function copiedPaths(stage: Stage): string[] {
+  return stage.instructions
+    .filter((i) => i.op === 'COPY')
+    .flatMap(({ args }) => {
+      const words = args.split(/\s+/).filter((word) => !word.startsWith('--'));
+      const destination = (words.pop() ?? '').replace(/^\.\//, '').replace(/\/$/, '');
+      return destination === '' || destination === '.' ? words.map((source) => source.split('/').at(-1) ?? source) : [destination];
+    });
+}
+
+function dockerfileProblems(text: string, compose: ComposeFile): string[] {
+  const problems: string[] = [];
+  const stages = dockerStages(text);
+  const runtime = stages.at(-1);
+  if (stages.length < 3 || runtime === undefined) return [`${stages.length} FROM stages: expected dependencies, build and runtime stages`];
+  if (baseImage(stages, runtime) !== 'node:20-bookworm-slim') problems.push(`the runtime stage rests on ${baseImage(stages, runtime)}`);
+  const user = runtime.instructions.filter((i) => i.op === 'USER').at(-1)?.args;
+  if (user === undefined || ['root', '0', '0:0'].includes(user)) problems.push(`the runtime stage runs as ${user ?? 'root (no USER)'}`);
+  if (!runtime.instructions.some((i) => i.op === 'ENV' && /NODE_ENV=production/.test(i.args))) problems.push('the runtime stage does not set NODE_ENV=production');
+  if (!stages.some((s) => s.instructions.some((i) => i.op === 'ENV' && /PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1/.test(i.args)))) {
+    problems.push('no stage sets PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1');
+  }
+  const copied = copiedPaths(runtime);
+  for (const [name, s] of Object.entries(compose.services)) {
+    // The demo profile's simulator is a later issue; the default stack must run from this image.
+    if (s.build === undefined || s.profiles !== undefined) continue;
+    for (const script of (s.command ?? []).filter((word) => /\.(ts|mjs|js)$/.test(word))) {
+      if (!copied.some((path) => script === path || script.startsWith(`${path}/`))) problems.push(`${name} runs ${script}, which the runtime stage does not copy`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const shardings = (plan: readonly PlanStep[]) =>
+  plan.flatMap((step) => (step.kind === 'shardCollection' ? [[step.command.shardCollection, step.command.key] as const] : []));
+
+describe('topology', () => {
+  it('is 3 config servers, 2 shards of 3 members and 2 routers on the conventional ports', () => {
+    expect(TOPOLOGY.configServers).toEqual({ name: 'cfgrs', role: 'configsvr', port: 27019, members: ['cfg1', 'cfg2', 'cfg3'] });
+    expect(TOPOLOGY.shards.map((s) => [s.name, s.role, s.port, s.members])).toEqual([
+      ['shard1rs', 'shardsvr', 27018, ['shard1a', 'shard1b', 'shard1c']],
+      ['shard2rs', 'shardsvr', 27018, ['shard2a', 'shard2b', 'shard2c']],
+    ]);
+    expect(routerAddresses(TOPOLOGY)).toEqual(['mongos1:27017', 'mongos2:27017']);
+    expect(mongosCommand(TOPOLOGY, TOPOLOGY.routers[0]!).join(' ')).toBe(
+      'mongos --configdb cfgrs/cfg1:27019,cfg2:27019,cfg3:27019 --bind_ip_all --port 27017',
+    );
+  });
+});
+
+describe('clusterPlan', () => {
+  const plan = clusterPlan(TOPOLOGY, DECLARED, DB);
+  const kinds = plan.map((step) => step.kind);
+
+  it('shards every declared collection on exactly its declared key', () => {
+    expect(planProblems(plan, DECLARED, DB)).toEqual([]);
+    expect(Object.fromEntries(shardings(plan))).toEqual(
+      Object.fromEntries(Object.values(COLLECTIONS).map((c) => [`${DB}.${c.name}`, c.shardKey])),
+    );
+  });
+
+  it('initiates each replica set on its first member with all its members, then waits for its primary', () => {
+    for (const replicaSet of replicaSets(TOPOLOGY)) {
+      const at = plan.findIndex((step) => step.kind === 'initiate' && step.command.replSetInitiate._id === replicaSet.name);
+      const initiate = plan[at];
+      expect(initiate?.kind).toBe('initiate');
+      if (initiate?.kind !== 'initiate') continue;
+      expect(initiate.target).toEqual({ direct: memberAddresses(replicaSet)[0] });
+      expect(initiate.command.replSetInitiate.members.map((m) => m.host)).toEqual(memberAddresses(replicaSet));
+      expect(initiate.command.replSetInitiate.configsvr).toBe(replicaSet.role === 'configsvr' ? true : undefined);
+      expect(plan[at + 1]).toMatchObject({ kind: 'awaitPrimary', replSet: replicaSet.name });
+    }
+  });
+
+  it('adds each shard by its replica set connection string once the routers answer, before sharding anything', () => {
+    expect(plan.flatMap((step) => (step.kind === 'addShard' ? [step.command] : []))).toEqual(
+      TOPOLOGY.shards.map((shard) => ({ addShard: replicaSetConnectionString(shard), name: shard.name })),
+    );
+    expect(kinds.lastIndexOf('awaitPrimary')).toBeLessThan(kinds.indexOf('awaitRouter'));
+    expect(kinds.lastIndexOf('awaitRouter')).toBeLessThan(kinds.indexOf('addShard'));
+    expect(kinds.lastIndexOf('addShard')).toBeLessThan(kinds.indexOf('enableSharding'));
+    expect(kinds.indexOf('enableSharding')).toBeLessThan(kinds.indexOf('shardCollection'));
+    expect(plan.find((step) => step.kind === 'enableSharding')).toMatchObject({ command: { enableSharding: DB } });
+  });
+
+  it('creates the hashed index of a hashed key, and no second index where a declared one supports a range key', () => {
+    const indexesOf = (name: string) =>
+      plan.flatMap((step) => (step.kind === 'createIndexes' && step.command.createIndexes === name ? step.command.indexes : []));
+    expect(indexesOf(COLLECTIONS.products.name)).toContainEqual({ key: { _id: 'hashed' }, name: '_id_hashed' });
+    expect(indexesOf(COLLECTIONS.priceHistory.name)).toContainEqual({
+      key: { productId: 'hashed', market: 1, at: 1 },
+      name: 'productId_hashed_market_1_at_1',
+    });
+
+    const ranged: ShardedCollection = {
+      name: 'visits',
+      indexes: [{ name: 'product_at', key: { productId: 1, at: 1 } }],
+      shardKey: { productId: 1 },
+    };
+    const rangedPlan = clusterPlan(TOPOLOGY, [ranged], DB);
+    const created = rangedPlan.flatMap((step) => (step.kind === 'createIndexes' ? step.command.indexes : []));
+    expect(created).toEqual(ranged.indexes);
+  });
+
+  it('detects a plan that leaves a declared collection unsharded, shards on another key, or shards before indexing', () => {
+    const extra: ShardedCollection = { name: 'wishlists', indexes: [{ name: 'customer', key: { customerId: 1 } }], shardKey: { customerId: 'hashed' } };
+    expect(planProblems(plan, [...DECLARED, extra], DB)).toEqual([`${DB}.wishlists is declared but the plan does not shard it`]);
+
+    const rekeyed = plan.map((step) =>
+      step.kind === 'shardCollection' && step.command.shardCollection === `${DB}.orders`
+        ? { ...step, command: { ...step.command, key: { _id: 'hashed' as const } } }
+        : step,
+    );
+    expect(planProblems(rekeyed, DECLARED, DB)).toEqual([
+      `the plan shards ${DB}.orders on {"_id":"hashed"}, declared {"customerId":"hashed"}`,
+    ]);
+
+    const reordered = [...plan].sort((a, b) => Number(b.kind === 'shardCollection') - Number(a.kind === 'shardCollection'));
+    expect(planProblems(reordered, DECLARED, DB)).toContain(`the plan does not create ${DB}.price_history.product_market_at before sharding it`);
+  });
+});
+
+describe('declared collections', () => {
+  it('obey the rules for sharded collections', () => {
+    expect(collectionProblems(DECLARED)).toEqual([]);
+  });
+
+  it('detect a unique index off the shard key, a range key without its index, and a text index', () => {
+    const broken: ShardedCollection[] = [
+      { name: 'a', indexes: [{ name: 'code', key: { code: 1 }, unique: true }], shardKey: { _id: 'hashed' } },
+      { name: 'b', indexes: [{ name: 'at', key: { at: 1 }, partialFilterExpression: { at: { $exists: true } } }], shardKey: { at: 1 } },
+      { name: 'c', indexes: [{ name: 'words', key: { title: 'text' } as unknown as IndexKey }], shardKey: { _id: 'hashed' } },
+    ];
+    expect(collectionProblems(broken)).toEqual([
+      'a.code: a unique index must start with the shard key fields (_id), this one starts with code',
+      'b: the range shard key {"at":1} has no declared non-partial index starting with it',
+      'c.words: title is a "text" index, only 1 and -1 are allowed',
+    ]);
+  });
+});
+
+describe('init-cluster', () => {
+  it('can be imported without running', async () => {
+    const init = await import('./init-cluster');
+    expect(init.parseInitSettings({}).dbName).toBe(DEFAULT_DB_NAME);
+    expect(() => init.parseInitSettings({ MONGO_DB: 'bad.name', MONGO_INIT_DEADLINE_MS: '-1' })).toThrow(/MONGO_DB[\s\S]*MONGO_INIT_DEADLINE_MS/);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = loadCompose(read('../../docker-compose.yml'));
+
+  it('runs the declared topology, starts it in order, and runs one scraper per market', () => {
+    expect(composeProblems(compose, TOPOLOGY, MARKET_CODES)).toEqual([]);
+  });
+
+  it('detects a member that is not a config server, a missing market and an app that does not wait for the init', () => {
+    const broken = structuredClone(compose);
+    broken.services['cfg2'] = { ...broken.services['cfg2'], command: ['mongod', '--replSet', 'cfgrs', '--port', '27019', '--bind_ip_all'] };
+    delete broken.services['scraper-es'];
+    broken.services['app'] = { ...broken.services['app'], depends_on: { redis: 'service_healthy' } };
+    expect(composeProblems(broken, TOPOLOGY, MARKET_CODES)).toEqual([
+      'cfg2 runs `mongod --replSet cfgrs --port 27019 --bind_ip_all`, expected `mongod --configsvr --replSet cfgrs --port 27019 --bind_ip_all`',
+      'scraper services are scraper-it, scraper-fr, scraper-de, expected one per market: scraper-it, scraper-fr, scraper-de, scraper-es',
+      'scraper-es does not run workers/scrapers/main.ts --market es',
+      'app does not wait for mongo-init to complete',
+      'no service scraper-es',
+    ]);
+  });
+});
+
+describe('Dockerfile', () => {
+  const compose = loadCompose(read('../../docker-compose.yml'));
+
+  it('builds in stages, runs as a non-root user and holds every file the services run', () => {
+    expect(dockerfileProblems(read('../../Dockerfile'), compose)).toEqual([]);
+  });
+
+  it('detects a single-stage image that runs as root', () => {
+    expect(dockerfileProblems('FROM node:20-bookworm-slim\nCOPY . .\nCMD ["node", "x.mjs"]\n', compose)).toEqual([
+      '1 FROM stages: expected dependencies, build and runtime stages',
+    ]);
+    const asRoot = read('../../Dockerfile').replace(/^USER .*$/m, 'USER root').replace(/^COPY workers .*$/m, '');
+    expect(dockerfileProblems(asRoot, compose)).toEqual([
+      'the runtime stage runs as root',
+      ...['scraper-it', 'scraper-fr', 'scraper-de', 'scraper-es'].map((name) => `${name} runs workers/scrapers/main.ts, which the runtime stage does not copy`),
+      'refresher runs workers/refresher/main.ts, which the runtime stage does not copy',
+    ]);
+  });
+
+  it('keeps local state and secrets out of the build context', () => {
+    const ignored = read('../../.dockerignore').split('\n').map((line) => line.trim());
+    for (const entry of ['node_modules', 'dist', '.git', 'data', 'test-results', '.env']) expect(ignored).toContain(entry);
+  });
+});

@@ -1,0 +1,71 @@
+// The production MongoDB cluster's shape, declared once: its processes, their replica sets,
+// roles and ports. init-cluster.ts initiates exactly this, docker-compose.yml runs it (written
+// by hand, so cluster.spec.ts fails when the two disagree). Nothing here talks to a server.
+
+export type ReplicaSetRole = 'configsvr' | 'shardsvr';
+
+export interface ReplicaSetSpec {
+  /** The `--replSet` name; for a shard it is also the shard's name in the cluster. */
+  readonly name: string;
+  readonly role: ReplicaSetRole;
+  readonly port: number;
+  /** Host names as the other members and the routers resolve them: compose service names. */
+  readonly members: readonly string[];
+}
+
+export interface RouterSpec {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface ClusterTopology {
+  readonly configServers: ReplicaSetSpec;
+  readonly shards: readonly ReplicaSetSpec[];
+  readonly routers: readonly RouterSpec[];
+}
+
+// MongoDB's conventional port per role, so an address alone says what answers there.
+const CONFIG_SERVER_PORT = 27019;
+const SHARD_PORT = 27018;
+const ROUTER_PORT = 27017;
+
+// Three members per replica set: the smallest that keeps a majority, and so a primary,
+// through the loss of one member.
+export const TOPOLOGY: ClusterTopology = {
+  configServers: { name: 'cfgrs', role: 'configsvr', port: CONFIG_SERVER_PORT, members: ['cfg1', 'cfg2', 'cfg3'] },
+  shards: [
+    { name: 'shard1rs', role: 'shardsvr', port: SHARD_PORT, members: ['shard1a', 'shard1b', 'shard1c'] },
+    { name: 'shard2rs', role: 'shardsvr', port: SHARD_PORT, members: ['shard2a', 'shard2b', 'shard2c'] },
+  ],
+  routers: [
+    { host: 'mongos1', port: ROUTER_PORT },
+    { host: 'mongos2', port: ROUTER_PORT },
+  ],
+};
+
+export function replicaSets(topology: ClusterTopology): readonly ReplicaSetSpec[] {
+  return [topology.configServers, ...topology.shards];
+}
+
+export function memberAddresses(replicaSet: ReplicaSetSpec): string[] {
+  return replicaSet.members.map((host) => `${host}:${replicaSet.port}`);
+}
+
+/** `name/host:port,...`: the form `addShard` and `mongos --configdb` take. */
+export function replicaSetConnectionString(replicaSet: ReplicaSetSpec): string {
+  return `${replicaSet.name}/${memberAddresses(replicaSet).join(',')}`;
+}
+
+export function routerAddresses(topology: ClusterTopology): string[] {
+  return topology.routers.map((router) => `${router.host}:${router.port}`);
+}
+
+/** The command line a member of `replicaSet` runs with. */
+export function mongodCommand(replicaSet: ReplicaSetSpec): string[] {
+  return ['mongod', `--${replicaSet.role}`, '--replSet', replicaSet.name, '--port', String(replicaSet.port), '--bind_ip_all'];
+}
+
+/** The command line `router` runs with: it finds the shards through the config servers. */
+export function mongosCommand(topology: ClusterTopology, router: RouterSpec): string[] {
+  return ['mongos', '--configdb', replicaSetConnectionString(topology.configServers), '--bind_ip_all', '--port', String(router.port)];
+}
