@@ -1,3 +1,4 @@
 // Catalog: products with their per-market offers and selling prices, and how they are found.
 export * from './product.schema';
 export * from './product.store';
+export * from './product-summary';

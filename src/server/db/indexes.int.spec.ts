@@ -35,3 +35,16 @@ describe('declared indexes', () => {
     await expect(agents.insertOne({ _id: 'agent-b', ...doc })).rejects.toThrow(/duplicate key/i);
   });
 });
+
+describe('a changed declaration', () => {
+  it('rebuilds an index whose options differ, and reports it', async () => {
+    const { db } = rt();
+    const spec = { name: 'rebuild_probe', schema: COLLECTIONS.products.schema, shardKey: { _id: 'hashed' as const }, shardKeyReason: 'test' };
+    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 }, unique: true }] }]);
+    const messages: string[] = [];
+    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
+    const email = (await db.collection('rebuild_probe').indexes()).find((index) => index.name === 'email');
+    expect(email?.unique).toBeFalsy();
+    expect(messages).toEqual(['rebuilding index rebuild_probe.email: its key or options differ from the declaration']);
+  });
+});

@@ -1,7 +1,7 @@
 // The MongoDB connection and typed access to the declared collections. Nothing else in the
 // code opens a MongoClient, so timeouts and the database name are decided here once.
 import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
-import { COLLECTIONS, type CollectionName, type CollectionSpec, type DocumentOf } from './collections';
+import { COLLECTIONS, type CollectionName, type CollectionSpec, type DocumentOf, type IndexSpec } from './collections';
 
 export const DEFAULT_DB_NAME = 'digitalsales';
 
@@ -48,26 +48,43 @@ export function collections(db: Db): Collections {
 }
 
 /**
- * Creates every declared index; running it again is a no-op. An index that exists under the
- * same name with other options is a deployment problem, reported rather than dropped here.
+ * Creates every declared index; running it again is a no-op. The declaration is the truth:
+ * an index that exists under a declared name with another key or options is rebuilt (how a
+ * changed declaration reaches a database made before it). Indexes nobody declares are left alone.
  */
-export async function ensureIndexes(db: Db, specs: readonly CollectionSpec[] = Object.values(COLLECTIONS)): Promise<number> {
+export async function ensureIndexes(
+  db: Db,
+  specs: readonly CollectionSpec[] = Object.values(COLLECTIONS),
+  onRebuild: (message: string) => void = (message) => console.warn(message),
+): Promise<number> {
   let count = 0;
   for (const spec of specs) {
     if (spec.indexes.length === 0) continue;
-    try {
-      await db.collection(spec.name).createIndexes(
-        spec.indexes.map(({ key, ...options }) => ({ key, ...options })),
-      );
-    } catch (error) {
-      if (error instanceof MongoServerError && (error.codeName === 'IndexOptionsConflict' || error.codeName === 'IndexKeySpecsConflict')) {
-        throw new Error(`index of ${spec.name} conflicts with one already in the database: ${error.message}`, { cause: error });
-      }
+    const collection = db.collection(spec.name);
+    const existing = await collection.indexes().catch((error: unknown) => {
+      if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
       throw error;
+    });
+    for (const declared of spec.indexes) {
+      const found = existing.find((index) => index.name === declared.name);
+      if (found && !sameIndex(found, declared)) {
+        onRebuild(`rebuilding index ${spec.name}.${declared.name}: its key or options differ from the declaration`);
+        await collection.dropIndex(declared.name);
+      }
     }
+    await collection.createIndexes(spec.indexes.map(({ key, ...options }) => ({ key, ...options })));
     count += spec.indexes.length;
   }
   return count;
+}
+
+function sameIndex(found: Document, declared: IndexSpec): boolean {
+  return (
+    JSON.stringify(found['key']) === JSON.stringify(declared.key) &&
+    Boolean(found['unique']) === Boolean(declared.unique) &&
+    found['expireAfterSeconds'] === declared.expireAfterSeconds &&
+    JSON.stringify(found['partialFilterExpression'] ?? null) === JSON.stringify(declared.partialFilterExpression ?? null)
+  );
 }
 
 export async function pingMongo(db: Db): Promise<void> {

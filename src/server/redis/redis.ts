@@ -10,13 +10,33 @@ export interface RedisConnectOptions {
 
 /** A connection for commands that should fail fast (cache, pub, health). */
 export function createRedis(options: RedisConnectOptions, extra: RedisOptions = {}): Redis {
-  return new Redis(options.url, {
+  const redis = new Redis(options.url, {
     connectionName: options.name ?? 'digitalsales',
     connectTimeout: options.timeoutMs,
     commandTimeout: options.timeoutMs,
     maxRetriesPerRequest: 2,
     lazyConnect: true,
     ...extra,
+  });
+  reportErrorsOnce(redis, options.name ?? 'digitalsales');
+  return redis;
+}
+
+/**
+ * ioredis emits an error on every failed reconnect; without a listener each one is printed as
+ * unhandled. One line when the connection breaks and one when it is back is what an operator needs.
+ */
+function reportErrorsOnce(redis: Redis, name: string): void {
+  let broken = false;
+  redis.on('error', (error: Error) => {
+    if (broken) return;
+    broken = true;
+    console.error(`[redis ${name}] connection lost: ${error.message}; retrying`);
+  });
+  redis.on('ready', () => {
+    if (!broken) return;
+    broken = false;
+    console.error(`[redis ${name}] connection back`);
   });
 }
 

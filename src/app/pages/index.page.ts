@@ -1,0 +1,155 @@
+// Home: a platform overview until the shop lands. The catalog comes from this page's
+// `load()` (index.server.ts); the service status through the tRPC client, so both ways a
+// page gets data are exercised on every render.
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { injectLoad, type RouteMeta } from '@analogjs/router';
+import { TrpcClient } from '../trpc/trpc-client';
+import type { load } from './index.server';
+
+export const routeMeta: RouteMeta = {
+  title: 'DigitalSales · Platform overview',
+};
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="mb-10">
+      <h1 class="text-3xl font-semibold tracking-tight">Platform overview</h1>
+      <p class="mt-2 max-w-2xl text-slate-600">
+        Cross-market dropshipping for Italy, France, Germany and Spain. The shop opens here soon; meanwhile this page
+        shows what is running and the latest products in the catalog.
+      </p>
+    </section>
+
+    <section class="mb-12" aria-labelledby="services-heading">
+      <h2 id="services-heading" class="mb-4 text-lg font-semibold">Services</h2>
+      @let platformStatus = status();
+      @switch (platformStatus.status) {
+        @case ('loading') {
+          <p class="text-sm text-slate-500">Checking services…</p>
+        }
+        @case ('error') {
+          <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="status-error">
+            The platform status is unavailable: {{ platformStatus.message }}
+          </p>
+        }
+        @case ('success') {
+          <div class="grid gap-4 md:grid-cols-3">
+            <div class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+              <p class="text-xs font-medium uppercase tracking-wide text-slate-500">Database</p>
+              @if (platformStatus.data.platform; as platform) {
+                <p class="mt-1 text-lg font-semibold" data-testid="db-engine">
+                  {{ platform.database.engine }} {{ platform.database.version }}
+                </p>
+                <p class="text-sm text-slate-500">database “{{ platform.database.name }}”</p>
+              } @else {
+                <p class="mt-1 text-lg font-semibold text-slate-400" data-testid="db-engine">unknown</p>
+              }
+            </div>
+            <div class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+              <p class="text-xs font-medium uppercase tracking-wide text-slate-500">Redis</p>
+              <p class="mt-1 text-lg font-semibold" data-testid="redis-version">
+                {{ platformStatus.data.platform?.redis?.version ?? 'unknown' }}
+              </p>
+              <p class="text-sm text-slate-500">queues, cache, pub/sub, sessions</p>
+            </div>
+            <div class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+              <p class="text-xs font-medium uppercase tracking-wide text-slate-500">Dependency checks</p>
+              <ul class="mt-2 space-y-1">
+                @for (check of platformStatus.data.dependencies; track check.name) {
+                  <li class="flex items-center justify-between text-sm" data-testid="dependency-check" [attr.data-ok]="check.ok">
+                    <span class="flex items-center gap-2">
+                      <span class="h-2 w-2 rounded-full" [class]="check.ok ? 'bg-emerald-500' : 'bg-red-500'"></span>
+                      {{ check.name }}
+                    </span>
+                    <span class="text-slate-500">{{ check.ok ? check.latencyMs + ' ms' : check.error }}</span>
+                  </li>
+                }
+              </ul>
+            </div>
+          </div>
+
+          @if (platformStatus.data.stack; as stack) {
+            <div class="mt-6 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+              <table class="w-full text-left text-sm">
+                <thead class="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th class="px-4 py-2 font-medium">Service</th>
+                    <th class="px-4 py-2 font-medium">What it is</th>
+                    <th class="px-4 py-2 font-medium">Address</th>
+                  </tr>
+                </thead>
+                <tbody class="divide-y divide-slate-100">
+                  @for (service of stack.services; track service.name) {
+                    <tr data-testid="service-row">
+                      <td class="px-4 py-2 font-medium">{{ service.name }}</td>
+                      <td class="px-4 py-2 text-slate-600">{{ service.detail }}</td>
+                      <td class="px-4 py-2 font-mono text-xs text-slate-600">
+                        @if (service.url; as url) {
+                          <a class="text-indigo-600 hover:underline" [href]="url">{{ url }}</a>
+                        } @else {
+                          –
+                        }
+                      </td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+              <p class="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
+                Started by <code>./stack up</code> at {{ stack.startedAt }}
+              </p>
+            </div>
+          } @else {
+            <p class="mt-6 text-sm text-slate-500" data-testid="no-stack-manifest">
+              This process was not started by <code>./stack up</code>, so there is no list of the services it started.
+            </p>
+          }
+        }
+      }
+    </section>
+
+    <section aria-labelledby="products-heading">
+      @let catalogState = catalog();
+      <div class="mb-4 flex items-baseline justify-between">
+        <h2 id="products-heading" class="text-lg font-semibold">Latest products</h2>
+        @if (catalogState.status === 'ok') {
+          <p class="text-sm text-slate-500" data-testid="product-count">{{ catalogState.productCount }} in the catalog</p>
+        }
+      </div>
+      @if (catalogState.status === 'error') {
+        <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="catalog-error">
+          {{ catalogState.message }}
+        </p>
+      } @else if (catalogState.products.length === 0) {
+        <p class="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500" data-testid="catalog-empty">
+          No products yet: the scrapers fill the catalog.
+        </p>
+      } @else {
+        <ul class="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          @for (product of catalogState.products; track product.id) {
+            <li class="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="product-card">
+              <p class="text-xs font-medium uppercase tracking-wide text-slate-500">{{ product.brand ?? 'No brand' }}</p>
+              <h3 class="mt-1 font-semibold leading-snug" data-testid="product-title">{{ product.title }}</h3>
+              @if (product.category) {
+                <p class="mt-1 text-sm text-slate-500">{{ product.category }}</p>
+              }
+              <dl class="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+                @for (price of product.prices; track price.market) {
+                  <dt class="text-slate-500" [title]="price.marketName">{{ price.market.toUpperCase() }}</dt>
+                  <dd class="text-right font-medium tabular-nums" [attr.data-market]="price.market">{{ price.formatted }}</dd>
+                } @empty {
+                  <dd class="col-span-2 text-slate-400">No selling price yet</dd>
+                }
+              </dl>
+            </li>
+          }
+        </ul>
+      }
+    </section>
+  `,
+})
+export default class HomePage {
+  protected readonly catalog = toSignal(injectLoad<typeof load>(), { requireSync: true });
+  protected readonly status = inject(TrpcClient).query((api) => api.system.status);
+}

@@ -1,0 +1,70 @@
+// The typed tRPC client for pages and components. Calls made while rendering on the server
+// go to this process's own absolute URL and are waited for; their results travel to the
+// browser in TransferState, so hydration does not repeat them (see transfer-state-link.ts).
+// A page that needs data before it renders is better served by its `.server.ts` `load()`,
+// which calls the router in-process.
+import { isPlatformServer } from '@angular/common';
+import { Injectable, PLATFORM_ID, PendingTasks, TransferState, inject, signal, type Signal } from '@angular/core';
+import { injectAPIPrefix, injectBaseURL, injectRequest } from '@analogjs/router/tokens';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { AppRouter } from '../../server/trpc/routers/_app';
+import { procedurePath } from './procedure-path';
+import { takeTransferred, transferKey, transferStateLink } from './transfer-state-link';
+
+export type Api = TRPCClient<AppRouter>;
+
+/** What a query looks like on the typed client: `api.catalog.latest`. */
+interface QueryProcedure {
+  query(input: never, opts?: never): Promise<unknown>;
+}
+type QueryInput<Q extends QueryProcedure> = Parameters<Q['query']>[0];
+type QueryOutput<Q extends QueryProcedure> = Awaited<ReturnType<Q['query']>>;
+
+export type QueryState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'success'; readonly data: T }
+  | { readonly status: 'error'; readonly message: string };
+
+@Injectable({ providedIn: 'root' })
+export class TrpcClient {
+  private readonly transferState = inject(TransferState);
+  private readonly isServer = isPlatformServer(inject(PLATFORM_ID));
+  private readonly request = injectRequest();
+
+  /** The vanilla typed client: `await trpc.api.system.ping.query()`. */
+  readonly api: Api = createTRPCClient<AppRouter>({
+    links: [
+      transferStateLink({ transferState: this.transferState, pendingTasks: inject(PendingTasks), isServer: this.isServer }),
+      httpBatchLink({
+        // Node's fetch needs an absolute URL; in the browser the page's own origin is right.
+        url: `${injectBaseURL() ?? ''}/${injectAPIPrefix()}/trpc`,
+        // During SSR the call is made by the server for the shopper or agent: send their cookies.
+        headers: () => {
+          const cookie = this.request?.headers.cookie;
+          return cookie ? { cookie } : {};
+        },
+      }),
+    ],
+  });
+
+  /**
+   * A query as a signal. In the browser, a result the server already rendered is there from
+   * the first change detection, so hydration finds the same DOM and no request is made.
+   *
+   * @example protected readonly status = inject(TrpcClient).query((api) => api.system.status);
+   */
+  query<Q extends QueryProcedure>(select: (api: Api) => Q, input?: QueryInput<Q>): Signal<QueryState<QueryOutput<Q>>> {
+    type Output = QueryOutput<Q>;
+    if (!this.isServer) {
+      const transferred = takeTransferred(this.transferState, transferKey(procedurePath(select), input));
+      if (transferred.found) return signal<QueryState<Output>>({ status: 'success', data: transferred.data as Output }).asReadonly();
+    }
+    const state = signal<QueryState<Output>>({ status: 'loading' });
+    const procedure = select(this.api) as unknown as { query(input: unknown): Promise<Output> };
+    procedure.query(input).then(
+      (data) => state.set({ status: 'success', data }),
+      (error: unknown) => state.set({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return state.asReadonly();
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './env';
+
+const VALID = { MONGO_URL: 'mongodb://127.0.0.1:27017/digitalsales', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected parseConfig to throw');
+}
+
+describe('parseConfig', () => {
+  it('applies the defaults beside the required settings', () => {
+    const config = parseConfig(VALID);
+    expect(config).toMatchObject({
+      ...VALID,
+      NODE_ENV: 'development',
+      PORT: 3000,
+      MONGO_TIMEOUT_MS: 5000,
+      REDIS_TIMEOUT_MS: 3000,
+      LOG_LEVEL: 'info',
+    });
+    expect(config.MARKETPLACE_URL_IT).toBeUndefined();
+  });
+
+  it('treats an empty variable as unset and coerces numbers', () => {
+    const config = parseConfig({ ...VALID, PORT: '', MONGO_TIMEOUT_MS: '750' });
+    expect(config.PORT).toBe(3000);
+    expect(config.MONGO_TIMEOUT_MS).toBe(750);
+  });
+
+  it('refuses a MONGO_URL that is not a MongoDB connection string, naming the variable', () => {
+    const problems = problemsOf({ ...VALID, MONGO_URL: 'http://127.0.0.1:27017' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^MONGO_URL=/);
+  });
+
+  it('refuses a missing REDIS_URL', () => {
+    const problems = problemsOf({ MONGO_URL: VALID.MONGO_URL });
+    expect(problems).toEqual([expect.stringMatching(/^REDIS_URL is not set/)]);
+  });
+
+  it('refuses PORT=abc, naming PORT', () => {
+    const problems = problemsOf({ ...VALID, PORT: 'abc' });
+    expect(problems).toEqual([expect.stringMatching(/^PORT="abc" is invalid/)]);
+  });
+
+  it('collects every problem into one error', () => {
+    let caught: unknown;
+    try {
+      parseConfig({ MONGO_URL: 'postgres://x', PORT: '70000', NODE_ENV: 'staging' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const { problems, message } = caught as ConfigError;
+    expect(problems).toHaveLength(4);
+    for (const name of ['NODE_ENV', 'PORT', 'MONGO_URL', 'REDIS_URL']) {
+      expect(problems.some((p) => p.startsWith(name))).toBe(true);
+      expect(message).toContain(name);
+    }
+  });
+});

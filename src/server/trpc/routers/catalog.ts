@@ -1,0 +1,25 @@
+// Catalog reads for pages. Products leave as plain JSON summaries (dates as ISO strings),
+// so a result survives the trip through TransferState to the browser unchanged.
+import { z } from 'zod';
+import { countProducts, latestProducts, toProductSummary } from '../../catalog';
+import { publicProcedure, router } from '../trpc';
+
+export const LatestProductsInput = z
+  .object({ limit: z.number().int().min(1).max(50).default(12) })
+  // `prefault` (not `default`) so that calling with no input still gets limit 12.
+  .prefault({});
+
+export const catalogRouter = router({
+  /** The most recently updated products, newest first. */
+  latest: publicProcedure.input(LatestProductsInput).query(async ({ ctx, input }) => {
+    const { collections } = await ctx.runtime();
+    const products = await latestProducts(collections.products, input.limit);
+    return products.map(toProductSummary);
+  }),
+
+  /** How many products the catalog holds; estimated from collection metadata, so cheap. */
+  count: publicProcedure.query(async ({ ctx }) => {
+    const { collections } = await ctx.runtime();
+    return countProducts(collections.products);
+  }),
+});
