@@ -1,4 +1,5 @@
 // Console output of the local stack: one line per event, prefixed by the part that speaks.
+import { SETTINGS } from '../../src/server/config';
 const started = Date.now();
 
 function stamp(): string {
@@ -16,4 +17,12 @@ export function warn(scope: string, message: string): void {
 /** The message a person should act on, with no stack trace, then exit. */
 export class StackError extends Error {
   override readonly name = 'StackError';
+}
+
+/** Checks one variable against the app's own settings table, so the stack and the app agree on what is valid. */
+export function checkSetting(name: 'MONGO_URL' | 'REDIS_URL', value: string): void {
+  const parsed = SETTINGS[name].type.safeParse(value);
+  if (!parsed.success) {
+    throw new StackError(`${name}=${JSON.stringify(value)} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
 }

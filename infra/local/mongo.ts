@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { cacheDir, exists, withLock } from './cache';
-import { log, StackError } from './log';
+import { checkSetting, log, StackError } from './log';
 import { freePort, startProcess, stopProcess, waitForPort, type Service, type Started } from './processes';
 import { which } from './which';
 
@@ -62,6 +62,7 @@ export async function startMongo(request: MongoRequest): Promise<MongoService> {
 }
 
 async function useGivenMongo(url: string): Promise<MongoService> {
+  checkSetting('MONGO_URL', url);
   const client = new MongoClient(url, { serverSelectionTimeoutMS: 3000, connectTimeoutMS: 3000 });
   try {
     await client.connect();

@@ -36,7 +36,7 @@ export function startWorker(worker: WorkerProcess, env: NodeJS.ProcessEnv, logDi
     env,
     logFile: join(logDir, `${worker.name}.log`),
   });
-  return asService(started, `BullMQ worker (${worker.script} ${worker.args.join(' ')})`.trim(), null);
+  return asService(started, `BullMQ worker (${[worker.script, ...worker.args].join(' ')})`, null);
 }
 
 /** Starts the production server and resolves once /api/ready answers 200. Port 0: any free port. */

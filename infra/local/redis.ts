@@ -2,7 +2,7 @@
 // PATH on a free port with persistence off (queues and cache are rebuilt from MongoDB).
 import { Redis } from 'ioredis';
 import { join } from 'node:path';
-import { log, StackError } from './log';
+import { checkSetting, log, StackError } from './log';
 import { freePort, startProcess, stopProcess, waitForPort, type Service } from './processes';
 import { which } from './which';
 
@@ -13,15 +13,18 @@ export interface RedisService extends Service {
 export async function startRedis(logDir: string): Promise<RedisService> {
   const given = process.env['REDIS_URL'];
   if (given) {
+    checkSetting('REDIS_URL', given);
     const client = new Redis(given, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    // The failure is reported below; without a listener ioredis also prints it as unhandled.
-    client.on('error', () => undefined);
+    // Kept for the message below (the rejection itself only says the connection closed);
+    // without a listener ioredis would also print it as unhandled.
+    let cause: string | undefined;
+    client.on('error', (error: Error) => (cause ??= error.message));
     try {
       await client.connect();
       await client.ping();
     } catch (error) {
       throw new StackError(
-        `REDIS_URL=${given}: no Redis answered within 3 s (${(error as Error).message}).\n` +
+        `REDIS_URL=${given}: no Redis answered within 3 s (${cause ?? (error as Error).message}).\n` +
           'Fix REDIS_URL, start that server, or unset REDIS_URL to use a local redis-server.',
       );
     } finally {
