@@ -100,7 +100,19 @@ export const routeMeta: RouteMeta = {
                 Started by <code>./stack up</code> at {{ stack.startedAt }}
               </p>
             </div>
-          } @else {
+          }
+          <h3 class="mb-2 mt-8 text-sm font-semibold">Workers</h3>
+          @for (worker of platformStatus.data.workers; track worker.name) {
+            <p class="flex justify-between border-b border-slate-100 py-1 text-sm" data-testid="worker-row">
+              <span><span class="font-medium">{{ worker.name }}</span> on queue {{ worker.queue }} (pid {{ worker.pid }})</span>
+              <span class="tabular-nums text-slate-600">
+                {{ worker.active }} active · {{ worker.completed }} done · {{ worker.failed }} failed · seen {{ worker.seenAt }}
+              </span>
+            </p>
+          } @empty {
+            <p class="text-sm text-slate-500" data-testid="no-workers">No worker has reported in the last 15 seconds.</p>
+          }
+          @if (!platformStatus.data.stack) {
             <p class="mt-6 text-sm text-slate-500" data-testid="no-stack-manifest">
               This process was not started by <code>./stack up</code>, so there is no list of the services it started.
             </p>

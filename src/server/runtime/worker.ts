@@ -36,7 +36,9 @@ export interface WorkerHeartbeat {
 }
 
 export async function readWorkerHeartbeats(redis: Redis): Promise<WorkerHeartbeat[]> {
-  const keys = await redis.keys(`${WORKER_HEARTBEAT_PREFIX}*`);
+  // SCAN, not KEYS: KEYS blocks Redis for the whole keyspace, cache and queues included.
+  const keys: string[] = [];
+  for await (const batch of redis.scanStream({ match: `${WORKER_HEARTBEAT_PREFIX}*`, count: 500 })) keys.push(...(batch as string[]));
   if (keys.length === 0) return [];
   const values = await redis.mget(keys);
   return values
