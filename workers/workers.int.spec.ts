@@ -31,7 +31,7 @@ describe('scraper worker process', () => {
   });
 
   it('reports a heartbeat, fails an unknown job without retrying it, and stops cleanly on SIGTERM', async () => {
-    const redis = new Redis(env.REDIS_URL!);
+    const redis = new Redis(env['REDIS_URL']!);
     const child = spawn(tsx, ['workers/scrapers/main.ts', '--market', 'it'], { cwd: REPO_ROOT, env, stdio: 'pipe' });
     children.push(child);
     const heartbeat = await until(async () => (await readWorkerHeartbeats(redis)).find((h) => h.name === 'scraper-it'), 'a heartbeat');

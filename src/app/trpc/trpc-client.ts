@@ -36,8 +36,7 @@ export class TrpcClient {
     links: [
       transferStateLink({ transferState: this.transferState, pendingTasks: inject(PendingTasks), isServer: this.isServer }),
       httpBatchLink({
-        // Node's fetch needs an absolute URL; in the browser the page's own origin is right.
-        url: `${injectBaseURL() ?? ''}/${injectAPIPrefix()}/trpc`,
+        url: `${this.origin()}/${injectAPIPrefix()}/trpc`,
         // During SSR the call is made by the server for the shopper or agent: send their cookies.
         headers: () => {
           const cookie = this.request?.headers.cookie;
@@ -46,6 +45,18 @@ export class TrpcClient {
       }),
     ],
   });
+
+  /**
+   * Node's fetch needs an absolute URL; in the browser the page's own origin is right. During
+   * SSR the call goes to this same process: the request's Host header could name any server,
+   * which would then receive the visitor's cookies, so the production server (PORT set) calls
+   * itself on loopback and only the dev server relies on the request's host.
+   */
+  private origin(): string {
+    if (!this.isServer) return '';
+    const port = typeof process === 'undefined' ? undefined : process.env['PORT'];
+    return port ? `http://127.0.0.1:${port}` : (injectBaseURL() ?? '');
+  }
 
   /**
    * A query as a signal. In the browser, a result the server already rendered is there from
