@@ -11,21 +11,22 @@ export interface DependencyCheck {
   readonly error?: string;
 }
 
-export async function timed(name: DependencyCheck['name'], check: () => Promise<unknown>, timeoutMs: number): Promise<DependencyCheck> {
-  const started = performance.now();
+/** Rejects with "`what` took longer than N ms" when the promise has not settled in time. */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function timed(name: DependencyCheck['name'], check: () => Promise<unknown>, timeoutMs: number): Promise<DependencyCheck> {
+  const started = performance.now();
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    await withTimeout(check(), timeoutMs, name);
     return { name, ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { name, ok: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

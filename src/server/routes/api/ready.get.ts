@@ -2,25 +2,17 @@
 // so a load balancer stops sending shoppers to a process that cannot serve them. Never a
 // 500: a configuration or connection failure is reported as not ready, with its reason.
 import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3';
-import { checkDependencies, describeRuntimeFailure, failedDependency } from '../../system';
+import { checkDependencies, describeRuntimeFailure, failedDependency, withTimeout } from '../../system';
 import { runtime } from '../../runtime';
 
 /** Budget for each dependency's ping, and for opening the connections on first use. */
 const CHECK_TIMEOUT_MS = 2000;
 const OPEN_TIMEOUT_MS = 5000;
 
-function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store');
   try {
-    const { db, redis } = await within(runtime(), OPEN_TIMEOUT_MS, 'connecting to MongoDB and Redis');
+    const { db, redis } = await withTimeout(runtime(), OPEN_TIMEOUT_MS, 'connecting to MongoDB and Redis');
     const checks = await checkDependencies(db, redis, CHECK_TIMEOUT_MS);
     const failed = checks.filter((check) => !check.ok);
     if (failed.length > 0) setResponseStatus(event, 503);
