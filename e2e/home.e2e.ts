@@ -45,3 +45,17 @@ test('health and readiness answer 200 when MongoDB and Redis are up', async ({ r
   const ready = await request.get('/api/ready');
   expect(ready.status()).toBe(200);
 });
+
+test('the production server refuses to start with a bad setting and names it', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { APP_ENTRY } = await import('../infra/local/platform');
+  const result = spawnSync(process.execPath, [APP_ENTRY], {
+    env: { PATH: process.env['PATH'], MONGO_URL: 'not-a-url', REDIS_URL: 'redis://127.0.0.1:6379', PORT: 'eighty' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(result.status).toBe(78);
+  expect(result.stderr).toContain('MONGO_URL="not-a-url" is invalid');
+  expect(result.stderr).toContain('PORT="eighty" is invalid');
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+});

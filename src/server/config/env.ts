@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import { MARKET_CODES, type MarketCode } from '../markets';
 
-const port = z.coerce.number().int().min(1).max(65535);
-const positiveMs = z.coerce.number().int().positive();
+const PORT_MESSAGE = 'expected a port number from 1 to 65535';
+const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
+const MS_MESSAGE = 'expected a whole number of milliseconds above 0';
+const positiveMs = z.coerce.number({ error: MS_MESSAGE }).int(MS_MESSAGE).positive(MS_MESSAGE);
 const mongoUrl = z
   .string()
   .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a MongoDB connection string such as mongodb://127.0.0.1:27017/digitalsales');
