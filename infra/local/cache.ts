@@ -1,7 +1,7 @@
 // Where the stack keeps what it builds once per machine (the SecantusDB server), outside
 // the clone, so that fresh clones (CI's included) and later runs reuse it.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mkdir, rm, stat } from 'node:fs/promises';
 
 export function cacheDir(): string {
@@ -24,6 +24,7 @@ export async function exists(path: string): Promise<boolean> {
  */
 export async function withLock<T>(lockDir: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  await mkdir(dirname(lockDir), { recursive: true });
   for (;;) {
     try {
       await mkdir(lockDir, { recursive: false });
