@@ -1,7 +1,7 @@
 // The platform's own processes as `./stack up` runs them: the app and the workers, started
 // with the environment that points them at the stack's MongoDB and Redis.
 import { join } from 'node:path';
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { MARKET_CODES } from '../../src/server/markets';
 import { log, StackError } from './log';
@@ -97,6 +97,19 @@ export async function buildIfStale(): Promise<void> {
 }
 
 export async function runBuild(): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await viteBuild();
+    const jit = await pagesLeftToJit();
+    if (jit.length === 0) return;
+    // Seen once on a loaded machine: the client bundle shipped a page with its decorators
+    // uncompiled, which the browser cannot render ("JIT compiler unavailable") while the
+    // server-rendered HTML looked fine. A second build has always been right.
+    if (attempt === 2) throw new StackError(`vite build left pages uncompiled (JIT) in the client bundle: ${jit.join(', ')}`);
+    log('build', `the client bundle has uncompiled pages (${jit.join(', ')}); building again`);
+  }
+}
+
+async function viteBuild(): Promise<void> {
   log('build', 'building the app (vite build, about 30 s)');
   const startedAt = Date.now();
   const code = await new Promise<number | null>((resolve) => {
@@ -105,4 +118,12 @@ export async function runBuild(): Promise<void> {
   });
   if (code !== 0) throw new StackError(`vite build failed (exit ${code})`);
   log('build', `built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+/** Page chunks of the client bundle without an AOT component definition (`ɵcmp`). */
+async function pagesLeftToJit(): Promise<string[]> {
+  const assets = join(REPO_ROOT, 'dist', 'analog', 'public', 'assets');
+  const pages = (await readdir(assets)).filter((name) => /\.page-.*\.js$/.test(name));
+  const contents = await Promise.all(pages.map((name) => readFile(join(assets, name), 'utf8')));
+  return pages.filter((_, i) => !contents[i]!.includes('ɵcmp'));
 }
