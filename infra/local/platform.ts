@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
-import { MARKET_CODES } from '../../src/server/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { log, StackError } from './log';
 import { REPO_ROOT } from './paths';
 import { freePort, portAnswers, startProcess, stopProcess, type Service, type Started } from './processes';
@@ -22,6 +22,11 @@ export const WORKER_PROCESSES: readonly WorkerProcess[] = [
   ...MARKET_CODES.map((code) => ({ name: `scraper-${code}`, script: 'workers/scrapers/main.ts', args: ['--market', code] })),
   { name: 'refresher', script: 'workers/refresher/main.ts', args: [] },
 ];
+
+/** The settings that point the app and the workers at the marketplaces (here: the simulator's shops). */
+export function marketplaceEnv(urls: Readonly<Record<MarketCode, string>>): Record<string, string> {
+  return Object.fromEntries(MARKET_CODES.map((code) => [`MARKETPLACE_URL_${code.toUpperCase()}`, urls[code]]));
+}
 
 function asService(started: Started, detail: string, url: string | null): Service {
   return { name: started.name, detail, url, pid: started.child.pid ?? null, stop: () => stopProcess(started) };

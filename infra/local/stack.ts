@@ -4,12 +4,14 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { MARKET_CODES } from '../../src/server/markets';
 import { writeStackManifest } from '../../src/server/system';
+import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
 import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
 import { DATA_DIR, LOG_DIR, REPO_ROOT, STACK_DIR } from './paths';
-import { buildIfStale, runBuild, startApp, startWorker, WORKER_PROCESSES } from './platform';
+import { buildIfStale, marketplaceEnv, runBuild, startApp, startWorker, WORKER_PROCESSES } from './platform';
 import { startRedis } from './redis';
 
 // Everything this command starts, stopped on Ctrl-C, on a failure and at the end.
@@ -22,9 +24,17 @@ async function up(): Promise<void> {
 
   const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(DATA_DIR, 'mongo'), cacheSize: '1G', durable: true, logDir }));
   const redis = services.add(await startRedis(logDir));
+  const simulator = await startSimulatorProcess({ logFile: join(logDir, 'marketplace-simulator.log') });
+  services.add({
+    name: 'marketplace-simulator',
+    detail: 'four simulated shops (it, fr, de, es) standing in for the source marketplaces, and their control API',
+    url: simulator.controlUrl,
+    pid: simulator.pid,
+    stop: simulator.stop,
+  });
   await buildIfStale();
 
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url };
+  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls) };
   const app = services.add(await startApp(env, logDir, Number(process.env['PORT'] ?? 3000)));
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 
@@ -47,6 +57,8 @@ async function up(): Promise<void> {
       '',
       `  MongoDB      ${mongo.url}  (${mongo.detail})`,
       `  Redis        ${redis.url}  (${redis.detail})`,
+      ...MARKET_CODES.map((code) => `  shop ${code}      ${simulator.urls[code]}  (marketplace simulator)`),
+      `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
       process.env['MONGO_URL'] ? '' : `  data         ${join(DATA_DIR, 'mongo')} (kept across restarts; delete it to start empty)`,

@@ -181,7 +181,7 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
   const simulator = service('simulator');
   if (simulator !== undefined) {
     if (!simulator.profiles?.includes('demo')) problems.push('simulator is not under the demo profile');
-    if (!simulator.command?.includes('simulator/main.ts')) problems.push('simulator does not run simulator/main.ts');
+    if (!simulator.command?.includes('infra/marketplace-simulator/main.ts')) problems.push('simulator does not run infra/marketplace-simulator/main.ts');
   }
   return problems;
 }
@@ -242,8 +242,7 @@ function dockerfileProblems(text: string, compose: ComposeFile): string[] {
   }
   const copied = copiedPaths(runtime);
   for (const [name, s] of Object.entries(compose.services)) {
-    // The demo profile's simulator is a later issue; the default stack must run from this image.
-    if (s.build === undefined || s.profiles !== undefined) continue;
+    if (s.build === undefined) continue;
     for (const script of (s.command ?? []).filter((word) => /\.(ts|mjs|js)$/.test(word))) {
       if (!copied.some((path) => script === path || script.startsWith(`${path}/`))) problems.push(`${name} runs ${script}, which the runtime stage does not copy`);
     }
