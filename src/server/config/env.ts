@@ -54,6 +54,109 @@ export const SETTINGS = {
       description: `base URL of the source marketplace for ${code}; unset until a marketplace (or the simulator) is configured`,
     }),
   ),
+  SCRAPE_DISCOVERY_INTERVAL_MS: setting({
+    type: positiveMs,
+    default: 6 * 3600_000,
+    description: 'how often each scraper worker schedules a discovery crawl (sitemap) of every site of its market',
+  }),
+  SCRAPE_MAX_REQUESTS_PER_MINUTE: setting({
+    type: z.coerce.number().int().min(0).max(1_000_000),
+    default: 120,
+    description: 'politeness towards the configured marketplaces (MARKETPLACE_URL_*), per site and worker; 0 lifts the limit (benchmarks)',
+  }),
+  SCRAPE_MAX_CONCURRENCY: setting({
+    type: z.coerce.number().int().min(1).max(200),
+    default: 4,
+    description: 'requests in flight at once to one configured marketplace, per scraper worker',
+  }),
+  SCRAPE_REQUEST_TIMEOUT_MS: setting({ type: positiveMs, default: 20_000, description: 'time limit of one page fetch (and of handling it)' }),
+  SCRAPE_MAX_RETRIES: setting({
+    type: z.coerce.number().int().min(0).max(20),
+    default: 3,
+    description: 'retries of a page that failed (timeout, 5xx, 429, block page), with growing backoff, before it is recorded as failed',
+  }),
+  SCRAPE_BLOCK_BACKOFF_MS: setting({
+    type: positiveMs,
+    default: 60_000,
+    description: 'pause of a site after it served a block page (captcha, robot check); doubles while blocks continue',
+  }),
+  SCRAPE_RESPECT_ROBOTS_TXT: setting({
+    type: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    default: 'true',
+    description: 'skip URLs that a site’s robots.txt disallows',
+  }),
+  SCRAPE_PROXY_URLS: setting({
+    type: z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^(https?|socks[45]?)$/, error: 'expected proxy URLs such as http://user:pass@proxy:8000' }))),
+    default: '',
+    description: 'proxies the crawlers rotate through, comma-separated; empty: direct connections',
+  }),
+  SCRAPE_BROWSER_PATH: setting({
+    type: z.string().min(1),
+    default: '/usr/bin/chromium',
+    description: 'Chromium for the sites configured as needing a browser (Debian: apt-get install chromium)',
+  }),
+  PRICE_FRESH_MS: setting({
+    type: positiveMs,
+    default: 60_000,
+    description: 'a source price checked this recently is fresh; an older one is refreshed when a shopper opens its page',
+  }),
+  REFRESH_BUDGET_MS: setting({
+    type: positiveMs,
+    default: 700,
+    description: 'time budget of one marketplace offer call; past it the page keeps the last known price (the promise is 1 s end to end)',
+  }),
+  REFRESH_WORKER_CONCURRENCY: setting({
+    type: z.coerce.number().int().min(1).max(2000),
+    default: 200,
+    description: 'refresh jobs one refresher process runs at once; they wait on the network, not the CPU',
+  }),
+  ...perMarket('REFRESH_CONCURRENCY', (code) =>
+    setting({
+      type: z.coerce.number().int().min(1).max(1000),
+      default: 64,
+      description: `offer calls in flight at once to the ${code} marketplace, per refresher process`,
+    }),
+  ),
+  ...perMarket('REFRESH_RATE_PER_S', (code) =>
+    setting({
+      type: z.coerce.number().int().min(1).max(100_000),
+      default: 400,
+      description: `offer calls per second to the ${code} marketplace, per refresher process (bursts up to one second's worth)`,
+    }),
+  ),
+  REFRESH_BREAKER_FAILURES: setting({
+    type: z.coerce.number().int().min(1).max(1000),
+    default: 5,
+    description: 'consecutive failed offer calls to one marketplace that open its circuit breaker',
+  }),
+  REFRESH_BREAKER_OPEN_MS: setting({
+    type: positiveMs,
+    default: 10_000,
+    description: 'how long an open breaker refuses calls to its marketplace before one probe call is let through',
+  }),
+  MARGIN_MIN_BASIS_POINTS: setting({
+    type: z.coerce.number().int().min(0).max(100_000),
+    default: 1500,
+    description: 'minimum margin over source price plus shipping, in basis points of that cost (1500 = 15 %), before VAT',
+  }),
+  MARGIN_MIN_CENTS: setting({
+    type: z.coerce.number().int().min(0),
+    default: 300,
+    description: 'minimum margin in cents, before VAT; the larger of this and the percentage applies (cheap items still pay their handling)',
+  }),
+  SWEEP_INTERVAL_MS: setting({
+    type: positiveMs,
+    default: 15_000,
+    description: 'how often the refresher sweeps the most-opened products for prices about to go stale',
+  }),
+  SWEEP_TOP_PRODUCTS: setting({
+    type: z.coerce.number().int().min(0).max(100_000),
+    default: 500,
+    description: 'how many of the most-opened products each sweep looks at; 0 turns the sweep off',
+  }),
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -1,0 +1,87 @@
+// Whether a page says the product can be bought now, from schema.org values or from the
+// sentence shops print near the buy button, in Italian, French, German, Spanish and English.
+// Pure: no I/O.
+import type { Availability } from '../catalog/product.schema';
+
+/** schema.org ItemAvailability, by the last path segment (`http://schema.org/InStock`, `InStock`). */
+const SCHEMA_ORG: Readonly<Record<string, Availability>> = {
+  instock: 'in_stock',
+  limitedavailability: 'in_stock',
+  onlineonly: 'in_stock',
+  instoreonly: 'in_stock',
+  outofstock: 'out_of_stock',
+  soldout: 'out_of_stock',
+  discontinued: 'out_of_stock',
+  // Orderable but not shippable now: we cannot promise a delivery date to our shopper.
+  preorder: 'unknown',
+  presale: 'unknown',
+  backorder: 'unknown',
+  madetoorder: 'unknown',
+};
+
+export function availabilityFromSchemaOrg(value: unknown): Availability | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const key = value.trim().split(/[/#:]/).pop()!.toLowerCase().replace(/[^a-z]/g, '');
+  return SCHEMA_ORG[key];
+}
+
+// Negative phrases come first and are checked first: most of them contain a positive one
+// ("non disponibile" ⊃ "disponibile", "nicht verfügbar" ⊃ "verfügbar", "rupture de stock" ⊃ "stock").
+// Written without accents: text is folded before matching (see `fold`).
+const OUT_OF_STOCK = [
+  // it
+  'non disponibile', 'non e disponibile', 'esaurito', 'non piu disponibile', 'attualmente non disponibile',
+  // fr
+  'rupture de stock', 'indisponible', 'non disponible', 'epuise', "n'est plus disponible", 'plus en stock',
+  // de
+  'nicht verfugbar', 'nicht auf lager', 'ausverkauft', 'nicht lieferbar', 'vergriffen', 'nicht vorratig',
+  // es
+  'no disponible', 'agotado', 'sin stock', 'fuera de stock', 'sin existencias',
+  // en
+  'out of stock', 'currently unavailable', 'sold out', 'unavailable', 'not available', 'no longer available',
+];
+const IN_STOCK = [
+  // it
+  'disponibilita immediata', 'disponibile', 'in magazzino', 'rimasti', 'rimasto', 'generalmente spedito',
+  // fr
+  'en stock', 'il ne reste plus', 'disponible', 'expedie sous',
+  // de
+  'auf lager', 'sofort lieferbar', 'lieferbar', 'verfugbar', 'vorratig', 'sofort versandfertig',
+  // es
+  'solo queda', 'quedan', 'disponible',
+  // en
+  'in stock', 'left in stock', 'available', 'ships within',
+];
+
+/** Lowercase, accent-free, one kind of apostrophe and space: `Disponibilità` → `disponibilita`. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’ʼ`´]/g, "'")
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+/** The availability a sentence states, or undefined when it states none. */
+export function availabilityFromText(text: string | null | undefined): Availability | undefined {
+  if (!text) return undefined;
+  // The sentence leads its element; on sloppy markup (closing tags missing) the element runs on
+  // into the rest of the page, which must not be read for stock words.
+  const folded = fold(text).slice(0, 160);
+  if (folded === '') return undefined;
+  if (OUT_OF_STOCK.some((phrase) => containsPhrase(folded, phrase))) return 'out_of_stock';
+  if (IN_STOCK.some((phrase) => containsPhrase(folded, phrase))) return 'in_stock';
+  // "Nur noch 3", "Solo 2 rimasti", "Only 1 left": a count of items left means it is in stock.
+  if (/\b(nur noch|solo|only|plus que) \d+\b/.test(folded)) return 'in_stock';
+  return undefined;
+}
+
+function containsPhrase(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  if (at < 0) return false;
+  const before = at === 0 ? ' ' : text[at - 1]!;
+  const after = text[at + phrase.length] ?? ' ';
+  return !/[a-z]/.test(before) && !/[a-z]/.test(after);
+}

@@ -1,0 +1,377 @@
+// One crawl of one site with Crawlee: from robots.txt and sitemaps, from category pages, or from
+// a list of URLs, to listings upserted into the catalog, recorded as a scrape run. The HTTP
+// crawler by default, the Playwright crawler (Debian's Chromium) for sites configured as needing
+// a browser. Politeness, robots.txt, proxies and sessions are Crawlee's; what counts as blocked,
+// how the site backs off and what is retried is decided here, in `handlePage`.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type Request, type Session } from '@crawlee/cheerio';
+import { PlaywrightCrawler } from '@crawlee/playwright';
+import { chromium } from 'playwright';
+import type { Config } from '../config';
+import type { Collections } from '../db';
+import { detectBlockPage } from './block-page';
+import { linksOfListing, parseSitemap, sitemapsFromRobots } from './discovery';
+import { extractPage } from './extract';
+import { decodeHtml } from './html-decode';
+import { parseHtml } from './html-text';
+import type { Listing } from './listing.schema';
+import { upsertListings } from './listing.store';
+import type { ScrapeRun } from './scrape-run.schema';
+import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
+import type { SiteConfig } from './sites';
+
+/** Chromium's flags from STACK.md: without the networking ones it floods the closed network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface CrawlSettings {
+  readonly requestTimeoutMs: number;
+  readonly maxRetries: number;
+  /** First pause of a site after a block page; doubles while blocks continue. */
+  readonly blockBackoffMs: number;
+  /** First wait before retrying a failed page; doubles with each retry, at most 5 s. @defaultValue 500 */
+  readonly retryBackoffMs: number;
+  readonly proxyUrls: readonly string[];
+  readonly browserPath: string;
+  /** Listings per bulk write. @defaultValue 200 */
+  readonly batchSize: number;
+  /** How often the progress line is logged and the run saved. @defaultValue 5000 */
+  readonly progressMs: number;
+}
+
+export function crawlSettingsFrom(config: Config, overrides: Partial<CrawlSettings> = {}): CrawlSettings {
+  return {
+    requestTimeoutMs: config.SCRAPE_REQUEST_TIMEOUT_MS,
+    maxRetries: config.SCRAPE_MAX_RETRIES,
+    blockBackoffMs: config.SCRAPE_BLOCK_BACKOFF_MS,
+    retryBackoffMs: 500,
+    proxyUrls: config.SCRAPE_PROXY_URLS,
+    browserPath: config.SCRAPE_BROWSER_PATH,
+    batchSize: 200,
+    progressMs: 5000,
+    ...overrides,
+  };
+}
+
+export type StartUrl = { readonly url: string; readonly kind: 'robots' | 'sitemap' | 'listing' | 'product' };
+
+export interface CrawlJob {
+  readonly site: SiteConfig;
+  readonly kind: ScrapeRun['kind'];
+  readonly start: readonly StartUrl[];
+  /** Upper bound on product and listing pages fetched (sitemaps not included). */
+  readonly maxPages?: number;
+}
+
+export interface CrawlDeps {
+  readonly collections: Pick<Collections, 'products' | 'priceHistory' | 'scrapeRuns'>;
+  readonly log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const bump = (record: Record<string, number>, key: string) => (record[key] = (record[key] ?? 0) + 1);
+
+let crawleeQuieted = false;
+
+/** Fetches a robots.txt or a sitemap: time-boxed, retried with backoff, Retry-After honoured up to the block backoff. */
+async function fetchText(url: string, settings: CrawlSettings, complete: (text: string) => boolean = () => true): Promise<string> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(settings.requestTimeoutMs), headers: { accept: 'application/xml,text/xml,text/plain,*/*' } });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (response.ok) {
+        const text = decodeHtml(bytes, response.headers.get('content-type'));
+        // A file cut short would silently drop every URL after the cut: fetch it again.
+        if (complete(text)) return text;
+        lastError = new Error(`truncated answer from ${url}`);
+        await sleep(Math.min(settings.retryBackoffMs * 2 ** attempt, 5000));
+        continue;
+      }
+      lastError = new Error(`HTTP ${response.status} for ${url}`);
+      if (response.status === 404 || response.status === 410) break;
+      const retryAfterS = Number(response.headers.get('retry-after'));
+      if (Number.isFinite(retryAfterS) && retryAfterS > 0) await sleep(Math.min(retryAfterS * 1000, settings.blockBackoffMs));
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(Math.min(settings.retryBackoffMs * 2 ** attempt, 5000));
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings): Promise<ScrapeRun> {
+  const { site } = job;
+  const logLine = deps.log ?? ((line: string) => console.log(line));
+  const run = await startScrapeRun(deps.collections.scrapeRuns, { market: site.market, site: site.name, kind: job.kind });
+  const started = Date.now();
+  const progress = () => {
+    const c = run.counts;
+    const seconds = (Date.now() - started) / 1000;
+    logLine(
+      `[scrape ${site.name} ${job.kind} ${run._id}] ${seconds.toFixed(0)} s: pages ${c.pages} (${(c.pages / Math.max(seconds, 0.001)).toFixed(1)}/s), products ${c.products}, ` +
+        `new ${c.inserted}, updated ${c.updated}, unchanged ${c.unchanged}, blocked ${c.blocked}, failed ${c.failed}`,
+    );
+  };
+  const timer = setInterval(() => {
+    progress();
+    void saveScrapeRunProgress(deps.collections.scrapeRuns, run).catch(() => undefined);
+  }, settings.progressMs);
+
+  try {
+    const pages = new Map<string, StartUrl['kind']>();
+    for (const start of job.start) if (start.kind === 'product' || start.kind === 'listing') pages.set(start.url, start.kind);
+    await expandSitemaps(job, settings, run, pages);
+    const requests = [...pages].slice(0, job.maxPages ?? Infinity).map(([url, label]) => ({ url, label }));
+    if (requests.length > 0) await crawlPages(deps, job, settings, run, requests);
+    run.status = 'finished';
+  } catch (error) {
+    run.status = 'failed';
+    run.error = error instanceof Error ? error.message : String(error);
+  } finally {
+    clearInterval(timer);
+    run.finishedAt = new Date();
+    progress();
+    await saveScrapeRunProgress(deps.collections.scrapeRuns, run);
+  }
+  return run;
+}
+
+/** robots.txt → sitemap index → sitemaps → product URLs; a failed sitemap is recorded, the others go on. */
+async function expandSitemaps(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, pages: Map<string, StartUrl['kind']>): Promise<void> {
+  const sitemaps: string[] = [];
+  for (const start of job.start) {
+    if (start.kind === 'sitemap') sitemaps.push(start.url);
+    if (start.kind !== 'robots') continue;
+    try {
+      const robots = await fetchText(start.url, settings);
+      run.counts.pages += 1;
+      const named = sitemapsFromRobots(robots, start.url);
+      sitemaps.push(...(named.length > 0 ? named : [new URL('/sitemap.xml', start.url).href]));
+    } catch {
+      bump(run.failedByReason, 'robots_txt');
+      sitemaps.push(new URL('/sitemap.xml', start.url).href);
+    }
+  }
+  const seen = new Set<string>();
+  while (sitemaps.length > 0) {
+    const url = sitemaps.shift()!;
+    if (seen.has(url) || seen.size > 10_000) continue;
+    seen.add(url);
+    try {
+      const content = parseSitemap(await fetchText(url, settings, (xml) => /<\/(?:urlset|sitemapindex)>\s*$/i.test(xml)), url);
+      run.counts.pages += 1;
+      sitemaps.push(...content.sitemaps);
+      // From sitemaps only products are taken: every product is listed there, so crawling the
+      // category pages as well would fetch each product's links a second time.
+      for (const page of content.pages) if (job.site.productPath.test(new URL(page).pathname)) pages.set(page, 'product');
+      if ((job.maxPages ?? Infinity) <= pages.size) break;
+    } catch {
+      run.counts.failed += 1;
+      bump(run.failedByReason, 'sitemap');
+    }
+  }
+}
+
+interface PageContext {
+  readonly request: Request;
+  readonly status: number;
+  readonly retryAfter: string | undefined;
+  readonly html: string;
+  readonly session: Session | undefined;
+  addRequests(requests: { url: string; label: string }[]): Promise<unknown>;
+}
+
+async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, requests: { url: string; label: string }[]): Promise<void> {
+  const { site } = job;
+  if (!crawleeQuieted) {
+    // Our progress line and scrape runs say what happened; Crawlee's per-request warnings would drown it.
+    crawleeLog.setLevel(LogLevel.OFF);
+    crawleeQuieted = true;
+  }
+  const failureReasons = new Map<string, string>();
+  let consecutiveBlocks = 0;
+  let pending: Listing[] = [];
+  let pendingSince = 0;
+  let inFlight = 0;
+  let writing: Promise<void> = Promise.resolve();
+
+  const flush = (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return writing;
+    writing = writing.then(async () => {
+      try {
+        const counts = await upsertListings(deps.collections, batch);
+        run.counts.inserted += counts.inserted;
+        run.counts.updated += counts.updated;
+        run.counts.unchanged += counts.unchanged;
+        for (const [reason, n] of Object.entries(counts.skipped)) {
+          run.counts.failed += n;
+          run.failedByReason[reason] = (run.failedByReason[reason] ?? 0) + n;
+        }
+      } catch (error) {
+        run.counts.failed += batch.length;
+        run.failedByReason['store'] = (run.failedByReason['store'] ?? 0) + batch.length;
+        run.error = `store: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+    return writing;
+  };
+
+  // Holds every request of the site after a block or a Retry-After, without cutting running ones.
+  let crawler: HttpCrawler<any> | PlaywrightCrawler | undefined;
+  let resumeTimer: NodeJS.Timeout | undefined;
+  const pauseSite = (ms: number) => {
+    const pool = crawler?.autoscaledPool;
+    if (!pool || ms <= 0) return;
+    void pool.pause().catch(() => undefined);
+    clearTimeout(resumeTimer);
+    resumeTimer = setTimeout(() => pool.resume(), ms);
+  };
+
+  const fail = (request: Request, reason: string, retry: boolean): never => {
+    failureReasons.set(request.uniqueKey, reason);
+    if (retry) throw new Error(reason);
+    throw new NonRetryableError(reason);
+  };
+
+  const handlePage = async (ctx: PageContext): Promise<void> => {
+    const { request, status, html } = ctx;
+    run.counts.pages += 1;
+    if (status === 429 || status === 503) {
+      const retryAfterMs = Number(ctx.retryAfter) * 1000;
+      pauseSite(Math.min(Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : settings.retryBackoffMs, settings.blockBackoffMs));
+      fail(request, `http_${status}`, true);
+    }
+    if (status >= 500) fail(request, `http_${status}`, true);
+    const blocked = detectBlockPage(html, status);
+    if (blocked) {
+      // A block is about the session (cookies, fingerprint, proxy): retire it, rest the site.
+      ctx.session?.retire();
+      consecutiveBlocks += 1;
+      pauseSite(Math.min(settings.blockBackoffMs * 2 ** (consecutiveBlocks - 1), 10 * 60_000));
+      fail(request, `blocked:${blocked}`, true);
+    }
+    if (status >= 400) fail(request, `http_${status}`, false);
+    // A page cut short loses its price block or its availability: fetch it again, never store it.
+    if (!/<\/(?:html|body)>/i.test(html)) fail(request, 'truncated', true);
+    consecutiveBlocks = 0;
+
+    if (request.label === 'listing') {
+      const links = linksOfListing(parseHtml(html), request.loadedUrl ?? request.url, site);
+      await ctx.addRequests([...links.products.map((url) => ({ url, label: 'product' })), ...links.listings.map((url) => ({ url, label: 'listing' }))]);
+      return;
+    }
+    const result = extractPage({ html, url: request.loadedUrl ?? request.url, market: site.market, site: site.name, extractor: site.extractor, status });
+    if (result.kind === 'blocked') fail(request, `blocked:${result.reason}`, true);
+    if (result.kind === 'no_product') fail(request, 'no_product', true);
+    if (result.kind !== 'listing') return;
+    run.counts.products += 1;
+    if (pending.length === 0) pendingSince = Date.now();
+    pending.push(result.listing);
+    // A polite crawl (two pages a second by default) would take minutes to fill a batch:
+    // products also go out once the oldest has waited a progress period.
+    if (pending.length >= settings.batchSize || Date.now() - pendingSince >= settings.progressMs) {
+      // The write overlaps further fetches; a page waits only when two batches are already
+      // queued, so a slow database slows the crawl instead of filling memory.
+      inFlight += 1;
+      const written = flush().finally(() => (inFlight -= 1));
+      if (inFlight > 2) await written;
+    }
+  };
+
+  const onFailed = ({ request }: { request: Request }, error: Error) => {
+    const reason = failureReasons.get(request.uniqueKey) ?? (/timed? ?out/i.test(error.message) ? 'timeout' : 'error');
+    if (reason.startsWith('blocked:')) {
+      run.counts.blocked += 1;
+      bump(run.blockedByReason, reason.slice('blocked:'.length));
+    } else {
+      run.counts.failed += 1;
+      bump(run.failedByReason, reason);
+    }
+  };
+
+  const config = new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 });
+  const timeoutSecs = Math.ceil(settings.requestTimeoutMs / 1000);
+  const common = {
+    maxRequestRetries: settings.maxRetries,
+    maxSessionRotations: settings.maxRetries,
+    maxRequestsPerCrawl: job.maxPages,
+    maxConcurrency: site.maxConcurrency,
+    // Fixed concurrency: politeness is the site's setting, not a guess from this machine's load.
+    minConcurrency: site.maxConcurrency,
+    ...(site.maxRequestsPerMinute > 0 ? { maxRequestsPerMinute: site.maxRequestsPerMinute } : {}),
+    navigationTimeoutSecs: timeoutSecs,
+    requestHandlerTimeoutSecs: timeoutSecs + 10,
+    respectRobotsTxtFile: site.respectRobotsTxt,
+    useSessionPool: true,
+    persistCookiesPerSession: true,
+    sessionPoolOptions: { maxPoolSize: 20, blockedStatusCodes: [] as number[] },
+    proxyConfiguration: settings.proxyUrls.length > 0 ? new ProxyConfiguration({ proxyUrls: [...settings.proxyUrls] }) : undefined,
+    onSkippedRequest: async () => {
+      bump(run.failedByReason, 'robots_txt');
+    },
+    statusMessageLoggingInterval: 3600,
+  };
+  const backoffHook = async ({ request }: { request: Request }) => {
+    if (request.retryCount > 0) await sleep(Math.min(settings.retryBackoffMs * 2 ** (request.retryCount - 1), 5000));
+  };
+
+  let userDataDir: string | undefined;
+  try {
+    if (site.browser) {
+      userDataDir = await mkdtemp(join(tmpdir(), 'ds-chromium-'));
+      crawler = new PlaywrightCrawler(
+        {
+          ...common,
+          launchContext: {
+            launcher: chromium,
+            userDataDir,
+            launchOptions: { executablePath: settings.browserPath, headless: true, args: CHROMIUM_ARGS, timeout: settings.requestTimeoutMs },
+          },
+          browserPoolOptions: { useFingerprints: false },
+          preNavigationHooks: [backoffHook],
+          requestHandler: async ({ request, response, page, session, addRequests }) =>
+            handlePage({
+              request,
+              status: response?.status() ?? 200,
+              retryAfter: response?.headers()['retry-after'],
+              html: await page.content(),
+              session,
+              addRequests: (r) => addRequests(r),
+            }),
+          failedRequestHandler: onFailed,
+        },
+        config,
+      );
+    } else {
+      crawler = new HttpCrawler(
+        {
+          ...common,
+          additionalMimeTypes: ['text/plain', 'application/json'],
+          ignoreHttpErrorStatusCodes: [500, 502, 503, 504],
+          preNavigationHooks: [backoffHook],
+          requestHandler: async ({ request, response, body, session, addRequests }) =>
+            handlePage({
+              request,
+              status: response.statusCode ?? 200,
+              retryAfter: [response.headers['retry-after']].flat()[0],
+              html: typeof body === 'string' ? body : decodeHtml(body, [response.headers['content-type']].flat()[0]),
+              session,
+              addRequests: (r) => addRequests(r),
+            }),
+          failedRequestHandler: onFailed,
+        },
+        config,
+      );
+    }
+    await crawler.run(requests);
+  } finally {
+    clearTimeout(resumeTimer);
+    await flush();
+    await crawler?.teardown().catch(() => undefined);
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,71 @@
+// Extraction of one page: block page, product listing, or nothing. Chooses the site's extractor
+// (Amazon's layout, or the generic one: JSON-LD, then microdata, then OpenGraph, then the visible
+// text) and merges what the sources say. Pure: HTML and URL in, result out; no I/O.
+import type { CheerioAPI } from 'cheerio';
+import type { MarketCode } from '../markets';
+import { amazonCandidate, looksLikeAmazon } from './amazon-extractor';
+import { detectBlockPage } from './block-page';
+import { parseHtml } from './html-text';
+import { mergeCandidates, type SourcedCandidate } from './listing-merge';
+import { Listing, type ExtractResult } from './listing.schema';
+import { jsonLdCandidate, microdataCandidate, openGraphCandidate } from './structured-data';
+import { textCandidate } from './text-heuristics';
+
+export const EXTRACTOR_NAMES = ['auto', 'generic', 'amazon'] as const;
+export type ExtractorName = (typeof EXTRACTOR_NAMES)[number];
+
+export interface ExtractInput {
+  readonly html: string;
+  /** Where the page was fetched from: resolves relative links, names the site. */
+  readonly url: string;
+  readonly market?: MarketCode | null;
+  /** The site's name from the sites table; defaults to the URL's host without `www.`. */
+  readonly site?: string;
+  /** @defaultValue 'auto': Amazon's extractor when the page has Amazon's layout, else the generic one. */
+  readonly extractor?: ExtractorName;
+  /** HTTP status, when known: a 429 or a small 403 is a block whatever the body says. */
+  readonly status?: number;
+  /** A document already parsed by the caller, to save parsing it twice. */
+  readonly $?: CheerioAPI;
+}
+
+export function siteOfUrl(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '') || 'local';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function extractPage(input: ExtractInput): ExtractResult {
+  const blocked = detectBlockPage(input.html, input.status);
+  if (blocked) return { kind: 'blocked', reason: blocked };
+  const $ = input.$ ?? parseHtml(input.html);
+  const pageUrl = input.url;
+  const useAmazon = input.extractor === 'amazon' || ((input.extractor ?? 'auto') === 'auto' && looksLikeAmazon($));
+
+  const candidates: SourcedCandidate[] = [];
+  if (useAmazon) candidates.push(['amazon', amazonCandidate($, pageUrl)]);
+  const jsonLd = jsonLdCandidate($, pageUrl);
+  if (jsonLd) candidates.push(['json-ld', jsonLd]);
+  const microdata = microdataCandidate($, pageUrl);
+  if (microdata) candidates.push(['microdata', microdata]);
+  const openGraph = openGraphCandidate($, pageUrl);
+  if (openGraph) candidates.push(['opengraph', openGraph]);
+  const structured = candidates.length > 0;
+  // Visible text is read on every page: it confirms structured data (or contradicts it, which
+  // lowers the confidence), and on a page without any it is all there is.
+  const text = textCandidate($, pageUrl);
+  candidates.push(['text', text]);
+
+  // Without structured data, a headline alone does not make a product page: a category page or
+  // a blog post has one too. It takes a price and something that identifies an item.
+  if (!structured && (text.priceCents === undefined || (text.sourceId === undefined && text.gtin === undefined && text.availability === undefined))) {
+    return { kind: 'no_product', reason: 'no structured product data and no price with an item on the page' };
+  }
+  const listing = mergeCandidates(candidates, { market: input.market ?? null, site: input.site ?? siteOfUrl(pageUrl), pageUrl });
+  if (!listing) return { kind: 'no_product', reason: 'no product title' };
+  const checked = Listing.safeParse(listing);
+  if (!checked.success) return { kind: 'no_product', reason: `listing out of shape: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return { kind: 'listing', listing: checked.data };
+}

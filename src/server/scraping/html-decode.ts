@@ -1,0 +1,66 @@
+// Bytes to text as the page declares them: the HTTP charset if given, else the byte-order mark,
+// else `<meta charset>` / `<meta http-equiv="Content-Type">` in the first kilobytes, else UTF-8
+// (with windows-1252 as the fallback when UTF-8 does not decode, as browsers effectively do for
+// old European shops). Pure: TextDecoder only, which Node ships with full ICU.
+
+const SNIFF_BYTES = 4096;
+
+/** The charset named in a Content-Type value such as `text/html; charset=ISO-8859-1`. */
+export function charsetOf(contentType: string | null | undefined): string | undefined {
+  const match = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return match?.[1]?.toLowerCase();
+}
+
+/** The charset a page's own markup declares, read from its first bytes as ASCII. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, SNIFF_BYTES));
+  const meta = /<meta\s[^>]*charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (meta) return meta[1]!.toLowerCase();
+  const xml = /^<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return xml?.[1]?.toLowerCase();
+}
+
+function bomCharset(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return undefined;
+}
+
+/**
+ * windows-1252 bytes 0x80–0x9F (€, ‚, „, …, ‘, ’, “, ”, –, —, ™, Š, Ž, Ÿ…). Node 20's TextDecoder
+ * labels latin1 and windows-1252 as one but decodes them as ISO-8859-1, turning `€` (0x80) into
+ * the control character U+0080; pages that declare ISO-8859-1 use these bytes too (browsers
+ * read them as windows-1252, as the WHATWG Encoding standard says).
+ */
+const CP1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+const windows1252: Decoder = {
+  decode(bytes) {
+    return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  },
+};
+
+function decoderFor(label: string | undefined): Decoder | undefined {
+  if (!label) return undefined;
+  try {
+    const decoder = new TextDecoder(label);
+    return decoder.encoding === 'windows-1252' ? windows1252 : decoder;
+  } catch {
+    return undefined; // an unknown label is as good as none
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
+  const declared = decoderFor(bomCharset(bytes)) ?? decoderFor(charsetOf(contentType)) ?? decoderFor(declaredCharset(bytes));
+  if (declared) return declared.decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return windows1252.decode(bytes);
+  }
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../infra/local/testing';
+import type { Listing } from './listing.schema';
+import { upsertListings } from './listing.store';
+
+const rt = useTestRuntime('listing-store');
+
+function listing(overrides: Partial<Listing> = {}): Listing {
+  return {
+    market: 'it',
+    site: 'amazon.it',
+    sourceId: 'B000CMAGOK',
+    url: 'https://www.amazon.it/dp/B000CMAGOK',
+    title: 'Bialetti Moka Express 6 tazze',
+    brand: 'Bialetti',
+    gtin: '8006363011440',
+    priceCents: 2799,
+    listPriceCents: null,
+    currency: 'EUR',
+    availability: 'in_stock',
+    shippingCents: 0,
+    imageUrl: 'https://m.media-amazon.com/images/I/moka.jpg',
+    category: 'Caffettiere',
+    seller: 'Amazon',
+    variants: [],
+    confidence: 0.95,
+    sources: { price: ['amazon'] },
+    ...overrides,
+  };
+}
+
+describe('upsertListings', () => {
+  it('one product per GTIN with one offer per market; a second crawl writes nothing and duplicates nothing', async () => {
+    const { products, priceHistory } = rt().collections;
+    const it1 = listing();
+    const fr1 = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', priceCents: 2599, title: 'Bialetti Moka Express 6 tasses' });
+    const first = await upsertListings(rt().collections, [it1, fr1], new Date('2026-11-25T10:00:00Z'));
+    expect(first).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, pricePoints: 2 });
+
+    const docs = await products.find({ gtin: '8006363011440' }).toArray();
+    expect(docs).toHaveLength(1);
+    const product = docs[0]!;
+    expect(product._id).toBe('gtin-08006363011440');
+    expect(product.offers.it?.price).toEqual({ amountCents: 2799, currency: 'EUR' });
+    expect(product.offers.fr?.price).toEqual({ amountCents: 2599, currency: 'EUR' });
+    expect(product.title).toBe('Bialetti Moka Express 6 tazze'); // the first market to find it names it
+    expect(product.searchTokens).toEqual(expect.arrayContaining(['bialetti', 'moka', 'express']));
+
+    const again = await upsertListings(rt().collections, [it1, fr1], new Date('2026-11-25T11:00:00Z'));
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, pricePoints: 0 });
+    const after = await products.findOne({ _id: product._id });
+    expect(after?.updatedAt).toEqual(new Date('2026-11-25T10:00:00Z')); // no write happened
+    expect(await products.countDocuments({})).toBe(1);
+    expect(await priceHistory.countDocuments({ productId: product._id })).toBe(2);
+  });
+
+  it('a price change updates the offer and appends one history point, also when the batch is retried', async () => {
+    const { products, priceHistory } = rt().collections;
+    const base = listing({ gtin: '4006592532000', sourceId: 'B0PRICE001', url: 'https://www.amazon.it/dp/B0PRICE001' });
+    await upsertListings(rt().collections, [base], new Date('2026-11-25T10:00:00Z'));
+    const cheaper = { ...base, priceCents: 2499 };
+    const counts = await upsertListings(rt().collections, [cheaper], new Date('2026-11-25T12:00:00Z'));
+    expect(counts).toMatchObject({ updated: 1, pricePoints: 1 });
+    const id = 'gtin-04006592532000';
+    expect((await products.findOne({ _id: id }))?.offers.it?.price.amountCents).toBe(2499);
+    const history = await priceHistory.find({ productId: id }).sort({ at: 1 }).toArray();
+    expect(history.map((p) => p.price.amountCents)).toEqual([2799, 2499]);
+
+    // Only availability changed: an update, no history point.
+    const gone = await upsertListings(rt().collections, [{ ...cheaper, availability: 'out_of_stock' }], new Date('2026-11-25T13:00:00Z'));
+    expect(gone).toMatchObject({ updated: 1, pricePoints: 0 });
+  });
+
+  it('without a GTIN the product is keyed by market, site and source id', async () => {
+    const { products } = rt().collections;
+    const noGtin = listing({ gtin: null, site: 'shop.example.it', sourceId: 'SKU-1', url: 'https://shop.example.it/p/sku-1' });
+    await upsertListings(rt().collections, [noGtin, noGtin]);
+    await upsertListings(rt().collections, [noGtin]);
+    const docs = await products.find({ 'offers.it.sourceId': 'SKU-1' }).toArray();
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!._id).toMatch(/^src-it-[0-9a-f]{24}$/);
+  });
+
+  it('skips what cannot be sold: no price never seen before, another currency, no market', async () => {
+    const counts = await upsertListings(rt().collections, [
+      listing({ gtin: null, sourceId: 'B0NOPRICE1', priceCents: null, currency: null, availability: 'out_of_stock' }),
+      listing({ gtin: null, sourceId: 'B0GBP00001', currency: 'GBP' }),
+      listing({ market: null }),
+    ]);
+    expect(counts).toMatchObject({ inserted: 0, skipped: { no_price: 1, currency: 1, no_market: 1 } });
+  });
+
+  it('a page that stops showing its price keeps the last price and records the availability', async () => {
+    const { products } = rt().collections;
+    const seen = listing({ gtin: null, sourceId: 'B0LATER001', url: 'https://www.amazon.it/dp/B0LATER001' });
+    await upsertListings(rt().collections, [seen]);
+    const counts = await upsertListings(rt().collections, [{ ...seen, priceCents: null, currency: null, shippingCents: null, availability: 'out_of_stock' }]);
+    expect(counts).toMatchObject({ updated: 1, pricePoints: 0 });
+    const doc = await products.findOne({ 'offers.it.sourceId': 'B0LATER001' });
+    expect(doc?.offers.it).toMatchObject({ availability: 'out_of_stock', price: { amountCents: 2799 } });
+  });
+});

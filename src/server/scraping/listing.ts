@@ -1,0 +1,149 @@
+// How a scraped listing becomes catalog writes: the product id (from the GTIN when it has a valid
+// one, so that the same item found in several markets is one product; else from market, site and
+// source id), the offer of its market, whether anything changed since the last scrape (an
+// unchanged listing costs no write), and the price-history point a price change appends.
+// Pure: no I/O; listing.store.ts runs the plans.
+import { createHash } from 'node:crypto';
+import type { Offer, Product } from '../catalog/product.schema';
+import type { MarketCode } from '../markets';
+import type { PricePoint } from '../pricing/price-history.schema';
+import { fold } from './availability';
+import { gtinKey } from './gtin';
+import type { Listing } from './listing.schema';
+
+const hash = (text: string, chars = 24) => createHash('sha256').update(text).digest('hex').slice(0, chars);
+
+/** The listing's identity within its market and site: the shop's id, else its canonical URL. */
+export function sourceIdOf(listing: Listing): string {
+  return listing.sourceId ?? listing.url;
+}
+
+export function productIdFor(listing: Listing & { market: MarketCode }): string {
+  if (listing.gtin) return `gtin-${gtinKey(listing.gtin)}`;
+  return `src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`;
+}
+
+/** Lowercased accent-free words of title and brand, for keyword search without a text index. */
+export function searchTokens(title: string, brand: string | null): string[] {
+  const words = fold(`${brand ?? ''} ${title}`)
+    .replace(/ß/g, 'ss')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2);
+  return [...new Set(words)].slice(0, 40);
+}
+
+export function slugFor(title: string, productId: string): string {
+  const slug = fold(title)
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .split('-')
+    .slice(0, 10)
+    .join('-')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || productId.replace(/[^a-z0-9]+/g, '-');
+}
+
+export type SkipReason = 'no_market' | 'no_price' | 'currency' | 'bad_url';
+
+/** What the store knows of a product before the write: whether it exists and its offer here. */
+export interface ExistingProduct {
+  readonly offer: Offer | undefined;
+}
+
+export type ListingPlan =
+  | { readonly kind: 'skip'; readonly reason: SkipReason }
+  | { readonly kind: 'unchanged'; readonly productId: string }
+  | {
+      readonly kind: 'insert' | 'update';
+      readonly productId: string;
+      readonly market: MarketCode;
+      readonly offer: Offer;
+      /** Fields of a product document created by this write (ignored when it exists already). */
+      readonly onInsert: Omit<Product, '_id' | 'offers' | 'updatedAt'>;
+      readonly pricePoint: PricePoint | undefined;
+    };
+
+function sameOffer(a: Offer, b: Offer): boolean {
+  return (
+    a.site === b.site &&
+    a.sourceId === b.sourceId &&
+    a.url === b.url &&
+    a.price.amountCents === b.price.amountCents &&
+    a.price.currency === b.price.currency &&
+    (a.shipping?.amountCents ?? null) === (b.shipping?.amountCents ?? null) &&
+    a.availability === b.availability &&
+    a.seller === b.seller
+  );
+}
+
+function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^/]/i.test(url);
+}
+
+export function planListing(listing: Listing, existing: ExistingProduct | undefined, now: Date): ListingPlan {
+  const market = listing.market;
+  if (!market) return { kind: 'skip', reason: 'no_market' };
+  if (!isHttpUrl(listing.url)) return { kind: 'skip', reason: 'bad_url' };
+  const productId = productIdFor({ ...listing, market });
+  const previous = existing?.offer;
+
+  let offer: Offer;
+  if (listing.priceCents === null) {
+    // Amazon shows no price while nobody sells the item: keep the last known price and record
+    // the availability; a product never seen with a price is not one we can sell.
+    if (!previous) return { kind: 'skip', reason: 'no_price' };
+    offer = { ...previous, availability: listing.availability, lastScrapedAt: now };
+  } else {
+    if (listing.currency !== 'EUR') return { kind: 'skip', reason: 'currency' };
+    offer = {
+      site: listing.site,
+      sourceId: sourceIdOf(listing),
+      url: listing.url,
+      price: { amountCents: listing.priceCents, currency: 'EUR' },
+      shipping: listing.shippingCents === null ? null : { amountCents: listing.shippingCents, currency: 'EUR' },
+      availability: listing.availability,
+      seller: listing.seller,
+      lastScrapedAt: now,
+      lastRefreshedAt: previous?.lastRefreshedAt ?? null,
+    };
+  }
+  if (previous && sameOffer(previous, offer)) return { kind: 'unchanged', productId };
+
+  const priceMoved =
+    !previous ||
+    previous.price.amountCents !== offer.price.amountCents ||
+    (previous.shipping?.amountCents ?? null) !== (offer.shipping?.amountCents ?? null);
+  // The point's id names the change (from which observation, to which price), so a job retried
+  // after a partial write appends it once.
+  const pricePoint: PricePoint | undefined = priceMoved
+    ? {
+        _id: `ph-${hash(`${productId}\n${market}\n${previous?.lastScrapedAt.toISOString() ?? 'first'}\n${offer.price.amountCents}\n${offer.shipping?.amountCents ?? '-'}`)}`,
+        productId,
+        market,
+        price: offer.price,
+        shipping: offer.shipping,
+        at: now,
+      }
+    : undefined;
+  return {
+    kind: previous ? 'update' : 'insert',
+    productId,
+    market,
+    offer,
+    onInsert: {
+      slug: slugFor(listing.title, productId),
+      gtin: listing.gtin,
+      title: listing.title,
+      brand: listing.brand,
+      category: listing.category,
+      images: listing.imageUrl && isHttpUrl(listing.imageUrl) ? [listing.imageUrl] : [],
+      attributes: {},
+      searchTokens: searchTokens(listing.title, listing.brand),
+      sellPrices: {},
+      createdAt: now,
+    },
+    pricePoint,
+  };
+}

@@ -1,0 +1,33 @@
+// Scrape runs in MongoDB: one document per crawl, created when it starts, its counts replaced as
+// it goes (so an operator sees a running crawl move), closed when it ends.
+import type { Collection } from 'mongodb';
+import { newId } from '../db/ids';
+import type { MarketCode } from '../markets';
+import { ScrapeRun } from './scrape-run.schema';
+
+export async function startScrapeRun(
+  runs: Collection<ScrapeRun>,
+  run: { market: MarketCode; site: string; kind: ScrapeRun['kind'] },
+  now = new Date(),
+): Promise<ScrapeRun> {
+  const doc = ScrapeRun.parse({
+    _id: newId(),
+    ...run,
+    status: 'running',
+    startedAt: now,
+    finishedAt: null,
+    counts: { pages: 0, products: 0, inserted: 0, updated: 0, unchanged: 0, blocked: 0, failed: 0 },
+    blockedByReason: {},
+    failedByReason: {},
+    error: null,
+  });
+  await runs.insertOne(doc);
+  return doc;
+}
+
+export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: ScrapeRun): Promise<void> {
+  await runs.updateOne(
+    { _id: run._id },
+    { $set: { counts: run.counts, blockedByReason: run.blockedByReason, failedByReason: run.failedByReason, status: run.status, finishedAt: run.finishedAt, error: run.error } },
+  );
+}

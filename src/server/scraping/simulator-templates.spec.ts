@@ -1,0 +1,61 @@
+// Every template of the marketplace simulator (infra/marketplace-simulator), rendered by its own
+// pure functions and read back: the extractor must find exactly what the generator put there.
+import { describe, expect, it } from 'vitest';
+import { Catalog, TEMPLATE_KINDS } from '../../../infra/marketplace-simulator/catalog-generator';
+import { driftedOffer } from '../../../infra/marketplace-simulator/offer-drift';
+import { productView, renderCaptchaPage, renderProductPage } from '../../../infra/marketplace-simulator/product-templates';
+import { MARKET_CODES } from '../markets';
+import { extractPage } from './extract';
+
+const catalog = new Catalog({ seed: 7, productsPerMarket: 300, crossMarketShare: 0.6 });
+const drift = { intervalMs: 3_600_000, amplitudeBasisPoints: 500 };
+const base = 'http://127.0.0.1:4000';
+
+describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
+  it('every product page yields the generator’s price, GTIN, availability, ids and shipping', () => {
+    const seenTemplates = new Set<string>();
+    const seenShapes = new Set<string>();
+    for (let index = 0; index < catalog.size; index++) {
+      const product = catalog.product(market, index);
+      const offer = driftedOffer(product, 7, Date.UTC(2026, 10, 25), drift);
+      const hostile = index % 40 === 0;
+      const html = renderProductPage(productView(product, offer, base, hostile));
+      const result = extractPage({ html, url: `${base}/anything`, market });
+      if (result.kind !== 'listing') throw new Error(`${market} #${index} (${product.markup.template}): ${JSON.stringify(result)}`);
+      const listing = result.listing;
+      seenTemplates.add(product.markup.template);
+      if (product.markup.template === 'json-ld') seenShapes.add(product.markup.jsonLdShape);
+      // Amazon shows no price when nobody sells the item; the other shops keep showing it.
+      const shown = !(product.markup.template.startsWith('amazon') && offer.availability !== 'in_stock');
+      const context = `${market} #${index} ${product.markup.template}/${product.markup.jsonLdShape}/${product.markup.priceStyle}`;
+      expect({
+        priceCents: listing.priceCents,
+        listPriceCents: listing.listPriceCents,
+        shippingCents: listing.shippingCents,
+        gtin: listing.gtin,
+        sourceId: listing.sourceId,
+        availability: listing.availability,
+        brand: listing.brand,
+        currency: listing.currency,
+      }, context).toEqual({
+        priceCents: shown ? offer.priceCents : null,
+        listPriceCents: shown ? offer.listPriceCents : null,
+        shippingCents: shown ? offer.shippingCents : null,
+        gtin: product.gtin,
+        sourceId: product.sourceId,
+        availability: offer.availability,
+        brand: product.brand,
+        currency: shown ? 'EUR' : null,
+      });
+      if (!hostile) expect(listing.title, context).toBe(product.title);
+      if (!hostile) expect(listing.seller, context).toBe(product.seller);
+      if (product.markup.jsonLdShape === 'variants' && product.markup.template === 'json-ld') expect(listing.variants).toHaveLength(3);
+    }
+    expect([...seenTemplates].sort()).toEqual([...TEMPLATE_KINDS].sort());
+    expect(seenShapes.size).toBe(4);
+  });
+
+  it('the robot check is blocked, never a listing', () => {
+    expect(extractPage({ html: renderCaptchaPage(market, '/dp/B0000000', 'tok'), url: `${base}/dp/B0000000`, market })).toEqual({ kind: 'blocked', reason: 'captcha' });
+  });
+});

@@ -1,0 +1,351 @@
+// The machine-readable descriptions shops put in their pages: schema.org JSON-LD, schema.org
+// microdata and OpenGraph product tags, each read into a Candidate. Shops get these wrong in
+// familiar ways (a list of offers for variants, an AggregateOffer with only lowPrice, a display
+// price in a machine field, a trailing comma in JSON), and the readers accept those.
+// Pure: works on a parsed page.
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { Availability } from '../catalog/product.schema';
+import { availabilityFromSchemaOrg } from './availability';
+import { validGtin } from './gtin';
+import { absoluteUrl, collapse, decodeEntities, textOf } from './html-text';
+import type { Candidate } from './listing-merge';
+import type { ListingVariant } from './listing.schema';
+import { normalizeCurrency, parseAmount } from './price-parse';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+
+function typesOf(node: Json): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, ''));
+}
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = collapse(decodeEntities(value));
+  return text === '' ? undefined : text;
+}
+
+/** `"Acme"`, `{ "name": "Acme" }`, `[{ … }]`: the first name found. */
+function nameOf(value: unknown): string | undefined {
+  for (const item of asArray(value)) {
+    const text = isObject(item) ? str(item['name']) : str(item);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+function imageOf(value: unknown, base: string): string | undefined {
+  for (const item of asArray(value)) {
+    const href = isObject(item) ? str(item['url']) ?? str(item['contentUrl']) : str(item);
+    const url = absoluteUrl(href, base);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+/** Parses a script block, forgiving the slips shops make (comments, CDATA, trailing commas). */
+export function parseJsonLd(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const cleaned = text
+      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
+      .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
+      .replace(/,\s*([}\]])/g, '$1')
+      .replace(/[\u0000-\u001f]+/g, ' ');
+    try {
+      return JSON.parse(cleaned);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Book', 'Vehicle']);
+/** Products a page mentions that are not the one it sells. */
+const SKIPPED_KEYS = new Set(['isRelatedTo', 'isSimilarTo', 'isAccessoryOrSparePartFor', 'isConsumableFor', 'hasVariant', 'itemListElement', 'review', 'isVariantOf']);
+
+/** The page's main product node: the shallowest Product, or a ProductGroup. */
+function findProductNode(roots: readonly unknown[]): Json | undefined {
+  let queue: unknown[] = [...roots];
+  for (let depth = 0; depth < 6 && queue.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const item of queue) {
+      if (Array.isArray(item)) {
+        next.push(...item);
+        continue;
+      }
+      if (!isObject(item)) continue;
+      if (typesOf(item).some((t) => PRODUCT_TYPES.has(t))) return item;
+      for (const [key, value] of Object.entries(item)) if (!SKIPPED_KEYS.has(key) && typeof value === 'object') next.push(value);
+    }
+    queue = next;
+  }
+  return undefined;
+}
+
+function breadcrumbCategory(roots: readonly unknown[]): string | undefined {
+  const lists: Json[] = [];
+  const walk = (item: unknown, depth: number) => {
+    if (depth > 4) return;
+    if (Array.isArray(item)) item.forEach((i) => walk(i, depth + 1));
+    else if (isObject(item)) {
+      if (typesOf(item).includes('BreadcrumbList')) lists.push(item);
+      else for (const value of Object.values(item)) if (typeof value === 'object') walk(value, depth + 1);
+    }
+  };
+  roots.forEach((r) => walk(r, 0));
+  const items = asArray(lists[0]?.['itemListElement']).filter(isObject);
+  items.sort((a, b) => Number(a['position'] ?? 0) - Number(b['position'] ?? 0));
+  // The last crumb is often the product itself; the one before it is its category.
+  const names = items.map((i) => str(i['name']) ?? (isObject(i['item']) ? str(i['item']['name']) : undefined)).filter((n): n is string => !!n);
+  return names.length >= 2 ? names[names.length - 1] : undefined;
+}
+
+interface OfferFacts {
+  priceCents?: number;
+  listPriceCents?: number;
+  currency?: string;
+  availability?: Availability;
+  seller?: string;
+  shippingCents?: number;
+  url?: string;
+  sku?: string;
+  gtin?: string;
+  condition: 'new' | 'used' | 'unknown';
+}
+
+function offerFacts(offer: Json, base: string): OfferFacts {
+  const currency = normalizeCurrency(offer['priceCurrency']);
+  const specs = asArray(offer['priceSpecification']).filter(isObject);
+  const isListSpec = (s: Json) => /ListPrice|StrikethroughPrice|MSRP|SRP/i.test(String(s['priceType'] ?? ''));
+  const saleSpec = specs.find((s) => !isListSpec(s));
+  const listSpec = specs.find(isListSpec);
+  const specCurrency = normalizeCurrency(saleSpec?.['priceCurrency'] ?? listSpec?.['priceCurrency']);
+  const cur = currency ?? specCurrency ?? 'EUR';
+  const amount = (value: unknown) => {
+    const parsed = parseAmount(value, cur);
+    return parsed.ok ? parsed.amountCents : undefined;
+  };
+  const priceCents = amount(offer['price']) ?? amount(offer['lowPrice']) ?? amount(saleSpec?.['price']);
+  const shipping = asArray(offer['shippingDetails']).filter(isObject)[0];
+  const rate = shipping ? asArray(shipping['shippingRate']).filter(isObject)[0] : undefined;
+  const condition = String(offer['itemCondition'] ?? '');
+  return {
+    priceCents,
+    listPriceCents: amount(listSpec?.['price']),
+    currency: priceCents !== undefined ? cur : currency,
+    availability: availabilityFromSchemaOrg(offer['availability']),
+    seller: nameOf(offer['seller']) ?? nameOf(offer['offeredBy']),
+    shippingCents: rate ? amount(rate['value'] ?? rate['price']) : undefined,
+    url: absoluteUrl(str(offer['url']), base),
+    sku: str(offer['sku']),
+    gtin: gtinOf(offer),
+    condition: /Used|Refurbished|Damaged/i.test(condition) ? 'used' : /New/i.test(condition) ? 'new' : 'unknown',
+  };
+}
+
+function gtinOf(node: Json): string | undefined {
+  for (const key of ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn']) {
+    const gtin = validGtin(str(node[key])?.replace(/^.*:/, ''));
+    if (gtin) return gtin;
+  }
+  return undefined;
+}
+
+function offersOf(node: Json, base: string): OfferFacts[] {
+  const facts: OfferFacts[] = [];
+  for (const offer of asArray(node['offers']).filter(isObject)) {
+    // An AggregateOffer may list its offers; its lowPrice is the cheapest of them.
+    const inner = asArray(offer['offers']).filter(isObject);
+    if (typesOf(offer).includes('AggregateOffer') && inner.length > 0 && offer['lowPrice'] === undefined) facts.push(...inner.map((o) => offerFacts(o, base)));
+    else facts.push(offerFacts(offer, base));
+  }
+  return facts;
+}
+
+/** The offer the page sells: new rather than used, the page's own URL or SKU, else the first. */
+function mainOffer(offers: readonly OfferFacts[], pageUrl: string, sku: string | undefined): OfferFacts | undefined {
+  const priced = offers.filter((o) => o.priceCents !== undefined);
+  const pool = priced.filter((o) => o.condition !== 'used');
+  const candidates = pool.length > 0 ? pool : priced;
+  return (
+    candidates.find((o) => o.url !== undefined && o.url === pageUrl) ??
+    candidates.find((o) => sku !== undefined && o.sku === sku) ??
+    candidates[0] ??
+    offers[0]
+  );
+}
+
+function productCandidate(node: Json, base: string): Candidate {
+  const sku = str(node['sku']) ?? str(node['productID'])?.replace(/^\w+:/, '');
+  const offers = offersOf(node, base);
+  const offer = mainOffer(offers, base, sku);
+  // Several new offers at different prices with their own SKUs are variants (how Shopify themes
+  // emit a product with sizes or colours); new and used of one item are not.
+  const newOffers = offers.filter((o) => o.condition !== 'used' && o.priceCents !== undefined);
+  const variants: ListingVariant[] =
+    newOffers.length > 1 && new Set(newOffers.map((o) => o.sku ?? o.url)).size > 1
+      ? newOffers.map((o) => ({ sourceId: o.sku ?? null, name: null, gtin: o.gtin ?? null, priceCents: o.priceCents!, availability: o.availability ?? 'unknown' }))
+      : [];
+  return {
+    title: str(node['name']),
+    brand: nameOf(node['brand']) ?? nameOf(node['manufacturer']),
+    gtin: gtinOf(node) ?? offer?.gtin,
+    sourceId: sku ?? offer?.sku,
+    url: absoluteUrl(str(node['url']), base) ?? offer?.url,
+    priceCents: offer?.priceCents,
+    listPriceCents: offer?.listPriceCents,
+    currency: offer?.currency,
+    availability: offer?.availability,
+    shippingCents: offer?.shippingCents,
+    imageUrl: imageOf(node['image'], base),
+    category: nameOf(node['category'])?.split(/\s*[>/|›]\s*/).pop(),
+    seller: offer?.seller,
+    variants,
+  };
+}
+
+/** The JSON-LD Product of the page, or undefined when the page has none. */
+export function jsonLdCandidate($: CheerioAPI, pageUrl: string): Candidate | undefined {
+  const roots = $('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]')
+    .toArray()
+    .map((el) => parseJsonLd($(el).text()))
+    .filter((v) => v !== undefined);
+  if (roots.length === 0) return undefined;
+  const node = findProductNode(roots);
+  if (!node) return undefined;
+  const candidate = productCandidate(node, pageUrl);
+  candidate.category ??= breadcrumbCategory(roots);
+  if (!typesOf(node).includes('ProductGroup')) return candidate;
+
+  // A ProductGroup sells its variants: the one whose SKU is the group's id is this page's.
+  const variantNodes = asArray(node['hasVariant']).filter(isObject);
+  const variants = variantNodes.map((v) => productCandidate(v, pageUrl));
+  const groupId = str(node['productGroupID']) ?? candidate.sourceId;
+  const main = variants.find((v) => v.sourceId !== undefined && v.sourceId === groupId) ?? variants.find((v) => v.priceCents !== undefined);
+  if (!main) return candidate;
+  return {
+    ...candidate,
+    title: candidate.title ?? main.title,
+    brand: candidate.brand ?? main.brand,
+    gtin: main.gtin ?? candidate.gtin,
+    sourceId: main.sourceId ?? groupId,
+    url: candidate.url ?? main.url,
+    priceCents: main.priceCents,
+    listPriceCents: main.listPriceCents,
+    currency: main.currency,
+    availability: main.availability,
+    shippingCents: main.shippingCents,
+    imageUrl: candidate.imageUrl ?? main.imageUrl,
+    seller: main.seller,
+    variants: variants
+      .filter((v) => v.priceCents !== undefined)
+      .map((v) => ({ sourceId: v.sourceId ?? null, name: v.title ?? null, gtin: v.gtin ?? null, priceCents: v.priceCents!, availability: v.availability ?? 'unknown' })),
+  };
+}
+
+// ---------------------------------------------------------------- microdata
+
+type ItemValue = string | MicroItem;
+interface MicroItem {
+  readonly type: string;
+  readonly props: Map<string, ItemValue[]>;
+}
+
+function itemValue($: CheerioAPI, el: Element, base: string): ItemValue {
+  const node = $(el);
+  if (node.attr('itemscope') !== undefined) return readItem($, el, base);
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'meta') return node.attr('content') ?? '';
+  if (['link', 'a', 'area'].includes(tag)) return absoluteUrl(node.attr('href'), base) ?? node.attr('href') ?? '';
+  if (['img', 'source', 'video', 'audio', 'iframe'].includes(tag)) return absoluteUrl(node.attr('src'), base) ?? '';
+  if (['data', 'meter'].includes(tag)) return node.attr('value') ?? '';
+  if (tag === 'time') return node.attr('datetime') ?? textOf($, el);
+  return node.attr('content') ?? textOf($, el);
+}
+
+function readItem($: CheerioAPI, scope: Element, base: string): MicroItem {
+  const props = new Map<string, ItemValue[]>();
+  $(scope)
+    .find('[itemprop]')
+    .each((_, el) => {
+      // A property belongs to the nearest enclosing item only.
+      if ($(el).parent().closest('[itemscope]')[0] !== scope) return;
+      const value = itemValue($, el, base);
+      for (const name of ($(el).attr('itemprop') ?? '').split(/\s+/).filter(Boolean)) props.set(name, [...(props.get(name) ?? []), value]);
+    });
+  return { type: ($(scope).attr('itemtype') ?? '').replace(/^.*[/#]/, ''), props };
+}
+
+function toJson(item: MicroItem): Json {
+  const json: Json = { '@type': item.type };
+  for (const [name, values] of item.props) {
+    const converted = values.map((v) => (typeof v === 'string' ? v : toJson(v)));
+    json[name] = converted.length === 1 ? converted[0] : converted;
+  }
+  return json;
+}
+
+/** The microdata Product of the page, read as if it were JSON-LD (the vocabulary is the same). */
+export function microdataCandidate($: CheerioAPI, pageUrl: string): Candidate | undefined {
+  const scope = $('[itemscope][itemtype*="schema.org/Product"], [itemscope][itemtype*="schema.org/IndividualProduct"]')
+    .toArray()
+    .find((el) => $(el).parent().closest('[itemscope][itemtype*="schema.org/Product"]').length === 0);
+  if (!scope) return undefined;
+  return productCandidate(toJson(readItem($, scope, pageUrl)), pageUrl);
+}
+
+// ---------------------------------------------------------------- OpenGraph
+
+const OG_AVAILABILITY: Readonly<Record<string, Availability>> = {
+  'in stock': 'in_stock',
+  instock: 'in_stock',
+  'available for order': 'in_stock',
+  'out of stock': 'out_of_stock',
+  oos: 'out_of_stock',
+  outofstock: 'out_of_stock',
+  discontinued: 'out_of_stock',
+  preorder: 'unknown',
+  pending: 'unknown',
+};
+
+/** OpenGraph product tags (Facebook's `product:` spelling and the older `og:` one). */
+export function openGraphCandidate($: CheerioAPI, pageUrl: string): Candidate | undefined {
+  const tags = new Map<string, string>();
+  $('meta[property], meta[name]').each((_, el) => {
+    const key = ($(el).attr('property') ?? $(el).attr('name') ?? '').toLowerCase();
+    const content = $(el).attr('content');
+    if ((key.startsWith('og:') || key.startsWith('product:')) && content !== undefined && !tags.has(key)) tags.set(key, content.trim());
+  });
+  const get = (...keys: string[]) => keys.map((k) => tags.get(k)).find((v) => v !== undefined && v !== '');
+  const type = get('og:type');
+  const amount = get('product:price:amount', 'og:price:amount', 'product:sale_price:amount');
+  if (!amount && !(type && /product/i.test(type))) return undefined;
+  const currency = normalizeCurrency(get('product:price:currency', 'og:price:currency', 'product:sale_price:currency')) ?? undefined;
+  const price = amount ? parseAmount(amount, currency ?? 'EUR') : undefined;
+  const availability = get('product:availability', 'og:availability');
+  return {
+    title: str(get('og:title')),
+    brand: str(get('product:brand', 'og:brand')),
+    gtin: validGtin(get('product:ean', 'product:gtin', 'product:upc', 'product:isbn')),
+    sourceId: str(get('product:retailer_item_id', 'product:retailer_part_no', 'product:sku')),
+    url: absoluteUrl(get('og:url'), pageUrl),
+    priceCents: price?.ok ? price.amountCents : undefined,
+    listPriceCents: (() => {
+      const list = get('product:original_price:amount');
+      const parsed = list ? parseAmount(list, currency ?? 'EUR') : undefined;
+      return parsed?.ok ? parsed.amountCents : undefined;
+    })(),
+    currency: price?.ok ? price.currency : currency,
+    availability: availability ? OG_AVAILABILITY[availability.toLowerCase().replace(/_/g, ' ')] ?? availabilityFromSchemaOrg(availability) : undefined,
+    imageUrl: absoluteUrl(get('og:image', 'og:image:url', 'og:image:secure_url'), pageUrl),
+    category: str(get('product:category')),
+  };
+}

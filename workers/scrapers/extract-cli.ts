@@ -1,0 +1,69 @@
+// The extraction command, for debugging an extractor and measuring accuracy on saved pages:
+//   npm run -s extract -- PAGE.html [--url URL] [--market it]
+//   npm run -s extract -- --batch LIST.jsonl      (lines {"file", "url"?, "market"?})
+// Prints one JSON object per page (see src/server/scraping/extract-record.ts). Pages are decoded
+// by the charset they declare. No network, no database: it runs the same pure extraction as the
+// scrapers.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { isMarketCode, MarketCode } from '../../src/server/markets';
+import { declaredPageUrl, extractPage, decodeHtml, siteForUrl, toExtractRecord, type ExtractRecord } from '../../src/server/scraping';
+
+const USAGE = 'usage: extract PAGE.html [--url URL] [--market it|fr|de|es]\n       extract --batch LIST.jsonl';
+
+const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: MarketCode.optional() });
+
+function extractFile(file: string, path: string, url: string | undefined, market: MarketCode | undefined): ExtractRecord {
+  let html: string;
+  try {
+    html = decodeHtml(readFileSync(path));
+  } catch (error) {
+    return { file, error: 'unreadable', detail: (error as Error).message };
+  }
+  const pageUrl = url ?? declaredPageUrl(html) ?? pathToFileURL(path).href;
+  const site = siteForUrl(pageUrl);
+  const result = extractPage({ html, url: pageUrl, market: market ?? site?.market ?? null, site: site?.name, extractor: site?.extractor });
+  return toExtractRecord(file, result);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { url: { type: 'string' }, market: { type: 'string' }, batch: { type: 'string' } },
+});
+
+if (values.market !== undefined && !isMarketCode(values.market)) {
+  console.error(`unknown market ${JSON.stringify(values.market)}\n${USAGE}`);
+  process.exit(64);
+}
+
+if (values.batch) {
+  const listPath = values.batch;
+  const lines = readFileSync(listPath, 'utf8').split('\n');
+  for (const [n, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let parsed: z.infer<typeof BatchLine>;
+    try {
+      const checked = BatchLine.safeParse(JSON.parse(line));
+      if (!checked.success) throw new Error(z.prettifyError(checked.error));
+      parsed = checked.data;
+    } catch (error) {
+      console.error(`${listPath}:${n + 1}: ${(error as Error).message}`);
+      continue;
+    }
+    // A relative path is taken from the working directory, else from the list's own folder (a
+    // list shipped beside its pages).
+    const path = isAbsolute(parsed.file) || existsSync(parsed.file) ? resolve(parsed.file) : resolve(dirname(listPath), parsed.file);
+    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, parsed.market))}\n`);
+  }
+} else {
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error(USAGE);
+    process.exit(64);
+  }
+  const record = extractFile(file, resolve(file), values.url, values.market as MarketCode | undefined);
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+}
