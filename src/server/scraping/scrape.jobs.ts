@@ -60,6 +60,18 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
   return results;
 }
 
+/** One crawl per site of the market (or of the one site named), each from its own start URLs. */
+function crawlsOf(
+  rt: Runtime,
+  market: Market,
+  site: string | undefined,
+  kind: CrawlJob['kind'],
+  start: (site: SiteConfig) => StartUrl[],
+  maxPages: number | undefined,
+): CrawlJob[] {
+  return sitesFor(rt, market, site).map((s) => ({ site: s, kind, start: start(s), maxPages }));
+}
+
 const robotsOf = (site: SiteConfig): StartUrl => ({ url: new URL('/robots.txt', site.baseUrl).href, kind: 'robots' });
 
 export const SCRAPE_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -73,32 +85,14 @@ export const SCRAPE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [SCRAPE_JOB_NAMES.crawlSitemap]: async (job, rt) => {
     const payload = parsePayload(CrawlSitemapPayload, job);
-    const market = marketOf(job, payload.market);
-    return crawlAll(
-      rt,
-      job,
-      sitesFor(rt, market, payload.site).map((site) => ({
-        site,
-        kind: 'sitemap',
-        start: payload.sitemapUrls?.map((url): StartUrl => ({ url, kind: 'sitemap' })) ?? [robotsOf(site)],
-        maxPages: payload.maxPages,
-      })),
-    );
+    const start = (site: SiteConfig) => payload.sitemapUrls?.map((url): StartUrl => ({ url, kind: 'sitemap' })) ?? [robotsOf(site)];
+    return crawlAll(rt, job, crawlsOf(rt, marketOf(job, payload.market), payload.site, 'sitemap', start, payload.maxPages));
   },
   [SCRAPE_JOB_NAMES.crawlCategory]: async (job, rt) => {
     const payload = parsePayload(CrawlCategoryPayload, job);
-    const market = marketOf(job, payload.market);
-    return crawlAll(
-      rt,
-      job,
-      sitesFor(rt, market, payload.site).map((site) => ({
-        site,
-        kind: 'category',
-        // The home page links every category; the crawl follows their pagination from there.
-        start: (payload.urls ?? [site.baseUrl]).map((url): StartUrl => ({ url, kind: 'listing' })),
-        maxPages: payload.maxPages,
-      })),
-    );
+    // The home page links every category; the crawl follows their pagination from there.
+    const start = (site: SiteConfig) => (payload.urls ?? [site.baseUrl]).map((url): StartUrl => ({ url, kind: 'listing' }));
+    return crawlAll(rt, job, crawlsOf(rt, marketOf(job, payload.market), payload.site, 'category', start, payload.maxPages));
   },
   [SCRAPE_JOB_NAMES.scrapeUrls]: async (job, rt) => {
     const payload = parsePayload(ScrapeUrlsPayload, job);
