@@ -1,5 +1,7 @@
 // Starts what the end-to-end tests need: MongoDB and Redis (or those of MONGO_URL and
-// REDIS_URL), and the production server on a free port with a database of its own.
+// REDIS_URL), the marketplace simulator (in this process, latency off so timings are the
+// platform's), the price refresher worker, and the production server on a free port with a
+// database of its own.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { newId, withDatabase } from '../src/server/db';
@@ -7,7 +9,9 @@ import { ServiceSet } from '../infra/local/lifecycle';
 import { startMongo } from '../infra/local/mongo';
 import { startRedis } from '../infra/local/redis';
 import { LOG_DIR } from '../infra/local/paths';
-import { APP_ENTRY, startApp } from '../infra/local/platform';
+import { APP_ENTRY, startApp, startWorker, WORKER_PROCESSES } from '../infra/local/platform';
+import { startSimulator } from '../infra/marketplace-simulator/simulator';
+import { MARKET_CODES } from '../src/server/markets';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(APP_ENTRY)) throw new Error(`no production build at ${APP_ENTRY}: run \`npm run build\` first (./stack test does)`);
@@ -17,12 +21,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const mongo = services.add(await startMongo({ dbName: 'e2e', cacheSize: '256M', durable: false, logDir }));
     const redis = services.add(await startRedis(logDir));
     const mongoUrl = withDatabase(mongo.url, `e2e_${newId(4)}`);
-    const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url };
+    const simulator = await startSimulator({ latency: false });
+    services.add({ name: 'marketplace-simulator', detail: 'in the e2e setup process', url: simulator.controlUrl, pid: null, stop: () => simulator.stop() });
+    const marketplaces = Object.fromEntries(MARKET_CODES.map((m) => [`MARKETPLACE_URL_${m.toUpperCase()}`, simulator.urls[m]]));
+    const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url, ...marketplaces };
+    const refresher = WORKER_PROCESSES.find((w) => w.name === 'refresher');
+    if (refresher) services.add(startWorker(refresher, env, logDir));
     const app = services.add(await startApp(env, logDir, 0));
     // Read by playwright.config.ts and the tests, in the workers started after this.
     process.env['E2E_BASE_URL'] = app.url;
     process.env['E2E_MONGO_URL'] = mongoUrl;
     process.env['E2E_REDIS_URL'] = redis.url;
+    process.env['E2E_SIMULATOR_CONTROL_URL'] = simulator.controlUrl;
   } catch (error) {
     await services.stopAll();
     throw error;

@@ -1,6 +1,19 @@
-// Price refresher worker: takes refresh jobs for products whose price a shopper is waiting for.
-import { QUEUES } from '../../src/server/queues';
+// Price refresher worker: takes refresh jobs for products whose price a shopper is waiting for
+// (high priority) and the sweep's jobs for popular prices about to go stale (low priority).
+// At start it (re)declares the repeatable sweep job, so a changed SWEEP_INTERVAL_MS applies.
+import { Queue } from 'bullmq';
+import { loadConfigOrExit } from '../../src/server/config';
+import { QUEUE_PREFIX, QUEUES } from '../../src/server/queues';
+import { createQueueRedis } from '../../src/server/redis';
 import { runWorker } from '../../src/server/runtime';
-import { REFRESH_HANDLERS } from '../../src/server/pricing';
+import { REFRESH_HANDLERS, SWEEP_POPULAR_JOB, scheduleSweep } from '../../src/server/pricing';
 
-await runWorker({ name: 'refresher', queue: QUEUES.refresh, handlers: REFRESH_HANDLERS });
+const config = loadConfigOrExit();
+const connection = createQueueRedis({ url: config.REDIS_URL, timeoutMs: config.REDIS_TIMEOUT_MS, name: 'refresher-scheduler' });
+const queue = new Queue(QUEUES.refresh, { connection, prefix: QUEUE_PREFIX });
+if (config.SWEEP_TOP_PRODUCTS > 0) await scheduleSweep(queue, config.SWEEP_INTERVAL_MS);
+else await queue.removeJobScheduler(SWEEP_POPULAR_JOB);
+await queue.close();
+await connection.quit();
+
+await runWorker({ name: 'refresher', queue: QUEUES.refresh, handlers: REFRESH_HANDLERS, concurrency: config.REFRESH_WORKER_CONCURRENCY });

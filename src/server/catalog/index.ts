@@ -2,3 +2,5 @@
 export * from './product.schema';
 export * from './product.store';
 export * from './product-summary';
+export * from './product-cache';
+export * from './product-cache.store';

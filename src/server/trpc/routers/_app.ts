@@ -2,10 +2,12 @@
 // imports from the server, as a type.
 import { router } from '../trpc';
 import { catalogRouter } from './catalog';
+import { productRouter } from './product';
 import { systemRouter } from './system';
 
 export const appRouter = router({
   catalog: catalogRouter,
+  product: productRouter,
   system: systemRouter,
 });
 

@@ -1,0 +1,30 @@
+// What the product page's server load hands the page: plain JSON, prepared on the server from
+// the pricing service and the market table, so the browser bundle needs neither zod nor the
+// server's modules (only their types).
+import type { MarketCode } from '../../server/markets';
+import type { PriceState } from '../../server/pricing/freshness';
+import type { MarketPrice, RefreshFailureInfo } from '../../server/pricing/live-price.schema';
+import type { ShopLanguage } from './product-page-texts';
+
+export interface ProductPageView {
+  readonly productId: string;
+  readonly title: string;
+  readonly brand: string | null;
+  readonly gtin: string | null;
+  readonly imageUrl: string | null;
+  readonly attributes: readonly (readonly [string, string])[];
+  readonly market: MarketCode;
+  readonly language: ShopLanguage;
+  readonly locale: string;
+  readonly timeZone: string;
+  readonly price: MarketPrice | null;
+  readonly state: PriceState;
+  readonly failure: RefreshFailureInfo | null;
+  /** Server time of the read: the browser ages the price from here, whatever its own clock says. */
+  readonly readAt: string;
+}
+
+export type ProductPageLoad =
+  | { readonly status: 'ok'; readonly view: ProductPageView }
+  | { readonly status: 'not-found'; readonly language: ShopLanguage }
+  | { readonly status: 'unavailable'; readonly language: ShopLanguage };

@@ -1,0 +1,39 @@
+// Redis access for the product cache: write-through after a refresh or a scrape, and the
+// page's read, which falls back to MongoDB on a miss and fills the cache for the next shopper.
+import type { Collection } from 'mongodb';
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { Product } from './product.schema';
+import { findProduct } from './product.store';
+import { decodeCachedProduct, encodeCachedProduct, PRODUCT_CACHE_TTL_S, productCacheKey } from './product-cache';
+
+/** Adds the write of `product` to a pipeline, so a caller can send it with its other commands. */
+export function queueCacheWrite(pipeline: ChainableCommander, product: Product): ChainableCommander {
+  return pipeline.set(productCacheKey(product._id), encodeCachedProduct(product), 'EX', PRODUCT_CACHE_TTL_S);
+}
+
+export async function cacheProduct(redis: Redis, product: Product): Promise<void> {
+  await queueCacheWrite(redis.pipeline(), product).exec();
+}
+
+export async function readCachedProduct(redis: Redis, productId: string): Promise<Product | null> {
+  const json = await redis.get(productCacheKey(productId));
+  return json === null ? null : decodeCachedProduct(json);
+}
+
+/**
+ * Completes a cache read: the cached copy when there was one, else MongoDB's, which is then
+ * cached. A cache that cannot be written is not the shopper's problem: the page still renders.
+ */
+export async function productFromCacheOrDb(
+  redis: Redis,
+  products: Collection<Product>,
+  productId: string,
+  cachedJson: string | null,
+): Promise<{ product: Product | null; from: 'cache' | 'db' }> {
+  const cached = cachedJson === null ? null : decodeCachedProduct(cachedJson);
+  if (cached) return { product: cached, from: 'cache' };
+  const product = await findProduct(products, productId);
+  // Only a document the page found is cached; unknown ids are not, so they cannot fill Redis.
+  if (product) await cacheProduct(redis, product).catch(() => undefined);
+  return { product, from: 'db' };
+}

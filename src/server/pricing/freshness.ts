@@ -1,0 +1,76 @@
+// Freshness policy: how old a shown price may be, when opening a page asks for a refresh, what
+// the page says about the price's age, and which prices the background sweep renews early.
+// Pure: the clock is an argument. The window is PRICE_FRESH_MS (default 60 s).
+import type { MarketCode } from '../markets';
+import type { Offer, Product } from '../catalog/product.schema';
+
+export interface FreshnessPolicy {
+  /** A source price checked this recently is fresh. @defaultValue 60_000 (PRICE_FRESH_MS) */
+  readonly freshForMs: number;
+}
+
+/** The last refresh that failed, as the refresher recorded it. */
+export interface RefreshFailure {
+  readonly at: Date;
+  readonly reason: string;
+}
+
+/** When the offer's price was last seen at the source: by a scrape or by a live refresh. */
+export function offerCheckedAt(offer: Pick<Offer, 'lastScrapedAt' | 'lastRefreshedAt'>): Date {
+  const refreshed = offer.lastRefreshedAt;
+  return refreshed && refreshed.getTime() > offer.lastScrapedAt.getTime() ? refreshed : offer.lastScrapedAt;
+}
+
+export interface PriceAge {
+  /** The market whose offer the selling price was computed from. */
+  readonly sourceMarket: MarketCode;
+  readonly checkedAt: Date;
+  readonly ageMs: number;
+}
+
+/**
+ * How old the selling price in `market` is: the age of the source offer it was computed from.
+ * Null when the product has no selling price there or its source offer is gone.
+ */
+export function priceAge(product: Pick<Product, 'offers' | 'sellPrices'>, market: MarketCode, now: Date): PriceAge | null {
+  const sell = product.sellPrices[market];
+  const offer = sell ? product.offers[sell.sourceMarket] : undefined;
+  if (!sell || !offer) return null;
+  const checkedAt = offerCheckedAt(offer);
+  return { sourceMarket: sell.sourceMarket, checkedAt, ageMs: Math.max(0, now.getTime() - checkedAt.getTime()) };
+}
+
+/**
+ * What the page says about its price:
+ * - `fresh`: checked within the window; shown with its age.
+ * - `refreshing`: older; a refresh is (or is about to be) on its way, the page waits for it.
+ * - `stale`: the last refresh after this price failed; the page says since when the price is known.
+ */
+export type PriceState = 'fresh' | 'refreshing' | 'stale';
+
+export function priceState(ageMs: number, checkedAt: Date, policy: FreshnessPolicy, lastFailure: RefreshFailure | null): PriceState {
+  if (ageMs <= policy.freshForMs) return 'fresh';
+  if (lastFailure && lastFailure.at.getTime() >= checkedAt.getTime()) return 'stale';
+  return 'refreshing';
+}
+
+/** Opening a page refreshes any price that is not fresh, even after a failure: the marketplace may be back. */
+export function refreshOnOpen(state: PriceState): boolean {
+  return state !== 'fresh';
+}
+
+/**
+ * The sweep renews popular prices in the last quarter of their window, so that a shopper
+ * opening them finds a fresh price instead of waiting for the marketplace.
+ */
+export function sweepDue(ageMs: number, policy: FreshnessPolicy): boolean {
+  return ageMs >= Math.floor((policy.freshForMs * 3) / 4);
+}
+
+/**
+ * Whether a refresh job still has work when it starts: a job enqueued by an opening that saw a
+ * stale price, but started after another refresh landed, must not call the marketplace again.
+ */
+export function refreshStillNeeded(ageMs: number, maxAgeMs: number): boolean {
+  return ageMs > maxAgeMs;
+}

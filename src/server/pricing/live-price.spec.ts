@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Offer, Product } from '../catalog/product.schema';
+import { applyQuotes, deliveryEstimate, marketPrice, refreshSources } from './live-price';
+
+const RULES = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const then = new Date('2026-11-25T09:00:00Z');
+const now = new Date('2026-11-25T10:00:00Z');
+
+function offer(priceCents: number, shippingCents: number | null = 0): Offer {
+  return {
+    site: 'shop.example',
+    sourceId: 'B0TEST0001',
+    url: 'https://shop.example/p/1',
+    price: { amountCents: priceCents, currency: 'EUR' },
+    shipping: shippingCents === null ? null : { amountCents: shippingCents, currency: 'EUR' },
+    availability: 'in_stock',
+    seller: null,
+    lastScrapedAt: then,
+    lastRefreshedAt: null,
+  };
+}
+
+const product: Pick<Product, 'offers' | 'sellPrices'> = {
+  offers: { it: offer(2000), de: offer(2500) },
+  sellPrices: {
+    fr: { price: { amountCents: 2999, currency: 'EUR' }, sourceMarket: 'it', computedAt: then },
+    es: { price: { amountCents: 2995, currency: 'EUR' }, sourceMarket: 'it', computedAt: then },
+  },
+};
+
+describe('refreshSources', () => {
+  it('calls only the offers our prices come from', () => {
+    expect(refreshSources(product)).toEqual(['it']);
+  });
+
+  it('calls every offer of a product that has no price yet', () => {
+    expect(refreshSources({ offers: product.offers, sellPrices: {} })).toEqual(['it', 'de']);
+  });
+});
+
+describe('applyQuotes', () => {
+  it('updates the answered offer, stamps it, recomputes every market and records the change', () => {
+    const applied = applyQuotes(product, { it: { priceCents: 1800, shippingCents: 0, availability: 'in_stock' } }, RULES, now);
+    expect(applied.offers.it).toMatchObject({ price: { amountCents: 1800 }, lastRefreshedAt: now });
+    expect(applied.offers.de).toBe(product.offers.de);
+    expect(applied.changes.map((c) => c.market)).toEqual(['it']);
+    expect(applied.refreshed).toEqual(['it']);
+    expect(Object.keys(applied.sellPrices).sort()).toEqual(['de', 'es', 'fr', 'it']);
+    expect(applied.sellPrices.it?.sourceMarket).toBe('it');
+  });
+
+  it('records no change when only the check time moved', () => {
+    const applied = applyQuotes(product, { it: { priceCents: 2000, shippingCents: 0, availability: 'out_of_stock' } }, RULES, now);
+    expect(applied.changes).toEqual([]);
+    // Out of stock at the source: the in-stock German offer becomes the source.
+    expect(applied.sellPrices.fr?.sourceMarket).toBe('de');
+  });
+
+  it('treats a shipping change as a price change', () => {
+    expect(applyQuotes(product, { it: { priceCents: 2000, shippingCents: 499, availability: 'in_stock' } }, RULES, now).changes).toHaveLength(1);
+  });
+});
+
+describe('marketPrice', () => {
+  it('gives the price, its source, its age and a delivery estimate', () => {
+    expect(marketPrice(product, 'fr')).toEqual({
+      price: { amountCents: 2999, currency: 'EUR' },
+      sourceMarket: 'it',
+      availability: 'in_stock',
+      delivery: { minDays: 3, maxDays: 6 },
+      checkedAt: then.toISOString(),
+    });
+    expect(marketPrice(product, 'it')).toBeNull();
+  });
+
+  it('ships faster within the source country and not at all when out of stock', () => {
+    expect(deliveryEstimate('it', 'it', { availability: 'in_stock' })).toEqual({ minDays: 1, maxDays: 3 });
+    expect(deliveryEstimate('it', 'fr', { availability: 'out_of_stock' })).toBeNull();
+  });
+});

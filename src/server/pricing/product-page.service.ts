@@ -1,0 +1,90 @@
+// What a shopper's product page needs, read in one Redis round trip: the cached product (or
+// MongoDB's copy on a miss), the last failed refresh, and the opening counted for the sweep.
+// A price older than the window enqueues a refresh; the page renders at once with what it has.
+// Also the current live price, which a new subscription sends first so no update slips between
+// the page render and the subscription.
+import type { Product } from '../catalog/product.schema';
+import { productCacheKey, productFromCacheOrDb } from '../catalog';
+import type { MarketCode } from '../markets';
+import type { Runtime } from '../runtime';
+import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
+import { marketPrice, marketPrices, refreshFailureKey } from './live-price';
+import type { LivePrice, MarketPrice, RefreshFailureInfo } from './live-price.schema';
+import { decodeRefreshFailure } from './live-price.store';
+import { queueOpening } from './popularity.store';
+import { enqueueRefresh, refreshQueue } from './refresh.queue';
+import { freshnessPolicy } from './refresh.service';
+
+/** The product as the page shows it: plain JSON. */
+export interface PageProduct {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly brand: string | null;
+  readonly category: string | null;
+  readonly gtin: string | null;
+  readonly images: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export interface ProductPageData {
+  readonly product: PageProduct;
+  readonly market: MarketCode;
+  /** Null when we do not sell the product in this market. */
+  readonly price: MarketPrice | null;
+  readonly state: PriceState;
+  readonly failure: RefreshFailureInfo | null;
+  /** Server time of the read, so the browser can age the price against its own clock. */
+  readonly readAt: string;
+  readonly refreshEnqueued: boolean;
+}
+
+function pageProduct(product: Product): PageProduct {
+  const { _id, slug, title, brand, category, gtin, images, attributes } = product;
+  return { id: _id, slug, title, brand, category, gtin, images, attributes };
+}
+
+export async function openProductPage(rt: Runtime, productId: string, market: MarketCode, now = new Date()): Promise<ProductPageData | null> {
+  const pipeline = rt.redis.pipeline().get(productCacheKey(productId)).get(refreshFailureKey(productId));
+  queueOpening(pipeline, productId, now.getTime());
+  const results = (await pipeline.exec()) ?? [];
+  const cachedJson = (results[0]?.[1] as string | null | undefined) ?? null;
+  const failureJson = (results[1]?.[1] as string | null | undefined) ?? null;
+  const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cachedJson);
+  if (!product) return null;
+
+  const failure = decodeRefreshFailure(failureJson);
+  const age = priceAge(product, market, now);
+  const policy = freshnessPolicy(rt.config);
+  const state: PriceState = age ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null) : 'fresh';
+  let refreshEnqueued = false;
+  if (age && refreshOnOpen(state)) {
+    try {
+      await enqueueRefresh(refreshQueue(rt), { productId, maxAgeMs: policy.freshForMs, cause: 'opening' });
+      refreshEnqueued = true;
+    } catch (error) {
+      // The page still shows the last known price and its age; the sweep will try later.
+      console.error(`product page: could not enqueue a refresh of ${productId}: ${(error as Error).message}`);
+    }
+  }
+  return {
+    product: pageProduct(product),
+    market,
+    price: marketPrice(product, market),
+    state,
+    failure: state === 'stale' ? failure : null,
+    readAt: now.toISOString(),
+    refreshEnqueued,
+  };
+}
+
+/** The price as a subscription's first message would carry it. */
+export async function currentLivePrice(rt: Runtime, productId: string, market: MarketCode): Promise<LivePrice | null> {
+  const [cached, failureJson] = await rt.redis.mget(productCacheKey(productId), refreshFailureKey(productId));
+  const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cached ?? null);
+  if (!product) return null;
+  const price = marketPrices(product)[market] ?? null;
+  const failure = decodeRefreshFailure(failureJson ?? null);
+  const stale = failure !== null && price !== null && new Date(failure.at).getTime() >= new Date(price.checkedAt).getTime();
+  return { kind: stale ? 'stale' : 'fresh', price, failure: stale ? failure : null, callMs: null, sourceMs: null };
+}

@@ -1,0 +1,240 @@
+// The refresher against the marketplace simulator over HTTP, with real MongoDB and Redis:
+// a changed price lands everywhere it must, a failing marketplace leaves the last price and
+// a stale status, concurrent openings make one job, and the page read path.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'bullmq';
+import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { newId } from '../db';
+import { upsertProduct } from '../catalog/product.store';
+import { readCachedProduct } from '../catalog';
+import { QUEUE_PREFIX, QUEUES } from '../queues';
+import { createQueueRedis } from '../redis';
+import type { Config } from '../config';
+import type { MarketCode } from '../markets';
+import { offerCallCount, patchSimProduct, productFromSim, simProductInfo } from '../../../workers/refresher/sim-products';
+import { closePriceEventHub, listenForPriceEvents, priceEventHub } from './live-price.store';
+import type { PriceEvent } from './live-price.schema';
+import { MarketGate } from './market-gate';
+import { refreshQueue } from './refresh.queue';
+import { refreshProduct, sweepPopular, type RefreshDeps } from './refresh.service';
+import { openProductPage } from './product-page.service';
+import { REFRESH_HANDLERS } from './refresh.jobs';
+import { appendPriceHistory } from './refresh.store';
+import { applyQuotes } from './live-price';
+
+const rt = useTestRuntime('refresh');
+let sim: RunningSimulator;
+let nextIndex = 0;
+
+beforeAll(async () => {
+  sim = await startSimulator({ latency: false, productsPerMarket: 500, seed: 7 });
+});
+afterAll(async () => {
+  closePriceEventHub(rt());
+  await refreshQueue(rt()).obliterate({ force: true }).catch(() => undefined);
+  await refreshQueue(rt()).close();
+  await sim?.stop();
+});
+
+function config(overrides: Partial<Config> = {}): Config {
+  return { ...rt().config, MARKETPLACE_URL_IT: sim.urls.it, MARKETPLACE_URL_FR: sim.urls.fr, MARKETPLACE_URL_DE: sim.urls.de, MARKETPLACE_URL_ES: sim.urls.es, REFRESH_BUDGET_MS: 400, ...overrides };
+}
+
+function gates(failureThreshold = 3): Record<MarketCode, MarketGate> {
+  const make = () => new MarketGate({ concurrency: 8, rate: { ratePerS: 1000, burst: 1000 }, breaker: { failureThreshold, openMs: 60_000 } });
+  return { it: make(), fr: make(), de: make(), es: make() };
+}
+
+function deps(overrides: Partial<RefreshDeps> = {}): RefreshDeps {
+  const { collections, redis } = rt();
+  return { config: config(), products: collections.products, priceHistory: collections.priceHistory, redis, gates: gates(), ...overrides };
+}
+
+/** A simulator product stored as scraped two minutes ago: its price is stale. */
+async function staleProduct(market: MarketCode = 'it') {
+  const info = await simProductInfo(sim.controlUrl, market, nextIndex++);
+  const product = productFromSim(info, newId(), new Date(Date.now() - 120_000));
+  await upsertProduct(rt().collections.products, product);
+  return { info, product };
+}
+
+async function collectEvents(productId: string) {
+  const stop = new AbortController();
+  const seen: PriceEvent[] = [];
+  const events = await listenForPriceEvents(priceEventHub(rt()), productId, stop.signal);
+  const done = (async () => {
+    for await (const e of events) seen.push(e);
+  })();
+  return {
+    seen,
+    async first(timeoutMs = 5000): Promise<PriceEvent> {
+      const deadline = Date.now() + timeoutMs;
+      while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      if (seen.length === 0) throw new Error('no price event');
+      return seen[0] as PriceEvent;
+    },
+    async stop() {
+      stop.abort();
+      await done;
+    },
+  };
+}
+
+describe('refreshProduct against the simulator', () => {
+  it('takes the new price, recomputes every market, appends history, writes the cache and publishes', async () => {
+    const { info, product } = await staleProduct();
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 1000 });
+    const events = await collectEvents(product._id);
+
+    const outcome = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    expect(outcome).toMatchObject({ kind: 'fresh', changes: 1 });
+
+    const stored = await rt().collections.products.findOne({ _id: product._id });
+    expect(stored?.offers.it?.price.amountCents).toBe(info.priceCents + 1000);
+    expect(stored?.offers.it?.lastRefreshedAt).toBeInstanceOf(Date);
+    expect(stored?.title).toBe(product.title);
+    for (const m of ['it', 'fr', 'de', 'es'] as const) expect(stored?.sellPrices[m]?.price.amountCents).toBeGreaterThan(product.sellPrices[m]!.price.amountCents);
+    expect(await rt().collections.priceHistory.find({ productId: product._id }).toArray()).toEqual([
+      expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents + 1000, currency: 'EUR' } }),
+    ]);
+    expect(await readCachedProduct(rt().redis, product._id)).toEqual(stored);
+
+    const event = await events.first();
+    expect(event).toMatchObject({ kind: 'fresh', failure: null, productId: product._id });
+    expect(event.markets.it?.price.amountCents).toBe(stored?.sellPrices.it?.price.amountCents);
+    await events.stop();
+  });
+
+  it('skips the marketplace when the price was refreshed after the job was enqueued, and writes no history twice', async () => {
+    const { info, product } = await staleProduct();
+    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'skipped' });
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
+    expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the last price and publishes a stale status with the reason when the marketplace fails', async () => {
+    const { info, product } = await staleProduct();
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 500, faults: { routes: ['offer'], error: { status: 503 } } });
+    const events = await collectEvents(product._id);
+
+    const outcome = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    expect(outcome).toMatchObject({ kind: 'stale', failure: { kind: 'http-error' } });
+    const stored = await rt().collections.products.findOne({ _id: product._id });
+    expect(stored?.offers.it?.price.amountCents).toBe(info.priceCents);
+    expect(stored?.offers.it?.lastRefreshedAt).toBeNull();
+    const event = await events.first();
+    expect(event).toMatchObject({ kind: 'stale', failure: { kind: 'http-error', detail: expect.stringContaining('503') } });
+    expect(event.markets.it?.price).toEqual(product.sellPrices.it?.price);
+
+    const page = await openProductPage({ ...rt(), config: config() }, product._id, 'fr');
+    expect(page).toMatchObject({ state: 'stale', failure: { kind: 'http-error' } });
+    await events.stop();
+  });
+
+  it('gives up on a hanging marketplace within the time budget', async () => {
+    const { info, product } = await staleProduct();
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], hang: { share: 1 } } });
+    const started = Date.now();
+    const outcome = await refreshProduct(deps({ config: config({ REFRESH_BUDGET_MS: 300 }) }), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    expect(outcome).toMatchObject({ kind: 'stale', failure: { kind: 'timeout' } });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('opens the market’s breaker after repeated failures and stops calling', async () => {
+    const shared = deps({ gates: gates(2) });
+    const { info, product } = await staleProduct();
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], error: { status: 500 } } });
+    for (let i = 0; i < 2; i++) await refreshProduct(shared, { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    expect(await refreshProduct(shared, { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'stale', failure: { kind: 'circuit-open' } });
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
+  });
+});
+
+describe('opening a product page', () => {
+  it('reads a product missing from the cache from MongoDB, caches it, and enqueues one refresh for twenty openings', async () => {
+    const { info, product } = await staleProduct();
+    const runtime = { ...rt(), config: config() };
+    const pages = await Promise.all(Array.from({ length: 20 }, () => openProductPage(runtime, product._id, 'de')));
+    expect(pages.every((p) => p?.state === 'refreshing' && p.refreshEnqueued)).toBe(true);
+    expect(pages[0]?.price?.price).toEqual(product.sellPrices.de?.price);
+    expect(await readCachedProduct(rt().redis, product._id)).toEqual(product);
+    const queue = refreshQueue(rt());
+    expect((await queue.getJob(product._id))?.data).toEqual({ productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const waiting = await queue.getJobs(['prioritized', 'wait']);
+    expect(waiting.filter((job) => job.data.productId === product._id)).toHaveLength(1);
+
+    // A refresher takes it: one marketplace call, the job removed, the price fresh.
+    const connection = createQueueRedis({ url: rt().config.REDIS_URL, timeoutMs: 3000 });
+    const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, runtime), { connection, prefix: QUEUE_PREFIX, concurrency: 4 });
+    try {
+      const deadline = Date.now() + 10_000;
+      while ((await queue.getJob(product._id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await queue.getJob(product._id)).toBeUndefined();
+      expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(1);
+      const again = await openProductPage(runtime, product._id, 'de');
+      expect(again).toMatchObject({ state: 'fresh', refreshEnqueued: false });
+    } finally {
+      await worker.close();
+      await connection.quit();
+    }
+  });
+
+  it('answers null for an unknown product, and caches nothing', async () => {
+    expect(await openProductPage({ ...rt(), config: config() }, 'nosuchproduct', 'it')).toBeNull();
+    expect(await rt().redis.exists('ds:product:nosuchproduct')).toBe(0);
+  });
+});
+
+describe('the sweep', () => {
+  it('enqueues a low-priority refresh for a popular product in the last quarter of its window, and none for a fresh one', async () => {
+    const runtime = { ...rt(), config: config() };
+    const { product: aging } = await staleProduct();
+    const { product: fresh } = await staleProduct();
+    const fiftySecondsAgo = new Date(Date.now() - 50_000);
+    const justNow = new Date();
+    await upsertProduct(rt().collections.products, { ...aging, offers: { it: { ...aging.offers.it!, lastScrapedAt: fiftySecondsAgo } } });
+    await upsertProduct(rt().collections.products, { ...fresh, offers: { it: { ...fresh.offers.it!, lastScrapedAt: justNow } } });
+    await rt().redis.del(`ds:product:${aging._id}`, `ds:product:${fresh._id}`);
+    // Openings count the products as popular (and put them in the cache).
+    expect(await openProductPage(runtime, aging._id, 'it')).toMatchObject({ state: 'fresh' });
+    expect(await openProductPage(runtime, fresh._id, 'it')).toMatchObject({ state: 'fresh' });
+
+    const queue = refreshQueue(rt());
+    await sweepPopular({ config: config(), redis: rt().redis, queue });
+    const sweepJob = await queue.getJob(`sweep-${aging._id}`);
+    expect(sweepJob?.data).toEqual({ productId: aging._id, maxAgeMs: 45_000, cause: 'sweep' });
+    expect(sweepJob?.opts.priority).toBe(100);
+    expect(await queue.getJob(`sweep-${fresh._id}`)).toBeUndefined();
+  });
+});
+
+describe('price history', () => {
+  it('writes a change once, however often a retried job appends it', async () => {
+    const { product } = await staleProduct();
+    const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, { minMarginBasisPoints: 1500, minMarginCents: 300 }, new Date());
+    const history = rt().collections.priceHistory;
+    expect(await appendPriceHistory(history, product._id, applied.changes, new Date())).toBe(1);
+    expect(await appendPriceHistory(history, product._id, applied.changes, new Date())).toBe(0);
+    expect(await history.countDocuments({ productId: product._id })).toBe(1);
+  });
+});
+
+describe('a refresher that died between its MongoDB and Redis writes', () => {
+  it('leaves a stale cached copy that the next opening’s job repairs without calling the marketplace', async () => {
+    const { info, product } = await staleProduct();
+    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const stored = await rt().collections.products.findOne({ _id: product._id });
+    // Simulate the crash: the cache still holds the document from before the refresh.
+    await rt().redis.set(`ds:product:${product._id}`, JSON.stringify(product));
+    const runtime = { ...rt(), config: config() };
+    expect(await openProductPage(runtime, product._id, 'it')).toMatchObject({ state: 'refreshing', refreshEnqueued: true });
+    const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'skipped' });
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
+    expect(await readCachedProduct(rt().redis, product._id)).toEqual(stored);
+  });
+});

@@ -1,0 +1,180 @@
+// The refresher's work for one product: call the marketplace for the offers its prices come
+// from (within the time budget, through each market's gate), write what changed, and tell the
+// pages. A failed call keeps the last known price and publishes a stale status with the reason.
+// Also the sweep, which enqueues low-priority refreshes of popular prices about to go stale.
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Collection } from 'mongodb';
+import type { Config } from '../config';
+import type { Product } from '../catalog/product.schema';
+import { decodeCachedProduct, productCacheKey } from '../catalog';
+import { findProduct } from '../catalog/product.store';
+import { MARKET_CODES, type MarketCode } from '../markets';
+import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
+import { applyQuotes, marketPrices, refreshSources, type OfferQuote } from './live-price';
+import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
+import { recordRefreshOutcome } from './live-price.store';
+import type { MarginRules } from './margin';
+import { MarketGate } from './market-gate';
+import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
+import { OfferCallError } from './offer-call-error';
+import type { PricePoint } from './price-history.schema';
+import { appendPriceHistory, writeRefreshedOffers } from './refresh.store';
+import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
+import { popularProducts } from './popularity.store';
+
+export function marginRules(config: Config): MarginRules {
+  return { minMarginBasisPoints: config.MARGIN_MIN_BASIS_POINTS, minMarginCents: config.MARGIN_MIN_CENTS };
+}
+
+export function freshnessPolicy(config: Config): FreshnessPolicy {
+  return { freshForMs: config.PRICE_FRESH_MS };
+}
+
+const gatesByConfig = new WeakMap<Config, Readonly<Record<MarketCode, MarketGate>>>();
+
+/** One gate per marketplace for this process, built from the settings once. */
+export function marketGates(config: Config): Readonly<Record<MarketCode, MarketGate>> {
+  let gates = gatesByConfig.get(config);
+  if (!gates) {
+    const key = (code: MarketCode) => code.toUpperCase() as Uppercase<MarketCode>;
+    gates = Object.fromEntries(
+      MARKET_CODES.map((code) => [
+        code,
+        new MarketGate({
+          concurrency: config[`REFRESH_CONCURRENCY_${key(code)}`],
+          rate: { ratePerS: config[`REFRESH_RATE_PER_S_${key(code)}`], burst: config[`REFRESH_RATE_PER_S_${key(code)}`] },
+          breaker: { failureThreshold: config.REFRESH_BREAKER_FAILURES, openMs: config.REFRESH_BREAKER_OPEN_MS },
+        }),
+      ]),
+    ) as Record<MarketCode, MarketGate>;
+    gatesByConfig.set(config, gates);
+  }
+  return gates;
+}
+
+export interface RefreshDeps {
+  readonly config: Config;
+  readonly products: Collection<Product>;
+  readonly priceHistory: Collection<PricePoint>;
+  readonly redis: Redis;
+  readonly gates: Readonly<Record<MarketCode, MarketGate>>;
+  /** @defaultValue fetchOfferQuote */
+  readonly fetchQuote?: (baseUrl: string, sourceId: string, signal: AbortSignal) => Promise<OfferCallResult>;
+  /** @defaultValue () => new Date() */
+  readonly now?: () => Date;
+}
+
+export type RefreshOutcome =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'skipped'; readonly ageMs: number }
+  | { readonly kind: 'fresh'; readonly changes: number; readonly callMs: number | null }
+  | { readonly kind: 'stale'; readonly failure: RefreshFailureInfo; readonly refreshed: number };
+
+function marketplaceUrl(config: Config, market: MarketCode): string | undefined {
+  return config[`MARKETPLACE_URL_${market.toUpperCase() as Uppercase<MarketCode>}`];
+}
+
+/** The youngest age among the offers the product's prices come from is not what counts: the oldest is. */
+function oldestSourceAgeMs(product: Product, now: Date): number {
+  let oldest = 0;
+  for (const market of MARKET_CODES) {
+    const age = priceAge(product, market, now);
+    if (age) oldest = Math.max(oldest, age.ageMs);
+  }
+  return oldest;
+}
+
+export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Promise<RefreshOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
+  const product = await findProduct(deps.products, job.productId);
+  if (!product) return { kind: 'missing' };
+
+  const startedAt = now();
+  const ageMs = oldestSourceAgeMs(product, startedAt);
+  const sources = refreshSources(product);
+  if (sources.length === 0 || !refreshStillNeeded(ageMs, job.maxAgeMs)) {
+    // Another refresh landed after this job was enqueued. Publishing what is known costs one
+    // message and reaches any page that subscribed in between; rewriting the cache from MongoDB
+    // repairs a copy left stale by a refresher that died between its MongoDB write and its Redis
+    // write (the effect an outbox would otherwise have to carry: the next opening re-drives it).
+    await recordRefreshOutcome(deps.redis, event(product, 'fresh', null, null, null, startedAt), product);
+    return { kind: 'skipped', ageMs };
+  }
+
+  // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
+  const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
+  const results = await Promise.allSettled(
+    sources.map(async (market) => {
+      const offer = product.offers[market];
+      const base = marketplaceUrl(deps.config, market);
+      if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
+      if (!base) throw new OfferCallError('not-configured', `MARKETPLACE_URL_${market.toUpperCase()} is not set`);
+      return deps.gates[market].run(() => fetchQuote(base, offer.sourceId, budget), budget);
+    }),
+  );
+
+  const quotes: Partial<Record<MarketCode, OfferQuote>> = {};
+  let failure: RefreshFailureInfo | null = null;
+  let callMs: number | null = null;
+  let sourceMs: number | null = null;
+  for (const [i, result] of results.entries()) {
+    const market = sources[i] as MarketCode;
+    if (result.status === 'fulfilled') {
+      quotes[market] = result.value.quote;
+      callMs = Math.max(callMs ?? 0, result.value.callMs);
+      if (result.value.sourceMs !== null) sourceMs = Math.max(sourceMs ?? 0, result.value.sourceMs);
+    } else {
+      const error = result.reason instanceof OfferCallError ? result.reason : new OfferCallError('network', String(result.reason));
+      failure ??= { at: now().toISOString(), kind: error.kind, detail: `${market}: ${error.message}` };
+    }
+  }
+
+  const at = now();
+  let stored: Product | null = null;
+  let changes = 0;
+  if (Object.keys(quotes).length > 0) {
+    const applied = applyQuotes(product, quotes, marginRules(deps.config), at);
+    // History before the product: if the product update fails, the retry finds the same
+    // change and the history insert de-duplicates on the point's derived id.
+    changes = await appendPriceHistory(deps.priceHistory, product._id, applied.changes, at);
+    stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
+  }
+  const current = stored ?? product;
+  await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored);
+  if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
+  return { kind: 'fresh', changes, callMs };
+}
+
+function event(product: Product, kind: PriceEvent['kind'], failure: RefreshFailureInfo | null, callMs: number | null, sourceMs: number | null, at: Date): PriceEvent {
+  return { productId: product._id, kind, markets: marketPrices(product), failure, callMs, sourceMs, publishedAt: at.toISOString() };
+}
+
+export interface SweepDeps {
+  readonly config: Config;
+  readonly redis: Redis;
+  readonly queue: Queue;
+  readonly now?: () => Date;
+}
+
+/**
+ * Looks at the most opened products (in the cache, where opening put them) and enqueues a
+ * low-priority refresh for each price in the last quarter of its window.
+ */
+export async function sweepPopular(deps: SweepDeps): Promise<{ looked: number; enqueued: number }> {
+  const now = (deps.now ?? (() => new Date()))();
+  const policy = freshnessPolicy(deps.config);
+  const ids = await popularProducts(deps.redis, deps.config.SWEEP_TOP_PRODUCTS, now.getTime());
+  if (ids.length === 0) return { looked: 0, enqueued: 0 };
+  const cached = await deps.redis.mget(ids.map(productCacheKey));
+  const due: RefreshJobData[] = [];
+  ids.forEach((productId, i) => {
+    const json = cached[i];
+    const product = json ? decodeCachedProduct(json) : null;
+    if (!product) return;
+    if (sweepDue(oldestSourceAgeMs(product, now), policy)) due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
+  });
+  await enqueueSweepRefreshes(deps.queue, due);
+  return { looked: ids.length, enqueued: due.length };
+}

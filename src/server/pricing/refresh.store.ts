@@ -1,0 +1,57 @@
+// MongoDB writes of a refresh: the price history points, then the product's refreshed offers
+// and selling prices in one atomic update of the one document. Both are idempotent, so a
+// retried job neither duplicates history nor loses it (see appendPriceHistory).
+import { createHash } from 'node:crypto';
+import { MongoBulkWriteError, type Collection } from 'mongodb';
+import type { Product } from '../catalog/product.schema';
+import type { PricePoint } from './price-history.schema';
+import type { AppliedQuotes, PriceChange } from './live-price';
+import { offerCheckedAt } from './freshness';
+
+/**
+ * The id of a history point names the change itself: the offer as it was (its check time) and
+ * the price it moved to. A job that wrote the history and died before the product update is
+ * retried against the same old offer, so it produces the same ids and the insert is a no-op.
+ */
+export function pricePointId(productId: string, change: PriceChange): string {
+  const key = [productId, change.market, offerCheckedAt(change.before).getTime(), change.offer.price.amountCents, change.offer.shipping?.amountCents ?? 'none'].join('|');
+  return `pp_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
+}
+
+export async function appendPriceHistory(history: Collection<PricePoint>, productId: string, changes: readonly PriceChange[], at: Date): Promise<number> {
+  if (changes.length === 0) return 0;
+  const points: PricePoint[] = changes.map((change) => ({
+    _id: pricePointId(productId, change),
+    productId,
+    market: change.market,
+    price: change.offer.price,
+    shipping: change.offer.shipping,
+    at,
+  }));
+  try {
+    return (await history.insertMany(points, { ordered: false })).insertedCount;
+  } catch (error) {
+    // Duplicates are points a previous attempt already wrote; anything else is a real failure.
+    if (error instanceof MongoBulkWriteError && error.writeErrors instanceof Array && error.writeErrors.every((e) => e.code === 11000)) return error.insertedCount;
+    if (error instanceof MongoBulkWriteError && !(error.writeErrors instanceof Array) && error.code === 11000) return error.insertedCount;
+    throw error;
+  }
+}
+
+/**
+ * Sets only the refreshed offers' price fields and the selling prices, so a scraper writing the
+ * product's title or another market's offer at the same time is not overwritten. Returns the
+ * document as stored, which is what the cache receives.
+ */
+export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, now: Date): Promise<Product | null> {
+  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
+  for (const market of applied.refreshed) {
+    const offer = applied.offers[market];
+    if (!offer) continue;
+    set[`offers.${market}.price`] = offer.price;
+    set[`offers.${market}.shipping`] = offer.shipping;
+    set[`offers.${market}.availability`] = offer.availability;
+    set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
+  }
+  return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
+}
