@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { ensureDemoAdmin } from '../../src/server/backoffice';
+import { parseConfig } from '../../src/server/config';
 import { MARKET_CODES } from '../../src/server/markets';
+import { openRuntime } from '../../src/server/runtime';
 import { writeStackManifest } from '../../src/server/system';
 import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
 import { ServiceSet } from './lifecycle';
@@ -38,6 +41,9 @@ async function up(): Promise<void> {
   const app = services.add(await startApp(env, logDir, Number(process.env['PORT'] ?? 3000)));
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 
+  const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');
+  const demo = await ensureDemoAdmin(rt).finally(() => rt.close());
+
   const client = new Redis(redis.url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1 });
   await client.connect();
   await writeStackManifest(client, {
@@ -54,6 +60,7 @@ async function up(): Promise<void> {
       `  health       ${app.url}/api/health`,
       `  readiness    ${app.url}/api/ready`,
       `  tRPC         ${app.url}/api/trpc`,
+      `  back office  ${app.url}/backoffice  (demo admin ${demo.email}, password ${demo.password}: new at each start)`,
       '',
       `  MongoDB      ${mongo.url}  (${mongo.detail})`,
       `  Redis        ${redis.url}  (${redis.detail})`,

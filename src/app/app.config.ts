@@ -4,15 +4,16 @@ import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, typ
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
 import { withComponentInputBinding } from '@angular/router';
 import { provideFileRouter, requestContextInterceptor } from '@analogjs/router';
+import { forwardCookiesInterceptor } from './ssr/forward-cookies.interceptor';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideFileRouter(withComponentInputBinding()),
-    // The interceptor makes the `.server.ts` load requests absolute during SSR and hands their
-    // results to the browser through TransferState.
-    provideHttpClient(withFetch(), withInterceptors([requestContextInterceptor])),
+    // Analog's interceptor makes the `.server.ts` load requests absolute during SSR and hands
+    // their results to the browser through TransferState; ours gives them the visitor's cookies.
+    provideHttpClient(withFetch(), withInterceptors([forwardCookiesInterceptor, requestContextInterceptor])),
     provideClientHydration(withEventReplay()),
   ],
 };

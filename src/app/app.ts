@@ -1,5 +1,5 @@
 // The page frame: header, the routed page, footer.
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterNextRender } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
 
 @Component({
@@ -28,4 +28,10 @@ import { RouterLink, RouterOutlet } from '@angular/router';
     </div>
   `,
 })
-export class App {}
+export class App {
+  constructor() {
+    // Marks the moment the browser has hydrated the server's HTML: before it, a click on a
+    // form's button is a plain HTML submit, not the app's. End-to-end tests wait for it.
+    afterNextRender(() => document.documentElement.setAttribute('data-hydrated', ''));
+  }
+}

@@ -157,6 +157,41 @@ export const SETTINGS = {
     default: 500,
     description: 'how many of the most-opened products each sweep looks at; 0 turns the sweep off',
   }),
+  BACKOFFICE_SESSION_IDLE_MS: setting({
+    type: positiveMs,
+    default: 8 * 3600_000,
+    description: 'a back-office session unused this long expires; each request restarts the clock (sliding expiry)',
+  }),
+  BACKOFFICE_REFUND_AGENT_LIMIT_CENTS: setting({
+    type: z.coerce.number().int().min(0),
+    default: 5000,
+    description: 'the largest refund, in cents, an agent may issue alone; above it only a supervisor or an admin may',
+  }),
+  LOGIN_MAX_FAILURES: setting({
+    type: z.coerce.number().int().min(1).max(1000),
+    default: 5,
+    description: 'wrong passwords for one e-mail within LOGIN_LOCK_MS that lock it for LOGIN_LOCK_MS',
+  }),
+  LOGIN_LOCK_MS: setting({
+    type: positiveMs,
+    default: 15 * 60_000,
+    description: 'how long an account stays locked after LOGIN_MAX_FAILURES wrong passwords (also the window they are counted in)',
+  }),
+  LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: setting({
+    type: z.coerce.number().int().min(1).max(10_000),
+    default: 10,
+    description: 'login attempts per e-mail per minute, right or wrong; more are refused with 429',
+  }),
+  LOGIN_MAX_PER_IP_PER_MINUTE: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 30,
+    description: 'login attempts per client address per minute, right or wrong; more are refused with 429',
+  }),
+  TRUST_PROXY: setting({
+    type: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    default: 'false',
+    description: 'read the client address from X-Forwarded-For (only behind a proxy that sets it; otherwise clients could forge it)',
+  }),
 } as const;
 
 type Settings = typeof SETTINGS;

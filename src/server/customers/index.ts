@@ -1,2 +1,3 @@
-// Customers: shoppers who have ordered, found by e-mail, with agents' notes.
+// Customers: shoppers who have ordered, found by e-mail, phone or name, with agents' notes.
 export * from './customer.schema';
+export * from './customer.store';

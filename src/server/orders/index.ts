@@ -1,2 +1,8 @@
-// Orders: the order document, its lines, timeline and supplier purchases.
+// Orders: the order document, its state machine, refunds, and the back office's order actions.
 export * from './order.schema';
+export * from './order-state';
+export * from './order-search';
+export * from './order-view';
+export * from './order.store';
+export * from './order.service';
+export * from './refund';

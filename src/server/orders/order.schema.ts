@@ -1,3 +1,5 @@
+// The order document: its lines, timeline, supplier purchases and refunds, embedded so that
+// every change to an order is one atomic single-document write.
 import { z } from 'zod';
 import { MarketCode } from '../markets';
 import { Money } from '../money';
@@ -44,8 +46,12 @@ export const OrderLine = z.object({
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
-/** Every state change, with who made it and why; appended, never rewritten. */
+/**
+ * Every state change, with who made it and why; appended, never rewritten. Events that keep the
+ * status (a partial refund, an internal note) are entries too, with `from` equal to `to`.
+ */
 export const TimelineEntry = z.object({
+  kind: z.enum(['status', 'refund', 'note']),
   at: z.date(),
   from: OrderStatus.nullable(),
   to: OrderStatus,
@@ -68,6 +74,16 @@ export const SupplierPurchase = z.object({
 });
 export type SupplierPurchase = z.infer<typeof SupplierPurchase>;
 
+/** Money given back to the shopper; the order's total stays the sum of its lines. */
+export const Refund = z.object({
+  refundId: z.string().min(1),
+  amount: Money,
+  reason: z.string().min(1),
+  at: z.date(),
+  agentId: Id,
+});
+export type Refund = z.infer<typeof Refund>;
+
 export const Order = z.object({
   _id: Id,
   /** Shown to shoppers and agents; random so it reveals nothing about volume. */
@@ -84,6 +100,8 @@ export const Order = z.object({
   idempotencyKey: z.string().min(1),
   timeline: z.array(TimelineEntry),
   purchases: z.array(SupplierPurchase),
+  /** Never more in sum than `total`; see refund.ts. */
+  refunds: z.array(Refund),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

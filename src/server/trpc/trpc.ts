@@ -1,8 +1,10 @@
-// The tRPC builders the routers use, created once. Auth will add `protectedProcedure` and
-// the back-office roles here; nothing else in the app calls `initTRPC`.
-import { initTRPC } from '@trpc/server';
+// The tRPC builders the routers use, created once: public, signed-in, and back-office by role
+// (the role table in src/server/backoffice/access.ts). Nothing else in the app calls `initTRPC`.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
-import type { Context } from './context';
+import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
+import type { Context, SessionContext } from './context';
 
 /** Stack traces reach API clients only while developing or testing, never in production. */
 const exposeStack = process.env['NODE_ENV'] === 'development' || process.env['NODE_ENV'] === 'test';
@@ -31,3 +33,57 @@ export const router = t.router;
 
 /** A procedure anyone may call: shop pages and platform status. */
 export const publicProcedure = t.procedure;
+
+/**
+ * A browser sends Origin with every POST; a page of another site posting here names its own.
+ * Referer stands in where a privacy setting strips Origin; neither present is refused.
+ */
+function sameOrigin(event: H3Event): boolean {
+  const claimed = getHeader(event, 'origin') ?? getHeader(event, 'referer');
+  if (!claimed) return false;
+  try {
+    return new URL(claimed).host === getRequestHost(event, { xForwardedHost: true });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signed-in agent, or 401. Mutations arriving over HTTP must also come from our own origin
+ * and carry the session's CSRF token (403 otherwise); in-process calls have no browser to forge.
+ */
+async function signedIn(ctx: Context, type: string): Promise<SessionContext> {
+  const session = ctx.session ?? (await ctx.resolveSession?.()) ?? null;
+  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the back office first.' });
+  refuseCrossSite(ctx, type);
+  if (type === 'mutation' && ctx.event && !tokensMatch(getHeader(ctx.event, CSRF_HEADER), session.csrfToken)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header.` });
+  }
+  return session;
+}
+
+function refuseCrossSite(ctx: Context, type: string): void {
+  if (type === 'mutation' && ctx.event && !sameOrigin(ctx.event)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: the Origin header must name this site.' });
+  }
+}
+
+/** A procedure for any signed-in agent, whatever the role (401 without a session). */
+export const protectedProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+  return next({ ctx: { session: await signedIn(ctx, type) } });
+});
+
+/** A back-office procedure: the role table decides by path (401 anonymous, 403 below the role); unlisted paths are refused. */
+export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const minimum = minimumRoleFor(path);
+  if (!minimum) throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is missing from the back-office role table` });
+  if (minimum === 'public') {
+    refuseCrossSite(ctx, type);
+    return next({ ctx: { session: ctx.session } });
+  }
+  const session = await signedIn(ctx, type);
+  if (!roleAtLeast(session.role, minimum)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; you are signed in as ${session.role}.` });
+  }
+  return next({ ctx: { session } });
+});

@@ -1,0 +1,129 @@
+// The back office end to end, per issue 8's acceptance: sign-in, search by e-mail, a partial
+// refund seen in the timeline and the audit log, the supervisor limit, redirects and 401s when
+// signed out, CSRF refusal, and a hostile product title shown as text.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
+import { gotoHydrated } from './fixtures/hydrated';
+import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
+import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
+
+const MUTATIONS = new Set(['backoffice.auth.login', 'backoffice.auth.logout', 'backoffice.orders.refund', 'backoffice.orders.addNote', 'backoffice.agents.revokeSessions']);
+
+function callProcedure(request: APIRequestContext, path: string, input: unknown, headers: Record<string, string> = {}) {
+  const origin = new URL(process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1').origin;
+  return MUTATIONS.has(path)
+    ? request.post(`/api/trpc/${path}`, { data: input ?? {}, headers: { origin, ...headers } })
+    : request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, { headers });
+}
+
+test('an agent finds an order by e-mail, refunds part of it, and sees it in the timeline and the audit log', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  const { customer, orders } = await seedShopperOrders([{ unitPriceCents: 3990, title: 'Moka pot 6 cups' }]);
+  const order = orders[0]!;
+
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  const list = new BackofficeOrdersPo(page);
+  await list.search(customer.email);
+  await expect(list.rows()).toHaveCount(1);
+  await list.open(order.number);
+
+  const detail = new BackofficeOrderPo(page);
+  await detail.refund('12.50', 'lid arrived scratched');
+  await expect(detail.result()).toHaveText('Refund recorded.');
+  await expect(detail.refunded()).toHaveText('€12.50');
+  await expect(detail.timeline().first()).toContainText('Partial refund of €12.50: lid arrived scratched');
+  // Server-rendered again from MongoDB: the refund is stored, not only shown.
+  await page.reload();
+  await expect(detail.timeline().first()).toContainText('Partial refund of €12.50');
+
+  const audit = new BackofficeAuditPo(page);
+  await audit.open({ entityId: order._id });
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows().first()).toContainText('order.refunded_partial');
+  await expect(audit.rows().first()).toContainText(agent.email);
+  await expect(audit.rows().first()).toContainText('lid arrived scratched');
+});
+
+test('an agent is refused a refund above the limit; a supervisor issues it', async ({ browser }) => {
+  const [agent, supervisor] = await Promise.all([seedAgent('agent'), seedAgent('supervisor')]);
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 25_000 }]);
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await new BackofficeLoginPo(agentPage).signIn(agent.email, agent.password, `/backoffice/login?next=/backoffice/orders/${orders[0]!._id}`);
+  const asAgent = new BackofficeOrderPo(agentPage);
+  await asAgent.refund('80', 'never delivered');
+  await expect(asAgent.error()).toContainText('need a supervisor');
+  await expect(asAgent.refunded()).toHaveText('€0.00');
+
+  const supervisorPage = await (await browser.newContext()).newPage();
+  await new BackofficeLoginPo(supervisorPage).signIn(supervisor.email, supervisor.password, `/backoffice/login?next=/backoffice/orders/${orders[0]!._id}`);
+  const asSupervisor = new BackofficeOrderPo(supervisorPage);
+  await asSupervisor.refund('80', 'never delivered');
+  await expect(asSupervisor.result()).toHaveText('Refund recorded.');
+  await expect(asSupervisor.refunded()).toHaveText('€80.00');
+});
+
+test('signed out, every back-office page redirects to the sign-in and every procedure answers 401', async ({ request, page }) => {
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
+  for (const path of ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect({ path, status: response.status() }).toEqual({ path, status: 302 });
+    expect(response.headers()['location']).toBe(`/backoffice/login?next=${encodeURIComponent(path)}`);
+  }
+  await page.goto('/backoffice/audit');
+  await expect(page).toHaveURL(/\/backoffice\/login\?next=/);
+  await expect(page.getByRole('heading', { name: 'Back office sign-in' })).toBeVisible();
+
+  for (const [path, minimum] of Object.entries(BACKOFFICE_ACCESS)) {
+    if (minimum === 'public') continue;
+    const response = await callProcedure(request, path, {});
+    expect({ path, status: response.status() }).toEqual({ path, status: 401 });
+  }
+});
+
+test('a mutation without its CSRF token is refused, with it accepted', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'ds_bo_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+
+  const note = { orderId: orders[0]!._id, text: 'forged?' };
+  const refused = await callProcedure(page.request, 'backoffice.orders.addNote', note);
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain('CSRF');
+
+  const me = await (await callProcedure(page.request, 'backoffice.auth.me', undefined)).json();
+  const accepted = await callProcedure(page.request, 'backoffice.orders.addNote', note, { 'x-csrf-token': me.result.data.csrfToken });
+  expect(accepted.status()).toBe(200);
+});
+
+test('repeated wrong passwords lock the account with a clear message', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  const login = new BackofficeLoginPo(page);
+  await gotoHydrated(page, '/backoffice/login');
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('E-mail').fill(agent.email);
+    await page.getByLabel('Password').fill(`wrong password ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(login.error()).toContainText(i < 4 ? 'Wrong e-mail or password.' : 'locked');
+  }
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(login.error()).toContainText('locked for 15 minutes');
+});
+
+test('a product title with a script in it is shown as text', async ({ page }) => {
+  const hostile = `<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">Kettle`;
+  const agent = await seedAgent('agent');
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 1500, title: hostile }]);
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  const detail = new BackofficeOrderPo(page);
+  await detail.open(orders[0]!._id);
+  await expect(detail.lineTitles().first()).toHaveText(hostile);
+  await detail.refund('1', `<b>bold</b> reason`);
+  await expect(detail.timeline().first()).toContainText('<b>bold</b> reason');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  expect(await page.locator('[data-testid="line-title"] script, [data-testid="line-title"] img').count()).toBe(0);
+});

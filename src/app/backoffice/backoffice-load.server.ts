@@ -1,0 +1,31 @@
+// The server half of every back-office page's load: calls the router in-process as the agent
+// of the request's session cookie. No session becomes `signed-out` (the page redirects to the
+// sign-in page); other refusals an error state with their HTTP status. It never throws, which
+// Analog would answer as an empty page with 200.
+import type { H3Event } from 'h3';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPCError } from '@trpc/server';
+import { createContext } from '../../server/trpc/context';
+import { appRouter } from '../../server/trpc/routers/_app';
+import { loginUrlFor, type BackofficeLoad } from './backoffice-load';
+
+type Caller = ReturnType<typeof appRouter.createCaller>;
+
+export async function backofficeLoad<T>(event: H3Event, pagePath: string, read: (caller: Caller) => Promise<T>): Promise<BackofficeLoad<T>> {
+  const caller = appRouter.createCaller(createContext(event));
+  let agent;
+  try {
+    agent = await caller.backoffice.auth.me();
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return { status: 'signed-out', loginUrl: loginUrlFor(pagePath) };
+    console.error(`back office ${pagePath}: the session could not be read`, error);
+    return { status: 'signed-out', loginUrl: loginUrlFor(pagePath) };
+  }
+  try {
+    return { status: 'ok', agent, data: await read(caller) };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) console.error(`back office ${pagePath} failed`, error);
+    const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'unexpected failure' });
+    return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
+  }
+}

@@ -1,0 +1,38 @@
+// The frame of every signed-in back-office page: navigation, who is signed in, sign-out.
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { backofficeApi, errorMessage } from './backoffice-api';
+import type { SignedInAgent } from './backoffice-load';
+
+@Component({
+  selector: 'app-backoffice-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <nav class="mb-8 flex items-center justify-between border-b border-slate-200 pb-4" aria-label="Back office">
+      <div class="flex gap-6 text-sm font-medium">
+        <a href="/backoffice" class="text-indigo-700 hover:underline">Orders</a>
+        <a href="/backoffice/audit" class="text-indigo-700 hover:underline">Audit log</a>
+      </div>
+      <div class="flex items-center gap-4 text-sm text-slate-600">
+        <span data-testid="signed-in-as">{{ agent().name }} ({{ agent().role }})</span>
+        <button type="button" class="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50" (click)="signOut()">Sign out</button>
+      </div>
+    </nav>
+    @if (error(); as message) {
+      <p role="alert" class="mb-4 text-sm text-red-700">{{ message }}</p>
+    }
+    <ng-content />
+  `,
+})
+export class BackofficeShell {
+  readonly agent = input.required<SignedInAgent>();
+  protected readonly error = signal<string | null>(null);
+
+  protected async signOut(): Promise<void> {
+    try {
+      await backofficeApi(this.agent().csrfToken).auth.logout.mutate();
+      window.location.assign('/backoffice/login');
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// What an agent types as an amount ("12.34", "12,34", "12") to integer cents; floats never
+// carry the money, so the digits are read as text.
+export function parseEuroCents(text: string): number | null {
+  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+  return cents > 0 ? cents : null;
+}

@@ -1,0 +1,100 @@
+// Orders list: one search box (order number, e-mail, name, phone) and the filters, as a plain
+// GET form so every search is a server-rendered page with a shareable URL.
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { injectLoad, type RouteMeta } from '@analogjs/router';
+import { BackofficeShell } from '../../backoffice/backoffice-shell';
+import { applyLoadOutcome } from '../../backoffice/backoffice-load';
+import type { load } from './index.server';
+
+export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
+
+const STATUSES = ['awaiting_payment', 'paid', 'purchasing', 'purchased', 'shipped', 'delivered', 'cancelled', 'refund_pending', 'refunded', 'needs_attention'];
+const MARKETS = ['it', 'fr', 'de', 'es'];
+
+@Component({
+  imports: [BackofficeShell],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let page = loaded();
+    @if (page.status !== 'signed-out') {
+      <app-backoffice-shell [agent]="page.agent">
+        <h1 class="mb-4 text-2xl font-semibold">Orders</h1>
+        @let f = page.status === 'ok' ? page.data.filters : {};
+        <form method="get" action="/backoffice" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" role="search">
+          <div class="md:col-span-6">
+            <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name or phone</label>
+            <input id="q" name="q" type="search" [value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          </div>
+          <div>
+            <label for="status" class="block text-sm font-medium">Status</label>
+            <select id="status" name="status" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
+              <option value="">any</option>
+              @for (s of statuses; track s) {
+                <option [value]="s" [selected]="f['status'] === s">{{ s }}</option>
+              }
+            </select>
+          </div>
+          <div>
+            <label for="market" class="block text-sm font-medium">Market</label>
+            <select id="market" name="market" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
+              <option value="">any</option>
+              @for (m of markets; track m) {
+                <option [value]="m" [selected]="f['market'] === m">{{ m }}</option>
+              }
+            </select>
+          </div>
+          <div>
+            <label for="from" class="block text-sm font-medium">From</label>
+            <input id="from" name="from" type="date" [value]="f['from'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+          </div>
+          <div>
+            <label for="to" class="block text-sm font-medium">To</label>
+            <input id="to" name="to" type="date" [value]="f['to'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+          </div>
+          <div class="flex items-end gap-2">
+            <input id="needsAttention" name="needsAttention" type="checkbox" [checked]="f['needsAttention'] === 'on'" />
+            <label for="needsAttention" class="text-sm font-medium">Needs attention only</label>
+          </div>
+          <div class="flex items-end">
+            <button type="submit" class="w-full rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Search</button>
+          </div>
+        </form>
+
+        @if (page.status === 'error') {
+          <p role="alert" class="text-sm text-red-700" data-testid="page-error">{{ page.message }}</p>
+        } @else {
+          <table class="w-full text-left text-sm" data-testid="orders-table">
+            <thead class="text-xs uppercase text-slate-500">
+              <tr><th class="py-2">Number</th><th>Customer</th><th>E-mail</th><th>Market</th><th>Status</th><th class="text-right">Total</th><th>Placed</th></tr>
+            </thead>
+            <tbody class="divide-y divide-slate-100">
+              @for (order of page.data.orders; track order.id) {
+                <tr data-testid="order-row">
+                  <td class="py-2"><a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + order.id">{{ order.number }}</a></td>
+                  <td>{{ order.customerName }}</td>
+                  <td>{{ order.email }}</td>
+                  <td>{{ order.market }}</td>
+                  <td>{{ order.status }}</td>
+                  <td class="text-right tabular-nums">{{ order.total }}</td>
+                  <td>{{ order.createdAt.slice(0, 16).replace('T', ' ') }}</td>
+                </tr>
+              } @empty {
+                <tr><td colspan="7" class="py-6 text-center text-slate-500" data-testid="no-orders">No orders match.</td></tr>
+              }
+            </tbody>
+          </table>
+        }
+      </app-backoffice-shell>
+    }
+  `,
+})
+export default class BackofficeOrdersPage {
+  protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
+  protected readonly statuses = STATUSES;
+  protected readonly markets = MARKETS;
+
+  constructor() {
+    applyLoadOutcome(this.loaded());
+  }
+}

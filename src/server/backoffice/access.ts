@@ -1,0 +1,34 @@
+// Who may call what in the back office: the role table, declared once. The tRPC middleware
+// (`backofficeProcedure` in src/server/trpc/trpc.ts) enforces it by procedure path, and the
+// role-table test walks it as anonymous, agent, supervisor and admin. A back-office procedure
+// missing from the table is refused to everyone.
+import type { Role } from './backoffice.schema';
+
+/** agent < supervisor < admin: each role may do what the roles before it may. */
+export const ROLE_RANK: Readonly<Record<Role, number>> = { agent: 1, supervisor: 2, admin: 3 };
+
+export type MinimumRole = Role | 'public';
+
+export const BACKOFFICE_ACCESS = {
+  'backoffice.auth.login': 'public',
+  'backoffice.auth.me': 'agent',
+  'backoffice.auth.logout': 'agent',
+  'backoffice.orders.search': 'agent',
+  'backoffice.orders.detail': 'agent',
+  // Agents may refund up to BACKOFFICE_REFUND_AGENT_LIMIT_CENTS; the amount rule is the refund service's.
+  'backoffice.orders.refund': 'agent',
+  'backoffice.orders.addNote': 'agent',
+  'backoffice.audit.list': 'agent',
+  'backoffice.agents.list': 'admin',
+  'backoffice.agents.revokeSessions': 'admin',
+} as const satisfies Record<string, MinimumRole>;
+
+export type BackofficePath = keyof typeof BACKOFFICE_ACCESS;
+
+export function minimumRoleFor(path: string): MinimumRole | null {
+  return (BACKOFFICE_ACCESS as Record<string, MinimumRole>)[path] ?? null;
+}
+
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}

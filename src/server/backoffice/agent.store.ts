@@ -1,0 +1,32 @@
+// Agents in MongoDB: created, found by e-mail (the login) or id, listed, re-keyed.
+import { MongoServerError } from 'mongodb';
+import type { Collections } from '../db';
+import type { Agent } from './backoffice.schema';
+
+export class DuplicateAgentError extends Error {
+  constructor(readonly email: string) {
+    super(`an agent with the e-mail ${email} already exists`);
+    this.name = 'DuplicateAgentError';
+  }
+}
+
+export async function insertAgent(agents: Collections['agents'], agent: Agent): Promise<void> {
+  try {
+    await agents.insertOne(agent);
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === 11000) throw new DuplicateAgentError(agent.email);
+    throw error;
+  }
+}
+
+export function findAgentByEmail(agents: Collections['agents'], email: string): Promise<Agent | null> {
+  return agents.findOne({ email });
+}
+
+export function listAgents(agents: Collections['agents']): Promise<Agent[]> {
+  return agents.find({}).sort({ email: 1 }).limit(500).toArray();
+}
+
+export async function setAgentPassword(agents: Collections['agents'], email: string, passwordHash: string, at: Date): Promise<Agent | null> {
+  return agents.findOneAndUpdate({ email }, { $set: { passwordHash, updatedAt: at } }, { returnDocument: 'after' });
+}

@@ -1,0 +1,36 @@
+// The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
+// deliberately no update or delete here, nor anywhere else in the application.
+import type { Collections } from '../db';
+import { newId } from '../db/ids';
+import type { AuditEntry } from './backoffice.schema';
+import { auditQuery, type AuditActor, type AuditFilters } from './audit';
+
+export interface AuditRecord {
+  readonly actor: AuditActor;
+  readonly action: string;
+  readonly entity: AuditEntry['entity'];
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly reason?: string | null;
+  readonly at?: Date;
+}
+
+/** The one way every mutation records what it did. */
+export async function recordAudit(audit: Collections['auditEntries'], record: AuditRecord): Promise<AuditEntry> {
+  const entry: AuditEntry = {
+    _id: newId(),
+    at: record.at ?? new Date(),
+    actor: record.actor,
+    action: record.action,
+    entity: record.entity,
+    before: record.before,
+    after: record.after,
+    reason: record.reason ?? null,
+  };
+  await audit.insertOne(entry);
+  return entry;
+}
+
+export async function listAudit(audit: Collections['auditEntries'], filters: AuditFilters): Promise<AuditEntry[]> {
+  return audit.find(auditQuery(filters)).sort({ at: -1 }).limit(filters.limit).toArray();
+}

@@ -1,0 +1,127 @@
+// Signing agents in and out: the login limits, the password check and the session's life
+// (create, resolve with sliding expiry, revoke). What the tRPC layer and pages call.
+import type { Runtime } from '../runtime';
+import { recordAudit } from './audit.store';
+import { findAgentByEmail } from './agent.store';
+import { decoyHash, verifyPassword } from './password';
+import { loginRefusal, lockedMessage, normalizeEmail, shouldLock, WRONG_CREDENTIALS, type LoginLimits } from './login-throttle';
+import { clearLoginFailures, countLoginAttempt, countLoginFailure, lockAccount } from './login-throttle.store';
+import { needsDurableTouch, newCsrfToken, newSessionToken, sessionIdOf, type LiveSession } from './session';
+import {
+  deleteLiveSessions,
+  extendSessionRecord,
+  insertSessionRecord,
+  markSessionsRevoked,
+  openSessionIdsOf,
+  readLiveSession,
+  saveLiveSession,
+} from './session.store';
+
+export interface LoginRequest {
+  readonly email: string;
+  readonly password: string;
+  readonly ip: string;
+  readonly userAgent: string | null;
+}
+
+export type LoginResult =
+  | { readonly ok: true; readonly token: string; readonly session: LiveSession }
+  | { readonly ok: false; readonly code: 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS'; readonly message: string };
+
+export function loginLimits(rt: Runtime): LoginLimits {
+  return {
+    maxPerIpPerMinute: rt.config.LOGIN_MAX_PER_IP_PER_MINUTE,
+    maxPerAccountPerMinute: rt.config.LOGIN_MAX_PER_ACCOUNT_PER_MINUTE,
+    maxFailures: rt.config.LOGIN_MAX_FAILURES,
+    lockMs: rt.config.LOGIN_LOCK_MS,
+  };
+}
+
+export async function login(rt: Runtime, request: LoginRequest, now = new Date()): Promise<LoginResult> {
+  const email = normalizeEmail(request.email);
+  const limits = loginLimits(rt);
+  const refusal = loginRefusal(await countLoginAttempt(rt.redis, request.ip, email), limits);
+  if (refusal) return { ok: false, ...refusal };
+
+  const agent = await findAgentByEmail(rt.collections.agents, email);
+  // An unknown e-mail costs a hash too, so timing does not tell agents' e-mails apart.
+  const passwordOk = await verifyPassword(request.password, agent?.passwordHash ?? (await decoyHash()));
+  if (!agent || !passwordOk) {
+    const failures = await countLoginFailure(rt.redis, email, limits.lockMs);
+    if (shouldLock(failures, limits)) {
+      await lockAccount(rt.redis, email, limits.lockMs);
+      return { ok: false, code: 'TOO_MANY_REQUESTS', message: lockedMessage(limits.lockMs) };
+    }
+    return { ok: false, code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS };
+  }
+  // Said only to whoever knows the password, so it reveals nothing to a guesser.
+  if (agent.disabled) return { ok: false, code: 'UNAUTHORIZED', message: 'This account is disabled. Ask an admin.' };
+  await clearLoginFailures(rt.redis, email);
+
+  const token = newSessionToken();
+  const session: LiveSession = {
+    sessionId: sessionIdOf(token),
+    agentId: agent._id,
+    email: agent.email,
+    name: agent.name,
+    role: agent.role,
+    csrfToken: newCsrfToken(),
+    createdAt: now.toISOString(),
+    touchedAt: now.toISOString(),
+  };
+  const idleMs = rt.config.BACKOFFICE_SESSION_IDLE_MS;
+  await insertSessionRecord(rt.collections.sessions, {
+    _id: session.sessionId,
+    agentId: agent._id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + idleMs),
+    revokedAt: null,
+    ip: request.ip,
+    userAgent: request.userAgent,
+  });
+  await saveLiveSession(rt.redis, session, idleMs);
+  return { ok: true, token, session };
+}
+
+/** The session a cookie's token names, its idle expiry pushed forward; null when there is none. */
+export async function resolveSession(rt: Runtime, token: string, now = new Date()): Promise<LiveSession | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const idleMs = rt.config.BACKOFFICE_SESSION_IDLE_MS;
+  const session = await readLiveSession(rt.redis, sessionIdOf(token), idleMs);
+  if (!session) return null;
+  if (needsDurableTouch(session, now)) {
+    const touched = { ...session, touchedAt: now.toISOString() };
+    await Promise.all([
+      saveLiveSession(rt.redis, touched, idleMs),
+      extendSessionRecord(rt.collections.sessions, session.sessionId, new Date(now.getTime() + idleMs)),
+    ]);
+    return touched;
+  }
+  return session;
+}
+
+export async function revokeSessions(rt: Runtime, sessionIds: readonly string[], now = new Date()): Promise<void> {
+  // Redis first: from this moment the session no longer signs anything in.
+  await deleteLiveSessions(rt.redis, sessionIds);
+  await markSessionsRevoked(rt.collections.sessions, sessionIds, now);
+}
+
+/** Signs an agent out everywhere (an admin's action, e.g. a lost laptop); audited. */
+export async function revokeAgentSessions(
+  rt: Runtime,
+  agentId: string,
+  actor: { id: string; email: string },
+  now = new Date(),
+): Promise<{ revoked: number }> {
+  const ids = await openSessionIdsOf(rt.collections.sessions, agentId, now);
+  await revokeSessions(rt, ids, now);
+  await recordAudit(rt.collections.auditEntries, {
+    actor: { kind: 'agent', id: actor.id, email: actor.email },
+    action: 'agent.sessions_revoked',
+    entity: { kind: 'agent', id: agentId },
+    before: { openSessions: ids.length },
+    after: { openSessions: 0 },
+    at: now,
+  });
+  return { revoked: ids.length };
+}

@@ -1,0 +1,32 @@
+// Customers in MongoDB: inserted (checkout, test fixtures), opened by id, and found by the
+// back office's search box by e-mail, phone or the start of the name.
+import type { Collections } from '../db';
+import type { Customer } from './customer.schema';
+
+export async function insertCustomer(customers: Collections['customers'], customer: Customer): Promise<void> {
+  await customers.insertOne(customer);
+}
+
+export function findCustomerById(customers: Collections['customers'], id: string): Promise<Customer | null> {
+  return customers.findOne({ _id: id });
+}
+
+export interface CustomerSearch {
+  readonly email: string | null;
+  readonly phones: readonly string[];
+  /** Matched case-insensitively at the start of the name. */
+  readonly namePrefix: string | null;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function findCustomers(customers: Collections['customers'], search: CustomerSearch, limit = 50): Promise<Customer[]> {
+  const or: Record<string, unknown>[] = [];
+  if (search.email) or.push({ email: search.email });
+  if (search.phones.length > 0) or.push({ phone: { $in: [...search.phones] } });
+  // An anchored case-insensitive regex reads the name index range by range at best; enough for
+  // an agent's search over today's customers. A normalized name-token index is the next step.
+  if (search.namePrefix) or.push({ name: { $regex: `^${escapeRegex(search.namePrefix)}`, $options: 'i' } });
+  if (or.length === 0) return [];
+  return customers.find({ $or: or }).limit(limit).toArray();
+}

@@ -1,0 +1,61 @@
+// The back office's one search box and list filters, free of I/O: what the agent typed becomes
+// the order numbers, e-mails, phones and names to look for, then one MongoDB filter.
+import { z } from 'zod';
+import { MarketCode } from '../markets';
+import { OrderStatus } from './order.schema';
+
+export const OrderSearch = z.object({
+  q: z.string().trim().max(200).default(''),
+  status: OrderStatus.optional(),
+  market: MarketCode.optional(),
+  /** Whole UTC days, `to` included. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  needsAttention: z.boolean().default(false),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type OrderSearch = z.infer<typeof OrderSearch>;
+
+export interface SearchTerms {
+  readonly text: string;
+  readonly email: string | null;
+  readonly phones: readonly string[];
+  readonly namePrefix: string | null;
+}
+
+/** `+39 333-123 4567` and `+393331234567` are the same phone. */
+export function normalizePhone(text: string): string {
+  return text.replace(/[\s().-]/g, '');
+}
+
+export function searchTerms(q: string): SearchTerms | null {
+  const text = q.trim();
+  if (text === '') return null;
+  const looksLikePhone = /^\+?[\d\s().-]{6,}$/.test(text);
+  return {
+    text,
+    email: text.includes('@') ? text.toLowerCase() : null,
+    phones: looksLikePhone ? [...new Set([text, normalizePhone(text)])] : [],
+    namePrefix: !text.includes('@') && !looksLikePhone && text.length >= 2 ? text : null,
+  };
+}
+
+/** The orders filter: the list filters, and when a search was typed, any of its matches. */
+export function orderFilter(search: OrderSearch, terms: SearchTerms | null, customerIds: readonly string[]): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (search.needsAttention) filter['status'] = 'needs_attention';
+  else if (search.status) filter['status'] = search.status;
+  if (search.market) filter['market'] = search.market;
+  const createdAt: Record<string, Date> = {};
+  if (search.from) createdAt['$gte'] = new Date(`${search.from}T00:00:00.000Z`);
+  if (search.to) createdAt['$lt'] = new Date(Date.parse(`${search.to}T00:00:00.000Z`) + 86_400_000);
+  if (Object.keys(createdAt).length > 0) filter['createdAt'] = createdAt;
+  if (terms) {
+    const or: Record<string, unknown>[] = [{ number: terms.text }, { number: terms.text.toUpperCase() }];
+    if (terms.email) or.push({ email: terms.email });
+    if (terms.phones.length > 0) or.push({ 'shippingAddress.phone': { $in: [...terms.phones] } });
+    if (customerIds.length > 0) or.push({ customerId: { $in: [...customerIds] } });
+    filter['$or'] = or;
+  }
+  return filter;
+}

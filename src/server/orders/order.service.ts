@@ -1,0 +1,99 @@
+// What the back office does with orders: search, open, refund, annotate. Joins the pure rules
+// (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
+import type { Role } from '../backoffice/backoffice.schema';
+import { recordAudit } from '../backoffice/audit.store';
+import { findCustomerById, findCustomers } from '../customers/customer.store';
+import { newId } from '../db/ids';
+import type { Runtime } from '../runtime';
+import { orderFilter, searchTerms, type OrderSearch } from './order-search';
+import { transition } from './order-state';
+import { toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
+import type { Order, Refund, TimelineEntry } from './order.schema';
+import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
+import { decideRefund, formatCents, refundedCents } from './refund';
+
+export interface ActingAgent {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+}
+
+export type OrderActionResult =
+  | { readonly ok: true; readonly order: OrderView }
+  | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND'; readonly message: string };
+
+const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no order with id ${id}` }) as const;
+
+export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
+  const terms = searchTerms(search.q);
+  const customers = terms ? await findCustomers(rt.collections.customers, terms) : [];
+  const orders = await findOrders(rt.collections.orders, orderFilter(search, terms, customers.map((c) => c._id)), search.limit);
+  return orders.map(toOrderSummary);
+}
+
+async function view(rt: Runtime, order: Order): Promise<OrderView> {
+  return toOrderView(order, await findCustomerById(rt.collections.customers, order.customerId));
+}
+
+export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {
+  const order = await findOrderById(rt.collections.orders, orderId);
+  return order ? view(rt, order) : null;
+}
+
+const auditState = (order: Order) => ({ status: order.status, refundedCents: refundedCents(order), refunds: order.refunds.length });
+
+/** A concurrent change makes the atomic update miss; the refund is then decided again on the fresh order. */
+const MAX_ATTEMPTS = 3;
+
+export async function refundOrder(
+  rt: Runtime,
+  input: { orderId: string; amountCents: number; reason: string },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<OrderActionResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const order = await findOrderById(rt.collections.orders, input.orderId);
+    if (!order) return notFound(input.orderId);
+    const decision = decideRefund(order, { amountCents: input.amountCents, role: agent.role, agentLimitCents: rt.config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS });
+    if (!decision.ok) return decision;
+
+    const actor = { kind: 'agent', id: agent.id } as const;
+    const refund: Refund = { refundId: newId(), amount: { amountCents: input.amountCents, currency: order.total.currency }, reason: input.reason, at: now, agentId: agent.id };
+    const label = `${decision.full ? 'Full' : 'Partial'} refund of ${formatCents(input.amountCents)}: ${input.reason}`;
+    const timeline: TimelineEntry[] = decision.full
+      ? [{ ...transition(order.status, { to: 'refunded', actor, reason: label, at: now }), kind: 'refund' }]
+      : [{ kind: 'refund', at: now, from: order.status, to: order.status, actor, reason: label }];
+    const status = decision.full ? 'refunded' : order.status;
+    const updated = await applyRefund(rt.collections.orders, order, { refund, status, timeline, at: now });
+    if (!updated) continue;
+    await recordAudit(rt.collections.auditEntries, {
+      actor: { kind: 'agent', id: agent.id, email: agent.email },
+      action: decision.full ? 'order.refunded_full' : 'order.refunded_partial',
+      entity: { kind: 'order', id: order._id },
+      before: auditState(order),
+      after: auditState(updated),
+      reason: input.reason,
+      at: now,
+    });
+    return { ok: true, order: await view(rt, updated) };
+  }
+  return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this refund; reload it and try again' };
+}
+
+export async function addOrderNote(rt: Runtime, input: { orderId: string; text: string }, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+  const order = await findOrderById(rt.collections.orders, input.orderId);
+  if (!order) return notFound(input.orderId);
+  const entry: TimelineEntry = { kind: 'note', at: now, from: order.status, to: order.status, actor: { kind: 'agent', id: agent.id }, reason: input.text };
+  const updated = await appendTimeline(rt.collections.orders, order, entry);
+  if (!updated) return notFound(input.orderId);
+  await recordAudit(rt.collections.auditEntries, {
+    actor: { kind: 'agent', id: agent.id, email: agent.email },
+    action: 'order.note_added',
+    entity: { kind: 'order', id: order._id },
+    before: null,
+    after: { note: input.text },
+    reason: null,
+    at: now,
+  });
+  return { ok: true, order: await view(rt, updated) };
+}

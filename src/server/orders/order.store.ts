@@ -1,0 +1,47 @@
+// Orders in MongoDB. Every change is one atomic findOneAndUpdate whose filter names the state
+// the change was decided on (status, number of refunds): a concurrent change makes it match
+// nothing, and the caller decides again on the fresh document.
+import type { Collections } from '../db';
+import type { Order, Refund, TimelineEntry } from './order.schema';
+import type { OrderStatus } from './order.schema';
+
+export async function insertOrder(orders: Collections['orders'], order: Order): Promise<void> {
+  await orders.insertOne(order);
+}
+
+export function findOrderById(orders: Collections['orders'], id: string): Promise<Order | null> {
+  return orders.findOne({ _id: id });
+}
+
+export function findOrders(orders: Collections['orders'], filter: Record<string, unknown>, limit: number): Promise<Order[]> {
+  return orders.find(filter).sort({ createdAt: -1 }).limit(limit).toArray();
+}
+
+/** Null when the order changed since `seen` was read (another agent acted first). */
+export function applyRefund(
+  orders: Collections['orders'],
+  seen: Pick<Order, '_id' | 'customerId' | 'status' | 'refunds'>,
+  change: { refund: Refund; status: OrderStatus; timeline: readonly TimelineEntry[]; at: Date },
+): Promise<Order | null> {
+  return orders.findOneAndUpdate(
+    // customerId is the shard key: the update goes to one shard.
+    { _id: seen._id, customerId: seen.customerId, status: seen.status, refunds: { $size: seen.refunds.length } },
+    {
+      $push: { refunds: change.refund, timeline: { $each: [...change.timeline] } },
+      $set: { status: change.status, updatedAt: change.at },
+    },
+    { returnDocument: 'after' },
+  );
+}
+
+export function appendTimeline(
+  orders: Collections['orders'],
+  seen: Pick<Order, '_id' | 'customerId'>,
+  entry: TimelineEntry,
+): Promise<Order | null> {
+  return orders.findOneAndUpdate(
+    { _id: seen._id, customerId: seen.customerId },
+    { $push: { timeline: entry }, $set: { updatedAt: entry.at } },
+    { returnDocument: 'after' },
+  );
+}
