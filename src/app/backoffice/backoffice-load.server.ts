@@ -2,7 +2,7 @@
 // of the request's session cookie. No session becomes `signed-out` (the page redirects to the
 // sign-in page); other refusals an error state with their HTTP status. It never throws, which
 // Analog would answer as an empty page with 200.
-import type { H3Event } from 'h3';
+import { getQuery, type H3Event } from 'h3';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '../../server/trpc/context';
@@ -28,4 +28,19 @@ export async function backofficeLoad<T>(event: H3Event, pagePath: string, read: 
     const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'unexpected failure' });
     return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
   }
+}
+
+/**
+ * A GET form's filters from the query string, blank ones dropped, and the page's URL with
+ * them, where the sign-in page sends the agent back to.
+ */
+export function readFilters(event: H3Event, path: string, names: readonly string[]): { filters: Record<string, string>; pagePath: string } {
+  const query = getQuery(event);
+  const filters: Record<string, string> = {};
+  for (const name of names) {
+    const value = query[name];
+    if (typeof value === 'string' && value.trim() !== '') filters[name] = value.trim();
+  }
+  const search = new URLSearchParams(filters).toString();
+  return { filters, pagePath: `${path}${search ? `?${search}` : ''}` };
 }

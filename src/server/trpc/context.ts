@@ -3,20 +3,12 @@
 // Procedures reach the database only through `ctx.runtime()`, so tests can hand them another one.
 import { getCookie, type H3Event } from 'h3';
 import { TRPCError } from '@trpc/server';
-import { resolveSession, SESSION_COOKIE, type Role } from '../backoffice';
+import { resolveSession, SESSION_COOKIE, type LiveSession } from '../backoffice';
 import { runtime, type Runtime } from '../runtime';
 import { describeRuntimeFailure } from '../system';
 
-/** A signed-in back-office agent, resolved from the session cookie. */
-export interface SessionContext {
-  readonly sessionId: string;
-  readonly agentId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: Role;
-  /** Mutations must send it back in the `x-csrf-token` header. */
-  readonly csrfToken: string;
-}
+/** A signed-in back-office agent, resolved from the session cookie; mutations must send its CSRF token back. */
+export type SessionContext = Omit<LiveSession, 'createdAt' | 'touchedAt'>;
 
 export interface Context {
   /** Null when a procedure is called in-process with no HTTP request behind it. */

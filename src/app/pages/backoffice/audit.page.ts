@@ -18,6 +18,7 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
       <app-backoffice-shell [agent]="page.agent">
         <h1 class="mb-4 text-2xl font-semibold">Audit log</h1>
         @let f = page.status === 'ok' ? page.data.filters : {};
+        @let kinds = page.status === 'ok' ? page.data.kinds : [];
         <form method="get" action="/backoffice/audit" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-7">
           <div class="md:col-span-2">
             <label for="actorEmail" class="block text-sm font-medium">Agent e-mail</label>
@@ -82,7 +83,6 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
 })
 export default class BackofficeAuditPage {
   protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
-  protected readonly kinds = ['order', 'customer', 'product', 'agent'];
 
   constructor() {
     applyLoadOutcome(this.loaded());

@@ -9,8 +9,6 @@ import type { load } from './index.server';
 
 export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
 
-const STATUSES = ['awaiting_payment', 'paid', 'purchasing', 'purchased', 'shipped', 'delivered', 'cancelled', 'refund_pending', 'refunded', 'needs_attention'];
-const MARKETS = ['it', 'fr', 'de', 'es'];
 
 @Component({
   imports: [BackofficeShell],
@@ -21,6 +19,8 @@ const MARKETS = ['it', 'fr', 'de', 'es'];
       <app-backoffice-shell [agent]="page.agent">
         <h1 class="mb-4 text-2xl font-semibold">Orders</h1>
         @let f = page.status === 'ok' ? page.data.filters : {};
+        @let statuses = page.status === 'ok' ? page.data.statuses : [];
+        @let markets = page.status === 'ok' ? page.data.markets : [];
         <form method="get" action="/backoffice" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" role="search">
           <div class="md:col-span-6">
             <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name or phone</label>
@@ -91,8 +91,6 @@ const MARKETS = ['it', 'fr', 'de', 'es'];
 })
 export default class BackofficeOrdersPage {
   protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
-  protected readonly statuses = STATUSES;
-  protected readonly markets = MARKETS;
 
   constructor() {
     applyLoadOutcome(this.loaded());
