@@ -5,7 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { formatPrice } from '../src/app/product-page/product-page-texts';
 import { sellPriceFor } from '../src/server/pricing/margin';
-import { DEFAULT_MARGIN_RULES, offerCallCount, patchSimProduct } from '../workers/refresher/sim-products';
+import { DEFAULT_MARGIN_RULES } from '../src/server/pricing';
+import { offerCallCount, patchSimProduct } from '../workers/refresher/sim-products';
 import { productPath, seedStaleSimProduct, simulatorControlUrl } from './fixtures/live-price-seed';
 import { ProductPagePo } from './fixtures/product-page.po';
 

@@ -3,7 +3,7 @@
 // a time of the caller's choosing (an old one makes the price stale).
 import type { Product } from '../../src/server/catalog/product.schema';
 import type { MarketCode } from '../../src/server/markets';
-import { computeSellPrices, type MarginRules } from '../../src/server/pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, type MarginRules } from '../../src/server/pricing';
 
 /** The fields of a simulator product (control API `GET /__control/markets/{m}/products/{id}`) used here. */
 export interface SimProductInfo {
@@ -19,7 +19,6 @@ export interface SimProductInfo {
   readonly availability: 'in_stock' | 'out_of_stock';
 }
 
-export const DEFAULT_MARGIN_RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 
 function slugOf(title: string): string {
   const slug = title

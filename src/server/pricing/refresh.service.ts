@@ -5,7 +5,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
-import type { Config } from '../config';
+import { SETTINGS, type Config } from '../config';
 import type { Product } from '../catalog/product.schema';
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { findProduct } from '../catalog/product.store';
@@ -22,6 +22,12 @@ import type { PricePoint } from './price-history.schema';
 import { appendPriceHistory, writeRefreshedOffers } from './refresh.store';
 import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
 import { popularProducts } from './popularity.store';
+
+/** The rules with the settings' defaults, for callers that run without a configuration (benchmarks). */
+export const DEFAULT_MARGIN_RULES: MarginRules = {
+  minMarginBasisPoints: SETTINGS.MARGIN_MIN_BASIS_POINTS.type.parse(SETTINGS.MARGIN_MIN_BASIS_POINTS.default),
+  minMarginCents: SETTINGS.MARGIN_MIN_CENTS.type.parse(SETTINGS.MARGIN_MIN_CENTS.default),
+};
 
 export function marginRules(config: Config): MarginRules {
   return { minMarginBasisPoints: config.MARGIN_MIN_BASIS_POINTS, minMarginCents: config.MARGIN_MIN_CENTS };

@@ -3,13 +3,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
+import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../markets';
+import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 
 const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;
+const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const settings: CrawlSettings = {
   requestTimeoutMs: 2_000,
   maxRetries: 5,
@@ -93,7 +96,8 @@ describe('crawling the simulated marketplaces', () => {
     const { products, priceHistory, scrapeRuns } = rt().collections;
     for (const market of MARKET_CODES) {
       const truths = await truthOf(market);
-      const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
+      const deps = { collections: rt().collections, margin: RULES, redis: rt().redis, log: () => undefined };
+      const run = await runCrawl(deps, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
       const hidden = truths.filter((t) => !priceShown(t)).length;
       expect(run).toMatchObject({ status: 'finished', counts: { products: PRODUCTS, blocked: 0 } });
       expect(run.counts.inserted).toBe(PRODUCTS - hidden);
@@ -103,6 +107,13 @@ describe('crawling the simulated marketplaces', () => {
       expect(stored?.counts).toEqual(run.counts);
     }
     const productCount = await products.countDocuments({});
+    // Every product is priced from its offers and the cache holds the document as stored.
+    const docs = await products.find({}).toArray();
+    const cached = await rt().redis.mget(docs.map((d) => productCacheKey(d._id)));
+    docs.forEach((doc, i) => {
+      expect(doc.sellPrices).toEqual(computeSellPrices(doc.offers, RULES, doc.updatedAt));
+      expect(decodeCachedProduct(cached[i] ?? 'null'), doc._id).toEqual(doc);
+    });
     const historyCount = await priceHistory.countDocuments({});
     // Products sold in several markets are one document each, found by GTIN.
     expect(await products.countDocuments({ 'offers.it': { $exists: true }, 'offers.fr': { $exists: true } })).toBeGreaterThan(0);

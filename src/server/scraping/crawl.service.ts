@@ -17,7 +17,7 @@ import { extractPage } from './extract';
 import { decodeHtml } from './html-decode';
 import { parseHtml } from './html-text';
 import type { Listing } from './listing.schema';
-import { upsertListings } from './listing.store';
+import { writeListings, type ListingWriteDeps } from './listing.service';
 import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import type { SiteConfig } from './sites';
@@ -64,7 +64,8 @@ export interface CrawlJob {
   readonly maxPages?: number;
 }
 
-export interface CrawlDeps {
+/** What the listings are written with (margin rules, Redis for the product cache), plus the scrape runs' collection. */
+export interface CrawlDeps extends ListingWriteDeps {
   readonly collections: Pick<Collections, 'products' | 'priceHistory' | 'scrapeRuns'>;
   readonly log?: (line: string) => void;
 }
@@ -203,7 +204,7 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
     if (batch.length === 0) return writing;
     writing = writing.then(async () => {
       try {
-        const counts = await upsertListings(deps.collections, batch);
+        const counts = await writeListings(deps, batch);
         run.counts.inserted += counts.inserted;
         run.counts.updated += counts.updated;
         run.counts.unchanged += counts.unchanged;

@@ -14,4 +14,5 @@ export * from './sites';
 export * from './discovery-schedule.store';
 export * from './crawl.service';
 export * from './listing.store';
+export * from './listing.service';
 export * from './scrape-run.store';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
+import type { Collections } from '../db';
 import type { Listing } from './listing.schema';
+import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import { upsertListings } from './listing.store';
 
 const rt = useTestRuntime('listing-store');
+const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const upsert = async (listings: Listing[], now?: Date) => (await upsertListings(rt().collections, listings, RULES, now)).counts;
 
 function listing(overrides: Partial<Listing> = {}): Listing {
   return {
@@ -34,7 +38,7 @@ describe('upsertListings', () => {
     const { products, priceHistory } = rt().collections;
     const it1 = listing();
     const fr1 = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', priceCents: 2599, title: 'Bialetti Moka Express 6 tasses' });
-    const first = await upsertListings(rt().collections, [it1, fr1], new Date('2026-11-25T10:00:00Z'));
+    const first = await upsert([it1, fr1], new Date('2026-11-25T10:00:00Z'));
     expect(first).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, pricePoints: 2 });
 
     const docs = await products.find({ gtin: '8006363011440' }).toArray();
@@ -46,7 +50,7 @@ describe('upsertListings', () => {
     expect(product.title).toBe('Bialetti Moka Express 6 tazze'); // the first market to find it names it
     expect(product.searchTokens).toEqual(expect.arrayContaining(['bialetti', 'moka', 'express']));
 
-    const again = await upsertListings(rt().collections, [it1, fr1], new Date('2026-11-25T11:00:00Z'));
+    const again = await upsert([it1, fr1], new Date('2026-11-25T11:00:00Z'));
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, pricePoints: 0 });
     const after = await products.findOne({ _id: product._id });
     expect(after?.updatedAt).toEqual(new Date('2026-11-25T10:00:00Z')); // no write happened
@@ -57,9 +61,9 @@ describe('upsertListings', () => {
   it('a price change updates the offer and appends one history point, also when the batch is retried', async () => {
     const { products, priceHistory } = rt().collections;
     const base = listing({ gtin: '4006592532000', sourceId: 'B0PRICE001', url: 'https://www.amazon.it/dp/B0PRICE001' });
-    await upsertListings(rt().collections, [base], new Date('2026-11-25T10:00:00Z'));
+    await upsert([base], new Date('2026-11-25T10:00:00Z'));
     const cheaper = { ...base, priceCents: 2499 };
-    const counts = await upsertListings(rt().collections, [cheaper], new Date('2026-11-25T12:00:00Z'));
+    const counts = await upsert([cheaper], new Date('2026-11-25T12:00:00Z'));
     expect(counts).toMatchObject({ updated: 1, pricePoints: 1 });
     const id = 'gtin-04006592532000';
     expect((await products.findOne({ _id: id }))?.offers.it?.price.amountCents).toBe(2499);
@@ -67,22 +71,22 @@ describe('upsertListings', () => {
     expect(history.map((p) => p.price.amountCents)).toEqual([2799, 2499]);
 
     // Only availability changed: an update, no history point.
-    const gone = await upsertListings(rt().collections, [{ ...cheaper, availability: 'out_of_stock' }], new Date('2026-11-25T13:00:00Z'));
+    const gone = await upsert([{ ...cheaper, availability: 'out_of_stock' }], new Date('2026-11-25T13:00:00Z'));
     expect(gone).toMatchObject({ updated: 1, pricePoints: 0 });
   });
 
   it('without a GTIN the product is keyed by market, site and source id', async () => {
     const { products } = rt().collections;
     const noGtin = listing({ gtin: null, site: 'shop.example.it', sourceId: 'SKU-1', url: 'https://shop.example.it/p/sku-1' });
-    await upsertListings(rt().collections, [noGtin, noGtin]);
-    await upsertListings(rt().collections, [noGtin]);
+    await upsert([noGtin, noGtin]);
+    await upsert([noGtin]);
     const docs = await products.find({ 'offers.it.sourceId': 'SKU-1' }).toArray();
     expect(docs).toHaveLength(1);
     expect(docs[0]!._id).toMatch(/^src-it-[0-9a-f]{24}$/);
   });
 
   it('skips what cannot be sold: no price never seen before, another currency, no market', async () => {
-    const counts = await upsertListings(rt().collections, [
+    const counts = await upsert([
       listing({ gtin: null, sourceId: 'B0NOPRICE1', priceCents: null, currency: null, availability: 'out_of_stock' }),
       listing({ gtin: null, sourceId: 'B0GBP00001', currency: 'GBP' }),
       listing({ market: null }),
@@ -93,10 +97,57 @@ describe('upsertListings', () => {
   it('a page that stops showing its price keeps the last price and records the availability', async () => {
     const { products } = rt().collections;
     const seen = listing({ gtin: null, sourceId: 'B0LATER001', url: 'https://www.amazon.it/dp/B0LATER001' });
-    await upsertListings(rt().collections, [seen]);
-    const counts = await upsertListings(rt().collections, [{ ...seen, priceCents: null, currency: null, shippingCents: null, availability: 'out_of_stock' }]);
+    await upsert([seen]);
+    const counts = await upsert([{ ...seen, priceCents: null, currency: null, shippingCents: null, availability: 'out_of_stock' }]);
     expect(counts).toMatchObject({ updated: 1, pricePoints: 0 });
     const doc = await products.findOne({ 'offers.it.sourceId': 'B0LATER001' });
     expect(doc?.offers.it).toMatchObject({ availability: 'out_of_stock', price: { amountCents: 2799 } });
+  });
+
+  /** The products collection with another writer cutting in between the batch's read and its first write. */
+  function withWriterBetween(cutIn: () => Promise<unknown>): Pick<Collections, 'products' | 'priceHistory'> {
+    const { products, priceHistory } = rt().collections;
+    let done = false;
+    const racing = new Proxy(products, {
+      get(target, prop) {
+        if (prop === 'bulkWrite' && !done) {
+          return async (...args: Parameters<typeof products.bulkWrite>) => {
+            done = true;
+            await cutIn();
+            return target.bulkWrite(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { products: racing, priceHistory };
+  }
+
+  it('a product another market creates meanwhile is planned again: both offers, priced from both', async () => {
+    const at = new Date('2026-11-25T10:00:00Z');
+    const it1 = listing({ gtin: '4006381333931', sourceId: 'B0RACE0001', url: 'https://www.amazon.it/dp/B0RACE0001', priceCents: 1999 });
+    const de1 = listing({ market: 'de', site: 'amazon.de', gtin: '4006381333931', sourceId: 'B0RACE0001', url: 'https://www.amazon.de/dp/B0RACE0001', priceCents: 1799 });
+    const { counts } = await upsertListings(withWriterBetween(() => upsert([de1], at)), [it1], RULES, at);
+    expect(counts).toMatchObject({ inserted: 1, skipped: {} });
+    const doc = await rt().collections.products.findOne({ _id: 'gtin-04006381333931' });
+    expect(Object.keys(doc?.offers ?? {}).sort()).toEqual(['de', 'it']);
+    expect(doc?.sellPrices).toEqual(computeSellPrices(doc!.offers, RULES, at));
+    expect(doc?.sellPrices.it?.sourceMarket).toBe('de');
+  });
+
+  it('an offer changed meanwhile is not overwritten, and the selling prices see its new price', async () => {
+    const at = new Date('2026-11-25T10:00:00Z');
+    const it1 = listing({ gtin: '4006381333948', sourceId: 'B0RACE0002', url: 'https://www.amazon.it/dp/B0RACE0002', priceCents: 1999 });
+    const de1 = listing({ market: 'de', site: 'amazon.de', gtin: '4006381333948', sourceId: 'B0RACE0002', url: 'https://www.amazon.de/dp/B0RACE0002', priceCents: 1799 });
+    await upsert([it1, de1], at);
+    const later = new Date('2026-11-25T11:00:00Z');
+    const { counts } = await upsertListings(withWriterBetween(() => upsert([{ ...de1, priceCents: 2599 }], later)), [{ ...it1, priceCents: 2199 }], RULES, later);
+    expect(counts).toMatchObject({ updated: 1, skipped: {} });
+    const doc = await rt().collections.products.findOne({ _id: 'gtin-04006381333948' });
+    expect(doc?.offers.de?.price.amountCents).toBe(2599);
+    expect(doc?.offers.it?.price.amountCents).toBe(2199);
+    expect(doc?.sellPrices).toEqual(computeSellPrices(doc!.offers, RULES, later));
+    expect(doc?.sellPrices.fr?.sourceMarket).toBe('it');
   });
 });

@@ -1,37 +1,54 @@
-// Writing scraped listings into the catalog: batched bulk upserts of `products` keyed by product
-// id, one offer per market under `offers.<market>`, and price-history points for price changes.
-// Reads the batch's current offers first, so that an unchanged listing costs no write at all;
-// every write is an upsert or an insert with a deterministic id, so a retried batch changes
-// nothing twice and a second crawl creates no duplicates.
+// Writing scraped listings into the catalog: batched bulk writes of `products` keyed by product
+// id, one offer per market under `offers.<market>`, the selling prices recomputed with every
+// change, and price-history points for price changes. Reads the batch's products first, so that
+// an unchanged listing costs no write at all; every write is guarded by the `updatedAt` it read
+// or an insert with a deterministic id, so a retried batch changes nothing twice, a second crawl
+// creates no duplicates, and a product changed meanwhile (another market's scraper, the
+// refresher) is planned again from its new state instead of being overwritten.
+// The Redis copy of the written products is listing.service.ts's job.
 import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
-import { Product, type Offer } from '../catalog/product.schema';
+import { Product } from '../catalog/product.schema';
 import type { Collections } from '../db';
 import type { MarketCode } from '../markets';
+import type { MarginRules } from '../pricing/margin';
 import { PricePoint } from '../pricing/price-history.schema';
-import { planListing, productIdFor, type ListingPlan, type SkipReason } from './listing';
+import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
 import type { Listing } from './listing.schema';
+
+/** Why a listing was not written: the plan's reasons, an invalid document, or a product that kept changing under the write. */
+export type UpsertSkipReason = SkipReason | 'invalid' | 'conflict';
 
 export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-  skipped: Partial<Record<SkipReason | 'invalid', number>>;
+  skipped: Partial<Record<UpsertSkipReason, number>>;
   pricePoints: number;
+}
+
+export interface UpsertResult {
+  readonly counts: UpsertCounts;
+  /** Every product document this call wrote, as stored: what the cache must receive. */
+  readonly written: readonly Product[];
 }
 
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
 
 const DUPLICATE_KEY = 11000;
 
+/** Rounds of planning a product that another writer keeps changing before its listings are left to the next crawl. */
+const MAX_ROUNDS = 3;
+
 export async function upsertListings(
   collections: Pick<Collections, 'products' | 'priceHistory'>,
   listings: readonly Listing[],
+  rules: MarginRules,
   now = new Date(),
-): Promise<UpsertCounts> {
+): Promise<UpsertResult> {
   const counts = emptyUpsertCounts();
-  const skip = (reason: SkipReason | 'invalid') => (counts.skipped[reason] = (counts.skipped[reason] ?? 0) + 1);
+  const skip = (reason: UpsertSkipReason, n = 1) => (counts.skipped[reason] = (counts.skipped[reason] ?? 0) + n);
 
-  // The last listing of a (product, market) in the batch wins: one write per offer.
+  // The last listing of a (product, market) in the batch wins: one offer per market.
   const byKey = new Map<string, Listing & { market: MarketCode }>();
   for (const listing of listings) {
     if (!listing.market) {
@@ -41,50 +58,86 @@ export async function upsertListings(
     const withMarket = { ...listing, market: listing.market };
     byKey.set(`${productIdFor(withMarket)}\n${listing.market}`, withMarket);
   }
-  if (byKey.size === 0) return counts;
-
-  const ids = [...new Set([...byKey.keys()].map((k) => k.split('\n')[0]!))];
-  const markets = [...new Set([...byKey.values()].map((l) => l.market))];
-  const projection = Object.fromEntries(markets.map((m) => [`offers.${m}`, 1]));
-  const existing = new Map<string, Partial<Record<MarketCode, Offer>>>();
-  for (const doc of await collections.products.find({ _id: { $in: ids } }, { projection }).toArray()) existing.set(doc._id, doc.offers ?? {});
-
-  const operations: AnyBulkWriteOperation<Product>[] = [];
-  const points: PricePoint[] = [];
+  // Listings still to plan, by product; after a conflict, only those whose change was not written.
+  let pending = new Map<string, (Listing & { market: MarketCode })[]>();
   for (const listing of byKey.values()) {
     const id = productIdFor(listing);
-    const plan: ListingPlan = planListing(listing, existing.has(id) ? { offer: existing.get(id)?.[listing.market] } : undefined, now);
-    if (plan.kind === 'skip') {
-      skip(plan.reason);
-      continue;
-    }
-    if (plan.kind === 'unchanged') {
-      counts.unchanged += 1;
-      continue;
-    }
-    // Validated as the whole document it would create, so a bad scrape cannot store a half-formed product.
-    const candidate = Product.safeParse({ _id: plan.productId, ...plan.onInsert, offers: { [plan.market]: plan.offer }, updatedAt: now });
-    if (!candidate.success) {
-      skip('invalid');
-      continue;
-    }
-    operations.push({
-      updateOne: {
-        filter: { _id: plan.productId },
-        update: { $set: { [`offers.${plan.market}`]: plan.offer, updatedAt: now }, $setOnInsert: plan.onInsert },
-        upsert: true,
-      },
-    });
-    if (plan.kind === 'insert') counts.inserted += 1;
-    else counts.updated += 1;
-    if (plan.pricePoint) points.push(PricePoint.parse(plan.pricePoint));
+    pending.set(id, [...(pending.get(id) ?? []), listing]);
   }
 
-  // History first: if the product write then fails, the retried job finds the old price, plans
-  // the same point (same id) and the duplicate is refused; the other order would lose the point.
-  if (points.length > 0) counts.pricePoints = await insertIgnoringDuplicates(collections, points);
-  if (operations.length > 0) await bulkWriteRetryingRaces(collections, operations);
-  return counts;
+  const written: Product[] = [];
+  for (let round = 0; pending.size > 0; round++) {
+    if (round === MAX_ROUNDS) {
+      skip('conflict', [...pending.values()].reduce((n, l) => n + l.length, 0));
+      break;
+    }
+    // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
+    const stored = new Map<string, Product>();
+    for (const doc of await collections.products.find({ _id: { $in: [...pending.keys()] } }).toArray()) stored.set(doc._id, doc);
+
+    const writes: { product: Product; changes: ChangePlan[]; listings: (Listing & { market: MarketCode })[] }[] = [];
+    const points: PricePoint[] = [];
+    for (const [id, productListings] of pending) {
+      const before = stored.get(id);
+      const changes: ChangePlan[] = [];
+      const changed: (Listing & { market: MarketCode })[] = [];
+      for (const listing of productListings) {
+        const plan = planListing(listing, before ? { offer: before.offers[listing.market] } : undefined, now);
+        if (plan.kind === 'skip') skip(plan.reason);
+        else if (plan.kind === 'unchanged') counts.unchanged += 1;
+        else {
+          changes.push(plan);
+          changed.push(listing);
+        }
+      }
+      if (changes.length === 0) continue;
+      const product = productAfter(before, changes, rules, now);
+      // Validated whole, as the page will read it, so a bad scrape cannot store a half-formed product.
+      if (!Product.safeParse(product).success) {
+        skip('invalid', changes.length);
+        continue;
+      }
+      writes.push({ product, changes, listings: changed });
+      for (const change of changes) if (change.pricePoint) points.push(PricePoint.parse(change.pricePoint));
+    }
+
+    // History first: if the product write then fails, the retried job finds the old price, plans
+    // the same point (same id) and the duplicate is refused; the other order would lose the point.
+    if (points.length > 0) counts.pricePoints += await insertIgnoringDuplicates(collections, points);
+    const conflicts = writes.length > 0 ? await writeGuarded(collections, writes.map((w) => w.product), stored) : new Set<number>();
+    pending = new Map();
+    for (const [i, { product, changes, listings: changed }] of writes.entries()) {
+      if (conflicts.has(i)) {
+        pending.set(product._id, changed);
+        continue;
+      }
+      written.push(product);
+      for (const change of changes) counts[change.kind === 'insert' ? 'inserted' : 'updated'] += 1;
+    }
+  }
+  return { counts, written };
+}
+
+/**
+ * Replaces each product only if it is still as read (same `updatedAt`; none for a new one).
+ * A product changed or created meanwhile fails its filter, the upsert then collides with the
+ * existing id, and that duplicate-key error is how the conflict is reported: the indexes of the
+ * products to plan again. A hashed `_id` is the shard key, so each write goes to one shard.
+ */
+async function writeGuarded(collections: Pick<Collections, 'products'>, products: readonly Product[], stored: ReadonlyMap<string, Product>): Promise<Set<number>> {
+  const operations: AnyBulkWriteOperation<Product>[] = products.map((product) => {
+    const readAt = stored.get(product._id)?.updatedAt;
+    return { replaceOne: { filter: { _id: product._id, updatedAt: readAt ?? { $exists: false } }, replacement: product, upsert: true } };
+  });
+  try {
+    await collections.products.bulkWrite(operations, { ordered: false });
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = [error.writeErrors].flat();
+    if (failures.length === 0 || !failures.every((e) => e.code === DUPLICATE_KEY)) throw error;
+    return new Set(failures.map((e) => e.index));
+  }
 }
 
 async function insertIgnoringDuplicates(collections: Pick<Collections, 'priceHistory'>, points: PricePoint[]): Promise<number> {
@@ -95,21 +148,5 @@ async function insertIgnoringDuplicates(collections: Pick<Collections, 'priceHis
       return error.insertedCount;
     }
     throw error;
-  }
-}
-
-/**
- * Two scraper workers (two markets) may create the same GTIN product at the same moment; the
- * loser of that upsert race gets a duplicate-key error, and the same operation run again is a
- * plain update of the winner's document.
- */
-async function bulkWriteRetryingRaces(collections: Pick<Collections, 'products'>, operations: AnyBulkWriteOperation<Product>[]): Promise<void> {
-  try {
-    await collections.products.bulkWrite(operations, { ordered: false });
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const failures = [error.writeErrors].flat();
-    if (!failures.every((e) => e.code === DUPLICATE_KEY)) throw error;
-    await collections.products.bulkWrite(failures.map((e) => operations[e.index]!), { ordered: false });
   }
 }

@@ -1,11 +1,13 @@
 // How a scraped listing becomes catalog writes: the product id (from the GTIN when it has a valid
 // one, so that the same item found in several markets is one product; else from market, site and
 // source id), the offer of its market, whether anything changed since the last scrape (an
-// unchanged listing costs no write), and the price-history point a price change appends.
+// unchanged listing costs no write), the price-history point a price change appends, and the
+// product document after the change, selling prices included (the margin rules are pricing's).
 // Pure: no I/O; listing.store.ts runs the plans.
 import { createHash } from 'node:crypto';
 import type { Offer, Product } from '../catalog/product.schema';
 import type { MarketCode } from '../markets';
+import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import type { PricePoint } from '../pricing/price-history.schema';
 import { fold } from './availability';
 import { gtinKey } from './gtin';
@@ -61,7 +63,7 @@ export type ListingPlan =
       readonly market: MarketCode;
       readonly offer: Offer;
       /** Fields of a product document created by this write (ignored when it exists already). */
-      readonly onInsert: Omit<Product, '_id' | 'offers' | 'updatedAt'>;
+      readonly onInsert: Omit<Product, '_id' | 'offers' | 'sellPrices' | 'updatedAt'>;
       readonly pricePoint: PricePoint | undefined;
     };
 
@@ -141,9 +143,25 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
       images: listing.imageUrl && isHttpUrl(listing.imageUrl) ? [listing.imageUrl] : [],
       attributes: {},
       searchTokens: searchTokens(listing.title, listing.brand),
-      sellPrices: {},
       createdAt: now,
     },
     pricePoint,
   };
+}
+
+/** A plan that writes: a new offer, or a changed one. */
+export type ChangePlan = Extract<ListingPlan, { kind: 'insert' | 'update' }>;
+
+/**
+ * The product as it is after a batch's changes to it: the changed offers merged into the stored
+ * document (or a new document named by the first listing that found it), and the selling prices
+ * recomputed from all its offers by the same rule the refresher applies after a refresh.
+ */
+export function productAfter(before: Product | undefined, changes: readonly ChangePlan[], rules: MarginRules, now: Date): Product {
+  const first = changes[0];
+  if (!first) throw new RangeError('productAfter needs at least one change');
+  const offers: Product['offers'] = { ...before?.offers };
+  for (const change of changes) offers[change.market] = change.offer;
+  const base = before ?? { _id: first.productId, ...first.onInsert };
+  return { ...base, offers, sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
 }

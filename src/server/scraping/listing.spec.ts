@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { planListing, productAfter, type ChangePlan } from './listing';
+import type { Listing } from './listing.schema';
+
+const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const at = new Date('2026-11-25T10:00:00Z');
+
+const listing = (overrides: Partial<Listing> = {}): Listing => ({
+  market: 'it',
+  site: 'amazon.it',
+  sourceId: 'B000CMAGOK',
+  url: 'https://www.amazon.it/dp/B000CMAGOK',
+  title: 'Bialetti Moka Express 6 tazze',
+  brand: 'Bialetti',
+  gtin: '8006363011440',
+  priceCents: 2799,
+  listPriceCents: null,
+  currency: 'EUR',
+  availability: 'in_stock',
+  shippingCents: 0,
+  imageUrl: null,
+  category: null,
+  seller: null,
+  variants: [],
+  confidence: 0.9,
+  sources: {},
+  ...overrides,
+});
+
+function change(l: Listing, now = at): ChangePlan {
+  const plan = planListing(l, undefined, now);
+  if (plan.kind !== 'insert' && plan.kind !== 'update') throw new Error(`expected a write, got ${plan.kind}`);
+  return plan;
+}
+
+describe('productAfter', () => {
+  it('a new product is named by its first listing and priced by the margin rules in every market', () => {
+    const it1 = change(listing());
+    const fr1 = change(listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', title: 'Moka 6 tasses', priceCents: 2599 }));
+    const product = productAfter(undefined, [it1, fr1], RULES, at);
+    expect(product).toMatchObject({ _id: 'gtin-08006363011440', title: 'Bialetti Moka Express 6 tazze', createdAt: at, updatedAt: at });
+    expect(product.sellPrices).toEqual(computeSellPrices({ it: it1.offer, fr: fr1.offer }, RULES, at));
+    expect(product.sellPrices.de?.sourceMarket).toBe('fr');
+  });
+
+  it('a change keeps the stored document and its other offers, and prices from all of them', () => {
+    const stored = productAfter(undefined, [change(listing({ market: 'de', site: 'amazon.de', url: 'https://www.amazon.de/dp/B000CMAGOK', priceCents: 2299 }))], RULES, at);
+    const later = new Date('2026-11-25T12:00:00Z');
+    const it1 = change(listing({ priceCents: 1999 }), later);
+    const product = productAfter(stored, [it1], RULES, later);
+    expect(product).toMatchObject({ title: stored.title, createdAt: at, updatedAt: later });
+    expect(product.offers.de).toEqual(stored.offers.de);
+    expect(product.sellPrices).toEqual(computeSellPrices({ de: stored.offers.de!, it: it1.offer }, RULES, later));
+    expect(product.sellPrices.es?.sourceMarket).toBe('it');
+  });
+});
