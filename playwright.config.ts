@@ -13,6 +13,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   timeout: 30_000,
+  // The app, its database, Redis, the simulator, a worker and two browsers share 2 cores here.
+  expect: { timeout: 10_000 },
   outputDir: '.stack/e2e-results',
   use: {
     baseURL: process.env['E2E_BASE_URL'],

@@ -1,5 +1,6 @@
 // The page frame: header, the routed page, footer.
-import { ChangeDetectionStrategy, Component, afterNextRender } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { ApplicationRef, ChangeDetectionStrategy, Component, PLATFORM_ID, inject } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
 
 @Component({
@@ -30,8 +31,12 @@ import { RouterLink, RouterOutlet } from '@angular/router';
 })
 export class App {
   constructor() {
-    // Marks the moment the browser has hydrated the server's HTML: before it, a click on a
-    // form's button is a plain HTML submit, not the app's. End-to-end tests wait for it.
-    afterNextRender(() => document.documentElement.setAttribute('data-hydrated', ''));
+    // Marks the moment the browser has hydrated the server's HTML, the routed page included
+    // (its lazy chunk and its load are pending tasks until then): before it, a click on a form's
+    // button is a plain HTML submit, not the app's. End-to-end tests wait for it.
+    if (!isPlatformBrowser(inject(PLATFORM_ID))) return;
+    void inject(ApplicationRef)
+      .whenStable()
+      .then(() => document.documentElement.setAttribute('data-hydrated', ''));
   }
 }
