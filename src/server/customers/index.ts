@@ -1,3 +1,4 @@
 // Customers: shoppers who have ordered, found by e-mail, phone or name, with agents' notes.
 export * from './customer.schema';
 export * from './customer.store';
+export * from './customer-id';

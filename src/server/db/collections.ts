@@ -90,8 +90,8 @@ export const COLLECTIONS = {
     name: 'customers',
     schema: Customer,
     indexes: [
-      // Not unique (see shardKeyReason): a customer's id is derived from the normalized e-mail when
-      // the customer is first written, so concurrent checkouts upsert the same document.
+      // Not unique (see shardKeyReason): the id is derived from the normalized e-mail
+      // (customers/customer-id.ts), so concurrent checkouts upsert the same document.
       { name: 'email', key: { email: 1 } },
       { name: 'name', key: { name: 1 } },
       { name: 'phone', key: { phone: 1 } },
