@@ -11,6 +11,7 @@ import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import { createRedis } from '../redis';
 import { gtinCheckDigitOk, gtinKey } from './gtin';
 import type { Listing } from './listing.schema';
+import { listingFixture } from './listing.fixture';
 import { writeListings, type ListingWriteDeps } from './listing.service';
 
 const rt = useTestRuntime('listing-service');
@@ -33,27 +34,7 @@ function freshGtin(): string {
 
 function listing(gtin: string, overrides: Partial<Listing> = {}): Listing {
   const sourceId = `B0${newId(4).toUpperCase()}`;
-  return {
-    market: 'it',
-    site: 'amazon.it',
-    sourceId,
-    url: `https://www.amazon.it/dp/${sourceId}`,
-    title: 'Bialetti Moka Express 6 tazze',
-    brand: 'Bialetti',
-    gtin,
-    priceCents: 2799,
-    listPriceCents: null,
-    currency: 'EUR',
-    availability: 'in_stock',
-    shippingCents: 490,
-    imageUrl: 'https://m.media-amazon.com/images/I/moka.jpg',
-    category: 'Caffettiere',
-    seller: 'Amazon',
-    variants: [],
-    confidence: 0.95,
-    sources: { price: ['amazon'] },
-    ...overrides,
-  };
+  return listingFixture({ sourceId, url: `https://www.amazon.it/dp/${sourceId}`, gtin, shippingCents: 490, ...overrides });
 }
 
 describe('writeListings', () => {

@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import { planListing, productAfter, type ChangePlan } from './listing';
+import { listingFixture } from './listing.fixture';
 import type { Listing } from './listing.schema';
 
 const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const at = new Date('2026-11-25T10:00:00Z');
 
-const listing = (overrides: Partial<Listing> = {}): Listing => ({
-  market: 'it',
-  site: 'amazon.it',
-  sourceId: 'B000CMAGOK',
-  url: 'https://www.amazon.it/dp/B000CMAGOK',
-  title: 'Bialetti Moka Express 6 tazze',
-  brand: 'Bialetti',
-  gtin: '8006363011440',
-  priceCents: 2799,
-  listPriceCents: null,
-  currency: 'EUR',
-  availability: 'in_stock',
-  shippingCents: 0,
-  imageUrl: null,
-  category: null,
-  seller: null,
-  variants: [],
-  confidence: 0.9,
-  sources: {},
-  ...overrides,
-});
+const listing = (overrides: Partial<Listing> = {}): Listing =>
+  listingFixture({ imageUrl: null, category: null, seller: null, confidence: 0.9, sources: {}, ...overrides });
 
 function change(l: Listing, now = at): ChangePlan {
   const plan = planListing(l, undefined, now);

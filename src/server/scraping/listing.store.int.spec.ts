@@ -3,35 +3,14 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import type { Collections } from '../db';
 import type { Listing } from './listing.schema';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { listingFixture } from './listing.fixture';
 import { upsertListings } from './listing.store';
 
 const rt = useTestRuntime('listing-store');
 const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const upsert = async (listings: Listing[], now?: Date) => (await upsertListings(rt().collections, listings, RULES, now)).counts;
 
-function listing(overrides: Partial<Listing> = {}): Listing {
-  return {
-    market: 'it',
-    site: 'amazon.it',
-    sourceId: 'B000CMAGOK',
-    url: 'https://www.amazon.it/dp/B000CMAGOK',
-    title: 'Bialetti Moka Express 6 tazze',
-    brand: 'Bialetti',
-    gtin: '8006363011440',
-    priceCents: 2799,
-    listPriceCents: null,
-    currency: 'EUR',
-    availability: 'in_stock',
-    shippingCents: 0,
-    imageUrl: 'https://m.media-amazon.com/images/I/moka.jpg',
-    category: 'Caffettiere',
-    seller: 'Amazon',
-    variants: [],
-    confidence: 0.95,
-    sources: { price: ['amazon'] },
-    ...overrides,
-  };
-}
+const listing = listingFixture;
 
 describe('upsertListings', () => {
   it('one product per GTIN with one offer per market; a second crawl writes nothing and duplicates nothing', async () => {
