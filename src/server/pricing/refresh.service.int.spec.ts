@@ -115,6 +115,17 @@ describe('refreshProduct against the simulator', () => {
     expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBeLessThanOrEqual(1);
   });
 
+  it("an opening's job and a sweep's job running at once make one marketplace call", async () => {
+    const { info, product } = await staleProduct();
+    const before = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    const outcomes = await Promise.all([
+      refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' }),
+      refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause: 'sweep' }),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['fresh', 'skipped']);
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(before + 1);
+  });
+
   it('keeps the last price and publishes a stale status with the reason when the marketplace fails', async () => {
     const { info, product } = await staleProduct();
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 500, faults: { routes: ['offer'], error: { status: 503 } } });

@@ -19,7 +19,7 @@ import { MarketGate } from './market-gate';
 import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
 import { OfferCallError } from './offer-call-error';
 import type { PricePoint } from './price-history.schema';
-import { appendPriceHistory, writeRefreshedOffers } from './refresh.store';
+import { appendPriceHistory, claimRefresh, writeRefreshedOffers } from './refresh.store';
 import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
 import { popularProducts } from './popularity.store';
 
@@ -93,7 +93,6 @@ function oldestSourceAgeMs(product: Product, now: Date): number {
 
 export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
-  const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
   const product = await findProduct(deps.products, job.productId);
   if (!product) return { kind: 'missing' };
 
@@ -109,6 +108,19 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
     return { kind: 'skipped', ageMs };
   }
 
+  // Held until the result is stored, and long enough to cover the call and the writes.
+  const release = await claimRefresh(deps.redis, product._id, deps.config.REFRESH_BUDGET_MS + 5_000);
+  if (!release) return { kind: 'skipped', ageMs };
+  try {
+    return await callAndStore(deps, product, sources);
+  } finally {
+    await release();
+  }
+}
+
+async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
   // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
   const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
   const results = await Promise.allSettled(

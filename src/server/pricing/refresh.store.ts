@@ -1,7 +1,8 @@
 // MongoDB writes of a refresh: the price history points, then the product's refreshed offers
 // and selling prices in one atomic update of the one document. Both are idempotent, so a
 // retried job neither duplicates history nor loses it (see appendPriceHistory).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { MongoBulkWriteError, type Collection } from 'mongodb';
 import type { Product } from '../catalog/product.schema';
 import type { PricePoint } from './price-history.schema';
@@ -54,4 +55,21 @@ export async function writeRefreshedOffers(products: Collection<Product>, produc
     set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
   }
   return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
+}
+
+const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * Claims the right to call the marketplace for one product. The job id already folds the
+ * openings of a product into one job, but an opening's job and a sweep's job (another id) can
+ * run at once: the second finds the claim taken and leaves the call, and the publishing, to
+ * the first. The claim expires by itself if its holder dies. Null when someone holds it.
+ */
+export async function claimRefresh(redis: Redis, productId: string, ttlMs: number): Promise<(() => Promise<void>) | null> {
+  const key = `ds:refresh:claim:${productId}`;
+  const token = randomBytes(12).toString('hex');
+  if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
+  return async () => {
+    await redis.eval(RELEASE_IF_OWNER, 1, key, token).catch(() => undefined);
+  };
 }
