@@ -1,7 +1,16 @@
 // Orderly shutdown for the stack's commands: on Ctrl-C, SIGTERM or SIGHUP, stop what was
-// started (most recent first, so the app goes before its database) and exit.
+// started (the app and workers first, then the database and Redis they use) and exit.
 import type { Service } from './processes';
 import { log } from './log';
+
+async function stopOne(service: Service): Promise<void> {
+  log('stack', `stopping ${service.name}${service.pid ? ` (pid ${service.pid})` : ''}`);
+  try {
+    await service.stop();
+  } catch (error) {
+    console.error(`could not stop ${service.name}: ${(error as Error).message}`);
+  }
+}
 
 export class ServiceSet {
   private readonly services: Service[] = [];
@@ -16,16 +25,16 @@ export class ServiceSet {
     return this.services;
   }
 
+  /**
+   * Stops the app, the workers and the simulator side by side (each may take its grace period),
+   * then the infrastructure they used, most recent first.
+   */
   stopAll(): Promise<void> {
     this.stopping ??= (async () => {
-      for (const service of [...this.services].reverse()) {
-        log('stack', `stopping ${service.name}${service.pid ? ` (pid ${service.pid})` : ''}`);
-        try {
-          await service.stop();
-        } catch (error) {
-          console.error(`could not stop ${service.name}: ${(error as Error).message}`);
-        }
-      }
+      const users = this.services.filter((service) => !service.infrastructure);
+      const infrastructure = this.services.filter((service) => service.infrastructure).reverse();
+      await Promise.all(users.map(stopOne));
+      for (const service of infrastructure) await stopOne(service);
     })();
     return this.stopping;
   }

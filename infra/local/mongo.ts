@@ -76,7 +76,7 @@ async function useGivenMongo(url: string): Promise<MongoService> {
     await client.close();
   }
   log('mongo', `using MONGO_URL ${redact(url)}`);
-  return { name: 'mongodb', detail: 'MongoDB from MONGO_URL', url, dataDir: null, pid: null, stop: async () => undefined };
+  return { name: 'mongodb', detail: 'MongoDB from MONGO_URL', url, dataDir: null, pid: null, infrastructure: true, stop: async () => undefined };
 }
 
 function redact(url: string): string {
@@ -103,6 +103,7 @@ function service(
     url,
     dataDir: data.dir,
     pid: started.child.pid ?? null,
+    infrastructure: true,
     async stop() {
       await stopProcess(started);
       if (data.temporary) await rm(data.dir, { recursive: true, force: true });

@@ -45,6 +45,8 @@ export interface Service {
   readonly detail: string;
   readonly url: string | null;
   readonly pid: number | null;
+  /** Databases and caches the others need: stopped last, after everything that uses them. */
+  readonly infrastructure?: boolean;
   stop(): Promise<void>;
 }
 

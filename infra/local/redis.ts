@@ -31,7 +31,7 @@ export async function startRedis(logDir: string): Promise<RedisService> {
       client.disconnect();
     }
     log('redis', `using REDIS_URL ${given}`);
-    return { name: 'redis', detail: 'Redis from REDIS_URL', url: given, pid: null, stop: async () => undefined };
+    return { name: 'redis', detail: 'Redis from REDIS_URL', url: given, pid: null, infrastructure: true, stop: async () => undefined };
   }
   const server = which('redis-server');
   if (!server) {
@@ -47,5 +47,5 @@ export async function startRedis(logDir: string): Promise<RedisService> {
   await waitForPort(started, '127.0.0.1', port, 15_000);
   const url = `redis://127.0.0.1:${port}`;
   log('redis', `started redis-server (${server}) at ${url}`);
-  return { name: 'redis', detail: `redis-server from PATH, no persistence`, url, pid: started.child.pid ?? null, stop: () => stopProcess(started) };
+  return { name: 'redis', detail: `redis-server from PATH, no persistence`, url, pid: started.child.pid ?? null, infrastructure: true, stop: () => stopProcess(started) };
 }

@@ -22,6 +22,8 @@ export interface WorkerDefinition {
 
 export const WORKER_HEARTBEAT_PREFIX = 'ds:workers:';
 const HEARTBEAT_MS = 5_000;
+/** How long a stopping worker waits for its active jobs; with cleanup, below `./stack`'s 10 s before SIGKILL. */
+const CLOSE_GRACE_MS = 5_000;
 
 export interface WorkerHeartbeat {
   readonly name: string;
@@ -96,9 +98,17 @@ export async function runWorker(definition: WorkerDefinition): Promise<void> {
   console.log(`[${definition.name}] waiting for jobs on queue ${definition.queue}`);
 
   const stop = async (signal: string) => {
-    console.log(`[${definition.name}] ${signal}: finishing active jobs, then exiting`);
+    console.log(`[${definition.name}] ${signal}: finishing active jobs (up to ${CLOSE_GRACE_MS / 1000} s), then exiting`);
     clearInterval(timer);
-    await worker.close();
+    // Whatever still holds the process after the grace period (a request in flight, a socket)
+    // must not outlive the supervisor's patience either.
+    setTimeout(() => process.exit(0), CLOSE_GRACE_MS + 2_000).unref();
+    // A crawl can run for minutes; a supervisor will not wait that long. Past the grace period
+    // the worker lets go, and the job, whose lock then expires, is taken again later: jobs are
+    // idempotent, so a cut one is repeated, never half-applied.
+    const graceful = worker.close().then(() => true);
+    const inTime = await Promise.race([graceful, new Promise<boolean>((r) => setTimeout(() => r(false), CLOSE_GRACE_MS).unref())]);
+    if (!inTime) await worker.close(true);
     await rt.redis.del(key).catch(() => undefined);
     await connection.quit().catch(() => undefined);
     await rt.close();
