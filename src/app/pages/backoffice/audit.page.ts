@@ -5,12 +5,13 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad, type RouteMeta } from '@analogjs/router';
 import { applyLoadOutcome } from '../../backoffice/backoffice-load';
 import { BackofficeShell } from '../../backoffice/backoffice-shell';
+import { FilterDates, FilterSelect } from '../../backoffice/filter-fields';
 import type { load } from './audit.server';
 
 export const routeMeta: RouteMeta = { title: 'Audit log · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficeShell],
+  imports: [BackofficeShell, FilterDates, FilterSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -24,15 +25,7 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
             <label for="actorEmail" class="block text-sm font-medium">Agent e-mail</label>
             <input id="actorEmail" name="actorEmail" type="email" [value]="f['actorEmail'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
           </div>
-          <div>
-            <label for="entityKind" class="block text-sm font-medium">Entity</label>
-            <select id="entityKind" name="entityKind" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-              <option value="">any</option>
-              @for (k of kinds; track k) {
-                <option [value]="k" [selected]="f['entityKind'] === k">{{ k }}</option>
-              }
-            </select>
-          </div>
+          <app-filter-select name="entityKind" label="Entity" [options]="kinds" [selected]="f['entityKind']" />
           <div>
             <label for="entityId" class="block text-sm font-medium">Entity id</label>
             <input id="entityId" name="entityId" [value]="f['entityId'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
@@ -41,14 +34,7 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
             <label for="action" class="block text-sm font-medium">Action</label>
             <input id="action" name="action" [value]="f['action'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
           </div>
-          <div>
-            <label for="from" class="block text-sm font-medium">From</label>
-            <input id="from" name="from" type="date" [value]="f['from'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
-          </div>
-          <div>
-            <label for="to" class="block text-sm font-medium">To</label>
-            <input id="to" name="to" type="date" [value]="f['to'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
-          </div>
+          <app-filter-dates [from]="f['from']" [to]="f['to']" />
           <div class="md:col-span-7">
             <button type="submit" class="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Filter</button>
           </div>

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad, type RouteMeta } from '@analogjs/router';
 import { BackofficeShell } from '../../backoffice/backoffice-shell';
+import { FilterDates, FilterSelect } from '../../backoffice/filter-fields';
 import { applyLoadOutcome } from '../../backoffice/backoffice-load';
 import type { load } from './index.server';
 
@@ -11,7 +12,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
 
 
 @Component({
-  imports: [BackofficeShell],
+  imports: [BackofficeShell, FilterDates, FilterSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -26,32 +27,9 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
             <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name or phone</label>
             <input id="q" name="q" type="search" [value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
           </div>
-          <div>
-            <label for="status" class="block text-sm font-medium">Status</label>
-            <select id="status" name="status" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-              <option value="">any</option>
-              @for (s of statuses; track s) {
-                <option [value]="s" [selected]="f['status'] === s">{{ s }}</option>
-              }
-            </select>
-          </div>
-          <div>
-            <label for="market" class="block text-sm font-medium">Market</label>
-            <select id="market" name="market" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-              <option value="">any</option>
-              @for (m of markets; track m) {
-                <option [value]="m" [selected]="f['market'] === m">{{ m }}</option>
-              }
-            </select>
-          </div>
-          <div>
-            <label for="from" class="block text-sm font-medium">From</label>
-            <input id="from" name="from" type="date" [value]="f['from'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
-          </div>
-          <div>
-            <label for="to" class="block text-sm font-medium">To</label>
-            <input id="to" name="to" type="date" [value]="f['to'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
-          </div>
+          <app-filter-select name="status" label="Status" [options]="statuses" [selected]="f['status']" />
+          <app-filter-select name="market" label="Market" [options]="markets" [selected]="f['market']" />
+          <app-filter-dates [from]="f['from']" [to]="f['to']" />
           <div class="flex items-end gap-2">
             <input id="needsAttention" name="needsAttention" type="checkbox" [checked]="f['needsAttention'] === 'on'" />
             <label for="needsAttention" class="text-sm font-medium">Needs attention only</label>

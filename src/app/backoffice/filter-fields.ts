@@ -1,0 +1,49 @@
+// Fields of the back office's GET filter forms: a labelled choice with "any", and a date range.
+// Rendered as plain form controls (attributes, not properties) so the server's HTML submits too.
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+
+const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2';
+
+@Component({
+  selector: 'app-filter-select',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'block' },
+  template: `
+    <label [attr.for]="name()" class="block text-sm font-medium">{{ label() }}</label>
+    <select [attr.id]="name()" [attr.name]="name()" [class]="field">
+      <option value="">any</option>
+      @for (option of options(); track option) {
+        <option [value]="option" [selected]="selected() === option">{{ option }}</option>
+      }
+    </select>
+  `,
+})
+export class FilterSelect {
+  readonly name = input.required<string>();
+  readonly label = input.required<string>();
+  readonly options = input.required<readonly string[]>();
+  readonly selected = input<string>();
+  protected readonly field = FIELD;
+}
+
+@Component({
+  selector: 'app-filter-dates',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // Its two fields sit in the form's grid as if written there.
+  host: { class: 'contents' },
+  template: `
+    <div>
+      <label for="from" class="block text-sm font-medium">From</label>
+      <input id="from" name="from" type="date" [value]="from() ?? ''" [class]="field" />
+    </div>
+    <div>
+      <label for="to" class="block text-sm font-medium">To</label>
+      <input id="to" name="to" type="date" [value]="to() ?? ''" [class]="field" />
+    </div>
+  `,
+})
+export class FilterDates {
+  readonly from = input<string>();
+  readonly to = input<string>();
+  protected readonly field = FIELD;
+}
