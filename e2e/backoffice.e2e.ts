@@ -44,6 +44,27 @@ test('an agent finds an order by e-mail, refunds part of it, and sees it in the 
   await expect(audit.rows().first()).toContainText('lid arrived scratched');
 });
 
+test('what an agent types before the page hydrates is kept', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  // Module scripts hold DOMContentLoaded back; the form is there as soon as the HTML is.
+  await page.goto('/backoffice', { waitUntil: 'commit' });
+  await page.getByLabel(/^Search/).fill('someone@example.com');
+  await page.getByLabel('Status').selectOption('paid');
+  await page.getByLabel('Needs attention only').check();
+  release();
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await expect(page.getByLabel(/^Search/)).toHaveValue('someone@example.com');
+  await expect(page.getByLabel('Status')).toHaveValue('paid');
+  await expect(page.getByLabel('Needs attention only')).toBeChecked();
+});
+
 test('an agent is refused a refund above the limit; a supervisor issues it', async ({ browser }) => {
   const [agent, supervisor] = await Promise.all([seedAgent('agent'), seedAgent('supervisor')]);
   const { orders } = await seedShopperOrders([{ unitPriceCents: 25_000 }]);

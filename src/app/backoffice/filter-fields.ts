@@ -1,5 +1,6 @@
 // Fields of the back office's GET filter forms: a labelled choice with "any", and a date range.
-// Rendered as plain form controls (attributes, not properties) so the server's HTML submits too.
+// Rendered as plain form controls so the server's HTML submits too. Values are bound as attributes,
+// not properties: hydration then leaves alone what an agent typed before the scripts arrived.
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2';
@@ -13,7 +14,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2';
     <select [attr.id]="name()" [attr.name]="name()" [class]="field">
       <option value="">any</option>
       @for (option of options(); track option) {
-        <option [value]="option" [selected]="selected() === option">{{ option }}</option>
+        <option [attr.value]="option" [attr.selected]="selected() === option ? '' : null">{{ option }}</option>
       }
     </select>
   `,
@@ -34,11 +35,11 @@ export class FilterSelect {
   template: `
     <div>
       <label for="from" class="block text-sm font-medium">From</label>
-      <input id="from" name="from" type="date" [value]="from() ?? ''" [class]="field" />
+      <input id="from" name="from" type="date" [attr.value]="from() ?? ''" [class]="field" />
     </div>
     <div>
       <label for="to" class="block text-sm font-medium">To</label>
-      <input id="to" name="to" type="date" [value]="to() ?? ''" [class]="field" />
+      <input id="to" name="to" type="date" [attr.value]="to() ?? ''" [class]="field" />
     </div>
   `,
 })

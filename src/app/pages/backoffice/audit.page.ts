@@ -23,16 +23,16 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
         <form method="get" action="/backoffice/audit" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-7">
           <div class="md:col-span-2">
             <label for="actorEmail" class="block text-sm font-medium">Agent e-mail</label>
-            <input id="actorEmail" name="actorEmail" type="email" [value]="f['actorEmail'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+            <input id="actorEmail" name="actorEmail" type="email" [attr.value]="f['actorEmail'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
           </div>
           <app-filter-select name="entityKind" label="Entity" [options]="kinds" [selected]="f['entityKind']" />
           <div>
             <label for="entityId" class="block text-sm font-medium">Entity id</label>
-            <input id="entityId" name="entityId" [value]="f['entityId'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+            <input id="entityId" name="entityId" [attr.value]="f['entityId'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
           </div>
           <div>
             <label for="action" class="block text-sm font-medium">Action</label>
-            <input id="action" name="action" [value]="f['action'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+            <input id="action" name="action" [attr.value]="f['action'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
           </div>
           <app-filter-dates [from]="f['from']" [to]="f['to']" />
           <div class="md:col-span-7">

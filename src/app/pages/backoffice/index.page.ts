@@ -25,13 +25,13 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
         <form method="get" action="/backoffice" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" role="search">
           <div class="md:col-span-6">
             <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name or phone</label>
-            <input id="q" name="q" type="search" [value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+            <input id="q" name="q" type="search" [attr.value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
           </div>
           <app-filter-select name="status" label="Status" [options]="statuses" [selected]="f['status']" />
           <app-filter-select name="market" label="Market" [options]="markets" [selected]="f['market']" />
           <app-filter-dates [from]="f['from']" [to]="f['to']" />
           <div class="flex items-end gap-2">
-            <input id="needsAttention" name="needsAttention" type="checkbox" [checked]="f['needsAttention'] === 'on'" />
+            <input id="needsAttention" name="needsAttention" type="checkbox" [attr.checked]="f['needsAttention'] === 'on' ? '' : null" />
             <label for="needsAttention" class="text-sm font-medium">Needs attention only</label>
           </div>
           <div class="flex items-end">
