@@ -4,3 +4,4 @@ export * from './product.store';
 export * from './product-summary';
 export * from './product-cache';
 export * from './product-cache.store';
+export * from './selling';

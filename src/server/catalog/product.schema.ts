@@ -32,6 +32,24 @@ export const SellPrice = z.object({
 });
 export type SellPrice = z.infer<typeof SellPrice>;
 
+/** An agent's selling price for one market, in force until it expires. */
+export const PriceOverride = z.object({
+  price: Money,
+  expiresAt: z.date(),
+  reason: z.string().min(1),
+  agentId: Id,
+  at: z.date(),
+});
+export type PriceOverride = z.infer<typeof PriceOverride>;
+
+/** An agent stopped selling the product: it leaves the storefront in every market until resumed. */
+export const SalesStop = z.object({
+  reason: z.string().min(1),
+  agentId: Id,
+  at: z.date(),
+});
+export type SalesStop = z.infer<typeof SalesStop>;
+
 const byMarket = <T extends z.ZodType>(value: T) => z.partialRecord(MarketCode, value);
 
 /** One real-world product, read whole by the product page; offers are embedded by market. */
@@ -48,6 +66,9 @@ export const Product = z.object({
   searchTokens: z.array(z.string()),
   offers: byMarket(Offer),
   sellPrices: byMarket(SellPrice),
+  /** Absent on most products; see selling.ts for how they combine with sellPrices. */
+  priceOverrides: byMarket(PriceOverride).optional(),
+  salesStop: SalesStop.nullable().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,2 +1,6 @@
-// Outbox: effects recorded by a write and drained idempotently by a worker.
+// Outbox: effects recorded by a write and carried out idempotently by a worker, which is how
+// a change that needs a follow-up (a message, a purchase job) survives a crash between the two
+// steps without a multi-document transaction.
 export * from './outbox.schema';
+export * from './outbox-topics';
+export * from './outbox.store';
