@@ -6,6 +6,8 @@ import type { Actor, OrderStatus, TimelineEntry } from './order.schema';
 /** For each status, the statuses it may move to. `cancelled` and `refunded` are final. */
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   awaiting_payment: ['paid', 'cancelled', 'needs_attention'],
+  // Nothing was paid, so a confirmed (cash on delivery) order may be cancelled outright.
+  confirmed: ['purchasing', 'cancelled', 'needs_attention'],
   // A paid order is not cancelled outright: the money goes back first (refund_pending / refunded).
   paid: ['purchasing', 'refund_pending', 'refunded', 'needs_attention'],
   // While a supplier purchase is in flight nothing else may happen but its outcome.
@@ -15,7 +17,7 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
   delivered: ['refund_pending', 'refunded', 'needs_attention'],
   refund_pending: ['refunded', 'needs_attention'],
   // An agent resolving a problem puts the order wherever it really is.
-  needs_attention: ['awaiting_payment', 'paid', 'purchasing', 'purchased', 'shipped', 'delivered', 'cancelled', 'refund_pending', 'refunded'],
+  needs_attention: ['awaiting_payment', 'confirmed', 'paid', 'purchasing', 'purchased', 'shipped', 'delivered', 'cancelled', 'refund_pending', 'refunded'],
   cancelled: [],
   refunded: [],
 };

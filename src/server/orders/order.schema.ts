@@ -7,6 +7,8 @@ import { Id } from '../db/ids';
 
 export const OrderStatus = z.enum([
   'awaiting_payment',
+  /** Cash on delivery: nothing to wait for before buying; the money comes with the parcel. */
+  'confirmed',
   'paid',
   'purchasing',
   'purchased',
