@@ -187,6 +187,11 @@ export const SETTINGS = {
     default: 30,
     description: 'login attempts per client address per minute, right or wrong; more are refused with 429',
   }),
+  CART_TTL_MS: setting({
+    type: positiveMs,
+    default: 7 * 24 * 3600_000,
+    description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
+  }),
   TRUST_PROXY: setting({
     type: z.enum(['true', 'false']).transform((v) => v === 'true'),
     default: 'false',

@@ -1,10 +1,33 @@
-// Customers in MongoDB: inserted (checkout, test fixtures), opened by id, and found by the
+// Customers in MongoDB: upserted by checkout, inserted by test fixtures, opened by id, and found by the
 // back office's search box by e-mail, phone or the start of the name.
 import type { Collections } from '../db';
 import type { Customer } from './customer.schema';
 
 export async function insertCustomer(customers: Collections['customers'], customer: Customer): Promise<void> {
   await customers.insertOne(customer);
+}
+
+export interface CheckoutContact {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly market: Customer['market'];
+}
+
+/**
+ * Checkout creates the customer or brings its contact details up to date; agents' notes and
+ * the first market stay. Idempotent: the id is derived from the e-mail (customer-id.ts).
+ */
+export async function upsertCheckoutCustomer(customers: Collections['customers'], contact: CheckoutContact, now: Date): Promise<void> {
+  await customers.updateOne(
+    { _id: contact.id },
+    {
+      $set: { email: contact.email, name: contact.name, phone: contact.phone, updatedAt: now },
+      $setOnInsert: { market: contact.market, notes: [], createdAt: now },
+    },
+    { upsert: true },
+  );
 }
 
 export function findCustomerById(customers: Collections['customers'], id: string): Promise<Customer | null> {

@@ -3,12 +3,14 @@
 import { router } from '../trpc';
 import { backofficeRouter } from './backoffice';
 import { catalogRouter } from './catalog';
+import { checkoutRouter } from './checkout';
 import { productRouter } from './product';
 import { systemRouter } from './system';
 
 export const appRouter = router({
   backoffice: backofficeRouter,
   catalog: catalogRouter,
+  checkout: checkoutRouter,
   product: productRouter,
   system: systemRouter,
 });

@@ -1,0 +1,36 @@
+// The shopper's cart as stored in Redis: one JSON value per (cart cookie, market).
+import { z } from 'zod';
+import { Id } from '../db/ids';
+import { MarketCode } from '../markets';
+import { Money } from '../money';
+
+/** Most of one product a cart takes: enough for a household, not for a reseller. */
+export const MAX_QUANTITY = 10;
+/** Most lines a cart holds, so a cart (and the checkout's product reads) stays small. */
+export const MAX_LINES = 30;
+
+export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
+
+export const CartLine = z.object({
+  productId: Id,
+  quantity: Quantity,
+  /** The unit price the shopper saw when adding: checkout compares the current price with it. */
+  unitPrice: Money,
+  addedAt: z.iso.datetime(),
+});
+export type CartLine = z.infer<typeof CartLine>;
+
+/** The order the cart last became, so the confirmation page shows it to this browser only. */
+export const PlacedOrder = z.object({ orderId: Id, customerId: Id, number: z.string().min(1) });
+export type PlacedOrder = z.infer<typeof PlacedOrder>;
+
+export const Cart = z.object({
+  market: MarketCode,
+  lines: z.array(CartLine).max(MAX_LINES),
+  lastOrder: PlacedOrder.nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export type Cart = z.infer<typeof Cart>;
+
+/** The cookie's value: random, unguessable, and the only thing that names a cart. */
+export const CartId = z.string().regex(/^[0-9a-z]{26}$/, 'expected a cart id of 26 lowercase letters or digits');

@@ -1,0 +1,74 @@
+// What the checkout form sends, validated once for the API and the no-JavaScript form route.
+// Messages name the rule in English (API clients); pages show their own words per field.
+import { z } from 'zod';
+import { Id } from '../db/ids';
+import { isMarketCode, MarketCode } from '../markets';
+import { Cents } from '../money';
+import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
+
+export const PaymentMethod = z.enum(['bank_transfer', 'cash_on_delivery']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** Rendered into the form as a hidden field: the same form submitted twice makes one order. */
+export const IdempotencyKey = z.string().regex(/^[0-9a-z]{20,40}$/, 'expected the idempotency key rendered with the checkout form');
+
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+
+export const CheckoutInput = z
+  .object({
+    market: MarketCode,
+    idempotencyKey: IdempotencyKey,
+    email: z.string().trim().max(200).pipe(z.email('expected an e-mail address such as anna@example.com')),
+    name: text(120),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ()./-]{5,22}$/, 'expected a phone number of at least 6 digits, optionally starting with +'),
+    line1: text(200),
+    line2: z.string().trim().max(200, 'at most 200 characters').default(''),
+    postalCode: z.string().max(20).transform(normalizePostalCode),
+    city: text(100),
+    paymentMethod: PaymentMethod,
+    /** Prices (cents) the shopper confirmed after being shown that they changed, by product id. */
+    acceptedPrices: z.record(Id, Cents).default({}),
+  })
+  .superRefine((input, ctx) => {
+    if (!isMarketCode(input.market)) return;
+    const country = MARKET_COUNTRY[input.market];
+    if (!isValidPostalCode(country, input.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `expected ${POSTAL_CODE_RULES[country].expected}` });
+    }
+  });
+export type CheckoutInput = z.infer<typeof CheckoutInput>;
+
+export const CHECKOUT_FIELDS = ['email', 'name', 'phone', 'line1', 'line2', 'postalCode', 'city', 'paymentMethod', 'acceptedPrices', 'idempotencyKey'] as const;
+export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
+
+/**
+ * The HTML form's fields as the browser posts them: strings. The price confirmation is one
+ * checkbox whose value lists the prices it confirms, `productId:cents` separated by commas.
+ */
+export function checkoutInputFromForm(market: string, form: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
+  const acceptedPrices: Record<string, number> = {};
+  for (const pair of (form['acceptedPrices'] ?? '').split(',')) {
+    const [productId, cents] = pair.split(':');
+    if (productId && cents && /^\d+$/.test(cents)) acceptedPrices[productId] = Number(cents);
+  }
+  return {
+    market,
+    idempotencyKey: form['idempotencyKey'] ?? '',
+    email: form['email'] ?? '',
+    name: form['name'] ?? '',
+    phone: form['phone'] ?? '',
+    line1: form['line1'] ?? '',
+    line2: form['line2'] ?? '',
+    postalCode: form['postalCode'] ?? '',
+    city: form['city'] ?? '',
+    paymentMethod: form['paymentMethod'] ?? '',
+    acceptedPrices,
+  };
+}
+
+export function encodeAcceptedPrices(lines: readonly { productId: string; unitCents: number }[]): string {
+  return lines.map((l) => `${l.productId}:${l.unitCents}`).join(',');
+}

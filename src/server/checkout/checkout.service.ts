@@ -1,0 +1,92 @@
+// Placing an order from the shopper's cart, and the shopper's order lookup.
+//
+// No multi-document transaction: the writes are ordered so that a crash between any two loses
+// nothing and duplicates nothing, because every one of them is idempotent under the ids derived
+// from (customer, idempotency key), and a retry (the same form submitted again) redoes them all:
+//   1. the customer, upserted by its e-mail-derived id: an orphan left by a crash is harmless;
+//   2. the outbox entries (confirmation, and the purchase for cash on delivery), ids derived from
+//      the order id: recorded before the order, so an order never exists without its effects.
+//      The drainer tolerates an entry whose order does not exist yet, and a retry finds them;
+//   3. the order, inserted once: a concurrent double submit loses on the unique index and reads
+//      the winner's order;
+//   4. the cart emptied and pointing at the order, last: until then a resubmit finds the order.
+import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
+import { customerIdFor, normalizeEmail, upsertCheckoutCustomer } from '../customers';
+import type { MarketCode } from '../markets';
+import { effectId, recordEffect } from '../outbox';
+import type { Order } from '../orders/order.schema';
+import type { Runtime } from '../runtime';
+import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
+import type { CheckoutInput } from './checkout.schema';
+import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder, isDuplicateKey } from './checkout.store';
+import { toShopperOrderView, type ShopperOrderView } from './order-status';
+
+export interface PlacedOrderRef {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly number: string;
+}
+
+export type PlaceOrderResult =
+  | { readonly ok: true; readonly order: PlacedOrderRef; readonly created: boolean }
+  | { readonly ok: false; readonly problem: 'empty_cart' }
+  | { readonly ok: false; readonly problem: 'unavailable'; readonly lines: readonly PricedLine[] }
+  | { readonly ok: false; readonly problem: 'prices_changed'; readonly lines: readonly PricedLine[] };
+
+const refOf = (order: Pick<Order, '_id' | 'customerId' | 'number'>): PlacedOrderRef => ({ orderId: order._id, customerId: order.customerId, number: order.number });
+
+/** A concurrent writer of the same id got there first: the document is there, which is the point. */
+async function idempotently(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInput, now = new Date()): Promise<PlaceOrderResult> {
+  const customerId = customerIdFor(input.email);
+  const orderId = orderIdFor(customerId, input.idempotencyKey);
+  const cart = await loadCart(rt, cartId, input.market, now);
+  // Checked before the cart: the first of a double submit may have emptied it already.
+  const existing = await findPlacedOrder(rt.collections.orders, customerId, orderId);
+  if (existing) return { ok: true, order: refOf(existing), created: false };
+
+  const priced = await viewCart(rt, cart, now);
+  if (priced.lines.length === 0) return { ok: false, problem: 'empty_cart' };
+  if (!priced.orderable) return { ok: false, problem: 'unavailable', lines: priced.lines.filter((l) => l.status !== 'ok') };
+  const changed = unconfirmedPriceChanges(priced, input.acceptedPrices);
+  if (changed.length > 0) return { ok: false, problem: 'prices_changed', lines: changed };
+
+  const order = buildOrder({ input, cart: priced, customerId, now });
+  const effect = { orderId: order._id, customerId };
+  await idempotently(() =>
+    upsertCheckoutCustomer(rt.collections.customers, { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market }, now),
+  );
+  await idempotently(() => recordEffect(rt.collections.outbox, { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect }, now));
+  if (order.status === 'confirmed') {
+    await idempotently(() => recordEffect(rt.collections.outbox, { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now));
+  }
+  const created = await insertPlacedOrder(rt.collections.orders, order);
+  const placed = created ? order : await findPlacedOrder(rt.collections.orders, customerId, orderId);
+  if (!placed) throw new Error(`order ${orderId} was refused as a duplicate but cannot be read`);
+  await writeCart(rt.redis, cartId, { ...emptyCart(input.market, now), lastOrder: refOf(placed) }, rt.config.CART_TTL_MS);
+  return { ok: true, order: refOf(placed), created };
+}
+
+/** The order this cart last became, for its confirmation page. */
+export async function confirmedOrder(rt: Runtime, cartId: string | null, market: MarketCode): Promise<ShopperOrderView | null> {
+  const last = cartId ? (await loadCart(rt, cartId, market)).lastOrder : null;
+  const order = last ? await findPlacedOrder(rt.collections.orders, last.customerId, last.orderId) : null;
+  return order ? toShopperOrderView(order) : null;
+}
+
+/**
+ * The order with this number placed with this e-mail, or null: a wrong number and a wrong e-mail
+ * look the same, so the answer never tells whether an e-mail has orders.
+ */
+export async function lookUpOrder(rt: Runtime, number: string, email: string): Promise<ShopperOrderView | null> {
+  const matches = await findOrdersByNumber(rt.collections.orders, number.trim().toUpperCase());
+  const order = matches.find((o) => o.email === normalizeEmail(email));
+  return order ? toShopperOrderView(order) : null;
+}

@@ -1,0 +1,36 @@
+// What a shopper may see of an order: its number, lines, total, address and the timeline of its
+// statuses. Shopper-safe by construction: only status changes, with their time, and never the
+// actor, the reason (agents write those for each other) or internal notes.
+import type { Order, OrderStatus } from '../orders/order.schema';
+
+export interface ShopperOrderView {
+  readonly number: string;
+  readonly market: Order['market'];
+  readonly status: OrderStatus;
+  readonly paymentMethod: Order['paymentMethod'];
+  readonly placedAt: string;
+  readonly totalCents: number;
+  readonly currency: string;
+  readonly lines: readonly { title: string; quantity: number; unitCents: number; totalCents: number }[];
+  readonly shipTo: { readonly name: string; readonly postalCode: string; readonly city: string; readonly country: string };
+  /** Oldest first: the order's story as it happened. */
+  readonly timeline: readonly { at: string; status: OrderStatus }[];
+}
+
+export function toShopperOrderView(order: Order): ShopperOrderView {
+  return {
+    number: order.number,
+    market: order.market,
+    status: order.status,
+    paymentMethod: order.paymentMethod,
+    placedAt: order.createdAt.toISOString(),
+    totalCents: order.total.amountCents,
+    currency: order.total.currency,
+    lines: order.lines.map((l) => ({ title: l.title, quantity: l.quantity, unitCents: l.unitPrice.amountCents, totalCents: l.total.amountCents })),
+    shipTo: { name: order.shippingAddress.name, postalCode: order.shippingAddress.postalCode, city: order.shippingAddress.city, country: order.shippingAddress.country },
+    timeline: order.timeline
+      .filter((e) => e.kind === 'status')
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((e) => ({ at: e.at.toISOString(), status: e.to })),
+  };
+}

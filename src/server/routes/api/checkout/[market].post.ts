@@ -1,0 +1,32 @@
+// The checkout form without JavaScript posts here. Placed: 303 to the confirmation page.
+// Refused: the values and the errors go to Redis for one read, and 303 back to the form, which
+// shows each error next to its field (post/redirect/get: a reload never posts twice).
+import { createError, defineEventHandler, getRouterParam, sendRedirect } from 'h3';
+import { z } from 'zod';
+import { cartIdOf, readFormFields } from '../../../cart';
+import { CheckoutInput, checkoutInputFromForm, placeOrder, saveCheckoutFlash } from '../../../checkout';
+import { isMarketCode } from '../../../markets';
+import { runtime } from '../../../runtime';
+
+export default defineEventHandler(async (event) => {
+  const market = getRouterParam(event, 'market');
+  if (!isMarketCode(market)) throw createError({ statusCode: 404, statusMessage: 'no such market' });
+  const form = await readFormFields(event);
+  const cartId = cartIdOf(event);
+  const checkoutPage = `/${market}/checkout`;
+  // No cookie: the cart expired or was never made; the form shows the empty cart.
+  if (!cartId) return sendRedirect(event, checkoutPage, 303);
+  const rt = await runtime();
+  const parsed = CheckoutInput.safeParse(checkoutInputFromForm(market, form));
+  let errors: Record<string, string>;
+  if (parsed.success) {
+    const result = await placeOrder(rt, cartId, parsed.data);
+    if (result.ok) return sendRedirect(event, `/${market}/checkout/confirmation`, 303);
+    errors = { [result.problem === 'prices_changed' ? 'acceptedPrices' : 'cart']: result.problem };
+  } else {
+    errors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [field, messages?.[0] ?? 'invalid']));
+  }
+  const { idempotencyKey: _key, acceptedPrices: _accepted, ...values } = form;
+  await saveCheckoutFlash(rt.redis, cartId, market, { values, errors });
+  return sendRedirect(event, checkoutPage, 303);
+});

@@ -1,0 +1,87 @@
+// The shopper's cart, checkout and order status. Public procedures: the cart is whoever holds
+// the cart cookie (HttpOnly, SameSite=Lax), the order status whoever knows number and e-mail.
+// The no-JavaScript forms post to src/server/routes/api/{cart,checkout} which call the same services.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { addToCart, cartIdOf, changeQuantity, ensureCartId, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartRefusal, type CartResult } from '../../cart';
+import { CheckoutInput, confirmedOrder, lookUpOrder, placeOrder, takeCheckoutFlash } from '../../checkout';
+import { Id, newId } from '../../db/ids';
+import { MarketCode } from '../../markets';
+import { publicProcedure, router } from '../trpc';
+
+export const CartInput = z.object({ market: MarketCode });
+export const AddToCartInput = z.object({ market: MarketCode, productId: Id, quantity: Quantity.default(1) });
+export const SetQuantityInput = z.object({ market: MarketCode, productId: Id, quantity: z.number().int().min(0).max(MAX_QUANTITY) });
+export const OrderStatusInput = z.object({
+  number: z.string().trim().min(1, 'required').max(40),
+  email: z.string().trim().max(200).pipe(z.email('expected an e-mail address')),
+});
+
+const REFUSALS: Readonly<Record<CartRefusal, { code: 'BAD_REQUEST' | 'CONFLICT'; message: string }>> = {
+  not_for_sale: { code: 'BAD_REQUEST', message: 'productId: this product is not for sale in this market' },
+  out_of_stock: { code: 'CONFLICT', message: 'productId: this product is out of stock' },
+  too_many_lines: { code: 'BAD_REQUEST', message: 'productId: the cart holds as many products as it can' },
+  not_in_cart: { code: 'BAD_REQUEST', message: 'productId: this product is not in the cart' },
+};
+
+function cartOrRefusal(result: CartResult) {
+  if (!result.ok) throw new TRPCError(REFUSALS[result.reason]);
+  return result.cart;
+}
+
+const cartRouter = router({
+  view: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    return viewCart(rt, await loadCart(rt, cartIdOf(ctx.event), input.market));
+  }),
+
+  add: publicProcedure.input(AddToCartInput).mutation(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    const cartId = ensureCartId(ctx.event, rt.config.CART_TTL_MS);
+    return cartOrRefusal(await addToCart(rt, cartId, input.market, input.productId, input.quantity));
+  }),
+
+  /** Quantity 0 removes the line. */
+  setQuantity: publicProcedure.input(SetQuantityInput).mutation(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    const cartId = ensureCartId(ctx.event, rt.config.CART_TTL_MS);
+    return cartOrRefusal(await changeQuantity(rt, cartId, input.market, input.productId, input.quantity));
+  }),
+});
+
+export const checkoutRouter = router({
+  cart: cartRouter,
+
+  /** The checkout form's data: the cart, a fresh idempotency key, and a refused submission's values and errors. */
+  form: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    const cartId = cartIdOf(ctx.event);
+    const [cart, flash] = await Promise.all([loadCart(rt, cartId, input.market), cartId ? takeCheckoutFlash(rt.redis, cartId, input.market) : null]);
+    return { cart: await viewCart(rt, cart), idempotencyKey: newId(20), flash };
+  }),
+
+  place: publicProcedure.input(CheckoutInput).mutation(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    const cartId = cartIdOf(ctx.event);
+    if (!cartId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'cart: there is no cart to check out (no cart cookie)' });
+    const result = await placeOrder(rt, cartId, input);
+    if (result.ok) return { number: result.order.number, created: result.created };
+    if (result.problem === 'empty_cart') throw new TRPCError({ code: 'BAD_REQUEST', message: 'cart: the cart is empty' });
+    const ids = result.lines.map((l) => l.productId).join(', ');
+    if (result.problem === 'unavailable') throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products no longer available: ${ids}` });
+    throw new TRPCError({ code: 'CONFLICT', message: `acceptedPrices: prices changed since they were added; confirm the new prices of ${ids}` });
+  }),
+
+  /** The order this browser's cart just became. */
+  confirmation: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
+    const order = await confirmedOrder(await ctx.runtime(), cartIdOf(ctx.event), input.market);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'no order was placed from this cart' });
+    return order;
+  }),
+
+  orderStatus: publicProcedure.input(OrderStatusInput).query(async ({ ctx, input }) => {
+    const order = await lookUpOrder(await ctx.runtime(), input.number, input.email);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'no order matches this number and e-mail' });
+    return order;
+  }),
+});
