@@ -32,12 +32,14 @@ export const CheckoutInput = z
     /** Prices (cents) the shopper confirmed after being shown that they changed, by product id. */
     acceptedPrices: z.record(Id, Cents).default({}),
   })
-  .superRefine((input, ctx) => {
-    if (!isMarketCode(input.market)) return;
-    const country = MARKET_COUNTRY[input.market];
-    if (!isValidPostalCode(country, input.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `expected ${POSTAL_CODE_RULES[country].expected}` });
-    }
+  // Checked even when other fields are wrong (`when`), so the shopper sees every error at once.
+  .refine((input) => isValidPostalCode(MARKET_COUNTRY[input.market], input.postalCode), {
+    path: ['postalCode'],
+    when: ({ value }) => {
+      const v = value as { market?: unknown; postalCode?: unknown };
+      return isMarketCode(v.market) && typeof v.postalCode === 'string';
+    },
+    error: (issue) => `expected ${POSTAL_CODE_RULES[MARKET_COUNTRY[(issue.input as { market: MarketCode }).market]].expected}`,
   });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../catalog/product.schema';
+import { eur } from '../money';
+import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type Purchasable } from './cart';
+import { MAX_QUANTITY, type Cart } from './cart.schema';
+import { parseCartForm } from './cart-form';
+
+const now = new Date('2026-11-25T10:00:00Z');
+const item = (productId: string, cents: number | null, availability: Purchasable['availability'] = 'in_stock'): Purchasable => ({
+  productId,
+  title: `Product ${productId}`,
+  slug: `product-${productId}`,
+  price: cents === null ? null : eur(cents),
+  availability,
+});
+
+function cartWith(...adds: [Purchasable, number][]): Cart {
+  let cart = emptyCart('it', now);
+  for (const [p, q] of adds) {
+    const change = addLine(cart, p, q, now);
+    if (!change.ok) throw new Error(change.reason);
+    cart = change.cart;
+  }
+  return cart;
+}
+
+describe('cart lines', () => {
+  it('adds, merges the same product and caps its quantity', () => {
+    const cart = cartWith([item('aaaaaa1', 1999), 2], [item('bbbbbb1', 500), 1], [item('aaaaaa1', 1999), 1]);
+    expect(cart.lines.map((l) => [l.productId, l.quantity])).toEqual([['aaaaaa1', 3], ['bbbbbb1', 1]]);
+    const capped = cartWith([item('aaaaaa1', 1999), MAX_QUANTITY], [item('aaaaaa1', 1999), 4]);
+    expect(capped.lines[0]?.quantity).toBe(MAX_QUANTITY);
+  });
+
+  it('remembers the unit price shown when the product was added', () => {
+    const cart = cartWith([item('aaaaaa1', 1999), 1]);
+    expect(cart.lines[0]?.unitPrice).toEqual(eur(1999));
+  });
+
+  it('refuses products not for sale or out of stock, and accepts unknown stock', () => {
+    const cart = emptyCart('it', now);
+    expect(addLine(cart, item('aaaaaa1', null), 1, now)).toEqual({ ok: false, reason: 'not_for_sale' });
+    expect(addLine(cart, item('aaaaaa1', 100, 'out_of_stock'), 1, now)).toEqual({ ok: false, reason: 'out_of_stock' });
+    expect(addLine(cart, item('aaaaaa1', 100, 'unknown'), 1, now).ok).toBe(true);
+  });
+
+  it('changes a quantity, removes at 0, and refuses a product not in the cart', () => {
+    const cart = cartWith([item('aaaaaa1', 1999), 1], [item('bbbbbb1', 500), 1]);
+    const changed = setQuantity(cart, 'aaaaaa1', 4, now);
+    expect(changed.ok && changed.cart.lines[0]?.quantity).toBe(4);
+    const removed = setQuantity(cart, 'aaaaaa1', 0, now);
+    expect(removed.ok && removed.cart.lines.map((l) => l.productId)).toEqual(['bbbbbb1']);
+    expect(setQuantity(cart, 'cccccc1', 1, now)).toEqual({ ok: false, reason: 'not_in_cart' });
+  });
+});
+
+describe('cart pricing', () => {
+  it('sums line totals in integer cents at today’s prices', () => {
+    const cart = cartWith([item('aaaaaa1', 1999), 3], [item('bbbbbb1', 1), 7]);
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1999)], ['bbbbbb1', item('bbbbbb1', 1)]]));
+    expect(priced.lines.map((l) => l.lineTotalCents)).toEqual([5997, 7]);
+    expect(priced.totalCents).toBe(6004);
+    expect(priced.itemCount).toBe(10);
+    expect(priced.orderable).toBe(true);
+    expect(priced.priceChanges).toEqual([]);
+  });
+
+  it('flags a changed price with the old and the new unit price', () => {
+    const cart = cartWith([item('aaaaaa1', 1999), 2]);
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 2199)]]));
+    expect(priced.lines[0]).toMatchObject({ addedUnitCents: 1999, unitCents: 2199, priceChanged: true, lineTotalCents: 4398 });
+    expect(priced.priceChanges).toHaveLength(1);
+    expect(priced.totalCents).toBe(4398);
+  });
+
+  it('flags lines out of stock or gone, leaves them out of the total, and is not orderable', () => {
+    const cart = cartWith([item('aaaaaa1', 1000), 1], [item('bbbbbb1', 500), 2], [item('cccccc1', 300), 1]);
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 500, 'out_of_stock')]]));
+    expect(priced.lines.map((l) => l.status)).toEqual(['ok', 'out_of_stock', 'not_for_sale']);
+    expect(priced.totalCents).toBe(1000);
+    expect(priced.orderable).toBe(false);
+  });
+
+  it('an empty cart is not orderable', () => {
+    expect(priceCart(emptyCart('fr', now), new Map()).orderable).toBe(false);
+  });
+});
+
+describe('stock of the source offer', () => {
+  const offer = (availability: 'in_stock' | 'out_of_stock' | 'unknown') => ({
+    site: 'amazon',
+    sourceId: 'B0000',
+    url: 'https://www.amazon.it/dp/B0000',
+    price: eur(1000),
+    shipping: null,
+    availability,
+    seller: null,
+    lastScrapedAt: now,
+    lastRefreshedAt: null,
+  });
+  const product = (extra: Partial<Product>): Product => ({
+    _id: 'pppppp1',
+    slug: 'p',
+    gtin: null,
+    title: 'P',
+    brand: null,
+    category: null,
+    images: [],
+    attributes: {},
+    searchTokens: [],
+    offers: { it: offer('in_stock'), de: offer('out_of_stock') },
+    sellPrices: { fr: { price: eur(1500), sourceMarket: 'de', computedAt: now } },
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  });
+
+  it('is the availability of the offer the selling price comes from', () => {
+    expect(purchasableIn(product({}), 'fr', now)).toMatchObject({ price: eur(1500), availability: 'out_of_stock' });
+  });
+
+  it('is any offer in stock under an agent’s override, which names no source', () => {
+    const overridden = product({ priceOverrides: { fr: { price: eur(1400), expiresAt: new Date(now.getTime() + 60_000), reason: 'promo', agentId: 'agent1', at: now } } });
+    expect(purchasableIn(overridden, 'fr', now)).toMatchObject({ price: eur(1400), availability: 'in_stock' });
+  });
+
+  it('has no price where the product is not sold or its sales are stopped', () => {
+    expect(purchasableIn(product({}), 'es', now).price).toBeNull();
+    expect(purchasableIn(product({ salesStop: { reason: 'recall', agentId: 'agent1', at: now } }), 'fr', now).price).toBeNull();
+  });
+});
+
+describe('cart forms without JavaScript', () => {
+  it('reads an add and an update with a remove button', () => {
+    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: '2' })).toEqual({ intent: 'add', productId: 'aaaaaa1', quantity: 2 });
+    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: 'x' })).toEqual({ intent: 'add', productId: 'aaaaaa1', quantity: 1 });
+    const update = parseCartForm({ intent: 'update', qty_aaaaaa1: '3', qty_bbbbbb1: '99', remove: 'cccccc1' });
+    expect(update?.intent === 'update' && [...update.quantities]).toEqual([['aaaaaa1', 3], ['bbbbbb1', MAX_QUANTITY], ['cccccc1', 0]]);
+    expect(parseCartForm({ intent: 'other' })).toBeNull();
+  });
+});

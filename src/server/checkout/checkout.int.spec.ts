@@ -1,0 +1,160 @@
+// Checkout against real MongoDB and Redis: a price changed between cart and checkout needs the
+// shopper's confirmation, a double submit makes one order with its outbox entries once, and
+// the shopper's status lookup shows a safe timeline and says nothing about unknown e-mails.
+import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { addToCart, loadCart, newCartId } from '../cart';
+import { productCacheKey } from '../catalog';
+import { customerIdFor } from '../customers';
+import { newId } from '../db/ids';
+import type { MarketCode } from '../markets';
+import { appendTimeline } from '../orders/order.store';
+import { effectId } from '../outbox';
+import { orderIdFor } from './checkout';
+import { CheckoutInput, checkoutInputFromForm } from './checkout.schema';
+import { repriceProduct, seedProductForSale } from './checkout.fixture';
+import { lookUpOrder, placeOrder } from './checkout.service';
+
+const rt = useTestRuntime('checkout');
+
+function input(market: MarketCode, overrides: Record<string, string> = {}) {
+  return CheckoutInput.parse(
+    checkoutInputFromForm(market, {
+      idempotencyKey: newId(20),
+      email: `shopper-${newId(6)}@example.com`,
+      name: 'Anna Rossi',
+      phone: '+39 333 1234567',
+      line1: 'Via Roma 1',
+      postalCode: '00184',
+      city: 'Roma',
+      paymentMethod: 'bank_transfer',
+      ...overrides,
+    }),
+  );
+}
+
+async function cartWith(market: MarketCode, ...items: [string, number][]) {
+  const cartId = newCartId();
+  for (const [productId, quantity] of items) {
+    const added = await addToCart(rt(), cartId, market, productId, quantity);
+    if (!added.ok) throw new Error(added.reason);
+  }
+  return cartId;
+}
+
+describe('checkout', () => {
+  it('places an order awaiting payment whose total is the sum of its lines, and empties the cart', async () => {
+    const [a, b] = await Promise.all([seedProductForSale(rt(), 'it', 1999), seedProductForSale(rt(), 'it', 333)]);
+    const cartId = await cartWith('it', [a._id, 2], [b._id, 3]);
+    const form = input('it');
+    const result = await placeOrder(rt(), cartId, form);
+    if (!result.ok) throw new Error(result.problem);
+    const order = await rt().collections.orders.findOne({ _id: result.order.orderId });
+    expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * 1999 + 3 * 333 } });
+    expect(order!.lines.reduce((s, l) => s + l.total.amountCents, 0)).toBe(order!.total.amountCents);
+    expect(await rt().collections.customers.findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+39 333 1234567', notes: [] });
+    const outbox = await rt().collections.outbox.find({ 'payload.orderId': result.order.orderId }).toArray();
+    expect(outbox.map((e) => e.topic)).toEqual(['order.confirmation']);
+    const cart = await loadCart(rt(), cartId, 'it');
+    expect(cart.lines).toEqual([]);
+    expect(cart.lastOrder?.number).toBe(result.order.number);
+  });
+
+  it('refuses a price changed since it was added until the shopper confirms that very price', async () => {
+    const product = await seedProductForSale(rt(), 'it', 1999);
+    const cartId = await cartWith('it', [product._id, 2]);
+    await repriceProduct(rt(), product, 'it', 2199);
+    const form = input('it');
+
+    const refused = await placeOrder(rt(), cartId, form);
+    expect(refused).toMatchObject({ ok: false, problem: 'prices_changed', lines: [{ productId: product._id, addedUnitCents: 1999, unitCents: 2199 }] });
+    // Confirmed, but the price moved again meanwhile: asked again.
+    await repriceProduct(rt(), product, 'it', 2299);
+    expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 2199 } })).toMatchObject({ ok: false, problem: 'prices_changed' });
+    expect(await rt().collections.orders.countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
+
+    const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 2299 } });
+    if (!placed.ok) throw new Error(placed.problem);
+    const order = await rt().collections.orders.findOne({ _id: placed.order.orderId });
+    expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: 2299 }, total: { amountCents: 4598 } });
+    expect(order?.total.amountCents).toBe(4598);
+  });
+
+  it('refuses a cart with a product gone out of stock since', async () => {
+    const product = await seedProductForSale(rt(), 'it', 1999);
+    const cartId = await cartWith('it', [product._id, 1]);
+    await rt().collections.products.updateOne({ _id: product._id }, { $set: { 'offers.it.availability': 'out_of_stock' } });
+    await rt().redis.del(productCacheKey(product._id));
+    expect(await placeOrder(rt(), cartId, input('it'))).toMatchObject({ ok: false, problem: 'unavailable', lines: [{ productId: product._id, status: 'out_of_stock' }] });
+  });
+
+  it('makes one order of a double submit, with its outbox entries recorded once', async () => {
+    const product = await seedProductForSale(rt(), 'it', 4999);
+    const cartId = await cartWith('it', [product._id, 1]);
+    const form = input('it', { paymentMethod: 'cash_on_delivery' });
+    const [first, second] = await Promise.all([placeOrder(rt(), cartId, form), placeOrder(rt(), cartId, form)]);
+    const again = await placeOrder(rt(), cartId, form);
+    for (const result of [first, second, again]) expect(result).toMatchObject({ ok: true });
+    const numbers = [first, second, again].map((r) => (r.ok ? r.order.number : null));
+    expect(new Set(numbers).size).toBe(1);
+    expect([first, second, again].filter((r) => r.ok && r.created)).toHaveLength(1);
+
+    const customerId = customerIdFor(form.email);
+    const orders = await rt().collections.orders.find({ customerId }).toArray();
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ _id: orderIdFor(customerId, form.idempotencyKey), status: 'confirmed', paymentMethod: 'cash_on_delivery' });
+    const outbox = await rt().collections.outbox.find({ 'payload.orderId': orders[0]!._id }).sort({ topic: 1 }).toArray();
+    expect(outbox.map((e) => [e._id, e.topic, e.status])).toEqual([
+      [effectId('order.confirmation', orders[0]!._id), 'order.confirmation', 'pending'],
+      [effectId('order.purchase', orders[0]!._id), 'order.purchase', 'pending'],
+    ]);
+  });
+
+  it('finishes an order whose first attempt stopped after recording its effects', async () => {
+    const product = await seedProductForSale(rt(), 'it', 1500);
+    const cartId = await cartWith('it', [product._id, 1]);
+    const form = input('it');
+    const orderId = orderIdFor(customerIdFor(form.email), form.idempotencyKey);
+    // The crash: the effects are recorded, the order was never inserted.
+    await rt().collections.outbox.insertOne({
+      _id: effectId('order.confirmation', orderId),
+      topic: 'order.confirmation',
+      payload: { orderId, customerId: customerIdFor(form.email) },
+      status: 'pending',
+      attempts: 0,
+      availableAt: new Date(),
+      createdAt: new Date(),
+      doneAt: null,
+      lastError: null,
+    });
+    const retried = await placeOrder(rt(), cartId, form);
+    expect(retried).toMatchObject({ ok: true, created: true, order: { orderId } });
+    expect(await rt().collections.outbox.countDocuments({ 'payload.orderId': orderId })).toBe(1);
+  });
+});
+
+describe('order status for shoppers', () => {
+  it('shows the timeline to number plus e-mail, without agents’ notes, and nothing otherwise', async () => {
+    const product = await seedProductForSale(rt(), 'it', 1000);
+    const cartId = await cartWith('it', [product._id, 1]);
+    const form = input('it');
+    const placed = await placeOrder(rt(), cartId, form);
+    if (!placed.ok) throw new Error(placed.problem);
+    await appendTimeline(rt().collections.orders, { _id: placed.order.orderId, customerId: placed.order.customerId }, {
+      kind: 'note',
+      at: new Date(),
+      from: 'awaiting_payment',
+      to: 'awaiting_payment',
+      actor: { kind: 'agent', id: 'agent_secret1' },
+      reason: 'customer sounded angry on the phone',
+    });
+
+    const view = await lookUpOrder(rt(), placed.order.number.toLowerCase(), form.email.toUpperCase());
+    expect(view).toMatchObject({ number: placed.order.number, status: 'awaiting_payment', totalCents: 1000 });
+    expect(view?.timeline).toEqual([{ at: expect.any(String), status: 'awaiting_payment' }]);
+    expect(JSON.stringify(view)).not.toMatch(/agent_secret1|angry|order placed/);
+
+    expect(await lookUpOrder(rt(), placed.order.number, 'someone-else@example.com')).toBeNull();
+    expect(await lookUpOrder(rt(), 'DS-0000000000', form.email)).toBeNull();
+  });
+});
