@@ -10,6 +10,7 @@ import { injectLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../../server/pricing/live-price.schema';
 import type { PriceState } from '../../server/pricing/freshness';
+import { AddToCart } from '../cart/add-to-cart';
 import { LivePriceClient } from '../product-page/live-price.client';
 import { clockTime, formatPrice, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
 import type { ProductPageView } from '../product-page/product-page-view';
@@ -19,6 +20,7 @@ import type { load } from './[market].p.[slugId].server';
 const HIGHLIGHT_MS = 1500;
 
 @Component({
+  imports: [AddToCart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let data = page();
@@ -61,6 +63,7 @@ const HIGHLIGHT_MS = 1500;
                 <p class="text-sm text-slate-600" data-testid="delivery">
                   @if (p.delivery; as d) { {{ t.delivery(d.minDays, d.maxDays) }} } @else { {{ t.noDelivery }} }
                 </p>
+                <app-add-to-cart [productId]="view.productId" [market]="view.market" [language]="view.language" [available]="p.availability !== 'out_of_stock'" />
               </div>
             } @else {
               <p class="mt-6 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-slate-600" data-testid="not-sold">{{ t.notSoldHere }}</p>

@@ -1,5 +1,5 @@
 // The cart's HTML forms as the browser posts them without JavaScript: what they ask for. Pure.
-import { MAX_QUANTITY } from './cart.schema';
+import { MAX_QUANTITY } from './cart-limits';
 
 export type CartFormRequest =
   | { readonly intent: 'add'; readonly productId: string; readonly quantity: number }

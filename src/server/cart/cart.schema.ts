@@ -3,11 +3,8 @@ import { z } from 'zod';
 import { Id } from '../db/ids';
 import { MarketCode } from '../markets';
 import { Money } from '../money';
+import { MAX_LINES, MAX_QUANTITY } from './cart-limits';
 
-/** Most of one product a cart takes: enough for a household, not for a reseller. */
-export const MAX_QUANTITY = 10;
-/** Most lines a cart holds, so a cart (and the checkout's product reads) stays small. */
-export const MAX_LINES = 30;
 
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
 

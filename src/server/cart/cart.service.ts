@@ -3,7 +3,8 @@
 import { productCacheKey, productFromCacheOrDb } from '../catalog';
 import type { MarketCode } from '../markets';
 import type { Runtime } from '../runtime';
-import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type CartRefusal, type PricedCart, type Purchasable } from './cart';
+import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type PricedCart, type Purchasable } from './cart';
+import type { CartRefusal } from './cart-limits';
 import type { Cart } from './cart.schema';
 import { readCart, writeCart } from './cart.store';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../catalog/product.schema';
 import { eur } from '../money';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type Purchasable } from './cart';
-import { MAX_QUANTITY, type Cart } from './cart.schema';
+import { MAX_QUANTITY } from './cart-limits';
+import type { Cart } from './cart.schema';
 import { parseCartForm } from './cart-form';
 
 const now = new Date('2026-11-25T10:00:00Z');

@@ -1,12 +1,12 @@
 // Pure cart rules: adding, changing and removing lines, and the cart priced against the
 // catalog as it is now (current price, stock, for sale or not). No I/O: cart.store.ts keeps
 // carts in Redis and cart.service.ts reads the products.
-import type { Product } from '../catalog/product.schema';
+import type { Availability, Product } from '../catalog/product.schema';
 import { sellingPrice } from '../catalog/selling';
-import type { Availability } from '../catalog/product.schema';
 import type { MarketCode } from '../markets';
 import type { Money } from '../money';
-import { MAX_LINES, MAX_QUANTITY, type Cart, type CartLine } from './cart.schema';
+import { MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
+import type { Cart, CartLine } from './cart.schema';
 
 export const CART_KEY_PREFIX = 'ds:cart:';
 
@@ -40,8 +40,6 @@ export function purchasableIn(product: Product, market: MarketCode, now = new Da
   const availability: Availability = known.includes('in_stock') ? 'in_stock' : known.includes('unknown') || known.length === 0 ? 'unknown' : 'out_of_stock';
   return { productId: product._id, title: product.title, slug: product.slug, price: selling?.price ?? null, availability };
 }
-
-export type CartRefusal = 'not_for_sale' | 'out_of_stock' | 'too_many_lines' | 'not_in_cart';
 
 export type CartChange = { readonly ok: true; readonly cart: Cart } | { readonly ok: false; readonly reason: CartRefusal };
 

@@ -11,7 +11,8 @@ import type { MarketCode } from '../markets';
 import { appendTimeline } from '../orders/order.store';
 import { effectId } from '../outbox';
 import { orderIdFor } from './checkout';
-import { CheckoutInput, checkoutInputFromForm } from './checkout.schema';
+import { CheckoutInput } from './checkout.schema';
+import { checkoutInputFromForm } from './checkout-form';
 import { repriceProduct, seedProductForSale } from './checkout.fixture';
 import { lookUpOrder, placeOrder } from './checkout.service';
 

@@ -4,7 +4,8 @@ import { emptyCart, addLine, priceCart, type Purchasable } from '../cart/cart';
 import { Order } from '../orders/order.schema';
 import { eur } from '../money';
 import { buildOrder, orderIdFor, orderNumberFor, unconfirmedPriceChanges } from './checkout';
-import { CheckoutInput, checkoutInputFromForm, encodeAcceptedPrices } from './checkout.schema';
+import { CheckoutInput } from './checkout.schema';
+import { checkoutInputFromForm, encodeAcceptedPrices } from './checkout-form';
 
 const now = new Date('2026-11-25T10:00:00Z');
 const form = {

@@ -7,3 +7,4 @@ export * from './checkout';
 export * from './checkout.store';
 export * from './checkout.service';
 export * from './order-status';
+export * from './checkout-form';

@@ -3,7 +3,7 @@
 // The no-JavaScript forms post to src/server/routes/api/{cart,checkout} which call the same services.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { addToCart, cartIdOf, changeQuantity, ensureCartId, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartRefusal, type CartResult } from '../../cart';
+import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
 import { CheckoutInput, confirmedOrder, lookUpOrder, placeOrder, takeCheckoutFlash } from '../../checkout';
 import { Id, newId } from '../../db/ids';
 import { MarketCode } from '../../markets';
@@ -17,15 +17,8 @@ export const OrderStatusInput = z.object({
   email: z.string().trim().max(200).pipe(z.email('expected an e-mail address')),
 });
 
-const REFUSALS: Readonly<Record<CartRefusal, { code: 'BAD_REQUEST' | 'CONFLICT'; message: string }>> = {
-  not_for_sale: { code: 'BAD_REQUEST', message: 'productId: this product is not for sale in this market' },
-  out_of_stock: { code: 'CONFLICT', message: 'productId: this product is out of stock' },
-  too_many_lines: { code: 'BAD_REQUEST', message: 'productId: the cart holds as many products as it can' },
-  not_in_cart: { code: 'BAD_REQUEST', message: 'productId: this product is not in the cart' },
-};
-
 function cartOrRefusal(result: CartResult) {
-  if (!result.ok) throw new TRPCError(REFUSALS[result.reason]);
+  if (!result.ok) throw new TRPCError(CART_REFUSALS[result.reason]);
   return result.cart;
 }
 

@@ -1,0 +1,58 @@
+// An order as a shopper sees it (confirmation and status pages): number, lines, total, where
+// it goes and, on the status page, its timeline, in the market's language and formats.
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { ShopperOrderView } from '../../server/checkout/order-status';
+import type { CartTexts } from './cart-texts';
+import { formatDateTime } from './cart-texts';
+import { money, type ShopContext } from './shop-load';
+
+@Component({
+  selector: 'app-order-summary',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let o = order();
+    @let t = texts();
+    <dl class="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+      <dt class="text-slate-500">{{ t.orderNumber }}</dt>
+      <dd class="font-mono text-lg font-semibold" data-testid="order-number">{{ o.number }}</dd>
+      <dt class="text-slate-500">{{ t.currentStatus }}</dt>
+      <dd class="font-medium" data-testid="order-status" [attr.data-status]="o.status">{{ t.statuses[o.status] }}</dd>
+      <dt class="text-slate-500">{{ t.shipTo }}</dt>
+      <dd>{{ o.shipTo.name }}, {{ o.shipTo.postalCode }} {{ o.shipTo.city }}</dd>
+    </dl>
+    <p class="mt-1 text-sm text-slate-500">{{ t.placedOn(when(o.placedAt)) }}</p>
+    <ul class="mt-4 divide-y divide-slate-100 border-y border-slate-200">
+      @for (line of o.lines; track $index) {
+        <li class="flex justify-between py-2" data-testid="order-line">
+          <span>{{ line.quantity }} × {{ line.title }}</span><span class="tabular-nums">{{ fmt(line.totalCents) }}</span>
+        </li>
+      }
+    </ul>
+    <p class="mt-3 flex justify-between text-lg font-semibold"><span>{{ t.total }}</span><span class="tabular-nums" data-testid="order-total">{{ fmt(o.totalCents) }}</span></p>
+    @if (showTimeline()) {
+      <h2 class="mt-8 text-lg font-semibold">{{ t.timeline }}</h2>
+      <ol class="mt-2 space-y-2 border-l-2 border-indigo-200 pl-4" data-testid="order-timeline">
+        @for (step of o.timeline; track $index) {
+          <li data-testid="timeline-entry" [attr.data-status]="step.status">
+            <span class="font-medium">{{ t.statuses[step.status] }}</span>
+            <time class="ml-2 text-sm text-slate-500" [attr.datetime]="step.at">{{ when(step.at) }}</time>
+          </li>
+        }
+      </ol>
+    }
+  `,
+})
+export class OrderSummary {
+  readonly order = input.required<ShopperOrderView>();
+  readonly shop = input.required<ShopContext>();
+  readonly texts = input.required<CartTexts>();
+  readonly showTimeline = input(false);
+
+  protected fmt(cents: number): string {
+    return money(cents, this.shop());
+  }
+
+  protected when(iso: string): string {
+    return formatDateTime(iso, this.shop().locale, this.shop().timeZone);
+  }
+}

@@ -1,0 +1,22 @@
+// The cart's limits and the reasons it refuses a change, with the API's message for each.
+// Free of zod and of I/O, so the browser bundle shares them with the server.
+
+/** Most of one product a cart takes: enough for a household, not for a reseller. */
+export const MAX_QUANTITY = 10;
+/** Most lines a cart holds, so a cart (and the checkout's product reads) stays small. */
+export const MAX_LINES = 30;
+
+export type CartRefusal = 'not_for_sale' | 'out_of_stock' | 'too_many_lines' | 'not_in_cart';
+
+export const CART_REFUSALS: Readonly<Record<CartRefusal, { readonly code: 'BAD_REQUEST' | 'CONFLICT'; readonly message: string }>> = {
+  not_for_sale: { code: 'BAD_REQUEST', message: 'productId: this product is not for sale in this market' },
+  out_of_stock: { code: 'CONFLICT', message: 'productId: this product is out of stock' },
+  too_many_lines: { code: 'BAD_REQUEST', message: 'productId: the cart holds as many products as it can' },
+  not_in_cart: { code: 'BAD_REQUEST', message: 'productId: this product is not in the cart' },
+};
+
+/** The refusal an API error message reports, for the page to word in the shopper's language. */
+export function refusalFromMessage(message: string): CartRefusal | null {
+  const found = Object.entries(CART_REFUSALS).find(([, r]) => r.message === message);
+  return found ? (found[0] as CartRefusal) : null;
+}
