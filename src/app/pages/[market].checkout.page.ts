@@ -149,7 +149,8 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
       }
     </section>
 
-    <ng-template #field let-f>
+    <ng-template #field let-spec>
+      @let f = asField(spec);
       <div [attr.class]="f.wide ? 'sm:col-span-2' : null">
         <label [attr.for]="f.name" class="block text-sm font-medium text-slate-700">
           {{ t.labels[f.name] }}@if (!f.required) { <span class="font-normal text-slate-500"> ({{ t.optional }})</span> }
@@ -190,6 +191,11 @@ export default class CheckoutPage {
     if (!problem) return null;
     return problem === 'empty_cart' ? this.t.emptyCartError : this.t.unavailableError;
   });
+
+  /** Types the template context, which Angular leaves untyped. */
+  protected asField(spec: FieldSpec): FieldSpec {
+    return spec;
+  }
 
   protected error(field: CheckoutFieldName): boolean {
     return Boolean(this.flash()?.errors[field]);

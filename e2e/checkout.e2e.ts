@@ -1,0 +1,115 @@
+// Cart and checkout as a shopper does them in chromium: two products added from their pages,
+// a quantity changed, an invalid postal code refused next to its field, the order placed with a
+// double click (one order in the database), its confirmation and its status looked up; and the
+// same path without JavaScript, filled in with the keyboard alone.
+import { expect, test, type Page } from '@playwright/test';
+import { formatPrice } from '../src/app/product-page/product-page-texts';
+import { newId } from '../src/server/db/ids';
+import { ordersOf, seedProductsForSale } from './fixtures/checkout-seed';
+import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
+import { gotoHydrated } from './fixtures/hydrated';
+import { productPath } from './fixtures/live-price-seed';
+
+const euros = (cents: number) => formatPrice(cents, 'EUR', 'it-IT');
+
+function contact(): Contact {
+  return { email: `giulia-${newId(6)}@example.com`, name: 'Giulia Bianchi', phone: '+39 333 7654321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' };
+}
+
+async function addFromProductPage(page: Page, path: string): Promise<void> {
+  await gotoHydrated(page, path);
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByTestId('added-to-cart')).toBeVisible();
+}
+
+test('add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
+  const [moka, kettle] = await seedProductsForSale('it', [2490, 3999]);
+  await addFromProductPage(page, productPath('it', moka!));
+  await addFromProductPage(page, productPath('it', kettle!));
+
+  await gotoHydrated(page, '/it/cart');
+  const cart = new CartPagePo(page);
+  await expect(cart.lines()).toHaveCount(2);
+  await cart.setQuantity(moka!._id, 3);
+  await expect(cart.line(moka!._id).getByTestId('line-total')).toHaveText(euros(3 * 2490));
+  await expect(cart.total()).toHaveText(euros(3 * 2490 + 3999));
+  await page.reload();
+  await expect(cart.total()).toHaveText(euros(3 * 2490 + 3999));
+
+  await cart.toCheckout().click();
+  await page.waitForURL('**/it/checkout');
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  const checkout = new CheckoutPagePo(page);
+  const shopper = contact();
+  await checkout.fill({ ...shopper, postalCode: '0018' });
+  await checkout.placeOrder().click();
+  await expect(checkout.error('postalCode')).toHaveText('Il CAP deve essere di 5 cifre, per esempio 00184.');
+  await expect(checkout.field('postalCode')).toHaveAttribute('aria-invalid', 'true');
+  await expect(checkout.field('postalCode')).toBeFocused();
+  // What the shopper typed is still there; only the wrong field is marked.
+  await expect(checkout.field('email')).toHaveValue(shopper.email);
+  await expect(checkout.error('email')).toHaveCount(0);
+
+  await checkout.field('postalCode').fill('00184');
+  const sentForm = await checkout.formFields();
+  await checkout.placeOrder().dblclick();
+  await page.waitForURL('**/it/checkout/confirmation');
+  const order = new OrderPagePo(page);
+  await expect(order.number()).toHaveText(/^DS-[0-9A-F]{10}$/);
+  const number = (await order.number().textContent())!.trim();
+
+  // Chromium often sends a double click's second submit not at all: the same form posted twice
+  // more, at once, is what a retrying browser or proxy does to the server.
+  const resent = await Promise.all([1, 2].map(() => page.request.post('/api/checkout/it', { form: sentForm, maxRedirects: 0 })));
+  expect(resent.map((r) => [r.status(), r.headers()['location']])).toEqual([
+    [303, '/it/checkout/confirmation'],
+    [303, '/it/checkout/confirmation'],
+  ]);
+  const orders = await ordersOf(shopper.email);
+  expect(orders).toHaveLength(1);
+  expect(orders[0]).toMatchObject({ number, status: 'awaiting_payment', total: { amountCents: 3 * 2490 + 3999 } });
+  expect(orders[0]!.lines.map((l) => [l.productId, l.quantity, l.total.amountCents])).toEqual([
+    [moka!._id, 3, 3 * 2490],
+    [kettle!._id, 1, 3999],
+  ]);
+  await expect(page.getByTestId('payment-instructions')).toContainText(number);
+
+  await page.getByTestId('track-order').click();
+  await page.waitForURL('**/it/order-status**');
+  await order.lookUp(number, 'someone-else@example.com');
+  await expect(page.getByTestId('status-not-found')).toBeVisible();
+  await order.lookUp(number, shopper.email.toUpperCase());
+  await expect(order.status()).toHaveText('In attesa di pagamento');
+  await expect(order.timeline()).toHaveCount(1);
+  await expect(order.timeline().first()).toContainText('In attesa di pagamento');
+});
+
+test('without JavaScript and with the keyboard alone: add to cart, check out, see the confirmation', async ({ browser }) => {
+  const [product] = await seedProductsForSale('it', [1250]);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(productPath('it', product!));
+  await page.getByTestId('add-quantity').selectOption('2');
+  await page.getByTestId('add-to-cart').click();
+  await page.waitForURL('**/it/cart?added=*');
+  await expect(new CartPagePo(page).total()).toHaveText(euros(2 * 1250));
+
+  await page.goto('/it/checkout');
+  const shopper = contact();
+  await page.getByTestId('field-email').focus();
+  for (const value of [shopper.email, shopper.name, shopper.phone, shopper.line1, '', shopper.postalCode, shopper.city]) {
+    if (value) await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  // From the city: the payment choice (bank transfer, checked), then cash on delivery by arrow key.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('place-order')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/it/checkout/confirmation');
+  await expect(page.getByTestId('order-status')).toHaveText('Confermato');
+  const orders = await ordersOf(shopper.email);
+  expect(orders).toHaveLength(1);
+  expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2500 }, shippingAddress: { country: 'IT', postalCode: '00184' } });
+  await context.close();
+});
