@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../catalog/product.schema';
 import { eur } from '../money';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type Purchasable } from './cart';
-import { MAX_QUANTITY } from './cart-limits';
+import { CART_REFUSALS, MAX_QUANTITY, refusalFromMessage } from './cart-limits';
 import type { Cart } from './cart.schema';
 import { parseCartForm } from './cart-form';
 
@@ -138,5 +138,12 @@ describe('cart forms without JavaScript', () => {
     const update = parseCartForm({ intent: 'update', qty_aaaaaa1: '3', qty_bbbbbb1: '99', remove: 'cccccc1' });
     expect(update?.intent === 'update' && [...update.quantities]).toEqual([['aaaaaa1', 3], ['bbbbbb1', MAX_QUANTITY], ['cccccc1', 0]]);
     expect(parseCartForm({ intent: 'other' })).toBeNull();
+  });
+});
+
+describe('cart refusals', () => {
+  it('are recognized from the API’s message, and nothing else is', () => {
+    for (const [reason, { message }] of Object.entries(CART_REFUSALS)) expect(refusalFromMessage(message)).toBe(reason);
+    expect(refusalFromMessage('Internal server error')).toBeNull();
   });
 });
