@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatPrice } from '../src/app/product-page/product-page-texts';
 import { newId } from '../src/server/db/ids';
-import { ordersOf, seedProductsForSale } from './fixtures/checkout-seed';
+import { ordersOf, reprice, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
 import { gotoHydrated } from './fixtures/hydrated';
 import { productPath } from './fixtures/live-price-seed';
@@ -112,4 +112,27 @@ test('without JavaScript and with the keyboard alone: add to cart, check out, se
   expect(orders).toHaveLength(1);
   expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2500 }, shippingAddress: { country: 'IT', postalCode: '00184' } });
   await context.close();
+});
+
+test('a price changed since the product was added is shown old and new, and the order waits for the shopper to accept it', async ({ page }) => {
+  const [product] = await seedProductsForSale('fr', [1990]);
+  await addFromProductPage(page, productPath('fr', product!));
+  await reprice(product!, 'fr', 2190);
+
+  await gotoHydrated(page, '/fr/checkout');
+  const money = (cents: number) => formatPrice(cents, 'EUR', 'fr-FR');
+  await expect(page.getByTestId('price-change')).toHaveText(`${product!.title} : avant ${money(1990)}, maintenant ${money(2190)}`);
+  const checkout = new CheckoutPagePo(page);
+  const shopper = { ...contact(), postalCode: '75008', city: 'Paris' };
+  await checkout.fill(shopper);
+  await checkout.placeOrder().click();
+  await expect(checkout.error('acceptedPrices')).toHaveText('Confirmez les nouveaux prix pour continuer.');
+  expect(await ordersOf(shopper.email)).toHaveLength(0);
+
+  await checkout.fill(shopper);
+  await page.getByTestId('accept-prices').check();
+  await checkout.placeOrder().click();
+  await page.waitForURL('**/fr/checkout/confirmation');
+  const [order] = await ordersOf(shopper.email);
+  expect(order).toMatchObject({ total: { amountCents: 2190 }, shippingAddress: { country: 'FR', postalCode: '75008' } });
 });
