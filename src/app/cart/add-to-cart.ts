@@ -2,6 +2,7 @@
 // redirects to the cart, so it works before (or without) JavaScript; once the app runs it
 // adds over the API and says so in place, leaving the shopper on the product.
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import type { MarketCode } from '../../server/markets';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 import { MAX_QUANTITY } from '../../server/cart/cart-limits';
 import { cartApi, cartProblem } from './cart-api';
@@ -42,7 +43,7 @@ import { CART_TEXTS } from './cart-texts';
 })
 export class AddToCart {
   readonly productId = input.required<string>();
-  readonly market = input.required<'it' | 'fr' | 'de' | 'es'>();
+  readonly market = input.required<MarketCode>();
   readonly language = input.required<ShopLanguage>();
   /** False when the source is out of stock: the button is shown, disabled. */
   readonly available = input(true);

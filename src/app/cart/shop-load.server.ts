@@ -3,14 +3,14 @@
 // (load() never throws, which Analog would answer as an empty page with 200).
 import type { H3Event } from 'h3';
 import { TRPCError } from '@trpc/server';
-import { isMarketCode, MARKETS } from '../../server/markets';
+import { isMarketCode, MARKETS, type MarketCode } from '../../server/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ShopContext, ShopLoad } from './shop-load';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 
-export function shopContext(market: keyof typeof MARKETS): ShopContext {
+export function shopContext(market: MarketCode): ShopContext {
   const { code, language, locale, timeZone } = MARKETS[market];
   return { market: code, language, locale, timeZone };
 }

@@ -5,11 +5,12 @@ import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { injectResponse } from '@analogjs/router/tokens';
+import type { MarketCode } from '../../server/markets';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 import { CART_TEXTS, type CartTexts } from './cart-texts';
 
 export interface ShopContext {
-  readonly market: 'it' | 'fr' | 'de' | 'es';
+  readonly market: MarketCode;
   readonly language: ShopLanguage;
   readonly locale: string;
   readonly timeZone: string;

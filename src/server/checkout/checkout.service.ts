@@ -47,12 +47,11 @@ async function idempotently(write: () => Promise<unknown>): Promise<void> {
 export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInput, now = new Date()): Promise<PlaceOrderResult> {
   const customerId = customerIdFor(input.email);
   const orderId = orderIdFor(customerId, input.idempotencyKey);
-  const cart = await loadCart(rt, cartId, input.market, now);
   // Checked before the cart: the first of a double submit may have emptied it already.
   const existing = await findPlacedOrder(rt.collections.orders, customerId, orderId);
   if (existing) return { ok: true, order: refOf(existing), created: false };
 
-  const priced = await viewCart(rt, cart, now);
+  const priced = await viewCart(rt, await loadCart(rt, cartId, input.market, now), now);
   if (priced.lines.length === 0) return { ok: false, problem: 'empty_cart' };
   if (!priced.orderable) return { ok: false, problem: 'unavailable', lines: priced.lines.filter((l) => l.status !== 'ok') };
   const changed = unconfirmedPriceChanges(priced, input.acceptedPrices);
