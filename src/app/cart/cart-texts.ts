@@ -68,6 +68,7 @@ export interface CartTexts {
   readonly timeline: string;
   readonly shipTo: string;
   readonly statuses: Readonly<Record<OrderStatus, string>>;
+  readonly partialRefund: string;
   readonly unavailable: string;
 }
 
@@ -161,6 +162,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
       refunded: 'Rimborsato',
       needs_attention: 'In verifica',
     },
+    partialRefund: 'Rimborso parziale',
     unavailable: 'Il servizio non è raggiungibile in questo momento. Riprova tra poco.',
   },
   fr: {
@@ -252,6 +254,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
       refunded: 'Remboursée',
       needs_attention: 'En cours de vérification',
     },
+    partialRefund: 'Remboursement partiel',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
   },
   de: {
@@ -343,6 +346,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
       refunded: 'Erstattet',
       needs_attention: 'In Prüfung',
     },
+    partialRefund: 'Teilerstattung',
     unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
   es: {
@@ -434,6 +438,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
       refunded: 'Reembolsado',
       needs_attention: 'En revisión',
     },
+    partialRefund: 'Reembolso parcial',
     unavailable: 'El servicio no está disponible en este momento. Inténtalo de nuevo en breve.',
   },
 };

@@ -33,8 +33,8 @@ import { money, type ShopContext } from './shop-load';
       <h2 class="mt-8 text-lg font-semibold">{{ t.timeline }}</h2>
       <ol class="mt-2 space-y-2 border-l-2 border-indigo-200 pl-4" data-testid="order-timeline">
         @for (step of o.timeline; track $index) {
-          <li data-testid="timeline-entry" [attr.data-status]="step.status">
-            <span class="font-medium">{{ t.statuses[step.status] }}</span>
+          <li data-testid="timeline-entry" [attr.data-status]="step.status" [attr.data-event]="step.event">
+            <span class="font-medium">{{ step.event === 'partial_refund' ? t.partialRefund : t.statuses[step.status] }}</span>
             <time class="ml-2 text-sm text-slate-500" [attr.datetime]="step.at">{{ when(step.at) }}</time>
           </li>
         }

@@ -1,6 +1,6 @@
-// What a shopper may see of an order: its number, lines, total, address and the timeline of its
-// statuses. Shopper-safe by construction: only status changes, with their time, and never the
-// actor, the reason (agents write those for each other) or internal notes.
+// What a shopper may see of an order: its number, lines, total, address and its timeline.
+// Shopper-safe by construction: status changes and refunds with their time, never the actor,
+// the reason (agents write those for each other) or internal notes.
 import type { Order, OrderStatus } from '../orders/order.schema';
 
 export interface ShopperOrderView {
@@ -13,8 +13,8 @@ export interface ShopperOrderView {
   readonly currency: string;
   readonly lines: readonly { title: string; quantity: number; unitCents: number; totalCents: number }[];
   readonly shipTo: { readonly name: string; readonly postalCode: string; readonly city: string; readonly country: string };
-  /** Oldest first: the order's story as it happened. */
-  readonly timeline: readonly { at: string; status: OrderStatus }[];
+  /** Oldest first: the order's story as it happened. A partial refund keeps the status: `event` tells it apart. */
+  readonly timeline: readonly { at: string; status: OrderStatus; event: 'status' | 'partial_refund' }[];
 }
 
 export function toShopperOrderView(order: Order): ShopperOrderView {
@@ -29,8 +29,8 @@ export function toShopperOrderView(order: Order): ShopperOrderView {
     lines: order.lines.map((l) => ({ title: l.title, quantity: l.quantity, unitCents: l.unitPrice.amountCents, totalCents: l.total.amountCents })),
     shipTo: { name: order.shippingAddress.name, postalCode: order.shippingAddress.postalCode, city: order.shippingAddress.city, country: order.shippingAddress.country },
     timeline: order.timeline
-      .filter((e) => e.kind === 'status')
+      .filter((e) => e.kind !== 'note')
       .sort((a, b) => a.at.getTime() - b.at.getTime())
-      .map((e) => ({ at: e.at.toISOString(), status: e.to })),
+      .map((e) => ({ at: e.at.toISOString(), status: e.to, event: e.kind === 'refund' && e.from === e.to ? 'partial_refund' : 'status' })),
   };
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../orders/order.schema';
+import { toShopperOrderView } from './order-status';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
+const agent = { kind: 'agent' as const, id: 'agent_x1' };
+
+const order = {
+  _id: 'o-1234567',
+  number: 'DS-ABCDEF0123',
+  customerId: 'c-1234567',
+  email: 'anna@example.it',
+  market: 'it',
+  status: 'refunded',
+  lines: [{ lineId: 'l1', productId: 'p123456', title: 'Moka', quantity: 2, unitPrice: { amountCents: 1500, currency: 'EUR' }, total: { amountCents: 3000, currency: 'EUR' } }],
+  total: { amountCents: 3000, currency: 'EUR' },
+  shippingAddress: { name: 'Anna', line1: 'Via Roma 1', line2: null, postalCode: '00184', city: 'Roma', country: 'IT', phone: '+39333' },
+  paymentMethod: 'bank_transfer',
+  idempotencyKey: 'k',
+  // Out of order on purpose: the view sorts by time.
+  timeline: [
+    { kind: 'refund', at: at(4), from: 'paid', to: 'refunded', actor: agent, reason: 'Refund of €20.00: customer is a known troll' },
+    { kind: 'status', at: at(0), from: null, to: 'awaiting_payment', actor: { kind: 'shopper', id: 'c-1234567' }, reason: 'order placed' },
+    { kind: 'status', at: at(1), from: 'awaiting_payment', to: 'paid', actor: agent, reason: 'paid' },
+    { kind: 'note', at: at(2), from: 'paid', to: 'paid', actor: agent, reason: 'internal: check the address' },
+    { kind: 'refund', at: at(3), from: 'paid', to: 'paid', actor: agent, reason: 'Partial refund of €10.00: dented' },
+  ],
+  purchases: [],
+  refunds: [],
+  createdAt: at(0),
+  updatedAt: at(4),
+} satisfies Order;
+
+describe('the shopper’s view of an order', () => {
+  it('tells status changes and partial refunds, oldest first, without notes, reasons or agents', () => {
+    const view = toShopperOrderView(order);
+    expect(view.timeline.map((e) => [e.status, e.event])).toEqual([
+      ['awaiting_payment', 'status'],
+      ['paid', 'status'],
+      ['paid', 'partial_refund'],
+      ['refunded', 'status'],
+    ]);
+    expect(JSON.stringify(view)).not.toMatch(/agent_x1|troll|internal|dented|\+39333|Via Roma/);
+    expect(view).toMatchObject({ number: 'DS-ABCDEF0123', totalCents: 3000, lines: [{ title: 'Moka', quantity: 2, unitCents: 1500, totalCents: 3000 }] });
+  });
+});
