@@ -8,6 +8,7 @@ import { control, findProduct, useSimulator } from '../../../infra/marketplace-s
 import { findOrderById } from '../orders/order.store';
 import { refundOrder } from '../orders/order.service';
 import { orderDetail } from '../orders/order.service';
+import { retryPurchase } from '../orders/order-actions.service';
 import { seedProductAndOrder } from './purchase.fixture';
 import { pollTracking, purchaseOrder } from './purchase.service';
 
@@ -103,6 +104,13 @@ describe('the purchase job against the supplier API', () => {
     // The purchase stays pending under its key: a retry sends the same request, so it cannot buy twice.
     expect(stored.purchases[0]).toMatchObject({ status: 'pending', idempotencyKey: `${order._id}-l1-1` });
     expect(await supplierOrderCount('de')).toBe(before);
+
+    // The supplier is back; an agent retries: the pending purchase goes out under its key, once.
+    expect(await retryPurchase(rt(), { orderId: order._id, reason: 'supplier API is back' }, agent)).toMatchObject({ ok: true, order: { status: 'purchasing' } });
+    expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
+    const bought = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(bought.purchases).toMatchObject([{ status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-DE-/) }]);
+    expect(await supplierOrderCount('de')).toBe(before + 1);
   });
 
   it('ends in needs_attention without calling the supplier when the margin is below the floor', async () => {
