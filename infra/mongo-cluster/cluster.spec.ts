@@ -406,6 +406,7 @@ describe('Dockerfile', () => {
       'the runtime stage runs as root',
       ...['scraper-it', 'scraper-fr', 'scraper-de', 'scraper-es'].map((name) => `${name} runs workers/scrapers/main.ts, which the runtime stage does not copy`),
       'refresher runs workers/refresher/main.ts, which the runtime stage does not copy',
+      ...['purchaser', 'outbox'].map((name) => `${name} runs workers/${name}/main.ts, which the runtime stage does not copy`),
     ]);
   });
 
