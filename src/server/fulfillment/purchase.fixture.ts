@@ -7,6 +7,7 @@ import { newId } from '../db/ids';
 import type { MarketCode } from '../markets';
 import type { Order, OrderStatus } from '../orders/order.schema';
 import { insertOrder } from '../orders/order.store';
+import { lineTotal, orderTotal } from '../orders/order-total';
 import { computeSellPrices } from '../pricing/margin';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
 import { DEFAULT_MARGIN_RULES } from '../pricing/refresh.service';
@@ -58,7 +59,8 @@ export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Prom
   await upsertProduct(rt.collections.products, product);
   const quantity = seed.quantity ?? 1;
   const unitCents = Math.round(quote.priceCents * (seed.sellFactor ?? 2));
-  const total = { amountCents: unitCents * quantity, currency: 'EUR' as const };
+  const unitPrice = { amountCents: unitCents, currency: 'EUR' as const };
+  const line = { lineId: 'l1', productId, title: product.title, quantity, unitPrice, total: lineTotal(unitPrice, quantity) };
   const customerId = `c_${newId()}`;
   const status = seed.status ?? 'paid';
   const order: Order = {
@@ -68,8 +70,8 @@ export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Prom
     email: `shopper-${newId(6)}@example.com`,
     market: seed.market,
     status,
-    lines: [{ lineId: 'l1', productId, title: product.title, quantity, unitPrice: { amountCents: unitCents, currency: 'EUR' }, total }],
-    total,
+    lines: [line],
+    total: orderTotal([line]),
     shippingAddress: { name: 'Giulia Rossi', line1: 'Via Roma 1', line2: null, postalCode: '00100', city: 'Roma', country: seed.market.toUpperCase() as Order['shippingAddress']['country'], phone: null },
     paymentMethod: status === 'confirmed' ? 'cash_on_delivery' : 'bank_transfer',
     idempotencyKey: newId(),

@@ -7,4 +7,5 @@ export * from './order.store';
 export * from './order.service';
 export * from './refund';
 export * from './address';
+export * from './order-total';
 export * from './order-actions.service';
