@@ -233,6 +233,11 @@ export const SETTINGS = {
     default: 30_000,
     description: 'how long a purchase job stays claimed without a sign of life; a worker that died is noticed after this and its job taken again',
   }),
+  PURCHASE_STUCK_MS: setting({
+    type: positiveMs,
+    default: 15 * 60_000,
+    description: 'a paid, confirmed or purchasing order unchanged this long gets its purchase job again (a job lost or failed for good); jobs are idempotent',
+  }),
   TRACKING_POLL_MS: setting({ type: positiveMs, default: 60_000, description: 'how often the supplier orders of purchased and shipped orders are polled for tracking' }),
   OUTBOX_POLL_MS: setting({ type: positiveMs, default: 1_000, description: 'how often the outbox drainer looks for due entries' }),
   OUTBOX_LEASE_MS: setting({

@@ -10,7 +10,10 @@ import { refundOrder } from '../orders/order.service';
 import { orderDetail } from '../orders/order.service';
 import { retryPurchase } from '../orders/order-actions.service';
 import { seedProductAndOrder } from './purchase.fixture';
-import { pollTracking, purchaseOrder } from './purchase.service';
+import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
+import { Queue } from 'bullmq';
+import { newId } from '../db/ids';
+import { QUEUE_PREFIX } from '../queues';
 
 const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('fulfillment', () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }));
@@ -133,5 +136,21 @@ describe('the purchase job against the supplier API', () => {
     expect(refreshed!.offers.it!.lastRefreshedAt!.getTime()).toBeGreaterThan(old.getTime());
     const stored = (await findOrderById(rt().collections.orders, order._id))!;
     expect(stored.purchases[0]!.expectedUnitPrice.amountCents).toBe(refreshed!.offers.it!.price.amountCents);
+  });
+
+  it('enqueues the purchase of an order left buying for too long, once', async () => {
+    const source = await simProduct('fr');
+    const { order } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId, status: 'confirmed' });
+    const queue = new Queue(`purchase-stuck-${newId(6)}`, { connection: rt().redis, prefix: QUEUE_PREFIX });
+    try {
+      expect(await requeueStuckPurchases(rt(), queue)).toBe(0);
+      const later = new Date(Date.now() + rt().config.PURCHASE_STUCK_MS + 1_000);
+      expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
+      expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
+      expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === order._id)).toHaveLength(1);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 });

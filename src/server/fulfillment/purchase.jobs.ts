@@ -1,10 +1,11 @@
 // Jobs the purchase worker takes, by name: buy one order, and poll the suppliers for tracking.
-// Payloads are checked at this trust boundary; each run logs one line for operators.
+// Payloads are checked at this trust boundary; each run logs one line for operators (the
+// tracking poll's line, every TRACKING_POLL_MS, is the worker's periodic count).
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { JobHandler } from '../runtime/worker';
-import { pollTracking, purchaseOrder } from './purchase.service';
-import { PURCHASE_ORDER_JOB, PurchaseJobData, TRACK_PURCHASES_JOB } from './purchase.queue';
+import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
+import { PURCHASE_ORDER_JOB, PurchaseJobData, purchaseQueue, TRACK_PURCHASES_JOB } from './purchase.queue';
 
 export const PURCHASE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [PURCHASE_ORDER_JOB]: async (job, rt) => {
@@ -17,9 +18,11 @@ export const PURCHASE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [TRACK_PURCHASES_JOB]: async (_job, rt) => {
     const counts = await pollTracking(rt);
-    if (counts.orders > 0) {
-      console.log(`[purchaser] tracking: ${counts.orders} order(s) polled, ${counts.shipped} shipped, ${counts.delivered} delivered, ${counts.needsAttention} need attention, ${counts.errors} error(s)`);
-    }
-    return counts;
+    const requeued = await requeueStuckPurchases(rt, purchaseQueue(rt));
+    console.log(
+      `[purchaser] tracking: ${counts.orders} order(s) polled, ${counts.shipped} shipped, ${counts.delivered} delivered, ` +
+        `${counts.needsAttention} need attention, ${counts.errors} error(s); ${requeued} stuck purchase(s) enqueued again`,
+    );
+    return { ...counts, requeued };
   },
 };

@@ -12,7 +12,9 @@ import { transition } from '../orders/order-state';
 import { changeOrder, findOrderById } from '../orders/order.store';
 import { marketGates, marketplaceUrl, refreshProduct } from '../pricing/refresh.service';
 import { offerCheckedAt } from '../pricing/freshness';
+import type { Queue } from 'bullmq';
 import type { Runtime } from '../runtime';
+import { enqueuePurchase } from './purchase.queue';
 import { activePurchase, BUYABLE_STATUSES, failedPurchases, purchaseKey, shipToMarket, SYSTEM, trackingTransitions, withSupplierNews } from './purchase';
 import { placeSupplierOrder, readSupplierOrder, SupplierCallError, type SupplierOrder } from './supplier.client';
 import { bestBuy, formatBasisPoints, marginPolicy } from './trade-margin';
@@ -188,6 +190,20 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
     }
   }
   throw new Unbuyable(`line ${line.lineId}: the ${purchase.market} supplier API is still down after ${attempts} attempts (${last?.message ?? 'no answer'})`);
+}
+
+/**
+ * Orders that should be buying but have not moved for PURCHASE_STUCK_MS: their job was lost
+ * (Redis emptied) or failed for good (MongoDB down through every retry). Enqueued again; the job
+ * resumes where the order is, under the same keys.
+ */
+export async function requeueStuckPurchases(rt: Runtime, queue: Queue, now = new Date()): Promise<number> {
+  const stuck = await rt.collections.orders
+    .find({ status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } }, { projection: { _id: 1 } })
+    .limit(TRACKING_BATCH)
+    .toArray();
+  for (const { _id } of stuck) await enqueuePurchase(queue, { orderId: _id });
+  return stuck.length;
 }
 
 export interface TrackingCounts {

@@ -66,3 +66,9 @@ export async function settleEntry(outbox: Collection<OutboxEntry>, claimed: Pick
   const result = await outbox.updateOne({ _id: claimed._id, status: 'pending', attempts: claimed.attempts }, { $set: set });
   return result.modifiedCount === 1;
 }
+
+/** What is waiting and what was given up: the drainer logs it for operators. */
+export async function outboxBacklog(outbox: Collection<OutboxEntry>): Promise<{ pending: number; failed: number }> {
+  const [pending, failed] = await Promise.all([outbox.countDocuments({ status: 'pending' }), outbox.countDocuments({ status: 'failed' })]);
+  return { pending, failed };
+}
