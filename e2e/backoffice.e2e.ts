@@ -7,7 +7,8 @@ import { gotoHydrated } from './fixtures/hydrated';
 import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
-const MUTATIONS = new Set(['backoffice.auth.login', 'backoffice.auth.logout', 'backoffice.orders.refund', 'backoffice.orders.addNote', 'backoffice.agents.revokeSessions']);
+const MUTATIONS = new Set(['backoffice.auth.login', 'backoffice.auth.logout', 'backoffice.orders.refund', 'backoffice.orders.addNote', 'backoffice.agents.revokeSessions',
+  'backoffice.orders.markPaid', 'backoffice.orders.cancel', 'backoffice.orders.retryPurchase', 'backoffice.orders.editAddress', 'backoffice.orders.resendConfirmation']);
 
 function callProcedure(request: APIRequestContext, path: string, input: unknown, headers: Record<string, string> = {}) {
   const origin = new URL(process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1').origin;

@@ -21,6 +21,8 @@ export interface WorkerProcess {
 export const WORKER_PROCESSES: readonly WorkerProcess[] = [
   ...MARKET_CODES.map((code) => ({ name: `scraper-${code}`, script: 'workers/scrapers/main.ts', args: ['--market', code] })),
   { name: 'refresher', script: 'workers/refresher/main.ts', args: [] },
+  { name: 'purchaser', script: 'workers/purchaser/main.ts', args: [] },
+  { name: 'outbox', script: 'workers/outbox/main.ts', args: [] },
 ];
 
 /** The settings that point the app and the workers at the marketplaces (here: the simulator's shops). */

@@ -13,12 +13,15 @@ export function testEnv(dbName: string): Record<string, string> {
   };
 }
 
-/** Opens a runtime before the file's tests and closes it (dropping its database) after. */
-export function useTestRuntime(label: string): () => Runtime {
+/**
+ * Opens a runtime before the file's tests and closes it (dropping its database) after.
+ * `moreEnv` is read in beforeAll, after the hooks registered before this one (a simulator's URLs).
+ */
+export function useTestRuntime(label: string, moreEnv: () => Record<string, string> = () => ({})): () => Runtime {
   let rt: Runtime | undefined;
   beforeAll(async () => {
     const dbName = `t_${label.replace(/\W+/g, '_')}_${newId(4)}`;
-    rt = await openRuntime(parseConfig(testEnv(dbName)), `test-${label}`);
+    rt = await openRuntime(parseConfig({ ...testEnv(dbName), ...moreEnv() }), `test-${label}`);
   });
   afterAll(async () => {
     if (!rt) return;

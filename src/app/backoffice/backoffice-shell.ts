@@ -11,6 +11,7 @@ import type { SignedInAgent } from './backoffice-load';
       <div class="flex gap-6 text-sm font-medium">
         <a href="/backoffice" class="text-indigo-700 hover:underline">Orders</a>
         <a href="/backoffice/audit" class="text-indigo-700 hover:underline">Audit log</a>
+        <a href="/backoffice/opportunities" class="text-indigo-700 hover:underline">Opportunities</a>
       </div>
       <div class="flex items-center gap-4 text-sm text-slate-600">
         <span data-testid="signed-in-as">{{ agent().name }} ({{ agent().role }})</span>

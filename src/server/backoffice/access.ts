@@ -18,6 +18,12 @@ export const BACKOFFICE_ACCESS = {
   // Agents may refund up to BACKOFFICE_REFUND_AGENT_LIMIT_CENTS; the amount rule is the refund service's.
   'backoffice.orders.refund': 'agent',
   'backoffice.orders.addNote': 'agent',
+  'backoffice.orders.markPaid': 'agent',
+  'backoffice.orders.cancel': 'agent',
+  'backoffice.orders.retryPurchase': 'agent',
+  'backoffice.orders.editAddress': 'agent',
+  'backoffice.orders.resendConfirmation': 'agent',
+  'backoffice.opportunities.list': 'agent',
   'backoffice.audit.list': 'agent',
   'backoffice.agents.list': 'admin',
   'backoffice.agents.revokeSessions': 'admin',

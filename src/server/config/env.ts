@@ -192,6 +192,71 @@ export const SETTINGS = {
     default: 7 * 24 * 3600_000,
     description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
   }),
+  ...perMarket('FEE_MARKETPLACE_BASIS_POINTS', (code) =>
+    setting({
+      type: z.coerce.number().int().min(0).max(10_000),
+      default: 500,
+      description: `commission of the marketplace we sell on in ${code}, in basis points of the price the shopper pays (500 = 5 %)`,
+    }),
+  ),
+  ...perMarket('FEE_PAYMENT_BASIS_POINTS', (code) =>
+    setting({
+      type: z.coerce.number().int().min(0).max(10_000),
+      default: 120,
+      description: `payment provider's fee on a sale in ${code}, in basis points of the price the shopper pays`,
+    }),
+  ),
+  ...perMarket('FEE_PAYMENT_FIXED_CENTS', (code) =>
+    setting({ type: z.coerce.number().int().min(0).max(10_000), default: 25, description: `payment provider's fixed fee per sale in ${code}, in cents` }),
+  ),
+  ...perMarket('SHIPPING_ABROAD_CENTS', (code) =>
+    setting({
+      type: z.coerce.number().int().min(0).max(100_000),
+      default: 490,
+      description: `what shipping from the ${code} marketplace to a shopper in another country adds to its domestic shipping, in cents`,
+    }),
+  ),
+  MARGIN_FLOOR_CENTS: setting({
+    type: z.coerce.number().int().min(0),
+    default: 100,
+    description: 'the least margin, in cents after source price, shipping, VAT and fees, for which we still buy (and list an opportunity)',
+  }),
+  MARGIN_FLOOR_BASIS_POINTS: setting({
+    type: z.coerce.number().int().min(0).max(10_000),
+    default: 300,
+    description: 'the least margin in basis points of the price net of VAT; the larger of the two floors applies',
+  }),
+  PURCHASE_SUPPLIER_TIMEOUT_MS: setting({ type: positiveMs, default: 10_000, description: 'time limit of one call to a supplier order API' }),
+  PURCHASE_SUPPLIER_ATTEMPTS: setting({
+    type: z.coerce.number().int().min(1).max(20),
+    default: 3,
+    description: 'calls to place one supplier order (timeouts, 5xx, 429) before the order needs attention',
+  }),
+  PURCHASE_SUPPLIER_BACKOFF_MS: setting({ type: positiveMs, default: 1_000, description: 'pause before the second supplier call; doubles at each further one' }),
+  PURCHASE_LOCK_MS: setting({
+    type: positiveMs,
+    default: 30_000,
+    description: 'how long a purchase job stays claimed without a sign of life; a worker that died is noticed after this and its job taken again',
+  }),
+  PURCHASE_STUCK_MS: setting({
+    type: positiveMs,
+    default: 15 * 60_000,
+    description: 'a paid, confirmed or purchasing order unchanged this long gets its purchase job again (a job lost or failed for good); jobs are idempotent',
+  }),
+  TRACKING_POLL_MS: setting({ type: positiveMs, default: 60_000, description: 'how often the supplier orders of purchased and shipped orders are polled for tracking' }),
+  OUTBOX_POLL_MS: setting({ type: positiveMs, default: 1_000, description: 'how often the outbox drainer looks for due entries' }),
+  OUTBOX_LEASE_MS: setting({
+    type: positiveMs,
+    default: 30_000,
+    description: 'how long a claimed outbox entry is hidden from other drainers; a drainer that died lets it go after this',
+  }),
+  OUTBOX_MAX_ATTEMPTS: setting({ type: z.coerce.number().int().min(1).max(100), default: 8, description: 'deliveries of an outbox entry before it is marked failed' }),
+  OUTBOX_BACKOFF_MS: setting({ type: positiveMs, default: 2_000, description: 'pause before an outbox entry is tried again; doubles at each attempt' }),
+  OUTBOX_ORDER_GRACE_MS: setting({
+    type: positiveMs,
+    default: 10 * 60_000,
+    description: 'how long an outbox entry waits for its order to exist (or to be paid) before it is given up as failed',
+  }),
   TRUST_PROXY: setting({
     type: z.enum(['true', 'false']).transform((v) => v === 'true'),
     default: 'false',

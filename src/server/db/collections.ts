@@ -10,6 +10,7 @@ import { Customer } from '../customers/customer.schema';
 import { Agent, AuditEntry, Session } from '../backoffice/backoffice.schema';
 import { ScrapeRun } from '../scraping/scrape-run.schema';
 import { OutboxEntry } from '../outbox/outbox.schema';
+import { Message } from '../messages/message.schema';
 
 export type IndexKey = Record<string, 1 | -1>;
 
@@ -146,6 +147,14 @@ export const COLLECTIONS = {
     ],
     shardKey: { _id: 'hashed' },
     shardKeyReason: 'entries are written by many writers and claimed one by one by id',
+  }),
+  messages: collection({
+    name: 'messages',
+    schema: Message,
+    indexes: [{ name: 'customer_order_created', key: { customerId: 1, orderId: 1, createdAt: 1 } }],
+    shardKey: { customerId: 'hashed' },
+    shardKeyReason:
+      "like orders: a shopper's messages are written and read with their orders, by customer id, on one shard; hashing spreads new shoppers",
   }),
 } as const;
 

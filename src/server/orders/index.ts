@@ -6,3 +6,6 @@ export * from './order-view';
 export * from './order.store';
 export * from './order.service';
 export * from './refund';
+export * from './address';
+export * from './order-total';
+export * from './order-actions.service';

@@ -7,6 +7,7 @@ import type { MarketCode } from '../markets';
 import type { Runtime } from '../runtime';
 import type { Order, OrderStatus } from './order.schema';
 import { insertOrder } from './order.store';
+import { lineTotal, orderTotal } from './order-total';
 
 export interface SeedOrder {
   readonly title?: string;
@@ -41,7 +42,7 @@ export async function seedCustomerWithOrders(rt: Runtime, seed: SeedCustomer): P
   for (const [i, o] of seed.orders.entries()) {
     const quantity = o.quantity ?? 1;
     const status = o.status ?? 'paid';
-    const total = { amountCents: o.unitPriceCents * quantity, currency: 'EUR' as const };
+    const lineSum = lineTotal({ amountCents: o.unitPriceCents, currency: 'EUR' }, quantity);
     const created = new Date(now.getTime() - (seed.orders.length - i) * 60_000);
     const order: Order = {
       _id: newId(),
@@ -57,10 +58,10 @@ export async function seedCustomerWithOrders(rt: Runtime, seed: SeedCustomer): P
           title: o.title ?? 'Moka pot 6 cups',
           quantity,
           unitPrice: { amountCents: o.unitPriceCents, currency: 'EUR' },
-          total,
+          total: lineSum,
         },
       ],
-      total,
+      total: orderTotal([{ total: lineSum }]),
       shippingAddress: { name: customer.name, line1: 'Via Roma 1', line2: null, postalCode: '00100', city: 'Roma', country: 'IT', phone: customer.phone },
       paymentMethod: 'bank_transfer',
       idempotencyKey: newId(),

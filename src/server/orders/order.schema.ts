@@ -53,7 +53,8 @@ export type OrderLine = z.infer<typeof OrderLine>;
  * status (a partial refund, an internal note) are entries too, with `from` equal to `to`.
  */
 export const TimelineEntry = z.object({
-  kind: z.enum(['status', 'refund', 'note']),
+  /** `purchase`: a supplier order placed or moved on; `address`: shipping address edited; `message`: a message (re)sent. */
+  kind: z.enum(['status', 'refund', 'note', 'purchase', 'address', 'message']),
   at: z.date(),
   from: OrderStatus.nullable(),
   to: OrderStatus,
@@ -66,12 +67,22 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const SupplierPurchase = z.object({
   lineId: z.string(),
   market: MarketCode,
-  /** Derived from the order line, so a retried purchase job never buys twice. */
+  /** The marketplace's id of what is bought, fixed when the purchase is first recorded. */
+  sourceId: z.string().min(1),
+  /** The unit price we decided to pay; the supplier refuses the order if its price moved since. */
+  expectedUnitPrice: Money,
+  /**
+   * Derived from the order line (and how many of its purchases failed before), so a retried
+   * purchase job sends the same key with the same body and never buys twice.
+   */
   idempotencyKey: z.string(),
   supplierOrderId: z.string().nullable(),
   cost: Money.nullable(),
   status: z.enum(['pending', 'accepted', 'shipped', 'delivered', 'failed']),
   trackingNumber: z.string().nullable(),
+  carrier: z.string().nullable(),
+  /** Why the supplier refused or cancelled it (`failed`). */
+  failureReason: z.string().nullable(),
   updatedAt: z.date(),
 });
 export type SupplierPurchase = z.infer<typeof SupplierPurchase>;

@@ -22,7 +22,7 @@ export type OrderActionResult =
   | { readonly ok: true; readonly order: OrderView }
   | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND'; readonly message: string };
 
-const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no order with id ${id}` }) as const;
+export const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no order with id ${id}` }) as const;
 
 export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
   const terms = searchTerms(search.q);
@@ -31,13 +31,14 @@ export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<Or
   return orders.map(toOrderSummary);
 }
 
-async function view(rt: Runtime, order: Order): Promise<OrderView> {
+/** The order as the back office shows it, with its customer. */
+export async function orderView(rt: Runtime, order: Order): Promise<OrderView> {
   return toOrderView(order, await findCustomerById(rt.collections.customers, order.customerId));
 }
 
 export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {
   const order = await findOrderById(rt.collections.orders, orderId);
-  return order ? view(rt, order) : null;
+  return order ? orderView(rt, order) : null;
 }
 
 const auditState = (order: Order) => ({ status: order.status, refundedCents: refundedCents(order), refunds: order.refunds.length });
@@ -75,7 +76,7 @@ export async function refundOrder(
       reason: input.reason,
       at: now,
     });
-    return { ok: true, order: await view(rt, updated) };
+    return { ok: true, order: await orderView(rt, updated) };
   }
   return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this refund; reload it and try again' };
 }
@@ -95,5 +96,5 @@ export async function addOrderNote(rt: Runtime, input: { orderId: string; text: 
     reason: null,
     at: now,
   });
-  return { ok: true, order: await view(rt, updated) };
+  return { ok: true, order: await orderView(rt, updated) };
 }

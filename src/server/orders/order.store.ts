@@ -45,3 +45,29 @@ export function appendTimeline(
     { returnDocument: 'after' },
   );
 }
+
+export interface OrderChange {
+  /** Entries to append; a status change carries the entry from `transition()`. */
+  readonly timeline: readonly TimelineEntry[];
+  readonly status?: OrderStatus;
+  /** Other fields to set, by path (`shippingAddress`, `purchases.$[p].status`). */
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly push?: Readonly<Record<string, unknown>>;
+  /** More conditions the document must still meet, such as no purchase under way. */
+  readonly unless?: Readonly<Record<string, unknown>>;
+  readonly arrayFilters?: readonly Record<string, unknown>[];
+  readonly at: Date;
+}
+
+/**
+ * One atomic change of an order decided on its status as seen: null when the status (or a
+ * condition in `unless`) changed meanwhile, so the caller decides again on the fresh order.
+ */
+export function changeOrder(orders: Collections['orders'], seen: Pick<Order, '_id' | 'customerId' | 'status'>, change: OrderChange): Promise<Order | null> {
+  const push: Record<string, unknown> = { ...change.push, timeline: { $each: [...change.timeline] } };
+  return orders.findOneAndUpdate(
+    { _id: seen._id, customerId: seen.customerId, status: seen.status, ...change.unless },
+    { $push: push, $set: { ...change.set, ...(change.status ? { status: change.status } : {}), updatedAt: change.at } },
+    { returnDocument: 'after', ...(change.arrayFilters ? { arrayFilters: [...change.arrayFilters] } : {}) },
+  );
+}

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import { OUTBOX_TOPICS, type OutboxPayload, type OutboxTopic } from './outbox-topics';
 import type { OutboxEntry } from './outbox.schema';
+import type { Settlement } from './outbox-drain';
 
 export interface EffectRequest<T extends OutboxTopic> {
   /**
@@ -40,4 +41,34 @@ export async function recordEffect<T extends OutboxTopic>(outbox: Collection<Out
 /** The id of an effect of one cause: one entry per (topic, cause). */
 export function effectId(topic: OutboxTopic, causeId: string): string {
   return `${topic.replace('.', '_')}_${causeId}`;
+}
+
+/**
+ * Claims the oldest due entry: one atomic update moves its availableAt past the lease, so no
+ * other drainer takes it meanwhile, and counts the attempt. Null when nothing is due.
+ */
+export function claimEntry(outbox: Collection<OutboxEntry>, now: Date, leaseMs: number): Promise<OutboxEntry | null> {
+  return outbox.findOneAndUpdate(
+    { status: 'pending', availableAt: { $lte: now } },
+    { $set: { availableAt: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+    { sort: { availableAt: 1 }, returnDocument: 'after' },
+  );
+}
+
+/** Records the delivery's outcome, unless the lease ran out and another drainer claimed it since. */
+export async function settleEntry(outbox: Collection<OutboxEntry>, claimed: Pick<OutboxEntry, '_id' | 'attempts'>, settlement: Settlement): Promise<boolean> {
+  const set =
+    settlement.status === 'done'
+      ? { status: 'done' as const, doneAt: settlement.doneAt }
+      : settlement.status === 'pending'
+        ? { availableAt: settlement.availableAt, lastError: settlement.lastError }
+        : { status: 'failed' as const, lastError: settlement.lastError };
+  const result = await outbox.updateOne({ _id: claimed._id, status: 'pending', attempts: claimed.attempts }, { $set: set });
+  return result.modifiedCount === 1;
+}
+
+/** What is waiting and what was given up: the drainer logs it for operators. */
+export async function outboxBacklog(outbox: Collection<OutboxEntry>): Promise<{ pending: number; failed: number }> {
+  const [pending, failed] = await Promise.all([outbox.countDocuments({ status: 'pending' }), outbox.countDocuments({ status: 'failed' })]);
+  return { pending, failed };
 }

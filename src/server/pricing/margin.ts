@@ -40,7 +40,7 @@ export const PRICE_ENDINGS: Readonly<Record<MarketCode, PriceEnding>> = {
 };
 
 /** Ceiling of a / b for non-negative integers, without going through a float quotient. */
-function ceilDiv(a: number, b: number): number {
+export function ceilDiv(a: number, b: number): number {
   return Math.floor((a + b - 1) / b);
 }
 

@@ -77,7 +77,7 @@ export type RefreshOutcome =
   | { readonly kind: 'fresh'; readonly changes: number; readonly callMs: number | null }
   | { readonly kind: 'stale'; readonly failure: RefreshFailureInfo; readonly refreshed: number };
 
-function marketplaceUrl(config: Config, market: MarketCode): string | undefined {
+export function marketplaceUrl(config: Config, market: MarketCode): string | undefined {
   return config[`MARKETPLACE_URL_${market.toUpperCase() as Uppercase<MarketCode>}`];
 }
 

@@ -18,6 +18,11 @@ export interface WorkerDefinition {
   readonly handlers: Readonly<Record<string, JobHandler>>;
   /** @defaultValue 1 */
   readonly concurrency?: number;
+  /**
+   * How long a job stays claimed without the worker renewing it; a worker that died is noticed
+   * after this, and its job is taken again. @defaultValue 30_000 (BullMQ's)
+   */
+  readonly lockDurationMs?: number;
 }
 
 export const WORKER_HEARTBEAT_PREFIX = 'ds:workers:';
@@ -65,7 +70,13 @@ export async function runWorker(definition: WorkerDefinition): Promise<void> {
       }
       return handler(job, rt);
     },
-    { connection, prefix: QUEUE_PREFIX, concurrency: definition.concurrency ?? 1 },
+    {
+      connection,
+      prefix: QUEUE_PREFIX,
+      concurrency: definition.concurrency ?? 1,
+      lockDuration: definition.lockDurationMs ?? 30_000,
+      stalledInterval: definition.lockDurationMs ?? 30_000,
+    },
   );
   worker.on('active', () => (counts.active += 1));
   worker.on('completed', () => {

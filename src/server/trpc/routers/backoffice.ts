@@ -15,7 +15,22 @@ import {
   toAuditView,
 } from '../../backoffice';
 import { Id } from '../../db/ids';
-import { addOrderNote, orderDetail, OrderSearch, refundOrder, searchOrders, type OrderActionResult } from '../../orders';
+import { listOpportunities } from '../../fulfillment';
+import { MarketCode } from '../../markets';
+import {
+  addOrderNote,
+  AddressInput,
+  cancelOrder,
+  editShippingAddress,
+  markPaid,
+  orderDetail,
+  OrderSearch,
+  refundOrder,
+  resendConfirmation,
+  retryPurchase,
+  searchOrders,
+  type OrderActionResult,
+} from '../../orders';
 import type { SessionContext } from '../context';
 import { backofficeProcedure, router } from '../trpc';
 
@@ -40,6 +55,9 @@ export const RefundInput = z.object({
   reason: z.string().trim().min(3, 'reason: say why, in a few words').max(500),
 });
 export const NoteInput = z.object({ orderId: Id, text: z.string().trim().min(1).max(2000) });
+export const ActionInput = z.object({ orderId: Id, reason: z.string().trim().min(3, 'reason: say why, in a few words').max(500) });
+export const AddressChangeInput = ActionInput.extend({ address: AddressInput });
+export const OpportunitiesInput = z.object({ sellMarket: MarketCode.optional(), limit: z.number().int().min(1).max(500).default(100) });
 
 const authRouter = router({
   login: backofficeProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
@@ -89,6 +107,30 @@ const ordersRouter = router({
   addNote: backofficeProcedure
     .input(NoteInput)
     .mutation(async ({ ctx, input }) => unwrap(await addOrderNote(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  markPaid: backofficeProcedure
+    .input(ActionInput)
+    .mutation(async ({ ctx, input }) => unwrap(await markPaid(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  cancel: backofficeProcedure
+    .input(ActionInput)
+    .mutation(async ({ ctx, input }) => unwrap(await cancelOrder(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  retryPurchase: backofficeProcedure
+    .input(ActionInput)
+    .mutation(async ({ ctx, input }) => unwrap(await retryPurchase(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  editAddress: backofficeProcedure
+    .input(AddressChangeInput)
+    .mutation(async ({ ctx, input }) => unwrap(await editShippingAddress(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  resendConfirmation: backofficeProcedure
+    .input(ActionInput)
+    .mutation(async ({ ctx, input }) => unwrap(await resendConfirmation(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+});
+
+const opportunitiesRouter = router({
+  list: backofficeProcedure.input(OpportunitiesInput.prefault({})).query(async ({ ctx, input }) => listOpportunities(await ctx.runtime(), input)),
 });
 
 const auditRouter = router({
@@ -115,4 +157,5 @@ export const backofficeRouter = router({
   orders: ordersRouter,
   audit: auditRouter,
   agents: agentsRouter,
+  opportunities: opportunitiesRouter,
 });

@@ -1,6 +1,7 @@
 // One order: lines, customer, address, purchases, margin and timeline, and the agent's actions
-// (refund, internal note). Each action is reviewed, then confirmed; its answer is the updated
-// order, so the timeline shows the result at once. Titles are interpolated, never innerHTML.
+// (refund, internal note, mark paid, cancel, retry purchase, resend confirmation, shipping
+// address). Each action is reviewed, then confirmed; its answer is the updated order, so the
+// timeline shows the result at once. Titles are interpolated, never innerHTML.
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad, type RouteMeta } from '@analogjs/router';
@@ -13,7 +14,21 @@ import type { load } from './[orderId].server';
 
 export const routeMeta: RouteMeta = { title: 'Order · Back office · DigitalSales' };
 
-type Pending = { readonly kind: 'refund'; readonly amountCents: number; readonly reason: string } | { readonly kind: 'note'; readonly text: string };
+/** The actions that take only a reason, with how the confirmation and the result read. */
+const ORDER_ACTIONS = {
+  markPaid: { label: 'Mark paid', ask: 'Mark order {n} as paid (its purchase follows)', done: 'Marked paid.' },
+  cancel: { label: 'Cancel order', ask: 'Cancel order {n}', done: 'Order cancelled.' },
+  retryPurchase: { label: 'Retry purchase', ask: 'Retry the supplier purchase of order {n}', done: 'Purchase retried.' },
+  resendConfirmation: { label: 'Resend confirmation', ask: 'Send the order confirmation of {n} to the shopper again', done: 'Confirmation queued to be sent again.' },
+} as const;
+type OrderAction = keyof typeof ORDER_ACTIONS;
+type AddressFields = { name: string; line1: string; line2: string; postalCode: string; city: string; country: 'IT' | 'FR' | 'DE' | 'ES'; phone: string };
+
+type Pending =
+  | { readonly kind: 'refund'; readonly amountCents: number; readonly reason: string }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'action'; readonly action: OrderAction; readonly reason: string }
+  | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
   imports: [BackofficeShell],
@@ -101,6 +116,37 @@ type Pending = { readonly kind: 'refund'; readonly amountCents: number; readonly
             </section>
           </div>
 
+          <div class="mt-6 grid gap-6 md:grid-cols-2">
+            <section aria-labelledby="actions-h" class="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="actions-h" class="mb-2 font-semibold">Order actions</h2>
+              <form (submit)="reviewAction($event)" class="space-y-3">
+                <div>
+                  <label for="action-reason" class="block text-sm font-medium">Why (shown in the timeline)</label>
+                  <input id="action-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                </div>
+                <div class="flex flex-wrap gap-2">
+                  @for (a of actions; track a.key) {
+                    <button type="submit" name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
+                  }
+                </div>
+              </form>
+            </section>
+            <section aria-labelledby="address-h" class="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="address-h" class="mb-2 font-semibold">Shipping address (before purchase)</h2>
+              <form (submit)="reviewAddress($event)" class="grid grid-cols-2 gap-2 text-sm">
+                <label for="addr-name" class="col-span-2">Name <input id="addr-name" name="name" required [attr.value]="o.shippingAddress.name" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <label for="addr-line1" class="col-span-2">Street <input id="addr-line1" name="line1" required [attr.value]="o.shippingAddress.line1" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <label for="addr-line2" class="col-span-2">More (optional) <input id="addr-line2" name="line2" [attr.value]="o.shippingAddress.line2 ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <label for="addr-postal">Postal code <input id="addr-postal" name="postalCode" required [attr.value]="o.shippingAddress.postalCode" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <label for="addr-city">City <input id="addr-city" name="city" required [attr.value]="o.shippingAddress.city" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <label for="addr-phone">Phone (optional) <input id="addr-phone" name="phone" [attr.value]="o.shippingAddress.phone ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
+                <label for="addr-reason" class="col-span-2">Why the address changes <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+                <button type="submit" class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
+              </form>
+            </section>
+          </div>
+
           @if (pending(); as p) {
             <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
               <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
@@ -145,6 +191,7 @@ export default class BackofficeOrderPage {
   protected readonly busy = signal(false);
   protected readonly message = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly actions = (Object.keys(ORDER_ACTIONS) as OrderAction[]).map((key) => ({ key, label: ORDER_ACTIONS[key].label }));
 
   constructor() {
     applyLoadOutcome(this.loaded());
@@ -171,12 +218,59 @@ export default class BackofficeOrderPage {
     this.pending.set({ kind: 'note', text });
   }
 
+  protected reviewAction(event: SubmitEvent): void {
+    event.preventDefault();
+    const action = (event.submitter as HTMLButtonElement | null)?.value as OrderAction | undefined;
+    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
+    this.message.set(null);
+    if (!action || !(action in ORDER_ACTIONS)) return this.error.set('Choose an action.');
+    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
+    this.error.set(null);
+    this.pending.set({ kind: 'action', action, reason });
+  }
+
+  protected reviewAddress(event: Event): void {
+    event.preventDefault();
+    const order = this.order();
+    const form = new FormData(event.target as HTMLFormElement);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    this.message.set(null);
+    if (!order) return;
+    const reason = field('reason');
+    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
+    this.error.set(null);
+    const address = { name: field('name'), line1: field('line1'), line2: field('line2'), postalCode: field('postalCode'), city: field('city'), country: order.shippingAddress.country, phone: field('phone') };
+    this.pending.set({ kind: 'address', address, reason });
+  }
+
   protected describe(p: Pending): string {
     const number = this.order()?.number ?? '';
-    return p.kind === 'refund'
-      ? `Refund €${(p.amountCents / 100).toFixed(2)} on order ${number}, because: ${p.reason}`
-      : `Add this note to order ${number}: ${p.text}`;
+    switch (p.kind) {
+      case 'refund':
+        return `Refund €${(p.amountCents / 100).toFixed(2)} on order ${number}, because: ${p.reason}`;
+      case 'note':
+        return `Add this note to order ${number}: ${p.text}`;
+      case 'action':
+        return `${ORDER_ACTIONS[p.action].ask.replace('{n}', number)}, because: ${p.reason}`;
+      case 'address':
+        return `Ship order ${number} to ${[p.address.name, p.address.line1, p.address.line2, `${p.address.postalCode} ${p.address.city}`, p.address.country].filter(Boolean).join(', ')}, because: ${p.reason}`;
+    }
   }
+
+  private send(p: Pending, orderId: string, api: ReturnType<typeof backofficeApi>): Promise<OrderView> {
+    switch (p.kind) {
+      case 'refund':
+        return api.orders.refund.mutate({ orderId, amountCents: p.amountCents, reason: p.reason });
+      case 'note':
+        return api.orders.addNote.mutate({ orderId, text: p.text });
+      case 'action':
+        return api.orders[p.action].mutate({ orderId, reason: p.reason });
+      case 'address':
+        return api.orders.editAddress.mutate({ orderId, reason: p.reason, address: p.address });
+    }
+  }
+
+  private static readonly DONE: Readonly<Record<'refund' | 'note' | 'address', string>> = { refund: 'Refund recorded.', note: 'Note added.', address: 'Shipping address changed.' };
 
   protected async confirm(p: Pending): Promise<void> {
     const page = this.loaded();
@@ -185,12 +279,8 @@ export default class BackofficeOrderPage {
     const api = backofficeApi(page.agent.csrfToken);
     this.busy.set(true);
     try {
-      const updated =
-        p.kind === 'refund'
-          ? await api.orders.refund.mutate({ orderId: order.id, amountCents: p.amountCents, reason: p.reason })
-          : await api.orders.addNote.mutate({ orderId: order.id, text: p.text });
-      this.updated.set(updated);
-      this.message.set(p.kind === 'refund' ? 'Refund recorded.' : 'Note added.');
+      this.updated.set(await this.send(p, order.id, api));
+      this.message.set(p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind]);
       this.error.set(null);
     } catch (error) {
       this.error.set(errorMessage(error));

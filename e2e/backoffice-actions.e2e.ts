@@ -1,0 +1,37 @@
+// An order action end to end: an agent marks a bank-transfer order paid; the confirmation step,
+// the result in the timeline at once and after a reload, the audit entry and the purchase effect
+// it records; then an illegal action refused with the state machine's message.
+import { expect, test } from '@playwright/test';
+import { outboxEntriesOf, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
+import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo } from './fixtures/backoffice.po';
+
+test('an agent marks an order paid, sees it in the timeline, and cannot cancel it afterwards', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 5490, status: 'awaiting_payment', title: 'Caffettiera' }]);
+  const order = orders[0]!;
+
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  const detail = new BackofficeOrderPo(page);
+  await detail.open(order._id);
+  await expect(detail.status()).toHaveText('awaiting_payment');
+
+  await detail.act('Mark paid', 'transfer received, ref 8812');
+  await expect(detail.result()).toHaveText('Marked paid.');
+  await expect(detail.status()).toHaveText('paid');
+  await expect(detail.timeline().first()).toContainText('awaiting_payment → paid');
+  await expect(detail.timeline().first()).toContainText('marked paid: transfer received, ref 8812');
+  await page.reload();
+  await expect(detail.timeline().first()).toContainText('awaiting_payment → paid');
+
+  const effects = await outboxEntriesOf(order._id);
+  expect(effects).toMatchObject([{ topic: 'order.purchase', payload: { orderId: order._id } }]);
+
+  await detail.act('Cancel order', 'shopper asked to cancel');
+  await expect(detail.error()).toContainText('an order that is paid cannot become cancelled');
+  await expect(detail.status()).toHaveText('paid');
+
+  const audit = new BackofficeAuditPo(page);
+  await audit.open({ entityId: order._id });
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows().first()).toContainText('order.marked_paid');
+});

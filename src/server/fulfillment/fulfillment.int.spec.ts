@@ -1,0 +1,156 @@
+// Purchases and tracking against the marketplace simulator over HTTP, on the run's real MongoDB
+// and Redis: an order bought, shipped and delivered with its tracking number; each way a
+// purchase ends in needs_attention with its reason; a stale offer refreshed before buying.
+import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { marketplaceEnv } from '../../../infra/local/platform';
+import { control, findProduct, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
+import { findOrderById } from '../orders/order.store';
+import { refundOrder } from '../orders/order.service';
+import { orderDetail } from '../orders/order.service';
+import { retryPurchase } from '../orders/order-actions.service';
+import { seedProductAndOrder } from './purchase.fixture';
+import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
+import { Queue } from 'bullmq';
+import { newId } from '../db/ids';
+import { QUEUE_PREFIX } from '../queues';
+
+const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
+const rt = useTestRuntime('fulfillment', () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }));
+const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
+
+let nextIndex = 0;
+/** A fresh simulator product of `market` per test, with stock set so that the test decides. */
+async function simProduct(market: 'it' | 'fr' | 'de' | 'es', stockQuantity = 50) {
+  const start = nextIndex;
+  const product = findProduct(sim(), market, (p) => p.index > start && p.basePriceCents > 2_000 && p.basePriceCents < 50_000);
+  nextIndex = product.index;
+  await control(sim(), 'PATCH', `/markets/${market}/products/${product.sourceId}`, { stockQuantity });
+  return product;
+}
+
+async function supplierOrderCount(market: 'it' | 'fr' | 'de' | 'es'): Promise<number> {
+  const reply = await control(sim(), 'GET', '');
+  return (reply.body as { orders: Record<string, number> }).orders[market]!;
+}
+
+describe('the purchase job against the supplier API', () => {
+  it('buys a paid order, then follows it until it is shipped and delivered with its tracking number', async () => {
+    const source = await simProduct('fr');
+    const { order } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId, quantity: 2 });
+
+    expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
+    const bought = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(bought.status).toBe('purchased');
+    expect(bought.purchases).toHaveLength(1);
+    const purchase = bought.purchases[0]!;
+    expect(purchase).toMatchObject({ lineId: 'l1', market: 'fr', sourceId: source.sourceId, idempotencyKey: `${order._id}-l1-1`, status: 'accepted', supplierOrderId: expect.stringMatching(/^SO-FR-/) });
+    const supplier = await (await fetch(`${sim().urls.fr}/api/supplier/orders/${purchase.supplierOrderId}`)).json();
+    expect(supplier).toMatchObject({ status: 'accepted', quantity: 2, sourceId: source.sourceId });
+    expect(purchase.cost).toEqual({ amountCents: supplier.totalCents, currency: 'EUR' });
+    expect(bought.timeline.map((t) => `${t.kind}:${t.from}→${t.to}`)).toEqual(['status:null→paid', 'status:paid→purchasing', 'purchase:purchasing→purchasing', 'status:purchasing→purchased']);
+    expect(bought.timeline.every((t) => t.actor.kind !== 'system' || t.reason.length > 0)).toBe(true);
+
+    // A second run of the job (a redelivered effect) changes nothing and buys nothing more.
+    expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'skipped', status: 'purchased' });
+    expect((await findOrderById(rt().collections.orders, order._id))!.purchases).toHaveLength(1);
+
+    await pollTracking(rt());
+    expect((await findOrderById(rt().collections.orders, order._id))!.status).toBe('purchased');
+
+    clock.advance(2 * 60_000 + 1_000);
+    await pollTracking(rt());
+    const shipped = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(shipped.status).toBe('shipped');
+    expect(shipped.purchases[0]).toMatchObject({ status: 'shipped', carrier: 'Colissimo', trackingNumber: expect.stringMatching(/^6A\d{11}$/) });
+    expect(shipped.timeline.at(-1)).toMatchObject({ from: 'purchased', to: 'shipped', actor: { kind: 'system' }, reason: expect.stringContaining(shipped.purchases[0]!.trackingNumber!) });
+
+    clock.advance(10 * 60_000);
+    await pollTracking(rt());
+    const delivered = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(delivered.status).toBe('delivered');
+    expect(delivered.timeline.at(-1)).toMatchObject({ from: 'shipped', to: 'delivered' });
+
+    // Partial refund arithmetic on the delivered order: a third back, the rest refundable, the margin net of it.
+    const third = Math.floor(order.total.amountCents / 3);
+    const refunded = await refundOrder(rt(), { orderId: order._id, amountCents: third, reason: 'one of two arrived dented' }, { ...agent, role: 'admin' });
+    expect(refunded).toMatchObject({ ok: true, order: { status: 'delivered', refundedCents: third, refundableCents: order.total.amountCents - third } });
+    const view = (await orderDetail(rt(), order._id))!;
+    expect(view.purchases[0]).toMatchObject({ supplierOrderId: purchase.supplierOrderId, trackingNumber: delivered.purchases[0]!.trackingNumber });
+  });
+
+  it('ends in needs_attention with the reason when the supplier refuses for want of stock', async () => {
+    const source = await simProduct('it');
+    const { order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId });
+    // The catalog still says in stock; the supplier knows better.
+    await control(sim(), 'PATCH', `/markets/it/products/${source.sourceId}`, { stockQuantity: 0 });
+    const outcome = await purchaseOrder(rt(), order._id);
+    expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringContaining('out_of_stock') });
+    const stored = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(stored.status).toBe('needs_attention');
+    expect(stored.purchases[0]).toMatchObject({ status: 'failed', failureReason: 'out_of_stock' });
+    expect(stored.timeline.at(-1)).toMatchObject({ from: 'purchasing', to: 'needs_attention', reason: expect.stringContaining('refused') });
+  });
+
+  it('ends in needs_attention when the supplier API is still down after its retries, and buys nothing', async () => {
+    const source = await simProduct('de');
+    const { order } = await seedProductAndOrder(rt(), { market: 'de', baseUrl: sim().urls.de, sourceId: source.sourceId });
+    const before = await supplierOrderCount('de');
+    await control(sim(), 'PATCH', '/faults', { markets: ['de'], routes: ['order'], error: { status: 503, retryAfterSeconds: 1 } });
+    try {
+      const outcome = await purchaseOrder(rt(), order._id);
+      expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringContaining('still down after 3 attempts') });
+    } finally {
+      await control(sim(), 'DELETE', '/faults');
+    }
+    const stored = (await findOrderById(rt().collections.orders, order._id))!;
+    // The purchase stays pending under its key: a retry sends the same request, so it cannot buy twice.
+    expect(stored.purchases[0]).toMatchObject({ status: 'pending', idempotencyKey: `${order._id}-l1-1` });
+    expect(await supplierOrderCount('de')).toBe(before);
+
+    // The supplier is back; an agent retries: the pending purchase goes out under its key, once.
+    expect(await retryPurchase(rt(), { orderId: order._id, reason: 'supplier API is back' }, agent)).toMatchObject({ ok: true, order: { status: 'purchasing' } });
+    expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
+    const bought = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(bought.purchases).toMatchObject([{ status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-DE-/) }]);
+    expect(await supplierOrderCount('de')).toBe(before + 1);
+  });
+
+  it('ends in needs_attention without calling the supplier when the margin is below the floor', async () => {
+    const source = await simProduct('es');
+    const { order } = await seedProductAndOrder(rt(), { market: 'es', baseUrl: sim().urls.es, sourceId: source.sourceId, sellFactor: 1 });
+    const before = await supplierOrderCount('es');
+    const outcome = await purchaseOrder(rt(), order._id);
+    expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringMatching(/margin .* below the floor/) });
+    expect(await supplierOrderCount('es')).toBe(before);
+  });
+
+  it('refreshes a stale offer before buying, so the supplier gets the price it has now', async () => {
+    const source = await simProduct('it');
+    const old = new Date(Date.now() - 3_600_000);
+    const { product, order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId, now: old });
+    // The catalog's price is an hour old and wrong: bought as is, the supplier would refuse it as price_changed.
+    await rt().collections.products.updateOne({ _id: product._id }, { $inc: { 'offers.it.price.amountCents': -7 } });
+    expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
+    const refreshed = await rt().collections.products.findOne({ _id: product._id });
+    expect(refreshed!.offers.it!.lastRefreshedAt!.getTime()).toBeGreaterThan(old.getTime());
+    const stored = (await findOrderById(rt().collections.orders, order._id))!;
+    expect(stored.purchases[0]!.expectedUnitPrice.amountCents).toBe(refreshed!.offers.it!.price.amountCents);
+  });
+
+  it('enqueues the purchase of an order left buying for too long, once', async () => {
+    const source = await simProduct('fr');
+    const { order } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId, status: 'confirmed' });
+    const queue = new Queue(`purchase-stuck-${newId(6)}`, { connection: rt().redis, prefix: QUEUE_PREFIX });
+    try {
+      expect(await requeueStuckPurchases(rt(), queue)).toBe(0);
+      const later = new Date(Date.now() + rt().config.PURCHASE_STUCK_MS + 1_000);
+      expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
+      expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
+      expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === order._id)).toHaveLength(1);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+});

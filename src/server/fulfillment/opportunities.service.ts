@@ -1,0 +1,52 @@
+// The opportunities list for the back office: the margin engine over the products most
+// recently updated that are offered in more than one market.
+import type { Runtime } from '../runtime';
+import { formatMoney } from '../money';
+import { MARKET_CODES, type MarketCode } from '../markets';
+import { formatBasisPoints, marginPolicy, opportunities } from './trade-margin';
+
+export interface OpportunityView {
+  readonly productId: string;
+  readonly title: string;
+  readonly buyMarket: MarketCode;
+  readonly sellMarket: MarketCode;
+  readonly sellPrice: string;
+  readonly cost: string;
+  readonly fees: string;
+  readonly vat: string;
+  readonly margin: string;
+  readonly marginCents: number;
+  readonly marginPercent: string;
+  readonly meetsFloor: boolean;
+}
+
+const euros = (cents: number) => formatMoney({ amountCents: cents, currency: 'EUR' }, 'en-IE');
+
+/** Products looked at per request: the list is a sample of what moved lately, not a full scan. */
+export const OPPORTUNITY_SCAN = 2_000;
+
+export async function listOpportunities(rt: Runtime, input: { sellMarket?: MarketCode | undefined; limit: number }, now = new Date()): Promise<OpportunityView[]> {
+  const multiMarket = { $or: MARKET_CODES.flatMap((a, i) => MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } }))) };
+  const products = await rt.collections.products
+    .find(multiMarket, { projection: { title: 1, offers: 1, sellPrices: 1, priceOverrides: 1, salesStop: 1 } })
+    .sort({ updatedAt: -1 })
+    .limit(OPPORTUNITY_SCAN)
+    .toArray();
+  return opportunities(products, marginPolicy(rt.config), now)
+    .filter((o) => !input.sellMarket || o.sellMarket === input.sellMarket)
+    .slice(0, input.limit)
+    .map((o) => ({
+      productId: o.productId,
+      title: o.title,
+      buyMarket: o.buyMarket,
+      sellMarket: o.sellMarket,
+      sellPrice: euros(o.sellGrossCents),
+      cost: euros(o.sourceCents + o.shippingCents),
+      fees: euros(o.marketplaceFeeCents + o.paymentFeeCents),
+      vat: euros(o.vatCents),
+      margin: euros(o.marginCents),
+      marginCents: o.marginCents,
+      marginPercent: formatBasisPoints(o.marginBasisPoints),
+      meetsFloor: o.meetsFloor,
+    }));
+}

@@ -1,0 +1,82 @@
+// The back office's order actions on the run's real MongoDB: each one's timeline entry, audit
+// entry and outbox effect, and the state machine's refusals.
+import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { listAudit } from '../backoffice/audit.store';
+import { AuditFilters } from '../backoffice/audit';
+import { ORDER_EFFECTS } from '../fulfillment';
+import { drainOutbox } from '../outbox';
+import { AddressInput } from './address';
+import { cancelOrder, editShippingAddress, markPaid, resendConfirmation, retryPurchase } from './order-actions.service';
+import { seedCustomerWithOrders } from './order.fixture';
+import type { OrderStatus } from './order.schema';
+
+const rt = useTestRuntime('order_actions');
+const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
+
+async function seed(status: OrderStatus) {
+  return (await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 4990, status }] })).orders[0]!;
+}
+const audit = async (orderId: string) => listAudit(rt().collections.auditEntries, AuditFilters.parse({ entityId: orderId }));
+const effects = (orderId: string) => rt().collections.outbox.find({ 'payload.orderId': orderId }).toArray();
+
+describe('order actions', () => {
+  it('marks an awaiting order paid: timeline, audit, and the purchase effect', async () => {
+    const order = await seed('awaiting_payment');
+    const result = await markPaid(rt(), { orderId: order._id, reason: 'transfer received, ref 4471' }, agent);
+    expect(result).toMatchObject({ ok: true, order: { status: 'paid', timeline: [{ kind: 'status', from: 'awaiting_payment', to: 'paid', actor: 'agent agent_test', reason: 'marked paid: transfer received, ref 4471' }, {}] } });
+    expect(await audit(order._id)).toMatchObject([{ action: 'order.marked_paid', before: { status: 'awaiting_payment' }, after: { status: 'paid' }, reason: 'transfer received, ref 4471' }]);
+    expect(await effects(order._id)).toMatchObject([{ topic: 'order.purchase', status: 'pending', payload: { orderId: order._id, customerId: order.customerId } }]);
+  });
+
+  it('refuses what the state machine refuses, with its message, and changes nothing', async () => {
+    const order = await seed('paid');
+    expect(await markPaid(rt(), { orderId: order._id, reason: 'again' }, agent)).toEqual({ ok: false, code: 'CONFLICT', message: expect.stringContaining('an order that is paid cannot become paid') });
+    expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper asked' }, agent)).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'an order that is paid cannot become cancelled (it may become: purchasing, refund_pending, refunded, needs_attention)',
+    });
+    expect(await retryPurchase(rt(), { orderId: (await seed('delivered'))._id, reason: 'try' }, agent)).toMatchObject({ ok: false, message: expect.stringContaining('cannot become purchasing') });
+    expect(await effects(order._id)).toHaveLength(0);
+    expect(await audit(order._id)).toHaveLength(0);
+    expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('cancels an unpaid order', async () => {
+    const order = await seed('awaiting_payment');
+    expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper changed their mind' }, agent)).toMatchObject({ ok: true, order: { status: 'cancelled' } });
+    expect(await audit(order._id)).toMatchObject([{ action: 'order.cancelled' }]);
+  });
+
+  it('retries the purchase of an order that needs attention', async () => {
+    const order = await seed('needs_attention');
+    expect(await retryPurchase(rt(), { orderId: order._id, reason: 'supplier back up' }, agent)).toMatchObject({ ok: true, order: { status: 'purchasing' } });
+    expect(await effects(order._id)).toMatchObject([{ topic: 'order.purchase' }]);
+  });
+
+  it('edits the shipping address before purchase, within the order’s country', async () => {
+    const order = await seed('paid');
+    const address = AddressInput.parse({ name: 'Marco Bianchi', line1: 'Via Po 12', postalCode: '10123', city: 'Torino', country: 'IT' });
+    const result = await editShippingAddress(rt(), { orderId: order._id, address, reason: 'shopper moved' }, agent);
+    expect(result).toMatchObject({ ok: true, order: { shippingAddress: address, timeline: [{ kind: 'address', reason: 'shipping address changed to Marco Bianchi, Via Po 12, 10123 Torino, IT: shopper moved' }, {}, {}] } });
+    expect(await audit(order._id)).toMatchObject([{ action: 'order.address_changed', before: { shippingAddress: order.shippingAddress }, after: { shippingAddress: address } }]);
+
+    const abroad = AddressInput.parse({ ...address, country: 'FR', postalCode: '75011', city: 'Paris' });
+    expect(await editShippingAddress(rt(), { orderId: order._id, address: abroad, reason: 'x' }, agent)).toMatchObject({ ok: false, message: expect.stringMatching(/^country: /) });
+    const shipped = await seed('shipped');
+    expect(await editShippingAddress(rt(), { orderId: shipped._id, address, reason: 'x' }, agent)).toMatchObject({ ok: false, message: expect.stringContaining('that is shipped cannot be changed') });
+  });
+
+  it('resends the confirmation as a new effect each time: two resends, two more messages', async () => {
+    const order = await seed('paid');
+    await resendConfirmation(rt(), { orderId: order._id, reason: 'not received' }, agent);
+    const result = await resendConfirmation(rt(), { orderId: order._id, reason: 'still not received' }, agent);
+    expect(result).toMatchObject({ ok: true, order: { timeline: [{ kind: 'message', reason: 'order confirmation sent again: still not received' }, { kind: 'message' }, {}, {}] } });
+    const recorded = await effects(order._id);
+    expect(recorded.map((e) => e.topic)).toEqual(['order.confirmation', 'order.confirmation']);
+    expect(new Set(recorded.map((e) => e._id)).size).toBe(2);
+    await drainOutbox(rt(), ORDER_EFFECTS);
+    expect(await rt().collections.messages.countDocuments({ orderId: order._id })).toBe(2);
+  });
+});

@@ -1,0 +1,89 @@
+// The drainer on the run's real MongoDB and Redis: claims one by one, confirmations stored once
+// however often they are delivered, entries waiting for their order, purchase jobs added once.
+import { Queue } from 'bullmq';
+import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../infra/local/testing';
+import { newId } from '../db/ids';
+import { ORDER_EFFECTS, purchaseJobId, purchaseQueue } from '../fulfillment';
+import { seedCustomerWithOrders } from '../orders/order.fixture';
+import type { Order } from '../orders/order.schema';
+import { drainOutbox } from './outbox-drain.service';
+import { claimEntry, effectId, recordEffect } from './outbox.store';
+
+const rt = useTestRuntime('outbox_drain');
+const later = (ms: number) => () => new Date(Date.now() + ms);
+
+async function seedOrder(status: Order['status'] = 'awaiting_payment', market: Order['market'] = 'de'): Promise<Order> {
+  return (await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 2490, status, market, title: 'Espressokocher' }] })).orders[0]!;
+}
+
+describe('the outbox drainer', () => {
+  it('claims an entry once: a second drainer finds it leased', async () => {
+    const order = await seedOrder();
+    const id = effectId('order.confirmation', `${order._id}_claim`);
+    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
+    const claims = await Promise.all([1, 2, 3].map(() => claimEntry(rt().collections.outbox, new Date(), 30_000)));
+    // Other tests' entries may be claimed too; this one only once.
+    expect(claims.filter((c) => c?._id === id)).toHaveLength(1);
+    await rt().collections.outbox.deleteMany({});
+  });
+
+  it('stores the confirmation once, in the market language, however often the entry is delivered', async () => {
+    const order = await seedOrder('awaiting_payment', 'de');
+    const id = effectId('order.confirmation', order._id);
+    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
+    // A drainer that claimed it, wrote the message and died before marking it done...
+    const claimed = (await claimEntry(rt().collections.outbox, new Date(), 30_000))!;
+    expect(claimed._id).toBe(id);
+    await ORDER_EFFECTS['order.confirmation']({ orderId: order._id, customerId: order.customerId }, claimed, rt());
+    expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ done: 0 });
+    // ...lets it go when its lease runs out: delivered again, it writes no second message.
+    expect(await drainOutbox(rt(), ORDER_EFFECTS, 500, later(31_000))).toMatchObject({ done: 1 });
+    const messages = await rt().collections.messages.find({ orderId: order._id }).toArray();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ _id: `msg_${id}`, to: order.email, market: 'de', subject: `Bestellbestätigung ${order.number}` });
+    expect(messages[0]!.body).toContain('Espressokocher');
+    expect(messages[0]!.body).toContain('24,90');
+    expect(await rt().collections.outbox.findOne({ _id: id })).toMatchObject({ status: 'done', attempts: 2, doneAt: expect.any(Date) });
+  });
+
+  it('waits for an order recorded after its effect, then gives the entry up after the grace period', async () => {
+    const orderId = `o_${newId()}`;
+    const customerId = `c_${newId()}`;
+    const id = effectId('order.confirmation', orderId);
+    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId, customerId } });
+    expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1, failed: 0 });
+    expect(await rt().collections.outbox.findOne({ _id: id })).toMatchObject({ status: 'pending', attempts: 1, lastError: `order ${orderId} does not exist (yet)` });
+    // Past the grace period (10 minutes by default) and still no order.
+    expect(await drainOutbox(rt(), ORDER_EFFECTS, 500, later(11 * 60_000))).toMatchObject({ failed: 1 });
+    expect(await rt().collections.outbox.findOne({ _id: id })).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^gave up after \d+ s: order .* does not exist/) });
+  });
+
+  it('delivers an entry whose order arrived meanwhile', async () => {
+    const order = await seedOrder();
+    const id = effectId('order.confirmation', `${order._id}_late`);
+    await rt().collections.outbox.insertOne({
+      _id: id, topic: 'order.confirmation', payload: { orderId: 'o_notyet00', customerId: order.customerId }, status: 'pending', attempts: 0, availableAt: new Date(), createdAt: new Date(), doneAt: null, lastError: null,
+    });
+    expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1 });
+    await rt().collections.outbox.updateOne({ _id: id }, { $set: { 'payload.orderId': order._id } });
+    expect(await drainOutbox(rt(), ORDER_EFFECTS, 500, later(60_000))).toMatchObject({ done: 1 });
+    expect(await rt().collections.messages.countDocuments({ orderId: order._id })).toBe(1);
+  });
+
+  it('adds one purchase job per paid order, and waits while the order is unpaid', async () => {
+    const queue: Queue = purchaseQueue(rt());
+    const unpaid = await seedOrder('awaiting_payment');
+    const paid = await seedOrder('paid');
+    for (const order of [unpaid, paid]) {
+      for (const cause of ['a', 'b']) {
+        await recordEffect(rt().collections.outbox, { id: effectId('order.purchase', `${order._id}_${cause}`), topic: 'order.purchase', payload: { orderId: order._id, customerId: order.customerId } });
+      }
+    }
+    expect(await drainOutbox(rt(), ORDER_EFFECTS)).toEqual({ done: 2, retried: 2, failed: 0 });
+    expect(await queue.getJob(purchaseJobId(paid._id))).toMatchObject({ name: 'purchase-order', data: { orderId: paid._id } });
+    expect(await queue.getJob(purchaseJobId(unpaid._id))).toBeUndefined();
+    expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === paid._id)).toHaveLength(1);
+    await queue.obliterate({ force: true });
+  });
+});

@@ -1,0 +1,54 @@
+// The outbox worker as a process, as ./stack up starts it: it schedules its drain, stores the
+// confirmation of an order recorded through the outbox, reports a heartbeat and its counts,
+// and stops cleanly on SIGTERM. Its own Redis database, so no other file's worker interferes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/paths';
+import { useTestRuntime } from '../../infra/local/testing';
+import { seedCustomerWithOrders } from '../../src/server/orders/order.fixture';
+import { effectId, recordEffect } from '../../src/server/outbox';
+import { readWorkerHeartbeats } from '../../src/server/runtime';
+
+const workerEnv = () => ({ REDIS_URL: `${inject('redisUrl')}/6`, OUTBOX_POLL_MS: '200' });
+const rt = useTestRuntime('outbox_worker', workerEnv);
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+
+async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 40_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('the outbox worker process', () => {
+  it('drains a recorded confirmation into one message and logs what it did', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/outbox/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'test', MONGO_URL: rt().config.MONGO_URL, ...workerEnv() },
+      stdio: 'pipe',
+    });
+    children.push(child);
+    let log = '';
+    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'outbox'), 'the heartbeat');
+
+    const { orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 1590, market: 'es', title: 'Cafetera' }] });
+    const order = orders[0]!;
+    const id = effectId('order.confirmation', order._id);
+    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
+
+    const message = await until(() => rt().collections.messages.findOne({ orderId: order._id }), 'the message');
+    expect(message).toMatchObject({ subject: `Confirmación del pedido ${order.number}`, market: 'es' });
+    await until(async () => (await rt().collections.outbox.findOne({ _id: id }))?.status === 'done', 'the entry to be done');
+    await until(async () => log.includes('[outbox] drained: 1 done'), 'the log line');
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await rt().collections.messages.countDocuments({ orderId: order._id })).toBe(1);
+  });
+});
