@@ -13,16 +13,25 @@ export function testEnv(dbName: string): Record<string, string> {
   };
 }
 
-/** Opens a runtime before the file's tests and closes it (dropping its database) after. */
-export function useTestRuntime(label: string): () => Runtime {
+/**
+ * Opens a runtime before the file's tests and closes it (dropping its database) after.
+ * `redisDb` gives the file a Redis database of its own: for tests that run queue workers or read
+ * process-wide keys (BullMQ queues and their prefix are shared by every test file otherwise).
+ */
+export function useTestRuntime(label: string, options: { redisDb?: number } = {}): () => Runtime {
   let rt: Runtime | undefined;
   beforeAll(async () => {
     const dbName = `t_${label.replace(/\W+/g, '_')}_${newId(4)}`;
-    rt = await openRuntime(parseConfig(testEnv(dbName)), `test-${label}`);
+    const env = testEnv(dbName);
+    if (options.redisDb !== undefined) {
+      env['REDIS_URL'] = `${env['REDIS_URL']!.replace(/\/\d*$/, '')}/${options.redisDb}`;
+    }
+    rt = await openRuntime(parseConfig(env), `test-${label}`);
   });
   afterAll(async () => {
     if (!rt) return;
     await rt.db.dropDatabase();
+    if (options.redisDb !== undefined) await rt.redis.flushdb();
     await rt.close();
   });
   return () => {
