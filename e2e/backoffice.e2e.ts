@@ -9,7 +9,7 @@ import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffic
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
 /** The router's own answer to which procedures are mutations (sent as POST), so no list goes stale. */
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
 const isMutation = (path: string) => procedures[path]?._def.type === 'mutation';
 
 function callProcedure(request: APIRequestContext, path: string, input: unknown, headers: Record<string, string> = {}) {
