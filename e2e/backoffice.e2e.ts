@@ -89,7 +89,8 @@ test('an agent is refused a refund above the limit; a supervisor issues it', asy
 
 test('signed out, every back-office page redirects to the sign-in and every procedure answers 401', async ({ request, page }) => {
   const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
-  for (const path of ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit']) {
+  const pages = ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit', '/backoffice/customers', `/backoffice/customers/${orders[0]!.customerId}`, '/backoffice/products', '/backoffice/products/p_unknown', '/backoffice/operations', '/backoffice/agents'];
+  for (const path of pages) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect({ path, status: response.status() }).toEqual({ path, status: 302 });
     expect(response.headers()['location']).toBe(`/backoffice/login?next=${encodeURIComponent(path)}`);
