@@ -194,7 +194,8 @@ export async function sweepPopular(deps: SweepDeps): Promise<{ looked: number; e
   ids.forEach((productId, i) => {
     const json = cached[i];
     const product = json ? decodeCachedProduct(json) : null;
-    if (!product) return;
+    // A stopped product shows no price: keeping it fresh would only spend marketplace calls.
+    if (!product || product.salesStop) return;
     if (sweepDue(oldestSourceAgeMs(product, now), policy)) due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
   });
   await enqueueSweepRefreshes(deps.queue, due);
