@@ -7,7 +7,7 @@ import { startSimulator, type RunningSimulator } from '../../../infra/marketplac
 import { useTestRuntime } from '../../../infra/local/testing';
 import { patchSimProduct, productFromSim, simProductInfo } from '../../../workers/refresher/sim-products';
 import { listAudit } from '../backoffice/audit.store';
-import { readCachedProduct, upsertProduct } from '../catalog';
+import { cacheProduct, readCachedProduct, upsertProduct } from '../catalog';
 import { newId } from '../db';
 import type { MarketCode } from '../markets';
 import { closePriceEventHub } from '../pricing/live-price.store';
@@ -92,6 +92,17 @@ describe('overrides and sales stops', () => {
 
     expect(await clearOverride(rt(), { productId: product._id, market: 'fr' }, agent)).toMatchObject({ ok: true });
     expect((await openProductPage(rt(), product._id, 'fr'))?.price?.price).toEqual(product.sellPrices.fr?.price);
+  });
+
+  it("a writer's older copy (a refresher that read before the override) does not replace the cached override", async () => {
+    const { product } = await stored();
+    const result = await overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 4321, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'race' }, agent);
+    expect(result.ok).toBe(true);
+    await cacheProduct(rt().redis, product);
+    expect((await readCachedProduct(rt().redis, product._id))?.priceOverrides?.it?.price.amountCents).toBe(4321);
+    const newer = { ...product, title: 'Renamed by a later scrape', updatedAt: new Date(Date.now() + 1000) };
+    await cacheProduct(rt().redis, newer);
+    expect((await readCachedProduct(rt().redis, product._id))?.title).toBe('Renamed by a later scrape');
   });
 
   it('refuses an expiry in the past or too far ahead, and an unknown product', async () => {
