@@ -3,16 +3,18 @@
 // signed out, CSRF refusal, and a hostile product title shown as text.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
+import { appRouter } from '../src/server/trpc/routers/_app';
 import { gotoHydrated } from './fixtures/hydrated';
 import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
-const MUTATIONS = new Set(['backoffice.auth.login', 'backoffice.auth.logout', 'backoffice.orders.refund', 'backoffice.orders.addNote', 'backoffice.agents.revokeSessions',
-  'backoffice.orders.markPaid', 'backoffice.orders.cancel', 'backoffice.orders.retryPurchase', 'backoffice.orders.editAddress', 'backoffice.orders.resendConfirmation']);
+/** The router's own answer to which procedures are mutations (sent as POST), so no list goes stale. */
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+const isMutation = (path: string) => procedures[path]?._def.type === 'mutation';
 
 function callProcedure(request: APIRequestContext, path: string, input: unknown, headers: Record<string, string> = {}) {
   const origin = new URL(process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1').origin;
-  return MUTATIONS.has(path)
+  return isMutation(path)
     ? request.post(`/api/trpc/${path}`, { data: input ?? {}, headers: { origin, ...headers } })
     : request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, { headers });
 }
@@ -87,7 +89,8 @@ test('an agent is refused a refund above the limit; a supervisor issues it', asy
 
 test('signed out, every back-office page redirects to the sign-in and every procedure answers 401', async ({ request, page }) => {
   const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
-  for (const path of ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit']) {
+  const pages = ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit', '/backoffice/customers', `/backoffice/customers/${orders[0]!.customerId}`, '/backoffice/products', '/backoffice/products/p_unknown', '/backoffice/operations', '/backoffice/agents'];
+  for (const path of pages) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect({ path, status: response.status() }).toEqual({ path, status: 302 });
     expect(response.headers()['location']).toBe(`/backoffice/login?next=${encodeURIComponent(path)}`);

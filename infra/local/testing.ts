@@ -5,6 +5,17 @@ import { parseConfig } from '../../src/server/config';
 import { newId, withDatabase } from '../../src/server/db';
 import { openRuntime, type Runtime } from '../../src/server/runtime';
 
+/**
+ * The Redis databases of the test files that run queue workers or read process-wide keys
+ * (BullMQ queues and their prefix are otherwise shared by every test file, and one file's worker
+ * would take another's jobs). Declared together so that no two files share one.
+ */
+export const TEST_REDIS_DB = { purchaser: 5, outboxWorker: 6, productAdmin: 7, operations: 8 } as const;
+
+export function testRedisUrl(db: number): string {
+  return `${inject('redisUrl').replace(/\/\d*$/, '')}/${db}`;
+}
+
 export function testEnv(dbName: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -13,19 +24,26 @@ export function testEnv(dbName: string): Record<string, string> {
   };
 }
 
-/**
- * Opens a runtime before the file's tests and closes it (dropping its database) after.
- * `moreEnv` is read in beforeAll, after the hooks registered before this one (a simulator's URLs).
- */
-export function useTestRuntime(label: string, moreEnv: () => Record<string, string> = () => ({})): () => Runtime {
+export interface TestRuntimeOptions {
+  /** A Redis database of the file's own (TEST_REDIS_DB), flushed afterwards. */
+  readonly redisDb?: number;
+  /** More settings, read in beforeAll, after the hooks registered before this one (a simulator's URLs). */
+  readonly env?: () => Record<string, string>;
+}
+
+/** Opens a runtime before the file's tests and closes it (dropping its database) after. */
+export function useTestRuntime(label: string, options: TestRuntimeOptions = {}): () => Runtime {
   let rt: Runtime | undefined;
   beforeAll(async () => {
     const dbName = `t_${label.replace(/\W+/g, '_')}_${newId(4)}`;
-    rt = await openRuntime(parseConfig({ ...testEnv(dbName), ...moreEnv() }), `test-${label}`);
+    const env = { ...testEnv(dbName), ...options.env?.() };
+    if (options.redisDb !== undefined) env['REDIS_URL'] = testRedisUrl(options.redisDb);
+    rt = await openRuntime(parseConfig(env), `test-${label}`);
   });
   afterAll(async () => {
     if (!rt) return;
     await rt.db.dropDatabase();
+    if (options.redisDb !== undefined) await rt.redis.flushdb();
     await rt.close();
   });
   return () => {

@@ -1,4 +1,5 @@
-// The frame of every signed-in back-office page: navigation, who is signed in, sign-out.
+// The frame of every signed-in back-office page: navigation (the links a role may follow; the
+// server refuses the rest anyway), who is signed in, sign-out.
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { backofficeApi, errorMessage } from './backoffice-api';
 import type { SignedInAgent } from './backoffice-load';
@@ -10,6 +11,14 @@ import type { SignedInAgent } from './backoffice-load';
     <nav class="mb-8 flex items-center justify-between border-b border-slate-200 pb-4" aria-label="Back office">
       <div class="flex gap-6 text-sm font-medium">
         <a href="/backoffice" class="text-indigo-700 hover:underline">Orders</a>
+        <a href="/backoffice/customers" class="text-indigo-700 hover:underline">Customers</a>
+        <a href="/backoffice/products" class="text-indigo-700 hover:underline">Products</a>
+        @if (agent().role !== 'agent') {
+          <a href="/backoffice/operations" class="text-indigo-700 hover:underline">Operations</a>
+        }
+        @if (agent().role === 'admin') {
+          <a href="/backoffice/agents" class="text-indigo-700 hover:underline">Agents</a>
+        }
         <a href="/backoffice/audit" class="text-indigo-700 hover:underline">Audit log</a>
         <a href="/backoffice/opportunities" class="text-indigo-700 hover:underline">Opportunities</a>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEuroCents } from './euro-amount';
+import { formatEuroCents, parseEuroCents } from './euro-amount';
 
 describe('parseEuroCents', () => {
   it('reads euros with a dot or a comma as whole cents', () => {
@@ -11,5 +11,13 @@ describe('parseEuroCents', () => {
 
   it('refuses what is not a positive amount', () => {
     for (const text of ['', '0', '-5', '1.234', 'abc', '1e3', '12.']) expect(parseEuroCents(text)).toBeNull();
+  });
+});
+
+describe('formatEuroCents', () => {
+  it('shows whole cents as euros with two decimals, negatives with a sign', () => {
+    expect(formatEuroCents(1234)).toBe('€12.34');
+    expect(formatEuroCents(5)).toBe('€0.05');
+    expect(formatEuroCents(-50)).toBe('-€0.50');
   });
 });

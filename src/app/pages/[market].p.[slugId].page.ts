@@ -66,7 +66,7 @@ const HIGHLIGHT_MS = 1500;
                 <app-add-to-cart [productId]="view.productId" [market]="view.market" [language]="view.language" [available]="p.availability !== 'out_of_stock'" />
               </div>
             } @else {
-              <p class="mt-6 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-slate-600" data-testid="not-sold">{{ t.notSoldHere }}</p>
+              <p class="mt-6 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-slate-600" data-testid="not-sold" [attr.data-reason]="view.salesStopped ? 'stopped' : 'not-sold'">{{ view.salesStopped ? t.salesStopped : t.notSoldHere }}</p>
             }
 
             @if (view.attributes.length > 0) {

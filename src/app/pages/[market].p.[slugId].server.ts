@@ -29,6 +29,7 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
         locale,
         timeZone,
         price: page.price,
+        salesStopped: page.salesStopped,
         state: page.state,
         failure: page.failure,
         readAt: page.readAt,

@@ -17,6 +17,8 @@ export interface ProductPageTexts {
   /** "could not refresh, price from HH:MM". */
   readonly couldNotRefresh: (time: string) => string;
   readonly notSoldHere: string;
+  /** An agent stopped selling the product (a recall, a supplier problem): it may come back. */
+  readonly salesStopped: string;
   readonly notFoundTitle: string;
   readonly notFoundBody: string;
   readonly unavailableTitle: string;
@@ -36,6 +38,7 @@ export const PRODUCT_PAGE_TEXTS: Readonly<Record<ShopLanguage, ProductPageTexts>
     checking: 'verifica del prezzo in corso…',
     couldNotRefresh: (time) => `impossibile aggiornare, prezzo delle ${time}`,
     notSoldHere: 'Questo prodotto non è in vendita in Italia.',
+    salesStopped: 'Questo prodotto non è al momento disponibile.',
     notFoundTitle: 'Prodotto non trovato',
     notFoundBody: 'Il prodotto che cerchi non esiste o non è più in catalogo.',
     unavailableTitle: 'Il catalogo non è raggiungibile in questo momento. Riprova tra poco.',
@@ -53,6 +56,7 @@ export const PRODUCT_PAGE_TEXTS: Readonly<Record<ShopLanguage, ProductPageTexts>
     checking: 'vérification du prix en cours…',
     couldNotRefresh: (time) => `actualisation impossible, prix de ${time}`,
     notSoldHere: "Ce produit n'est pas vendu en France.",
+    salesStopped: "Ce produit n'est pas disponible pour le moment.",
     notFoundTitle: 'Produit introuvable',
     notFoundBody: "Le produit que vous cherchez n'existe pas ou n'est plus au catalogue.",
     unavailableTitle: 'Le catalogue est momentanément indisponible. Réessayez dans un instant.',
@@ -70,6 +74,7 @@ export const PRODUCT_PAGE_TEXTS: Readonly<Record<ShopLanguage, ProductPageTexts>
     checking: 'Preis wird geprüft…',
     couldNotRefresh: (time) => `Aktualisierung nicht möglich, Preis von ${time} Uhr`,
     notSoldHere: 'Dieses Produkt wird in Deutschland nicht verkauft.',
+    salesStopped: 'Dieses Produkt ist derzeit nicht erhältlich.',
     notFoundTitle: 'Produkt nicht gefunden',
     notFoundBody: 'Das gesuchte Produkt existiert nicht oder ist nicht mehr im Sortiment.',
     unavailableTitle: 'Der Katalog ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
@@ -87,6 +92,7 @@ export const PRODUCT_PAGE_TEXTS: Readonly<Record<ShopLanguage, ProductPageTexts>
     checking: 'comprobando el precio…',
     couldNotRefresh: (time) => `no se pudo actualizar, precio de las ${time}`,
     notSoldHere: 'Este producto no se vende en España.',
+    salesStopped: 'Este producto no está disponible en este momento.',
     notFoundTitle: 'Producto no encontrado',
     notFoundBody: 'El producto que buscas no existe o ya no está en el catálogo.',
     unavailableTitle: 'El catálogo no está disponible en este momento. Inténtalo de nuevo en breve.',

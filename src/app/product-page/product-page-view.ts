@@ -18,6 +18,8 @@ export interface ProductPageView {
   readonly locale: string;
   readonly timeZone: string;
   readonly price: MarketPrice | null;
+  /** Selling stopped by an agent: the page stays (the stop is temporary) but offers nothing to buy. */
+  readonly salesStopped: boolean;
   readonly state: PriceState;
   readonly failure: RefreshFailureInfo | null;
   /** Server time of the read: the browser ages the price from here, whatever its own clock says. */

@@ -27,6 +27,24 @@ export const BACKOFFICE_ACCESS = {
   'backoffice.audit.list': 'agent',
   'backoffice.agents.list': 'admin',
   'backoffice.agents.revokeSessions': 'admin',
+  'backoffice.customers.search': 'agent',
+  'backoffice.customers.detail': 'agent',
+  'backoffice.customers.addNote': 'agent',
+  'backoffice.products.search': 'agent',
+  'backoffice.products.detail': 'agent',
+  'backoffice.products.refreshNow': 'agent',
+  // Anyone may pull a product off sale at once; putting it back, or setting a price that may sell
+  // below cost, is a supervisor's call.
+  'backoffice.products.stopSelling': 'agent',
+  'backoffice.products.resumeSelling': 'supervisor',
+  'backoffice.products.setOverride': 'supervisor',
+  'backoffice.products.clearOverride': 'supervisor',
+  // Operators look; only admins touch the machinery.
+  'backoffice.operations.overview': 'supervisor',
+  'backoffice.operations.retryJob': 'admin',
+  'backoffice.agents.create': 'admin',
+  'backoffice.agents.setRole': 'admin',
+  'backoffice.agents.setDisabled': 'admin',
 } as const satisfies Record<string, MinimumRole>;
 
 export type BackofficePath = keyof typeof BACKOFFICE_ACCESS;

@@ -1,4 +1,5 @@
-// Agents in MongoDB: created, found by e-mail (the login) or id, listed, re-keyed.
+// Agents in MongoDB: created, found by e-mail (the login) or id, listed, re-keyed, their role
+// or access changed by an admin.
 import { MongoServerError } from 'mongodb';
 import type { Collections } from '../db';
 import type { Agent } from './backoffice.schema';
@@ -29,4 +30,12 @@ export function listAgents(agents: Collections['agents']): Promise<Agent[]> {
 
 export async function setAgentPassword(agents: Collections['agents'], email: string, passwordHash: string, at: Date): Promise<Agent | null> {
   return agents.findOneAndUpdate({ email }, { $set: { passwordHash, updatedAt: at } }, { returnDocument: 'after' });
+}
+
+export function findAgentById(agents: Collections['agents'], id: string): Promise<Agent | null> {
+  return agents.findOne({ _id: id });
+}
+
+export function updateAgentAccess(agents: Collections['agents'], id: string, change: Partial<Pick<Agent, 'role' | 'disabled'>>, at: Date): Promise<Agent | null> {
+  return agents.findOneAndUpdate({ _id: id }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' });
 }

@@ -1,11 +1,11 @@
 // The audit log's rules, free of I/O: the one shape every mutation records, the filters the
 // audit page offers, and the JSON view sent to pages.
 import { z } from 'zod';
-import type { AuditEntry } from './backoffice.schema';
+import { AuditEntry } from './backoffice.schema';
 
 export const AuditFilters = z.object({
   actorEmail: z.string().trim().toLowerCase().max(200).optional(),
-  entityKind: z.enum(['order', 'customer', 'product', 'agent']).optional(),
+  entityKind: AuditEntry.shape.entity.shape.kind.optional(),
   entityId: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),

@@ -35,7 +35,7 @@ export const AuditEntry = z.object({
   at: z.date(),
   actor: z.object({ kind: z.enum(['agent', 'system']), id: z.string().nullable(), email: z.string().nullable() }),
   action: z.string().min(1),
-  entity: z.object({ kind: z.enum(['order', 'customer', 'product', 'agent']), id: z.string() }),
+  entity: z.object({ kind: z.enum(['order', 'customer', 'product', 'agent', 'job']), id: z.string() }),
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),

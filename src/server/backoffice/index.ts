@@ -6,6 +6,7 @@ export * from './audit';
 export * from './audit.store';
 export * from './agent.store';
 export * from './agent.service';
+export * from './agent-admin.service';
 export * from './auth.service';
 export * from './login-throttle';
 export * from './password';

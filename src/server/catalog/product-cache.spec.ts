@@ -38,6 +38,19 @@ describe('product cache encoding', () => {
     expect(decoded?.offers.it?.lastScrapedAt).toBeInstanceOf(Date);
   });
 
+  it("round-trips an agent's override and sales stop, whose times are named `at`", () => {
+    const later = new Date('2026-12-01T00:00:00.000Z');
+    const agentId = 'agent_cache01';
+    const stopped: Product = {
+      ...product,
+      priceOverrides: { it: { price: { amountCents: 1990, currency: 'EUR' }, expiresAt: later, reason: 'promo', agentId, at } },
+      salesStop: { reason: 'recall', agentId, at },
+    };
+    const decoded = decodeCachedProduct(encodeCachedProduct(stopped));
+    expect(decoded).toEqual(stopped);
+    expect(decoded?.salesStop?.at).toBeInstanceOf(Date);
+  });
+
   it('treats a copy that no longer fits the schema as a miss', () => {
     expect(decodeCachedProduct('{"_id":"p_cache01"}')).toBeNull();
     expect(decodeCachedProduct('not json')).toBeNull();

@@ -6,9 +6,24 @@ import type { Product } from './product.schema';
 import { findProduct } from './product.store';
 import { decodeCachedProduct, encodeCachedProduct, PRODUCT_CACHE_TTL_S, productCacheKey } from './product-cache';
 
+/**
+ * Writes unless the cached copy is newer (a later `updatedAt`; ISO strings order as times). The
+ * refresher, the scrapers and the back office each write the document their own update returned:
+ * a refresher whose write-back lands just after an agent's override would otherwise put back a
+ * copy without it, for the cache's lifetime. Only the top-level document has an `updatedAt`.
+ */
+const WRITE_UNLESS_NEWER = `
+local cached = redis.call('GET', KEYS[1])
+if cached then
+  local seen = string.match(cached, '"updatedAt":"([^"]*)"')
+  if seen and seen > ARGV[3] then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 1`;
+
 /** Adds the write of `product` to a pipeline, so a caller can send it with its other commands. */
 export function queueCacheWrite(pipeline: ChainableCommander, product: Product): ChainableCommander {
-  return pipeline.set(productCacheKey(product._id), encodeCachedProduct(product), 'EX', PRODUCT_CACHE_TTL_S);
+  return pipeline.eval(WRITE_UNLESS_NEWER, 1, productCacheKey(product._id), encodeCachedProduct(product), PRODUCT_CACHE_TTL_S, product.updatedAt.toISOString());
 }
 
 export async function cacheProduct(redis: Redis, product: Product): Promise<void> {

@@ -23,12 +23,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /**
  * Parses a cached copy; null when it does not match the schema (written by an older version,
- * say), which the caller treats as a miss. Every date field of Product is named `…At`.
+ * say), which the caller treats as a miss. Every date field of Product is named `…At`, or `at`
+ * (when an agent set an override or a sales stop).
  */
 export function decodeCachedProduct(json: string): Product | null {
   let raw: unknown;
   try {
-    raw = JSON.parse(json, (key, value: unknown) => (key.endsWith('At') && typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value));
+    raw = JSON.parse(json, (key, value: unknown) => ((key === 'at' || key.endsWith('At')) && typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value));
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Money } from '../money';
 import type { Product } from './product.schema';
+import { sellingPrice } from './selling';
 
 export interface MarketPrice {
   readonly market: MarketCode;
@@ -16,12 +17,12 @@ export interface ProductSummary {
   readonly brand: string | null;
   readonly category: string | null;
   readonly imageUrl: string | null;
-  /** Our selling price, VAT included, in each market that has one, in market order. */
+  /** What a shopper pays, VAT included (an agent's override included), in each market where it is for sale, in market order. */
   readonly sellPrices: readonly MarketPrice[];
   readonly updatedAt: string;
 }
 
-export function toProductSummary(product: Product): ProductSummary {
+export function toProductSummary(product: Product, now = new Date()): ProductSummary {
   return {
     id: product._id,
     slug: product.slug,
@@ -30,8 +31,8 @@ export function toProductSummary(product: Product): ProductSummary {
     category: product.category,
     imageUrl: product.images[0] ?? null,
     sellPrices: MARKET_CODES.flatMap((market) => {
-      const sell = product.sellPrices[market];
-      return sell ? [{ market, price: sell.price }] : [];
+      const selling = sellingPrice(product, market, now);
+      return selling ? [{ market, price: selling.price }] : [];
     }),
     updatedAt: product.updatedAt.toISOString(),
   };

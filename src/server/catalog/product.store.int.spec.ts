@@ -78,4 +78,13 @@ describe('product store', () => {
     const latest = await latestProducts(products, 2);
     expect(latest[0]?._id).toBe(newer._id);
   });
+
+  it('leaves out of the listing a product an agent stopped selling', async () => {
+    const { products } = rt().collections;
+    const stopped = product({ updatedAt: new Date('2027-01-01T00:00:00Z'), salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
+    await upsertProduct(products, stopped);
+    const latest = await latestProducts(products, 10);
+    expect(latest.length).toBeGreaterThan(0);
+    expect(latest.map((p) => p._id)).not.toContain(stopped._id);
+  });
 });

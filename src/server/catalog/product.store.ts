@@ -12,8 +12,9 @@ export async function findProduct(products: Collection<Product>, id: string): Pr
   return products.findOne({ _id: id });
 }
 
+/** The storefront's newest products; one an agent stopped selling has left the storefront. */
 export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
-  return products.find({}).sort({ updatedAt: -1 }).limit(limit).toArray();
+  return products.find({ salesStop: null }).sort({ updatedAt: -1 }).limit(limit).toArray();
 }
 
 export async function countProducts(products: Collection<Product>): Promise<number> {

@@ -1,5 +1,5 @@
-// Customers in MongoDB: upserted by checkout, inserted by test fixtures, opened by id, and found by the
-// back office's search box by e-mail, phone or the start of the name.
+// Customers in MongoDB: upserted by checkout, inserted by test fixtures, opened by id, found by the
+// back office's search box by e-mail, phone or the start of the name; agents' notes appended.
 import type { Collections } from '../db';
 import type { Customer } from './customer.schema';
 
@@ -32,6 +32,11 @@ export async function upsertCheckoutCustomer(customers: Collections['customers']
 
 export function findCustomerById(customers: Collections['customers'], id: string): Promise<Customer | null> {
   return customers.findOne({ _id: id });
+}
+
+/** One atomic push; null when there is no such customer. */
+export function appendCustomerNote(customers: Collections['customers'], customerId: string, note: Customer['notes'][number]): Promise<Customer | null> {
+  return customers.findOneAndUpdate({ _id: customerId }, { $push: { notes: note }, $set: { updatedAt: note.at } }, { returnDocument: 'after' });
 }
 
 export interface CustomerSearch {

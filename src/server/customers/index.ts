@@ -2,3 +2,4 @@
 export * from './customer.schema';
 export * from './customer.store';
 export * from './customer-id';
+export * from './customer.service';

@@ -53,6 +53,12 @@ export const COLLECTIONS = {
         key: { [`offers.${code}.sourceId`]: 1 } as IndexKey,
         partialFilterExpression: { [`offers.${code}.sourceId`]: { $exists: true } },
       })),
+      // The back office's search box finds a product by the source URL an agent pasted.
+      ...MARKET_CODES.map((code) => ({
+        name: `offers_${code}_url`,
+        key: { [`offers.${code}.url`]: 1 } as IndexKey,
+        partialFilterExpression: { [`offers.${code}.url`]: { $exists: true } },
+      })),
     ],
     shardKey: { _id: 'hashed' },
     shardKeyReason:

@@ -16,7 +16,7 @@ import { newId } from '../db/ids';
 import { QUEUE_PREFIX } from '../queues';
 
 const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
-const rt = useTestRuntime('fulfillment', () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }));
+const rt = useTestRuntime('fulfillment', { env: () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }) });
 const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
 
 let nextIndex = 0;

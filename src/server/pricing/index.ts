@@ -12,4 +12,6 @@ export * from './live-price';
 export * from './live-price.store';
 export * from './refresh.queue';
 export * from './refresh.service';
+export * from './refresh-latency';
+export * from './refresh-latency.store';
 export * from './product-page.service';

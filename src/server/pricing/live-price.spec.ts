@@ -73,6 +73,15 @@ describe('marketPrice', () => {
     expect(marketPrice(product, 'it')).toBeNull();
   });
 
+  it("shows an agent's unexpired override as the price, and nothing once selling is stopped", () => {
+    const override = { price: { amountCents: 2490, currency: 'EUR' as const }, expiresAt: new Date(then.getTime() + 3_600_000), reason: 'promo', agentId: 'agent_1', at: then };
+    const overridden = { ...product, priceOverrides: { fr: override } };
+    expect(marketPrice(overridden, 'fr', then)?.price.amountCents).toBe(2490);
+    expect(marketPrice(overridden, 'fr', then)?.sourceMarket).toBe('it');
+    expect(marketPrice(overridden, 'fr', new Date(then.getTime() + 3_600_001))?.price.amountCents).toBe(2999);
+    expect(marketPrice({ ...overridden, salesStop: { reason: 'recall', agentId: 'agent_1', at: then } }, 'fr', then)).toBeNull();
+  });
+
   it('ships faster within the source country and not at all when out of stock', () => {
     expect(deliveryEstimate('it', 'it', { availability: 'in_stock' })).toEqual({ minDays: 1, maxDays: 3 });
     expect(deliveryEstimate('it', 'fr', { availability: 'out_of_stock' })).toBeNull();

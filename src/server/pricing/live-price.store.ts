@@ -8,20 +8,22 @@ import { createRedis } from '../redis';
 import type { Runtime } from '../runtime';
 import { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { priceChannel, refreshFailureKey } from './live-price';
+import { queueLatencySample } from './refresh-latency.store';
 
 /** A failure is news while the price it left behind is still shown; the window bounds that. */
 const FAILURE_TTL_S = 10 * 60;
 
 /**
  * One round trip: the product to the cache (when the refresh changed it), the failure recorded
- * or cleared, the event published. Published last, so a page that reads after the message
+ * or cleared, the marketplace call's duration counted for the operations page, the event published. Published last, so a page that reads after the message
  * finds the cache already updated.
  */
-export async function recordRefreshOutcome(redis: Redis, event: PriceEvent, product: Product | null): Promise<void> {
+export async function recordRefreshOutcome(redis: Redis, event: PriceEvent, product: Product | null, callDurationMs: number | null = null): Promise<void> {
   const pipeline = redis.pipeline();
   if (product) queueCacheWrite(pipeline, product);
   if (event.failure) pipeline.set(refreshFailureKey(event.productId), JSON.stringify(event.failure), 'EX', FAILURE_TTL_S);
   else pipeline.del(refreshFailureKey(event.productId));
+  if (callDurationMs !== null) queueLatencySample(pipeline, callDurationMs, new Date(event.publishedAt));
   pipeline.publish(priceChannel(event.productId), JSON.stringify(event));
   const results = await pipeline.exec();
   const failed = results?.find(([error]) => error);

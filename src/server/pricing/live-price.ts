@@ -2,6 +2,7 @@
 // estimate), the channel names, and how a refresh's answers change the product.
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Offer, Product, SellPrice } from '../catalog/product.schema';
+import { sellingPrice } from '../catalog/selling';
 import { offerCheckedAt } from './freshness';
 import { computeSellPrices, type MarginRules } from './margin';
 import type { DeliveryEstimate, MarketPrice, PriceEvent, LivePrice } from './live-price.schema';
@@ -26,22 +27,30 @@ export function deliveryEstimate(sourceMarket: MarketCode, sellMarket: MarketCod
   return sourceMarket === sellMarket ? { minDays: 1, maxDays: 3 } : { minDays: 3, maxDays: 6 };
 }
 
-export function marketPrice(product: Pick<Product, 'offers' | 'sellPrices'>, market: MarketCode): MarketPrice | null {
-  const sell = product.sellPrices[market];
-  const offer = sell ? product.offers[sell.sourceMarket] : undefined;
-  if (!sell || !offer) return null;
+type PricedProduct = Pick<Product, 'offers' | 'sellPrices' | 'priceOverrides' | 'salesStop'>;
+
+/**
+ * What a shopper in `market` sees: the price `sellingPrice` decides (an agent's unexpired
+ * override, else the computed one; none when selling is stopped), with the availability, the
+ * delivery and the check time of the source offer we would buy from.
+ */
+export function marketPrice(product: PricedProduct, market: MarketCode, now = new Date()): MarketPrice | null {
+  const selling = sellingPrice(product, market, now);
+  const sourceMarket = product.sellPrices[market]?.sourceMarket;
+  const offer = sourceMarket ? product.offers[sourceMarket] : undefined;
+  if (!selling || !sourceMarket || !offer) return null;
   return {
-    price: sell.price,
-    sourceMarket: sell.sourceMarket,
+    price: selling.price,
+    sourceMarket,
     availability: offer.availability,
-    delivery: deliveryEstimate(sell.sourceMarket, market, offer),
+    delivery: deliveryEstimate(sourceMarket, market, offer),
     checkedAt: offerCheckedAt(offer).toISOString(),
   };
 }
 
-export function marketPrices(product: Pick<Product, 'offers' | 'sellPrices'>): Partial<Record<MarketCode, MarketPrice>> {
+export function marketPrices(product: PricedProduct, now = new Date()): Partial<Record<MarketCode, MarketPrice>> {
   return Object.fromEntries(MARKET_CODES.flatMap((m) => {
-    const view = marketPrice(product, m);
+    const view = marketPrice(product, m, now);
     return view ? [[m, view]] : [];
   }));
 }

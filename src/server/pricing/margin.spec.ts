@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARKET_CODES, MARKETS } from '../markets';
 import type { Offer } from '../catalog/product.schema';
-import { cheapestSource, computeSellPrices, PRICE_ENDINGS, roundToMarketEnding, sellPriceFor, type MarginRules } from './margin';
+import { breakdownAtPrice, cheapestSource, computeSellPrices, PRICE_ENDINGS, roundToMarketEnding, sellPriceFor, type MarginRules } from './margin';
 
 const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const at = new Date('2026-11-25T10:00:00Z');
@@ -94,6 +94,23 @@ describe('sellPriceFor', () => {
 
   it('refuses a cost in fractional cents', () => {
     expect(() => sellPriceFor(12.5, 'it', RULES)).toThrow(RangeError);
+  });
+});
+
+describe('breakdownAtPrice', () => {
+  it('takes the VAT out of a price the shopper pays and leaves the margin over the landed cost', () => {
+    // 24.40 € in Italy: 20.00 € net + 4.40 € VAT (22 %); over a 15.00 € landed cost, 5.00 € margin.
+    expect(breakdownAtPrice(2440, 1500, 'it')).toEqual({ landedCostCents: 1500, marginCents: 500, netCents: 2000, vatCents: 440, grossCents: 2440 });
+  });
+
+  it('finds at least the minimum margin in a computed price (its rounding up adds to it), and goes negative below cost', () => {
+    for (const market of MARKET_CODES) {
+      const forward = sellPriceFor(4321, market, RULES);
+      const back = breakdownAtPrice(forward.grossCents, 4321, market);
+      expect(back.vatCents + back.netCents).toBe(forward.grossCents);
+      expect(back.marginCents).toBeGreaterThanOrEqual(forward.marginCents);
+    }
+    expect(breakdownAtPrice(1000, 1500, 'de').marginCents).toBeLessThan(0);
   });
 });
 

@@ -77,6 +77,17 @@ export function sellPriceFor(landedCostCents: number, market: MarketCode, rules:
   return { landedCostCents, marginCents, netCents, vatCents: grossCents - netCents, grossCents };
 }
 
+/**
+ * The same breakdown read backwards from a price the shopper pays (an agent's override): the
+ * VAT inside it, rounded to the nearest cent, and what is left over the landed cost. The margin
+ * is negative when the price does not cover the cost and the VAT.
+ */
+export function breakdownAtPrice(grossCents: number, landedCostCents: number, market: MarketCode): SellPriceBreakdown {
+  const rate = 10_000 + MARKETS[market].vatBasisPoints;
+  const netCents = Math.floor((grossCents * 10_000 + Math.floor(rate / 2)) / rate);
+  return { landedCostCents, marginCents: netCents - landedCostCents, netCents, vatCents: grossCents - netCents, grossCents };
+}
+
 export function landedCostCents(offer: Pick<Offer, 'price' | 'shipping'>): number {
   return offer.price.amountCents + (offer.shipping?.amountCents ?? 0);
 }

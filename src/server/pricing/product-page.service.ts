@@ -8,7 +8,7 @@ import { productCacheKey, productFromCacheOrDb } from '../catalog';
 import type { MarketCode } from '../markets';
 import type { Runtime } from '../runtime';
 import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
-import { marketPrice, marketPrices, refreshFailureKey } from './live-price';
+import { marketPrice, refreshFailureKey } from './live-price';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from './live-price.schema';
 import { decodeRefreshFailure } from './live-price.store';
 import { queueOpening } from './popularity.store';
@@ -30,8 +30,9 @@ export interface PageProduct {
 export interface ProductPageData {
   readonly product: PageProduct;
   readonly market: MarketCode;
-  /** Null when we do not sell the product in this market. */
+  /** Null when we do not sell the product in this market, or an agent stopped selling it. */
   readonly price: MarketPrice | null;
+  readonly salesStopped: boolean;
   readonly state: PriceState;
   readonly failure: RefreshFailureInfo | null;
   /** Server time of the read, so the browser can age the price against its own clock. */
@@ -54,7 +55,9 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   if (!product) return null;
 
   const failure = decodeRefreshFailure(failureJson);
-  const age = priceAge(product, market, now);
+  // A stopped product shows no price, so there is none to keep fresh: no marketplace call.
+  const salesStopped = Boolean(product.salesStop);
+  const age = salesStopped ? null : priceAge(product, market, now);
   const policy = freshnessPolicy(rt.config);
   const state: PriceState = age ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null) : 'fresh';
   let refreshEnqueued = false;
@@ -70,7 +73,8 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   return {
     product: pageProduct(product),
     market,
-    price: marketPrice(product, market),
+    price: marketPrice(product, market, now),
+    salesStopped,
     state,
     failure: state === 'stale' ? failure : null,
     readAt: now.toISOString(),
@@ -83,7 +87,7 @@ export async function currentLivePrice(rt: Runtime, productId: string, market: M
   const [cached, failureJson] = await rt.redis.mget(productCacheKey(productId), refreshFailureKey(productId));
   const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cached ?? null);
   if (!product) return null;
-  const price = marketPrices(product)[market] ?? null;
+  const price = marketPrice(product, market) ?? null;
   const failure = decodeRefreshFailure(failureJson ?? null);
   const stale = failure !== null && price !== null && new Date(failure.at).getTime() >= new Date(price.checkedAt).getTime();
   return { kind: stale ? 'stale' : 'fresh', price, failure: stale ? failure : null, callMs: null, sourceMs: null };

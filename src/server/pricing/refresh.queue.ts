@@ -16,21 +16,23 @@ export const RefreshJobData = z.object({
   productId: Id,
   /** The job skips the marketplace when the price is at most this old by the time it runs. */
   maxAgeMs: z.number().int().min(0),
-  cause: z.enum(['opening', 'sweep']),
+  /** `agent`: the back office's "refresh now", which asks for the call whatever the price's age. */
+  cause: z.enum(['opening', 'sweep', 'agent']),
 });
 export type RefreshJobData = z.infer<typeof RefreshJobData>;
 
 /** BullMQ: 1 is the highest priority. A shopper waiting beats the sweep, always. */
-export const REFRESH_PRIORITY = { opening: 1, sweep: 100 } as const;
+export const REFRESH_PRIORITY = { opening: 1, agent: 1, sweep: 100 } as const;
 
 /**
  * The product id itself; BullMQ refuses ids that look like integers, so an id made only of
  * digits gets a prefix. Sweep jobs have ids of their own: a waiting low-priority sweep job must
- * not hold the id an opening needs to jump the queue.
+ * not hold the id an opening needs to jump the queue. An agent's job too: an opening's job waiting
+ * with a 60 s tolerance must not swallow a request to call the marketplace now.
  */
 export function refreshJobId(productId: string, cause: RefreshJobData['cause']): string {
   const id = /^\d+$/.test(productId) ? `product-${productId}` : productId;
-  return cause === 'sweep' ? `sweep-${id}` : id;
+  return cause === 'opening' ? id : `${cause}-${id}`;
 }
 
 const DONE = { removeOnComplete: true, removeOnFail: true } as const;

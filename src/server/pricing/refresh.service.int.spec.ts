@@ -201,18 +201,21 @@ describe('opening a product page', () => {
 });
 
 describe('the sweep', () => {
-  it('enqueues a low-priority refresh for a popular product in the last quarter of its window, and none for a fresh one', async () => {
+  it('enqueues a low-priority refresh for a popular product in the last quarter of its window, and none for a fresh or a stopped one', async () => {
     const runtime = { ...rt(), config: config() };
     const { product: aging } = await staleProduct();
     const { product: fresh } = await staleProduct();
+    const { product: stopped } = await staleProduct();
     const fiftySecondsAgo = new Date(Date.now() - 50_000);
     const justNow = new Date();
     await upsertProduct(rt().collections.products, { ...aging, offers: { it: { ...aging.offers.it!, lastScrapedAt: fiftySecondsAgo } } });
     await upsertProduct(rt().collections.products, { ...fresh, offers: { it: { ...fresh.offers.it!, lastScrapedAt: justNow } } });
-    await rt().redis.del(`ds:product:${aging._id}`, `ds:product:${fresh._id}`);
+    await upsertProduct(rt().collections.products, { ...stopped, offers: { it: { ...stopped.offers.it!, lastScrapedAt: fiftySecondsAgo } }, salesStop: { reason: 'recall', agentId: 'agent_1', at: justNow } });
+    await rt().redis.del(`ds:product:${aging._id}`, `ds:product:${fresh._id}`, `ds:product:${stopped._id}`);
     // Openings count the products as popular (and put them in the cache).
     expect(await openProductPage(runtime, aging._id, 'it')).toMatchObject({ state: 'fresh' });
     expect(await openProductPage(runtime, fresh._id, 'it')).toMatchObject({ state: 'fresh' });
+    expect(await openProductPage(runtime, stopped._id, 'it')).toMatchObject({ price: null, salesStopped: true });
 
     const queue = refreshQueue(rt());
     await sweepPopular({ config: config(), redis: rt().redis, queue });
@@ -220,6 +223,7 @@ describe('the sweep', () => {
     expect(sweepJob?.data).toEqual({ productId: aging._id, maxAgeMs: 45_000, cause: 'sweep' });
     expect(sweepJob?.opts.priority).toBe(100);
     expect(await queue.getJob(`sweep-${fresh._id}`)).toBeUndefined();
+    expect(await queue.getJob(`sweep-${stopped._id}`)).toBeUndefined();
   });
 });
 

@@ -123,6 +123,8 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
   const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
   // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
   const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
+  // Timed around all the calls, failures included: a timeout is the tail the operators look for.
+  const callsStartedAt = performance.now();
   const results = await Promise.allSettled(
     sources.map(async (market) => {
       const offer = product.offers[market];
@@ -132,6 +134,8 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
       return deps.gates[market].run(() => fetchQuote(base, offer.sourceId, budget), budget);
     }),
   );
+
+  const callDurationMs = performance.now() - callsStartedAt;
 
   const quotes: Partial<Record<MarketCode, OfferQuote>> = {};
   let failure: RefreshFailureInfo | null = null;
@@ -160,7 +164,7 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;
-  await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored);
+  await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored, callDurationMs);
   if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
   return { kind: 'fresh', changes, callMs };
 }
@@ -190,7 +194,8 @@ export async function sweepPopular(deps: SweepDeps): Promise<{ looked: number; e
   ids.forEach((productId, i) => {
     const json = cached[i];
     const product = json ? decodeCachedProduct(json) : null;
-    if (!product) return;
+    // A stopped product shows no price: keeping it fresh would only spend marketplace calls.
+    if (!product || product.salesStop) return;
     if (sweepDue(oldestSourceAgeMs(product, now), policy)) due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
   });
   await enqueueSweepRefreshes(deps.queue, due);

@@ -1,5 +1,6 @@
-// Orders list: one search box (order number, e-mail, name, phone) and the filters, as a plain
-// GET form so every search is a server-rendered page with a shareable URL.
+// Orders list and the back office's one search box (order number, e-mail, name, phone, product id,
+// GTIN, ASIN, source URL) with the filters, as a plain GET form so every search is a
+// server-rendered page with a shareable URL. Products and customers found show beside the orders.
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad, type RouteMeta } from '@analogjs/router';
@@ -24,7 +25,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
         @let markets = page.status === 'ok' ? page.data.markets : [];
         <form method="get" action="/backoffice" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" role="search">
           <div class="md:col-span-6">
-            <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name or phone</label>
+            <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name, phone, product id, GTIN, ASIN or source URL</label>
             <input id="q" name="q" type="search" [attr.value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
           </div>
           <app-filter-select name="status" label="Status" [options]="statuses" [selected]="f['status']" />
@@ -42,6 +43,36 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
         @if (page.status === 'error') {
           <p role="alert" class="text-sm text-red-700" data-testid="page-error">{{ page.message }}</p>
         } @else {
+          @if (page.data.products.length > 0 || page.data.customers.length > 0) {
+            <div class="mb-6 grid gap-4 md:grid-cols-2">
+              @if (page.data.products.length > 0) {
+                <section aria-labelledby="found-products-h" class="rounded-lg border border-slate-200 bg-white p-4">
+                  <h2 id="found-products-h" class="mb-2 font-semibold">Products</h2>
+                  <ul class="space-y-1 text-sm">
+                    @for (p of page.data.products; track p.id) {
+                      <li data-testid="product-hit">
+                        <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/products/' + p.id">{{ p.title }}</a>
+                        <span class="text-slate-500"> · {{ p.gtin ?? 'no GTIN' }} · {{ p.markets.join(', ') }}{{ p.stopped ? ' · stopped' : '' }}</span>
+                      </li>
+                    }
+                  </ul>
+                </section>
+              }
+              @if (page.data.customers.length > 0) {
+                <section aria-labelledby="found-customers-h" class="rounded-lg border border-slate-200 bg-white p-4">
+                  <h2 id="found-customers-h" class="mb-2 font-semibold">Customers</h2>
+                  <ul class="space-y-1 text-sm">
+                    @for (c of page.data.customers; track c.id) {
+                      <li data-testid="customer-hit">
+                        <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/customers/' + c.id">{{ c.name }}</a>
+                        <span class="text-slate-500"> · {{ c.email }} · {{ c.phone ?? 'no phone' }}</span>
+                      </li>
+                    }
+                  </ul>
+                </section>
+              }
+            </div>
+          }
           <table class="w-full text-left text-sm" data-testid="orders-table">
             <thead class="text-xs uppercase text-slate-500">
               <tr><th class="py-2">Number</th><th>Customer</th><th>E-mail</th><th>Market</th><th>Status</th><th class="text-right">Total</th><th>Placed</th></tr>

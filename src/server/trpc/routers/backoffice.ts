@@ -1,12 +1,21 @@
-// The back office's API for agents: sign-in, orders, the audit log, agents. Every procedure is
+// The back office's API for agents: sign-in, orders, customers, products, operations, the audit
+// log, agents. Every procedure is
 // a `backofficeProcedure`, so the role table (src/server/backoffice/access.ts) guards each one;
 // the routers stay thin over the services.
 import { TRPCError } from '@trpc/server';
 import { deleteCookie, getRequestIP, getRequestProtocol, getHeader, setCookie } from 'h3';
 import { z } from 'zod';
 import {
+  AgentDisabledInput,
+  AgentRoleInput,
   AuditFilters,
+  CreateAgentInput,
+  createAgentAsAdmin,
+  DuplicateAgentError,
   listAgents,
+  setAgentDisabled,
+  setAgentRole,
+  toAgentView,
   listAudit,
   login,
   revokeSessions,
@@ -14,6 +23,21 @@ import {
   SESSION_COOKIE,
   toAuditView,
 } from '../../backoffice';
+import {
+  clearOverride,
+  ClearOverrideInput,
+  overridePrice,
+  OverrideInput,
+  productAdminDetail,
+  ProductIdInput,
+  ProductSearch,
+  refreshNow,
+  resumeSelling,
+  SalesStopInput,
+  searchProducts,
+  stopSelling,
+} from '../../catalog-admin';
+import { addCustomerNote, customerDetail, CustomerIdInput, CustomerNoteInput, CustomerSearchInput, searchCustomers } from '../../customers';
 import { Id } from '../../db/ids';
 import { listOpportunities } from '../../fulfillment';
 import { MarketCode } from '../../markets';
@@ -31,6 +55,7 @@ import {
   searchOrders,
   type OrderActionResult,
 } from '../../orders';
+import { operationsOverview, retryFailedJob, RetryJobInput } from '../../operations';
 import type { SessionContext } from '../context';
 import { backofficeProcedure, router } from '../trpc';
 
@@ -43,6 +68,14 @@ function agentOf(session: SessionContext | null): SessionContext {
 function unwrap(result: OrderActionResult) {
   if (!result.ok) throw new TRPCError({ code: result.code, message: result.message });
   return result.order;
+}
+
+type Refusal = { readonly ok: false; readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND'; readonly message: string };
+
+/** A service's expected refusal (a typed result, not an exception) as the tRPC error it names. */
+function accepted<R extends { readonly ok: true } | Refusal>(result: R): Exclude<R, Refusal> {
+  if (result.ok === false) throw new TRPCError({ code: result.code, message: result.message });
+  return result as Exclude<R, Refusal>;
 }
 
 const acting = (s: SessionContext) => ({ id: s.agentId, email: s.email, role: s.role });
@@ -140,11 +173,84 @@ const auditRouter = router({
   }),
 });
 
+const customersRouter = router({
+  search: backofficeProcedure.input(CustomerSearchInput.prefault({})).query(async ({ ctx, input }) => searchCustomers(await ctx.runtime(), input)),
+
+  detail: backofficeProcedure.input(CustomerIdInput).query(async ({ ctx, input }) => {
+    const customer = await customerDetail(await ctx.runtime(), input.customerId);
+    if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: `no customer with id ${input.customerId}` });
+    return customer;
+  }),
+
+  addNote: backofficeProcedure.input(CustomerNoteInput).mutation(async ({ ctx, input }) => {
+    const customer = await addCustomerNote(await ctx.runtime(), input, acting(agentOf(ctx.session)));
+    if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: `no customer with id ${input.customerId}` });
+    return customer;
+  }),
+});
+
+const productsRouter = router({
+  search: backofficeProcedure.input(ProductSearch.prefault({})).query(async ({ ctx, input }) => searchProducts(await ctx.runtime(), input)),
+
+  detail: backofficeProcedure.input(ProductIdInput).query(async ({ ctx, input }) => {
+    const product = await productAdminDetail(await ctx.runtime(), input.productId);
+    if (!product) throw new TRPCError({ code: 'NOT_FOUND', message: `no product with id ${input.productId}` });
+    return product;
+  }),
+
+  refreshNow: backofficeProcedure.input(ProductIdInput).mutation(async ({ ctx, input }) => {
+    const result = await refreshNow(await ctx.runtime(), input.productId);
+    if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: `no product with id ${input.productId}` });
+    return result;
+  }),
+
+  setOverride: backofficeProcedure
+    .input(OverrideInput)
+    .mutation(async ({ ctx, input }) => accepted(await overridePrice(await ctx.runtime(), input, acting(agentOf(ctx.session)))).product),
+
+  clearOverride: backofficeProcedure
+    .input(ClearOverrideInput)
+    .mutation(async ({ ctx, input }) => accepted(await clearOverride(await ctx.runtime(), input, acting(agentOf(ctx.session)))).product),
+
+  stopSelling: backofficeProcedure
+    .input(SalesStopInput)
+    .mutation(async ({ ctx, input }) => accepted(await stopSelling(await ctx.runtime(), input, acting(agentOf(ctx.session)))).product),
+
+  resumeSelling: backofficeProcedure
+    .input(ProductIdInput)
+    .mutation(async ({ ctx, input }) => accepted(await resumeSelling(await ctx.runtime(), input, acting(agentOf(ctx.session)))).product),
+});
+
+const operationsRouter = router({
+  overview: backofficeProcedure.query(async ({ ctx }) => operationsOverview(await ctx.runtime())),
+
+  retryJob: backofficeProcedure
+    .input(RetryJobInput)
+    .mutation(async ({ ctx, input }) => accepted(await retryFailedJob(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+});
+
 const agentsRouter = router({
   list: backofficeProcedure.query(async ({ ctx }) => {
     const agents = await listAgents((await ctx.runtime()).collections.agents);
-    return agents.map((a) => ({ id: a._id, email: a.email, name: a.name, role: a.role, disabled: a.disabled }));
+    return agents.map(toAgentView);
   }),
+
+  create: backofficeProcedure.input(CreateAgentInput).mutation(async ({ ctx, input }) => {
+    try {
+      return await createAgentAsAdmin(await ctx.runtime(), input, acting(agentOf(ctx.session)));
+    } catch (error) {
+      if (error instanceof DuplicateAgentError) throw new TRPCError({ code: 'CONFLICT', message: `email: ${error.message}` });
+      throw error;
+    }
+  }),
+
+  setRole: backofficeProcedure
+    .input(AgentRoleInput)
+    .mutation(async ({ ctx, input }) => accepted(await setAgentRole(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
+
+  setDisabled: backofficeProcedure
+    .input(AgentDisabledInput)
+    .mutation(async ({ ctx, input }) => accepted(await setAgentDisabled(await ctx.runtime(), input, acting(agentOf(ctx.session))))),
 
   revokeSessions: backofficeProcedure.input(z.object({ agentId: Id })).mutation(async ({ ctx, input }) => {
     const admin = agentOf(ctx.session);
@@ -155,6 +261,9 @@ const agentsRouter = router({
 export const backofficeRouter = router({
   auth: authRouter,
   orders: ordersRouter,
+  customers: customersRouter,
+  products: productsRouter,
+  operations: operationsRouter,
   audit: auditRouter,
   agents: agentsRouter,
   opportunities: opportunitiesRouter,

@@ -14,7 +14,7 @@ export const catalogRouter = router({
   latest: publicProcedure.input(LatestProductsInput).query(async ({ ctx, input }) => {
     const { collections } = await ctx.runtime();
     const products = await latestProducts(collections.products, input.limit);
-    return products.map(toProductSummary);
+    return products.map((product) => toProductSummary(product));
   }),
 
   /** How many products the catalog holds; estimated from collection metadata, so cheap. */

@@ -1,0 +1,136 @@
+// What the back office does with products: find them by any identifier, open one with its
+// offers, margins and history, override a price, stop or resume selling, and refresh the source
+// offers now through the refresher's queue. Every change is audited with before and after, and
+// written through to the Redis product cache, which the shopper's page reads.
+import { recordAudit } from '../backoffice/audit.store';
+import { cacheProduct } from '../catalog/product-cache.store';
+import type { Product } from '../catalog/product.schema';
+import { findProduct } from '../catalog/product.store';
+import { MARKET_CODES, type MarketCode } from '../markets';
+import type { ActingAgent } from '../orders/order.service';
+import { listenForPriceEvents, priceEventHub } from '../pricing/live-price.store';
+import type { PriceEvent } from '../pricing/live-price.schema';
+import { enqueueRefresh, refreshQueue } from '../pricing/refresh.queue';
+import type { Runtime } from '../runtime';
+import { overrideExpiryProblem, toProductAdminView, toProductHit, type OverrideInput, type ProductAdminView, type ProductHit } from './product-admin';
+import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
+import { productFilter, productSearchPlan, type ProductSearch } from './product-search';
+
+export type ProductActionResult =
+  | { readonly ok: true; readonly product: ProductAdminView }
+  | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT'; readonly message: string };
+
+const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no product with id ${id}` }) as const;
+
+export async function searchProducts(rt: Runtime, search: ProductSearch): Promise<ProductHit[]> {
+  const plan = productSearchPlan(search.q);
+  const filter = plan ? productFilter(plan) : null;
+  if (!filter) return [];
+  return (await findProductsBy(rt.collections.products, filter, search.limit)).map(toProductHit);
+}
+
+async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
+  return toProductAdminView(product, await priceHistoryOf(rt.collections.priceHistory, product._id, MARKET_CODES), now);
+}
+
+export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {
+  const product = await findProduct(rt.collections.products, productId);
+  return product ? view(rt, product, now) : null;
+}
+
+/** The change as stored, audited, and written through to the cache the shopper's page reads. */
+async function changed(
+  rt: Runtime,
+  agent: ActingAgent,
+  change: { action: string; before: Product; after: Product | null; pick: (p: Product) => unknown; reason: string | null; at: Date },
+): Promise<ProductActionResult> {
+  if (!change.after) return notFound(change.before._id);
+  await cacheProduct(rt.redis, change.after);
+  await recordAudit(rt.collections.auditEntries, {
+    actor: { kind: 'agent', id: agent.id, email: agent.email },
+    action: change.action,
+    entity: { kind: 'product', id: change.before._id },
+    before: change.pick(change.before) ?? null,
+    after: change.pick(change.after) ?? null,
+    reason: change.reason,
+    at: change.at,
+  });
+  return { ok: true, product: await view(rt, change.after, change.at) };
+}
+
+export async function overridePrice(rt: Runtime, input: OverrideInput, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+  const expiresAt = new Date(input.expiresAt);
+  const problem = overrideExpiryProblem(expiresAt, now);
+  if (problem) return { ok: false, code: 'BAD_REQUEST', message: problem };
+  const before = await findProduct(rt.collections.products, input.productId);
+  if (!before) return notFound(input.productId);
+  const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
+  const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
+  const after = await setPriceOverride(rt.collections.products, input.productId, input.market, override);
+  return changed(rt, agent, { action: 'product.price_overridden', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: input.reason, at: now });
+}
+
+export async function clearOverride(rt: Runtime, input: { productId: string; market: MarketCode }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+  const before = await findProduct(rt.collections.products, input.productId);
+  if (!before) return notFound(input.productId);
+  if (!before.priceOverrides?.[input.market]) return { ok: false, code: 'CONFLICT', message: `no override in ${input.market} to remove` };
+  const after = await clearPriceOverride(rt.collections.products, input.productId, input.market, now);
+  return changed(rt, agent, { action: 'product.override_removed', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: null, at: now });
+}
+
+export async function stopSelling(rt: Runtime, input: { productId: string; reason: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+  const before = await findProduct(rt.collections.products, input.productId);
+  if (!before) return notFound(input.productId);
+  if (before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is already stopped' };
+  const after = await setSalesStop(rt.collections.products, input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
+  return changed(rt, agent, { action: 'product.sales_stopped', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: input.reason, at: now });
+}
+
+export async function resumeSelling(rt: Runtime, input: { productId: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+  const before = await findProduct(rt.collections.products, input.productId);
+  if (!before) return notFound(input.productId);
+  if (!before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is not stopped' };
+  const after = await setSalesStop(rt.collections.products, input.productId, null, now);
+  return changed(rt, agent, { action: 'product.sales_resumed', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: null, at: now });
+}
+
+export type RefreshNowResult =
+  | {
+      readonly kind: 'fresh' | 'stale';
+      readonly failure: { readonly kind: string; readonly detail: string } | null;
+      /** How long the marketplace calls took, as the refresher measured them. */
+      readonly callMs: number | null;
+      readonly product: ProductAdminView;
+    }
+  | { readonly kind: 'no-answer'; readonly message: string; readonly product: ProductAdminView };
+
+/** Slack over the refresh budget for the job to be picked up and its outcome published. */
+const PICKUP_MS = 5_000;
+
+/**
+ * Asks the refresher (through its queue, at a shopper's priority) to call the marketplaces now,
+ * and waits for the outcome it publishes: the new price, or why it could not be had. Listening
+ * starts before the job is enqueued, so a fast refresher cannot answer unheard.
+ */
+export async function refreshNow(rt: Runtime, productId: string): Promise<RefreshNowResult | null> {
+  if (!(await findProduct(rt.collections.products, productId))) return null;
+  const waitMs = rt.config.REFRESH_BUDGET_MS + PICKUP_MS;
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), waitMs);
+  let outcome: PriceEvent | null = null;
+  try {
+    const events = await listenForPriceEvents(priceEventHub(rt), productId, stop.signal);
+    await enqueueRefresh(refreshQueue(rt), { productId, maxAgeMs: 0, cause: 'agent' });
+    for await (const event of events) {
+      outcome = event;
+      break;
+    }
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+  const product = await productAdminDetail(rt, productId);
+  if (!product) return null;
+  if (!outcome) return { kind: 'no-answer', message: `the refresher did not answer within ${Math.round(waitMs / 1000)} s: is it running? The job stays queued.`, product };
+  return { kind: outcome.kind, failure: outcome.failure ? { kind: outcome.failure.kind, detail: outcome.failure.detail } : null, callMs: outcome.callMs, product };
+}

@@ -1,0 +1,19 @@
+// Redis side of the refresher's latency: each refresh's marketplace-call duration added to its
+// minute's histogram (in the refresh outcome's pipeline, so no extra round trip), and the last
+// hour read back in one pipeline for the operations page.
+import type { ChainableCommander, Redis } from 'ioredis';
+import { latencyBucket, latencyMinuteKey, latencyPercentiles, latencyWindowKeys, mergeHistograms, REFRESH_LATENCY_TTL_S, type LatencyPercentiles } from './refresh-latency';
+
+export function queueLatencySample(pipeline: ChainableCommander, callMs: number, at: Date): ChainableCommander {
+  const key = latencyMinuteKey(at);
+  return pipeline.hincrby(key, String(latencyBucket(callMs)), 1).expire(key, REFRESH_LATENCY_TTL_S);
+}
+
+export async function readRefreshLatency(redis: Redis, now = new Date()): Promise<LatencyPercentiles | null> {
+  const pipeline = redis.pipeline();
+  for (const key of latencyWindowKeys(now)) pipeline.hgetall(key);
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return latencyPercentiles(mergeHistograms(results.map(([, hash]) => (hash ?? {}) as Record<string, string>)));
+}
