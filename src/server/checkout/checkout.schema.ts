@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Id } from '../db/ids';
 import { isMarketCode, MarketCode } from '../markets';
 import { Cents } from '../money';
-import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
+import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
 
 export const PaymentMethod = z.enum(['bank_transfer', 'cash_on_delivery']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

@@ -5,7 +5,7 @@ import type { PricedCart, PricedLine } from '../cart/cart';
 import { MARKETS } from '../markets';
 import type { Order, OrderStatus } from '../orders/order.schema';
 import type { CheckoutInput } from './checkout.schema';
-import { MARKET_COUNTRY } from './postal-code';
+import { MARKET_COUNTRY } from '../orders';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

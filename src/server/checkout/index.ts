@@ -1,7 +1,6 @@
 // Checkout: the cart becomes an order (contact, address validated per country, payment by bank
 // transfer or cash on delivery, one order per submitted form), its confirmation, and the
 // shopper's order status lookup. Fulfillment (purchase, messages) follows through the outbox.
-export * from './postal-code';
 export * from './checkout.schema';
 export * from './checkout';
 export * from './checkout.store';

@@ -3,13 +3,7 @@
 // the field, so the back office shows the message next to it.
 import { z } from 'zod';
 import { Address } from './order.schema';
-
-const POSTAL_CODES: Readonly<Record<Address['country'], { readonly pattern: RegExp; readonly example: string }>> = {
-  IT: { pattern: /^\d{5}$/, example: '00184' },
-  FR: { pattern: /^\d{5}$/, example: '75011' },
-  DE: { pattern: /^\d{5}$/, example: '10115' },
-  ES: { pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, example: '28013' },
-};
+import { isValidPostalCode, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
 
@@ -18,7 +12,7 @@ export const AddressInput = z
     name: text(200),
     line1: text(200),
     line2: z.string().trim().max(200).transform((v) => (v === '' ? null : v)).nullable().default(null),
-    postalCode: z.string().trim().toUpperCase(),
+    postalCode: z.string().transform(normalizePostalCode),
     city: text(100),
     country: Address.shape.country,
     phone: z
@@ -30,9 +24,9 @@ export const AddressInput = z
       .default(null),
   })
   .superRefine((address, ctx) => {
-    const rule = POSTAL_CODES[address.country];
-    if (!rule.pattern.test(address.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `not a postal code of ${address.country} (such as ${rule.example})` });
+    if (!isValidPostalCode(address.country, address.postalCode)) {
+      const { example } = POSTAL_CODE_RULES[address.country];
+      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `not a postal code of ${address.country} (such as ${example})` });
     }
   });
 export type AddressInput = z.infer<typeof AddressInput>;

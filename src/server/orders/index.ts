@@ -7,5 +7,6 @@ export * from './order.store';
 export * from './order.service';
 export * from './refund';
 export * from './address';
+export * from './postal-code';
 export * from './order-total';
 export * from './order-actions.service';
