@@ -6,28 +6,15 @@
 // scrapers.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isMarketCode, MarketCode } from '../../src/server/markets';
-import { declaredPageUrl, extractPage, decodeHtml, siteForUrl, toExtractRecord, type ExtractRecord } from '../../src/server/scraping';
+import { isMarketCode, type MarketCode } from '../../src/server/markets';
+import { extractFile } from './extract-file';
 
 const USAGE = 'usage: extract PAGE.html [--url URL] [--market it|fr|de|es]\n       extract --batch LIST.jsonl';
 
-const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: MarketCode.optional() });
-
-function extractFile(file: string, path: string, url: string | undefined, market: MarketCode | undefined): ExtractRecord {
-  let html: string;
-  try {
-    html = decodeHtml(readFileSync(path));
-  } catch (error) {
-    return { file, error: 'unreadable', detail: (error as Error).message };
-  }
-  const pageUrl = url ?? declaredPageUrl(html) ?? pathToFileURL(path).href;
-  const site = siteForUrl(pageUrl);
-  const result = extractPage({ html, url: pageUrl, market: market ?? site?.market ?? null, site: site?.name, extractor: site?.extractor });
-  return toExtractRecord(file, result);
-}
+// A market outside ours (`us`, `uk`) still gets its page read, without a market.
+const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: z.string().optional() });
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,7 +43,7 @@ if (values.batch) {
     // A relative path is taken from the working directory, else from the list's own folder (a
     // list shipped beside its pages).
     const path = isAbsolute(parsed.file) || existsSync(parsed.file) ? resolve(parsed.file) : resolve(dirname(listPath), parsed.file);
-    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, parsed.market))}\n`);
+    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, isMarketCode(parsed.market) ? parsed.market : undefined))}\n`);
   }
 } else {
   const file = positionals[0];
