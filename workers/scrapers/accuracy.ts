@@ -15,7 +15,7 @@ import { extractFile } from './extract-file';
 
 const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/fixtures/real-world/expected.jsonl');
 const { positionals } = parseArgs({ allowPositionals: true });
-const listPath = resolve(positionals[0] ?? DEFAULT_LIST);
+const listPath = positionals[0] ? resolve(process.env['INIT_CWD'] ?? process.cwd(), positionals[0]) : DEFAULT_LIST;
 
 const results = [];
 for (const [n, line] of readFileSync(listPath, 'utf8').split('\n').entries()) {

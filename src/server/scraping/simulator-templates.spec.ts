@@ -53,7 +53,8 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
     }
     expect([...seenTemplates].sort()).toEqual([...TEMPLATE_KINDS].sort());
     expect(seenShapes.size).toBe(4);
-  });
+    // 300 pages parsed and read: seconds of CPU, more on a machine shared with other runs.
+  }, 60_000);
 
   it('the robot check is blocked, never a listing', () => {
     expect(extractPage({ html: renderCaptchaPage(market, '/dp/B0000000', 'tok'), url: `${base}/dp/B0000000`, market })).toEqual({ kind: 'blocked', reason: 'captcha' });
