@@ -44,6 +44,7 @@ const OUT_OF_STOCK = [
   'listing was ended', 'listing has ended',
   // nl, pt, pl, sv, ja
   'niet op voorraad', 'uitverkocht', 'niet leverbaar', 'esgotado', 'indisponivel', 'niedostepny', 'brak w magazynie', 'slut i lager', 'ej i lager', 'tillfalligt slut', '在庫切れ', '取り扱いできません',
+  'neni skladem', 'vyprodano',
 ].map((phrase) => fold(phrase));
 const IN_STOCK = [
   // it
@@ -57,7 +58,7 @@ const IN_STOCK = [
   // en
   'in stock', 'left in stock', 'available', 'ships within',
   // nl, pt, pl, sv, ja
-  'op voorraad', 'leverbaar', 'em estoque', 'dostepny', 'w magazynie', 'i lager', '在庫あり',
+  'op voorraad', 'leverbaar', 'em estoque', 'dostepny', 'w magazynie', 'i lager', '在庫あり', 'skladem',
 ].map((phrase) => fold(phrase));
 
 /** Lowercase, accent-free, one kind of apostrophe and space: `Disponibilità` → `disponibilita`. */
@@ -83,6 +84,14 @@ export function availabilityFromText(text: string | null | undefined): Availabil
   // "Nur noch 3", "Solo 2 rimasti", "Only 1 left": a count of items left means it is in stock.
   if (/\b(nur noch|solo|only|plus que) \d+\b/.test(folded)) return 'in_stock';
   return undefined;
+}
+
+/** The buy button, in our languages and English: a page that offers one sells the item now. */
+const BUY_BUTTON = /^(?:add to (?:cart|basket|bag)|buy now|aggiungi al carrello|compra ora|ajouter au panier|acheter|in den warenkorb|jetzt kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
+
+/** Whether a button's label is the shop's buy button. */
+export function isBuyButton(label: string): boolean {
+  return BUY_BUTTON.test(fold(label));
 }
 
 function containsPhrase(text: string, phrase: string): boolean {

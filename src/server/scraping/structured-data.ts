@@ -228,10 +228,12 @@ function gtinOf(node: Json): string | undefined {
 function offersOf(node: Json, base: string): OfferFacts[] {
   const facts: OfferFacts[] = [];
   for (const offer of asArray(node['offers']).filter(isObject)) {
-    // An AggregateOffer may list its offers; its lowPrice is the cheapest of them.
-    const inner = asArray(offer['offers']).filter(isObject);
-    if (typesOf(offer).includes('aggregateoffer') && inner.length > 0 && offer['lowPrice'] === undefined) facts.push(...inner.map((o) => offerFacts(o, base)));
-    else facts.push(offerFacts(offer, base));
+    // An AggregateOffer may list its offers, which carry what it leaves out (availability, GTIN);
+    // its lowPrice, the cheapest of them, stands in when they have no price.
+    const inner = typesOf(offer).includes('aggregateoffer') ? asArray(offer['offers']).filter(isObject).map((o) => offerFacts(o, base)) : [];
+    const aggregate = offerFacts(offer, base);
+    if (inner.some((o) => o.priceCents !== undefined)) facts.push(...inner.map((o) => ({ ...o, availability: o.availability ?? aggregate.availability })));
+    else facts.push({ ...aggregate, gtin: aggregate.gtin ?? inner.find((o) => o.gtin)?.gtin, availability: aggregate.availability ?? inner.find((o) => o.availability)?.availability });
   }
   return facts;
 }

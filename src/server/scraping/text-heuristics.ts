@@ -4,7 +4,7 @@
 // Less trusted than structured data (see listing-merge). Pure: works on a parsed page.
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { availabilityFromText } from './availability';
+import { availabilityFromText, isBuyButton } from './availability';
 import { gtinIn, validGtin } from './gtin';
 import { absoluteUrl, collapse, firstAttr, labelledValues, shortText, textOf, valueFor } from './html-text';
 import type { Candidate } from './listing-merge';
@@ -15,6 +15,7 @@ export const BRAND_LABELS = ['marca', 'marque', 'marke', 'brand', 'hersteller', 
 export const SKU_LABELS = [
   'asin', 'sku', 'art.-nr.', 'artikelnummer', 'artikel-nr.', 'reference', 'ref.', 'referencia', 'codice articolo', 'codice prodotto', 'cod.', 'item number', 'item model number',
   // eBay's item number, the id of a listing, in each of its languages
+  'kod',
   'ebay-artikelnummer', 'ebay item number', 'numero oggetto ebay', "numero de l'objet ebay", 'numero de articulo de ebay', 'numero del articulo',
 ];
 
@@ -90,6 +91,14 @@ function statedAvailability($: CheerioAPI) {
   return undefined;
 }
 
+/** An enabled buy button ("Add to cart", "In den Warenkorb"): the last sign of stock a page without a stock line gives. */
+function buyButtonShown($: CheerioAPI): boolean {
+  return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i]')
+    .toArray()
+    .slice(0, 100)
+    .some((el) => $(el).attr('disabled') === undefined && $(el).attr('aria-disabled') !== 'true' && isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')));
+}
+
 /** Paths and queries of category and search pages on common shop software. */
 const LISTING_URL = /[?&](?:q|k|s|query|search|keywords?)=|\/(?:s|search|suche|recherche|ricerca|buscar|busqueda|c|category|categories|categoria|categorie|kategorie|catalogo|collections\/[^/]+$|b)(?:\/|$|\?)/i;
 
@@ -148,7 +157,7 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   const old = oldPrices.slice(0, 10).map(priceOf).find((p) => p.ok);
   if (old?.ok && candidate.priceCents !== undefined && old.amountCents > candidate.priceCents) candidate.listPriceCents = old.amountCents;
 
-  const availability = $(AVAILABILITY_SELECTORS).toArray().slice(0, 20).map((el) => availabilityFromText(textOf($, el))).find((a) => a !== undefined) ?? statedAvailability($);
+  const availability = $(AVAILABILITY_SELECTORS).toArray().slice(0, 20).map((el) => availabilityFromText(textOf($, el))).find((a) => a !== undefined) ?? statedAvailability($) ?? (buyButtonShown($) ? 'in_stock' : undefined);
   if (availability) candidate.availability = availability;
 
   const pairs = labelledValues($);
