@@ -135,7 +135,7 @@ try {
   // Rounds alternate the bare loop and the scraper market by market, so a neighbour's load on
   // this shared machine hits both sides alike; each figure is the median over the rounds. Every
   // scraper round starts from an empty catalog, so each one writes the same products.
-  const rounds: { market: MarketCode; pages: number; seconds: number; upserted: number; baselinePages: number; baselineSeconds: number; failed: string }[][] = [];
+  const rounds: { market: MarketCode; pages: number; seconds: number; cpuMs: number; upserted: number; baselinePages: number; baselineSeconds: number; baselineCpuMs: number; failed: string }[][] = [];
   const urlsOf = new Map<MarketCode, string[]>();
   for (const market of MARKETS) urlsOf.set(market, await productUrls(siteOf(market)));
   for (let round = 0; round < ROUNDS; round++) {
@@ -145,17 +145,23 @@ try {
       const urls = urlsOf.get(market)!;
       await cols.products.deleteMany({});
       await cols.priceHistory.deleteMany({});
+      const baselineCpu = process.cpuUsage();
       const baseline = await bareLoop(urls, market);
+      const baselineCpuMs = cpuMsSince(baselineCpu);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const run = await runCrawl({ collections: cols, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
       const seconds = (performance.now() - started) / 1000;
+      const cpuMs = cpuMsSince(cpu);
       results.push({
         market,
         pages: run.counts.pages,
         seconds,
+        cpuMs,
         upserted: run.counts.inserted + run.counts.updated,
         baselinePages: urls.length,
         baselineSeconds: baseline.seconds,
+        baselineCpuMs,
         failed: `${run.counts.failed} not stored: ${JSON.stringify(run.failedByReason)}`,
       });
     }
@@ -166,13 +172,22 @@ try {
     const sum = (pick: (r: Row) => number) => rows.reduce((n, r) => n + pick(r), 0);
     const pagesPerS = sum((r) => r.pages) / sum((r) => r.seconds);
     const baselinePerS = sum((r) => r.baselinePages) / sum((r) => r.baselineSeconds);
-    return { pages_per_s: pagesPerS, products_upserted_per_s: sum((r) => r.upserted) / sum((r) => r.seconds), baseline_pages_per_s: baselinePerS, ratio: pagesPerS / baselinePerS };
+    return {
+      pages_per_s: pagesPerS,
+      products_upserted_per_s: sum((r) => r.upserted) / sum((r) => r.seconds),
+      baseline_pages_per_s: baselinePerS,
+      ratio: pagesPerS / baselinePerS,
+      cpu_ms_per_page: sum((r) => r.cpuMs) / sum((r) => r.pages),
+      baseline_cpu_ms_per_page: sum((r) => r.baselineCpuMs) / sum((r) => r.baselinePages),
+    };
   };
   const medianFigures = (perRound: ReturnType<typeof figuresOf>[]) => ({
     pages_per_s: round(median(perRound.map((f) => f.pages_per_s))),
     products_upserted_per_s: round(median(perRound.map((f) => f.products_upserted_per_s))),
     baseline_pages_per_s: round(median(perRound.map((f) => f.baseline_pages_per_s))),
     ratio: round(median(perRound.map((f) => f.ratio)), 2),
+    cpu_ms_per_page: round(median(perRound.map((f) => f.cpu_ms_per_page)), 2),
+    baseline_cpu_ms_per_page: round(median(perRound.map((f) => f.baseline_cpu_ms_per_page)), 2),
   });
   const perMarket: Record<string, ReturnType<typeof medianFigures> & { pages: number }> = {};
   for (const market of MARKETS) {
@@ -192,13 +207,22 @@ try {
     concurrency: CONCURRENCY,
     markets: perMarket,
   };
-  console.log(`all markets: scraper ${summary.pages_per_s} pages/s and ${summary.products_upserted_per_s} products upserted/s; bare loop ${summary.baseline_pages_per_s} pages/s; ratio ${summary.ratio} (target 0.7)`);
+  console.log(
+    `all markets: scraper ${summary.pages_per_s} pages/s and ${summary.products_upserted_per_s} products upserted/s; bare loop ${summary.baseline_pages_per_s} pages/s; ratio ${summary.ratio} (target 0.7); ` +
+      `CPU of this process per page: scraper ${summary.cpu_ms_per_page} ms, bare loop ${summary.baseline_cpu_ms_per_page} ms`,
+  );
   console.log(JSON.stringify(summary));
 } finally {
   await db.dropDatabase().catch(() => undefined);
   await client.close();
   sim.stop();
   await mongo.stop();
+}
+
+/** CPU time of this process since `start`: on a machine shared with other work, what a page costs us whatever the others do (the database server's own work not included). */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function median(values: readonly number[]): number {
