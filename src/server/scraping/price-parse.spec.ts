@@ -63,6 +63,10 @@ describe('parsePrice', () => {
   it('reads the forms of shops elsewhere: the symbol as decimal mark, lakh groups, Swiss apostrophes, yen without decimals', () => {
     expect(parsePrice('12€99')).toMatchObject({ ok: true, amountCents: 1299, currency: 'EUR' });
     expect(parsePrice(`1${NBSP}299€95`)).toMatchObject({ ok: true, amountCents: 129995, currency: 'EUR' });
+    expect(parsePrice('1.299€95')).toMatchObject({ ok: true, amountCents: 129995, currency: 'EUR' });
+    // an amount with its decimals, then digits of whatever follows (markup left unclosed)
+    expect(parsePrice('73,99€99 recensioni')).toMatchObject({ ok: true, amountCents: 7399, currency: 'EUR' });
+    expect(parsePrice('73,99 € 99')).toMatchObject({ ok: true, amountCents: 7399, currency: 'EUR' });
     expect(parsePrice('₹1,29,999.00')).toMatchObject({ ok: true, amountCents: 12999900, currency: 'INR' });
     expect(parsePrice('CHF 1’299.95')).toMatchObject({ ok: true, amountCents: 129995, currency: 'CHF' });
     expect(parsePrice('￥2,480')).toMatchObject({ ok: true, amountCents: 248000, currency: 'JPY' });

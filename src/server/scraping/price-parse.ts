@@ -118,8 +118,9 @@ export function parsePrice(text: string | null | undefined, options: PriceParseO
     .replace(/(?<=\d)[’ʼ](?=\d{3})/g, "'")
     // Indian lakh grouping, `1,29,999`: the groups carry no meaning for the amount.
     .replace(/\b\d{1,2}(?:,\d{2})+,\d{3}\b/g, (m) => m.replace(/,/g, ''))
-    // `12€99`, `1 299€95`: the symbol stands for the decimal mark.
-    .replace(/(\d)\s?€\s?(\d{2})(?!\d)/g, '$1,$2 €')
+    // `12€99`, `1 299€95`: the symbol, right between the digits, stands for the decimal mark;
+    // not after an amount that has its decimals already (`73,99€` then text run on by broken markup).
+    .replace(/(?<![.,]\d?)(\d)€(\d{2})(?!\d)/g, '$1,$2 €')
     .trim();
   if (normalized === '') return { ok: false, reason: 'empty' };
   // A price sits within a short phrase; a paragraph with a number in it is not a price.
