@@ -1,9 +1,9 @@
 // `npm run bench:scrape`: how fast the scraper crawls, against the marketplace simulator on
 // loopback with politeness and latency off. For each market it scrapes the same product pages
-// twice in the same run: once with the scraper (Crawlee HTTP crawler, sessions, robots.txt,
+// twice per round (--rounds, 3): once with the scraper (Crawlee HTTP crawler, sessions, robots.txt,
 // extraction, batched upserts into MongoDB) and once with a bare loop (fetch + cheerio + the same
 // extraction, nothing stored), at the same concurrency. The ratio says what the crawler and the
-// database writes cost. The simulator runs in a child process so it does not share our CPU.
+// database writes cost; figures are medians over the rounds. The simulator runs in a child process so it does not share our CPU.
 // Bounded: at most --products pages per market (5,000) and --time-limit-s seconds in all.
 // Prints a readable summary; the last line is one JSON object with the figures.
 import { fork } from 'node:child_process';
@@ -21,11 +21,13 @@ const { values } = parseArgs({
     products: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '8' },
     markets: { type: 'string', default: MARKET_CODES.join(',') },
+    rounds: { type: 'string', default: '3' },
     'time-limit-s': { type: 'string', default: '300' },
   },
 });
 const PRODUCTS = Math.min(5000, Math.max(10, Number(values.products)));
 const CONCURRENCY = Math.min(64, Math.max(1, Number(values.concurrency)));
+const ROUNDS = Math.min(9, Math.max(1, Number(values.rounds)));
 const MARKETS = values.markets.split(',').filter(isMarketCode);
 const TIME_LIMIT_MS = Math.min(1800, Math.max(10, Number(values['time-limit-s']))) * 1000;
 const FETCH_TIMEOUT_MS = 10_000;
@@ -130,55 +132,103 @@ try {
   await cols.products.deleteMany({});
   await cols.priceHistory.deleteMany({});
 
-  const perMarket: Record<string, { pages: number; pages_per_s: number; products_upserted_per_s: number; baseline_pages_per_s: number; ratio: number }> = {};
-  let totalPages = 0;
-  let totalSeconds = 0;
-  let totalUpserted = 0;
-  let baselinePages = 0;
-  let baselineSeconds = 0;
-  for (const market of MARKETS) {
-    const site = siteOf(market);
-    const urls = await productUrls(site);
-    const baseline = await bareLoop(urls, market);
-    const started = performance.now();
-    const run = await runCrawl({ collections: cols, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
-    const seconds = (performance.now() - started) / 1000;
-    const upserted = run.counts.inserted + run.counts.updated;
-    const figures = {
-      pages: run.counts.pages,
-      pages_per_s: round(run.counts.pages / seconds),
-      products_upserted_per_s: round(upserted / seconds),
-      baseline_pages_per_s: round(urls.length / baseline.seconds),
-      ratio: round(run.counts.pages / seconds / (urls.length / baseline.seconds), 2),
+  // Rounds alternate the bare loop and the scraper market by market, so a neighbour's load on
+  // this shared machine hits both sides alike; each figure is the median over the rounds. Every
+  // scraper round starts from an empty catalog, so each one writes the same products.
+  const rounds: { market: MarketCode; pages: number; seconds: number; cpuMs: number; upserted: number; baselinePages: number; baselineSeconds: number; baselineCpuMs: number; failed: string }[][] = [];
+  const urlsOf = new Map<MarketCode, string[]>();
+  for (const market of MARKETS) urlsOf.set(market, await productUrls(siteOf(market)));
+  for (let round = 0; round < ROUNDS; round++) {
+    const results = [];
+    for (const market of MARKETS) {
+      const site = siteOf(market);
+      const urls = urlsOf.get(market)!;
+      await cols.products.deleteMany({});
+      await cols.priceHistory.deleteMany({});
+      const baselineCpu = process.cpuUsage();
+      const baseline = await bareLoop(urls, market);
+      const baselineCpuMs = cpuMsSince(baselineCpu);
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      const run = await runCrawl({ collections: cols, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
+      const seconds = (performance.now() - started) / 1000;
+      const cpuMs = cpuMsSince(cpu);
+      results.push({
+        market,
+        pages: run.counts.pages,
+        seconds,
+        cpuMs,
+        upserted: run.counts.inserted + run.counts.updated,
+        baselinePages: urls.length,
+        baselineSeconds: baseline.seconds,
+        baselineCpuMs,
+        failed: `${run.counts.failed} not stored: ${JSON.stringify(run.failedByReason)}`,
+      });
+    }
+    rounds.push(results);
+  }
+  type Row = (typeof rounds)[number][number];
+  const figuresOf = (rows: readonly Row[]) => {
+    const sum = (pick: (r: Row) => number) => rows.reduce((n, r) => n + pick(r), 0);
+    const pagesPerS = sum((r) => r.pages) / sum((r) => r.seconds);
+    const baselinePerS = sum((r) => r.baselinePages) / sum((r) => r.baselineSeconds);
+    return {
+      pages_per_s: pagesPerS,
+      products_upserted_per_s: sum((r) => r.upserted) / sum((r) => r.seconds),
+      baseline_pages_per_s: baselinePerS,
+      ratio: pagesPerS / baselinePerS,
+      cpu_ms_per_page: sum((r) => r.cpuMs) / sum((r) => r.pages),
+      baseline_cpu_ms_per_page: sum((r) => r.baselineCpuMs) / sum((r) => r.baselinePages),
     };
+  };
+  const medianFigures = (perRound: ReturnType<typeof figuresOf>[]) => ({
+    pages_per_s: round(median(perRound.map((f) => f.pages_per_s))),
+    products_upserted_per_s: round(median(perRound.map((f) => f.products_upserted_per_s))),
+    baseline_pages_per_s: round(median(perRound.map((f) => f.baseline_pages_per_s))),
+    ratio: round(median(perRound.map((f) => f.ratio)), 2),
+    cpu_ms_per_page: round(median(perRound.map((f) => f.cpu_ms_per_page)), 2),
+    baseline_cpu_ms_per_page: round(median(perRound.map((f) => f.baseline_cpu_ms_per_page)), 2),
+  });
+  const perMarket: Record<string, ReturnType<typeof medianFigures> & { pages: number }> = {};
+  for (const market of MARKETS) {
+    const rows = rounds.map((r) => r.find((row) => row.market === market)!);
+    const figures = { pages: rows[0]!.pages, ...medianFigures(rows.map((row) => figuresOf([row]))) };
     perMarket[market] = figures;
-    totalPages += run.counts.pages;
-    totalSeconds += seconds;
-    totalUpserted += upserted;
-    baselinePages += urls.length;
-    baselineSeconds += baseline.seconds;
     console.log(
-      `  ${market}: scraper ${figures.pages_per_s} pages/s, ${figures.products_upserted_per_s} products upserted/s ` +
-        `(${run.counts.inserted} new, ${run.counts.failed} not stored: ${JSON.stringify(run.failedByReason)}); ` +
-        `bare fetch+cheerio ${figures.baseline_pages_per_s} pages/s (${baseline.listings} listings); ratio ${figures.ratio}`,
+      `  ${market}: scraper ${figures.pages_per_s} pages/s, ${figures.products_upserted_per_s} products upserted/s (${rows[0]!.failed}); ` +
+        `bare fetch+cheerio ${figures.baseline_pages_per_s} pages/s; ratio ${figures.ratio} (per round: ${rows.map((row) => round(figuresOf([row]).ratio, 2)).join(', ')})`,
     );
   }
+  const overall = medianFigures(rounds.map(figuresOf));
   const summary = {
-    pages_per_s: round(totalPages / totalSeconds),
-    products_upserted_per_s: round(totalUpserted / totalSeconds),
-    baseline_pages_per_s: round(baselinePages / baselineSeconds),
-    ratio: round(totalPages / totalSeconds / (baselinePages / baselineSeconds), 2),
+    ...overall,
+    rounds: ROUNDS,
     products_per_market: PRODUCTS,
     concurrency: CONCURRENCY,
     markets: perMarket,
   };
-  console.log(`all markets: scraper ${summary.pages_per_s} pages/s and ${summary.products_upserted_per_s} products upserted/s; bare loop ${summary.baseline_pages_per_s} pages/s; ratio ${summary.ratio} (target 0.7)`);
+  console.log(
+    `all markets: scraper ${summary.pages_per_s} pages/s and ${summary.products_upserted_per_s} products upserted/s; bare loop ${summary.baseline_pages_per_s} pages/s; ratio ${summary.ratio} (target 0.7); ` +
+      `CPU of this process per page: scraper ${summary.cpu_ms_per_page} ms, bare loop ${summary.baseline_cpu_ms_per_page} ms`,
+  );
   console.log(JSON.stringify(summary));
 } finally {
   await db.dropDatabase().catch(() => undefined);
   await client.close();
   sim.stop();
   await mongo.stop();
+}
+
+/** CPU time of this process since `start`: on a machine shared with other work, what a page costs us whatever the others do (the database server's own work not included). */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function round(value: number, digits = 1): number {

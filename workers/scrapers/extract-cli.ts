@@ -6,28 +6,22 @@
 // scrapers.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isMarketCode, MarketCode } from '../../src/server/markets';
-import { declaredPageUrl, extractPage, decodeHtml, siteForUrl, toExtractRecord, type ExtractRecord } from '../../src/server/scraping';
+import { isMarketCode, type MarketCode } from '../../src/server/markets';
+import { extractFile } from './extract-file';
+
+/** npm runs scripts from the package's folder; paths on the command line are the caller's. */
+const CALLER_DIR = process.env['INIT_CWD'] ?? process.cwd();
+const fromCaller = (path: string) => resolve(CALLER_DIR, path);
 
 const USAGE = 'usage: extract PAGE.html [--url URL] [--market it|fr|de|es]\n       extract --batch LIST.jsonl';
 
-const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: MarketCode.optional() });
+// A market outside ours (`us`, `uk`) still gets its page read, without a market.
+const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: z.string().optional() });
 
-function extractFile(file: string, path: string, url: string | undefined, market: MarketCode | undefined): ExtractRecord {
-  let html: string;
-  try {
-    html = decodeHtml(readFileSync(path));
-  } catch (error) {
-    return { file, error: 'unreadable', detail: (error as Error).message };
-  }
-  const pageUrl = url ?? declaredPageUrl(html) ?? pathToFileURL(path).href;
-  const site = siteForUrl(pageUrl);
-  const result = extractPage({ html, url: pageUrl, market: market ?? site?.market ?? null, site: site?.name, extractor: site?.extractor });
-  return toExtractRecord(file, result);
-}
+// Piped into `head`: stop quietly once the reader has gone.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,7 +34,7 @@ if (values.market !== undefined && !isMarketCode(values.market)) {
 }
 
 if (values.batch) {
-  const listPath = values.batch;
+  const listPath = fromCaller(values.batch);
   const lines = readFileSync(listPath, 'utf8').split('\n');
   for (const [n, line] of lines.entries()) {
     if (line.trim() === '') continue;
@@ -55,8 +49,8 @@ if (values.batch) {
     }
     // A relative path is taken from the working directory, else from the list's own folder (a
     // list shipped beside its pages).
-    const path = isAbsolute(parsed.file) || existsSync(parsed.file) ? resolve(parsed.file) : resolve(dirname(listPath), parsed.file);
-    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, parsed.market))}\n`);
+    const path = isAbsolute(parsed.file) || existsSync(fromCaller(parsed.file)) ? fromCaller(parsed.file) : resolve(dirname(listPath), parsed.file);
+    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, isMarketCode(parsed.market) ? parsed.market : undefined))}\n`);
   }
 } else {
   const file = positionals[0];
@@ -64,6 +58,6 @@ if (values.batch) {
     console.error(USAGE);
     process.exit(64);
   }
-  const record = extractFile(file, resolve(file), values.url, values.market as MarketCode | undefined);
+  const record = extractFile(file, fromCaller(file), values.url, values.market as MarketCode | undefined);
   process.stdout.write(`${JSON.stringify(record)}\n`);
 }

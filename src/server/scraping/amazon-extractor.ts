@@ -9,7 +9,7 @@ import { availabilityFromText } from './availability';
 import { gtinIn } from './gtin';
 import { absoluteUrl, collapse, firstAttr, firstText, labelledValues, textOf, valueFor } from './html-text';
 import type { Candidate } from './listing-merge';
-import { parsePrice } from './price-parse';
+import { localCurrencyOf, parsePrice } from './price-parse';
 import { BRAND_LABELS, GTIN_LABELS, shippingFrom } from './text-heuristics';
 
 const ASIN = /^[A-Z0-9]{10}$/;
@@ -23,6 +23,8 @@ const PRICE_SELECTORS = [
   '#corePrice_feature_div .a-price:not(.a-text-price) .a-offscreen',
   '#corePrice_desktop .a-price:not(.a-text-price) .a-offscreen',
   '#apex_desktop .priceToPay .a-offscreen',
+  '#apex_desktop .apexPriceToPay .a-offscreen',
+  '#tp_price_block_total_price_ww .a-offscreen',
   '.priceToPay .a-offscreen',
   '#priceblock_dealprice',
   '#priceblock_saleprice',
@@ -40,24 +42,29 @@ const LIST_PRICE_SELECTORS = [
   '.priceBlockStrikePriceString',
 ];
 
-function firstPrice($: CheerioAPI, selectors: readonly string[]) {
+function firstPrice($: CheerioAPI, selectors: readonly string[], localCurrency: string | undefined) {
   for (const selector of selectors) {
     for (const el of $(selector).toArray()) {
-      const price = parsePrice(textOf($, el));
+      const price = parsePrice(textOf($, el), { localCurrency });
       if (price.ok) return price;
     }
   }
   return undefined;
 }
 
-/** `<span class="a-price-whole">1.299<span class="a-price-decimal">,</span></span><span class="a-price-fraction">95</span>`. */
-function splitPrice($: CheerioAPI) {
-  const box = $('.priceToPay, #corePrice_feature_div .a-price, #corePriceDisplay_desktop_feature_div .a-price').first();
-  const whole = collapse(box.find('.a-price-whole').first().text()).replace(/[.,\s]+$/, '');
-  const fraction = collapse(box.find('.a-price-fraction').first().text());
+/**
+ * `<span class="a-price-whole">1.299<span class="a-price-decimal">,</span></span><span
+ * class="a-price-fraction">95</span>`: whatever marks the country groups thousands with
+ * (`1,299` on amazon.com, `1.299` on amazon.de), the whole part is its digits; amazon.co.jp
+ * shows no fraction at all.
+ */
+function splitPrice($: CheerioAPI, localCurrency: string | undefined) {
+  const box = $('.priceToPay, .apexPriceToPay, #corePrice_feature_div .a-price, #corePriceDisplay_desktop_feature_div .a-price').first();
+  const whole = collapse(box.find('.a-price-whole').first().text()).replace(/\D/g, '');
+  const fraction = collapse(box.find('.a-price-fraction').first().text()).replace(/\D/g, '');
   const symbol = collapse(box.find('.a-price-symbol').first().text()) || '€';
   if (!whole) return undefined;
-  const price = parsePrice(`${whole},${fraction || '00'} ${symbol}`);
+  const price = parsePrice(`${whole}${fraction ? `,${fraction.padEnd(2, '0').slice(0, 2)}` : ''} ${symbol}`, { localCurrency });
   return price.ok ? price : undefined;
 }
 
@@ -70,7 +77,10 @@ function brandFromByline(text: string | undefined): string | undefined {
     /^Besuche den (.+?)-Store$/i,
     /^Visiter la boutique (.+)$/i,
     /^Visita la tienda de (.+)$/i,
-    /^(?:Marca|Marque|Marke|Brand)\s*:\s*(.+)$/i,
+    /^Besuchen Sie den (.+?)-Store$/i,
+    /^Visite a loja (?:da|de|do) (.+)$/i,
+    /^Bezoek de (.+?)-winkel$/i,
+    /^(?:Marca|Marque|Marke|Brand|Merk|Marka|Märke|ブランド)\s*[:：]\s*(.+)$/i,
   ];
   for (const pattern of patterns) {
     const match = pattern.exec(text);
@@ -95,12 +105,13 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
   ].find((v): v is string => typeof v === 'string' && ASIN.test(v.trim()));
   if (asin) candidate.sourceId = asin.trim();
 
-  const price = firstPrice($, PRICE_SELECTORS) ?? splitPrice($);
+  const localCurrency = localCurrencyOf(pageUrl);
+  const price = firstPrice($, PRICE_SELECTORS, localCurrency) ?? splitPrice($, localCurrency);
   if (price) {
     candidate.priceCents = price.amountCents;
     candidate.currency = price.currency;
   }
-  const list = firstPrice($, LIST_PRICE_SELECTORS);
+  const list = firstPrice($, LIST_PRICE_SELECTORS, localCurrency);
   if (list && price && list.amountCents > price.amountCents) candidate.listPriceCents = list.amountCents;
 
   const availabilityText = firstText($, ['#availability', '#outOfStock', '#availability_feature_div']);
@@ -120,13 +131,13 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
 
   const deliveryPrice = $('[data-csa-c-delivery-price]').first().attr('data-csa-c-delivery-price');
   if (deliveryPrice !== undefined) {
-    const parsed = parsePrice(deliveryPrice);
+    const parsed = parsePrice(deliveryPrice, { localCurrency });
     if (parsed.ok) candidate.shippingCents = parsed.amountCents;
     else if (/^\s*0\s*$|gratuit|gratis|kostenlos|free/i.test(deliveryPrice)) candidate.shippingCents = 0;
   }
   if (candidate.shippingCents === undefined) {
     const shippingText = firstText($, ['#ourprice_shippingmessage', '#price-shipping-message', '#mir-layout-DELIVERY_BLOCK']);
-    const shipping = shippingText ? shippingFrom(shippingText) : undefined;
+    const shipping = shippingText ? shippingFrom(shippingText, localCurrency) : undefined;
     if (shipping !== undefined) candidate.shippingCents = shipping;
   }
 

@@ -40,7 +40,8 @@ describe('availabilityFromSchemaOrg', () => {
     expect(availabilityFromSchemaOrg('http://schema.org/OutOfStock')).toBe('out_of_stock');
     expect(availabilityFromSchemaOrg('InStock')).toBe('in_stock');
     expect(availabilityFromSchemaOrg('schema:LimitedAvailability')).toBe('in_stock');
-    expect(availabilityFromSchemaOrg('https://schema.org/PreOrder')).toBe('unknown');
+    expect(availabilityFromSchemaOrg('https://schema.org/PreOrder')).toBe('out_of_stock');
+    expect(availabilityFromSchemaOrg('http://schema.org/BackOrder')).toBe('out_of_stock');
     expect(availabilityFromSchemaOrg('whatever')).toBeUndefined();
   });
 });

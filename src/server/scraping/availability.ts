@@ -1,6 +1,7 @@
 // Whether a page says the product can be bought now, from schema.org values or from the
-// sentence shops print near the buy button, in Italian, French, German, Spanish and English.
-// Pure: no I/O.
+// sentence shops print near the buy button, in Italian, French, German, Spanish and English
+// (and the commonest ones in Dutch, Portuguese, Polish, Swedish and Japanese, for the pages of
+// shops elsewhere that the extraction command is measured on). Pure: no I/O.
 import type { Availability } from '../catalog/product.schema';
 
 /** schema.org ItemAvailability, by the last path segment (`http://schema.org/InStock`, `InStock`). */
@@ -12,11 +13,12 @@ const SCHEMA_ORG: Readonly<Record<string, Availability>> = {
   outofstock: 'out_of_stock',
   soldout: 'out_of_stock',
   discontinued: 'out_of_stock',
-  // Orderable but not shippable now: we cannot promise a delivery date to our shopper.
-  preorder: 'unknown',
-  presale: 'unknown',
-  backorder: 'unknown',
-  madetoorder: 'unknown',
+  // Orderable but not in stock: nothing we could ship to our shopper now.
+  preorder: 'out_of_stock',
+  presale: 'out_of_stock',
+  backorder: 'out_of_stock',
+  // Made when ordered: sold, with a longer delivery.
+  madetoorder: 'in_stock',
 };
 
 export function availabilityFromSchemaOrg(value: unknown): Availability | undefined {
@@ -30,19 +32,23 @@ export function availabilityFromSchemaOrg(value: unknown): Availability | undefi
 // Written without accents: text is folded before matching (see `fold`).
 const OUT_OF_STOCK = [
   // it
-  'non disponibile', 'non e disponibile', 'esaurito', 'non piu disponibile', 'attualmente non disponibile',
+  'non disponibile', 'non e disponibile', 'esaurito', 'non piu disponibile', 'attualmente non disponibile', 'prossimamente', 'in arrivo', 'preordina',
   // fr
-  'rupture de stock', 'indisponible', 'non disponible', 'epuise', "n'est plus disponible", 'plus en stock',
+  'rupture de stock', 'en rupture', 'indisponible', 'non disponible', 'epuise', "n'est plus disponible", 'plus en stock', 'bientot disponible', 'precommande', 'precommander',
   // de
-  'nicht verfugbar', 'nicht auf lager', 'ausverkauft', 'nicht lieferbar', 'vergriffen', 'nicht vorratig',
+  'nicht verfugbar', 'nicht auf lager', 'ausverkauft', 'nicht lieferbar', 'vergriffen', 'nicht vorratig', 'demnachst verfugbar', 'vorbestellen', 'vorbestellbar', 'angebot wurde beendet',
   // es
-  'no disponible', 'agotado', 'sin stock', 'fuera de stock', 'sin existencias',
+  'no disponible', 'agotado', 'sin stock', 'fuera de stock', 'sin existencias', 'proximamente', 'reserva ya', 'preventa',
   // en
-  'out of stock', 'currently unavailable', 'sold out', 'unavailable', 'not available', 'no longer available',
-];
+  'out of stock', 'currently unavailable', 'sold out', 'unavailable', 'not available', 'no longer available', 'coming soon', 'pre-order', 'preorder', 'back-order', 'backorder',
+  'listing was ended', 'listing has ended',
+  // nl, pt, pl, sv, ja
+  'niet op voorraad', 'uitverkocht', 'niet leverbaar', 'esgotado', 'indisponivel', 'niedostepny', 'brak w magazynie', 'slut i lager', 'ej i lager', 'tillfalligt slut', '在庫切れ', '取り扱いできません',
+  'neni skladem', 'vyprodano',
+].map((phrase) => fold(phrase));
 const IN_STOCK = [
   // it
-  'disponibilita immediata', 'disponibile', 'in magazzino', 'rimasti', 'rimasto', 'generalmente spedito',
+  'disponibilita immediata', 'disponibile', 'in magazzino', 'rimasti', 'rimasto', 'generalmente spedito', 'ultimi pezzi', 'pochi pezzi',
   // fr
   'en stock', 'il ne reste plus', 'disponible', 'expedie sous',
   // de
@@ -51,7 +57,9 @@ const IN_STOCK = [
   'solo queda', 'quedan', 'disponible',
   // en
   'in stock', 'left in stock', 'available', 'ships within',
-];
+  // nl, pt, pl, sv, ja
+  'op voorraad', 'leverbaar', 'em estoque', 'dostepny', 'w magazynie', 'i lager', '在庫あり', 'skladem',
+].map((phrase) => fold(phrase));
 
 /** Lowercase, accent-free, one kind of apostrophe and space: `Disponibilità` → `disponibilita`. */
 export function fold(text: string): string {
@@ -76,6 +84,14 @@ export function availabilityFromText(text: string | null | undefined): Availabil
   // "Nur noch 3", "Solo 2 rimasti", "Only 1 left": a count of items left means it is in stock.
   if (/\b(nur noch|solo|only|plus que) \d+\b/.test(folded)) return 'in_stock';
   return undefined;
+}
+
+/** The buy button, in our languages and English: a page that offers one sells the item now. */
+const BUY_BUTTON = /^(?:add to (?:cart|basket|bag)|buy now|aggiungi al carrello|compra ora|ajouter au panier|acheter|in den warenkorb|jetzt kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
+
+/** Whether a button's label is the shop's buy button. */
+export function isBuyButton(label: string): boolean {
+  return BUY_BUTTON.test(fold(label));
 }
 
 function containsPhrase(text: string, phrase: string): boolean {

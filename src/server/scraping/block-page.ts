@@ -15,7 +15,7 @@ const STRONG: ReadonlyArray<readonly [RegExp, BlockReason]> = [
   [/captcha-delivery\.com/i, 'captcha'],
   [/_pxCaptcha|id=["']px-captcha/i, 'captcha'],
   [/cf-browser-verification|cf_chl_opt|<title>\s*Just a moment\.\.\.\s*<\/title>|Attention Required! \| Cloudflare/i, 'challenge'],
-  [/Incapsula incident ID/i, 'challenge'],
+  [/Incapsula incident ID|<title>\s*Pardon Our Interruption|made us think you were a bot/i, 'challenge'],
   [/errors\.edgesuite\.net|<title>\s*Access Denied\s*<\/title>/i, 'access_denied'],
 ];
 

@@ -6,12 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type Request, type Session } from '@crawlee/cheerio';
+import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type Request, type RequestQueue, type Session } from '@crawlee/cheerio';
 import { PlaywrightCrawler } from '@crawlee/playwright';
 import { chromium } from 'playwright';
 import type { Config } from '../config';
 import type { Collections } from '../db';
 import { detectBlockPage } from './block-page';
+import { CrawlQueue } from './crawl-queue';
 import { linksOfListing, parseSitemap, sitemapsFromRobots } from './discovery';
 import { extractPage } from './extract';
 import { decodeHtml } from './html-decode';
@@ -294,9 +295,14 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
     }
   };
 
-  const config = new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5 });
+  // Concurrency is the site's fixed setting, so the system load Crawlee samples (a `ps` child
+  // process every second by default) would steer nothing: sample it rarely.
+  const config = new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5, systemInfoIntervalMillis: 60_000 });
   const timeoutSecs = Math.ceil(settings.requestTimeoutMs / 1000);
   const common = {
+    // Crawlee 3.18's HttpCrawler refuses its own `requestManager` option (its option shape
+    // lacks it); as `requestQueue` the crawler uses the queue through the same interface.
+    requestQueue: new CrawlQueue() as unknown as RequestQueue,
     maxRequestRetries: settings.maxRetries,
     maxSessionRotations: settings.maxRetries,
     maxRequestsPerCrawl: job.maxPages,

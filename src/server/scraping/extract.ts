@@ -6,10 +6,10 @@ import type { MarketCode } from '../markets';
 import { amazonCandidate, looksLikeAmazon } from './amazon-extractor';
 import { detectBlockPage } from './block-page';
 import { parseHtml } from './html-text';
-import { mergeCandidates, type SourcedCandidate } from './listing-merge';
+import { mergeCandidates, type Candidate, type SourcedCandidate } from './listing-merge';
 import { Listing, type ExtractResult } from './listing.schema';
-import { jsonLdCandidate, microdataCandidate, openGraphCandidate } from './structured-data';
-import { textCandidate } from './text-heuristics';
+import { jsonLdCandidate, microdataCandidate, openGraphCandidate, pageIdentity } from './structured-data';
+import { looksLikeListing, textCandidate } from './text-heuristics';
 
 export const EXTRACTOR_NAMES = ['auto', 'generic', 'amazon'] as const;
 export type ExtractorName = (typeof EXTRACTOR_NAMES)[number];
@@ -37,19 +37,27 @@ export function siteOfUrl(url: string): string {
   }
 }
 
+const isCandidate = (value: Candidate | 'listing' | undefined): value is Candidate => typeof value === 'object';
+
 export function extractPage(input: ExtractInput): ExtractResult {
   const blocked = detectBlockPage(input.html, input.status);
   if (blocked) return { kind: 'blocked', reason: blocked };
   const $ = input.$ ?? parseHtml(input.html);
   const pageUrl = input.url;
-  const useAmazon = input.extractor === 'amazon' || ((input.extractor ?? 'auto') === 'auto' && looksLikeAmazon($));
+  // On an Amazon site, a page without a product title (search results, a dog page) is read as any other page.
+  const useAmazon = input.extractor === 'amazon' ? $('#productTitle, #title').length > 0 : (input.extractor ?? 'auto') === 'auto' && looksLikeAmazon($);
 
   const candidates: SourcedCandidate[] = [];
   if (useAmazon) candidates.push(['amazon', amazonCandidate($, pageUrl)]);
-  const jsonLd = jsonLdCandidate($, pageUrl);
-  if (jsonLd) candidates.push(['json-ld', jsonLd]);
-  const microdata = microdataCandidate($, pageUrl);
-  if (microdata) candidates.push(['microdata', microdata]);
+  const identity = pageIdentity($, pageUrl);
+  const jsonLd = jsonLdCandidate($, pageUrl, identity);
+  const microdata = microdataCandidate($, pageUrl, identity);
+  // A category or search page describes each product it lists: it sells none of its own.
+  if (!useAmazon && (jsonLd === 'listing' || microdata === 'listing') && !(isCandidate(jsonLd) || isCandidate(microdata))) {
+    return { kind: 'no_product', reason: 'a listing of several products' };
+  }
+  if (isCandidate(jsonLd)) candidates.push(['json-ld', jsonLd]);
+  if (isCandidate(microdata)) candidates.push(['microdata', microdata]);
   const openGraph = openGraphCandidate($, pageUrl);
   if (openGraph) candidates.push(['opengraph', openGraph]);
   const structured = candidates.length > 0;
@@ -60,6 +68,7 @@ export function extractPage(input: ExtractInput): ExtractResult {
 
   // Without structured data, a headline alone does not make a product page: a category page or
   // a blog post has one too. It takes a price and something that identifies an item.
+  if (!structured && looksLikeListing($, pageUrl)) return { kind: 'no_product', reason: 'a listing of several products' };
   if (!structured && (text.priceCents === undefined || (text.sourceId === undefined && text.gtin === undefined && text.availability === undefined))) {
     return { kind: 'no_product', reason: 'no structured product data and no price with an item on the page' };
   }

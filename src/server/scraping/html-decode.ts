@@ -1,9 +1,15 @@
 // Bytes to text as the page declares them: the HTTP charset if given, else the byte-order mark,
 // else `<meta charset>` / `<meta http-equiv="Content-Type">` in the first kilobytes, else UTF-8
 // (with windows-1252 as the fallback when UTF-8 does not decode, as browsers effectively do for
-// old European shops). Pure: TextDecoder only, which Node ships with full ICU.
+// old European shops). A saved page loses the HTTP header that decided its charset, and pages
+// whose markup says ISO-8859-1 while the server sent UTF-8 are common: bytes declared as a
+// single-byte Latin charset that are valid UTF-8 with multi-byte sequences are read as UTF-8
+// (Latin-1 text is almost never valid UTF-8 by chance), and bytes declared UTF-8 without one
+// valid multi-byte sequence among invalid ones as windows-1252. Pure: TextDecoder only, which
+// Node ships with full ICU (Shift_JIS, EUC-KR, GBK, Big5, ISO-8859-x…).
 
-const SNIFF_BYTES = 4096;
+/** Heads with big inline scripts put `<meta charset>` late; browsers look at 1 KB, shops need more. */
+const SNIFF_BYTES = 16_384;
 
 /** The charset named in a Content-Type value such as `text/html; charset=ISO-8859-1`. */
 export function charsetOf(contentType: string | null | undefined): string | undefined {
@@ -55,12 +61,30 @@ function decoderFor(label: string | undefined): Decoder | undefined {
   }
 }
 
-export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
-  const declared = decoderFor(bomCharset(bytes)) ?? decoderFor(charsetOf(contentType)) ?? decoderFor(declaredCharset(bytes));
-  if (declared) return declared.decode(bytes);
+const SINGLE_BYTE_LATIN = /^(?:windows-125\d|iso-8859-\d+|latin\d?|l\d|cp125\d|us-ascii|ascii|x-cp125\d)$/i;
+
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    return undefined;
   }
+}
+
+const isUtf8 = (decoder: Decoder) => decoder instanceof TextDecoder && decoder.encoding === 'utf-8';
+
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
+  const explicit = decoderFor(bomCharset(bytes)) ?? decoderFor(charsetOf(contentType));
+  if (explicit) return explicit.decode(bytes);
+  const label = declaredCharset(bytes);
+  const declared = decoderFor(label);
+  const utf8 = strictUtf8(bytes);
+  if (!declared || isUtf8(declared)) {
+    if (utf8 !== undefined) return utf8;
+    if (!declared) return windows1252.decode(bytes);
+    const lenient = declared.decode(bytes);
+    return /[^\u0000-\u007F\uFFFD]/.test(lenient) ? lenient : windows1252.decode(bytes);
+  }
+  if (SINGLE_BYTE_LATIN.test(label!) && utf8 !== undefined && /[^\u0000-\u007F]/.test(utf8)) return utf8;
+  return declared.decode(bytes);
 }

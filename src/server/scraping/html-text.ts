@@ -71,6 +71,28 @@ export function absoluteUrl(href: string | undefined, base: string): string | un
   }
 }
 
+/** The text an element ends with (its last descendant text node): what a label ends with, cheaply. */
+function lastText(node: AnyNode | undefined): string {
+  while (node && 'children' in node && node.children.length > 0) node = node.children[node.children.length - 1];
+  return node?.type === 'text' ? (node as unknown as { data: string }).data : '';
+}
+
+/** An element's text if it is at most `max` characters long (scripts included), else undefined: no text built for big blocks. */
+export function shortText(node: AnyNode, max: number): string | undefined {
+  let length = 0;
+  const parts: string[] = [];
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      length += data.length;
+      parts.push(data);
+      return length <= max * 2;
+    }
+    return !('children' in n) || n.children.every(walk);
+  };
+  return walk(node) ? collapse(parts.join('')).slice(0, max + 1) : undefined;
+}
+
 /**
  * Label → value pairs from detail tables and lists: `<tr><th>EAN</th><td>…</td>`, `<dt>/<dd>`,
  * and Amazon's `<span class="a-text-bold">Marca ‏ : ‎</span> <span>…</span>`. Labels are folded
@@ -93,6 +115,15 @@ export function labelledValues($: CheerioAPI): Map<string, string> {
   $('li .a-text-bold, li strong, li b').each((_, label) => {
     const value = $(label).next()[0] as Element | undefined;
     if (value) add(textOf($, label), textOf($, value));
+  });
+  // A label and its value as sibling elements: `<div class="…labels">EAN:</div><div
+  // class="…values">…</div>` (eBay's item specifics), `<span>eBay-Artikelnummer:</span><span>…`.
+  $('div, span, label, strong, b, p').each((_, el) => {
+    if (el.children.length > 3 || !/:\s*$/.test(lastText(el))) return;
+    const next = $(el).next()[0];
+    if (!next) return;
+    const label = textOf($, el);
+    if (label.endsWith(':') && label.length <= 41) add(label, textOf($, next));
   });
   // "Label : value" list items, read from their text: survives a label element left unclosed
   // (then the value sits inside it), which sloppy templates do.

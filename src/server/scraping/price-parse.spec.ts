@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, normalizeCurrency, parseAmount, parsePrice } from './price-parse';
+import { centsToDecimal, localCurrencyOf, normalizeCurrency, parseAmount, parsePrice } from './price-parse';
 
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
@@ -60,6 +60,28 @@ describe('parsePrice', () => {
     });
   });
 
+  it('reads the forms of shops elsewhere: the symbol as decimal mark, lakh groups, Swiss apostrophes, yen without decimals', () => {
+    expect(parsePrice('12€99')).toMatchObject({ ok: true, amountCents: 1299, currency: 'EUR' });
+    expect(parsePrice(`1${NBSP}299€95`)).toMatchObject({ ok: true, amountCents: 129995, currency: 'EUR' });
+    expect(parsePrice('1.299€95')).toMatchObject({ ok: true, amountCents: 129995, currency: 'EUR' });
+    // an amount with its decimals, then digits of whatever follows (markup left unclosed)
+    expect(parsePrice('73,99€99 recensioni')).toMatchObject({ ok: true, amountCents: 7399, currency: 'EUR' });
+    expect(parsePrice('73,99 € 99')).toMatchObject({ ok: true, amountCents: 7399, currency: 'EUR' });
+    expect(parsePrice('₹1,29,999.00')).toMatchObject({ ok: true, amountCents: 12999900, currency: 'INR' });
+    expect(parsePrice('CHF 1’299.95')).toMatchObject({ ok: true, amountCents: 129995, currency: 'CHF' });
+    expect(parsePrice('￥2,480')).toMatchObject({ ok: true, amountCents: 248000, currency: 'JPY' });
+    expect(parsePrice('$12.99 – $24.99')).toMatchObject({ ok: true, amountCents: 1299, currency: 'USD' });
+    expect(parsePrice('1 299 kr')).toMatchObject({ ok: true, amountCents: 129900, currency: 'SEK' });
+  });
+
+  it('reads a shared symbol as the currency of the shop’s country', () => {
+    expect(parsePrice('$1,299', { localCurrency: localCurrencyOf('https://www.amazon.ca/dp/B0') })).toMatchObject({ amountCents: 129900, currency: 'CAD' });
+    expect(parsePrice('349 kr', { localCurrency: localCurrencyOf('https://www.elgiganten.dk/x') })).toMatchObject({ currency: 'DKK' });
+    expect(parsePrice('$5', { localCurrency: localCurrencyOf('https://www.amazon.co.uk/x') })).toMatchObject({ currency: 'USD' });
+    expect(localCurrencyOf('https://www.amazon.com.au/x')).toBe('AUD');
+    expect(localCurrencyOf('https://shop.example.com/x')).toBeUndefined();
+  });
+
   it('reads a bare number only when the caller allows it', () => {
     expect(parsePrice('1.299,95', { requireCurrency: false })).toEqual({ ok: true, amountCents: 129995, currency: 'EUR' });
     expect(parsePrice('1.299,95')).toEqual({ ok: false, reason: 'no_currency' });
@@ -74,6 +96,11 @@ describe('parseAmount (structured data)', () => {
     [19.99, 1999],
     [0.1 + 0.2, 30],
     ['1.299,95', 129995],
+    ['1,299.95', 129995],
+    // a display price pasted into a machine field, and Magento's four decimals
+    ['1.299', 129900],
+    ['29.9900', 2999],
+    ['1299.950', 129995],
   ])('reads %j as %i cents', (value, cents) => {
     expect(parseAmount(value)).toMatchObject({ ok: true, amountCents: cents });
   });

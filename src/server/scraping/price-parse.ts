@@ -1,8 +1,37 @@
 // Reading prices as shops print them, into integer cents and an ISO currency code. Pure: no I/O.
 // European shops write `1.299,95 €`, `1 299,95 €` (U+202F or U+00A0 between the groups, French
-// typography), `€ 1.299,95`, `12,- €`, `EUR 1.299,95`; English-language shops write `€1,299.95`.
+// typography), `€ 1.299,95`, `12,- €`, `EUR 1.299,95`; English-language shops write `€1,299.95`;
+// French shops also `12€99` and `1 299€95` (the symbol as the decimal mark); Swiss shops
+// `CHF 1'299.–`; Indian ones `₹1,29,999`. A mark followed by exactly three digits groups
+// thousands (`1.299 €`, `$1,299`): no shop prices to a tenth of a cent. A range (`€12.99 –
+// €24.99`) reads as its first, lowest amount: the "from" price the page advertises.
 // Anything that is not clearly an amount (a percentage, a rating, a date, `Gratis`) is refused
 // rather than guessed: a wrong price costs money, a missing one only a retry.
+
+/** Symbols several currencies share: the shop's own country decides, else the first. */
+const SHARED_SYMBOLS: ReadonlyArray<readonly string[]> = [
+  ['USD', 'CAD', 'AUD', 'MXN', 'NZD', 'SGD', 'HKD', 'ARS', 'CLP', 'COP'],
+  ['SEK', 'NOK', 'DKK', 'ISK'],
+  ['JPY', 'CNY'],
+];
+
+/** The currency of the country a shop's domain names (`.co.uk` → GBP, `.se` → SEK); undefined for `.com` and the like. */
+export function localCurrencyOf(url: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const tld = /\.(?:com?\.)?([a-z]{2})$/.exec(host)?.[1];
+  return tld ? TLD_CURRENCY[tld] : undefined;
+}
+
+const TLD_CURRENCY: Readonly<Record<string, string>> = {
+  it: 'EUR', fr: 'EUR', de: 'EUR', es: 'EUR', nl: 'EUR', be: 'EUR', at: 'EUR', ie: 'EUR', pt: 'EUR', fi: 'EUR', gr: 'EUR', lu: 'EUR', sk: 'EUR', si: 'EUR',
+  uk: 'GBP', ch: 'CHF', pl: 'PLN', se: 'SEK', dk: 'DKK', no: 'NOK', cz: 'CZK', hu: 'HUF', ro: 'RON', bg: 'BGN', tr: 'TRY',
+  us: 'USD', ca: 'CAD', au: 'AUD', nz: 'NZD', mx: 'MXN', br: 'BRL', jp: 'JPY', cn: 'CNY', in: 'INR', sg: 'SGD', hk: 'HKD', kr: 'KRW', ae: 'AED', sa: 'SAR',
+};
 
 /** Spaces shops put between digit groups or between the amount and its symbol. */
 const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200A]+/g;
@@ -10,6 +39,10 @@ const SPACES = /[\s\u00A0\u202F\u2007\u2009\u200A]+/g;
 /** Symbols and codes, longest first so that `US$` wins over `$` and `CHF` over nothing. */
 const CURRENCY_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['US$', 'USD'],
+  ['S$', 'SGD'],
+  ['HK$', 'HKD'],
+  ['NZ$', 'NZD'],
+  ['MX$', 'MXN'],
   ['C$', 'CAD'],
   ['CA$', 'CAD'],
   ['A$', 'AUD'],
@@ -24,6 +57,10 @@ const CURRENCY_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['$', 'USD'],
   ['£', 'GBP'],
   ['¥', 'JPY'],
+  ['￥', 'JPY'],
+  ['円', 'JPY'],
+  ['TL', 'TRY'],
+  ['Rs.', 'INR'],
   ['₹', 'INR'],
   ['₽', 'RUB'],
   ['₺', 'TRY'],
@@ -60,6 +97,8 @@ export interface PriceParseOptions {
   readonly requireCurrency?: boolean;
   /** Currency assumed when the text names none. @defaultValue 'EUR' */
   readonly defaultCurrency?: string;
+  /** The shop's country's currency (see `localCurrencyOf`): what `$`, `kr` or `¥` mean there. */
+  readonly localCurrency?: string;
 }
 
 /** Anything above this is a data error (a GTIN read as a price), not a product we can resell. */
@@ -73,7 +112,16 @@ const AMOUNT = /(?<![\d.,])(\d{1,3}(?:([.,' ])\d{3})(?:\2\d{3})*|\d+)(?:([.,])(\
 export function parsePrice(text: string | null | undefined, options: PriceParseOptions = {}): PriceParseResult {
   const requireCurrency = options.requireCurrency ?? true;
   if (!text) return { ok: false, reason: 'empty' };
-  const normalized = text.replace(SPACES, ' ').trim();
+  const normalized = text
+    .replace(SPACES, ' ')
+    // Typographic apostrophes group thousands in Switzerland like the plain one.
+    .replace(/(?<=\d)[’ʼ](?=\d{3})/g, "'")
+    // Indian lakh grouping, `1,29,999`: the groups carry no meaning for the amount.
+    .replace(/\b\d{1,2}(?:,\d{2})+,\d{3}\b/g, (m) => m.replace(/,/g, ''))
+    // `12€99`, `1 299€95`: the symbol, right between the digits, stands for the decimal mark;
+    // not after an amount that has its decimals already (`73,99€` then text run on by broken markup).
+    .replace(/(?<![.,]\d?)(\d)€(\d{2})(?!\d)/g, '$1,$2 €')
+    .trim();
   if (normalized === '') return { ok: false, reason: 'empty' };
   // A price sits within a short phrase; a paragraph with a number in it is not a price.
   if (normalized.length > 80) return { ok: false, reason: 'not_a_price' };
@@ -88,7 +136,7 @@ export function parsePrice(text: string | null | undefined, options: PriceParseO
       refusal = 'not_a_price';
       continue;
     }
-    const currency = currencyNear(before, after);
+    const currency = resolveShared(currencyNear(before, after), options.localCurrency);
     if (!currency && requireCurrency) {
       refusal = refusal === 'no_amount' ? 'no_currency' : refusal;
       continue;
@@ -116,6 +164,11 @@ function amountCents(whole: string, group: string | undefined, mark: string | un
   return euros * 100 + fraction;
 }
 
+function resolveShared(currency: string | undefined, local: string | undefined): string | undefined {
+  if (!currency || !local) return currency;
+  return SHARED_SYMBOLS.some((group) => group[0] === currency && group.includes(local)) ? local : currency;
+}
+
 function currencyNear(before: string, after: string): string | undefined {
   const head = after.trimStart();
   const tail = before.trimEnd();
@@ -141,7 +194,9 @@ export function parseAmount(value: unknown, currency = 'EUR'): PriceParseResult 
   }
   if (typeof value !== 'string') return { ok: false, reason: 'empty' };
   const text = value.trim();
-  const plain = /^(\d+)(?:\.(\d{1,2})\d*)?$/.exec(text);
+  // `1.299` in a machine field is a display price pasted there (1299), not 1.299 of anything;
+  // `1299.950` or `29.9900` (Magento) are decimals, as a thousands group never follows 4 digits.
+  const plain = /^(\d+)(?:\.(\d{1,2})\d*)?$/.exec(/^\d{1,3}\.\d{3}$/.test(text) ? text.replace('.', '') : text);
   if (plain) {
     const cents = Number(plain[1]) * 100 + (plain[2] ? Number(plain[2].padEnd(2, '0')) : 0);
     if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) return { ok: false, reason: 'out_of_range' };

@@ -2,6 +2,7 @@
 // pure functions and read back: the extractor must find exactly what the generator put there.
 import { describe, expect, it } from 'vitest';
 import { Catalog, TEMPLATE_KINDS } from '../../../infra/marketplace-simulator/catalog-generator';
+import { malformBody } from '../../../infra/marketplace-simulator/faults';
 import { driftedOffer } from '../../../infra/marketplace-simulator/offer-drift';
 import { productView, renderCaptchaPage, renderProductPage } from '../../../infra/marketplace-simulator/product-templates';
 import { MARKET_CODES } from '../markets';
@@ -53,7 +54,22 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
     }
     expect([...seenTemplates].sort()).toEqual([...TEMPLATE_KINDS].sort());
     expect(seenShapes.size).toBe(4);
-  });
+    // 300 pages parsed and read: seconds of CPU, more on a machine shared with other runs.
+  }, 60_000);
+
+  it('a page whose closing tags are lost (the simulator’s malformed fault) never yields a wrong price', () => {
+    let read = 0;
+    for (let index = 0; index < catalog.size; index++) {
+      const product = catalog.product(market, index);
+      const offer = driftedOffer(product, 7, Date.UTC(2026, 10, 25), drift);
+      const html = malformBody(renderProductPage(productView(product, offer, base, false)), 'html');
+      const result = extractPage({ html, url: `${base}/anything`, market });
+      if (result.kind !== 'listing' || result.listing.priceCents === null) continue;
+      read += 1;
+      expect(result.listing.priceCents, `${market} #${index} ${product.markup.template}/${product.markup.priceStyle}`).toBe(offer.priceCents);
+    }
+    expect(read).toBeGreaterThan(catalog.size / 2);
+  }, 60_000);
 
   it('the robot check is blocked, never a listing', () => {
     expect(extractPage({ html: renderCaptchaPage(market, '/dp/B0000000', 'tok'), url: `${base}/dp/B0000000`, market })).toEqual({ kind: 'blocked', reason: 'captcha' });

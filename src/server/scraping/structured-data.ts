@@ -6,7 +6,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Availability } from '../catalog/product.schema';
-import { availabilityFromSchemaOrg } from './availability';
+import { availabilityFromSchemaOrg, fold } from './availability';
 import { validGtin } from './gtin';
 import { absoluteUrl, collapse, decodeEntities, textOf } from './html-text';
 import type { Candidate } from './listing-merge';
@@ -18,8 +18,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 
+/** `Product`, `["Product"]`, `http://schema.org/Product`, `schema:product`: lowercase local names. */
 function typesOf(node: Json): string[] {
-  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, ''));
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
 }
 
 function str(value: unknown): string | undefined {
@@ -49,30 +50,38 @@ function imageOf(value: unknown, base: string): string | undefined {
 
 // ---------------------------------------------------------------- JSON-LD
 
-/** Parses a script block, forgiving the slips shops make (comments, CDATA, trailing commas). */
+/**
+ * Parses a script block, forgiving the slips shops make: an HTML comment or CDATA around it,
+ * trailing commas, raw newlines and tabs inside strings, the whole block entity-escaped
+ * (`&quot;`), several objects one after the other without the array around them.
+ */
 export function parseJsonLd(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const cleaned = text
-      .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '')
-      .replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '')
-      .replace(/,\s*([}\]])/g, '$1')
-      .replace(/[\u0000-\u001f]+/g, ' ');
+  const attempt = (candidate: string): unknown => {
     try {
-      return JSON.parse(cleaned);
+      return JSON.parse(candidate);
     } catch {
       return undefined;
     }
-  }
+  };
+  const direct = attempt(text);
+  if (direct !== undefined) return direct;
+  let cleaned = text
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*;?\s*$/, '')
+    .replace(/,\s*([}\]])/g, '$1')
+    .replace(/[\u0000-\u001f]+/g, ' ')
+    .trim();
+  if (/^\{\s*&quot;/.test(cleaned)) cleaned = decodeEntities(cleaned);
+  return attempt(cleaned) ?? attempt(`[${cleaned.replace(/}\s*,?\s*{(?=\s*")/g, '},{')}]`);
 }
 
-const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Book', 'Vehicle']);
+const PRODUCT_TYPES = new Set(['product', 'productgroup', 'individualproduct', 'productmodel', 'book', 'vehicle', 'car', 'someproducts']);
 /** Products a page mentions that are not the one it sells. */
 const SKIPPED_KEYS = new Set(['isRelatedTo', 'isSimilarTo', 'isAccessoryOrSparePartFor', 'isConsumableFor', 'hasVariant', 'itemListElement', 'review', 'isVariantOf']);
 
-/** The page's main product node: the shallowest Product, or a ProductGroup. */
-function findProductNode(roots: readonly unknown[]): Json | undefined {
+/** Every product node of the page, shallowest first, leaving out the ones merely mentioned (related, reviewed). */
+function findProductNodes(roots: readonly unknown[]): Json[] {
+  const found: Json[] = [];
   let queue: unknown[] = [...roots];
   for (let depth = 0; depth < 6 && queue.length > 0; depth++) {
     const next: unknown[] = [];
@@ -82,12 +91,42 @@ function findProductNode(roots: readonly unknown[]): Json | undefined {
         continue;
       }
       if (!isObject(item)) continue;
-      if (typesOf(item).some((t) => PRODUCT_TYPES.has(t))) return item;
+      if (typesOf(item).some((t) => PRODUCT_TYPES.has(t))) {
+        found.push(item);
+        continue;
+      }
       for (const [key, value] of Object.entries(item)) if (!SKIPPED_KEYS.has(key) && typeof value === 'object') next.push(value);
     }
     queue = next;
   }
-  return undefined;
+  return found;
+}
+
+/** What tells the page's own product from others it shows: its URL and its headline. */
+export interface PageIdentity {
+  readonly urls: readonly string[];
+  readonly headline: string | undefined;
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/[?#].*$/, '').replace(/\/+$/, '') === b.replace(/[?#].*$/, '').replace(/\/+$/, '');
+
+/**
+ * The page's product among several: the one at the page's URL, else the one named like the
+ * headline, else the only one. Several distinct products and none of them the page's make a
+ * listing (a category or search page), which sells no product of its own: 'listing'.
+ */
+function mainProduct(nodes: readonly Json[], identity: PageIdentity, base: string): Json | 'listing' | undefined {
+  if (nodes.length <= 1) return nodes[0];
+  const byUrl = nodes.find((n) => {
+    const url = absoluteUrl(str(n['url']) ?? str(n['@id']), base);
+    return url !== undefined && identity.urls.some((u) => sameUrl(u, url));
+  });
+  if (byUrl) return byUrl;
+  const headline = identity.headline ? fold(identity.headline) : undefined;
+  const byName = headline ? nodes.find((n) => str(n['name']) !== undefined && fold(str(n['name'])!) === headline) : undefined;
+  if (byName) return byName;
+  const names = new Set(nodes.map((n) => str(n['name']) ?? str(n['sku']) ?? ''));
+  return names.size > 1 ? 'listing' : nodes[0];
 }
 
 function breadcrumbCategory(roots: readonly unknown[]): string | undefined {
@@ -96,7 +135,7 @@ function breadcrumbCategory(roots: readonly unknown[]): string | undefined {
     if (depth > 4) return;
     if (Array.isArray(item)) item.forEach((i) => walk(i, depth + 1));
     else if (isObject(item)) {
-      if (typesOf(item).includes('BreadcrumbList')) lists.push(item);
+      if (typesOf(item).includes('breadcrumblist')) lists.push(item);
       else for (const value of Object.values(item)) if (typeof value === 'object') walk(value, depth + 1);
     }
   };
@@ -151,9 +190,36 @@ function offerFacts(offer: Json, base: string): OfferFacts {
   };
 }
 
+/** ISBN-10 → the ISBN-13 (a GTIN-13) of the same book: 978, the nine digits, a new check digit. */
+function isbn10AsGtin(value: string): string | undefined {
+  const isbn = value.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^\d{9}[\dX]$/.test(isbn)) return undefined;
+  const body = `978${isbn.slice(0, 9)}`;
+  for (let check = 0; check <= 9; check++) {
+    const gtin = validGtin(`${body}${check}`);
+    if (gtin) return gtin;
+  }
+  return undefined;
+}
+
+/**
+ * A GTIN written any way shops write it: digits with spaces or hyphens, `gtin13:…`, a GS1
+ * Digital Link (`https://id.gs1.org/01/04006381333931`), a JSON number that lost its leading
+ * zero (a UPC-A read as 11 digits), an ISBN-10.
+ */
+export function gtinFrom(value: unknown): string | undefined {
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : str(value);
+  if (!text) return undefined;
+  const digitalLink = /\/01\/(\d{14})(?:\/|$|\?)/.exec(text)?.[1];
+  if (digitalLink) return validGtin(digitalLink);
+  const bare = text.replace(/^[a-z0-9]*:(?!\/\/)/i, '');
+  const gtin = validGtin(bare) ?? (typeof value === 'number' ? [8, 12, 13, 14].map((n) => validGtin(bare.padStart(n, '0'))).find(Boolean) : undefined);
+  return gtin ?? isbn10AsGtin(bare);
+}
+
 function gtinOf(node: Json): string | undefined {
   for (const key of ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'ean', 'isbn']) {
-    const gtin = validGtin(str(node[key])?.replace(/^.*:/, ''));
+    const gtin = gtinFrom(node[key]);
     if (gtin) return gtin;
   }
   return undefined;
@@ -162,10 +228,12 @@ function gtinOf(node: Json): string | undefined {
 function offersOf(node: Json, base: string): OfferFacts[] {
   const facts: OfferFacts[] = [];
   for (const offer of asArray(node['offers']).filter(isObject)) {
-    // An AggregateOffer may list its offers; its lowPrice is the cheapest of them.
-    const inner = asArray(offer['offers']).filter(isObject);
-    if (typesOf(offer).includes('AggregateOffer') && inner.length > 0 && offer['lowPrice'] === undefined) facts.push(...inner.map((o) => offerFacts(o, base)));
-    else facts.push(offerFacts(offer, base));
+    // An AggregateOffer may list its offers, which carry what it leaves out (availability, GTIN);
+    // its lowPrice, the cheapest of them, stands in when they have no price.
+    const inner = typesOf(offer).includes('aggregateoffer') ? asArray(offer['offers']).filter(isObject).map((o) => offerFacts(o, base)) : [];
+    const aggregate = offerFacts(offer, base);
+    if (inner.some((o) => o.priceCents !== undefined)) facts.push(...inner.map((o) => ({ ...o, availability: o.availability ?? aggregate.availability })));
+    else facts.push({ ...aggregate, gtin: aggregate.gtin ?? inner.find((o) => o.gtin)?.gtin, availability: aggregate.availability ?? inner.find((o) => o.availability)?.availability });
   }
   return facts;
 }
@@ -181,6 +249,15 @@ function mainOffer(offers: readonly OfferFacts[], pageUrl: string, sku: string |
     candidates[0] ??
     offers[0]
   );
+}
+
+/**
+ * Offers at one price that differ only by size (how Zalando and other fashion shops list
+ * them): the product can be bought while any size is in stock, whichever comes first.
+ */
+function sizesAvailability(offers: readonly OfferFacts[], main: OfferFacts | undefined): Availability | undefined {
+  if (!main || offers.length < 2 || offers.some((o) => o.priceCents !== main.priceCents)) return undefined;
+  return offers.some((o) => o.availability === 'in_stock') ? 'in_stock' : undefined;
 }
 
 function productCandidate(node: Json, base: string): Candidate {
@@ -203,7 +280,7 @@ function productCandidate(node: Json, base: string): Candidate {
     priceCents: offer?.priceCents,
     listPriceCents: offer?.listPriceCents,
     currency: offer?.currency,
-    availability: offer?.availability,
+    availability: sizesAvailability(newOffers, offer) ?? offer?.availability,
     shippingCents: offer?.shippingCents,
     imageUrl: imageOf(node['image'], base),
     category: nameOf(node['category'])?.split(/\s*[>/|›]\s*/).pop(),
@@ -212,18 +289,24 @@ function productCandidate(node: Json, base: string): Candidate {
   };
 }
 
-/** The JSON-LD Product of the page, or undefined when the page has none. */
-export function jsonLdCandidate($: CheerioAPI, pageUrl: string): Candidate | undefined {
+/** The page's URLs (fetched, canonical, og:url) and its headline. */
+export function pageIdentity($: CheerioAPI, pageUrl: string): PageIdentity {
+  const urls = [pageUrl, absoluteUrl($('link[rel="canonical"]').attr('href'), pageUrl), absoluteUrl($('meta[property="og:url"]').attr('content'), pageUrl)];
+  return { urls: urls.filter((u): u is string => u !== undefined), headline: textOf($, $('h1').first()[0]) || undefined };
+}
+
+/** The JSON-LD Product of the page; undefined when the page has none, 'listing' when it lists several. */
+export function jsonLdCandidate($: CheerioAPI, pageUrl: string, identity: PageIdentity): Candidate | 'listing' | undefined {
   const roots = $('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]')
     .toArray()
     .map((el) => parseJsonLd($(el).text()))
     .filter((v) => v !== undefined);
   if (roots.length === 0) return undefined;
-  const node = findProductNode(roots);
-  if (!node) return undefined;
+  const node = mainProduct(findProductNodes(roots), identity, pageUrl);
+  if (node === undefined || node === 'listing') return node;
   const candidate = productCandidate(node, pageUrl);
   candidate.category ??= breadcrumbCategory(roots);
-  if (!typesOf(node).includes('ProductGroup')) return candidate;
+  if (!typesOf(node).includes('productgroup')) return candidate;
 
   // A ProductGroup sells its variants: the one whose SKU is the group's id is this page's.
   const variantNodes = asArray(node['hasVariant']).filter(isObject);
@@ -281,7 +364,8 @@ function readItem($: CheerioAPI, scope: Element, base: string): MicroItem {
       const value = itemValue($, el, base);
       for (const name of ($(el).attr('itemprop') ?? '').split(/\s+/).filter(Boolean)) props.set(name, [...(props.get(name) ?? []), value]);
     });
-  return { type: ($(scope).attr('itemtype') ?? '').replace(/^.*[/#]/, ''), props };
+  // `itemtype` may list several types; the first names the item.
+  return { type: ($(scope).attr('itemtype') ?? '').trim().split(/\s+/)[0]!.replace(/^.*[/#]/, ''), props };
 }
 
 function toJson(item: MicroItem): Json {
@@ -293,13 +377,17 @@ function toJson(item: MicroItem): Json {
   return json;
 }
 
-/** The microdata Product of the page, read as if it were JSON-LD (the vocabulary is the same). */
-export function microdataCandidate($: CheerioAPI, pageUrl: string): Candidate | undefined {
-  const scope = $('[itemscope][itemtype*="schema.org/Product"], [itemscope][itemtype*="schema.org/IndividualProduct"]')
+/** Product item types: schema.org's (http or https) and Google's retired data-vocabulary.org. */
+const MICRODATA_PRODUCT = '[itemscope][itemtype*="schema.org/Product" i], [itemscope][itemtype*="schema.org/IndividualProduct" i], [itemscope][itemtype*="data-vocabulary.org/Product" i]';
+
+/** The microdata Product of the page, read as if it were JSON-LD (the vocabulary is the same); 'listing' when it lists several. */
+export function microdataCandidate($: CheerioAPI, pageUrl: string, identity: PageIdentity): Candidate | 'listing' | undefined {
+  const scopes = $(MICRODATA_PRODUCT)
     .toArray()
-    .find((el) => $(el).parent().closest('[itemscope][itemtype*="schema.org/Product"]').length === 0);
-  if (!scope) return undefined;
-  return productCandidate(toJson(readItem($, scope, pageUrl)), pageUrl);
+    .filter((el) => $(el).parent().closest(MICRODATA_PRODUCT).length === 0);
+  const node = mainProduct(scopes.map((scope) => toJson(readItem($, scope, pageUrl))), identity, pageUrl);
+  if (node === undefined || node === 'listing') return node;
+  return productCandidate(node, pageUrl);
 }
 
 // ---------------------------------------------------------------- OpenGraph
@@ -312,7 +400,7 @@ const OG_AVAILABILITY: Readonly<Record<string, Availability>> = {
   oos: 'out_of_stock',
   outofstock: 'out_of_stock',
   discontinued: 'out_of_stock',
-  preorder: 'unknown',
+  preorder: 'out_of_stock',
   pending: 'unknown',
 };
 
@@ -334,7 +422,7 @@ export function openGraphCandidate($: CheerioAPI, pageUrl: string): Candidate | 
   return {
     title: str(get('og:title')),
     brand: str(get('product:brand', 'og:brand')),
-    gtin: validGtin(get('product:ean', 'product:gtin', 'product:upc', 'product:isbn')),
+    gtin: gtinFrom(get('product:ean', 'product:gtin', 'product:upc', 'product:isbn')),
     sourceId: str(get('product:retailer_item_id', 'product:retailer_part_no', 'product:sku')),
     url: absoluteUrl(get('og:url'), pageUrl),
     priceCents: price?.ok ? price.amountCents : undefined,

@@ -3,15 +3,21 @@
 // the availability sentence, the detail table's EAN/brand/SKU rows, "Sold by …".
 // Less trusted than structured data (see listing-merge). Pure: works on a parsed page.
 import type { CheerioAPI } from 'cheerio';
-import { availabilityFromText } from './availability';
-import { gtinIn } from './gtin';
-import { absoluteUrl, collapse, firstAttr, labelledValues, textOf, valueFor } from './html-text';
+import type { AnyNode, Element } from 'domhandler';
+import { availabilityFromText, isBuyButton } from './availability';
+import { gtinIn, validGtin } from './gtin';
+import { absoluteUrl, collapse, firstAttr, labelledValues, shortText, textOf, valueFor } from './html-text';
 import type { Candidate } from './listing-merge';
-import { parsePrice } from './price-parse';
+import { localCurrencyOf, parsePrice } from './price-parse';
 
 export const GTIN_LABELS = ['ean', 'ean-13', 'ean13', 'gtin', 'gtin-13', 'gtin13', 'upc', 'codice ean', 'code ean', 'ean-code', 'ean code', 'codigo ean', 'isbn-13'];
 export const BRAND_LABELS = ['marca', 'marque', 'marke', 'brand', 'hersteller', 'fabricant', 'produttore', 'fabricante', 'manufacturer'];
-export const SKU_LABELS = ['asin', 'sku', 'art.-nr.', 'artikelnummer', 'artikel-nr.', 'reference', 'ref.', 'referencia', 'codice articolo', 'codice prodotto', 'item number', 'item model number'];
+export const SKU_LABELS = [
+  'asin', 'sku', 'art.-nr.', 'artikelnummer', 'artikel-nr.', 'reference', 'ref.', 'referencia', 'codice articolo', 'codice prodotto', 'cod.', 'item number', 'item model number',
+  // eBay's item number, the id of a listing, in each of its languages
+  'kod',
+  'ebay-artikelnummer', 'ebay item number', 'numero oggetto ebay', "numero de l'objet ebay", 'numero de articulo de ebay', 'numero del articulo',
+];
 
 /** "Venduto da X", "Vendu par X", "Verkauf durch X", "Vendido por X", "Sold by X". */
 const SOLD_BY = /(?:venduto da|vendu (?:et expédié )?par|verkauf(?:t)? (?:und versand )?durch|vendido por|sold by|verkäufer:?)\s+(.+)$/iu;
@@ -26,12 +32,32 @@ const PRICE_SELECTORS = [
   '.price--current',
   '.price-current',
   '.sale-price',
+  'ins .woocommerce-Price-amount',
   '.price',
   '#price',
-  '[class*="price"]',
+  '[itemprop="price"]',
+  // Class names in the shop's language, in any case: `fpPrice`, `precio-actual`, `prezzo`, `prix`, `Preis`.
+  '[class*="price" i]',
+  '[class*="precio" i]',
+  '[class*="prezzo" i]',
+  '[class*="prix" i]',
+  '[class*="preis" i]',
+  '[data-test*="price" i]',
 ];
 /** Prices a shop shows struck through or as a reference: never the price to pay. */
-const OLD_PRICE = 'del, s, strike, .old-price, .price-old, .was-price, .price--compare, .compare-at-price, [class*="strike"], [class*="regular-price"], [data-price-type="oldPrice"]';
+const OLD_PRICE = [
+  'del, s, strike, .old-price, .price-old, .was-price, .price--compare, .compare-at-price, [data-price-type="oldPrice"]',
+  '[class*="strike" i], [class*="regular-price" i], [class*="oldprice" i], [class*="old-price" i], [class*="price-old" i], [class*="list-price" i]',
+  '[class*="retail-price" i], [class*="uvp" i], [class*="crossed" i], [class*="antes" i], [class*="before" i], [class*="ancien" i], [class*="statt" i]',
+].join(', ');
+
+const AVAILABILITY_SELECTORS = [
+  '#availability, .availability, .stock, [class*="availability" i], [id*="availability" i], [class*="stock" i], [class*="dispon" i], [class*="lieferbar" i]',
+  '[class*="delivery" i], [class*="lieferzeit" i], [class*="statusmessage" i], [data-test*="availability" i], [data-test*="delivery" i]',
+].join(', ');
+
+/** Where shops put the GTIN as data for their scripts. */
+const GTIN_ATTRIBUTES = ['data-ean', 'data-gtin', 'data-gtin13', 'data-ean13', 'data-barcode', 'data-upc'];
 
 function sellerFrom(text: string): string | undefined {
   const match = SOLD_BY.exec(text);
@@ -41,13 +67,61 @@ function sellerFrom(text: string): string | undefined {
   return seller && seller.length <= 80 ? seller : undefined;
 }
 
-export function shippingFrom(text: string): number | undefined {
+export function shippingFrom(text: string, localCurrency?: string): number | undefined {
   if (FREE_SHIPPING.test(text)) return 0;
   const label = SHIPPING_LABEL.exec(text);
   if (!label) return undefined;
   // The amount after the word: in "Prezzo: 26,99 € Spedizione: 3,99 €" the first is the price.
-  const price = parsePrice(text.slice(label.index + label[0].length));
+  const price = parsePrice(text.slice(label.index + label[0].length), { localCurrency });
   return price.ok ? price.amountCents : undefined;
+}
+
+/**
+ * A short line that is nothing but a stock statement ("Sofort lieferbar", "I lager"), for shops
+ * whose class names say nothing: the first such line of the page.
+ */
+function statedAvailability($: CheerioAPI) {
+  for (const el of $('body p, body span, body div, body li, body strong').toArray().slice(0, 1500)) {
+    if ((el as Element).children.some((c) => c.type === 'tag' && !['i', 'b', 'strong', 'span', 'em'].includes((c as Element).name))) continue;
+    const text = shortText(el, 60);
+    if (!text || text.length > 60) continue;
+    const availability = availabilityFromText(text);
+    if (availability && availabilityFromText(text.split(/[\s,.:–-]+/).slice(0, 4).join(' ')) === availability) return availability;
+  }
+  return undefined;
+}
+
+/** An enabled buy button ("Add to cart", "In den Warenkorb"): the last sign of stock a page without a stock line gives. */
+function buyButtonShown($: CheerioAPI): boolean {
+  return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i]')
+    .toArray()
+    .slice(0, 100)
+    .some((el) => $(el).attr('disabled') === undefined && $(el).attr('aria-disabled') !== 'true' && isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')));
+}
+
+/** Paths and queries of category and search pages on common shop software. */
+const LISTING_URL = /[?&](?:q|k|s|query|search|keywords?)=|\/(?:s|search|suche|recherche|ricerca|buscar|busqueda|c|category|categories|categoria|categorie|kategorie|catalogo|collections\/[^/]+$|b)(?:\/|$|\?)/i;
+
+/**
+ * Without structured data, a category or search page looks like a product page with many
+ * prices: repeated result tiles, or four prices and more with no headline or on a listing URL.
+ */
+export function looksLikeListing($: CheerioAPI, pageUrl: string): boolean {
+  if ($('[data-component-type="s-search-result"], .s-result-item[data-asin]').length >= 3) return true;
+  const prices = new Set<number>();
+  for (const el of $('[class*="price" i]').toArray().slice(0, 200)) {
+    if ((el as Element).children.some((c) => c.type === 'tag')) continue;
+    const price = parsePrice(textOf($, el));
+    if (price.ok) prices.add(price.amountCents);
+  }
+  let path = '';
+  try {
+    const url = new URL(pageUrl);
+    path = `${url.pathname}${url.search}`;
+  } catch {
+    // a page without a URL: judged by its markup alone
+  }
+  return prices.size >= 4 && ($('h1').length === 0 || LISTING_URL.test(path));
 }
 
 export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
@@ -56,13 +130,23 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   const title = h1 ? textOf($, h1) : collapse($('title').first().text()).split(/\s+[|–-]\s+/)[0];
   if (title) candidate.title = title;
 
+  const localCurrency = localCurrencyOf(pageUrl);
+  const priceOf = (el: AnyNode) => parsePrice(textOf($, el), { localCurrency });
+  // Old prices found once; an element inside one, or holding one, is not the price to pay.
+  const oldPrices = $(OLD_PRICE).toArray();
+  const nearOld = new Set<AnyNode>();
+  for (const el of oldPrices) for (let node: AnyNode | null = el; node; node = node.parent) nearOld.add(node);
+  const insideOld = (el: AnyNode) => {
+    for (let node: AnyNode | null = el; node; node = node.parent) if (oldPrices.includes(node as Element)) return true;
+    return false;
+  };
   for (const selector of PRICE_SELECTORS) {
     const found = $(selector)
       .toArray()
       .slice(0, 20)
-      .find((el) => $(el).closest(OLD_PRICE).length === 0 && $(el).find(OLD_PRICE).length === 0 && parsePrice(textOf($, el)).ok);
+      .find((el) => !nearOld.has(el) && !insideOld(el) && priceOf(el).ok);
     if (found) {
-      const price = parsePrice(textOf($, found));
+      const price = priceOf(found);
       if (price.ok) {
         candidate.priceCents = price.amountCents;
         candidate.currency = price.currency;
@@ -70,19 +154,14 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
       break;
     }
   }
-  const old = $(OLD_PRICE).toArray().slice(0, 10).map((el) => parsePrice(textOf($, el))).find((p) => p.ok);
+  const old = oldPrices.slice(0, 10).map(priceOf).find((p) => p.ok);
   if (old?.ok && candidate.priceCents !== undefined && old.amountCents > candidate.priceCents) candidate.listPriceCents = old.amountCents;
 
-  for (const el of $('#availability, .availability, .stock, [class*="availability"], [class*="stock"], [id*="availability"], [class*="dispon"], [class*="lieferbar"]').toArray().slice(0, 20)) {
-    const availability = availabilityFromText(textOf($, el));
-    if (availability) {
-      candidate.availability = availability;
-      break;
-    }
-  }
+  const availability = $(AVAILABILITY_SELECTORS).toArray().slice(0, 20).map((el) => availabilityFromText(textOf($, el))).find((a) => a !== undefined) ?? statedAvailability($) ?? (buyButtonShown($) ? 'in_stock' : undefined);
+  if (availability) candidate.availability = availability;
 
   const pairs = labelledValues($);
-  const gtin = gtinIn(valueFor(pairs, GTIN_LABELS));
+  const gtin = gtinIn(valueFor(pairs, GTIN_LABELS)) ?? GTIN_ATTRIBUTES.map((name) => validGtin($(`[${name}]`).first().attr(name))).find(Boolean);
   if (gtin) candidate.gtin = gtin;
   const brand = valueFor(pairs, BRAND_LABELS);
   if (brand) candidate.brand = brand;
@@ -94,7 +173,7 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
     const text = textOf($, el);
     if (text.length > 120) continue;
     candidate.seller ??= sellerFrom(text);
-    candidate.shippingCents ??= shippingFrom(text);
+    candidate.shippingCents ??= shippingFrom(text, localCurrency);
     if (candidate.seller !== undefined && candidate.shippingCents !== undefined) break;
   }
 

@@ -1,0 +1,40 @@
+// `npm run accuracy:extract [-- LIST.jsonl]`: field-level accuracy of the extraction over a corpus
+// of saved pages with what a person read on them (by default the pages imitating real shops in
+// src/server/scraping/fixtures/real-world). Each line is an extraction batch line plus
+// `expected` (see src/server/scraping/extract-accuracy.ts), so the same list also feeds
+// `npm run -s extract -- --batch`. Prints each page that misses a field, the accuracy per field,
+// and as its last line one JSON object with the figures.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { isMarketCode } from '../../src/server/markets';
+import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping/extract-accuracy';
+import { extractFile } from './extract-file';
+
+const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/fixtures/real-world/expected.jsonl');
+const { positionals } = parseArgs({ allowPositionals: true });
+const listPath = positionals[0] ? resolve(process.env['INIT_CWD'] ?? process.cwd(), positionals[0]) : DEFAULT_LIST;
+
+const results = [];
+for (const [n, line] of readFileSync(listPath, 'utf8').split('\n').entries()) {
+  if (line.trim() === '') continue;
+  const parsed = ExpectationLine.safeParse(JSON.parse(line));
+  if (!parsed.success) {
+    console.error(`${listPath}:${n + 1}: ${z.prettifyError(parsed.error)}`);
+    process.exit(65); // EX_DATAERR: a corpus that cannot be read measures nothing
+  }
+  const { file, url, market, expected } = parsed.data;
+  const record = extractFile(file, resolve(dirname(listPath), file), url, isMarketCode(market) ? market : undefined);
+  const result = compareRecord(expected, record);
+  results.push(result);
+  for (const miss of result.misses) console.log(`  miss ${file} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`);
+}
+
+const report = accuracyOf(results);
+console.log(`extraction accuracy over ${report.pages} pages (${listPath}): ${report.pagesExact} pages exact, ${(report.overall * 100).toFixed(1)} % of checked fields right`);
+for (const [field, figures] of Object.entries(report.fields)) {
+  console.log(`  ${field.padEnd(13)} ${(figures.accuracy * 100).toFixed(1).padStart(5)} %  (${figures.right}/${figures.checked})`);
+}
+console.log(JSON.stringify({ pages: report.pages, pages_exact: report.pagesExact, overall: report.overall, fields: Object.fromEntries(Object.entries(report.fields).map(([f, v]) => [f, v.accuracy])) }));
