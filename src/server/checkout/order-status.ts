@@ -1,7 +1,7 @@
 // What a shopper may see of an order: its number, lines, total, address and its timeline.
 // Shopper-safe by construction: status changes and refunds with their time, never the actor,
 // the reason (agents write those for each other) or internal notes.
-import type { Order, OrderStatus } from '../orders/order.schema';
+import type { Order, OrderStatus, TimelineEntry } from '../orders/order.schema';
 
 export interface ShopperOrderView {
   readonly number: string;
@@ -17,6 +17,8 @@ export interface ShopperOrderView {
   readonly timeline: readonly { at: string; status: OrderStatus; event: 'status' | 'partial_refund' }[];
 }
 
+const SHOPPER_KINDS: ReadonlySet<TimelineEntry['kind']> = new Set(['status', 'refund']);
+
 export function toShopperOrderView(order: Order): ShopperOrderView {
   return {
     number: order.number,
@@ -28,8 +30,10 @@ export function toShopperOrderView(order: Order): ShopperOrderView {
     currency: order.total.currency,
     lines: order.lines.map((l) => ({ title: l.title, quantity: l.quantity, unitCents: l.unitPrice.amountCents, totalCents: l.total.amountCents })),
     shipTo: { name: order.shippingAddress.name, postalCode: order.shippingAddress.postalCode, city: order.shippingAddress.city, country: order.shippingAddress.country },
+    // Only what the shopper should see: status changes and refunds. Notes, purchases, address
+    // edits and messages are the back office's, and any kind added later stays there too.
     timeline: order.timeline
-      .filter((e) => e.kind !== 'note')
+      .filter((e) => SHOPPER_KINDS.has(e.kind))
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .map((e) => ({ at: e.at.toISOString(), status: e.to, event: e.kind === 'refund' && e.from === e.to ? 'partial_refund' : 'status' })),
   };
