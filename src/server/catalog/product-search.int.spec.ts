@@ -2,6 +2,7 @@
 // keywords across accents, case and several words, filters, products not for sale left out,
 // and keyset pages that neither repeat nor skip products sharing a price or a creation time.
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../db';
@@ -10,12 +11,15 @@ import { eur } from '../money';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';
 import type { Product } from './product.schema';
-import type { ProductSearchInput } from './product-search.schema';
+import { ProductSearchInput } from './product-search.schema';
+import { buildSearchQuery } from './product-search';
+import { decodeCursor } from './product-search-cursor';
+import { SEARCH_INDEX_NAMES } from './product-search-indexes';
 import { searchTokens } from './search-tokens';
 
 const rt = useTestRuntime('product-search');
 const caller = () => appRouter.createCaller(createContext(null, async () => rt()));
-const search = (input: Partial<ProductSearchInput> & { market: MarketCode }) => caller().catalog.search(input);
+const search = (input: Partial<z.input<typeof ProductSearchInput>> & { market: MarketCode }) => caller().catalog.search(input);
 
 const base = new Date('2026-10-01T00:00:00Z');
 /** Each test seeds its own category, so tests never see each other's products. */
@@ -50,7 +54,7 @@ async function seed(...products: Product[]): Promise<Product[]> {
 }
 
 /** Every page of a listing, following the cursors. */
-async function allPages(input: Partial<ProductSearchInput> & { market: MarketCode }): Promise<string[][]> {
+async function allPages(input: Partial<z.input<typeof ProductSearchInput>> & { market: MarketCode }): Promise<string[][]> {
   const pages: string[][] = [];
   let cursor = input.cursor;
   do {
@@ -117,7 +121,7 @@ describe('what a market lists', () => {
       product(cat, 'Dear kettle', { brand: 'Lumio', cents: 9000 }),
       product(`other-${cat}`, 'Kettle elsewhere', { brand: 'Nordvik', cents: 1000 }),
     );
-    const ids = async (input: Partial<ProductSearchInput>) => (await search({ market: 'de', category: cat, sort: 'price-asc', ...input })).items.map((i) => i.id);
+    const ids = async (input: Partial<z.input<typeof ProductSearchInput>>) => (await search({ market: 'de', category: cat, sort: 'price-asc', ...input })).items.map((i) => i.id);
     expect(await ids({})).toEqual([cheap?._id, outOfStock._id, dear?._id]);
     expect(await ids({ brand: 'Nordvik' })).toEqual([cheap?._id, outOfStock._id]);
     expect(await ids({ minPriceCents: 2000, maxPriceCents: 9000 })).toEqual([outOfStock._id, dear?._id]);
@@ -174,5 +178,33 @@ describe('keyset pages', () => {
     const ids = [...first.items.map((i) => i.id), ...rest.flat()];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(12);
+  });
+});
+
+describe('the indexes behind a listing', () => {
+  it('read a deep page from its cursor: no more index keys than the page holds, whatever the sort', async () => {
+    const cat = `deep-${newId(4)}`;
+    await seed(...Array.from({ length: 120 }, (_, i) => product(cat, `Sedia ${i % 3 === 0 ? 'rossa' : 'blu'} ${i}`, { cents: 1000 + (i % 7) * 100, minutes: i % 11 })));
+    const cases = [
+      { input: { market: 'it' as const, category: cat, sort: 'newest' as const }, index: SEARCH_INDEX_NAMES.categoryNewest },
+      { input: { market: 'it' as const, category: cat, sort: 'price-desc' as const }, index: SEARCH_INDEX_NAMES.categoryPrice('it') },
+      { input: { market: 'it' as const, q: 'sedia', sort: 'price-asc' as const }, index: SEARCH_INDEX_NAMES.tokensPrice('it') },
+      { input: { market: 'it' as const, q: 'sedia', sort: 'relevance' as const }, index: SEARCH_INDEX_NAMES.tokensNewest },
+    ];
+    for (const { input, index } of cases) {
+      let cursor: string | undefined;
+      for (let page = 0; page < 3; page++) cursor = (await search({ ...input, limit: 20, cursor })).nextCursor ?? undefined;
+      const parsed = ProductSearchInput.parse({ ...input, limit: 20, cursor });
+      const query = buildSearchQuery(parsed, decodeCursor(cursor ?? '', input.sort));
+      const explained = (await rt().collections.products.find(query.filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
+        queryPlanner: { winningPlan: unknown };
+        executionStats: { totalKeysExamined: number };
+      };
+      const plan = JSON.stringify(explained.queryPlanner.winningPlan);
+      expect(plan, JSON.stringify(input)).toContain(`"indexName":"${index}"`);
+      expect(plan).not.toContain('"stage":"SORT"');
+      // Ties at the cursor's value are read again and filtered: a few keys more than the page.
+      expect(explained.executionStats.totalKeysExamined, JSON.stringify(input)).toBeLessThanOrEqual(2 * query.limit);
+    }
   });
 });

@@ -1,5 +1,4 @@
-// Runs a storefront search against MongoDB: the query product-search.ts builds, read through
-// the index it names. Also the filter choices (categories, brands) a listing offers, which
+// Runs a storefront search against MongoDB: the query product-search.ts builds. Also the filter choices (categories, brands) a listing offers, which
 // change only as scrapers find new ones: read once in a while and kept in Redis.
 import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
@@ -12,7 +11,7 @@ export async function searchProducts(products: Collection<Product>, input: Produ
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
   const query = buildSearchQuery(input, cursor);
   const documents = await products
-    .find(query.filter, { projection: query.projection, sort: query.sort, hint: query.hint, limit: query.limit })
+    .find(query.filter, { projection: query.projection, sort: query.sort, limit: query.limit })
     .toArray();
   return toSearchPage(input, query, documents as ListedProduct[], now);
 }

@@ -1,6 +1,8 @@
 // Storefront search as a MongoDB query, built without I/O: filters, the keyset bound of the
-// cursor, the sort and the index that serves it (see product-search-indexes.ts), and how the
-// documents read become listing items and the next cursor. product-search.store.ts runs it.
+// cursor and the sort, shaped so that one index of product-search-indexes.ts serves it (the
+// planner picks it: a hint by name measured several times slower on SecantusDB, which re-plans
+// hinted queries), and how the documents read become listing items and the next cursor.
+// product-search.store.ts runs it.
 //
 // Keywords: each word of the query, folded by the same tokenizer that filled `searchTokens`,
 // must be among the product's tokens (`$all`). Without a text index there is no relevance
@@ -10,7 +12,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
-import { SEARCH_INDEX_NAMES, sellPriceField } from './product-search-indexes';
+import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
 import { queryTokens } from './search-tokens';
 import { forSaleIn, sellingPrice } from './selling';
@@ -20,7 +22,6 @@ type Filter = Record<string, unknown>;
 export interface SearchQuery {
   readonly filter: Filter;
   readonly sort: Readonly<Record<string, 1 | -1>>;
-  readonly hint: string;
   /** One more than the page size: whether it comes back says if there is a next page. */
   readonly limit: number;
   readonly projection: Readonly<Record<string, 1>>;
@@ -38,14 +39,6 @@ function sortKey(sort: SearchSort, market: MarketCode): { field: string; directi
     case 'price-desc':
       return { field: sellPriceField(market), direction: -1 };
   }
-}
-
-function indexFor(input: ProductSearchInput, byPrice: boolean, hasTokens: boolean): string {
-  const m = input.market;
-  if (hasTokens) return byPrice ? SEARCH_INDEX_NAMES.tokensPrice(m) : SEARCH_INDEX_NAMES.tokensNewest;
-  if (input.category !== undefined) return byPrice ? SEARCH_INDEX_NAMES.categoryPrice(m) : SEARCH_INDEX_NAMES.categoryNewest;
-  if (byPrice) return SEARCH_INDEX_NAMES.price(m);
-  return input.brand !== undefined ? SEARCH_INDEX_NAMES.brandNewest : SEARCH_INDEX_NAMES.newest;
 }
 
 export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor | null): SearchQuery {
@@ -82,7 +75,6 @@ export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor
   return {
     filter: { $and: and },
     sort: { [field]: direction, _id: direction },
-    hint: indexFor(input, byPrice, tokens.length > 0),
     limit: input.limit + 1,
     projection: {
       slug: 1,
