@@ -34,6 +34,10 @@ function card(item: ListingItem, market: MarketCode, addedText: (iso: string) =>
   };
 }
 
+function withValue(options: readonly string[], value: string | undefined): readonly string[] {
+  return value === undefined || options.includes(value) ? options : [value, ...options];
+}
+
 function seoFor(market: MarketCode, origin: string, filters: Partial<Record<ListingField, string>>): PageSeo {
   const { language } = MARKETS[market];
   const t = SHOP_TEXTS[language];
@@ -112,8 +116,10 @@ export async function load({ params, event }: PageServerLoad): Promise<ListingLo
         language,
         filters,
         fieldErrors,
-        categories: facets.categories,
-        brands: facets.brands,
+        // The facets are cached for minutes: the value in the URL is always offered, so that
+        // submitting the form again keeps it.
+        categories: withValue(facets.categories, filters.category),
+        brands: withValue(facets.brands, filters.brand),
         sorts: SEARCH_SORTS,
         cards,
         nextHref: nextCursor ? listingHref(market, { ...withoutCursor, cursor: nextCursor }) : null,

@@ -25,6 +25,11 @@ const FACETS_KEY = 'ds:catalog:facets';
 /** New categories and brands appear as scrapers find them; a listing may offer them minutes late. */
 const FACETS_TTL_S = 600;
 
+/** Makes the next listing read the choices afresh (after a bulk insert of new categories or brands). */
+export async function forgetCatalogFacets(redis: Redis): Promise<void> {
+  await redis.del(FACETS_KEY);
+}
+
 export async function catalogFacets(products: Collection<Product>, redis: Redis): Promise<CatalogFacets> {
   const cached = await redis.get(FACETS_KEY);
   if (cached) return JSON.parse(cached) as CatalogFacets;

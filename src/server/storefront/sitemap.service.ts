@@ -11,7 +11,8 @@ const SITEMAPS_PATH = '/sitemaps';
 
 export async function sitemapIndex(rt: Runtime, origin: string): Promise<string> {
   const boundaries = await sitemapBoundaries(rt.collections.products, rt.redis);
-  return sitemapIndexXml(sitemapFiles(boundaries.length).map((file) => `${origin}${SITEMAPS_PATH}/${sitemapFileName(file)}`));
+  // An empty catalog still has its (empty) first page, which catches the first products.
+  return sitemapIndexXml(sitemapFiles(Math.max(1, boundaries.length)).map((file) => `${origin}${SITEMAPS_PATH}/${sitemapFileName(file)}`));
 }
 
 /** A listing path in every market, as hreflang alternates of each other. */
@@ -27,8 +28,8 @@ export async function sitemapFile(rt: Runtime, origin: string, file: SitemapFile
     return urlSetXml([...listingUrls(origin, ''), ...categories.flatMap((c) => listingUrls(origin, `?category=${encodeURIComponent(c)}`))]);
   }
   const boundaries = await sitemapBoundaries(rt.collections.products, rt.redis);
-  const from = boundaries[file.page];
-  if (from === undefined) return null;
+  if (file.page >= Math.max(1, boundaries.length)) return null;
+  const from = file.page === 0 ? null : (boundaries[file.page] ?? null);
   const products = await sitemapProducts(rt.collections.products, file.market, from, boundaries[file.page + 1] ?? null);
   return urlSetXml(products.map((p) => ({ loc: `${origin}${productPath(file.market, { slug: p.slug, id: p._id })}`, lastmod: p.updatedAt })));
 }

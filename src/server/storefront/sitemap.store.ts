@@ -32,8 +32,14 @@ export interface SitemapProduct {
   readonly updatedAt: Date;
 }
 
-/** Products for sale in the market with ids from `from` up to (excluding) `to`, in id order. */
-export async function sitemapProducts(products: Collection<Product>, market: MarketCode, from: string, to: string | null): Promise<SitemapProduct[]> {
-  const range = to === null ? { $gte: from } : { $gte: from, $lt: to };
-  return products.find({ _id: range, ...forSaleIn(market) }, { projection: { slug: 1, updatedAt: 1 }, sort: { _id: 1 } }).toArray();
+/**
+ * Products for sale in the market with ids from `from` up to (excluding) `to`, in id order; null
+ * leaves that end open. The first and last pages are open-ended, so a product added since the
+ * boundaries were walked is on a page too (one may then pass 50,000 until the next walk).
+ */
+export async function sitemapProducts(products: Collection<Product>, market: MarketCode, from: string | null, to: string | null): Promise<SitemapProduct[]> {
+  const range = { ...(from === null ? {} : { $gte: from }), ...(to === null ? {} : { $lt: to }) };
+  // `_id: {}` would match an id equal to an empty document, that is none.
+  const ids = Object.keys(range).length > 0 ? { _id: range } : {};
+  return products.find({ ...ids, ...forSaleIn(market) }, { projection: { slug: 1, updatedAt: 1 }, sort: { _id: 1 } }).toArray();
 }
