@@ -2,7 +2,6 @@
 // collection of MONGO_URL with the simulator's realistic products (all four markets in turn by
 // default), with a progress bar on stderr. Running it again adds only what is missing.
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '../../src/server/config';
 import { collections, connectMongo, databaseOf, ensureIndexes } from '../../src/server/db';
 import { MARKET_CODES, MarketCode } from '../../src/server/markets';
 import { loadCatalog, progressReporter } from './catalog-loader';
@@ -32,8 +31,13 @@ function parseLoadArgs(args: readonly string[]): { count: number; markets: Marke
 
 async function main(): Promise<void> {
   const { count, markets } = parseLoadArgs(process.argv.slice(2));
-  const config = loadConfigOrExit();
-  const mongo = await connectMongo({ url: config.MONGO_URL, timeoutMs: config.MONGO_TIMEOUT_MS, appName: 'catalog-load' });
+  // Only MongoDB is needed: not the app's whole configuration, whose Redis this never uses.
+  const url = process.env['MONGO_URL'];
+  if (!url) fail('MONGO_URL is not set: the database to load the products into');
+  const mongo = await connectMongo({ url, timeoutMs: 10_000, appName: 'catalog-load' }).catch((error: unknown) => {
+    console.error(`cannot reach MongoDB at MONGO_URL=${url}: ${(error as Error).message}`);
+    process.exit(69); // EX_UNAVAILABLE
+  });
   try {
     const db = databaseOf(mongo);
     await ensureIndexes(db);
