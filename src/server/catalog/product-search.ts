@@ -9,6 +9,10 @@
 // score: every product matching all the words matches equally, and "relevance" lists them
 // newest first, the one order that never changes under a product (prices do), so its pages
 // stay stable while a shopper reads them.
+//
+// Price: the range and the sort read the computed selling price of the market (indexed); the
+// card shows what the shopper pays, an agent's override when one is in force (rare, temporary),
+// so such a product may sit slightly out of price order until the override expires.
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
