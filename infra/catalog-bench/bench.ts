@@ -56,6 +56,8 @@ interface Timing {
   readonly p50: number;
   readonly p99: number;
   readonly requests: number;
+  /** Requests that failed (a driver timeout under load, say): counted, not timed. */
+  readonly errors: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -68,6 +70,7 @@ const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10
 /** `CONCURRENCY` loops calling `run(i)` until the time is up; `i` picks the i-th request of a fixed sequence. */
 async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   const latencies: number[] = [];
+  let errors = 0;
   let next = 0;
   const started = performance.now();
   const deadline = started + SCENARIO_MS;
@@ -76,14 +79,18 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
       while (performance.now() < deadline) {
         const i = next++;
         const t0 = performance.now();
-        await run(i);
-        latencies.push(performance.now() - t0);
+        try {
+          await run(i);
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length };
+  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
 }
 
 /** What shoppers type: a brand, a product type, or both, taken from real titles of the catalog. */
@@ -106,7 +113,7 @@ function categoryPages(count: number, markets: readonly MarketCode[]): { market:
 }
 
 function report(name: string, t: Timing): void {
-  console.log(`  ${name.padEnd(34)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages)`);
+  console.log(`  ${name.padEnd(34)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`);
 }
 
 async function main(): Promise<void> {
@@ -144,7 +151,7 @@ async function main(): Promise<void> {
     const serviceCategory = (i: number) => caller.catalog.search({ ...at(categories, i), sort: 'newest' });
 
     // Warm-up: V8 compiles the code paths and the server's cache holds the indexes' upper levels.
-    for (let i = 0; i < 50; i++) await Promise.all([bareSearch(i), bareCategory(i), serviceSearch(i), serviceCategory(i)]);
+    for (let i = 0; i < 50; i++) await Promise.allSettled([bareSearch(i), bareCategory(i), serviceSearch(i), serviceCategory(i)]);
 
     console.log('measuring …');
     const search = await measure(serviceSearch);
@@ -194,6 +201,8 @@ async function main(): Promise<void> {
       bare_category_pages_per_s: round(categoryBare.perSecond, 1),
       bare_category_p50_ms: round(categoryBare.p50),
       bare_category_p99_ms: round(categoryBare.p99),
+      search_errors: search.errors + searchBare.errors,
+      category_errors: category.errors + categoryBare.errors,
       search_ratio: round(searchRatio, 3),
       category_ratio: round(categoryRatio, 3),
       /** Service throughput over bare driver throughput: the geometric mean of the two scenarios. */
