@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { seedProduct } from './fixtures/catalog-seed';
 import { HomePage } from './fixtures/home.po';
 
-test('the server-rendered home page shows a product that is in MongoDB', async ({ page, request }) => {
+test('the server-rendered status page shows a product that is in MongoDB', async ({ page, request }) => {
   const product = await seedProduct(`Caffettiera ${Date.now()}`);
 
   // Without JavaScript: the HTML from the server already holds the product.
-  const html = await (await request.get('/')).text();
+  const html = await (await request.get('/status')).text();
   expect(html).toContain(product.title);
 
   const home = new HomePage(page);
@@ -16,7 +16,7 @@ test('the server-rendered home page shows a product that is in MongoDB', async (
   await expect(home.productCards().filter({ hasText: product.title })).toContainText(/1\s?234,56/);
 });
 
-test('the home page says which database and services are running', async ({ page }) => {
+test('the status page says which database and services are running', async ({ page }) => {
   const home = new HomePage(page);
   await home.open();
   await expect(home.databaseEngine()).toHaveText(/SecantusDB|MongoDB/);

@@ -5,6 +5,7 @@ import { provideClientHydration, withEventReplay } from '@angular/platform-brows
 import { withComponentInputBinding } from '@angular/router';
 import { provideFileRouter, requestContextInterceptor } from '@analogjs/router';
 import { forwardCookiesInterceptor } from './ssr/forward-cookies.interceptor';
+import { provideTransferredShopMarkets } from './shop/shop-markets';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -15,5 +16,6 @@ export const appConfig: ApplicationConfig = {
     // their results to the browser through TransferState; ours gives them the visitor's cookies.
     provideHttpClient(withFetch(), withInterceptors([forwardCookiesInterceptor, requestContextInterceptor])),
     provideClientHydration(withEventReplay()),
+    provideTransferredShopMarkets,
   ],
 };

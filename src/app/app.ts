@@ -1,22 +1,31 @@
-// The page frame: header, the routed page, footer.
+// The page frame: header, the routed page, footer. Pages under a market prefix (/it, /fr/p/…)
+// get the storefront's header in that market's language; the others the platform's.
 import { isPlatformBrowser } from '@angular/common';
-import { ApplicationRef, ChangeDetectionStrategy, Component, PLATFORM_ID, inject } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { ApplicationRef, ChangeDetectionStrategy, Component, PLATFORM_ID, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
+import { ShopHeader } from './shop/shop-header';
+import { SHOP_MARKETS, marketOfPath } from './shop/shop-markets';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, ShopHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="flex min-h-screen flex-col">
       <header class="border-b border-slate-200 bg-white">
-        <div class="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
-          <a routerLink="/" class="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
-            <span class="inline-flex h-8 w-8 items-center justify-center rounded-lg bg-indigo-600 text-sm font-bold text-white">DS</span>
-            DigitalSales
-          </a>
-          <span class="text-sm text-slate-500">Italy · France · Germany · Spain</span>
-        </div>
+        @if (shopMarket(); as market) {
+          <app-shop-header [market]="market" [markets]="markets" [url]="url()" />
+        } @else {
+          <div class="mx-auto flex max-w-6xl items-center justify-between px-6 py-4">
+            <a routerLink="/status" class="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
+              <span class="inline-flex h-8 w-8 items-center justify-center rounded-lg bg-indigo-600 text-sm font-bold text-white">DS</span>
+              DigitalSales
+            </a>
+            <span class="text-sm text-slate-500">Italy · France · Germany · Spain</span>
+          </div>
+        }
       </header>
       <main class="mx-auto w-full max-w-6xl flex-1 px-6 py-10">
         <router-outlet />
@@ -30,6 +39,17 @@ import { RouterLink, RouterOutlet } from '@angular/router';
   `,
 })
 export class App {
+  protected readonly markets = inject(SHOP_MARKETS);
+  private readonly router = inject(Router);
+  protected readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly shopMarket = computed(() => marketOfPath(this.url(), this.markets));
+
   constructor() {
     // Marks the moment the browser has hydrated the server's HTML, the routed page included
     // (its lazy chunk and its load are pending tasks until then): before it, a click on a form's

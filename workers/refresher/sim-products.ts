@@ -2,6 +2,7 @@
 // the e2e tests and the benchmark: what a scraper would have stored, with a price checked at
 // a time of the caller's choosing (an old one makes the price stale).
 import type { Product } from '../../src/server/catalog/product.schema';
+import { searchTokens } from '../../src/server/catalog/search-tokens';
 import type { MarketCode } from '../../src/server/markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, type MarginRules } from '../../src/server/pricing';
 
@@ -55,7 +56,7 @@ export function productFromSim(info: SimProductInfo, id: string, checkedAt: Date
     category: info.category,
     images: [],
     attributes: { GTIN: info.gtin },
-    searchTokens: slugOf(`${info.brand} ${info.title}`).split('-'),
+    searchTokens: searchTokens(info.title, info.brand),
     offers,
     sellPrices: computeSellPrices(offers, rules, checkedAt),
     createdAt: checkedAt,

@@ -1,7 +1,6 @@
 // Any URL no other page matches: answers 404 (not Angular's default 200) so crawlers and
 // monitors see a missing page as missing.
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { RouteMeta } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
 
@@ -10,15 +9,14 @@ export const routeMeta: RouteMeta = {
 };
 
 @Component({
-  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="mx-auto max-w-xl py-16 text-center" data-testid="not-found">
       <p class="text-sm font-semibold text-indigo-600">404</p>
       <h1 class="mt-2 text-3xl font-semibold tracking-tight">Page not found</h1>
       <p class="mt-3 text-slate-600">There is nothing at this address. It may have moved, or the link may be mistyped.</p>
-      <a routerLink="/" class="mt-8 inline-block rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
-        Back to the overview
+      <a href="/" class="mt-8 inline-block rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+        Back to the shop
       </a>
     </section>
   `,

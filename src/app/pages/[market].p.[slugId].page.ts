@@ -14,6 +14,7 @@ import { AddToCart } from '../cart/add-to-cart';
 import { LivePriceClient } from '../product-page/live-price.client';
 import { clockTime, formatPrice, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
 import type { ProductPageView } from '../product-page/product-page-view';
+import { applySeo } from '../shop/seo-head';
 import type { load } from './[market].p.[slugId].server';
 
 /** How long a swapped-in price stays highlighted. */
@@ -151,6 +152,7 @@ export default class ProductPage {
     const language = data.status === 'ok' ? data.view.language : data.language;
     inject(DOCUMENT).documentElement.lang = language;
     inject(Title).setTitle(data.status === 'ok' ? `${data.view.title} · DigitalSales` : `${this.texts().notFoundTitle} · DigitalSales`);
+    if (data.status === 'ok') applySeo(data.view.seo);
 
     const client = inject(LivePriceClient);
     const destroyRef = inject(DestroyRef);

@@ -7,6 +7,7 @@ import { isMarketCode, MARKETS } from '../../server/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ProductPageLoad } from '../product-page/product-page-view';
+import { productSeo } from '../shop/product-seo';
 
 export async function load({ params, event }: PageServerLoad): Promise<ProductPageLoad> {
   const market = params?.['market'];
@@ -33,6 +34,7 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
         state: page.state,
         failure: page.failure,
         readAt: page.readAt,
+        seo: productSeo(page, event),
       },
     };
   } catch (error) {

@@ -4,6 +4,7 @@
 import type { MarketCode } from '../../server/markets';
 import type { PriceState } from '../../server/pricing/freshness';
 import type { MarketPrice, RefreshFailureInfo } from '../../server/pricing/live-price.schema';
+import type { PageSeo } from '../shop/page-seo';
 import type { ShopLanguage } from './product-page-texts';
 
 export interface ProductPageView {
@@ -24,6 +25,7 @@ export interface ProductPageView {
   readonly failure: RefreshFailureInfo | null;
   /** Server time of the read: the browser ages the price from here, whatever its own clock says. */
   readonly readAt: string;
+  readonly seo: PageSeo;
 }
 
 export type ProductPageLoad =

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Id } from '../db/ids';
 import { MARKET_CODES } from '../markets';
 import { gtinKey } from '../scraping/gtin';
-import { searchTokens } from '../scraping/listing';
+import { queryTokens } from '../catalog/search-tokens';
 
 export const ProductSearch = z.object({
   q: z.string().trim().max(500).default(''),
@@ -64,7 +64,7 @@ export function productSearchPlan(q: string): ProductSearchPlan | null {
     // ASINs are upper case; SKUs may be either, so both spellings are asked for.
     sourceIds: /^[\w.-]{3,64}$/.test(text) ? [...new Set([text, text.toUpperCase()])] : [],
     urls: [],
-    tokens: searchTokens(text, null),
+    tokens: queryTokens(text),
   };
 }
 

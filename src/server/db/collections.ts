@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { MARKET_CODES } from '../markets';
 import { Product } from '../catalog/product.schema';
+import { PRODUCT_SEARCH_INDEXES } from '../catalog/product-search-indexes';
 import { PricePoint } from '../pricing/price-history.schema';
 import { Order } from '../orders/order.schema';
 import { Customer } from '../customers/customer.schema';
@@ -46,7 +47,6 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'gtin', key: { gtin: 1 }, partialFilterExpression: { gtin: { $type: 'string' } } },
       { name: 'slug', key: { slug: 1 } },
-      { name: 'search_tokens', key: { searchTokens: 1 } },
       { name: 'category_updated', key: { category: 1, updatedAt: -1 } },
       ...MARKET_CODES.map((code) => ({
         name: `offers_${code}_source_id`,
@@ -59,6 +59,7 @@ export const COLLECTIONS = {
         key: { [`offers.${code}.url`]: 1 } as IndexKey,
         partialFilterExpression: { [`offers.${code}.url`]: { $exists: true } },
       })),
+      ...PRODUCT_SEARCH_INDEXES,
     ],
     shardKey: { _id: 'hashed' },
     shardKeyReason:

@@ -6,6 +6,7 @@
 // Pure: no I/O; listing.store.ts runs the plans.
 import { createHash } from 'node:crypto';
 import type { Offer, Product } from '../catalog/product.schema';
+import { searchTokens } from '../catalog/search-tokens';
 import type { MarketCode } from '../markets';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import type { PricePoint } from '../pricing/price-history.schema';
@@ -23,15 +24,6 @@ export function sourceIdOf(listing: Listing): string {
 export function productIdFor(listing: Listing & { market: MarketCode }): string {
   if (listing.gtin) return `gtin-${gtinKey(listing.gtin)}`;
   return `src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`;
-}
-
-/** Lowercased accent-free words of title and brand, for keyword search without a text index. */
-export function searchTokens(title: string, brand: string | null): string[] {
-  const words = fold(`${brand ?? ''} ${title}`)
-    .replace(/ß/g, 'ss')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length >= 2);
-  return [...new Set(words)].slice(0, 40);
 }
 
 export function slugFor(title: string, productId: string): string {

@@ -1,7 +1,7 @@
 // Catalog reads for pages. Products leave as plain JSON summaries (dates as ISO strings),
 // so a result survives the trip through TransferState to the browser unchanged.
 import { z } from 'zod';
-import { countProducts, latestProducts, toProductSummary } from '../../catalog';
+import { catalogFacets, countProducts, latestProducts, ProductSearchInput, searchProducts, toProductSummary } from '../../catalog';
 import { publicProcedure, router } from '../trpc';
 
 export const LatestProductsInput = z
@@ -21,5 +21,17 @@ export const catalogRouter = router({
   count: publicProcedure.query(async ({ ctx }) => {
     const { collections } = await ctx.runtime();
     return countProducts(collections.products);
+  }),
+
+  /** One keyset page of a market's storefront listing: keywords, filters, sort. */
+  search: publicProcedure.input(ProductSearchInput).query(async ({ ctx, input }) => {
+    const { collections } = await ctx.runtime();
+    return searchProducts(collections.products, input);
+  }),
+
+  /** The categories and brands a listing can be filtered by. */
+  facets: publicProcedure.query(async ({ ctx }) => {
+    const { collections, redis } = await ctx.runtime();
+    return catalogFacets(collections.products, redis);
   }),
 });

@@ -1,11 +1,11 @@
-// Home: a platform overview until the shop lands. The catalog comes from this page's
-// `load()` (index.server.ts); the service status through the tRPC client, so both ways a
-// page gets data are exercised on every render.
+// Platform status, /status: what is running (database, Redis, workers) and the latest products.
+// The catalog comes from this page's `load()` (status.server.ts); the service status through
+// the tRPC client, so both ways a page gets data are exercised on every render.
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad, type RouteMeta } from '@analogjs/router';
 import { TrpcClient } from '../trpc/trpc-client';
-import type { load } from './index.server';
+import type { load } from './status.server';
 
 export const routeMeta: RouteMeta = {
   title: 'DigitalSales · Platform overview',
@@ -17,8 +17,8 @@ export const routeMeta: RouteMeta = {
     <section class="mb-10">
       <h1 class="text-3xl font-semibold tracking-tight">Platform overview</h1>
       <p class="mt-2 max-w-2xl text-slate-600">
-        Cross-market dropshipping for Italy, France, Germany and Spain. The shop opens here soon; meanwhile this page
-        shows what is running and the latest products in the catalog.
+        Cross-market dropshipping for Italy, France, Germany and Spain: what is running and the latest products in the
+        catalog. The shop is at <a href="/it" class="text-indigo-700 hover:underline">/it</a>, /fr, /de and /es.
       </p>
     </section>
 
@@ -161,7 +161,7 @@ export const routeMeta: RouteMeta = {
     </section>
   `,
 })
-export default class HomePage {
+export default class StatusPage {
   protected readonly catalog = toSignal(injectLoad<typeof load>(), { requireSync: true });
   protected readonly status = inject(TrpcClient).query((api) => api.system.status);
 }
