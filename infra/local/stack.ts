@@ -56,7 +56,8 @@ async function up(): Promise<void> {
     [
       '',
       'DigitalSales is running. Open:',
-      `  app          ${app.url}/`,
+      `  shop         ${app.url}/  (sends you to your market: ${MARKET_CODES.map((code) => `/${code}`).join(', ')}; filled as the scrapers crawl)`,
+      `  status       ${app.url}/status  (services and worker heartbeats)`,
       `  health       ${app.url}/api/health`,
       `  readiness    ${app.url}/api/ready`,
       `  tRPC         ${app.url}/api/trpc`,
@@ -64,7 +65,7 @@ async function up(): Promise<void> {
       '',
       `  MongoDB      ${mongo.url}  (${mongo.detail})`,
       `  Redis        ${redis.url}  (${redis.detail})`,
-      ...MARKET_CODES.map((code) => `  shop ${code}      ${simulator.urls[code]}  (marketplace simulator)`),
+      ...MARKET_CODES.map((code) => `  source ${code}    ${simulator.urls[code]}  (marketplace simulator)`),
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,

@@ -2,15 +2,15 @@
 // confirmation of an order recorded through the outbox, reports a heartbeat and its counts,
 // and stops cleanly on SIGTERM. Its own Redis database, so no other file's worker interferes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
-import { useTestRuntime } from '../../infra/local/testing';
+import { TEST_REDIS_DB, testRedisUrl, useTestRuntime } from '../../infra/local/testing';
 import { seedCustomerWithOrders } from '../../src/server/orders/order.fixture';
 import { effectId, recordEffect } from '../../src/server/outbox';
 import { readWorkerHeartbeats } from '../../src/server/runtime';
 
-const workerEnv = () => ({ REDIS_URL: `${inject('redisUrl')}/6`, OUTBOX_POLL_MS: '200' });
-const rt = useTestRuntime('outbox_worker', workerEnv);
+const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.outboxWorker), OUTBOX_POLL_MS: '200' });
+const rt = useTestRuntime('outbox_worker', { env: workerEnv });
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 

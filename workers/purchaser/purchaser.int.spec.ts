@@ -2,10 +2,10 @@
 // call, then started again, it makes exactly one supplier order (the simulator's own count).
 // Its own Redis database, so no other test file's worker takes its jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { marketplaceEnv } from '../../infra/local/platform';
-import { useTestRuntime } from '../../infra/local/testing';
+import { TEST_REDIS_DB, testRedisUrl, useTestRuntime } from '../../infra/local/testing';
 import { control, findProduct, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { enqueuePurchase, purchaseQueue } from '../../src/server/fulfillment';
 import { seedProductAndOrder } from '../../src/server/fulfillment/purchase.fixture';
@@ -15,13 +15,13 @@ import { readWorkerHeartbeats } from '../../src/server/runtime';
 const HOLD_MS = 4_000;
 const { sim } = useSimulator({ orders: { failureShare: 0 } });
 const workerEnv = () => ({
-  REDIS_URL: `${inject('redisUrl')}/5`,
+  REDIS_URL: testRedisUrl(TEST_REDIS_DB.purchaser),
   ...marketplaceEnv(sim().urls),
   // A killed worker's job is taken again once its lock runs out.
   PURCHASE_LOCK_MS: '2000',
   PURCHASE_SUPPLIER_TIMEOUT_MS: '20000',
 });
-const rt = useTestRuntime('purchaser_kill', workerEnv);
+const rt = useTestRuntime('purchaser_kill', { env: workerEnv });
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 
