@@ -3,23 +3,18 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { SearchForm } from '../../../backoffice/filter-fields';
 import type { load } from './index.server';
 
 export const routeMeta: RouteMeta = { title: 'Customers · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage],
+  imports: [BackofficePage, SearchForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
     <app-backoffice-page [page]="page" heading="Customers">
-      <form method="get" action="/backoffice/customers" role="search" class="mb-6 flex gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div class="grow">
-          <label for="customer-q" class="block text-sm font-medium">Search customers: e-mail, phone or name</label>
-          <input id="customer-q" name="q" type="search" [attr.value]="page.status === 'ok' ? page.data.q : ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-        </div>
-        <div class="flex items-end"><button type="submit" class="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Search</button></div>
-      </form>
+      <form appSearchForm action="/backoffice/customers" fieldId="customer-q" label="Search customers: e-mail, phone or name" [q]="page.status === 'ok' ? page.data.q : ''"></form>
       @if (page.status === 'ok') {
         <table class="w-full text-left text-sm">
           <thead class="text-xs uppercase text-slate-500"><tr><th class="py-2">Name</th><th>E-mail</th><th>Phone</th><th>Market</th><th>Since</th></tr></thead>

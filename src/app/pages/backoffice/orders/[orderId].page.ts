@@ -4,9 +4,10 @@
 // timeline shows the result at once. Titles are interpolated, never innerHTML.
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
-import { backofficeApi, errorMessage } from '../../../backoffice/backoffice-api';
+import { backofficeApi } from '../../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { parseEuroCents } from '../../../backoffice/euro-amount';
 import type { OrderView } from '../../../../server/orders/order-view';
 import type { load } from './[orderId].server';
@@ -30,7 +31,7 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficePage],
+  imports: [BackofficePage, ConfirmPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
@@ -141,20 +142,7 @@ type Pending =
           </section>
         </div>
 
-        @if (pending(); as p) {
-          <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
-            <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
-            <p class="my-2 text-sm" data-testid="confirm-text">{{ describe(p) }}</p>
-            <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="busy()" (click)="confirm(p)">Confirm</button>
-            <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="pending.set(null)">Cancel</button>
-          </div>
-        }
-        @if (message(); as m) {
-          <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p>
-        }
-        @if (error(); as e) {
-          <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
-        }
+        <app-confirm-panel [actions]="confirmation" />
 
         <section aria-labelledby="timeline-h" class="mt-8">
           <h2 id="timeline-h" class="mb-2 font-semibold">Timeline</h2>
@@ -180,10 +168,13 @@ export default class BackofficeOrderPage {
     const page = this.loaded();
     return this.updated() ?? (page.status === 'ok' ? page.data : null);
   });
-  protected readonly pending = signal<Pending | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly message = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new ConfirmedActions<OrderView>(
+    () => {
+      const page = this.loaded();
+      return page.status === 'signed-out' ? null : backofficeApi(page.agent.csrfToken);
+    },
+    (order) => this.updated.set(order),
+  );
   protected readonly actions = (Object.keys(ORDER_ACTIONS) as OrderAction[]).map((key) => ({ key, label: ORDER_ACTIONS[key].label }));
 
   protected reviewRefund(event: Event): void {
@@ -191,31 +182,28 @@ export default class BackofficeOrderPage {
     const form = new FormData(event.target as HTMLFormElement);
     const amountCents = parseEuroCents(String(form.get('amount') ?? ''));
     const reason = String(form.get('reason') ?? '').trim();
-    this.message.set(null);
-    if (amountCents === null) return this.error.set('Amount: enter euros and cents, such as 12.50.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
-    this.pending.set({ kind: 'refund', amountCents, reason });
+    this.confirmation.message.set(null);
+    if (amountCents === null) return this.confirmation.error.set('Amount: enter euros and cents, such as 12.50.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.ask({ kind: 'refund', amountCents, reason });
   }
 
   protected reviewNote(event: Event): void {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
-    this.message.set(null);
-    if (!text) return this.error.set('Note: write something first.');
-    this.error.set(null);
-    this.pending.set({ kind: 'note', text });
+    this.confirmation.message.set(null);
+    if (!text) return this.confirmation.error.set('Note: write something first.');
+    this.ask({ kind: 'note', text });
   }
 
   protected reviewAction(event: SubmitEvent): void {
     event.preventDefault();
     const action = (event.submitter as HTMLButtonElement | null)?.value as OrderAction | undefined;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    this.message.set(null);
-    if (!action || !(action in ORDER_ACTIONS)) return this.error.set('Choose an action.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
-    this.pending.set({ kind: 'action', action, reason });
+    this.confirmation.message.set(null);
+    if (!action || !(action in ORDER_ACTIONS)) return this.confirmation.error.set('Choose an action.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.ask({ kind: 'action', action, reason });
   }
 
   protected reviewAddress(event: Event): void {
@@ -223,16 +211,15 @@ export default class BackofficeOrderPage {
     const order = this.order();
     const form = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    this.message.set(null);
+    this.confirmation.message.set(null);
     if (!order) return;
     const reason = field('reason');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
     const address = { name: field('name'), line1: field('line1'), line2: field('line2'), postalCode: field('postalCode'), city: field('city'), country: order.shippingAddress.country, phone: field('phone') };
-    this.pending.set({ kind: 'address', address, reason });
+    this.ask({ kind: 'address', address, reason });
   }
 
-  protected describe(p: Pending): string {
+  private describe(p: Pending): string {
     const number = this.order()?.number ?? '';
     switch (p.kind) {
       case 'refund':
@@ -261,21 +248,10 @@ export default class BackofficeOrderPage {
 
   private static readonly DONE: Readonly<Record<'refund' | 'note' | 'address', string>> = { refund: 'Refund recorded.', note: 'Note added.', address: 'Shipping address changed.' };
 
-  protected async confirm(p: Pending): Promise<void> {
-    const page = this.loaded();
+  private ask(p: Pending): void {
     const order = this.order();
-    if (page.status === 'signed-out' || !order) return;
-    const api = backofficeApi(page.agent.csrfToken);
-    this.busy.set(true);
-    try {
-      this.updated.set(await this.send(p, order.id, api));
-      this.message.set(p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind]);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.pending.set(null);
-      this.busy.set(false);
-    }
+    if (!order) return;
+    const done = p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind];
+    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api) });
   }
 }

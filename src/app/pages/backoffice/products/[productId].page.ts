@@ -8,6 +8,7 @@ import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage, type BackofficeApi } from '../../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
 import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
@@ -15,14 +16,8 @@ import type { load } from './[productId].server';
 
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };
 
-interface Pending {
-  readonly description: string;
-  readonly done: string;
-  readonly run: (api: BackofficeApi) => Promise<ProductAdminView>;
-}
-
 @Component({
-  imports: [BackofficePage],
+  imports: [BackofficePage, ConfirmPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Product" ownHeading>
@@ -171,20 +166,7 @@ interface Pending {
           </section>
         </div>
 
-        @if (pending(); as pend) {
-          <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
-            <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
-            <p class="my-2 text-sm" data-testid="confirm-text">{{ pend.description }}</p>
-            <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="busy()" (click)="confirm(pend)">Confirm</button>
-            <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="pending.set(null)">Cancel</button>
-          </div>
-        }
-        @if (message(); as msg) {
-          <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ msg }}</p>
-        }
-        @if (error(); as e) {
-          <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
-        }
+        <app-confirm-panel [actions]="confirmation" />
       }
     </app-backoffice-page>
   `,
@@ -203,12 +185,9 @@ export default class BackofficeProductPage {
     const page = this.loaded();
     return page.status !== 'signed-out' && page.agent.role !== 'agent';
   });
-  protected readonly pending = signal<Pending | null>(null);
-  protected readonly busy = signal(false);
   protected readonly refreshing = signal(false);
   protected readonly refreshResult = signal<{ kind: string; text: string } | null>(null);
-  protected readonly message = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => this.api(), (product) => this.updated.set(product));
   protected readonly euros = formatEuroCents;
 
   protected utc(iso: string): string {
@@ -242,12 +221,6 @@ export default class BackofficeProductPage {
     }
   }
 
-  private ask(pending: Pending): void {
-    this.message.set(null);
-    this.error.set(null);
-    this.pending.set(pending);
-  }
-
   protected askOverride(event: Event): void {
     event.preventDefault();
     const product = this.product();
@@ -257,11 +230,11 @@ export default class BackofficeProductPage {
     const priceCents = parseEuroCents(String(form.get('price') ?? ''));
     const expiresLocal = String(form.get('expiresAt') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
-    if (priceCents === null) return this.error.set('Price: enter euros and cents, such as 19.90.');
+    if (priceCents === null) return this.confirmation.error.set('Price: enter euros and cents, such as 19.90.');
     const expires = new Date(expiresLocal);
-    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.error.set('Expires: pick a date and time.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.ask({
+    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.confirmation.error.set('Expires: pick a date and time.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.confirmation.ask({
       description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}`,
       done: 'Override saved.',
       run: (api) => api.products.setOverride.mutate({ productId: product.id, market, priceCents, expiresAt: expires.toISOString(), reason }),
@@ -271,7 +244,7 @@ export default class BackofficeProductPage {
   protected askClearOverride(market: 'it' | 'fr' | 'de' | 'es'): void {
     const product = this.product();
     if (!product) return;
-    this.ask({
+    this.confirmation.ask({
       description: `Remove the price override in ${market}: the computed price applies again.`,
       done: 'Override removed.',
       run: (api) => api.products.clearOverride.mutate({ productId: product.id, market }),
@@ -283,8 +256,8 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.ask({
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.confirmation.ask({
       description: `Stop selling "${product.title}" in every market, because: ${reason}`,
       done: 'Selling stopped.',
       run: (api) => api.products.stopSelling.mutate({ productId: product.id, reason }),
@@ -294,22 +267,6 @@ export default class BackofficeProductPage {
   protected askResume(): void {
     const product = this.product();
     if (!product) return;
-    this.ask({ description: `Resume selling "${product.title}" in every market.`, done: 'Selling resumed.', run: (api) => api.products.resumeSelling.mutate({ productId: product.id }) });
-  }
-
-  protected async confirm(pending: Pending): Promise<void> {
-    const api = this.api();
-    if (!api) return;
-    this.busy.set(true);
-    try {
-      this.updated.set(await pending.run(api));
-      this.message.set(pending.done);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.pending.set(null);
-      this.busy.set(false);
-    }
+    this.confirmation.ask({ description: `Resume selling "${product.title}" in every market.`, done: 'Selling resumed.', run: (api) => api.products.resumeSelling.mutate({ productId: product.id }) });
   }
 }
