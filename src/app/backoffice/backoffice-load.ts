@@ -1,7 +1,9 @@
 // What every back-office page's server load answers, and the redirect to the sign-in page when
 // nobody is signed in: a 302 from the server render, a router navigation in the browser.
-import { inject } from '@angular/core';
+import { inject, type Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
+import { injectLoad, type PageServerLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
 
 export interface SignedInAgent {
@@ -20,8 +22,17 @@ export function loginUrlFor(path: string): string {
   return `/backoffice/login?next=${encodeURIComponent(path)}`;
 }
 
-/** Call in a page's constructor: answers the page as 302/404/… when the load says so. */
-export function applyLoadOutcome(load: BackofficeLoad<unknown>): void {
+/**
+ * A back-office page's load as a signal, in a field initializer: `injectBackofficeLoad<typeof load>()`.
+ * It also answers the page as 302/404/… when the load says so.
+ */
+export function injectBackofficeLoad<L extends (pageServerLoad: PageServerLoad) => Promise<BackofficeLoad<unknown>>>(): Signal<Awaited<ReturnType<L>>> {
+  const loaded = toSignal(injectLoad<L>(), { requireSync: true });
+  applyLoadOutcome(loaded());
+  return loaded;
+}
+
+function applyLoadOutcome(load: BackofficeLoad<unknown>): void {
   const response = injectResponse();
   if (load.status === 'signed-out') {
     if (response) {

@@ -1,4 +1,5 @@
-// Fields of the back office's GET filter forms: a labelled choice with "any", and a date range.
+// Fields of the back office's GET filter forms: a labelled choice with "any", a date range, and a list
+// page's search box.
 // Rendered as plain form controls so the server's HTML submits too. Values are bound as attributes,
 // not properties: hydration then leaves alone what an agent typed before the scripts arrived.
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
@@ -47,4 +48,23 @@ export class FilterDates {
   readonly from = input<string>();
   readonly to = input<string>();
   protected readonly field = FIELD;
+}
+
+/** A list page's whole search form: one `q` box and its button; the page's form names the action. */
+@Component({
+  selector: 'form[appSearchForm]',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { method: 'get', role: 'search', class: 'mb-6 flex gap-3 rounded-lg border border-slate-200 bg-white p-4' },
+  template: `
+    <div class="grow">
+      <label [attr.for]="fieldId()" class="block text-sm font-medium">{{ label() }}</label>
+      <input [attr.id]="fieldId()" name="q" type="search" [attr.value]="q()" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+    </div>
+    <div class="flex items-end"><button type="submit" class="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Search</button></div>
+  `,
+})
+export class SearchForm {
+  readonly fieldId = input.required<string>();
+  readonly label = input.required<string>();
+  readonly q = input.required<string>();
 }

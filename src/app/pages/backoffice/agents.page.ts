@@ -2,11 +2,10 @@
 // password is shown once, here, and never again), change a role, disable or enable, sign an
 // agent out everywhere. Role changes and disabling sign the agent out too (the server does it).
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { injectLoad, type RouteMeta } from '@analogjs/router';
+import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage, type BackofficeApi } from '../../backoffice/backoffice-api';
-import { applyLoadOutcome } from '../../backoffice/backoffice-load';
-import { BackofficeShell } from '../../backoffice/backoffice-shell';
+import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
+import { BackofficePage } from '../../backoffice/backoffice-page';
 import type { AgentView } from '../../../server/backoffice/agent-admin.service';
 import type { Role } from '../../../server/backoffice/backoffice.schema';
 import type { load } from './agents.server';
@@ -14,66 +13,61 @@ import type { load } from './agents.server';
 export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficeShell],
+  imports: [BackofficePage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
-    @if (page.status !== 'signed-out') {
-      <app-backoffice-shell [agent]="page.agent">
-        <h1 class="mb-4 text-2xl font-semibold">Agents</h1>
-        @if (page.status === 'error') {
-          <p role="alert" class="text-sm text-red-700" data-testid="page-error">{{ page.message }}</p>
-        } @else {
-          <table class="mb-8 w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">E-mail</th><th>Name</th><th>Role</th><th>Access</th><th>Actions</th></tr></thead>
-            <tbody class="divide-y divide-slate-100">
-              @for (a of agents(); track a.id) {
-                <tr data-testid="agent-row" [attr.data-email]="a.email">
-                  <td class="py-2">{{ a.email }}</td>
-                  <td>{{ a.name }}</td>
-                  <td>
-                    <label class="sr-only" [attr.for]="'role-' + a.id">Role of {{ a.email }}</label>
-                    <select [attr.id]="'role-' + a.id" class="rounded border border-slate-300 px-2 py-1" (change)="setRole(a, $event)">
-                      @for (r of page.data.roles; track r) { <option [attr.value]="r" [attr.selected]="r === a.role ? '' : null">{{ r }}</option> }
-                    </select>
-                  </td>
-                  <td data-testid="agent-access">{{ a.disabled ? 'disabled' : 'active' }}</td>
-                  <td class="space-x-2">
-                    <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="setDisabled(a, !a.disabled)">{{ a.disabled ? 'Enable' : 'Disable' }}</button>
-                    <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="revoke(a)">Sign out everywhere</button>
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
+    <app-backoffice-page [page]="page" heading="Agents">
+      @if (page.status === 'ok') {
+        <table class="mb-8 w-full text-left text-sm">
+          <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">E-mail</th><th>Name</th><th>Role</th><th>Access</th><th>Actions</th></tr></thead>
+          <tbody class="divide-y divide-slate-100">
+            @for (a of agents(); track a.id) {
+              <tr data-testid="agent-row" [attr.data-email]="a.email">
+                <td class="py-2">{{ a.email }}</td>
+                <td>{{ a.name }}</td>
+                <td>
+                  <label class="sr-only" [attr.for]="'role-' + a.id">Role of {{ a.email }}</label>
+                  <select [attr.id]="'role-' + a.id" class="rounded border border-slate-300 px-2 py-1" (change)="setRole(a, $event)">
+                    @for (r of page.data.roles; track r) { <option [attr.value]="r" [attr.selected]="r === a.role ? '' : null">{{ r }}</option> }
+                  </select>
+                </td>
+                <td data-testid="agent-access">{{ a.disabled ? 'disabled' : 'active' }}</td>
+                <td class="space-x-2">
+                  <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="setDisabled(a, !a.disabled)">{{ a.disabled ? 'Enable' : 'Disable' }}</button>
+                  <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="revoke(a)">Sign out everywhere</button>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
 
-          <section aria-labelledby="create-h" class="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="create-h" class="mb-2 font-semibold">New agent</h2>
-            <form (submit)="create($event)" class="space-y-3">
-              <div><label for="new-email" class="block text-sm font-medium">E-mail</label><input id="new-email" name="email" type="email" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-              <div><label for="new-name" class="block text-sm font-medium">Name</label><input id="new-name" name="name" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-              <div>
-                <label for="new-role" class="block text-sm font-medium">Role</label>
-                <select id="new-role" name="role" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-                  @for (r of page.data.roles; track r) { <option [attr.value]="r">{{ r }}</option> }
-                </select>
-              </div>
-              <div><label for="new-password" class="block text-sm font-medium">Password (leave empty to generate one)</label><input id="new-password" name="password" type="password" autocomplete="new-password" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-              <button type="submit" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">Create agent</button>
-            </form>
-          </section>
-          @if (message(); as m) { <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p> }
-          @if (password(); as pw) {
-            <p class="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="generated-password">Password, shown this once: <code class="font-mono">{{ pw }}</code></p>
-          }
-          @if (error(); as e) { <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p> }
+        <section aria-labelledby="create-h" class="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="create-h" class="mb-2 font-semibold">New agent</h2>
+          <form (submit)="create($event)" class="space-y-3">
+            <div><label for="new-email" class="block text-sm font-medium">E-mail</label><input id="new-email" name="email" type="email" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
+            <div><label for="new-name" class="block text-sm font-medium">Name</label><input id="new-name" name="name" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
+            <div>
+              <label for="new-role" class="block text-sm font-medium">Role</label>
+              <select id="new-role" name="role" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
+                @for (r of page.data.roles; track r) { <option [attr.value]="r">{{ r }}</option> }
+              </select>
+            </div>
+            <div><label for="new-password" class="block text-sm font-medium">Password (leave empty to generate one)</label><input id="new-password" name="password" type="password" autocomplete="new-password" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
+            <button type="submit" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">Create agent</button>
+          </form>
+        </section>
+        @if (message(); as m) { <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p> }
+        @if (password(); as pw) {
+          <p class="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="generated-password">Password, shown this once: <code class="font-mono">{{ pw }}</code></p>
         }
-      </app-backoffice-shell>
-    }
+        @if (error(); as e) { <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p> }
+      }
+    </app-backoffice-page>
   `,
 })
 export default class BackofficeAgentsPage {
-  protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
+  protected readonly loaded = injectBackofficeLoad<typeof load>();
   /** Agents as the server last answered for each; the load's list otherwise. */
   private readonly changed = signal<ReadonlyMap<string, AgentView>>(new Map());
   private readonly created = signal<readonly AgentView[]>([]);
@@ -85,10 +79,6 @@ export default class BackofficeAgentsPage {
   protected readonly message = signal<string | null>(null);
   protected readonly password = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
-
-  constructor() {
-    applyLoadOutcome(this.loaded());
-  }
 
   private async act(work: (api: BackofficeApi) => Promise<string>): Promise<void> {
     const page = this.loaded();

@@ -3,11 +3,11 @@
 // address). Each action is reviewed, then confirmed; its answer is the updated order, so the
 // timeline shows the result at once. Titles are interpolated, never innerHTML.
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { injectLoad, type RouteMeta } from '@analogjs/router';
-import { backofficeApi, errorMessage } from '../../../backoffice/backoffice-api';
-import { applyLoadOutcome } from '../../../backoffice/backoffice-load';
-import { BackofficeShell } from '../../../backoffice/backoffice-shell';
+import type { RouteMeta } from '@analogjs/router';
+import { backofficeApi } from '../../../backoffice/backoffice-api';
+import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
+import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { parseEuroCents } from '../../../backoffice/euro-amount';
 import type { OrderView } from '../../../../server/orders/order-view';
 import type { load } from './[orderId].server';
@@ -31,202 +31,179 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficeShell],
+  imports: [BackofficePage, ConfirmPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @let page = loaded();
-    @if (page.status !== 'signed-out') {
-      <app-backoffice-shell [agent]="page.agent">
-        @if (page.status === 'error') {
-          <h1 class="mb-4 text-2xl font-semibold">Order</h1>
-          <p role="alert" class="text-sm text-red-700" data-testid="page-error">{{ page.message }}</p>
-        } @else if (order(); as o) {
-          <h1 class="mb-1 text-2xl font-semibold">Order <span data-testid="order-number">{{ o.number }}</span></h1>
-          <p class="mb-6 text-sm text-slate-600">
-            <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed {{ o.createdAt.slice(0, 16).replace('T', ' ') }} · {{ o.paymentMethod }}
-          </p>
+    <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
+      @if (order(); as o) {
+        <h1 class="mb-1 text-2xl font-semibold">Order <span data-testid="order-number">{{ o.number }}</span></h1>
+        <p class="mb-6 text-sm text-slate-600">
+          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed {{ o.createdAt.slice(0, 16).replace('T', ' ') }} · {{ o.paymentMethod }}
+        </p>
 
-          <div class="grid gap-6 md:grid-cols-2">
-            <section aria-labelledby="customer-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="customer-h" class="mb-2 font-semibold">Customer</h2>
-              <p>{{ o.customer?.name ?? o.customerName }}</p>
-              <p class="text-sm text-slate-600">{{ o.email }} · {{ o.customer?.phone ?? 'no phone' }}</p>
-              <h3 class="mt-3 text-sm font-semibold">Shipping address</h3>
-              <p class="text-sm">{{ o.shippingAddress.name }}, {{ o.shippingAddress.line1 }}{{ o.shippingAddress.line2 ? ', ' + o.shippingAddress.line2 : '' }}, {{ o.shippingAddress.postalCode }} {{ o.shippingAddress.city }}, {{ o.shippingAddress.country }}</p>
-            </section>
-            <section aria-labelledby="money-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="money-h" class="mb-2 font-semibold">Money</h2>
-              <dl class="grid grid-cols-2 gap-1 text-sm">
-                <dt>Total</dt><dd class="text-right tabular-nums">{{ o.total }}</dd>
-                <dt>Refunded</dt><dd class="text-right tabular-nums" data-testid="refunded">{{ o.refunded }}</dd>
-                <dt>Refundable</dt><dd class="text-right tabular-nums" data-testid="refundable">{{ o.refundable }}</dd>
-                <dt>Margin</dt><dd class="text-right tabular-nums">{{ o.margin ?? 'unknown until every purchase has a cost' }}</dd>
-              </dl>
-            </section>
-          </div>
-
-          <section aria-labelledby="lines-h" class="mt-6">
-            <h2 id="lines-h" class="mb-2 font-semibold">Lines</h2>
-            <table class="w-full text-left text-sm">
-              <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Product</th><th>Qty</th><th class="text-right">Unit</th><th class="text-right">Total</th></tr></thead>
-              <tbody>
-                @for (line of o.lines; track line.lineId) {
-                  <tr data-testid="order-line">
-                    <td class="py-1" data-testid="line-title">{{ line.title }}</td>
-                    <td>{{ line.quantity }}</td>
-                    <td class="text-right tabular-nums">{{ line.unitPrice }}</td>
-                    <td class="text-right tabular-nums">{{ line.total }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
+        <div class="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="customer-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="customer-h" class="mb-2 font-semibold">Customer</h2>
+            <p>{{ o.customer?.name ?? o.customerName }}</p>
+            <p class="text-sm text-slate-600">{{ o.email }} · {{ o.customer?.phone ?? 'no phone' }}</p>
+            <h3 class="mt-3 text-sm font-semibold">Shipping address</h3>
+            <p class="text-sm">{{ o.shippingAddress.name }}, {{ o.shippingAddress.line1 }}{{ o.shippingAddress.line2 ? ', ' + o.shippingAddress.line2 : '' }}, {{ o.shippingAddress.postalCode }} {{ o.shippingAddress.city }}, {{ o.shippingAddress.country }}</p>
           </section>
-
-          <section aria-labelledby="purchases-h" class="mt-6">
-            <h2 id="purchases-h" class="mb-2 font-semibold">Supplier purchases</h2>
-            @for (p of o.purchases; track p.lineId) {
-              <p class="text-sm">Line {{ p.lineId }} · {{ p.market }} · {{ p.status }} · order {{ p.supplierOrderId ?? '–' }} · cost {{ p.cost ?? '–' }} · tracking {{ p.trackingNumber ?? '–' }}</p>
-            } @empty {
-              <p class="text-sm text-slate-500">No purchase yet.</p>
-            }
+          <section aria-labelledby="money-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="money-h" class="mb-2 font-semibold">Money</h2>
+            <dl class="grid grid-cols-2 gap-1 text-sm">
+              <dt>Total</dt><dd class="text-right tabular-nums">{{ o.total }}</dd>
+              <dt>Refunded</dt><dd class="text-right tabular-nums" data-testid="refunded">{{ o.refunded }}</dd>
+              <dt>Refundable</dt><dd class="text-right tabular-nums" data-testid="refundable">{{ o.refundable }}</dd>
+              <dt>Margin</dt><dd class="text-right tabular-nums">{{ o.margin ?? 'unknown until every purchase has a cost' }}</dd>
+            </dl>
           </section>
+        </div>
 
-          <div class="mt-6 grid gap-6 md:grid-cols-2">
-            <section aria-labelledby="refund-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="refund-h" class="mb-2 font-semibold">Refund</h2>
-              <form (submit)="reviewRefund($event)" class="space-y-3">
-                <div>
-                  <label for="refund-amount" class="block text-sm font-medium">Amount in EUR (up to {{ o.refundable }})</label>
-                  <input id="refund-amount" name="amount" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                </div>
-                <div>
-                  <label for="refund-reason" class="block text-sm font-medium">Reason</label>
-                  <input id="refund-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                </div>
-                <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review refund</button>
-              </form>
-            </section>
-            <section aria-labelledby="note-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="note-h" class="mb-2 font-semibold">Internal note</h2>
-              <form (submit)="reviewNote($event)" class="space-y-3">
-                <label for="note-text" class="block text-sm font-medium">Note (agents only)</label>
-                <textarea id="note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
-                <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review note</button>
-              </form>
-            </section>
-          </div>
-
-          <div class="mt-6 grid gap-6 md:grid-cols-2">
-            <section aria-labelledby="actions-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="actions-h" class="mb-2 font-semibold">Order actions</h2>
-              <form (submit)="reviewAction($event)" class="space-y-3">
-                <div>
-                  <label for="action-reason" class="block text-sm font-medium">Why (shown in the timeline)</label>
-                  <input id="action-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                </div>
-                <div class="flex flex-wrap gap-2">
-                  @for (a of actions; track a.key) {
-                    <button type="submit" name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
-                  }
-                </div>
-              </form>
-            </section>
-            <section aria-labelledby="address-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="address-h" class="mb-2 font-semibold">Shipping address (before purchase)</h2>
-              <form (submit)="reviewAddress($event)" class="grid grid-cols-2 gap-2 text-sm">
-                <label for="addr-name" class="col-span-2">Name <input id="addr-name" name="name" required [attr.value]="o.shippingAddress.name" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <label for="addr-line1" class="col-span-2">Street <input id="addr-line1" name="line1" required [attr.value]="o.shippingAddress.line1" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <label for="addr-line2" class="col-span-2">More (optional) <input id="addr-line2" name="line2" [attr.value]="o.shippingAddress.line2 ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <label for="addr-postal">Postal code <input id="addr-postal" name="postalCode" required [attr.value]="o.shippingAddress.postalCode" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <label for="addr-city">City <input id="addr-city" name="city" required [attr.value]="o.shippingAddress.city" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <label for="addr-phone">Phone (optional) <input id="addr-phone" name="phone" [attr.value]="o.shippingAddress.phone ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
-                <label for="addr-reason" class="col-span-2">Why the address changes <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-                <button type="submit" class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
-              </form>
-            </section>
-          </div>
-
-          @if (pending(); as p) {
-            <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
-              <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
-              <p class="my-2 text-sm" data-testid="confirm-text">{{ describe(p) }}</p>
-              <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="busy()" (click)="confirm(p)">Confirm</button>
-              <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="pending.set(null)">Cancel</button>
-            </div>
-          }
-          @if (message(); as m) {
-            <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p>
-          }
-          @if (error(); as e) {
-            <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
-          }
-
-          <section aria-labelledby="timeline-h" class="mt-8">
-            <h2 id="timeline-h" class="mb-2 font-semibold">Timeline</h2>
-            <ol class="space-y-2 border-l border-slate-200 pl-4">
-              @for (t of o.timeline; track $index) {
-                <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
-                  <span class="text-slate-500">{{ t.at.slice(0, 19).replace('T', ' ') }}</span>
-                  · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span>
-                  · {{ t.reason }} <span class="text-slate-500">({{ t.actor }})</span>
-                </li>
+        <section aria-labelledby="lines-h" class="mt-6">
+          <h2 id="lines-h" class="mb-2 font-semibold">Lines</h2>
+          <table class="w-full text-left text-sm">
+            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Product</th><th>Qty</th><th class="text-right">Unit</th><th class="text-right">Total</th></tr></thead>
+            <tbody>
+              @for (line of o.lines; track line.lineId) {
+                <tr data-testid="order-line">
+                  <td class="py-1" data-testid="line-title">{{ line.title }}</td>
+                  <td>{{ line.quantity }}</td>
+                  <td class="text-right tabular-nums">{{ line.unitPrice }}</td>
+                  <td class="text-right tabular-nums">{{ line.total }}</td>
+                </tr>
               }
-            </ol>
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="purchases-h" class="mt-6">
+          <h2 id="purchases-h" class="mb-2 font-semibold">Supplier purchases</h2>
+          @for (p of o.purchases; track p.lineId) {
+            <p class="text-sm">Line {{ p.lineId }} · {{ p.market }} · {{ p.status }} · order {{ p.supplierOrderId ?? '–' }} · cost {{ p.cost ?? '–' }} · tracking {{ p.trackingNumber ?? '–' }}</p>
+          } @empty {
+            <p class="text-sm text-slate-500">No purchase yet.</p>
+          }
+        </section>
+
+        <div class="mt-6 grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="refund-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="refund-h" class="mb-2 font-semibold">Refund</h2>
+            <form (submit)="reviewRefund($event)" class="space-y-3">
+              <div>
+                <label for="refund-amount" class="block text-sm font-medium">Amount in EUR (up to {{ o.refundable }})</label>
+                <input id="refund-amount" name="amount" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+              </div>
+              <div>
+                <label for="refund-reason" class="block text-sm font-medium">Reason</label>
+                <input id="refund-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+              </div>
+              <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review refund</button>
+            </form>
           </section>
-        }
-      </app-backoffice-shell>
-    }
+          <section aria-labelledby="note-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="note-h" class="mb-2 font-semibold">Internal note</h2>
+            <form (submit)="reviewNote($event)" class="space-y-3">
+              <label for="note-text" class="block text-sm font-medium">Note (agents only)</label>
+              <textarea id="note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
+              <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review note</button>
+            </form>
+          </section>
+        </div>
+
+        <div class="mt-6 grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="actions-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="actions-h" class="mb-2 font-semibold">Order actions</h2>
+            <form (submit)="reviewAction($event)" class="space-y-3">
+              <div>
+                <label for="action-reason" class="block text-sm font-medium">Why (shown in the timeline)</label>
+                <input id="action-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+              </div>
+              <div class="flex flex-wrap gap-2">
+                @for (a of actions; track a.key) {
+                  <button type="submit" name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
+                }
+              </div>
+            </form>
+          </section>
+          <section aria-labelledby="address-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="address-h" class="mb-2 font-semibold">Shipping address (before purchase)</h2>
+            <form (submit)="reviewAddress($event)" class="grid grid-cols-2 gap-2 text-sm">
+              <label for="addr-name" class="col-span-2">Name <input id="addr-name" name="name" required [attr.value]="o.shippingAddress.name" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-line1" class="col-span-2">Street <input id="addr-line1" name="line1" required [attr.value]="o.shippingAddress.line1" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-line2" class="col-span-2">More (optional) <input id="addr-line2" name="line2" [attr.value]="o.shippingAddress.line2 ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-postal">Postal code <input id="addr-postal" name="postalCode" required [attr.value]="o.shippingAddress.postalCode" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-city">City <input id="addr-city" name="city" required [attr.value]="o.shippingAddress.city" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-phone">Phone (optional) <input id="addr-phone" name="phone" [attr.value]="o.shippingAddress.phone ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
+              <label for="addr-reason" class="col-span-2">Why the address changes <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <button type="submit" class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
+            </form>
+          </section>
+        </div>
+
+        <app-confirm-panel [actions]="confirmation" />
+
+        <section aria-labelledby="timeline-h" class="mt-8">
+          <h2 id="timeline-h" class="mb-2 font-semibold">Timeline</h2>
+          <ol class="space-y-2 border-l border-slate-200 pl-4">
+            @for (t of o.timeline; track $index) {
+              <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
+                <span class="text-slate-500">{{ t.at.slice(0, 19).replace('T', ' ') }}</span>
+                · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span>
+                · {{ t.reason }} <span class="text-slate-500">({{ t.actor }})</span>
+              </li>
+            }
+          </ol>
+        </section>
+      }
+    </app-backoffice-page>
   `,
 })
 export default class BackofficeOrderPage {
-  protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
+  protected readonly loaded = injectBackofficeLoad<typeof load>();
   /** Replaced by each action's answer, so the page shows the order as the server now has it. */
   private readonly updated = signal<OrderView | null>(null);
   protected readonly order = computed(() => {
     const page = this.loaded();
     return this.updated() ?? (page.status === 'ok' ? page.data : null);
   });
-  protected readonly pending = signal<Pending | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly message = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new ConfirmedActions<OrderView>(
+    () => {
+      const page = this.loaded();
+      return page.status === 'signed-out' ? null : backofficeApi(page.agent.csrfToken);
+    },
+    (order) => this.updated.set(order),
+  );
   protected readonly actions = (Object.keys(ORDER_ACTIONS) as OrderAction[]).map((key) => ({ key, label: ORDER_ACTIONS[key].label }));
-
-  constructor() {
-    applyLoadOutcome(this.loaded());
-  }
 
   protected reviewRefund(event: Event): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const amountCents = parseEuroCents(String(form.get('amount') ?? ''));
     const reason = String(form.get('reason') ?? '').trim();
-    this.message.set(null);
-    if (amountCents === null) return this.error.set('Amount: enter euros and cents, such as 12.50.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
-    this.pending.set({ kind: 'refund', amountCents, reason });
+    this.confirmation.message.set(null);
+    if (amountCents === null) return this.confirmation.error.set('Amount: enter euros and cents, such as 12.50.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.ask({ kind: 'refund', amountCents, reason });
   }
 
   protected reviewNote(event: Event): void {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
-    this.message.set(null);
-    if (!text) return this.error.set('Note: write something first.');
-    this.error.set(null);
-    this.pending.set({ kind: 'note', text });
+    this.confirmation.message.set(null);
+    if (!text) return this.confirmation.error.set('Note: write something first.');
+    this.ask({ kind: 'note', text });
   }
 
   protected reviewAction(event: SubmitEvent): void {
     event.preventDefault();
     const action = (event.submitter as HTMLButtonElement | null)?.value as OrderAction | undefined;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    this.message.set(null);
-    if (!action || !(action in ORDER_ACTIONS)) return this.error.set('Choose an action.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
-    this.pending.set({ kind: 'action', action, reason });
+    this.confirmation.message.set(null);
+    if (!action || !(action in ORDER_ACTIONS)) return this.confirmation.error.set('Choose an action.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.ask({ kind: 'action', action, reason });
   }
 
   protected reviewAddress(event: Event): void {
@@ -234,16 +211,15 @@ export default class BackofficeOrderPage {
     const order = this.order();
     const form = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    this.message.set(null);
+    this.confirmation.message.set(null);
     if (!order) return;
     const reason = field('reason');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.error.set(null);
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
     const address = { name: field('name'), line1: field('line1'), line2: field('line2'), postalCode: field('postalCode'), city: field('city'), country: order.shippingAddress.country, phone: field('phone') };
-    this.pending.set({ kind: 'address', address, reason });
+    this.ask({ kind: 'address', address, reason });
   }
 
-  protected describe(p: Pending): string {
+  private describe(p: Pending): string {
     const number = this.order()?.number ?? '';
     switch (p.kind) {
       case 'refund':
@@ -272,21 +248,10 @@ export default class BackofficeOrderPage {
 
   private static readonly DONE: Readonly<Record<'refund' | 'note' | 'address', string>> = { refund: 'Refund recorded.', note: 'Note added.', address: 'Shipping address changed.' };
 
-  protected async confirm(p: Pending): Promise<void> {
-    const page = this.loaded();
+  private ask(p: Pending): void {
     const order = this.order();
-    if (page.status === 'signed-out' || !order) return;
-    const api = backofficeApi(page.agent.csrfToken);
-    this.busy.set(true);
-    try {
-      this.updated.set(await this.send(p, order.id, api));
-      this.message.set(p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind]);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.pending.set(null);
-      this.busy.set(false);
-    }
+    if (!order) return;
+    const done = p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind];
+    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api) });
   }
 }

@@ -4,11 +4,11 @@
 // in place), override a price until a date, stop or resume selling; each is confirmed first and
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { injectLoad, type RouteMeta } from '@analogjs/router';
+import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage, type BackofficeApi } from '../../../backoffice/backoffice-api';
-import { applyLoadOutcome } from '../../../backoffice/backoffice-load';
-import { BackofficeShell } from '../../../backoffice/backoffice-shell';
+import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
+import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
 import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
@@ -16,188 +16,163 @@ import type { load } from './[productId].server';
 
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };
 
-interface Pending {
-  readonly description: string;
-  readonly done: string;
-  readonly run: (api: BackofficeApi) => Promise<ProductAdminView>;
-}
-
 @Component({
-  imports: [BackofficeShell],
+  imports: [BackofficePage, ConfirmPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @let page = loaded();
-    @if (page.status !== 'signed-out') {
-      <app-backoffice-shell [agent]="page.agent">
-        @if (page.status === 'error') {
-          <h1 class="mb-4 text-2xl font-semibold">Product</h1>
-          <p role="alert" class="text-sm text-red-700" data-testid="page-error">{{ page.message }}</p>
-        } @else if (product(); as p) {
-          <h1 class="mb-1 text-2xl font-semibold" data-testid="product-title">{{ p.title }}</h1>
-          <p class="mb-2 text-sm text-slate-600">
-            id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated {{ utc(p.updatedAt) }}
-          </p>
-          <p class="mb-6 text-sm font-medium" data-testid="sales-status" [class.text-red-700]="p.salesStop" [class.text-emerald-700]="!p.salesStop">
-            @if (p.salesStop; as stop) { Selling stopped {{ utc(stop.at) }} by {{ stop.agentId }}: {{ stop.reason }} } @else { Selling }
-          </p>
+    <app-backoffice-page [page]="loaded()" heading="Product" ownHeading>
+      @if (product(); as p) {
+        <h1 class="mb-1 text-2xl font-semibold" data-testid="product-title">{{ p.title }}</h1>
+        <p class="mb-2 text-sm text-slate-600">
+          id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated {{ utc(p.updatedAt) }}
+        </p>
+        <p class="mb-6 text-sm font-medium" data-testid="sales-status" [class.text-red-700]="p.salesStop" [class.text-emerald-700]="!p.salesStop">
+          @if (p.salesStop; as stop) { Selling stopped {{ utc(stop.at) }} by {{ stop.agentId }}: {{ stop.reason }} } @else { Selling }
+        </p>
 
-          <div class="mb-6 flex flex-wrap items-start gap-4">
-            <button type="button" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50" [disabled]="refreshing()" (click)="refreshNow()">
-              {{ refreshing() ? 'Refreshing…' : 'Refresh now' }}
-            </button>
-            @if (refreshResult(); as r) {
-              <p role="status" class="text-sm" data-testid="refresh-result" [attr.data-kind]="r.kind">{{ r.text }}</p>
-            }
-          </div>
+        <div class="mb-6 flex flex-wrap items-start gap-4">
+          <button type="button" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50" [disabled]="refreshing()" (click)="refreshNow()">
+            {{ refreshing() ? 'Refreshing…' : 'Refresh now' }}
+          </button>
+          @if (refreshResult(); as r) {
+            <p role="status" class="text-sm" data-testid="refresh-result" [attr.data-kind]="r.kind">{{ r.text }}</p>
+          }
+        </div>
 
-          <div class="grid gap-6 lg:grid-cols-2">
-            @for (m of p.perMarket; track m.market; let i = $index) {
-              <section class="rounded-lg border border-slate-200 bg-white p-4" [attr.aria-labelledby]="'market-h-' + m.market" [attr.data-testid]="'market-' + m.market">
-                <h2 class="mb-2 font-semibold" [attr.id]="'market-h-' + m.market">Market {{ m.market }}</h2>
-                <h3 class="text-sm font-semibold">Source offer</h3>
-                @if (m.offer; as o) {
-                  <dl class="mb-3 grid grid-cols-[auto_1fr] gap-x-4 text-sm" [attr.data-testid]="'offer-' + m.market">
-                    <dt>Source site</dt><dd>{{ o.site }}</dd>
-                    <dt>Source id</dt><dd data-testid="source-id">{{ o.sourceId }}</dd>
-                    <dt>URL</dt><dd class="truncate"><a class="text-indigo-700 hover:underline" [href]="o.url" rel="noopener noreferrer nofollow" target="_blank">{{ o.url }}</a></dd>
-                    <dt>Price</dt><dd class="tabular-nums" data-testid="offer-price">{{ euros(o.priceCents) }}</dd>
-                    <dt>Shipping</dt><dd class="tabular-nums">{{ o.shippingCents === null ? 'unknown' : euros(o.shippingCents) }}</dd>
-                    <dt>Availability</dt><dd>{{ o.availability }}</dd>
-                    <dt>Last scraped</dt><dd>{{ utc(o.lastScrapedAt) }}</dd>
-                    <dt>Last refreshed</dt><dd data-testid="last-refreshed">{{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never' }}</dd>
-                  </dl>
+        <div class="grid gap-6 lg:grid-cols-2">
+          @for (m of p.perMarket; track m.market; let i = $index) {
+            <section class="rounded-lg border border-slate-200 bg-white p-4" [attr.aria-labelledby]="'market-h-' + m.market" [attr.data-testid]="'market-' + m.market">
+              <h2 class="mb-2 font-semibold" [attr.id]="'market-h-' + m.market">Market {{ m.market }}</h2>
+              <h3 class="text-sm font-semibold">Source offer</h3>
+              @if (m.offer; as o) {
+                <dl class="mb-3 grid grid-cols-[auto_1fr] gap-x-4 text-sm" [attr.data-testid]="'offer-' + m.market">
+                  <dt>Source site</dt><dd>{{ o.site }}</dd>
+                  <dt>Source id</dt><dd data-testid="source-id">{{ o.sourceId }}</dd>
+                  <dt>URL</dt><dd class="truncate"><a class="text-indigo-700 hover:underline" [href]="o.url" rel="noopener noreferrer nofollow" target="_blank">{{ o.url }}</a></dd>
+                  <dt>Price</dt><dd class="tabular-nums" data-testid="offer-price">{{ euros(o.priceCents) }}</dd>
+                  <dt>Shipping</dt><dd class="tabular-nums">{{ o.shippingCents === null ? 'unknown' : euros(o.shippingCents) }}</dd>
+                  <dt>Availability</dt><dd>{{ o.availability }}</dd>
+                  <dt>Last scraped</dt><dd>{{ utc(o.lastScrapedAt) }}</dd>
+                  <dt>Last refreshed</dt><dd data-testid="last-refreshed">{{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never' }}</dd>
+                </dl>
+              } @else {
+                <p class="mb-3 text-sm text-slate-500">No offer found in this market.</p>
+              }
+
+              <h3 class="text-sm font-semibold">Selling price</h3>
+              <p class="text-sm" [attr.data-testid]="'selling-' + m.market">
+                @if (m.selling; as s) {
+                  Shopper pays <strong class="tabular-nums">{{ euros(s.priceCents) }}</strong>
+                  @if (s.overridden && m.override; as o) { (override until {{ utc(o.expiresAt) }}: {{ o.reason }}) } @else if (m.computed; as c) { (computed from the {{ c.sourceMarket }} offer) }
                 } @else {
-                  <p class="mb-3 text-sm text-slate-500">No offer found in this market.</p>
+                  Not for sale here.
                 }
-
-                <h3 class="text-sm font-semibold">Selling price</h3>
-                <p class="text-sm" [attr.data-testid]="'selling-' + m.market">
-                  @if (m.selling; as s) {
-                    Shopper pays <strong class="tabular-nums">{{ euros(s.priceCents) }}</strong>
-                    @if (s.overridden && m.override; as o) { (override until {{ utc(o.expiresAt) }}: {{ o.reason }}) } @else if (m.computed; as c) { (computed from the {{ c.sourceMarket }} offer) }
-                  } @else {
-                    Not for sale here.
+              </p>
+              @if (m.computed; as c) {
+                <p class="text-xs text-slate-500">Computed price {{ euros(c.priceCents) }}, {{ utc(c.computedAt) }}</p>
+              }
+              @if (m.override; as o) {
+                <p class="text-xs text-slate-500" [attr.data-testid]="'override-' + m.market">
+                  Override {{ euros(o.priceCents) }} {{ o.active ? 'until' : 'expired' }} {{ utc(o.expiresAt) }} · {{ o.reason }}
+                  @if (canPrice()) {
+                    <button type="button" class="ml-2 text-indigo-700 underline" (click)="askClearOverride(m.market)">Remove override</button>
                   }
                 </p>
-                @if (m.computed; as c) {
-                  <p class="text-xs text-slate-500">Computed price {{ euros(c.priceCents) }}, {{ utc(c.computedAt) }}</p>
-                }
-                @if (m.override; as o) {
-                  <p class="text-xs text-slate-500" [attr.data-testid]="'override-' + m.market">
-                    Override {{ euros(o.priceCents) }} {{ o.active ? 'until' : 'expired' }} {{ utc(o.expiresAt) }} · {{ o.reason }}
-                    @if (canPrice()) {
-                      <button type="button" class="ml-2 text-indigo-700 underline" (click)="askClearOverride(m.market)">Remove override</button>
-                    }
-                  </p>
-                }
-
-                @if (m.margin; as g) {
-                  <table class="mt-3 w-full text-sm" [attr.data-testid]="'margin-' + m.market">
-                    <caption class="text-left text-sm font-semibold">Margin at the shopper's price (bought in {{ g.sourceMarket }})</caption>
-                    <tbody>
-                      <tr><th scope="row" class="text-left font-normal">Source price</th><td class="text-right tabular-nums">{{ euros(g.sourcePriceCents) }}</td></tr>
-                      <tr><th scope="row" class="text-left font-normal">Shipping</th><td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td></tr>
-                      <tr><th scope="row" class="text-left font-normal">VAT</th><td class="text-right tabular-nums">{{ euros(g.vatCents) }}</td></tr>
-                      <tr><th scope="row" class="text-left font-normal">Margin</th><td class="text-right tabular-nums" [class.text-red-700]="g.marginCents < 0">{{ euros(g.marginCents) }}</td></tr>
-                      <tr class="border-t border-slate-200"><th scope="row" class="text-left">Shopper pays</th><td class="text-right font-semibold tabular-nums">{{ euros(g.grossCents) }}</td></tr>
-                    </tbody>
-                  </table>
-                }
-
-                @if (charts()[i]; as chart) {
-                  <figure class="mt-4" [attr.data-testid]="'chart-' + m.market">
-                    <svg [attr.viewBox]="'0 0 ' + chart.width + ' ' + chart.height" class="w-full" role="img"
-                         [attr.aria-labelledby]="'chart-t-' + m.market + ' chart-d-' + m.market">
-                      <title [attr.id]="'chart-t-' + m.market">Source offer price in {{ m.market }} over time</title>
-                      <desc [attr.id]="'chart-d-' + m.market">{{ chart.summary }}</desc>
-                      <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.bottom" [attr.x2]="chart.plot.right" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
-                      <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.top" [attr.x2]="chart.plot.left" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
-                      @for (t of chart.yTicks; track $index) {
-                        <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" text-anchor="end" font-size="11" fill="#475569">{{ t.label }}</text>
-                      }
-                      @for (t of chart.xTicks; track $index) {
-                        <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" text-anchor="middle" font-size="11" fill="#475569">{{ t.label }}</text>
-                      }
-                      <text [attr.x]="(chart.plot.left + chart.plot.right) / 2" [attr.y]="chart.height - 2" text-anchor="middle" font-size="11" fill="#475569">Date (UTC)</text>
-                      <text x="10" [attr.y]="(chart.plot.top + chart.plot.bottom) / 2" font-size="11" fill="#475569"
-                            [attr.transform]="'rotate(-90 10 ' + (chart.plot.top + chart.plot.bottom) / 2 + ')'" text-anchor="middle">Price (EUR)</text>
-                      <path [attr.d]="chart.line" fill="none" stroke="#4f46e5" stroke-width="2" />
-                      @for (d of chart.dots; track $index) {
-                        <circle [attr.cx]="d.x" [attr.cy]="d.y" r="3" fill="#4f46e5"><title>{{ d.label }}</title></circle>
-                      }
-                    </svg>
-                    <figcaption class="text-xs text-slate-600" data-testid="chart-summary">{{ chart.summary }}</figcaption>
-                  </figure>
-                }
-                <p class="mt-3 text-xs"><a class="text-indigo-700 hover:underline" [href]="'/' + m.market + '/p/' + p.slug + '-' + p.id">Shop page in {{ m.market }}</a></p>
-              </section>
-            }
-          </div>
-
-          <div class="mt-8 grid gap-6 md:grid-cols-2">
-            @if (canPrice()) {
-              <section aria-labelledby="override-h" class="rounded-lg border border-slate-200 bg-white p-4">
-                <h2 id="override-h" class="mb-2 font-semibold">Override the selling price</h2>
-                <form (submit)="askOverride($event)" class="space-y-3">
-                  <div>
-                    <label for="override-market" class="block text-sm font-medium">Market</label>
-                    <select id="override-market" name="market" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-                      @for (m of p.perMarket; track m.market) { <option [attr.value]="m.market">{{ m.market }}</option> }
-                    </select>
-                  </div>
-                  <div>
-                    <label for="override-price" class="block text-sm font-medium">Price in EUR, VAT included</label>
-                    <input id="override-price" name="price" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                  </div>
-                  <div>
-                    <label for="override-expires" class="block text-sm font-medium">Expires (your local time)</label>
-                    <input id="override-expires" name="expiresAt" type="datetime-local" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                  </div>
-                  <div>
-                    <label for="override-reason" class="block text-sm font-medium">Reason for the override</label>
-                    <input id="override-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
-                  </div>
-                  <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review override</button>
-                </form>
-              </section>
-            }
-            <section aria-labelledby="stop-h" class="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 id="stop-h" class="mb-2 font-semibold">{{ p.salesStop ? 'Resume selling' : 'Stop selling' }}</h2>
-              @if (!p.salesStop) {
-                <form (submit)="askStop($event)" class="space-y-3">
-                  <label for="stop-reason" class="block text-sm font-medium">Reason for stopping</label>
-                  <input id="stop-reason" name="reason" required class="w-full rounded border border-slate-300 px-3 py-2" />
-                  <button type="submit" class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">Review stop</button>
-                </form>
-              } @else if (canPrice()) {
-                <button type="button" class="rounded bg-emerald-700 px-4 py-2 text-sm font-medium text-white" (click)="askResume()">Review resume</button>
-              } @else {
-                <p class="text-sm text-slate-600">A supervisor may resume selling.</p>
               }
-            </section>
-          </div>
 
-          @if (pending(); as pend) {
-            <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
-              <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
-              <p class="my-2 text-sm" data-testid="confirm-text">{{ pend.description }}</p>
-              <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="busy()" (click)="confirm(pend)">Confirm</button>
-              <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="pending.set(null)">Cancel</button>
-            </div>
+              @if (m.margin; as g) {
+                <table class="mt-3 w-full text-sm" [attr.data-testid]="'margin-' + m.market">
+                  <caption class="text-left text-sm font-semibold">Margin at the shopper's price (bought in {{ g.sourceMarket }})</caption>
+                  <tbody>
+                    <tr><th scope="row" class="text-left font-normal">Source price</th><td class="text-right tabular-nums">{{ euros(g.sourcePriceCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">Shipping</th><td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">VAT</th><td class="text-right tabular-nums">{{ euros(g.vatCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">Margin</th><td class="text-right tabular-nums" [class.text-red-700]="g.marginCents < 0">{{ euros(g.marginCents) }}</td></tr>
+                    <tr class="border-t border-slate-200"><th scope="row" class="text-left">Shopper pays</th><td class="text-right font-semibold tabular-nums">{{ euros(g.grossCents) }}</td></tr>
+                  </tbody>
+                </table>
+              }
+
+              @if (charts()[i]; as chart) {
+                <figure class="mt-4" [attr.data-testid]="'chart-' + m.market">
+                  <svg [attr.viewBox]="'0 0 ' + chart.width + ' ' + chart.height" class="w-full" role="img"
+                       [attr.aria-labelledby]="'chart-t-' + m.market + ' chart-d-' + m.market">
+                    <title [attr.id]="'chart-t-' + m.market">Source offer price in {{ m.market }} over time</title>
+                    <desc [attr.id]="'chart-d-' + m.market">{{ chart.summary }}</desc>
+                    <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.bottom" [attr.x2]="chart.plot.right" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
+                    <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.top" [attr.x2]="chart.plot.left" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
+                    @for (t of chart.yTicks; track $index) {
+                      <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" text-anchor="end" font-size="11" fill="#475569">{{ t.label }}</text>
+                    }
+                    @for (t of chart.xTicks; track $index) {
+                      <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" text-anchor="middle" font-size="11" fill="#475569">{{ t.label }}</text>
+                    }
+                    <text [attr.x]="(chart.plot.left + chart.plot.right) / 2" [attr.y]="chart.height - 2" text-anchor="middle" font-size="11" fill="#475569">Date (UTC)</text>
+                    <text x="10" [attr.y]="(chart.plot.top + chart.plot.bottom) / 2" font-size="11" fill="#475569"
+                          [attr.transform]="'rotate(-90 10 ' + (chart.plot.top + chart.plot.bottom) / 2 + ')'" text-anchor="middle">Price (EUR)</text>
+                    <path [attr.d]="chart.line" fill="none" stroke="#4f46e5" stroke-width="2" />
+                    @for (d of chart.dots; track $index) {
+                      <circle [attr.cx]="d.x" [attr.cy]="d.y" r="3" fill="#4f46e5"><title>{{ d.label }}</title></circle>
+                    }
+                  </svg>
+                  <figcaption class="text-xs text-slate-600" data-testid="chart-summary">{{ chart.summary }}</figcaption>
+                </figure>
+              }
+              <p class="mt-3 text-xs"><a class="text-indigo-700 hover:underline" [href]="'/' + m.market + '/p/' + p.slug + '-' + p.id">Shop page in {{ m.market }}</a></p>
+            </section>
           }
-          @if (message(); as msg) {
-            <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ msg }}</p>
+        </div>
+
+        <div class="mt-8 grid gap-6 md:grid-cols-2">
+          @if (canPrice()) {
+            <section aria-labelledby="override-h" class="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="override-h" class="mb-2 font-semibold">Override the selling price</h2>
+              <form (submit)="askOverride($event)" class="space-y-3">
+                <div>
+                  <label for="override-market" class="block text-sm font-medium">Market</label>
+                  <select id="override-market" name="market" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
+                    @for (m of p.perMarket; track m.market) { <option [attr.value]="m.market">{{ m.market }}</option> }
+                  </select>
+                </div>
+                <div>
+                  <label for="override-price" class="block text-sm font-medium">Price in EUR, VAT included</label>
+                  <input id="override-price" name="price" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                </div>
+                <div>
+                  <label for="override-expires" class="block text-sm font-medium">Expires (your local time)</label>
+                  <input id="override-expires" name="expiresAt" type="datetime-local" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                </div>
+                <div>
+                  <label for="override-reason" class="block text-sm font-medium">Reason for the override</label>
+                  <input id="override-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                </div>
+                <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review override</button>
+              </form>
+            </section>
           }
-          @if (error(); as e) {
-            <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
-          }
-        }
-      </app-backoffice-shell>
-    }
+          <section aria-labelledby="stop-h" class="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="stop-h" class="mb-2 font-semibold">{{ p.salesStop ? 'Resume selling' : 'Stop selling' }}</h2>
+            @if (!p.salesStop) {
+              <form (submit)="askStop($event)" class="space-y-3">
+                <label for="stop-reason" class="block text-sm font-medium">Reason for stopping</label>
+                <input id="stop-reason" name="reason" required class="w-full rounded border border-slate-300 px-3 py-2" />
+                <button type="submit" class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">Review stop</button>
+              </form>
+            } @else if (canPrice()) {
+              <button type="button" class="rounded bg-emerald-700 px-4 py-2 text-sm font-medium text-white" (click)="askResume()">Review resume</button>
+            } @else {
+              <p class="text-sm text-slate-600">A supervisor may resume selling.</p>
+            }
+          </section>
+        </div>
+
+        <app-confirm-panel [actions]="confirmation" />
+      }
+    </app-backoffice-page>
   `,
 })
 export default class BackofficeProductPage {
-  protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });
+  protected readonly loaded = injectBackofficeLoad<typeof load>();
   /** Replaced by each action's answer, so the page shows the product as the server now has it. */
   private readonly updated = signal<ProductAdminView | null>(null);
   protected readonly product = computed(() => {
@@ -210,17 +185,10 @@ export default class BackofficeProductPage {
     const page = this.loaded();
     return page.status !== 'signed-out' && page.agent.role !== 'agent';
   });
-  protected readonly pending = signal<Pending | null>(null);
-  protected readonly busy = signal(false);
   protected readonly refreshing = signal(false);
   protected readonly refreshResult = signal<{ kind: string; text: string } | null>(null);
-  protected readonly message = signal<string | null>(null);
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => this.api(), (product) => this.updated.set(product));
   protected readonly euros = formatEuroCents;
-
-  constructor() {
-    applyLoadOutcome(this.loaded());
-  }
 
   protected utc(iso: string): string {
     return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -253,12 +221,6 @@ export default class BackofficeProductPage {
     }
   }
 
-  private ask(pending: Pending): void {
-    this.message.set(null);
-    this.error.set(null);
-    this.pending.set(pending);
-  }
-
   protected askOverride(event: Event): void {
     event.preventDefault();
     const product = this.product();
@@ -268,11 +230,11 @@ export default class BackofficeProductPage {
     const priceCents = parseEuroCents(String(form.get('price') ?? ''));
     const expiresLocal = String(form.get('expiresAt') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
-    if (priceCents === null) return this.error.set('Price: enter euros and cents, such as 19.90.');
+    if (priceCents === null) return this.confirmation.error.set('Price: enter euros and cents, such as 19.90.');
     const expires = new Date(expiresLocal);
-    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.error.set('Expires: pick a date and time.');
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.ask({
+    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.confirmation.error.set('Expires: pick a date and time.');
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.confirmation.ask({
       description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}`,
       done: 'Override saved.',
       run: (api) => api.products.setOverride.mutate({ productId: product.id, market, priceCents, expiresAt: expires.toISOString(), reason }),
@@ -282,7 +244,7 @@ export default class BackofficeProductPage {
   protected askClearOverride(market: 'it' | 'fr' | 'de' | 'es'): void {
     const product = this.product();
     if (!product) return;
-    this.ask({
+    this.confirmation.ask({
       description: `Remove the price override in ${market}: the computed price applies again.`,
       done: 'Override removed.',
       run: (api) => api.products.clearOverride.mutate({ productId: product.id, market }),
@@ -294,8 +256,8 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    if (reason.length < 3) return this.error.set('Reason: say why, in a few words.');
-    this.ask({
+    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    this.confirmation.ask({
       description: `Stop selling "${product.title}" in every market, because: ${reason}`,
       done: 'Selling stopped.',
       run: (api) => api.products.stopSelling.mutate({ productId: product.id, reason }),
@@ -305,22 +267,6 @@ export default class BackofficeProductPage {
   protected askResume(): void {
     const product = this.product();
     if (!product) return;
-    this.ask({ description: `Resume selling "${product.title}" in every market.`, done: 'Selling resumed.', run: (api) => api.products.resumeSelling.mutate({ productId: product.id }) });
-  }
-
-  protected async confirm(pending: Pending): Promise<void> {
-    const api = this.api();
-    if (!api) return;
-    this.busy.set(true);
-    try {
-      this.updated.set(await pending.run(api));
-      this.message.set(pending.done);
-      this.error.set(null);
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    } finally {
-      this.pending.set(null);
-      this.busy.set(false);
-    }
+    this.confirmation.ask({ description: `Resume selling "${product.title}" in every market.`, done: 'Selling resumed.', run: (api) => api.products.resumeSelling.mutate({ productId: product.id }) });
   }
 }

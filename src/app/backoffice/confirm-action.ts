@@ -1,0 +1,71 @@
+// An agent's action on a record, reviewed then confirmed: what waits for confirmation, the panel
+// that asks, and the answer (the record as the server now has it, its message, or the error).
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { errorMessage, type BackofficeApi } from './backoffice-api';
+
+export interface PendingAction<T> {
+  readonly description: string;
+  readonly done: string;
+  readonly run: (api: BackofficeApi) => Promise<T>;
+}
+
+export class ConfirmedActions<T> {
+  readonly pending = signal<PendingAction<T> | null>(null);
+  readonly busy = signal(false);
+  readonly message = signal<string | null>(null);
+  readonly error = signal<string | null>(null);
+
+  /** `api` is null while nobody is signed in; `answered` takes the record the server answers. */
+  constructor(
+    private readonly api: () => BackofficeApi | null,
+    private readonly answered: (record: T) => void,
+  ) {}
+
+  ask(pending: PendingAction<T>): void {
+    this.message.set(null);
+    this.error.set(null);
+    this.pending.set(pending);
+  }
+
+  async confirm(pending: PendingAction<T>): Promise<void> {
+    const api = this.api();
+    if (!api) return;
+    this.busy.set(true);
+    try {
+      this.answered(await pending.run(api));
+      this.message.set(pending.done);
+      this.error.set(null);
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    } finally {
+      this.pending.set(null);
+      this.busy.set(false);
+    }
+  }
+}
+
+@Component({
+  selector: 'app-confirm-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'contents' },
+  template: `
+    @let a = actions();
+    @if (a.pending(); as pend) {
+      <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
+        <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
+        <p class="my-2 text-sm" data-testid="confirm-text">{{ pend.description }}</p>
+        <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="a.busy()" (click)="a.confirm(pend)">Confirm</button>
+        <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="a.pending.set(null)">Cancel</button>
+      </div>
+    }
+    @if (a.message(); as msg) {
+      <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ msg }}</p>
+    }
+    @if (a.error(); as e) {
+      <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
+    }
+  `,
+})
+export class ConfirmPanel<T> {
+  readonly actions = input.required<ConfirmedActions<T>>();
+}
