@@ -13,6 +13,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Collection } from 'mongodb';
+import { percentile, positiveInt } from '../local/bench-support';
 import { ServiceSet } from '../local/lifecycle';
 import { startMongo } from '../local/mongo';
 import { startRedis } from '../local/redis';
@@ -36,14 +37,6 @@ const { values: flags } = parseArgs({
   },
 });
 
-function positiveInt(name: string, raw: string | undefined, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    console.error(`--${name} expects a whole number from 1 to ${max}, got ${raw}`);
-    process.exit(64);
-  }
-  return value;
-}
 
 const COUNT = positiveInt('count', flags.count, 20_000_000);
 const SCENARIO_MS = positiveInt('seconds', flags.seconds, 600) * 1000;
@@ -60,10 +53,6 @@ interface Timing {
   readonly errors: number;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { MongoClient, type AnyBulkWriteOperation } from 'mongodb';
 import { Catalog, canonicalPath } from '../../infra/marketplace-simulator/catalog-generator';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
+import { percentile, positiveInt } from '../../infra/local/bench-support';
 import { ServiceSet } from '../../infra/local/lifecycle';
 import { startMongo } from '../../infra/local/mongo';
 import { startRedis } from '../../infra/local/redis';
@@ -42,14 +43,6 @@ const { values: flags } = parseArgs({
   },
 });
 
-function positiveInt(name: string, raw: string | undefined, max: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    console.error(`--${name} expects a whole number from 1 to ${max}, got ${raw}`);
-    process.exit(64);
-  }
-  return value;
-}
 
 const PRODUCTS = positiveInt('products', flags.products, 2_000_000);
 const SHOPPERS = positiveInt('shoppers', flags.shoppers, 2000);
@@ -69,10 +62,6 @@ interface Opening {
   readonly pageMs: number;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null);
 

@@ -3,22 +3,21 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
+import { NotFoundPanel } from '../shop/not-found-panel';
 
 export const routeMeta: RouteMeta = {
   title: 'Page not found · DigitalSales',
 };
 
 @Component({
+  imports: [NotFoundPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="mx-auto max-w-xl py-16 text-center" data-testid="not-found">
-      <p class="text-sm font-semibold text-indigo-600">404</p>
-      <h1 class="mt-2 text-3xl font-semibold tracking-tight">Page not found</h1>
-      <p class="mt-3 text-slate-600">There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+    <app-not-found-panel>
       <a href="/" class="mt-8 inline-block rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
         Back to the shop
       </a>
-    </section>
+    </app-not-found-panel>
   `,
 })
 export default class NotFoundPage {

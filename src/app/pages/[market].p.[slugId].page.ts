@@ -14,6 +14,7 @@ import { AddToCart } from '../cart/add-to-cart';
 import { LivePriceClient } from '../product-page/live-price.client';
 import { clockTime, formatPrice, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
 import type { ProductPageView } from '../product-page/product-page-view';
+import { NotFoundPanel } from '../shop/not-found-panel';
 import { applySeo } from '../shop/seo-head';
 import type { load } from './[market].p.[slugId].server';
 
@@ -21,7 +22,7 @@ import type { load } from './[market].p.[slugId].server';
 const HIGHLIGHT_MS = 1500;
 
 @Component({
-  imports: [AddToCart],
+  imports: [AddToCart, NotFoundPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let data = page();
@@ -83,11 +84,7 @@ const HIGHLIGHT_MS = 1500;
         </article>
       }
       @case ('not-found') {
-        <section class="mx-auto max-w-xl py-16 text-center" data-testid="not-found">
-          <p class="text-sm font-semibold text-indigo-600">404</p>
-          <h1 class="mt-2 text-3xl font-semibold tracking-tight">{{ texts().notFoundTitle }}</h1>
-          <p class="mt-3 text-slate-600">{{ texts().notFoundBody }}</p>
-        </section>
+        <app-not-found-panel [title]="texts().notFoundTitle" [body]="texts().notFoundBody" />
       }
       @case ('unavailable') {
         <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailableTitle }}</p>

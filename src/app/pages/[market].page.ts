@@ -6,6 +6,7 @@ import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
+import { NotFoundPanel } from '../shop/not-found-panel';
 import { applySeo } from '../shop/seo-head';
 import { SHOP_TEXTS } from '../shop/shop-texts';
 import type { load } from './[market].server';
@@ -13,6 +14,7 @@ import type { load } from './[market].server';
 const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm focus:outline-2 focus:outline-indigo-600';
 
 @Component({
+  imports: [NotFoundPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let data = page();
@@ -123,11 +125,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
         </div>
       }
       @case ('not-found') {
-        <section class="mx-auto max-w-xl py-16 text-center" data-testid="not-found">
-          <p class="text-sm font-semibold text-indigo-600">404</p>
-          <h1 class="mt-2 text-3xl font-semibold tracking-tight">Page not found</h1>
-          <p class="mt-3 text-slate-600">There is nothing at this address. It may have moved, or the link may be mistyped.</p>
-        </section>
+        <app-not-found-panel />
       }
       @case ('unavailable') {
         <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailable }}</p>

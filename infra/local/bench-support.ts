@@ -1,0 +1,18 @@
+// What the benchmarks share: reading their numeric flags and summarizing latencies, so that
+// every `npm run bench:*` refuses a bad flag the same way and reports percentiles the same way.
+
+/** A whole number from 1 to `max`, or exit 64 (usage error) naming the flag. */
+export function positiveInt(name: string, raw: string | undefined, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    console.error(`--${name} expects a whole number from 1 to ${max}, got ${raw}`);
+    process.exit(64);
+  }
+  return value;
+}
+
+/** The nearest-rank percentile of ascending values; NaN when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
