@@ -6,6 +6,7 @@ import { Availability } from './product.schema';
 import { MarketCode } from '../markets';
 import { Cents, Money } from '../money';
 import { decodeCursor } from './product-search-cursor';
+import type { ProductCard } from './product-summary';
 
 export const SEARCH_SORTS = ['relevance', 'price-asc', 'price-desc', 'newest'] as const;
 export const SearchSort = z.enum(SEARCH_SORTS);
@@ -42,13 +43,7 @@ export const ProductSearchInput = z
 export type ProductSearchInput = z.output<typeof ProductSearchInput>;
 
 /** One product in a listing: plain JSON, so it crosses tRPC and TransferState unchanged. */
-export interface ListingItem {
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly brand: string | null;
-  readonly category: string | null;
-  readonly imageUrl: string | null;
+export interface ListingItem extends ProductCard {
   /** What the shopper pays in this market, VAT included (an agent's override if one is in force). */
   readonly price: Money;
   readonly availability: Availability;

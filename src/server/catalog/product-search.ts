@@ -18,6 +18,7 @@ import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
 import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
+import { toProductCard } from './product-summary';
 import { queryTokens } from './search-tokens';
 import { forSaleIn, sellingPrice } from './selling';
 
@@ -114,12 +115,7 @@ export function toSearchPage(input: ProductSearchInput, query: SearchQuery, docu
     const source = product.sellPrices[input.market]?.sourceMarket;
     return [
       {
-        id: product._id,
-        slug: product.slug,
-        title: product.title,
-        brand: product.brand,
-        category: product.category,
-        imageUrl: product.images[0] ?? null,
+        ...toProductCard(product),
         price: selling.price,
         availability: (source && product.offers[source]?.availability) || 'unknown',
         createdAt: product.createdAt.toISOString(),

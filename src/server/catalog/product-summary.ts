@@ -10,19 +10,17 @@ export interface MarketPrice {
   readonly price: Money;
 }
 
-export interface ProductSummary {
+/** What every listing shows of a product, whatever else it adds. */
+export interface ProductCard {
   readonly id: string;
   readonly slug: string;
   readonly title: string;
   readonly brand: string | null;
   readonly category: string | null;
   readonly imageUrl: string | null;
-  /** What a shopper pays, VAT included (an agent's override included), in each market where it is for sale, in market order. */
-  readonly sellPrices: readonly MarketPrice[];
-  readonly updatedAt: string;
 }
 
-export function toProductSummary(product: Product, now = new Date()): ProductSummary {
+export function toProductCard(product: Pick<Product, '_id' | 'slug' | 'title' | 'brand' | 'category' | 'images'>): ProductCard {
   return {
     id: product._id,
     slug: product.slug,
@@ -30,6 +28,18 @@ export function toProductSummary(product: Product, now = new Date()): ProductSum
     brand: product.brand,
     category: product.category,
     imageUrl: product.images[0] ?? null,
+  };
+}
+
+export interface ProductSummary extends ProductCard {
+  /** What a shopper pays, VAT included (an agent's override included), in each market where it is for sale, in market order. */
+  readonly sellPrices: readonly MarketPrice[];
+  readonly updatedAt: string;
+}
+
+export function toProductSummary(product: Product, now = new Date()): ProductSummary {
+  return {
+    ...toProductCard(product),
     sellPrices: MARKET_CODES.flatMap((market) => {
       const selling = sellingPrice(product, market, now);
       return selling ? [{ market, price: selling.price }] : [];
