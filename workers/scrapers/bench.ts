@@ -4,7 +4,7 @@
 // extraction, batched upserts into MongoDB) and once with a bare loop (fetch + cheerio + the same
 // extraction, nothing stored), at the same concurrency. The ratio says what the crawler and the
 // database writes cost; figures are medians over the rounds. The simulator runs in a child process so it does not share our CPU.
-// Bounded: at most --products pages per market (5,000) and --time-limit-s seconds in all.
+// Bounded: at most --products pages per market (5,000; 2,000 by default) and --time-limit-s seconds in all.
 // Prints a readable summary; the last line is one JSON object with the figures.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { extractPage, marketplaceSites, runCrawl, type CrawlSettings, type SiteC
 
 const { values } = parseArgs({
   options: {
-    products: { type: 'string', default: '400' },
+    products: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '8' },
     markets: { type: 'string', default: MARKET_CODES.join(',') },
     rounds: { type: 'string', default: '3' },
