@@ -1,4 +1,4 @@
-// Cart and checkout as a shopper does them in chromium: two products added from their pages,
+// Cart and checkout as a shopper does them in chromium: a search and a filter, two products added from the listing,
 // a quantity changed, an invalid postal code refused next to its field, the order placed with a
 // double click (one order in the database), its confirmation and its status looked up; and the
 // same path without JavaScript, filled in with the keyboard alone.
@@ -8,6 +8,8 @@ import { newId } from '../src/server/db/ids';
 import { ordersOf, reprice, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
 import { gotoHydrated } from './fixtures/hydrated';
+import { seedShopProducts } from './fixtures/storefront-seed';
+import { StorefrontPo } from './fixtures/storefront.po';
 import { productPath } from './fixtures/live-price-seed';
 
 const euros = (cents: number) => formatPrice(cents, 'EUR', 'it-IT');
@@ -22,10 +24,32 @@ async function addFromProductPage(page: Page, path: string): Promise<void> {
   await expect(page.getByTestId('added-to-cart')).toBeVisible();
 }
 
-test('add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
-  const [moka, kettle] = await seedProductsForSale('it', [2490, 3999]);
-  await addFromProductPage(page, productPath('it', moka!));
-  await addFromProductPage(page, productPath('it', kettle!));
+/** From the listing to the product page, then into the cart. */
+async function addFromListing(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title }).click();
+  await page.waitForURL('**/it/p/**');
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByTestId('added-to-cart')).toBeVisible();
+  await page.goBack();
+}
+
+test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
+  const word = `e2e${newId(6)}`;
+  const [moka, kettle] = await seedShopProducts(`cat-${word}`, [
+    { title: `Moka ${word}`, brand: 'Bialetti', cents: 2490 },
+    { title: `Bollitore ${word}`, brand: 'Bialetti', cents: 3999 },
+    { title: `Teiera ${word}`, brand: 'Nordvik', cents: 1999 },
+  ]);
+  const shop = new StorefrontPo(page);
+  await shop.open('/it');
+  await shop.search(word);
+  await expect(shop.cards()).toHaveCount(3);
+  await page.getByLabel('Marca').selectOption('Bialetti');
+  await Promise.all([page.waitForURL(/brand=Bialetti/), page.getByLabel('Prezzo da (€)').press('Enter')]);
+  await expect(shop.cardTitles()).toHaveText([moka!.title, kettle!.title]);
+  await addFromListing(page, moka!.title);
+  await addFromListing(page, kettle!.title);
 
   await gotoHydrated(page, '/it/cart');
   const cart = new CartPagePo(page);
