@@ -7,6 +7,7 @@ import { ALL_QUEUES } from '../src/server/queues';
 import { patchSimProduct } from '../workers/refresher/sim-products';
 import { seedAgent } from './fixtures/backoffice-seed';
 import { BackofficeLoginPo } from './fixtures/backoffice.po';
+import { waitForHydration } from './fixtures/hydrated';
 import { BackofficeProductPo, BackofficeSearchPo } from './fixtures/backoffice-catalog.po';
 import { productPath, seedStaleSimProduct, simulatorControlUrl } from './fixtures/live-price-seed';
 import { ProductPagePo } from './fixtures/product-page.po';
@@ -30,7 +31,7 @@ test('a supervisor finds a product by GTIN, overrides its price and stops sellin
 
   const detail = new BackofficeProductPo(page);
   await expect(detail.title()).toHaveText(product.title);
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await waitForHydration(page);
   await expect(detail.offer('it')).toContainText(info.sourceId);
   await expect(detail.offer('it')).toContainText(`€${(info.priceCents / 100).toFixed(2)}`);
   await expect(detail.margin('it')).toContainText('VAT');
@@ -105,7 +106,7 @@ test('operations and agents pages answer by role; an admin creates an agent whos
   await expect(page.getByTestId('refresh-latency')).toContainText(/p50 \d+ ms|No refresh/);
 
   await page.goto('/backoffice/agents');
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await waitForHydration(page);
   const email = `created-${Date.now()}@example.com`;
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Name').fill('Created in e2e');

@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
 import { appRouter } from '../src/server/trpc/routers/_app';
-import { gotoHydrated } from './fixtures/hydrated';
+import { gotoHydrated, waitForHydration } from './fixtures/hydrated';
 import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
@@ -62,7 +62,7 @@ test('what an agent types before the page hydrates is kept', async ({ page }) =>
   await page.getByLabel('Status').selectOption('paid');
   await page.getByLabel('Needs attention only').check();
   release();
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await waitForHydration(page);
   await expect(page.getByLabel(/^Search/)).toHaveValue('someone@example.com');
   await expect(page.getByLabel('Status')).toHaveValue('paid');
   await expect(page.getByLabel('Needs attention only')).toBeChecked();

@@ -7,7 +7,7 @@ import { formatPrice } from '../src/app/product-page/product-page-texts';
 import { newId } from '../src/server/db/ids';
 import { ordersOf, reprice, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
-import { gotoHydrated } from './fixtures/hydrated';
+import { gotoHydrated, waitForHydration } from './fixtures/hydrated';
 import { seedShopProducts } from './fixtures/storefront-seed';
 import { StorefrontPo } from './fixtures/storefront.po';
 import { productPath } from './fixtures/live-price-seed';
@@ -28,7 +28,7 @@ async function addFromProductPage(page: Page, path: string): Promise<void> {
 async function addFromListing(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: title }).click();
   await page.waitForURL('**/it/p/**');
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await waitForHydration(page);
   await page.getByTestId('add-to-cart').click();
   await expect(page.getByTestId('added-to-cart')).toBeVisible();
   await page.goBack();
@@ -62,7 +62,7 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
 
   await cart.toCheckout().click();
   await page.waitForURL('**/it/checkout');
-  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await waitForHydration(page);
   const checkout = new CheckoutPagePo(page);
   const shopper = contact();
   await checkout.fill({ ...shopper, postalCode: '0018' });
