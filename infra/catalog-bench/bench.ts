@@ -10,14 +10,11 @@
 // Prints a readable summary; the last line is one JSON object.
 //
 //   npm run bench:catalog -- [--count 1000000] [--seconds 15] [--concurrency 8]
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Collection } from 'mongodb';
-import { percentile, positiveInt } from '../local/bench-support';
-import { ServiceSet } from '../local/lifecycle';
+import { benchOnOwnServices, percentile, positiveInt } from '../local/bench-support';
 import { startMongo } from '../local/mongo';
 import { startRedis } from '../local/redis';
-import { LOG_DIR } from '../local/paths';
 import { SeededRandom } from '../marketplace-simulator/seeded-random';
 import { CATEGORIES } from '../marketplace-simulator/word-lists';
 import { parseConfig } from '../../src/server/config';
@@ -108,10 +105,7 @@ function report(name: string, t: Timing): void {
 async function main(): Promise<void> {
   const markets = MARKET_CODES;
   console.log(`catalog benchmark: ${COUNT.toLocaleString('en')} products, ${SCENARIO_MS / 1000} s per scenario, ${CONCURRENCY} requests in flight`);
-  const services = new ServiceSet();
-  services.stopOnSignals();
-  const logDir = join(LOG_DIR, 'bench-catalog');
-  try {
+  await benchOnOwnServices('bench-catalog', async (services, logDir) => {
     const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '3G', durable: false, logDir }));
     const redis = services.add(await startRedis(logDir));
     const config = parseConfig({ NODE_ENV: 'production', MONGO_URL: withDatabase(mongo.url, `bench_catalog_${newId(4)}`), REDIS_URL: redis.url });
@@ -201,12 +195,8 @@ async function main(): Promise<void> {
     };
     console.log(`service / bare driver throughput: search ${result.search_ratio}, category ${result.category_ratio}, overall ${result.ratio}`);
     await rt.close();
-    await services.stopAll();
-    console.log(JSON.stringify(result));
-  } catch (error) {
-    await services.stopAll();
-    throw error;
-  }
+    return result;
+  });
 }
 
 await main();

@@ -19,11 +19,10 @@ import { parseArgs } from 'node:util';
 import { MongoClient, type AnyBulkWriteOperation } from 'mongodb';
 import { Catalog, canonicalPath } from '../../infra/marketplace-simulator/catalog-generator';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
-import { percentile, positiveInt } from '../../infra/local/bench-support';
-import { ServiceSet } from '../../infra/local/lifecycle';
+import { benchOnOwnServices, percentile, positiveInt } from '../../infra/local/bench-support';
 import { startMongo } from '../../infra/local/mongo';
 import { startRedis } from '../../infra/local/redis';
-import { LOG_DIR, REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
+import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../../infra/local/processes';
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
 import type { Product } from '../../src/server/catalog/product.schema';
@@ -231,10 +230,7 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
 async function main(): Promise<void> {
   console.log(`live price benchmark: ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`);
   if (!flags['keep-build']) await buildIfStale();
-  const services = new ServiceSet();
-  services.stopOnSignals();
-  const logDir = join(LOG_DIR, 'bench-refresh');
-  try {
+  await benchOnOwnServices('bench-refresh', async (services, logDir) => {
     const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '2G', durable: false, logDir }));
     const redis = services.add(await startRedis(logDir));
     const mongoUrl = withDatabase(mongo.url, `bench_refresh_${newId(4)}`);
@@ -340,12 +336,8 @@ async function main(): Promise<void> {
     console.log(`  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`);
     console.log(`  ${result.fresh_within_1s_pct} % of all openings had a fresh price within 1 s`);
     console.log(`Event loop lag of the shoppers' process: p99 ${result.bench_loop_lag_p99_ms} ms (counted in the figures above)`);
-    await services.stopAll();
-    console.log(JSON.stringify(result));
-  } catch (error) {
-    await services.stopAll();
-    throw error;
-  }
+    return result;
+  });
 }
 
 await main();
