@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Offer, Product } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
+import type { Product } from '../catalog/product.schema';
 import { bestBuy, formatBasisPoints, opportunities, tradeMargin, type MarginPolicy } from './trade-margin';
 
 const fees = { marketplaceBasisPoints: 500, paymentBasisPoints: 120, paymentFixedCents: 25, shippingAbroadCents: 490 };
 const policy: MarginPolicy = { fees: { it: fees, fr: fees, de: fees, es: fees }, floorCents: 100, floorBasisPoints: 300 };
 const at = new Date('2026-11-25T10:00:00Z');
 
-const offer = (priceCents: number, shippingCents: number | null, availability: Offer['availability'] = 'in_stock'): Offer => ({
-  site: 'sim',
-  sourceId: 'B0TEST0001',
-  url: 'https://example.com/dp/B0TEST0001',
-  price: { amountCents: priceCents, currency: 'EUR' },
-  shipping: shippingCents === null ? null : { amountCents: shippingCents, currency: 'EUR' },
-  availability,
-  seller: null,
-  lastScrapedAt: at,
-  lastRefreshedAt: null,
-});
 
 describe('the margin of one sale, worked by hand', () => {
   it('buys and sells in Italy: 49.90 gross, 22 % VAT, 30.00 + 3.99 shipping', () => {
@@ -93,18 +83,18 @@ describe('rounding', () => {
 });
 
 describe('the best market to buy from', () => {
-  const offers = { it: offer(3000, 399), fr: offer(2800, 0), es: offer(2000, 0, 'out_of_stock') };
+  const offers = { it: testOffer(3000, 399), fr: testOffer(2800, 0), es: testOffer(2000, 0, 'out_of_stock') };
 
   it('takes the largest margin among offers in stock, shipping abroad included', () => {
     // For Germany: it costs 3000 + 399 + 490, fr 2800 + 490; es is cheaper but out of stock.
     expect(bestBuy(offers, { sellMarket: 'de', sellGrossCents: 4990, quantity: 1 }, policy)).toMatchObject({ buyMarket: 'fr', marginCents: 568 });
     // For Italy the domestic offer saves the 4.90 abroad: 3399 against 3290, fr still wins by 1.09.
     expect(bestBuy(offers, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, policy)).toMatchObject({ buyMarket: 'fr', marginCents: 356 + 109 });
-    expect(bestBuy({ it: offer(3000, 399), fr: offer(2800, 200) }, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, policy)).toMatchObject({ buyMarket: 'it' });
+    expect(bestBuy({ it: testOffer(3000, 399), fr: testOffer(2800, 200) }, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, policy)).toMatchObject({ buyMarket: 'it' });
   });
 
   it('finds none when nothing is in stock', () => {
-    expect(bestBuy({ es: offer(2000, 0, 'out_of_stock') }, { sellMarket: 'es', sellGrossCents: 4990, quantity: 1 }, policy)).toBeNull();
+    expect(bestBuy({ es: testOffer(2000, 0, 'out_of_stock') }, { sellMarket: 'es', sellGrossCents: 4990, quantity: 1 }, policy)).toBeNull();
   });
 });
 
@@ -119,7 +109,7 @@ describe('the opportunities list', () => {
 
   it('lists each market a product is sold in with its best source, best margin first', () => {
     const list = opportunities(
-      [product('p_aaaaaa', { it: 4990, de: 4990 }, { it: offer(3000, 399), fr: offer(2800, 0) }), product('p_bbbbbb', { es: 9990 }, { es: offer(5000, 0) })],
+      [product('p_aaaaaa', { it: 4990, de: 4990 }, { it: testOffer(3000, 399), fr: testOffer(2800, 0) }), product('p_bbbbbb', { es: 9990 }, { es: testOffer(5000, 0) })],
       policy,
       at,
     );
@@ -128,8 +118,8 @@ describe('the opportunities list', () => {
   });
 
   it('leaves out products stopped by an agent and markets without a price', () => {
-    const stopped = { ...product('p_cccccc', { it: 4990 }, { it: offer(3000, 0) }), salesStop: { reason: 'recall', agentId: 'agent_1', at } };
+    const stopped = { ...product('p_cccccc', { it: 4990 }, { it: testOffer(3000, 0) }), salesStop: { reason: 'recall', agentId: 'agent_1', at } };
     expect(opportunities([stopped], policy, at)).toEqual([]);
-    expect(opportunities([product('p_dddddd', {}, { it: offer(3000, 0) })], policy, at)).toEqual([]);
+    expect(opportunities([product('p_dddddd', {}, { it: testOffer(3000, 0) })], policy, at)).toEqual([]);
   });
 });

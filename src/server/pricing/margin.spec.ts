@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MARKET_CODES, MARKETS } from '../markets';
-import type { Offer } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
 import { breakdownAtPrice, cheapestSource, computeSellPrices, PRICE_ENDINGS, roundToMarketEnding, sellPriceFor, type MarginRules } from './margin';
 
 const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const at = new Date('2026-11-25T10:00:00Z');
 
-function offer(priceCents: number, shippingCents: number | null, availability: Offer['availability'] = 'in_stock'): Offer {
-  return {
-    site: 'shop.example',
-    sourceId: 'B0TEST0001',
-    url: 'https://shop.example/p/1',
-    price: { amountCents: priceCents, currency: 'EUR' },
-    shipping: shippingCents === null ? null : { amountCents: shippingCents, currency: 'EUR' },
-    availability,
-    seller: null,
-    lastScrapedAt: at,
-    lastRefreshedAt: null,
-  };
-}
 
 describe('roundToMarketEnding', () => {
   it('rounds up to the ending the market prints', () => {
@@ -116,18 +103,18 @@ describe('breakdownAtPrice', () => {
 
 describe('cheapestSource and computeSellPrices', () => {
   it('buys from the cheapest landed cost, shipping included', () => {
-    const offers = { it: offer(2000, 500), fr: offer(2300, 0) };
+    const offers = { it: testOffer(2000, 500), fr: testOffer(2300, 0) };
     expect(cheapestSource(offers)?.market).toBe('fr');
   });
 
   it('prefers an offer in stock over a cheaper one out of stock', () => {
-    const offers = { it: offer(1000, 0, 'out_of_stock'), de: offer(1500, 0) };
+    const offers = { it: testOffer(1000, 0, 'out_of_stock'), de: testOffer(1500, 0) };
     expect(cheapestSource(offers)?.market).toBe('de');
-    expect(cheapestSource({ it: offer(1000, 0, 'out_of_stock') })?.market).toBe('it');
+    expect(cheapestSource({ it: testOffer(1000, 0, 'out_of_stock') })?.market).toBe('it');
   });
 
   it('prices every market from the same source with that market’s VAT and ending', () => {
-    const prices = computeSellPrices({ de: offer(8000, 499) }, RULES, at);
+    const prices = computeSellPrices({ de: testOffer(8000, 499) }, RULES, at);
     expect(Object.keys(prices).sort()).toEqual(['de', 'es', 'fr', 'it']);
     expect(prices.it).toEqual({ price: { amountCents: 11_990, currency: 'EUR' }, sourceMarket: 'de', computedAt: at });
     expect(prices.de?.price.amountCents).toBe(11_699);
