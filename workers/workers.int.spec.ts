@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, connect, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { testEnv } from '../infra/local/testing';
+import { freePort } from '../infra/local/processes';
 import { REPO_ROOT } from '../infra/local/paths';
 import { QUEUE_PREFIX, scrapeQueue } from '../src/server/queues';
 import { readWorkerHeartbeats } from '../src/server/runtime';
@@ -53,5 +55,38 @@ describe('scraper worker process', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     redis.disconnect();
+  });
+});
+
+describe('a worker started before its database', () => {
+  it('says it is waiting, keeps trying, and starts once MongoDB answers', async () => {
+    const mongo = new URL(env['MONGO_URL']!.replace(/^mongodb:/, 'http:'));
+    const port = await freePort();
+    // MongoDB appears on this port only later: a proxy to the test server, opened after the worker started.
+    const url = env['MONGO_URL']!.replace(`${mongo.hostname}:${mongo.port}`, `127.0.0.1:${port}`);
+    const child = spawn(tsx, ['workers/scrapers/main.ts', '--market', 'fr'], { cwd: REPO_ROOT, env: { ...env, MONGO_URL: url, MONGO_TIMEOUT_MS: '500' }, stdio: 'pipe' });
+    children.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await until(async () => (stderr.includes('[scraper-fr] MongoDB or Redis not reachable yet') ? true : undefined), 'the waiting message');
+    expect(child.exitCode).toBeNull();
+
+    const proxy: Server = createServer((socket) => {
+      const upstream = connect(Number(mongo.port), mongo.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+    const redis = new Redis(env['REDIS_URL']!);
+    try {
+      await until(async () => (await readWorkerHeartbeats(redis)).find((h) => h.name === 'scraper-fr'), 'a heartbeat once MongoDB answers');
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      redis.disconnect();
+      proxy.close();
+    }
   });
 });

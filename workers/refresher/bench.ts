@@ -26,7 +26,7 @@ import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../../infra/local/processes';
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
 import type { Product } from '../../src/server/catalog/product.schema';
-import { COLLECTIONS, newId, withDatabase } from '../../src/server/db';
+import { COLLECTIONS, ensureIndexes, newId, withDatabase } from '../../src/server/db';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { productFromSim } from './sim-products';
 
@@ -126,6 +126,9 @@ async function startSimulatorProcess(latency: boolean, productsPerMarket: number
 async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>, catalog: Catalog): Promise<{ ids: string[]; paths: string[] }> {
   const client = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
+  // Indexes first, as in production, where they exist before the catalog grows: built over
+  // 100,000 products at the app's start, they would hold SecantusDB for a minute.
+  await ensureIndexes(client.db());
   const products = client.db().collection<Product>(COLLECTIONS.products.name);
   const perMarket = Math.ceil(PRODUCTS / MARKET_CODES.length);
   const staleSince = new Date(Date.now() - 60 * 60_000);

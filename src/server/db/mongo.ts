@@ -48,16 +48,19 @@ export function collections(db: Db): Collections {
 }
 
 /**
- * Creates every declared index; running it again is a no-op. The declaration is the truth:
- * an index that exists under a declared name with another key or options is rebuilt (how a
- * changed declaration reaches a database made before it). Indexes nobody declares are left alone.
+ * Creates the declared indexes that are missing; running it again is a no-op that sends no
+ * createIndexes at all (SecantusDB rescans a large collection even for an index that exists,
+ * and every process runs this at start). The declaration is the truth: an index that exists
+ * under a declared name with another key or options is rebuilt (how a changed declaration
+ * reaches a database made before it). Indexes nobody declares are left alone. Returns how
+ * many indexes were created.
  */
 export async function ensureIndexes(
   db: Db,
   specs: readonly CollectionSpec[] = Object.values(COLLECTIONS),
   onRebuild: (message: string) => void = (message) => console.warn(message),
 ): Promise<number> {
-  let count = 0;
+  let created = 0;
   for (const spec of specs) {
     if (spec.indexes.length === 0) continue;
     const collection = db.collection(spec.name);
@@ -65,17 +68,21 @@ export async function ensureIndexes(
       if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
       throw error;
     });
+    const toCreate: IndexSpec[] = [];
     for (const declared of spec.indexes) {
       const found = existing.find((index) => index.name === declared.name);
-      if (found && !sameIndex(found, declared)) {
+      if (found && sameIndex(found, declared)) continue;
+      if (found) {
         onRebuild(`rebuilding index ${spec.name}.${declared.name}: its key or options differ from the declaration`);
         await collection.dropIndex(declared.name);
       }
+      toCreate.push(declared);
     }
-    await collection.createIndexes(spec.indexes.map(({ key, ...options }) => ({ key, ...options })));
-    count += spec.indexes.length;
+    if (toCreate.length === 0) continue;
+    await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key, ...options })));
+    created += toCreate.length;
   }
-  return count;
+  return created;
 }
 
 function sameIndex(found: Document, declared: IndexSpec): boolean {

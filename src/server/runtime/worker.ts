@@ -3,7 +3,7 @@
 // (and the home page) read, and closes cleanly on SIGTERM so that no job is cut in half.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { loadConfigOrExit } from '../config';
+import { loadConfigOrExit, type Config } from '../config';
 import { QUEUE_PREFIX } from '../queues';
 import { createQueueRedis } from '../redis';
 import { openRuntime, type Runtime } from './runtime';
@@ -54,9 +54,34 @@ export async function readWorkerHeartbeats(redis: Redis): Promise<WorkerHeartbea
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Opens the runtime, waiting for MongoDB and Redis as long as it takes: a worker started
+ * beside a database that is still starting (or busy building an index) waits for it, as the
+ * app does, instead of dying and leaving its queue unserved. A stop signal meanwhile exits.
+ */
+async function openRuntimeWhenReachable(config: Config, name: string): Promise<Runtime> {
+  const exitNow = () => process.exit(0);
+  process.once('SIGTERM', exitNow);
+  process.once('SIGINT', exitNow);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await openRuntime(config, name);
+      } catch (error) {
+        const delayMs = Math.min(1_000 * 2 ** (attempt - 1), 10_000);
+        console.error(`[${name}] MongoDB or Redis not reachable yet (${(error as Error).message}); trying again in ${delayMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  } finally {
+    process.off('SIGTERM', exitNow);
+    process.off('SIGINT', exitNow);
+  }
+}
+
 export async function runWorker(definition: WorkerDefinition): Promise<void> {
   const config = loadConfigOrExit();
-  const rt = await openRuntime(config, definition.name);
+  const rt = await openRuntimeWhenReachable(config, definition.name);
   const connection = createQueueRedis({ url: config.REDIS_URL, timeoutMs: config.REDIS_TIMEOUT_MS, name: definition.name });
   const counts = { completed: 0, failed: 0, active: 0 };
   const startedAt = new Date().toISOString();
