@@ -3,7 +3,7 @@
 // double click (one order in the database), its confirmation and its status looked up; and the
 // same path without JavaScript, filled in with the keyboard alone.
 import { expect, test, type Page } from '@playwright/test';
-import { formatPrice } from '../src/app/product-page/product-page-texts';
+import { eur, formatMoney } from '../src/server/money';
 import { newId } from '../src/server/db/ids';
 import { ordersOf, reprice, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
@@ -12,7 +12,7 @@ import { seedShopProducts } from './fixtures/storefront-seed';
 import { StorefrontPo } from './fixtures/storefront.po';
 import { productPath } from './fixtures/live-price-seed';
 
-const euros = (cents: number) => formatPrice(cents, 'EUR', 'it-IT');
+const euros = (cents: number) => formatMoney(eur(cents), 'it-IT');
 
 function contact(): Contact {
   return { email: `giulia-${newId(6)}@example.com`, name: 'Giulia Bianchi', phone: '+39 333 7654321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' };
@@ -144,7 +144,7 @@ test('a price changed since the product was added is shown old and new, and the 
   await reprice(product!, 'fr', 2190);
 
   await gotoHydrated(page, '/fr/checkout');
-  const money = (cents: number) => formatPrice(cents, 'EUR', 'fr-FR');
+  const money = (cents: number) => formatMoney(eur(cents), 'fr-FR');
   await expect(page.getByTestId('price-change')).toHaveText(`${product!.title} : avant ${money(1990)}, maintenant ${money(2190)}`);
   const checkout = new CheckoutPagePo(page);
   const shopper = { ...contact(), postalCode: '75008', city: 'Paris' };

@@ -3,14 +3,14 @@
 // swaps it in without a reload; a failing marketplace leaves a stale notice; twenty tabs opening
 // one stale page make one marketplace call.
 import { expect, test } from '@playwright/test';
-import { formatPrice } from '../src/app/product-page/product-page-texts';
+import { eur, formatMoney } from '../src/server/money';
 import { sellPriceFor } from '../src/server/pricing/margin';
 import { DEFAULT_MARGIN_RULES } from '../src/server/pricing';
 import { offerCallCount, patchSimProduct } from '../workers/refresher/sim-products';
 import { productPath, seedStaleSimProduct, simulatorControlUrl } from './fixtures/live-price-seed';
 import { ProductPagePo } from './fixtures/product-page.po';
 
-const euros = (cents: number, locale: string) => formatPrice(cents, 'EUR', locale);
+const euros = (cents: number, locale: string) => formatMoney(eur(cents), locale);
 
 test('the server-rendered page is complete without JavaScript, in the market’s language', async ({ browser }) => {
   const { product } = await seedStaleSimProduct('de');

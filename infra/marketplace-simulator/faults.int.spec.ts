@@ -81,13 +81,18 @@ describe('error statuses', () => {
 });
 
 describe('latency and hangs', () => {
-  it('delays answers by the latency asked for', async () => {
+  it('delays answers by the latency asked for, and says its own time in Server-Timing', async () => {
     const product = amazonProduct();
     await setFaults({ routes: ['offer'], latency: { medianMs: 150, p99Ms: 150 } });
     const started = performance.now();
-    expect((await fetch(offerUrl(product))).status).toBe(200);
+    const response = await fetch(offerUrl(product));
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(200);
     // A lower bound only: timers never fire early, but a busy machine may make them late.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(elapsed).toBeGreaterThanOrEqual(140);
+    const own = Number(/^app;dur=([\d.]+)$/.exec(response.headers.get('server-timing') ?? '')?.[1]);
+    expect(own).toBeGreaterThanOrEqual(140);
+    expect(own).toBeLessThanOrEqual(elapsed);
   });
 
   it('never answers a hung request, until the client gives up', async () => {

@@ -322,11 +322,17 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+/**
+ * `arrivedAt`: when the request arrived. Its answer says how long the shop spent on it in a
+ * `Server-Timing` header, as real shops' CDNs do, so that a client can tell the shop's own time
+ * (the simulated latency included) from its own.
+ */
+function send(res: ServerResponse, reply: Reply, arrivedAt?: number): void {
   if (res.destroyed) return;
   res.writeHead(reply.status, {
     'content-type': CONTENT_TYPES[reply.type],
     'content-length': Buffer.byteLength(reply.body),
+    ...(arrivedAt === undefined ? {} : { 'server-timing': `app;dur=${(performance.now() - arrivedAt).toFixed(1)}` }),
     ...reply.headers,
   });
   res.end(reply.body);
@@ -355,6 +361,7 @@ function damage(reply: Reply, kind: 'truncated' | 'malformed'): Reply {
 }
 
 export async function handleShopRequest(ctx: ShopContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrivedAt = performance.now();
   const { state, market } = ctx;
   const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2);
   const host = req.headers.host;
@@ -389,7 +396,7 @@ export async function handleShopRequest(ctx: ShopContext, req: IncomingMessage, 
   };
   const answer = () => {
     reply().then(
-      (r) => send(res, r),
+      (r) => send(res, r, arrivedAt),
       (error: unknown) => sendInternalError(res, error),
     );
   };

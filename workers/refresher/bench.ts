@@ -50,6 +50,8 @@ const DURATION_MS = positiveInt('duration-s', flags['duration-s'], 3600) * 1000;
 const WAIT_MS = positiveInt('wait-ms', flags['wait-ms'], 60_000);
 const THINK_MS = flags['think-ms'] === '0' ? 0 : positiveInt('think-ms', flags['think-ms'], 600_000);
 const LOADER_BATCH = 2000;
+/** The histogram's samples include its own timer period, which is taken off the lag reported. */
+const LAG_RESOLUTION_MS = 10;
 
 interface Opening {
   readonly market: MarketCode;
@@ -58,6 +60,8 @@ interface Opening {
   readonly outcome: 'fresh-at-open' | 'fresh-live' | 'stale' | 'lost' | 'error';
   /** The marketplace call of the refresh that produced the price, as the refresher timed it. */
   readonly callMs: number | null;
+  /** The marketplace's own time for that call, from its Server-Timing header. */
+  readonly sourceMs: number | null;
   readonly pageMs: number;
 }
 
@@ -177,7 +181,9 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
 }
 
 /** Reads an SSE stream until a live price arrives, the wait ends, or the stream closes. */
-async function waitForLivePrice(url: string, signal: AbortSignal): Promise<{ kind: 'fresh' | 'stale'; callMs: number | null } | null> {
+type LiveMessage = { kind: 'fresh' | 'stale'; callMs: number | null; sourceMs: number | null };
+
+async function waitForLivePrice(url: string, signal: AbortSignal): Promise<LiveMessage | null> {
   const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal });
   if (!response.ok || !response.body) throw new Error(`subscription answered ${response.status}`);
   const decoder = new TextDecoder();
@@ -195,8 +201,8 @@ async function waitForLivePrice(url: string, signal: AbortSignal): Promise<{ kin
           .map((line) => line.slice(5).trim())
           .join('\n');
         if (!data.includes('"kind"')) continue;
-        const parsed = JSON.parse(data) as { kind: 'fresh' | 'stale'; callMs: number | null };
-        return { kind: parsed.kind, callMs: parsed.callMs };
+        const { kind, callMs, sourceMs } = JSON.parse(data) as LiveMessage;
+        return { kind, callMs, sourceMs };
       }
     }
   } catch (error) {
@@ -216,18 +222,20 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const page = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(WAIT_MS * 2) });
   const html = await page.text();
   const pageMs = performance.now() - started;
-  if (page.status !== 200) return { market, totalMs: null, outcome: 'error', callMs: null, pageMs };
+  const none = { callMs: null, sourceMs: null };
+  if (page.status !== 200) return { market, totalMs: null, outcome: 'error', ...none, pageMs };
   const state = STATE.exec(html);
   const priceState = state?.[1] ?? state?.[2];
-  if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', callMs: null, pageMs };
+  if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', ...none, pageMs };
   const productId = path.slice(path.lastIndexOf('-') + 1);
   const input = { productId, market, knownCheckedAt: CHECKED_AT.exec(html)?.[1] ?? null, knownFailureAt: FAILURE_AT.exec(html)?.[1] ?? null };
   const wait = AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(WAIT_MS - pageMs, deadline + WAIT_MS - Date.now()))));
   const live = await waitForLivePrice(`${baseUrl}/api/trpc/product.livePrice?input=${encodeURIComponent(JSON.stringify(input))}`, wait);
   const totalMs = performance.now() - started;
-  if (!live) return { market, totalMs: null, outcome: 'lost', callMs: null, pageMs };
-  if (live.kind === 'stale') return { market, totalMs: null, outcome: 'stale', callMs: live.callMs, pageMs };
-  return { market, totalMs, outcome: 'fresh-live', callMs: live.callMs, pageMs };
+  if (!live) return { market, totalMs: null, outcome: 'lost', ...none, pageMs };
+  const { callMs, sourceMs } = live;
+  if (live.kind === 'stale') return { market, totalMs: null, outcome: 'stale', callMs, sourceMs, pageMs };
+  return { market, totalMs, outcome: 'fresh-live', callMs, sourceMs, pageMs };
 }
 
 async function main(): Promise<void> {
@@ -253,7 +261,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < warmupPaths.length; i += 20) {
       await Promise.all(warmupPaths.slice(i, i + 20).map((path) => openOnce(app.url, path, Date.now()).catch(() => undefined)));
     }
-    const lag = monitorEventLoopDelay({ resolution: 10 });
+    const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
     lag.enable();
 
     console.log(`running ${SHOPPERS} shoppers for ${DURATION_MS / 1000} s against ${app.url} …`);
@@ -288,11 +296,11 @@ async function main(): Promise<void> {
 
     const fresh = openings.filter((o) => o.totalMs !== null);
     const totals = fresh.map((o) => o.totalMs as number).sort((a, b) => a - b);
+    // The overhead is what the shopper waits beyond the marketplace's own time for the call
+    // (its Server-Timing); a marketplace that does not send one is charged the call as timed.
     const withCall = openings.filter((o) => o.outcome === 'fresh-live' && o.callMs !== null);
-    const overheads = withCall.map((o) => (o.totalMs as number) - (o.callMs as number)).sort((a, b) => a - b);
-    // Where the overhead comes from: when the page took longer than the marketplace call, the
-    // price was ready before the shopper could subscribe, and the page's own time is the overhead.
-    const pipelineBound = withCall.filter((o) => o.pageMs < (o.callMs as number)).map((o) => (o.totalMs as number) - (o.callMs as number)).sort((a, b) => a - b);
+    const overheads = withCall.map((o) => (o.totalMs as number) - (o.sourceMs ?? (o.callMs as number))).sort((a, b) => a - b);
+    const callOverheads = withCall.map((o) => (o.callMs as number) - (o.sourceMs ?? (o.callMs as number))).sort((a, b) => a - b);
     const calls = withCall.map((o) => o.callMs as number).sort((a, b) => a - b);
     const pages = openings.map((o) => o.pageMs).sort((a, b) => a - b);
     const count = (outcome: Opening['outcome']) => openings.filter((o) => o.outcome === outcome).length;
@@ -313,7 +321,8 @@ async function main(): Promise<void> {
       overhead_p50_ms: round(percentile(overheads, 50)),
       overhead_p95_ms: round(percentile(overheads, 95)),
       overhead_p99_ms: round(percentile(overheads, 99)),
-      overhead_pipeline_p99_ms: round(percentile(pipelineBound, 99)),
+      /** Of the overhead, the refresher's HTTP client: its call as timed minus the marketplace's time. */
+      call_overhead_p99_ms: round(percentile(callOverheads, 99)),
       marketplace_call_p50_ms: round(percentile(calls, 50)),
       marketplace_call_p99_ms: round(percentile(calls, 99)),
       page_p50_ms: round(percentile(pages, 50)),
@@ -325,15 +334,15 @@ async function main(): Promise<void> {
       errors: errors + count('error'),
       fresh_within_1s_pct: round(openings.length ? (100 * within1s) / openings.length : NaN),
       /** Delays of the shoppers' own event loop: they inflate every figure above. */
-      bench_loop_lag_p99_ms: round(lag.percentile(99) / 1e6),
+      bench_loop_lag_p99_ms: round(Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS)),
     };
 
     console.log('');
     console.log('Open-to-fresh-price (page request → fresh price on the client), over openings that got one:');
     console.log(`  p50 ${result.p50_ms} ms · p95 ${result.p95_ms} ms · p99 ${result.p99_ms} ms · max ${result.max_ms} ms   (target p99 < 1000)`);
-    console.log(`Overhead beyond the marketplace call (total − call time measured by the refresher), ${withCall.length.toLocaleString('en')} live refreshes:`);
+    console.log(`Overhead beyond the marketplace call (total − the marketplace's own time, from its Server-Timing), ${withCall.length.toLocaleString('en')} live refreshes:`);
     console.log(`  p50 ${result.overhead_p50_ms} ms · p95 ${result.overhead_p95_ms} ms · p99 ${result.overhead_p99_ms} ms   (target p99 < 50)`);
-    console.log(`  of which the ${pipelineBound.length.toLocaleString('en')} whose page came before the call ended (queue → call → MongoDB → Redis → SSE): p99 ${result.overhead_pipeline_p99_ms} ms`);
+    console.log(`  of which the refresher's HTTP client (its call minus the marketplace's time): p99 ${result.call_overhead_p99_ms} ms`);
     console.log(`Marketplace call: p50 ${result.marketplace_call_p50_ms} ms · p99 ${result.marketplace_call_p99_ms} ms; server-rendered page: p50 ${result.page_p50_ms} ms · p99 ${result.page_p99_ms} ms`);
     console.log(`Openings: ${result.openings.toLocaleString('en')} in ${result.duration_s} s = ${result.opens_per_s}/s`);
     console.log(`  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`);

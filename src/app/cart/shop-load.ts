@@ -6,6 +6,7 @@ import { inject } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { injectResponse } from '@analogjs/router/tokens';
 import type { MarketCode } from '../../server/markets';
+import { formatMoney } from '../../server/money';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 import { CART_TEXTS, type CartTexts } from './cart-texts';
 
@@ -31,5 +32,5 @@ export function applyShopLoad(load: ShopLoad<unknown>, title: (t: CartTexts) => 
 }
 
 export function money(cents: number, shop: ShopContext): string {
-  return new Intl.NumberFormat(shop.locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return formatMoney({ amountCents: cents, currency: 'EUR' }, shop.locale);
 }

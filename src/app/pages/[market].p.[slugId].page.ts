@@ -12,7 +12,8 @@ import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../../server/pr
 import type { PriceState } from '../../server/pricing/freshness';
 import { AddToCart } from '../cart/add-to-cart';
 import { LivePriceClient } from '../product-page/live-price.client';
-import { clockTime, formatPrice, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
+import { clockTime, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
+import { formatMoney } from '../../server/money';
 import type { ProductPageView } from '../product-page/product-page-view';
 import { NotFoundPanel } from '../shop/not-found-panel';
 import { applySeo } from '../shop/seo-head';
@@ -124,7 +125,7 @@ export default class ProductPage {
   protected readonly priceText = computed(() => {
     const p = this.price();
     const view = this.view();
-    return p && view ? formatPrice(p.price.amountCents, p.price.currency, view.locale) : '';
+    return p && view ? formatMoney(p.price, view.locale) : '';
   });
   protected readonly ageText = computed(() => {
     const p = this.price();

@@ -108,10 +108,6 @@ export function shortAge(ageMs: number): string {
   return `${Math.floor(s / 86_400)} d`;
 }
 
-export function formatPrice(amountCents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
-}
-
 /** HH:MM in the market's own time zone, whatever the server's or the browser's zone. */
 export function clockTime(iso: string, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(new Date(iso));

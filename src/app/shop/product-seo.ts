@@ -6,7 +6,8 @@ import { MARKETS } from '../../server/markets';
 import type { ProductPageData } from '../../server/pricing';
 import { alternatesFor } from '../../server/storefront/alternates';
 import { productPath } from '../../server/trpc/routers/product';
-import { formatPrice, PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
+import { PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
+import { formatMoney } from '../../server/money';
 import { productJsonLd, type PageSeo } from './page-seo';
 
 export function productSeo(page: ProductPageData, event: H3Event): PageSeo {
@@ -20,7 +21,7 @@ export function productSeo(page: ProductPageData, event: H3Event): PageSeo {
   return {
     language,
     title: `${page.product.title} · DigitalSales`,
-    description: price ? `${named}: ${formatPrice(price.price.amountCents, price.price.currency, locale)}, ${t.vatIncluded}.` : `${named}. ${t.notSoldHere}`,
+    description: price ? `${named}: ${formatMoney(price.price, locale)}, ${t.vatIncluded}.` : `${named}. ${t.notSoldHere}`,
     canonical: url,
     alternates: alternatesFor(origin, path.slice(`/${page.market}`.length)),
     robots: null,

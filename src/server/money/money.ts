@@ -21,7 +21,18 @@ export function addMoney(a: Money, b: Money): Money {
   return { amountCents: a.amountCents + b.amountCents, currency: a.currency };
 }
 
-/** Formats for display only; storage and arithmetic stay in cents. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats for display only; storage and arithmetic stay in cents. One formatter per locale and
+ * currency for the process: building one costs more than formatting every price of a page.
+ */
 export function formatMoney(money: Money, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amountCents / 100);
+  const key = `${locale}|${money.currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(money.amountCents / 100);
 }

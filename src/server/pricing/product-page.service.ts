@@ -51,25 +51,36 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   const results = (await pipeline.exec()) ?? [];
   const cachedJson = (results[0]?.[1] as string | null | undefined) ?? null;
   const failureJson = (results[1]?.[1] as string | null | undefined) ?? null;
+  const policy = freshnessPolicy(rt.config);
+  const enqueue = () =>
+    enqueueRefresh(refreshQueue(rt), { productId, maxAgeMs: policy.freshForMs, cause: 'opening' }).then(
+      () => true,
+      (error: unknown) => {
+        // The page still shows the last known price and its age; the sweep will try later.
+        console.error(`product page: could not enqueue a refresh of ${productId}: ${(error as Error).message}`);
+        return false;
+      },
+    );
+  // A miss means no refresh, scrape or opening wrote the product for the cache's lifetime, far
+  // longer than the freshness window: its price is stale. The refresh is enqueued while MongoDB
+  // is read instead of after, a round trip less for a shopper who waits for the price. The job
+  // checks the price's age itself, so a wrong guess costs a skipped job, never a marketplace call.
+  const early = cachedJson === null ? enqueue() : null;
   const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cachedJson);
-  if (!product) return null;
+  if (!product) {
+    await early;
+    return null;
+  }
 
   const failure = decodeRefreshFailure(failureJson);
   // A stopped product shows no price, so there is none to keep fresh: no marketplace call.
   const salesStopped = Boolean(product.salesStop);
   const age = salesStopped ? null : priceAge(product, market, now);
-  const policy = freshnessPolicy(rt.config);
   const state: PriceState = age ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null) : 'fresh';
-  let refreshEnqueued = false;
-  if (age && refreshOnOpen(state)) {
-    try {
-      await enqueueRefresh(refreshQueue(rt), { productId, maxAgeMs: policy.freshForMs, cause: 'opening' });
-      refreshEnqueued = true;
-    } catch (error) {
-      // The page still shows the last known price and its age; the sweep will try later.
-      console.error(`product page: could not enqueue a refresh of ${productId}: ${(error as Error).message}`);
-    }
-  }
+  const wanted = Boolean(age && refreshOnOpen(state));
+  const enqueued = await (early ?? (wanted ? enqueue() : false));
+  // Whether the page waits for a refresh: an early job for a price that was fresh is not one.
+  const refreshEnqueued = wanted && enqueued;
   return {
     product: pageProduct(product),
     market,

@@ -115,6 +115,18 @@ describe('refreshProduct against the simulator', () => {
     expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBeLessThanOrEqual(1);
   });
 
+  it("a stopped product's price is refreshed only when an agent asks", async () => {
+    const { info, product } = await staleProduct();
+    await upsertProduct(rt().collections.products, { ...product, salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
+    const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    for (const cause of ['opening', 'sweep'] as const) {
+      expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause })).toMatchObject({ kind: 'skipped' });
+    }
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
+    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 0, cause: 'agent' })).toMatchObject({ kind: 'fresh' });
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls + 1);
+  });
+
   it("an opening's job and a sweep's job running at once make one marketplace call", async () => {
     const { info, product } = await staleProduct();
     const before = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
@@ -192,6 +204,21 @@ describe('opening a product page', () => {
       await worker.close();
       await connection.quit();
     }
+  });
+
+  it('a product missing from the cache gets its refresh enqueued while MongoDB is read; a fresh one’s job skips the marketplace', async () => {
+    const { info, product } = await staleProduct();
+    await upsertProduct(rt().collections.products, { ...product, offers: { it: { ...product.offers.it!, lastScrapedAt: new Date() } } });
+    await rt().redis.del(`ds:product:${product._id}`);
+    const page = await openProductPage({ ...rt(), config: config() }, product._id, 'it');
+    // The page does not wait for that job: its price is fresh.
+    expect(page).toMatchObject({ state: 'fresh', refreshEnqueued: false });
+    const job = await refreshQueue(rt()).getJob(product._id);
+    expect(job?.data).toEqual({ productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    expect(await refreshProduct(deps(), job!.data)).toMatchObject({ kind: 'skipped' });
+    expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
+    await job!.remove();
   });
 
   it('answers null for an unknown product, and caches nothing', async () => {

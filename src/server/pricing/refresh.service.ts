@@ -93,28 +93,33 @@ function oldestSourceAgeMs(product: Product, now: Date): number {
 
 export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
-  const product = await findProduct(deps.products, job.productId);
-  if (!product) return { kind: 'missing' };
-
-  const startedAt = now();
-  const ageMs = oldestSourceAgeMs(product, startedAt);
-  const sources = refreshSources(product);
-  if (sources.length === 0 || !refreshStillNeeded(ageMs, job.maxAgeMs)) {
-    // Another refresh landed after this job was enqueued. Publishing what is known costs one
-    // message and reaches any page that subscribed in between; rewriting the cache from MongoDB
-    // repairs a copy left stale by a refresher that died between its MongoDB write and its Redis
-    // write (the effect an outbox would otherwise have to carry: the next opening re-drives it).
-    await recordRefreshOutcome(deps.redis, event(product, 'fresh', null, null, null, startedAt), product);
-    return { kind: 'skipped', ageMs };
-  }
-
-  // Held until the result is stored, and long enough to cover the call and the writes.
-  const release = await claimRefresh(deps.redis, product._id, deps.config.REFRESH_BUDGET_MS + 5_000);
-  if (!release) return { kind: 'skipped', ageMs };
+  // The claim is held until the result is stored, long enough to cover the call and the writes.
+  // Taken while the product is read, not after: a shopper waits for this job, and the two
+  // round trips side by side cost one.
+  const [product, release] = await Promise.all([
+    findProduct(deps.products, job.productId),
+    claimRefresh(deps.redis, job.productId, deps.config.REFRESH_BUDGET_MS + 5_000),
+  ]);
   try {
+    if (!product) return { kind: 'missing' };
+    const startedAt = now();
+    const ageMs = oldestSourceAgeMs(product, startedAt);
+    // A stopped product shows no price: only an agent's "refresh now" calls its marketplace.
+    if (product.salesStop && job.cause !== 'agent') return { kind: 'skipped', ageMs };
+    const sources = refreshSources(product);
+    if (sources.length === 0 || !refreshStillNeeded(ageMs, job.maxAgeMs)) {
+      // Another refresh landed after this job was enqueued. Publishing what is known costs one
+      // message and reaches any page that subscribed in between; rewriting the cache from MongoDB
+      // repairs a copy left stale by a refresher that died between its MongoDB write and its Redis
+      // write (the effect an outbox would otherwise have to carry: the next opening re-drives it).
+      await recordRefreshOutcome(deps.redis, event(product, 'fresh', null, null, null, startedAt), product);
+      return { kind: 'skipped', ageMs };
+    }
+    // Someone else is calling the marketplace for this product and will publish the outcome.
+    if (!release) return { kind: 'skipped', ageMs };
     return await callAndStore(deps, product, sources);
   } finally {
-    await release();
+    await release?.();
   }
 }
 
@@ -164,7 +169,10 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;
+  const tStored = performance.now();
   await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored, callDurationMs);
+  const tPub = performance.now();
+  console.log(`TIMING ${JSON.stringify({ pre: callsStartedAt - (globalThis as any).__jobStart, call: callDurationMs, store: tStored - callsStartedAt - callDurationMs, pub: tPub - tStored, wait: (globalThis as any).__wait })}`);
   if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
   return { kind: 'fresh', changes, callMs };
 }
