@@ -169,10 +169,7 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;
-  const tStored = performance.now();
   await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored, callDurationMs);
-  const tPub = performance.now();
-  console.log(`TIMING ${JSON.stringify({ pre: callsStartedAt - (globalThis as any).__jobStart, call: callDurationMs, store: tStored - callsStartedAt - callDurationMs, pub: tPub - tStored, wait: (globalThis as any).__wait })}`);
   if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
   return { kind: 'fresh', changes, callMs };
 }
