@@ -20,7 +20,8 @@ import { refreshQueue } from './refresh.queue';
 import { refreshProduct, sweepPopular, type RefreshDeps } from './refresh.service';
 import { openProductPage } from './product-page.service';
 import { REFRESH_HANDLERS } from './refresh.jobs';
-import { appendPriceHistory } from './refresh.store';
+import { pricePoints } from './refresh.store';
+import { insertPricePoints } from './price-history.store';
 import { applyQuotes } from './live-price';
 
 const rt = useTestRuntime('refresh');
@@ -255,13 +256,31 @@ describe('the sweep', () => {
 });
 
 describe('price history', () => {
-  it('writes a change once, however often a retried job appends it', async () => {
+  it('writes a change once, however often a retried job writes it', async () => {
     const { product } = await staleProduct();
     const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, { minMarginBasisPoints: 1500, minMarginCents: 300 }, new Date());
     const history = rt().collections.priceHistory;
-    expect(await appendPriceHistory(history, product._id, applied.changes, new Date())).toBe(1);
-    expect(await appendPriceHistory(history, product._id, applied.changes, new Date())).toBe(0);
+    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(1);
+    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(0);
     expect(await history.countDocuments({ productId: product._id })).toBe(1);
+  });
+
+  it('keeps a refresh’s points with the product, and the next refresh writes those its history insert missed', async () => {
+    const { info, product } = await staleProduct();
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 300 });
+    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const history = rt().collections.priceHistory;
+    const [written] = await history.find({ productId: product._id }).toArray();
+    expect((await rt().collections.products.findOne({ _id: product._id }))?.lastPricePoints).toEqual([written]);
+
+    // As if that insert had failed: the point is only in the product when the next refresh runs.
+    await history.deleteMany({ productId: product._id });
+    await rt().collections.products.updateOne({ _id: product._id }, { $set: { 'offers.it.lastRefreshedAt': new Date(Date.now() - 120_000) } });
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 600 });
+    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const prices = (await history.find({ productId: product._id }).sort({ at: 1 }).toArray()).map((p) => p.price.amountCents);
+    expect(prices).toEqual([info.priceCents + 300, info.priceCents + 600]);
+    expect((await rt().collections.products.findOne({ _id: product._id }))?.lastPricePoints?.map((p) => p.price.amountCents)).toEqual([info.priceCents + 600]);
   });
 });
 

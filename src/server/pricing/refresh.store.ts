@@ -1,9 +1,9 @@
-// MongoDB writes of a refresh: the price history points, then the product's refreshed offers
-// and selling prices in one atomic update of the one document. Both are idempotent, so a
-// retried job neither duplicates history nor loses it (see appendPriceHistory).
+// MongoDB writes of a refresh: the product's refreshed offers and selling prices in one atomic
+// update of the one document, which also keeps the refresh's price history points until the
+// next refresh; the points themselves, whose derived ids make writing them again a no-op.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { MongoBulkWriteError, type Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Product } from '../catalog/product.schema';
 import type { PricePoint } from './price-history.schema';
 import type { AppliedQuotes, PriceChange } from './live-price';
@@ -19,9 +19,9 @@ export function pricePointId(productId: string, change: PriceChange): string {
   return `pp_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
 }
 
-export async function appendPriceHistory(history: Collection<PricePoint>, productId: string, changes: readonly PriceChange[], at: Date): Promise<number> {
-  if (changes.length === 0) return 0;
-  const points: PricePoint[] = changes.map((change) => ({
+/** The history points of a refresh's price changes, all stamped with the refresh's time. */
+export function pricePoints(productId: string, changes: readonly PriceChange[], at: Date): PricePoint[] {
+  return changes.map((change) => ({
     _id: pricePointId(productId, change),
     productId,
     market: change.market,
@@ -29,14 +29,6 @@ export async function appendPriceHistory(history: Collection<PricePoint>, produc
     shipping: change.offer.shipping,
     at,
   }));
-  try {
-    return (await history.insertMany(points, { ordered: false })).insertedCount;
-  } catch (error) {
-    // Duplicates are points a previous attempt already wrote; anything else is a real failure.
-    if (error instanceof MongoBulkWriteError && error.writeErrors instanceof Array && error.writeErrors.every((e) => e.code === 11000)) return error.insertedCount;
-    if (error instanceof MongoBulkWriteError && !(error.writeErrors instanceof Array) && error.code === 11000) return error.insertedCount;
-    throw error;
-  }
 }
 
 /**
@@ -44,8 +36,8 @@ export async function appendPriceHistory(history: Collection<PricePoint>, produc
  * product's title or another market's offer at the same time is not overwritten. Returns the
  * document as stored, which is what the cache receives.
  */
-export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, now: Date): Promise<Product | null> {
-  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
+export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, points: readonly PricePoint[], now: Date): Promise<Product | null> {
+  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, lastPricePoints: points, updatedAt: now };
   for (const market of applied.refreshed) {
     const offer = applied.offers[market];
     if (!offer) continue;

@@ -12,6 +12,7 @@ import type { Collections } from '../db';
 import type { MarketCode } from '../markets';
 import type { MarginRules } from '../pricing/margin';
 import { PricePoint } from '../pricing/price-history.schema';
+import { insertPricePoints } from '../pricing/price-history.store';
 import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
 import type { Listing } from './listing.schema';
 
@@ -103,7 +104,7 @@ export async function upsertListings(
 
     // History first: if the product write then fails, the retried job finds the old price, plans
     // the same point (same id) and the duplicate is refused; the other order would lose the point.
-    if (points.length > 0) counts.pricePoints += await insertIgnoringDuplicates(collections, points);
+    if (points.length > 0) counts.pricePoints += await insertPricePoints(collections.priceHistory, points);
     const conflicts = writes.length > 0 ? await writeGuarded(collections, writes.map((w) => w.product), stored) : new Set<number>();
     pending = new Map();
     for (const [i, { product, changes, listings: changed }] of writes.entries()) {
@@ -137,16 +138,5 @@ async function writeGuarded(collections: Pick<Collections, 'products'>, products
     const failures = [error.writeErrors].flat();
     if (failures.length === 0 || !failures.every((e) => e.code === DUPLICATE_KEY)) throw error;
     return new Set(failures.map((e) => e.index));
-  }
-}
-
-async function insertIgnoringDuplicates(collections: Pick<Collections, 'priceHistory'>, points: PricePoint[]): Promise<number> {
-  try {
-    return (await collections.priceHistory.insertMany(points, { ordered: false })).insertedCount;
-  } catch (error) {
-    if (error instanceof MongoBulkWriteError && error.writeErrors && [error.writeErrors].flat().every((e) => e.code === DUPLICATE_KEY)) {
-      return error.insertedCount;
-    }
-    throw error;
   }
 }

@@ -1,0 +1,21 @@
+// Writing price history points. Their ids are derived from the change they record, so writing
+// a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
+// no-op: the duplicate-key refusals are the expected answer, not an error.
+import { MongoBulkWriteError, type Collection } from 'mongodb';
+import type { PricePoint } from './price-history.schema';
+
+const DUPLICATE_KEY = 11000;
+
+/** Inserts the points not yet stored; returns how many were new. */
+export async function insertPricePoints(history: Collection<PricePoint>, points: readonly PricePoint[]): Promise<number> {
+  if (points.length === 0) return 0;
+  try {
+    return (await history.insertMany([...points], { ordered: false })).insertedCount;
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = [error.writeErrors ?? []].flat();
+    const onlyDuplicates = failures.length > 0 ? failures.every((e) => e.code === DUPLICATE_KEY) : error.code === DUPLICATE_KEY;
+    if (onlyDuplicates) return error.insertedCount;
+    throw error;
+  }
+}
