@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { MarketCode } from '../markets';
 import { Money } from '../money';
 import { Id } from '../db/ids';
-import { PricePoint } from '../pricing/price-history.schema';
 
 export const Availability = z.enum(['in_stock', 'out_of_stock', 'unknown']);
 export type Availability = z.infer<typeof Availability>;
@@ -70,13 +69,6 @@ export const Product = z.object({
   /** Absent on most products; see selling.ts for how they combine with sellPrices. */
   priceOverrides: byMarket(PriceOverride).optional(),
   salesStop: SalesStop.nullable().optional(),
-  /**
-   * The price history points of the last refresh, stored with its offers in one update. The
-   * history insert then runs beside that update instead of before it, a round trip less for a
-   * waiting shopper, and a point whose insert failed is still here: the next refresh writes
-   * these again (a no-op for those already stored).
-   */
-  lastPricePoints: z.array(PricePoint).optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

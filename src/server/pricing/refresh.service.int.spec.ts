@@ -264,24 +264,6 @@ describe('price history', () => {
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(0);
     expect(await history.countDocuments({ productId: product._id })).toBe(1);
   });
-
-  it('keeps a refresh’s points with the product, and the next refresh writes those its history insert missed', async () => {
-    const { info, product } = await staleProduct();
-    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 300 });
-    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
-    const history = rt().collections.priceHistory;
-    const [written] = await history.find({ productId: product._id }).toArray();
-    expect((await rt().collections.products.findOne({ _id: product._id }))?.lastPricePoints).toEqual([written]);
-
-    // As if that insert had failed: the point is only in the product when the next refresh runs.
-    await history.deleteMany({ productId: product._id });
-    await rt().collections.products.updateOne({ _id: product._id }, { $set: { 'offers.it.lastRefreshedAt': new Date(Date.now() - 120_000) } });
-    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 600 });
-    await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
-    const prices = (await history.find({ productId: product._id }).sort({ at: 1 }).toArray()).map((p) => p.price.amountCents);
-    expect(prices).toEqual([info.priceCents + 300, info.priceCents + 600]);
-    expect((await rt().collections.products.findOne({ _id: product._id }))?.lastPricePoints?.map((p) => p.price.amountCents)).toEqual([info.priceCents + 600]);
-  });
 });
 
 describe('a refresher that died between its MongoDB and Redis writes', () => {

@@ -127,13 +127,6 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
 async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
   const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
-  // Points the last refresh stored with the product, written again while the marketplace
-  // answers: its own insert may have failed. A failure now keeps them for the next refresh.
-  const carried = product.lastPricePoints ?? [];
-  const carriedWritten = insertPricePoints(deps.priceHistory, carried).then(
-    () => true,
-    () => false,
-  );
   // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
   const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
   // Timed around all the calls, failures included: a timeout is the tail the operators look for.
@@ -171,15 +164,10 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
   let changes = 0;
   if (Object.keys(quotes).length > 0) {
     const applied = applyQuotes(product, quotes, marginRules(deps.config), at);
-    const points = [...((await carriedWritten) ? [] : carried), ...pricePoints(product._id, applied.changes, at)];
-    // The history and the product side by side. A failed product update fails the job; the
-    // next refresh finds the same change and its points' ids make their insert a no-op. A failed
-    // history insert does not: its points are stored in the product for the next refresh.
-    const [history, update] = await Promise.allSettled([insertPricePoints(deps.priceHistory, points), writeRefreshedOffers(deps.products, product._id, applied, points, at)]);
-    if (update.status === 'rejected') throw update.reason;
-    stored = update.value;
-    if (history.status === 'fulfilled') changes = applied.changes.length;
-    else console.error(`refresh of ${product._id}: price history not written, kept with the product for the next refresh: ${(history.reason as Error).message}`);
+    // History before the product: if the product update fails, the retry finds the same
+    // change and the history insert de-duplicates on the point's derived id.
+    changes = await insertPricePoints(deps.priceHistory, pricePoints(product._id, applied.changes, at));
+    stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;
   await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored, callDurationMs);

@@ -1,6 +1,6 @@
-// MongoDB writes of a refresh: the product's refreshed offers and selling prices in one atomic
-// update of the one document, which also keeps the refresh's price history points until the
-// next refresh; the points themselves, whose derived ids make writing them again a no-op.
+// MongoDB writes of a refresh: the price history points, then the product's refreshed offers
+// and selling prices in one atomic update of the one document. Both are idempotent, so a
+// retried job neither duplicates history nor loses it (see pricePointId).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
@@ -36,8 +36,8 @@ export function pricePoints(productId: string, changes: readonly PriceChange[], 
  * product's title or another market's offer at the same time is not overwritten. Returns the
  * document as stored, which is what the cache receives.
  */
-export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, points: readonly PricePoint[], now: Date): Promise<Product | null> {
-  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, lastPricePoints: points, updatedAt: now };
+export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, now: Date): Promise<Product | null> {
+  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
   for (const market of applied.refreshed) {
     const offer = applied.offers[market];
     if (!offer) continue;
