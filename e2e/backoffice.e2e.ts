@@ -68,6 +68,30 @@ test('what an agent types before the page hydrates is kept', async ({ page }) =>
   await expect(page.getByLabel('Needs attention only')).toBeChecked();
 });
 
+test('a form the page sends with scripts cannot be submitted before hydration; what was typed stays', async ({ page }) => {
+  const agent = await seedAgent('agent');
+  const { orders } = await seedShopperOrders([{ unitPriceCents: 4000 }]);
+  await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/backoffice/orders/${orders[0]!._id}`, { waitUntil: 'commit' });
+  const review = page.getByRole('button', { name: 'Review refund' });
+  await expect(review).toBeDisabled();
+  await page.getByLabel(/^Amount in EUR/).fill('12.50');
+  await page.getByLabel('Reason', { exact: true }).fill('lid arrived scratched');
+  await page.getByLabel(/^Amount in EUR/).press('Enter');
+  release();
+  await waitForHydration(page);
+  // Had Enter sent the form, the page would have reloaded with the fields in its URL, empty.
+  await expect(page).toHaveURL(new RegExp(`/backoffice/orders/${orders[0]!._id}$`));
+  await expect(review).toBeEnabled();
+  await expect(page.getByLabel(/^Amount in EUR/)).toHaveValue('12.50');
+});
+
 test('an agent is refused a refund above the limit; a supervisor issues it', async ({ browser }) => {
   const [agent, supervisor] = await Promise.all([seedAgent('agent'), seedAgent('supervisor')]);
   const { orders } = await seedShopperOrders([{ unitPriceCents: 25_000 }]);

@@ -6,6 +6,7 @@ import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage, type BackofficeApi } from '../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
 import { BackofficePage } from '../../backoffice/backoffice-page';
+import { NeedsScripts } from '../../backoffice/needs-scripts';
 import type { AgentView } from '../../../server/backoffice/agent-admin.service';
 import type { Role } from '../../../server/backoffice/backoffice.schema';
 import type { load } from './agents.server';
@@ -13,7 +14,7 @@ import type { load } from './agents.server';
 export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage],
+  imports: [BackofficePage, NeedsScripts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -54,7 +55,7 @@ export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSa
               </select>
             </div>
             <div><label for="new-password" class="block text-sm font-medium">Password (leave empty to generate one)</label><input id="new-password" name="password" type="password" autocomplete="new-password" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-            <button type="submit" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">Create agent</button>
+            <button type="submit" appNeedsScripts class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">Create agent</button>
           </form>
         </section>
         @if (message(); as m) { <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p> }

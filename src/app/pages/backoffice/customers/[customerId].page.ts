@@ -5,13 +5,14 @@ import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage } from '../../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
+import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import type { CustomerView } from '../../../../server/customers/customer.service';
 import type { load } from './[customerId].server';
 
 export const routeMeta: RouteMeta = { title: 'Customer · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage],
+  imports: [BackofficePage, NeedsScripts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Customer" ownHeading>
@@ -53,7 +54,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
           <form (submit)="addNote($event)" class="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <label for="customer-note-text" class="block text-sm font-medium">New note (agents only)</label>
             <textarea id="customer-note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
-            <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white" [disabled]="busy()">Add note</button>
+            <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white" [busy]="busy()">Add note</button>
             @if (error(); as e) {
               <p role="alert" class="text-sm text-red-700" data-testid="action-error">{{ e }}</p>
             }

@@ -8,6 +8,7 @@ import { backofficeApi } from '../../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
+import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { parseEuroCents } from '../../../backoffice/euro-amount';
 import type { OrderView } from '../../../../server/orders/order-view';
 import type { load } from './[orderId].server';
@@ -31,7 +32,7 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
@@ -98,7 +99,7 @@ type Pending =
                 <label for="refund-reason" class="block text-sm font-medium">Reason</label>
                 <input id="refund-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
               </div>
-              <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review refund</button>
+              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review refund</button>
             </form>
           </section>
           <section aria-labelledby="note-h" class="rounded-lg border border-slate-200 bg-white p-4">
@@ -106,7 +107,7 @@ type Pending =
             <form (submit)="reviewNote($event)" class="space-y-3">
               <label for="note-text" class="block text-sm font-medium">Note (agents only)</label>
               <textarea id="note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
-              <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review note</button>
+              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review note</button>
             </form>
           </section>
         </div>
@@ -121,7 +122,7 @@ type Pending =
               </div>
               <div class="flex flex-wrap gap-2">
                 @for (a of actions; track a.key) {
-                  <button type="submit" name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
+                  <button type="submit" appNeedsScripts name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
                 }
               </div>
             </form>
@@ -137,7 +138,7 @@ type Pending =
               <label for="addr-phone">Phone (optional) <input id="addr-phone" name="phone" [attr.value]="o.shippingAddress.phone ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
               <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
               <label for="addr-reason" class="col-span-2">Why the address changes <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <button type="submit" class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
+              <button type="submit" appNeedsScripts class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
             </form>
           </section>
         </div>

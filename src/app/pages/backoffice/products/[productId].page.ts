@@ -9,6 +9,7 @@ import { backofficeApi, errorMessage, type BackofficeApi } from '../../../backof
 import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
+import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
 import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
@@ -17,7 +18,7 @@ import type { load } from './[productId].server';
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Product" ownHeading>
@@ -146,7 +147,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <label for="override-reason" class="block text-sm font-medium">Reason for the override</label>
                   <input id="override-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
                 </div>
-                <button type="submit" class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review override</button>
+                <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review override</button>
               </form>
             </section>
           }
@@ -156,7 +157,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
               <form (submit)="askStop($event)" class="space-y-3">
                 <label for="stop-reason" class="block text-sm font-medium">Reason for stopping</label>
                 <input id="stop-reason" name="reason" required class="w-full rounded border border-slate-300 px-3 py-2" />
-                <button type="submit" class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">Review stop</button>
+                <button type="submit" appNeedsScripts class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">Review stop</button>
               </form>
             } @else if (canPrice()) {
               <button type="button" class="rounded bg-emerald-700 px-4 py-2 text-sm font-medium text-white" (click)="askResume()">Review resume</button>
