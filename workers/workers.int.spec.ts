@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { testEnv } from '../infra/local/testing';
+import { testEnv, until } from '../infra/local/testing';
 import { freePort } from '../infra/local/processes';
 import { REPO_ROOT } from '../infra/local/paths';
 import { QUEUE_PREFIX, scrapeQueue } from '../src/server/queues';
@@ -14,16 +14,6 @@ const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const env = { ...process.env, ...testEnv('workers_spec') };
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((child) => child.kill('SIGKILL')));
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('scraper worker process', () => {
   it('refuses an unknown market with a usage message', () => {

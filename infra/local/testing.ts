@@ -51,3 +51,27 @@ export function useTestRuntime(label: string, options: TestRuntimeOptions = {}):
     return rt;
   };
 }
+
+export interface UntilOptions {
+  /** @defaultValue 30_000 */
+  readonly timeoutMs?: number;
+  /** @defaultValue 100 */
+  readonly intervalMs?: number;
+  /** What the other side said, for the failure message. */
+  readonly detail?: () => string;
+}
+
+/**
+ * Polls `probe` until it gives a value (anything but undefined, null or false): how a test waits
+ * on another process. Fails after the timeout, saying what it waited for.
+ */
+export async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, options: UntilOptions = {}): Promise<T> {
+  const { timeoutMs = 30_000, intervalMs = 100, detail } = options;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out waiting for ${what}${detail ? `; ${detail()}` : ''}`);
+}

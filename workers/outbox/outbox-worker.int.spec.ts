@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
-import { TEST_REDIS_DB, testRedisUrl, useTestRuntime } from '../../infra/local/testing';
+import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { seedCustomerWithOrders } from '../../src/server/orders/order.fixture';
 import { effectId, recordEffect } from '../../src/server/outbox';
 import { readWorkerHeartbeats } from '../../src/server/runtime';
@@ -12,17 +12,9 @@ import { readWorkerHeartbeats } from '../../src/server/runtime';
 const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.outboxWorker), OUTBOX_POLL_MS: '200' });
 const rt = useTestRuntime('outbox_worker', { env: workerEnv });
 const children: ChildProcess[] = [];
+/** A worker process starts tsx and its connections before it does anything. */
+const WAIT = { timeoutMs: 40_000 };
 afterAll(() => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the outbox worker process', () => {
   it('drains a recorded confirmation into one message and logs what it did', { timeout: 60_000 }, async () => {
@@ -34,17 +26,17 @@ describe('the outbox worker process', () => {
     children.push(child);
     let log = '';
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'outbox'), 'the heartbeat');
+    await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'outbox'), 'the heartbeat', WAIT);
 
     const { orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 1590, market: 'es', title: 'Cafetera' }] });
     const order = orders[0]!;
     const id = effectId('order.confirmation', order._id);
     await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
 
-    const message = await until(() => rt().collections.messages.findOne({ orderId: order._id }), 'the message');
+    const message = await until(() => rt().collections.messages.findOne({ orderId: order._id }), 'the message', WAIT);
     expect(message).toMatchObject({ subject: `Confirmación del pedido ${order.number}`, market: 'es' });
-    await until(async () => (await rt().collections.outbox.findOne({ _id: id }))?.status === 'done', 'the entry to be done');
-    await until(async () => log.includes('[outbox] drained: 1 done'), 'the log line');
+    await until(async () => (await rt().collections.outbox.findOne({ _id: id }))?.status === 'done', 'the entry to be done', WAIT);
+    await until(async () => log.includes('[outbox] drained: 1 done'), 'the log line', WAIT);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { marketplaceEnv } from '../../infra/local/platform';
-import { TEST_REDIS_DB, testRedisUrl, useTestRuntime } from '../../infra/local/testing';
+import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { control, findProduct, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { enqueuePurchase, purchaseQueue } from '../../src/server/fulfillment';
 import { seedProductAndOrder } from '../../src/server/fulfillment/purchase.fixture';
@@ -23,6 +23,8 @@ const workerEnv = () => ({
 });
 const rt = useTestRuntime('purchaser_kill', { env: workerEnv });
 const children: ChildProcess[] = [];
+/** A worker process starts tsx and its connections before it does anything. */
+const WAIT = { timeoutMs: 40_000 };
 afterAll(() => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 
 function startWorker(): ChildProcess {
@@ -35,16 +37,6 @@ function startWorker(): ChildProcess {
   });
   children.push(child);
   return child;
-}
-
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 interface Counts {
@@ -62,12 +54,12 @@ describe('the purchase worker process', () => {
     await control(sim(), 'PATCH', '/faults', { markets: ['it'], routes: ['order'], latency: { medianMs: HOLD_MS, p99Ms: HOLD_MS } });
 
     const first = startWorker();
-    await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'purchaser'), 'the worker to start');
+    await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'purchaser'), 'the worker to start', WAIT);
     await enqueuePurchase(purchaseQueue(rt()), { orderId: order._id });
     await until(async () => {
       const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, Counts>;
       return (counts['it']!.byRoute['order'] ?? 0) >= 1;
-    }, 'the supplier call');
+    }, 'the supplier call', WAIT);
     const held = (await findOrderById(rt().collections.orders, order._id))!;
     expect(held.status).toBe('purchasing');
     expect(held.purchases).toMatchObject([{ status: 'pending', supplierOrderId: null }]);
@@ -81,7 +73,7 @@ describe('the purchase worker process', () => {
     const bought = await until(async () => {
       const o = await findOrderById(rt().collections.orders, order._id);
       return o?.status === 'purchased' ? o : undefined;
-    }, 'the restarted worker to finish the purchase');
+    }, 'the restarted worker to finish the purchase', WAIT);
     const requests = ((await control(sim(), 'GET', '/requests')).body as Record<string, Counts>)['it']!.byRoute['order'];
     const ordersAfter = ((await control(sim(), 'GET', '')).body as { orders: Record<string, number> }).orders['it']!;
 

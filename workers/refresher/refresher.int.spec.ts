@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../infra/marketplace-simulator/simulator';
 import { REPO_ROOT } from '../../infra/local/paths';
-import { testEnv, useTestRuntime } from '../../infra/local/testing';
+import { testEnv, until, useTestRuntime } from '../../infra/local/testing';
 import { parseConfig } from '../../src/server/config';
 import { newId } from '../../src/server/db';
 import { upsertProduct } from '../../src/server/catalog/product.store';
@@ -18,16 +18,6 @@ import { offerCallCount, patchSimProduct, productFromSim, simProductInfo } from 
 const rt = useTestRuntime('refresher_process');
 let sim: RunningSimulator;
 let child: ChildProcess | undefined;
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   sim = await startSimulator({ latency: false, productsPerMarket: 200, seed: 11 });

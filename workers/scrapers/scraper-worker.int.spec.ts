@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv, useTestRuntime } from '../../infra/local/testing';
+import { testEnv, until, useTestRuntime, type UntilOptions } from '../../infra/local/testing';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { startSimulator, type RunningSimulator } from '../../infra/marketplace-simulator/simulator';
 import { QUEUE_PREFIX, scrapeQueue } from '../../src/server/queues';
@@ -17,16 +17,8 @@ const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 let sim: RunningSimulator;
 let child: ChildProcess | undefined;
 let output = '';
-
-async function until<T>(probe: () => Promise<T | undefined | null>, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined && value !== null) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; worker said:\n${output.slice(-3000)}`);
-}
+/** Crawls take a while; a failure shows the end of what the worker said. */
+const WAIT: UntilOptions = { timeoutMs: 45_000, intervalMs: 200, detail: () => `worker said:\n${output.slice(-3000)}` };
 
 beforeAll(async () => {
   sim = await startSimulator({ productsPerMarket: 30, latency: false, seed: 5, productsPerListingPage: 10 });
@@ -55,22 +47,22 @@ describe('scraper worker process', () => {
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const runs = rt().collections.scrapeRuns;
 
-    const discovery = await until(() => runs.findOne({ kind: 'discovery', status: 'finished' }), 'the scheduled discovery run');
+    const discovery = await until(() => runs.findOne({ kind: 'discovery', status: 'finished' }), 'the scheduled discovery run', WAIT);
     expect(discovery).toMatchObject({ market: 'es', site: 'marketplace-es', counts: { products: 30, blocked: 0 } });
     expect((await queue.getJobSchedulers()).map((s) => s.key)).toContain(discoverySchedulerId('es'));
     expect(output).toMatch(/\[scrape marketplace-es discovery \w+\] \d+ s: pages \d+/);
 
     const info = (await (await fetch(`${sim.controlUrl}/markets/es/products?index=3`)).json()) as { url: string };
     await queue.add('scrape-urls', { urls: [info.url] });
-    const urlsRun = await until(() => runs.findOne({ kind: 'urls', status: 'finished' }), 'the scrape-urls run');
+    const urlsRun = await until(() => runs.findOne({ kind: 'urls', status: 'finished' }), 'the scrape-urls run', WAIT);
     expect(urlsRun.counts).toMatchObject({ pages: 1, products: 1, inserted: 0, blocked: 0 });
 
     await queue.add('crawl-category', {});
-    const categoryRun: ScrapeRun = await until(() => runs.findOne({ kind: 'category', status: 'finished' }), 'the category run');
+    const categoryRun: ScrapeRun = await until(() => runs.findOne({ kind: 'category', status: 'finished' }), 'the category run', WAIT);
     expect(categoryRun.counts).toMatchObject({ products: 30, inserted: 0, updated: 0 });
 
     const bad = await queue.add('scrape-urls', { urls: ['not a url'] }, { attempts: 3 });
-    await until(async () => ((await bad.getState()) === 'failed' ? true : undefined), 'the bad job to fail');
+    await until(async () => ((await bad.getState()) === 'failed' ? true : undefined), 'the bad job to fail', WAIT);
     expect((await queue.getJob(bad.id!))?.attemptsMade).toBe(1);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
