@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
 import { appRouter } from '../src/server/trpc/routers/_app';
-import { gotoHydrated, waitForHydration } from './fixtures/hydrated';
+import { gotoHydrated, openBeforeHydration } from './fixtures/hydrated';
 import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
@@ -50,19 +50,11 @@ test('an agent finds an order by e-mail, refunds part of it, and sees it in the 
 test('what an agent types before the page hydrates is kept', async ({ page }) => {
   const agent = await seedAgent('agent');
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
-  // Module scripts hold DOMContentLoaded back; the form is there as soon as the HTML is.
-  await page.goto('/backoffice', { waitUntil: 'commit' });
+  const hydrate = await openBeforeHydration(page, '/backoffice');
   await page.getByLabel(/^Search/).fill('someone@example.com');
   await page.getByLabel('Status').selectOption('paid');
   await page.getByLabel('Needs attention only').check();
-  release();
-  await waitForHydration(page);
+  await hydrate();
   await expect(page.getByLabel(/^Search/)).toHaveValue('someone@example.com');
   await expect(page.getByLabel('Status')).toHaveValue('paid');
   await expect(page.getByLabel('Needs attention only')).toBeChecked();
@@ -72,20 +64,13 @@ test('a form the page sends with scripts cannot be submitted before hydration; w
   const agent = await seedAgent('agent');
   const { orders } = await seedShopperOrders([{ unitPriceCents: 4000 }]);
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
-  await page.goto(`/backoffice/orders/${orders[0]!._id}`, { waitUntil: 'commit' });
+  const hydrate = await openBeforeHydration(page, `/backoffice/orders/${orders[0]!._id}`);
   const review = page.getByRole('button', { name: 'Review refund' });
   await expect(review).toBeDisabled();
   await page.getByLabel(/^Amount in EUR/).fill('12.50');
   await page.getByLabel('Reason', { exact: true }).fill('lid arrived scratched');
   await page.getByLabel(/^Amount in EUR/).press('Enter');
-  release();
-  await waitForHydration(page);
+  await hydrate();
   // Had Enter sent the form, the page would have reloaded with the fields in its URL, empty.
   await expect(page).toHaveURL(new RegExp(`/backoffice/orders/${orders[0]!._id}$`));
   await expect(review).toBeEnabled();
