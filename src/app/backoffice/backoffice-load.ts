@@ -1,10 +1,11 @@
 // What every back-office page's server load answers, and the redirect to the sign-in page when
 // nobody is signed in: a 302 from the server render, a router navigation in the browser.
-import { inject, type Signal } from '@angular/core';
+import { computed, inject, signal, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { injectLoad, type PageServerLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
+import { backofficeApi, type BackofficeApi } from './backoffice-api';
 
 export interface SignedInAgent {
   readonly email: string;
@@ -30,6 +31,24 @@ export function injectBackofficeLoad<L extends (pageServerLoad: PageServerLoad) 
   const loaded = toSignal(injectLoad<L>(), { requireSync: true });
   applyLoadOutcome(loaded());
   return loaded;
+}
+
+/**
+ * What an entity page shows: the load's data until an action answers with the entity as the
+ * server now has it, then that answer.
+ */
+export function latestData<T>(loaded: Signal<BackofficeLoad<T>>): { readonly current: Signal<T | null>; replace(value: T): void } {
+  const replaced = signal<T | null>(null);
+  const current = computed(() => {
+    const page = loaded();
+    return replaced() ?? (page.status === 'ok' ? page.data : null);
+  });
+  return { current, replace: (value) => replaced.set(value) };
+}
+
+/** The signed-in agent's client, which sends the session's CSRF token; null when signed out. */
+export function agentApi(page: BackofficeLoad<unknown>): BackofficeApi | null {
+  return page.status === 'signed-out' ? null : backofficeApi(page.agent.csrfToken);
 }
 
 function applyLoadOutcome(load: BackofficeLoad<unknown>): void {

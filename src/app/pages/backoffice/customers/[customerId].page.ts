@@ -1,12 +1,11 @@
 // One customer: contact details, their orders (newest first) and agents' internal notes, with a
 // form to add one; the answer is the customer as stored, so the note shows at once.
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
-import { backofficeApi, errorMessage } from '../../../backoffice/backoffice-api';
-import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
+import { errorMessage } from '../../../backoffice/backoffice-api';
+import { agentApi, injectBackofficeLoad, latestData } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
-import type { CustomerView } from '../../../../server/customers/customer.service';
 import type { load } from './[customerId].server';
 
 export const routeMeta: RouteMeta = { title: 'Customer · Back office · DigitalSales' };
@@ -66,11 +65,8 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
 })
 export default class BackofficeCustomerPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
-  private readonly updated = signal<CustomerView | null>(null);
-  protected readonly customer = computed(() => {
-    const page = this.loaded();
-    return this.updated() ?? (page.status === 'ok' ? page.data : null);
-  });
+  private readonly latest = latestData(this.loaded);
+  protected readonly customer = this.latest.current;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -78,13 +74,13 @@ export default class BackofficeCustomerPage {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const text = String(new FormData(form).get('text') ?? '').trim();
-    const page = this.loaded();
+    const api = agentApi(this.loaded());
     const customer = this.customer();
-    if (page.status === 'signed-out' || !customer) return;
+    if (!api || !customer) return;
     if (!text) return this.error.set('Note: write something first.');
     this.busy.set(true);
     try {
-      this.updated.set(await backofficeApi(page.agent.csrfToken).customers.addNote.mutate({ customerId: customer.id, text }));
+      this.latest.replace(await api.customers.addNote.mutate({ customerId: customer.id, text }));
       this.error.set(null);
       form.reset();
     } catch (error) {

@@ -2,10 +2,10 @@
 // (refund, internal note, mark paid, cancel, retry purchase, resend confirmation, shipping
 // address). Each action is reviewed, then confirmed; its answer is the updated order, so the
 // timeline shows the result at once. Titles are interpolated, never innerHTML.
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
-import { backofficeApi } from '../../../backoffice/backoffice-api';
-import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
+import type { BackofficeApi } from '../../../backoffice/backoffice-api';
+import { agentApi, injectBackofficeLoad, latestData } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
@@ -163,19 +163,9 @@ type Pending =
 })
 export default class BackofficeOrderPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
-  /** Replaced by each action's answer, so the page shows the order as the server now has it. */
-  private readonly updated = signal<OrderView | null>(null);
-  protected readonly order = computed(() => {
-    const page = this.loaded();
-    return this.updated() ?? (page.status === 'ok' ? page.data : null);
-  });
-  protected readonly confirmation = new ConfirmedActions<OrderView>(
-    () => {
-      const page = this.loaded();
-      return page.status === 'signed-out' ? null : backofficeApi(page.agent.csrfToken);
-    },
-    (order) => this.updated.set(order),
-  );
+  private readonly latest = latestData(this.loaded);
+  protected readonly order = this.latest.current;
+  protected readonly confirmation = new ConfirmedActions<OrderView>(() => agentApi(this.loaded()), (order) => this.latest.replace(order));
   protected readonly actions = (Object.keys(ORDER_ACTIONS) as OrderAction[]).map((key) => ({ key, label: ORDER_ACTIONS[key].label }));
 
   protected reviewRefund(event: Event): void {
@@ -234,7 +224,7 @@ export default class BackofficeOrderPage {
     }
   }
 
-  private send(p: Pending, orderId: string, api: ReturnType<typeof backofficeApi>): Promise<OrderView> {
+  private send(p: Pending, orderId: string, api: BackofficeApi): Promise<OrderView> {
     switch (p.kind) {
       case 'refund':
         return api.orders.refund.mutate({ orderId, amountCents: p.amountCents, reason: p.reason });

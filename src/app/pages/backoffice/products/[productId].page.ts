@@ -5,8 +5,8 @@
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
-import { backofficeApi, errorMessage, type BackofficeApi } from '../../../backoffice/backoffice-api';
-import { injectBackofficeLoad } from '../../../backoffice/backoffice-load';
+import { errorMessage } from '../../../backoffice/backoffice-api';
+import { agentApi, injectBackofficeLoad, latestData } from '../../../backoffice/backoffice-load';
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
@@ -174,12 +174,8 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
 })
 export default class BackofficeProductPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
-  /** Replaced by each action's answer, so the page shows the product as the server now has it. */
-  private readonly updated = signal<ProductAdminView | null>(null);
-  protected readonly product = computed(() => {
-    const page = this.loaded();
-    return this.updated() ?? (page.status === 'ok' ? page.data : null);
-  });
+  private readonly latest = latestData(this.loaded);
+  protected readonly product = this.latest.current;
   protected readonly charts = computed(() => (this.product()?.perMarket ?? []).map((m) => priceChart(m.history, `Source offer price in ${m.market}`)));
   /** Overrides and resuming are a supervisor's (the role table says so; this only hides the forms). */
   protected readonly canPrice = computed(() => {
@@ -188,27 +184,22 @@ export default class BackofficeProductPage {
   });
   protected readonly refreshing = signal(false);
   protected readonly refreshResult = signal<{ kind: string; text: string } | null>(null);
-  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => this.api(), (product) => this.updated.set(product));
+  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => agentApi(this.loaded()), (product) => this.latest.replace(product));
   protected readonly euros = formatEuroCents;
 
   protected utc(iso: string): string {
     return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   }
 
-  private api(): BackofficeApi | null {
-    const page = this.loaded();
-    return page.status === 'signed-out' ? null : backofficeApi(page.agent.csrfToken);
-  }
-
   protected async refreshNow(): Promise<void> {
-    const api = this.api();
+    const api = agentApi(this.loaded());
     const product = this.product();
     if (!api || !product) return;
     this.refreshing.set(true);
     this.refreshResult.set(null);
     try {
       const result = await api.products.refreshNow.mutate({ productId: product.id });
-      this.updated.set(result.product);
+      this.latest.replace(result.product);
       const offers = result.product.perMarket.flatMap((m) => (m.offer ? [`${m.market} ${formatEuroCents(m.offer.priceCents)}`] : [])).join(', ');
       let text: string;
       if (result.kind === 'no-answer') text = result.message;
