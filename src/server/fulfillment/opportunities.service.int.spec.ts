@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import type { Offer, Product } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
 import { upsertProduct } from '../catalog/product.store';
 import { computeSellPrices } from '../pricing/margin';
 import { DEFAULT_MARGIN_RULES } from '../pricing/refresh.service';
@@ -11,17 +12,7 @@ import { listOpportunities } from './opportunities.service';
 const rt = useTestRuntime('opportunities');
 const now = new Date();
 
-const offer = (priceCents: number, shippingCents: number): Offer => ({
-  site: 'sim',
-  sourceId: 'B0TEST0001',
-  url: 'https://example.com/dp/B0TEST0001',
-  price: { amountCents: priceCents, currency: 'EUR' },
-  shipping: { amountCents: shippingCents, currency: 'EUR' },
-  availability: 'in_stock',
-  seller: null,
-  lastScrapedAt: now,
-  lastRefreshedAt: now,
-});
+const offer = (priceCents: number, shippingCents: number): Offer => ({ ...testOffer(priceCents, shippingCents, 'in_stock', now), lastRefreshedAt: now });
 
 function product(id: string, offers: Product['offers']): Product {
   return {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Offer, Product } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
 import { offerCheckedAt, priceAge, priceState, refreshOnOpen, refreshStillNeeded, sweepDue } from './freshness';
 
 const POLICY = { freshForMs: 60_000 };
 const now = new Date('2026-11-25T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
-function offer(lastScrapedAt: Date, lastRefreshedAt: Date | null): Offer {
-  return {
-    site: 'shop.example',
-    sourceId: 'B0TEST0001',
-    url: 'https://shop.example/p/1',
-    price: { amountCents: 1000, currency: 'EUR' },
-    shipping: null,
-    availability: 'in_stock',
-    seller: null,
-    lastScrapedAt,
-    lastRefreshedAt,
-  };
-}
+const offer = (lastScrapedAt: Date, lastRefreshedAt: Date | null): Offer => ({ ...testOffer(1000, null, 'in_stock', lastScrapedAt), lastRefreshedAt });
 
 describe('offerCheckedAt', () => {
   it('takes the later of the last scrape and the last refresh', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Offer, Product } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
 import { applyQuotes, deliveryEstimate, marketPrice, refreshSources } from './live-price';
 
 const RULES = { minMarginBasisPoints: 1500, minMarginCents: 300 };
 const then = new Date('2026-11-25T09:00:00Z');
 const now = new Date('2026-11-25T10:00:00Z');
 
-function offer(priceCents: number, shippingCents: number | null = 0): Offer {
-  return {
-    site: 'shop.example',
-    sourceId: 'B0TEST0001',
-    url: 'https://shop.example/p/1',
-    price: { amountCents: priceCents, currency: 'EUR' },
-    shipping: shippingCents === null ? null : { amountCents: shippingCents, currency: 'EUR' },
-    availability: 'in_stock',
-    seller: null,
-    lastScrapedAt: then,
-    lastRefreshedAt: null,
-  };
-}
+const offer = (priceCents: number, shippingCents: number | null = 0): Offer => testOffer(priceCents, shippingCents, 'in_stock', then);
 
 const product: Pick<Product, 'offers' | 'sellPrices'> = {
   offers: { it: offer(2000), de: offer(2500) },
