@@ -1,7 +1,6 @@
 // Agents in MongoDB: created, found by e-mail (the login) or id, listed, re-keyed, their role
 // or access changed by an admin.
-import { MongoServerError } from 'mongodb';
-import type { Collections } from '../db';
+import { isDuplicateKey, type Collections } from '../db';
 import type { Agent } from './backoffice.schema';
 
 export class DuplicateAgentError extends Error {
@@ -15,7 +14,7 @@ export async function insertAgent(agents: Collections['agents'], agent: Agent): 
   try {
     await agents.insertOne(agent);
   } catch (error) {
-    if (error instanceof MongoServerError && error.code === 11000) throw new DuplicateAgentError(agent.email);
+    if (isDuplicateKey(error)) throw new DuplicateAgentError(agent.email);
     throw error;
   }
 }

@@ -12,13 +12,14 @@
 //   4. the cart emptied and pointing at the order, last: until then a resubmit finds the order.
 import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
 import { customerIdFor, normalizeEmail, upsertCheckoutCustomer } from '../customers';
+import { isDuplicateKey } from '../db';
 import type { MarketCode } from '../markets';
 import { effectId, recordEffect } from '../outbox';
 import type { Order } from '../orders/order.schema';
 import type { Runtime } from '../runtime';
 import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
-import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder, isDuplicateKey } from './checkout.store';
+import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from './checkout.store';
 import { toShopperOrderView, type ShopperOrderView } from './order-status';
 
 export interface PlacedOrderRef {

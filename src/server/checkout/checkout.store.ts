@@ -1,15 +1,8 @@
 // Orders as checkout writes and reads them, and the no-JavaScript form's round trip in Redis.
-import { MongoServerError } from 'mongodb';
 import type { Redis } from 'ioredis';
-import type { Collections } from '../db';
+import { isDuplicateKey, type Collections } from '../db';
 import type { MarketCode } from '../markets';
 import type { Order } from '../orders/order.schema';
-
-const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-}
 
 /** customerId is the shard key: the read goes to one shard. */
 export function findPlacedOrder(orders: Collections['orders'], customerId: string, orderId: string): Promise<Order | null> {

@@ -5,6 +5,13 @@ import { COLLECTIONS, type CollectionName, type CollectionSpec, type DocumentOf,
 
 export const DEFAULT_DB_NAME = 'digitalsales';
 
+/** MongoDB's error code for a write refused by a unique index (SecantusDB answers the same). */
+export const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
 export interface MongoOptions {
   readonly url: string;
   readonly timeoutMs: number;

@@ -2,9 +2,8 @@
 // a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
 // no-op: the duplicate-key refusals are the expected answer, not an error.
 import { MongoBulkWriteError, type Collection } from 'mongodb';
+import { DUPLICATE_KEY } from '../db';
 import type { PricePoint } from './price-history.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /** Inserts the points not yet stored; returns how many were new. */
 export async function insertPricePoints(history: Collection<PricePoint>, points: readonly PricePoint[]): Promise<number> {

@@ -8,7 +8,7 @@
 // The Redis copy of the written products is listing.service.ts's job.
 import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
 import { Product } from '../catalog/product.schema';
-import type { Collections } from '../db';
+import { DUPLICATE_KEY, type Collections } from '../db';
 import type { MarketCode } from '../markets';
 import type { MarginRules } from '../pricing/margin';
 import { PricePoint } from '../pricing/price-history.schema';
@@ -34,8 +34,6 @@ export interface UpsertResult {
 }
 
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
-
-const DUPLICATE_KEY = 11000;
 
 /** Rounds of planning a product that another writer keeps changing before its listings are left to the next crawl. */
 const MAX_ROUNDS = 3;
