@@ -9,6 +9,7 @@ import { findProduct } from '../catalog/product.store';
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { ActingAgent } from '../orders/order.service';
 import { listenForPriceEvents, priceEventHub } from '../pricing/live-price.store';
+import { marginRules } from '../pricing/margin';
 import type { PriceEvent } from '../pricing/live-price.schema';
 import { enqueueRefresh, refreshQueue } from '../pricing/refresh.queue';
 import type { Runtime } from '../runtime';
@@ -30,7 +31,7 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  return toProductAdminView(product, await priceHistoryOf(rt.collections.priceHistory, product._id, MARKET_CODES), now);
+  return toProductAdminView(product, await priceHistoryOf(rt.collections.priceHistory, product._id, MARKET_CODES), marginRules(rt.config), now);
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {

@@ -8,7 +8,7 @@ import type { Offer, Product } from '../catalog/product.schema';
 import { Id } from '../db/ids';
 import { MARKET_CODES, MarketCode } from '../markets';
 import { offerCheckedAt } from '../pricing/freshness';
-import { breakdownAtPrice, landedCostCents } from '../pricing/margin';
+import { offerMargin, type MarginRules } from '../pricing/margin';
 
 /** An override lasts at most this long: a forgotten one must not outlive the season. */
 export const OVERRIDE_MAX_DAYS = 90;
@@ -78,13 +78,18 @@ export interface MarketAdminView {
   readonly override: { readonly priceCents: number; readonly expiresAt: string; readonly reason: string; readonly agentId: string; readonly at: string; readonly active: boolean } | null;
   /** What a shopper here pays now (sellingPrice), or null: not for sale. */
   readonly selling: { readonly priceCents: number; readonly overridden: boolean } | null;
-  /** The margin at that price, over the source offer it is bought from. */
+  /** The margin at that price, bought from the source offer, as the purchase check works it out. */
   readonly margin: {
     readonly sourceMarket: MarketCode;
     readonly sourcePriceCents: number;
+    /** Shipping abroad included when the source is in another market. */
     readonly shippingCents: number;
     readonly vatCents: number;
+    /** Marketplace and payment fees. */
+    readonly feesCents: number;
     readonly marginCents: number;
+    readonly floorCents: number;
+    readonly meetsFloor: boolean;
     readonly grossCents: number;
   } | null;
   /** This market's source offer price over time, oldest first. */
@@ -99,24 +104,24 @@ export interface ProductAdminView extends ProductHit {
   readonly perMarket: readonly MarketAdminView[];
 }
 
-export function toProductAdminView(product: Product, history: readonly PricePoint[], now: Date): ProductAdminView {
+export function toProductAdminView(product: Product, history: readonly PricePoint[], rules: MarginRules, now: Date): ProductAdminView {
   return {
     ...toProductHit(product),
     slug: product.slug,
     category: product.category,
     salesStop: product.salesStop ? { reason: product.salesStop.reason, agentId: product.salesStop.agentId, at: product.salesStop.at.toISOString() } : null,
     updatedAt: product.updatedAt.toISOString(),
-    perMarket: MARKET_CODES.map((market) => marketView(product, market, history, now)),
+    perMarket: MARKET_CODES.map((market) => marketView(product, market, history, rules, now)),
   };
 }
 
-function marketView(product: Product, market: MarketCode, history: readonly PricePoint[], now: Date): MarketAdminView {
+function marketView(product: Product, market: MarketCode, history: readonly PricePoint[], rules: MarginRules, now: Date): MarketAdminView {
   const offer = product.offers[market];
   const computed = product.sellPrices[market];
   const override = product.priceOverrides?.[market];
   const selling = sellingPrice(product, market, now);
   const source = computed ? product.offers[computed.sourceMarket] : undefined;
-  const breakdown = selling && computed && source ? breakdownAtPrice(selling.price.amountCents, landedCostCents(source), market) : null;
+  const sale = selling && computed && source ? offerMargin(source, computed.sourceMarket, market, selling.price.amountCents, rules) : null;
   return {
     market,
     offer: offer
@@ -137,17 +142,19 @@ function marketView(product: Product, market: MarketCode, history: readonly Pric
       ? { priceCents: override.price.amountCents, expiresAt: override.expiresAt.toISOString(), reason: override.reason, agentId: override.agentId, at: override.at.toISOString(), active: override.expiresAt > now }
       : null,
     selling: selling ? { priceCents: selling.price.amountCents, overridden: selling.overridden } : null,
-    margin:
-      breakdown && computed && source
-        ? {
-            sourceMarket: computed.sourceMarket,
-            sourcePriceCents: source.price.amountCents,
-            shippingCents: source.shipping?.amountCents ?? 0,
-            vatCents: breakdown.vatCents,
-            marginCents: breakdown.marginCents,
-            grossCents: breakdown.grossCents,
-          }
-        : null,
+    margin: sale
+      ? {
+          sourceMarket: sale.buyMarket,
+          sourcePriceCents: sale.sourceCents,
+          shippingCents: sale.shippingCents,
+          vatCents: sale.vatCents,
+          feesCents: sale.marketplaceFeeCents + sale.paymentFeeCents,
+          marginCents: sale.marginCents,
+          floorCents: sale.floorCents,
+          meetsFloor: sale.meetsFloor,
+          grossCents: sale.sellGrossCents,
+        }
+      : null,
     history: historyOf(market, offer, history),
   };
 }

@@ -140,12 +140,12 @@ export const SETTINGS = {
   MARGIN_MIN_BASIS_POINTS: setting({
     type: z.coerce.number().int().min(0).max(100_000),
     default: 1500,
-    description: 'minimum margin over source price plus shipping, in basis points of that cost (1500 = 15 %), before VAT',
+    description: 'margin a computed selling price aims for, left after VAT and the marketplace and payment fees, in basis points of what the goods cost delivered (source price, shipping, shipping abroad; 1500 = 15 %)',
   }),
   MARGIN_MIN_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 300,
-    description: 'minimum margin in cents, before VAT; the larger of this and the percentage applies (cheap items still pay their handling)',
+    description: 'the same aim in cents; the larger of this, the percentage and the floor (MARGIN_FLOOR_*) applies (cheap items still pay their handling)',
   }),
   SWEEP_INTERVAL_MS: setting({
     type: positiveMs,
@@ -219,7 +219,7 @@ export const SETTINGS = {
   MARGIN_FLOOR_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 100,
-    description: 'the least margin, in cents after source price, shipping, VAT and fees, for which we still buy (and list an opportunity)',
+    description: 'the least margin, in cents after source price, shipping, VAT and fees, for which we still buy, and checkout still sells (also the least any computed price keeps)',
   }),
   MARGIN_FLOOR_BASIS_POINTS: setting({
     type: z.coerce.number().int().min(0).max(10_000),

@@ -5,8 +5,7 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import type { Offer, Product } from '../catalog/product.schema';
 import { testOffer } from '../catalog/offer.fixture';
 import { upsertProduct } from '../catalog/product.store';
-import { computeSellPrices } from '../pricing/margin';
-import { DEFAULT_MARGIN_RULES } from '../pricing/refresh.service';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { listOpportunities } from './opportunities.service';
 
 const rt = useTestRuntime('opportunities');

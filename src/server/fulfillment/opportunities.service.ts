@@ -3,7 +3,8 @@
 import type { Runtime } from '../runtime';
 import { formatMoney } from '../money';
 import { MARKET_CODES, type MarketCode } from '../markets';
-import { formatBasisPoints, marginPolicy, opportunities } from './trade-margin';
+import { formatBasisPoints, marginRules } from '../pricing/margin';
+import { opportunities } from './trade-margin';
 
 export interface OpportunityView {
   readonly productId: string;
@@ -32,7 +33,7 @@ export async function listOpportunities(rt: Runtime, input: { sellMarket?: Marke
     .sort({ updatedAt: -1 })
     .limit(OPPORTUNITY_SCAN)
     .toArray();
-  return opportunities(products, marginPolicy(rt.config), now)
+  return opportunities(products, marginRules(rt.config), now)
     .filter((o) => !input.sellMarket || o.sellMarket === input.sellMarket)
     .slice(0, input.limit)
     .map((o) => ({

@@ -8,9 +8,8 @@ import type { MarketCode } from '../markets';
 import type { Order, OrderStatus } from '../orders/order.schema';
 import { insertOrder } from '../orders/order.store';
 import { lineTotal, orderTotal } from '../orders/order-total';
-import { computeSellPrices } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
-import { DEFAULT_MARGIN_RULES } from '../pricing/refresh.service';
 import type { Runtime } from '../runtime';
 
 export interface PurchaseSeed {

@@ -12,12 +12,12 @@ import { transition } from '../orders/order-state';
 import { changeOrder, findOrderById } from '../orders/order.store';
 import { marketGates, marketplaceUrl, refreshProduct } from '../pricing/refresh.service';
 import { offerCheckedAt } from '../pricing/freshness';
+import { bestBuy, formatBasisPoints, marginRules } from '../pricing/margin';
 import type { Queue } from 'bullmq';
 import type { Runtime } from '../runtime';
 import { enqueuePurchase } from './purchase.queue';
 import { activePurchase, BUYABLE_STATUSES, failedPurchases, purchaseKey, shipToMarket, SYSTEM, trackingTransitions, withSupplierNews } from './purchase';
 import { placeSupplierOrder, readSupplierOrder, SupplierCallError, type SupplierOrder } from './supplier.client';
-import { bestBuy, formatBasisPoints, marginPolicy } from './trade-margin';
 
 export type PurchaseOutcome =
   | { readonly kind: 'skipped'; readonly status: OrderStatus }
@@ -125,11 +125,11 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
 
 /** The best fresh source for the line, its margin checked against the floor. */
 async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Date): Promise<SupplierPurchase> {
-  const policy = marginPolicy(rt.config);
+  const rules = marginRules(rt.config);
   const sale = { sellMarket: shipToMarket(order), sellGrossCents: line.total.amountCents, quantity: line.quantity };
   let product = await findProduct(rt.collections.products, line.productId);
   if (!product) throw new Unbuyable(`line ${line.lineId}: product ${line.productId} is no longer in the catalog`);
-  let best = bestBuy(product.offers, sale, policy);
+  let best = bestBuy(product.offers, sale, rules);
   const stale = (p: Product, market: string) => {
     const offer = p.offers[market as keyof Product['offers']];
     return !offer || at.getTime() - offerCheckedAt(offer).getTime() > rt.config.PRICE_FRESH_MS;
@@ -140,7 +140,7 @@ async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Da
       { productId: product._id, maxAgeMs: rt.config.PRICE_FRESH_MS, cause: 'sweep' },
     );
     product = (await findProduct(rt.collections.products, line.productId)) ?? product;
-    best = bestBuy(product.offers, sale, policy);
+    best = bestBuy(product.offers, sale, rules);
   }
   if (!best) throw new Unbuyable(`line ${line.lineId}: out of stock in every market`);
   if (!best.meetsFloor) {

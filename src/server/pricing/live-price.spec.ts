@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Offer, Product } from '../catalog/product.schema';
 import { testOffer } from '../catalog/offer.fixture';
 import { applyQuotes, deliveryEstimate, marketPrice, refreshSources } from './live-price';
+import { DEFAULT_MARGIN_RULES } from './margin';
 
-const RULES = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 const then = new Date('2026-11-25T09:00:00Z');
 const now = new Date('2026-11-25T10:00:00Z');
 

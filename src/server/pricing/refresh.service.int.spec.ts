@@ -23,6 +23,7 @@ import { REFRESH_HANDLERS } from './refresh.jobs';
 import { pricePoints } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
 import { applyQuotes } from './live-price';
+import { DEFAULT_MARGIN_RULES } from './margin';
 
 const rt = useTestRuntime('refresh');
 let sim: RunningSimulator;
@@ -258,7 +259,7 @@ describe('the sweep', () => {
 describe('price history', () => {
   it('writes a change once, however often a retried job writes it', async () => {
     const { product } = await staleProduct();
-    const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, { minMarginBasisPoints: 1500, minMarginCents: 300 }, new Date());
+    const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, DEFAULT_MARGIN_RULES, new Date());
     const history = rt().collections.priceHistory;
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(1);
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(0);

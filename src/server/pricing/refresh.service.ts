@@ -5,7 +5,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
-import { SETTINGS, type Config } from '../config';
+import type { Config } from '../config';
 import type { Product } from '../catalog/product.schema';
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { findProduct } from '../catalog/product.store';
@@ -14,7 +14,7 @@ import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './
 import { applyQuotes, marketPrices, refreshSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { recordRefreshOutcome } from './live-price.store';
-import type { MarginRules } from './margin';
+import { marginRules } from './margin';
 import { MarketGate } from './market-gate';
 import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
 import { OfferCallError } from './offer-call-error';
@@ -23,16 +23,6 @@ import { claimRefresh, pricePoints, writeRefreshedOffers } from './refresh.store
 import { insertPricePoints } from './price-history.store';
 import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
 import { popularProducts } from './popularity.store';
-
-/** The rules with the settings' defaults, for callers that run without a configuration (benchmarks). */
-export const DEFAULT_MARGIN_RULES: MarginRules = {
-  minMarginBasisPoints: SETTINGS.MARGIN_MIN_BASIS_POINTS.type.parse(SETTINGS.MARGIN_MIN_BASIS_POINTS.default),
-  minMarginCents: SETTINGS.MARGIN_MIN_CENTS.type.parse(SETTINGS.MARGIN_MIN_CENTS.default),
-};
-
-export function marginRules(config: Config): MarginRules {
-  return { minMarginBasisPoints: config.MARGIN_MIN_BASIS_POINTS, minMarginCents: config.MARGIN_MIN_CENTS };
-}
 
 export function freshnessPolicy(config: Config): FreshnessPolicy {
   return { freshForMs: config.PRICE_FRESH_MS };

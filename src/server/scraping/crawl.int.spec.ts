@@ -5,14 +5,14 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../markets';
-import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 
 const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 const settings: CrawlSettings = {
   requestTimeoutMs: 2_000,
   maxRetries: 5,

@@ -7,7 +7,7 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import { productCacheKey, readCachedProduct } from '../catalog';
 import { newId } from '../db';
 import { MARKET_CODES } from '../markets';
-import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { createRedis } from '../redis';
 import { gtinCheckDigitOk, gtinKey } from './gtin';
 import type { Listing } from './listing.schema';
@@ -15,7 +15,7 @@ import { listingFixture } from './listing.fixture';
 import { writeListings, type ListingWriteDeps } from './listing.service';
 
 const rt = useTestRuntime('listing-service');
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 
 /** Nothing listens on port 1: every command fails the way it would with Redis down. */
 const deadRedis = createRedis({ url: 'redis://127.0.0.1:1', timeoutMs: 200, name: 'dead' }, { retryStrategy: () => null });

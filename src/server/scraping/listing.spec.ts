@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { planListing, productAfter, type ChangePlan } from './listing';
 import { listingFixture } from './listing.fixture';
 import type { Listing } from './listing.schema';
 
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 const at = new Date('2026-11-25T10:00:00Z');
 
 const listing = (overrides: Partial<Listing> = {}): Listing =>

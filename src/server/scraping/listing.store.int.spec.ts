@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import type { Collections } from '../db';
 import type { Listing } from './listing.schema';
-import { computeSellPrices, type MarginRules } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { listingFixture } from './listing.fixture';
 import { upsertListings } from './listing.store';
 
 const rt = useTestRuntime('listing-store');
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 const upsert = async (listings: Listing[], now?: Date) => (await upsertListings(rt().collections, listings, RULES, now)).counts;
 
 const listing = listingFixture;

@@ -86,9 +86,10 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <caption class="text-left text-sm font-semibold">Margin at the shopper's price (bought in {{ g.sourceMarket }})</caption>
                   <tbody>
                     <tr><th scope="row" class="text-left font-normal">Source price</th><td class="text-right tabular-nums">{{ euros(g.sourcePriceCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">Shipping</th><td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">Shipping to the shopper</th><td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td></tr>
                     <tr><th scope="row" class="text-left font-normal">VAT</th><td class="text-right tabular-nums">{{ euros(g.vatCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">Margin</th><td class="text-right tabular-nums" [class.text-red-700]="g.marginCents < 0">{{ euros(g.marginCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">Marketplace and payment fees</th><td class="text-right tabular-nums">{{ euros(g.feesCents) }}</td></tr>
+                    <tr><th scope="row" class="text-left font-normal">Margin</th><td class="text-right tabular-nums" [class.text-red-700]="!g.meetsFloor">{{ euros(g.marginCents) }}@if (!g.meetsFloor) { <span class="block text-xs">below the floor of {{ euros(g.floorCents) }}: checkout refuses it</span> }</td></tr>
                     <tr class="border-t border-slate-200"><th scope="row" class="text-left">Shopper pays</th><td class="text-right font-semibold tabular-nums">{{ euros(g.grossCents) }}</td></tr>
                   </tbody>
                 </table>
