@@ -28,8 +28,10 @@ export interface CartTexts {
   readonly wasPrice: (old: string) => string;
   readonly outOfStock: string;
   readonly notForSale: string;
+  /** A line whose current price we cannot sell at (it would not pay for buying the product). */
+  readonly belowFloor: string;
   readonly removeUnavailable: string;
-  readonly problems: Readonly<Record<'out_of_stock' | 'not_for_sale' | 'too_many_lines' | 'not_in_cart' | 'unknown', string>>;
+  readonly problems: Readonly<Record<'out_of_stock' | 'not_for_sale' | 'below_floor' | 'too_many_lines' | 'not_in_cart' | 'unknown', string>>;
   readonly checkoutTitle: string;
   readonly orderSummary: string;
   readonly contact: string;
@@ -48,6 +50,7 @@ export interface CartTexts {
   readonly errors: Readonly<Record<CheckoutFieldName, string>>;
   readonly emptyCartError: string;
   readonly unavailableError: string;
+  readonly belowFloorError: string;
   readonly pricesChangedTitle: string;
   readonly priceChange: (title: string, old: string, now: string) => string;
   readonly acceptPrices: string;
@@ -94,10 +97,12 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     wasPrice: (old) => `prima ${old}`,
     outOfStock: 'Non disponibile',
     notForSale: 'Non più in vendita',
+    belowFloor: 'Non disponibile a questo prezzo',
     removeUnavailable: 'Rimuovi i prodotti non disponibili per procedere.',
     problems: {
       out_of_stock: 'Il prodotto non è disponibile al momento.',
       not_for_sale: 'Il prodotto non è in vendita in Italia.',
+      below_floor: 'Al momento non possiamo vendere questo prodotto a questo prezzo. Riprova più tardi.',
       too_many_lines: 'Il carrello è pieno.',
       not_in_cart: 'Il prodotto non è nel carrello.',
       unknown: 'Non è stato possibile aggiornare il carrello. Riprova.',
@@ -130,6 +135,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     },
     emptyCartError: 'Il carrello è vuoto.',
     unavailableError: 'Alcuni prodotti non sono più disponibili: rimuovili dal carrello.',
+    belowFloorError: 'Alcuni prodotti non sono più disponibili al prezzo indicato: rimuovili dal carrello per completare l’ordine.',
     pricesChangedTitle: 'Alcuni prezzi sono cambiati da quando hai aggiunto i prodotti',
     priceChange: (title, old, now) => `${title}: prima ${old}, ora ${now}`,
     acceptPrices: 'Accetto i nuovi prezzi',
@@ -186,10 +192,12 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     wasPrice: (old) => `avant ${old}`,
     outOfStock: 'Rupture de stock',
     notForSale: 'Plus en vente',
+    belowFloor: 'Indisponible à ce prix',
     removeUnavailable: 'Retirez les produits indisponibles pour continuer.',
     problems: {
       out_of_stock: 'Ce produit est en rupture de stock.',
       not_for_sale: "Ce produit n'est pas vendu en France.",
+      below_floor: 'Nous ne pouvons pas vendre ce produit à ce prix pour le moment. Réessayez plus tard.',
       too_many_lines: 'Votre panier est plein.',
       not_in_cart: "Ce produit n'est pas dans votre panier.",
       unknown: "Le panier n'a pas pu être mis à jour. Réessayez.",
@@ -222,6 +230,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     },
     emptyCartError: 'Votre panier est vide.',
     unavailableError: 'Certains produits ne sont plus disponibles : retirez-les du panier.',
+    belowFloorError: 'Certains produits ne sont plus disponibles au prix indiqué : retirez-les du panier pour finaliser la commande.',
     pricesChangedTitle: 'Certains prix ont changé depuis que vous avez ajouté les produits',
     priceChange: (title, old, now) => `${title} : avant ${old}, maintenant ${now}`,
     acceptPrices: "J'accepte les nouveaux prix",
@@ -278,10 +287,12 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     wasPrice: (old) => `vorher ${old}`,
     outOfStock: 'Nicht auf Lager',
     notForSale: 'Nicht mehr im Verkauf',
+    belowFloor: 'Zu diesem Preis nicht verfügbar',
     removeUnavailable: 'Entfernen Sie die nicht verfügbaren Produkte, um fortzufahren.',
     problems: {
       out_of_stock: 'Dieses Produkt ist derzeit nicht auf Lager.',
       not_for_sale: 'Dieses Produkt wird in Deutschland nicht verkauft.',
+      below_floor: 'Wir können dieses Produkt derzeit nicht zu diesem Preis verkaufen. Bitte versuchen Sie es später erneut.',
       too_many_lines: 'Ihr Warenkorb ist voll.',
       not_in_cart: 'Dieses Produkt ist nicht im Warenkorb.',
       unknown: 'Der Warenkorb konnte nicht aktualisiert werden. Bitte erneut versuchen.',
@@ -314,6 +325,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     },
     emptyCartError: 'Ihr Warenkorb ist leer.',
     unavailableError: 'Einige Produkte sind nicht mehr verfügbar: Bitte entfernen Sie sie aus dem Warenkorb.',
+    belowFloorError: 'Einige Produkte sind zum angegebenen Preis nicht mehr verfügbar: Bitte entfernen Sie sie aus dem Warenkorb, um die Bestellung abzuschließen.',
     pricesChangedTitle: 'Einige Preise haben sich geändert, seit Sie die Produkte hinzugefügt haben',
     priceChange: (title, old, now) => `${title}: vorher ${old}, jetzt ${now}`,
     acceptPrices: 'Ich akzeptiere die neuen Preise',
@@ -370,10 +382,12 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     wasPrice: (old) => `antes ${old}`,
     outOfStock: 'Agotado',
     notForSale: 'Ya no está a la venta',
+    belowFloor: 'No disponible a este precio',
     removeUnavailable: 'Elimina los productos no disponibles para continuar.',
     problems: {
       out_of_stock: 'Este producto está agotado.',
       not_for_sale: 'Este producto no se vende en España.',
+      below_floor: 'En este momento no podemos vender este producto a este precio. Inténtalo más tarde.',
       too_many_lines: 'Tu carrito está lleno.',
       not_in_cart: 'Este producto no está en tu carrito.',
       unknown: 'No se pudo actualizar el carrito. Inténtalo de nuevo.',
@@ -406,6 +420,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     },
     emptyCartError: 'Tu carrito está vacío.',
     unavailableError: 'Algunos productos ya no están disponibles: elimínalos del carrito.',
+    belowFloorError: 'Algunos productos ya no están disponibles al precio indicado: elimínalos del carrito para completar el pedido.',
     pricesChangedTitle: 'Algunos precios han cambiado desde que añadiste los productos',
     priceChange: (title, old, now) => `${title}: antes ${old}, ahora ${now}`,
     acceptPrices: 'Acepto los nuevos precios',

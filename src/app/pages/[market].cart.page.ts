@@ -52,6 +52,8 @@ import type { load } from './[market].cart.server';
                         <span class="ml-2 text-sm font-medium text-red-700">{{ t.outOfStock }}</span>
                       } @else if (line.status === 'not_for_sale') {
                         <span class="ml-2 text-sm font-medium text-red-700">{{ t.notForSale }}</span>
+                      } @else if (line.status === 'below_floor') {
+                        <span class="ml-2 text-sm font-medium text-red-700" data-testid="line-below-floor">{{ t.belowFloor }}</span>
                       }
                     </td>
                     <td class="py-3 text-right tabular-nums" data-testid="line-unit-price">

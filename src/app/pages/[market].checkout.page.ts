@@ -61,7 +61,7 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
               @for (line of c.lines; track line.productId) {
                 <li class="flex justify-between py-2" data-testid="summary-line">
                   <span>{{ line.quantity }} × {{ line.title }}
-                    @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : t.notForSale }}</strong> }
+                    @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : line.status === 'below_floor' ? t.belowFloor : t.notForSale }}</strong> }
                   </span>
                   <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
                 </li>
@@ -189,7 +189,7 @@ export default class CheckoutPage {
   protected readonly cartError = computed(() => {
     const problem = this.flash()?.errors['cart'];
     if (!problem) return null;
-    return problem === 'empty_cart' ? this.t.emptyCartError : this.t.unavailableError;
+    return problem === 'empty_cart' ? this.t.emptyCartError : problem === 'below_floor' ? this.t.belowFloorError : this.t.unavailableError;
   });
 
   /** Types the template context, which Angular leaves untyped. */

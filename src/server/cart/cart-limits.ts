@@ -6,11 +6,12 @@ export const MAX_QUANTITY = 10;
 /** Most lines a cart holds, so a cart (and the checkout's product reads) stays small. */
 export const MAX_LINES = 30;
 
-export type CartRefusal = 'not_for_sale' | 'out_of_stock' | 'too_many_lines' | 'not_in_cart';
+export type CartRefusal = 'not_for_sale' | 'out_of_stock' | 'below_floor' | 'too_many_lines' | 'not_in_cart';
 
 export const CART_REFUSALS: Readonly<Record<CartRefusal, { readonly code: 'BAD_REQUEST' | 'CONFLICT'; readonly message: string }>> = {
   not_for_sale: { code: 'BAD_REQUEST', message: 'productId: this product is not for sale in this market' },
   out_of_stock: { code: 'CONFLICT', message: 'productId: this product is out of stock' },
+  below_floor: { code: 'CONFLICT', message: 'productId: this product cannot be sold at this price now' },
   too_many_lines: { code: 'BAD_REQUEST', message: 'productId: the cart holds as many products as it can' },
   not_in_cart: { code: 'BAD_REQUEST', message: 'productId: this product is not in the cart' },
 };

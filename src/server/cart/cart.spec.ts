@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../catalog/product.schema';
+import { testOffer } from '../catalog/offer.fixture';
 import { eur } from '../money';
+import { DEFAULT_MARGIN_RULES as RULES, sellPriceFor } from '../pricing/margin';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type Purchasable } from './cart';
 import { CART_REFUSALS, MAX_QUANTITY, refusalFromMessage } from './cart-limits';
 import type { Cart } from './cart.schema';
 import { parseCartForm } from './cart-form';
 
 const now = new Date('2026-11-25T10:00:00Z');
-const item = (productId: string, cents: number | null, availability: Purchasable['availability'] = 'in_stock'): Purchasable => ({
+// Bought for nothing in Italy, so any price above the fees and the floor can be sold at.
+const item = (productId: string, cents: number | null, availability: Purchasable['availability'] = 'in_stock', offers: Purchasable['offers'] = { it: testOffer(0, 0, availability) }): Purchasable => ({
   productId,
+  market: 'it',
   title: `Product ${productId}`,
   slug: `product-${productId}`,
   price: cents === null ? null : eur(cents),
   availability,
+  offers,
 });
 
 function cartWith(...adds: [Purchasable, number][]): Cart {
   let cart = emptyCart('it', now);
   for (const [p, q] of adds) {
-    const change = addLine(cart, p, q, now);
+    const change = addLine(cart, p, q, RULES, now);
     if (!change.ok) throw new Error(change.reason);
     cart = change.cart;
   }
@@ -40,9 +45,18 @@ describe('cart lines', () => {
 
   it('refuses products not for sale or out of stock, and accepts unknown stock', () => {
     const cart = emptyCart('it', now);
-    expect(addLine(cart, item('aaaaaa1', null), 1, now)).toEqual({ ok: false, reason: 'not_for_sale' });
-    expect(addLine(cart, item('aaaaaa1', 100, 'out_of_stock'), 1, now)).toEqual({ ok: false, reason: 'out_of_stock' });
-    expect(addLine(cart, item('aaaaaa1', 100, 'unknown'), 1, now).ok).toBe(true);
+    expect(addLine(cart, item('aaaaaa1', null), 1, RULES, now)).toEqual({ ok: false, reason: 'not_for_sale' });
+    expect(addLine(cart, item('aaaaaa1', 1000, 'out_of_stock'), 1, RULES, now)).toEqual({ ok: false, reason: 'out_of_stock' });
+    expect(addLine(cart, item('aaaaaa1', 1000, 'unknown'), 1, RULES, now).ok).toBe(true);
+  });
+
+  it('refuses a price that would sell below the margin floor, and takes the computed one', () => {
+    // A German offer at 20.00 + 3.99 sold in Italy: the price the engine computes passes, the
+    // 33.90 the old pricing showed (no shipping abroad, no fees) does not.
+    const offers = { de: testOffer(2000, 399) };
+    const computed = sellPriceFor(offers.de, 'de', 'it', RULES)!.sellGrossCents;
+    expect(addLine(emptyCart('it', now), item('aaaaaa1', 3390, 'in_stock', offers), 1, RULES, now)).toEqual({ ok: false, reason: 'below_floor' });
+    expect(addLine(emptyCart('it', now), item('aaaaaa1', computed, 'in_stock', offers), 1, RULES, now).ok).toBe(true);
   });
 
   it('changes a quantity, removes at 0, and refuses a product not in the cart', () => {
@@ -57,10 +71,10 @@ describe('cart lines', () => {
 
 describe('cart pricing', () => {
   it('sums line totals in integer cents at today’s prices', () => {
-    const cart = cartWith([item('aaaaaa1', 1999), 3], [item('bbbbbb1', 1), 7]);
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1999)], ['bbbbbb1', item('bbbbbb1', 1)]]));
-    expect(priced.lines.map((l) => l.lineTotalCents)).toEqual([5997, 7]);
-    expect(priced.totalCents).toBe(6004);
+    const cart = cartWith([item('aaaaaa1', 1999), 3], [item('bbbbbb1', 199), 7]);
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1999)], ['bbbbbb1', item('bbbbbb1', 199)]]), RULES);
+    expect(priced.lines.map((l) => l.lineTotalCents)).toEqual([5997, 1393]);
+    expect(priced.totalCents).toBe(7390);
     expect(priced.itemCount).toBe(10);
     expect(priced.orderable).toBe(true);
     expect(priced.priceChanges).toEqual([]);
@@ -68,7 +82,7 @@ describe('cart pricing', () => {
 
   it('flags a changed price with the old and the new unit price', () => {
     const cart = cartWith([item('aaaaaa1', 1999), 2]);
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 2199)]]));
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 2199)]]), RULES);
     expect(priced.lines[0]).toMatchObject({ addedUnitCents: 1999, unitCents: 2199, priceChanged: true, lineTotalCents: 4398 });
     expect(priced.priceChanges).toHaveLength(1);
     expect(priced.totalCents).toBe(4398);
@@ -76,14 +90,24 @@ describe('cart pricing', () => {
 
   it('flags lines out of stock or gone, leaves them out of the total, and is not orderable', () => {
     const cart = cartWith([item('aaaaaa1', 1000), 1], [item('bbbbbb1', 500), 2], [item('cccccc1', 300), 1]);
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 500, 'out_of_stock')]]));
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 500, 'out_of_stock')]]), RULES);
     expect(priced.lines.map((l) => l.status)).toEqual(['ok', 'out_of_stock', 'not_for_sale']);
     expect(priced.totalCents).toBe(1000);
     expect(priced.orderable).toBe(false);
   });
 
+  it('flags a line whose price now sells below the floor (its source rose), leaves it out of the total, and is not orderable', () => {
+    const cart = cartWith([item('aaaaaa1', 1000), 1], [item('bbbbbb1', 1990, 'in_stock', { it: testOffer(1000, 0) }), 2]);
+    const risen = { it: testOffer(1900, 0) };
+    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 1990, 'in_stock', risen)]]), RULES);
+    expect(priced.lines.map((l) => l.status)).toEqual(['ok', 'below_floor']);
+    expect(priced.lines[1]?.priceChanged).toBe(false);
+    expect(priced.totalCents).toBe(1000);
+    expect(priced.orderable).toBe(false);
+  });
+
   it('an empty cart is not orderable', () => {
-    expect(priceCart(emptyCart('fr', now), new Map()).orderable).toBe(false);
+    expect(priceCart(emptyCart('fr', now), new Map(), RULES).orderable).toBe(false);
   });
 });
 

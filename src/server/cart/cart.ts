@@ -1,10 +1,12 @@
 // Pure cart rules: adding, changing and removing lines, and the cart priced against the
-// catalog as it is now (current price, stock, for sale or not). No I/O: cart.store.ts keeps
-// carts in Redis and cart.service.ts reads the products.
+// catalog as it is now (current price, stock, for sale or not, and whether the price still pays
+// for the purchase: the margin engine's floor). No I/O: cart.store.ts keeps carts in Redis and
+// cart.service.ts reads the products.
 import type { Availability, Product } from '../catalog/product.schema';
 import { sellingPrice } from '../catalog/selling';
 import type { MarketCode } from '../markets';
 import type { Money } from '../money';
+import { bestBuy, type MarginRules } from '../pricing/margin';
 import { MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
 import type { Cart, CartLine } from './cart.schema';
 
@@ -22,11 +24,14 @@ export function emptyCart(market: MarketCode, now: Date): Cart {
 /** What the catalog says now about one product in one market. */
 export interface Purchasable {
   readonly productId: string;
+  readonly market: MarketCode;
   readonly title: string;
   readonly slug: string;
   /** Null when the product is not for sale in the market (no price, or sales stopped). */
   readonly price: Money | null;
   readonly availability: Availability;
+  /** The source offers, which the floor check buys from as the purchase will. */
+  readonly offers: Product['offers'];
 }
 
 /**
@@ -38,15 +43,22 @@ export function purchasableIn(product: Product, market: MarketCode, now = new Da
   const offers = selling?.sourceMarket ? [product.offers[selling.sourceMarket]] : Object.values(product.offers);
   const known = offers.flatMap((o) => (o ? [o.availability] : []));
   const availability: Availability = known.includes('in_stock') ? 'in_stock' : known.includes('unknown') || known.length === 0 ? 'unknown' : 'out_of_stock';
-  return { productId: product._id, title: product.title, slug: product.slug, price: selling?.price ?? null, availability };
+  return { productId: product._id, market, title: product.title, slug: product.slug, price: selling?.price ?? null, availability, offers: product.offers };
 }
 
 export type CartChange = { readonly ok: true; readonly cart: Cart } | { readonly ok: false; readonly reason: CartRefusal };
 
-/** Why a product cannot go into a cart now, or null when it can. */
-export function refusalFor(item: Purchasable): CartRefusal | null {
+/**
+ * Why `quantity` of a product cannot be sold now, or null when it can. A price at which buying
+ * the goods would leave less than the floor (an agent's override, a price computed before the
+ * source or the settings moved) is refused here rather than found out by the purchase job.
+ */
+export function refusalFor(item: Purchasable, quantity: number, rules: MarginRules): CartRefusal | null {
   if (!item.price) return 'not_for_sale';
   if (item.availability === 'out_of_stock') return 'out_of_stock';
+  const sale = bestBuy(item.offers, { sellMarket: item.market, sellGrossCents: item.price.amountCents * quantity, quantity }, rules);
+  if (!sale) return 'out_of_stock';
+  if (!sale.meetsFloor) return 'below_floor';
   return null;
 }
 
@@ -54,14 +66,15 @@ export function refusalFor(item: Purchasable): CartRefusal | null {
  * Adds `quantity` of a product (capped at MAX_QUANTITY per line). The line takes the price
  * shown now: the shopper just saw it on the product page.
  */
-export function addLine(cart: Cart, item: Purchasable, quantity: number, now: Date): CartChange {
-  const refusal = refusalFor(item);
-  if (refusal || !item.price) return { ok: false, reason: refusal ?? 'not_for_sale' };
+export function addLine(cart: Cart, item: Purchasable, quantity: number, rules: MarginRules, now: Date): CartChange {
   const existing = cart.lines.find((l) => l.productId === item.productId);
+  const total = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + quantity);
+  const refusal = refusalFor(item, total, rules);
+  if (refusal || !item.price) return { ok: false, reason: refusal ?? 'not_for_sale' };
   if (!existing && cart.lines.length >= MAX_LINES) return { ok: false, reason: 'too_many_lines' };
   const line: CartLine = {
     productId: item.productId,
-    quantity: Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + quantity),
+    quantity: total,
     unitPrice: item.price,
     addedAt: now.toISOString(),
   };
@@ -79,7 +92,8 @@ export function setQuantity(cart: Cart, productId: string, quantity: number, now
   return { ok: true, cart: { ...cart, lines, updatedAt: now.toISOString() } };
 }
 
-export type LineStatus = 'ok' | 'out_of_stock' | 'not_for_sale';
+/** `below_floor`: sold at this price, the purchase would not pay for itself; the shopper removes the line. */
+export type LineStatus = 'ok' | 'out_of_stock' | 'not_for_sale' | 'below_floor';
 
 export interface PricedLine {
   readonly productId: string;
@@ -110,11 +124,11 @@ export interface PricedCart {
  * The cart against the catalog now. A product that vanished from the catalog is a line not for
  * sale (the shopper removes it); totals count only lines that can be ordered.
  */
-export function priceCart(cart: Cart, catalog: ReadonlyMap<string, Purchasable>): PricedCart {
+export function priceCart(cart: Cart, catalog: ReadonlyMap<string, Purchasable>, rules: MarginRules): PricedCart {
   const lines = cart.lines.map((line): PricedLine => {
     const item = catalog.get(line.productId);
-    const refusal = item ? refusalFor(item) : 'not_for_sale';
-    const status: LineStatus = refusal === 'out_of_stock' ? 'out_of_stock' : refusal ? 'not_for_sale' : 'ok';
+    const refusal = item ? refusalFor(item, line.quantity, rules) : 'not_for_sale';
+    const status: LineStatus = refusal === 'out_of_stock' || refusal === 'below_floor' ? refusal : refusal ? 'not_for_sale' : 'ok';
     const unitCents = item?.price?.amountCents ?? line.unitPrice.amountCents;
     return {
       productId: line.productId,

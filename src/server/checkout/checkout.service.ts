@@ -32,6 +32,8 @@ export type PlaceOrderResult =
   | { readonly ok: true; readonly order: PlacedOrderRef; readonly created: boolean }
   | { readonly ok: false; readonly problem: 'empty_cart' }
   | { readonly ok: false; readonly problem: 'unavailable'; readonly lines: readonly PricedLine[] }
+  /** Lines whose current price would sell below the margin floor (an agent's override, a price computed under older settings). */
+  | { readonly ok: false; readonly problem: 'below_floor'; readonly lines: readonly PricedLine[] }
   | { readonly ok: false; readonly problem: 'prices_changed'; readonly lines: readonly PricedLine[] };
 
 const refOf = (order: Pick<Order, '_id' | 'customerId' | 'number'>): PlacedOrderRef => ({ orderId: order._id, customerId: order.customerId, number: order.number });
@@ -52,8 +54,12 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const existing = await findPlacedOrder(rt.collections.orders, customerId, orderId);
   if (existing) return { ok: true, order: refOf(existing), created: false };
 
-  const priced = await viewCart(rt, await loadCart(rt, cartId, input.market, now), now);
+  // Every price checked at its source again (a changed one goes back to the shopper to accept),
+  // and against the floor: no order is taken that the purchase would refuse for its margin.
+  const priced = await viewCart(rt, await loadCart(rt, cartId, input.market, now), now, { checkAtSource: true });
   if (priced.lines.length === 0) return { ok: false, problem: 'empty_cart' };
+  const belowFloor = priced.lines.filter((l) => l.status === 'below_floor');
+  if (belowFloor.length > 0) return { ok: false, problem: 'below_floor', lines: belowFloor };
   if (!priced.orderable) return { ok: false, problem: 'unavailable', lines: priced.lines.filter((l) => l.status !== 'ok') };
   const changed = unconfirmedPriceChanges(priced, input.acceptedPrices);
   if (changed.length > 0) return { ok: false, problem: 'prices_changed', lines: changed };

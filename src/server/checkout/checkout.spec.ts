@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { emptyCart, addLine, priceCart, type Purchasable } from '../cart/cart';
+import { testOffer } from '../catalog/offer.fixture';
+import { DEFAULT_MARGIN_RULES } from '../pricing/margin';
 import { Order } from '../orders/order.schema';
 import { eur } from '../money';
 import { buildOrder, orderIdFor, orderNumberFor, unconfirmedPriceChanges } from './checkout';
@@ -50,12 +52,13 @@ describe('order ids', () => {
 });
 
 describe('orders from carts', () => {
-  const item = (productId: string, cents: number): Purchasable => ({ productId, title: `T ${productId}`, slug: 't', price: eur(cents), availability: 'in_stock' });
+  // Bought in Italy for a euro: every price below sells above the floor.
+  const item = (productId: string, cents: number): Purchasable => ({ productId, market: 'it', title: `T ${productId}`, slug: 't', price: eur(cents), availability: 'in_stock', offers: { it: testOffer(100, 0) } });
   function pricedAt(added: number, current: number) {
-    const added1 = addLine(emptyCart('it', now), item('aaaaaa1', added), 3, now);
-    const added2 = added1.ok ? addLine(added1.cart, item('bbbbbb1', 333), 2, now) : added1;
+    const added1 = addLine(emptyCart('it', now), item('aaaaaa1', added), 3, DEFAULT_MARGIN_RULES, now);
+    const added2 = added1.ok ? addLine(added1.cart, item('bbbbbb1', 333), 2, DEFAULT_MARGIN_RULES, now) : added1;
     if (!added2.ok) throw new Error('not added');
-    return priceCart(added2.cart, new Map([['aaaaaa1', item('aaaaaa1', current)], ['bbbbbb1', item('bbbbbb1', 333)]]));
+    return priceCart(added2.cart, new Map([['aaaaaa1', item('aaaaaa1', current)], ['bbbbbb1', item('bbbbbb1', 333)]]), DEFAULT_MARGIN_RULES);
   }
 
   it('makes a valid order whose total is the sum of its lines', () => {

@@ -108,6 +108,11 @@ export const SETTINGS = {
     default: 700,
     description: 'time budget of one marketplace offer call; past it the page keeps the last known price (the promise is 1 s end to end)',
   }),
+  PRICE_CHECK_WAIT_MS: setting({
+    type: positiveMs,
+    default: 1_000,
+    description: 'how long adding to the cart and placing an order wait for the refresh of a price older than PRICE_FRESH_MS; past it they go on with the last known price, which the margin floor still guards',
+  }),
   REFRESH_WORKER_CONCURRENCY: setting({
     type: z.coerce.number().int().min(1).max(2000),
     default: 200,

@@ -15,3 +15,4 @@ export * from './refresh.service';
 export * from './refresh-latency';
 export * from './refresh-latency.store';
 export * from './product-page.service';
+export * from './price-check.service';

@@ -62,6 +62,7 @@ export const checkoutRouter = router({
     if (result.problem === 'empty_cart') throw new TRPCError({ code: 'BAD_REQUEST', message: 'cart: the cart is empty' });
     const ids = result.lines.map((l) => l.productId).join(', ');
     if (result.problem === 'unavailable') throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products no longer available: ${ids}` });
+    if (result.problem === 'below_floor') throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products that cannot be sold at their current price: ${ids}` });
     throw new TRPCError({ code: 'CONFLICT', message: `acceptedPrices: prices changed since they were added; confirm the new prices of ${ids}` });
   }),
 
