@@ -1,13 +1,17 @@
 // Checkout against real MongoDB and Redis: a price changed between cart and checkout needs the
-// shopper's confirmation, a double submit makes one order with its outbox entries once, and
+// shopper's confirmation, a product bought in one market and sold in another at its computed
+// price passes the purchase check, a price below the margin floor is refused, a double submit
+// makes one order with its outbox entries once, and
 // the shopper's status lookup shows a safe timeline and says nothing about unknown e-mails.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { addToCart, loadCart, newCartId } from '../cart';
-import { productCacheKey } from '../catalog';
+import { cacheProduct, productCacheKey, upsertProduct, type Product } from '../catalog';
 import { customerIdFor } from '../customers';
 import { newId } from '../db/ids';
 import type { MarketCode } from '../markets';
+import { eur } from '../money';
+import { bestBuy, computeSellPrices, marginRules } from '../pricing/margin';
 import { appendTimeline } from '../orders/order.store';
 import { effectId } from '../outbox';
 import { orderIdFor } from './checkout';
@@ -41,6 +45,16 @@ async function cartWith(market: MarketCode, ...items: [string, number][]) {
     if (!added.ok) throw new Error(added.reason);
   }
   return cartId;
+}
+
+/** A product offered in `buyMarket` only, at this price and shipping, priced everywhere as the refresher prices it. */
+async function offeredOnlyIn(buyMarket: MarketCode, priceCents: number, shippingCents: number): Promise<Product> {
+  const seeded = await seedProductForSale(rt(), buyMarket, 1);
+  const offers = { [buyMarket]: { ...seeded.offers[buyMarket]!, price: eur(priceCents), shipping: eur(shippingCents) } };
+  const product: Product = { ...seeded, offers, sellPrices: computeSellPrices(offers, marginRules(rt().config), new Date()) };
+  await upsertProduct(rt().collections.products, product);
+  await cacheProduct(rt().redis, product);
+  return product;
 }
 
 describe('checkout', () => {
@@ -79,6 +93,38 @@ describe('checkout', () => {
     const order = await rt().collections.orders.findOne({ _id: placed.order.orderId });
     expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: 2299 }, total: { amountCents: 4598 } });
     expect(order?.total.amountCents).toBe(4598);
+  });
+
+  it('sells a product bought in another market at its computed price, and its purchase passes the check', async () => {
+    // Issue 14's case: a German-only offer at 20.00 + 3.99 was priced 33.90 in Italy, 3.47 below cost.
+    const product = await offeredOnlyIn('de', 2000, 399);
+    const rules = marginRules(rt().config);
+    for (const market of ['it', 'fr', 'es', 'de'] as const) {
+      const cartId = await cartWith(market, [product._id, 1]);
+      const placed = await placeOrder(rt(), cartId, input(market, { postalCode: { it: '00184', fr: '75008', es: '28013', de: '10115' }[market] }));
+      if (!placed.ok) throw new Error(`${market}: ${placed.problem}`);
+      const order = (await rt().collections.orders.findOne({ _id: placed.order.orderId }))!;
+      const line = order.lines[0]!;
+      expect(line.unitPrice, market).toEqual(product.sellPrices[market]!.price);
+      const check = bestBuy(product.offers, { sellMarket: market, sellGrossCents: line.total.amountCents, quantity: line.quantity }, rules);
+      expect(check, market).toMatchObject({ buyMarket: 'de', meetsFloor: true });
+    }
+  });
+
+  it('never takes an order below the margin floor: an agent’s override too low is refused at the cart and at checkout', async () => {
+    const product = await offeredOnlyIn('de', 2000, 399);
+    const cartId = await cartWith('it', [product._id, 1]);
+    // The 33.90 the old pricing showed, set by an agent after the shopper added the product.
+    const override = { price: eur(3390), expiresAt: new Date(Date.now() + 3_600_000), reason: 'match a competitor', agentId: 'agent_test', at: new Date() };
+    const overridden: Product = { ...product, priceOverrides: { it: override } };
+    await upsertProduct(rt().collections.products, overridden);
+    await cacheProduct(rt().redis, overridden);
+
+    expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toEqual({ ok: false, reason: 'below_floor' });
+    const form = input('it');
+    const refused = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 3390 } });
+    expect(refused).toMatchObject({ ok: false, problem: 'below_floor', lines: [{ productId: product._id, status: 'below_floor', unitCents: 3390 }] });
+    expect(await rt().collections.orders.countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
   });
 
   it('refuses a cart with a product gone out of stock since', async () => {

@@ -1,6 +1,7 @@
 // Purchases and tracking against the marketplace simulator over HTTP, on the run's real MongoDB
 // and Redis: an order bought, shipped and delivered with its tracking number; each way a
-// purchase ends in needs_attention with its reason; a stale offer refreshed before buying.
+// purchase ends in needs_attention with its reason; a sale in another market than the offer's,
+// at the computed price, bought; a stale offer refreshed before buying.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { marketplaceEnv } from '../../../infra/local/platform';
@@ -123,6 +124,19 @@ describe('the purchase job against the supplier API', () => {
     const outcome = await purchaseOrder(rt(), order._id);
     expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringMatching(/margin .* below the floor/) });
     expect(await supplierOrderCount('es')).toBe(before);
+  });
+
+  it('buys in one market what was sold in another at the price the pricing computed there', async () => {
+    // The sale issue 14 found at a loss: an offer of one market only, sold in each of the others.
+    for (const [buy, sell] of [['de', 'it'], ['it', 'es'], ['fr', 'de']] as const) {
+      const source = await simProduct(buy);
+      const { product, order } = await seedProductAndOrder(rt(), { market: buy, sellMarket: sell, baseUrl: sim().urls[buy], sourceId: source.sourceId, quantity: 1 });
+      expect(product.sellPrices[sell]?.sourceMarket).toBe(buy);
+      expect(order.lines[0]!.unitPrice).toEqual(product.sellPrices[sell]!.price);
+      expect(await purchaseOrder(rt(), order._id), `${buy} → ${sell}`).toEqual({ kind: 'purchased' });
+      const bought = (await findOrderById(rt().collections.orders, order._id))!;
+      expect(bought.purchases).toMatchObject([{ market: buy, sourceId: source.sourceId, status: 'accepted' }]);
+    }
   });
 
   it('refreshes a stale offer before buying, so the supplier gets the price it has now', async () => {

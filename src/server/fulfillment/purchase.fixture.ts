@@ -19,6 +19,11 @@ export interface PurchaseSeed {
   readonly quantity?: number;
   /** What the shopper paid per unit, as a multiple of the source's price. @defaultValue 2 */
   readonly sellFactor?: number;
+  /**
+   * Where the shopper lives, when not in the offer's market: the order is then sold there at the
+   * price the pricing computed (sellFactor aside), as a cross-market sale really is.
+   */
+  readonly sellMarket?: MarketCode;
   readonly status?: OrderStatus;
   readonly now?: Date;
 }
@@ -57,7 +62,10 @@ export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Prom
   product.sellPrices = computeSellPrices(product.offers, DEFAULT_MARGIN_RULES, now);
   await upsertProduct(rt.collections.products, product);
   const quantity = seed.quantity ?? 1;
-  const unitCents = Math.round(quote.priceCents * (seed.sellFactor ?? 2));
+  const sellMarket = seed.sellMarket ?? seed.market;
+  const computed = product.sellPrices[sellMarket];
+  if (seed.sellMarket && !computed) throw new Error(`no ${seed.sellMarket} price computed for ${seed.sourceId}`);
+  const unitCents = seed.sellMarket ? computed!.price.amountCents : Math.round(quote.priceCents * (seed.sellFactor ?? 2));
   const unitPrice = { amountCents: unitCents, currency: 'EUR' as const };
   const line = { lineId: 'l1', productId, title: product.title, quantity, unitPrice, total: lineTotal(unitPrice, quantity) };
   const customerId = `c_${newId()}`;
@@ -67,11 +75,11 @@ export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Prom
     number: `DS-${newId(8).toUpperCase()}`,
     customerId,
     email: `shopper-${newId(6)}@example.com`,
-    market: seed.market,
+    market: sellMarket,
     status,
     lines: [line],
     total: orderTotal([line]),
-    shippingAddress: { name: 'Giulia Rossi', line1: 'Via Roma 1', line2: null, postalCode: '00100', city: 'Roma', country: seed.market.toUpperCase() as Order['shippingAddress']['country'], phone: null },
+    shippingAddress: { name: 'Giulia Rossi', line1: 'Via Roma 1', line2: null, postalCode: '00100', city: 'Roma', country: sellMarket.toUpperCase() as Order['shippingAddress']['country'], phone: null },
     paymentMethod: status === 'confirmed' ? 'cash_on_delivery' : 'bank_transfer',
     idempotencyKey: newId(),
     timeline: [{ kind: 'status', at: now, from: null, to: status, actor: { kind: 'shopper', id: customerId }, reason: 'order placed' }],
