@@ -37,17 +37,17 @@ export async function checkPricesAtSource(rt: Runtime, products: readonly Produc
   let timer: NodeJS.Timeout | undefined;
   try {
     // Listening before enqueueing: an outcome published in between is not missed.
-    const outcomes = await Promise.all(
+    const outcomes: Promise<void>[] = [];
+    await Promise.all(
       due.map(async (product) => {
         let heard!: () => void;
-        const outcome = new Promise<void>((resolve) => (heard = resolve));
+        outcomes.push(new Promise<void>((resolve) => (heard = resolve)));
         stops.push(
           await hub.listen(product._id, () => {
             reported.add(product._id);
             heard();
           }),
         );
-        return outcome;
       }),
     );
     const queue = refreshQueue(rt);
