@@ -112,7 +112,9 @@ describe('upsertListings', () => {
     const doc = await rt().collections.products.findOne({ _id: 'gtin-04006381333931' });
     expect(Object.keys(doc?.offers ?? {}).sort()).toEqual(['de', 'it']);
     expect(doc?.sellPrices).toEqual(computeSellPrices(doc!.offers, RULES, at));
-    expect(doc?.sellPrices.it?.sourceMarket).toBe('de');
+    // Italy buys at home (19.99 beats 17.99 plus the shipping abroad); France from the cheaper German offer.
+    expect(doc?.sellPrices.it?.sourceMarket).toBe('it');
+    expect(doc?.sellPrices.fr?.sourceMarket).toBe('de');
   });
 
   it('an offer changed meanwhile is not overwritten, and the selling prices see its new price', async () => {
