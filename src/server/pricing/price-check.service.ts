@@ -14,7 +14,7 @@ import { enqueueRefresh, refreshQueue } from './refresh.queue';
 import { freshnessPolicy } from './refresh.service';
 
 /** The products whose price in `market` was not checked at the source within the window. */
-export function pricesToCheck(products: readonly Product[], market: MarketCode, freshForMs: number, now: Date): Product[] {
+function pricesToCheck(products: readonly Product[], market: MarketCode, freshForMs: number, now: Date): Product[] {
   return products.filter((product) => {
     // A stopped product is not sold: nothing to check.
     if (product.salesStop) return false;
