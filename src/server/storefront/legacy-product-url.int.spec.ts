@@ -2,14 +2,14 @@
 // scrapers write them (ids with hyphens of their own).
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import type { MarginRules } from '../pricing';
+import { DEFAULT_MARGIN_RULES } from '../pricing';
 import { productIdFor, upsertListings } from '../scraping';
 import { listingFixture } from '../scraping/listing.fixture';
 import { legacyProductRedirect } from './legacy-product-url.service';
 import { productPath } from './product-url';
 
 const rt = useTestRuntime('legacy-product-url');
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300 };
+const RULES = DEFAULT_MARGIN_RULES;
 
 describe('first-shape product URLs', () => {
   it('redirect to the product path when they name a stored product, whatever hyphens its id holds', async () => {
