@@ -12,6 +12,12 @@ export async function findProduct(products: Collection<Product>, id: string): Pr
   return products.findOne({ _id: id });
 }
 
+/** A product's photo URLs as scraped; null when there is no such product. */
+export async function findProductImages(products: Collection<Product>, id: string): Promise<readonly string[] | null> {
+  const found = await products.findOne({ _id: id }, { projection: { images: 1 } });
+  return found ? found.images : null;
+}
+
 /** The storefront's newest products; one an agent stopped selling has left the storefront. */
 export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
   return products.find({ salesStop: null }).sort({ updatedAt: -1 }).limit(limit).toArray();
