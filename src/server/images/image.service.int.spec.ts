@@ -1,7 +1,7 @@
 // The image route's service against the marketplace simulator over HTTP: a product page is
 // scraped and stored as the scrapers do, then its photo comes back resized and cached; hosts
 // that are not a known shop's (another port of the same machine, a redirect elsewhere) are
-// refused, and so are slow, oversized and non-photo answers.
+// refused, and so are slow, oversized, cut and non-photo answers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -34,8 +34,16 @@ async function scrape(url: string, market: 'it' | 'fr', change: Partial<Listing>
 /** A shop that answers slowly, redirects to another host, or sends something else: what the simulator does not do. */
 let odd: Server;
 let oddUrl = '';
+/** The start of a real photo: a readable header, then nothing. */
+let cutPhoto: Buffer;
 beforeAll(async () => {
+  const photo = Buffer.from(await (await fetch(`${sim().urls.it}${sim().catalog.product('it', 2).imagePaths[0]}`)).arrayBuffer());
+  cutPhoto = photo.subarray(0, 4_000);
   odd = createServer((req, res) => {
+    if (req.url === '/cut.jpg') {
+      res.writeHead(200, { 'content-type': 'image/jpeg' }).end(cutPhoto);
+      return;
+    }
     if (req.url === '/slow.jpg') return; // never answers
     if (req.url === '/elsewhere.jpg') {
       res.writeHead(302, { location: `${sim().urls.de}/images/x/1.jpg` }).end();
@@ -87,7 +95,7 @@ describe('product photos through the image service', () => {
     expect(await productImage(deps(), { productId: id, number: 2, format: 'webp', width: 160 })).toEqual({ kind: 'not-found' });
   });
 
-  it('refuses a non-shop host, a redirect to another host, a slow or oversized answer and anything but a raster photo', async () => {
+  it('refuses a non-shop host, a redirect to another host, a slow, oversized or cut answer and anything but a raster photo', async () => {
     const settings = (change: Partial<ImageSettings> = {}): ImageSettings => ({
       ...deps().settings,
       hosts: new Set([...deps().settings.hosts, new URL(oddUrl).host]),
@@ -106,5 +114,9 @@ describe('product photos through the image service', () => {
     const id = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', { imageUrl: `${oddUrl}/drawing.svg`, gtin: null, sourceId: `${product.sourceId}-svg` });
     const svg = await productImage({ ...deps(), settings: settings() }, { productId: id, number: 1, format: 'webp', width: 160 });
     expect(svg).toEqual({ kind: 'unavailable', reason: 'not a photo format we read: svg' });
+
+    const cutId = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', { imageUrl: `${oddUrl}/cut.jpg`, gtin: null, sourceId: `${product.sourceId}-cut` });
+    const cut = await productImage({ ...deps(), settings: settings() }, { productId: cutId, number: 1, format: 'jpg', width: 160 });
+    expect(cut).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/^not a readable photo/) });
   });
 });

@@ -98,7 +98,12 @@ export async function fetchSourceImage(url: string, settings: ImageSettings): Pr
       await response.body?.cancel();
       throw new SourceImageError(`not a photo: ${type || 'no content type'}`);
     }
-    return await readLimited(response, settings.maxSourceBytes);
+    try {
+      return await readLimited(response, settings.maxSourceBytes);
+    } catch (error) {
+      if (error instanceof SourceImageError) throw error;
+      throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `reading failed: ${(error as Error).message}`);
+    }
   }
   throw new SourceImageError(`more than ${MAX_REDIRECTS} redirects`);
 }
@@ -113,11 +118,13 @@ export async function resizeImage(source: Buffer, width: ImageWidth, format: Ima
     throw new SourceImageError('not a readable photo');
   }
   if (!meta.format || !SOURCE_FORMATS.has(meta.format)) throw new SourceImageError(`not a photo format we read: ${meta.format ?? 'unknown'}`);
-  const square = image
-    .rotate()
-    .resize(width, width, { fit: 'contain', background: '#ffffff', withoutEnlargement: false })
-    .flatten({ background: '#ffffff' });
-  return format === 'webp' ? square.webp({ quality: 78 }).toBuffer() : square.jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  const square = image.rotate().resize(width, width, { fit: 'contain', background: '#ffffff' }).flatten({ background: '#ffffff' });
+  try {
+    return await (format === 'webp' ? square.webp({ quality: 78 }) : square.jpeg({ quality: 82, mozjpeg: true })).toBuffer();
+  } catch (error) {
+    // A body cut short or damaged after a readable header, or more pixels than we decode.
+    throw new SourceImageError(`not a readable photo: ${(error as Error).message}`);
+  }
 }
 
 const inFlight = new Map<string, Promise<ProductImage>>();
