@@ -149,7 +149,7 @@ describe('Catalog: what a product carries', () => {
     expect(it0.description).toContain(it0.brand);
     expect(it0.category.name.it.length).toBeGreaterThan(0);
     expect(it0.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-    expect(it0.imagePaths[0]).toBe(`/images/${it0.sourceId}/1.svg`);
+    expect(it0.imagePaths[0]).toBe(`/images/${it0.sourceId}/1.jpg`);
     expect(slugify('Weiß Heißluftfritteuse Élégante')).toBe('weiss-heissluftfritteuse-elegante');
   });
 

@@ -379,7 +379,7 @@ export class Catalog {
       slug: `${vocabularySlug(brand)}-${vocabularySlug(typeText)}-${model.toLowerCase()}`,
       description,
       bullets: [capitalise(feature1), capitalise(feature2), capitalise(feature3), SHOP_TEXTS[market].colourLine(colourText)],
-      imagePaths: Array.from({ length: imageCount }, (_, i) => `/images/${sourceId}/${i + 1}.svg`),
+      imagePaths: Array.from({ length: imageCount }, (_, i) => `/images/${sourceId}/${i + 1}.jpg`),
       seller,
       basePriceCents,
       listPriceCents: listPriceCents !== null && listPriceCents > basePriceCents ? listPriceCents : null,

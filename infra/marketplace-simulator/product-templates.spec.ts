@@ -7,7 +7,7 @@ import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { Catalog, type JsonLdShape, type SimProduct, type TemplateKind } from './catalog-generator';
 import type { OfferState } from './offer-drift';
 import { decimalAmount, formatPrice, priceParts } from './price-format';
-import { HOSTILE_SNIPPETS, productView, renderCaptchaPage, renderProductImage, renderProductPage } from './product-templates';
+import { HOSTILE_SNIPPETS, productView, renderCaptchaPage, renderProductPage } from './product-templates';
 import { SHOP_TEXTS } from './shop-texts';
 
 const catalog = new Catalog({ seed: 1, productsPerMarket: 2_000, crossMarketShare: 0.6 });
@@ -168,19 +168,12 @@ describe('escaping', () => {
   });
 });
 
-describe('captcha page and images', () => {
+describe('captcha page', () => {
   it('shows a robot check in the market’s language, with no product on it', () => {
     const doc = parse(renderCaptchaPage('de', '/dp/B0XXXXXXXX', '123'));
     expect(doc.querySelector('form[action="/errors/validateCaptcha"]')).not.toBeNull();
     expect(doc.querySelector('#captchacharacters')).not.toBeNull();
     expect(text(doc, 'h4')).toBe(SHOP_TEXTS.de.captchaPrompt);
     expect(doc.querySelector('#productTitle')).toBeNull();
-  });
-
-  it('draws an SVG image in the product’s colour', () => {
-    const product = catalog.product('es', 0);
-    const svg = renderProductImage(product, 1);
-    expect(svg).toMatch(/^<svg /);
-    expect(svg).toContain(product.colour.hex);
   });
 });

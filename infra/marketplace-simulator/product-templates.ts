@@ -7,6 +7,7 @@
 // product is unavailable; JSON-LD prices are dot-decimal, sometimes strings, sometimes numbers.
 import { MARKETS, type MarketCode } from '../../src/server/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
+import { productImageSize } from './product-image';
 import { escapeHtml, jsonForScript } from './html';
 import type { OfferState } from './offer-drift';
 import { decimalAmount, formatPrice, priceParts } from './price-format';
@@ -136,7 +137,7 @@ ${listPrice}${product.markup.vatNote ? `<div id="taxInclusiveMessage" class="a-s
 <div id="dp" class="${escapeHtml(product.category.key)}" data-asin="${asin}">
 <div id="wayfinding-breadcrumbs_feature_div"><ul class="a-unordered-list a-horizontal"><li><a class="a-link-normal a-color-tertiary" href="/c/${escapeHtml(product.category.slug[product.market])}">${escapeHtml(product.category.name[product.market])}</a></li></ul></div>
 <div id="leftCol">
-<div id="imgTagWrapperId" class="imgTagWrapper"><img id="landingImage" alt="${view.titleHtml}" src="${images[0]}" data-old-hires="${images[0]}" data-a-dynamic-image="${escapeHtml(JSON.stringify({ [absolute(view, product.imagePaths[0] ?? '')]: [500, 500] }))}"></div>
+<div id="imgTagWrapperId" class="imgTagWrapper"><img id="landingImage" alt="${view.titleHtml}" src="${images[0]}" data-old-hires="${images[0]}" data-a-dynamic-image="${escapeHtml(JSON.stringify({ [absolute(view, product.imagePaths[0] ?? '')]: [productImageSize(product).width, productImageSize(product).height] }))}"></div>
 <ul id="altImages" class="a-unordered-list a-nostyle a-vertical">${images.map((src) => `<li class="a-spacing-small item imageThumbnail"><img src="${src}" alt=""></li>`).join('')}</ul>
 </div>
 <div id="centerCol">
@@ -454,15 +455,5 @@ export function renderCaptchaPage(market: MarketCode, requestedPath: string, tok
 </div>
 </body>
 </html>
-`;
-}
-
-/** A small SVG standing in for a product photo: the colour of the product and its brand. */
-export function renderProductImage(product: SimProduct, imageNumber: number): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="500" height="500" viewBox="0 0 500 500">
-<rect width="500" height="500" fill="#fafafa"/>
-<rect x="${60 + imageNumber * 10}" y="90" width="${380 - imageNumber * 20}" height="320" rx="36" fill="${product.colour.hex}" stroke="#999"/>
-<text x="250" y="470" font-family="sans-serif" font-size="28" text-anchor="middle" fill="#333">${escapeHtml(product.brand)} ${escapeHtml(product.model)}</text>
-</svg>
 `;
 }

@@ -159,8 +159,9 @@ describe('product pages', () => {
     const product = sim().catalog.product('es', 3);
     const image = await get(`${sim().urls.es}${product.imagePaths[0]}`);
     expect(image.status).toBe(200);
-    expect(image.headers.get('content-type')).toBe('image/svg+xml');
-    expect((await get(`${sim().urls.es}/images/${product.sourceId}/9.svg`)).status).toBe(404);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(Number(image.headers.get('content-length'))).toBeGreaterThan(40_000);
+    expect((await get(`${sim().urls.es}/images/${product.sourceId}/9.jpg`)).status).toBe(404);
     const head = await get(`${sim().urls.es}${canonicalPath(product)}`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.text).toBe('');

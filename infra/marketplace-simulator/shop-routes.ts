@@ -20,7 +20,8 @@ import {
   type SitemapEntry,
 } from './discovery-pages';
 import { decideFaults, malformBody, truncateBody, type BodyType, type ErrorFault, type RouteKind } from './faults';
-import { productView, renderCaptchaPage, renderProductImage, renderProductPage, HOSTILE_SNIPPETS } from './product-templates';
+import { renderProductPhoto } from './product-image';
+import { productView, renderCaptchaPage, renderProductPage, HOSTILE_SNIPPETS } from './product-templates';
 import type { CountedRoute, SimulatorState } from './simulator-state';
 import { IdempotencyKey, PlaceOrderRequest } from './supplier-orders';
 import { CATEGORIES } from './word-lists';
@@ -34,12 +35,13 @@ export interface ShopContext {
   readonly schedule: (run: () => void, delayMs: number) => void;
 }
 
-type ReplyType = BodyType | 'svg';
+type ReplyType = BodyType | 'jpeg';
 
 interface Reply {
   readonly status: number;
   readonly type: ReplyType;
-  readonly body: string;
+  /** Bytes for the photos, text for everything else. */
+  readonly body: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -57,14 +59,14 @@ const CONTENT_TYPES: Readonly<Record<ReplyType, string>> = {
   json: 'application/json; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
   text: 'text/plain; charset=utf-8',
-  svg: 'image/svg+xml',
+  jpeg: 'image/jpeg',
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
 const SOURCE_ID = 'B0[0-9A-Z]{8}';
 const PRODUCT_PATH = new RegExp(`^/p/([a-z0-9-]+)-(${SOURCE_ID})$`);
 const AMAZON_PATH = new RegExp(`^/dp/(${SOURCE_ID})$`);
-const IMAGE_PATH = new RegExp(`^/images/(${SOURCE_ID})/(\\d)\\.svg$`);
+const IMAGE_PATH = new RegExp(`^/images/(${SOURCE_ID})/(\\d)\\.jpg$`);
 const OFFER_PATH = /^\/api\/offers\/([^/]+)$/;
 const ORDER_PATH = /^\/api\/supplier\/orders\/([^/]+)$/;
 const PRODUCT_SITEMAP_PATH = /^\/sitemaps\/products-(\d+)\.xml$/;
@@ -291,8 +293,13 @@ function route(ctx: ShopContext, method: string, path: string, query: URLSearchP
     if (!product || n < 1 || n > product.imagePaths.length) return notFound(ctx, path);
     return get(() => ({
       counted: 'asset',
-      type: 'svg',
-      respond: () => ({ status: 200, type: 'svg', body: renderProductImage(product, n), headers: { 'cache-control': 'public, max-age=86400' } }),
+      type: 'jpeg',
+      respond: async () => ({
+        status: 200,
+        type: 'jpeg',
+        body: await state.photos.get(path, () => renderProductPhoto(product, n)),
+        headers: { 'cache-control': 'public, max-age=86400' },
+      }),
     }));
   }
   if ((m = OFFER_PATH.exec(path))) {
@@ -356,7 +363,7 @@ function errorReply(ctx: ShopContext, type: ReplyType, error: ErrorFault): Reply
 }
 
 function damage(reply: Reply, kind: 'truncated' | 'malformed'): Reply {
-  if (reply.type === 'svg') return reply;
+  if (reply.type === 'jpeg' || typeof reply.body !== 'string') return reply;
   return { ...reply, body: kind === 'truncated' ? truncateBody(reply.body) : malformBody(reply.body, reply.type) };
 }
 

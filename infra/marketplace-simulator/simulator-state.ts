@@ -19,6 +19,7 @@ import {
   type RouteKind,
 } from './faults';
 import { driftedOffer, type OfferState } from './offer-drift';
+import { PhotoCache } from './product-image';
 import { hashKey, SeededRandom } from './seeded-random';
 import type { SimulatorSettings } from './simulator-settings';
 import { SupplierOrderBook } from './supplier-orders';
@@ -43,6 +44,9 @@ export interface ProductOverride {
 }
 
 export type CountedRoute = RouteKind | 'asset' | 'unknown';
+
+/** Rendered photos kept (about 400 of them): enough for the pages a demo or a test shows. */
+const PHOTO_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** Products whose category is computed between two yields to the event loop. */
 const CATEGORY_SCAN_SLICE = 50_000;
@@ -85,6 +89,7 @@ export class SimulatorState {
   random: SeededRandom;
   readonly counts: Record<MarketCode, RequestCounts>;
   readonly orders: Record<MarketCode, SupplierOrderBook>;
+  readonly photos = new PhotoCache(PHOTO_CACHE_BYTES);
   private faults: Record<MarketCode, MarketFaults>;
   private readonly overrides: Record<MarketCode, Map<number, ProductOverride>>;
   private readonly sold: Record<MarketCode, Map<number, number>>;

@@ -16,6 +16,7 @@ import { clockTime, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product
 import { formatMoney } from '../../server/money';
 import type { ProductPageView } from '../product-page/product-page-view';
 import { NotFoundPanel } from '../shop/not-found-panel';
+import { ProductImage } from '../shop/product-image';
 import { applySeo } from '../shop/seo-head';
 import type { load } from './[market].p.[slugId].server';
 
@@ -23,7 +24,7 @@ import type { load } from './[market].p.[slugId].server';
 const HIGHLIGHT_MS = 1500;
 
 @Component({
-  imports: [AddToCart, NotFoundPanel],
+  imports: [AddToCart, NotFoundPanel, ProductImage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let data = page();
@@ -32,12 +33,8 @@ const HIGHLIGHT_MS = 1500;
         @let view = data.view;
         @let t = texts();
         <article class="grid gap-10 md:grid-cols-2" data-testid="product-page" [attr.data-product-id]="view.productId">
-          <div class="flex aspect-square items-center justify-center rounded-xl border border-slate-200 bg-white">
-            @if (view.imageUrl) {
-              <img [src]="view.imageUrl" [alt]="view.title" class="max-h-full max-w-full object-contain" />
-            } @else {
-              <span class="text-6xl text-slate-300" aria-hidden="true">▢</span>
-            }
+          <div class="self-start rounded-xl border border-slate-200 bg-white p-4" data-testid="product-gallery">
+            <app-product-image [image]="view.image" [alt]="view.title" [size]="544" [eager]="true" sizes="(min-width: 1152px) 34rem, (min-width: 768px) 46vw, 92vw" />
           </div>
           <div>
             @if (view.brand) {

@@ -3,6 +3,7 @@
 // database outage `unavailable` (503); load() never throws, which Analog would answer 200.
 import type { PageServerLoad } from '@analogjs/router';
 import { TRPCError } from '@trpc/server';
+import { productImageView } from '../../server/images';
 import { isMarketCode, MARKETS } from '../../server/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
@@ -23,7 +24,7 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
         title: page.product.title,
         brand: page.product.brand,
         gtin: page.product.gtin,
-        imageUrl: page.product.images[0] ?? null,
+        image: productImageView(page.product.id, page.product.images.length, 640),
         attributes: Object.entries(page.product.attributes),
         market,
         language,

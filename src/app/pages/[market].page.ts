@@ -7,6 +7,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
 import { NotFoundPanel } from '../shop/not-found-panel';
+import { ProductImage } from '../shop/product-image';
 import { applySeo } from '../shop/seo-head';
 import { SHOP_TEXTS } from '../shop/shop-texts';
 import type { load } from './[market].server';
@@ -14,7 +15,7 @@ import type { load } from './[market].server';
 const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm focus:outline-2 focus:outline-indigo-600';
 
 @Component({
-  imports: [NotFoundPanel],
+  imports: [NotFoundPanel, ProductImage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let data = page();
@@ -94,8 +95,12 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
               <p class="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-slate-600" data-testid="no-results">{{ t.noResults }}</p>
             } @else {
               <ul class="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" [attr.aria-label]="t.results">
-                @for (card of view.cards; track card.id) {
+                @for (card of view.cards; track card.id; let i = $index) {
                   <li class="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="listing-card" [attr.data-product-id]="card.id">
+                    <!-- The photo repeats the title's link, so it is left out of the tab order and of screen readers' link list. -->
+                    <a [attr.href]="card.href" class="mb-3 block" tabindex="-1" aria-hidden="true">
+                      <app-product-image [image]="card.image" [alt]="card.title" [size]="320" [eager]="i < firstRow" [sizes]="cardSizes" />
+                    </a>
                     @if (card.brand) {
                       <p class="text-xs font-medium uppercase tracking-wide text-slate-500">{{ card.brand }}</p>
                     }
@@ -136,6 +141,10 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
 export default class MarketListingPage {
   protected readonly page = toSignal(injectLoad<typeof load>(), { requireSync: true });
   protected readonly field = FIELD;
+  /** Cards in the first row of the widest grid: their photos are in the first screen. */
+  protected readonly firstRow = 3;
+  /** The grid's columns: one under 640 px, two under 1024 px, three beside the filters (main is at most 72rem wide). */
+  protected readonly cardSizes = '(min-width: 1024px) 15rem, (min-width: 640px) 45vw, 90vw';
   protected readonly texts = computed(() => {
     const data = this.page();
     return SHOP_TEXTS[data.status === 'ok' ? data.view.language : data.status === 'unavailable' ? data.language : 'it'];

@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/config';
 import { MARKETS, isMarketCode, type MarketCode } from '../../server/markets';
 import { formatMoney } from '../../server/money';
 import { SEARCH_SORTS, type ListingItem } from '../../server/catalog';
+import { productImageView } from '../../server/images';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import { productPath } from '../../server/storefront/product-url';
@@ -28,7 +29,7 @@ function card(item: ListingItem, market: MarketCode, addedText: (iso: string) =>
     title: item.title,
     brand: item.brand,
     href: productPath(market, item),
-    imageUrl: item.imageUrl,
+    image: productImageView(item.id, item.imageUrl ? 1 : 0, 320),
     priceText: formatMoney(item.price, MARKETS[market].locale),
     availability: item.availability,
     addedText: addedText(item.createdAt),
@@ -54,6 +55,7 @@ function seoFor(market: MarketCode, origin: string, filters: Partial<Record<List
     canonical: `${origin}${canonical}`,
     alternates: alternatesFor(origin, shared),
     robots: q || refined ? 'noindex, follow' : null,
+    image: null,
     jsonLd: null,
   };
 }

@@ -4,6 +4,7 @@
 import type { MarketCode } from '../../server/markets';
 import type { PriceState } from '../../server/pricing/freshness';
 import type { MarketPrice, RefreshFailureInfo } from '../../server/pricing/live-price.schema';
+import type { ProductImageView } from '../../server/images/image-request';
 import type { PageSeo } from '../shop/page-seo';
 import type { ShopLanguage } from './product-page-texts';
 
@@ -12,7 +13,7 @@ export interface ProductPageView {
   readonly title: string;
   readonly brand: string | null;
   readonly gtin: string | null;
-  readonly imageUrl: string | null;
+  readonly image: ProductImageView | null;
   readonly attributes: readonly (readonly [string, string])[];
   readonly market: MarketCode;
   readonly language: ShopLanguage;

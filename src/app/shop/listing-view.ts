@@ -2,6 +2,7 @@
 // plain JSON with prices and dates already written the market's way, so the browser bundle
 // needs no server modules and hydration renders the very same text.
 import type { ShopLanguage } from '../product-page/product-page-texts';
+import type { ProductImageView } from '../../server/images/image-request';
 import type { SearchSort } from '../../server/catalog/product-search.schema';
 import type { PageSeo } from './page-seo';
 
@@ -13,7 +14,7 @@ export interface ListingCard {
   readonly title: string;
   readonly brand: string | null;
   readonly href: string;
-  readonly imageUrl: string | null;
+  readonly image: ProductImageView | null;
   readonly priceText: string;
   readonly availability: 'in_stock' | 'out_of_stock' | 'unknown';
   readonly addedText: string;

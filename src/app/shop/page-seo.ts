@@ -12,6 +12,8 @@ export interface PageSeo {
   readonly alternates: readonly Alternate[];
   /** `noindex, follow` for result pages of free text, which would be endless thin duplicates. */
   readonly robots: string | null;
+  /** Absolute URL of the page's photo for link previews (og:image), through the image route. */
+  readonly image: string | null;
   readonly jsonLd: Record<string, unknown> | null;
 }
 

@@ -2,6 +2,7 @@
 // market, the same product in the other markets, and JSON-LD Product with the Offer the page
 // shows (price, currency, availability). Server-only: it reads the public origin from the configuration.
 import { loadConfig } from '../../server/config';
+import { productImagePath } from '../../server/images';
 import { MARKETS } from '../../server/markets';
 import type { ProductPageData } from '../../server/pricing';
 import { alternatesFor } from '../../server/storefront/alternates';
@@ -18,6 +19,8 @@ export function productSeo(page: ProductPageData): PageSeo {
   const url = `${origin}${path}`;
   const named = page.product.brand ? `${page.product.brand} ${page.product.title}` : page.product.title;
   const price = page.price;
+  // JPEG for link previews: some crawlers that read og:image take no WebP.
+  const image = page.product.images.length > 0 ? `${origin}${productImagePath(page.product.id, 1, 'jpg', 1024)}` : null;
   return {
     language,
     title: `${page.product.title} · DigitalSales`,
@@ -25,12 +28,13 @@ export function productSeo(page: ProductPageData): PageSeo {
     canonical: url,
     alternates: alternatesFor(origin, path.slice(`/${page.market}`.length)),
     robots: null,
+    image,
     jsonLd: productJsonLd({
       id: page.product.id,
       title: page.product.title,
       brand: page.product.brand,
       gtin: page.product.gtin,
-      imageUrl: page.product.images[0] ?? null,
+      imageUrl: image,
       url,
       offer: price ? { amountCents: price.price.amountCents, currency: price.price.currency, availability: price.availability } : null,
     }),

@@ -15,6 +15,8 @@ export function applySeo(seo: PageSeo): void {
   meta.updateTag({ name: 'description', content: seo.description });
   if (seo.robots) meta.updateTag({ name: 'robots', content: seo.robots });
   else meta.removeTag('name="robots"');
+  if (seo.image) meta.updateTag({ property: 'og:image', content: seo.image });
+  else meta.removeTag('property="og:image"');
   document.documentElement.lang = seo.language;
 
   for (const old of Array.from(document.head.querySelectorAll(`[${MARK}]`))) old.remove();

@@ -12,6 +12,12 @@ export async function findProduct(products: Collection<Product>, id: string): Pr
   return products.findOne({ _id: id });
 }
 
+/** A product's photo URLs as scraped; null when there is no such product. */
+export async function findProductImages(products: Collection<Product>, id: string): Promise<readonly string[] | null> {
+  const found = await products.findOne({ _id: id }, { projection: { images: 1 } });
+  return found ? found.images : null;
+}
+
 /** The first of `ids` that names a stored product (by the order of `ids`), with its slug. */
 export async function firstStoredProduct(products: Collection<Product>, ids: readonly string[]): Promise<Pick<Product, '_id' | 'slug'> | null> {
   if (ids.length === 0) return null;

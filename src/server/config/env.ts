@@ -270,6 +270,21 @@ export const SETTINGS = {
     default: 10 * 60_000,
     description: 'how long an outbox entry waits for its order to exist (or to be paid) before it is given up as failed',
   }),
+  IMAGE_FETCH_TIMEOUT_MS: setting({
+    type: positiveMs,
+    default: 5_000,
+    description: 'time limit of the image route fetching one product photo from its shop (redirects included)',
+  }),
+  IMAGE_MAX_SOURCE_BYTES: setting({
+    type: z.coerce.number().int().min(1_000).max(100_000_000),
+    default: 10_000_000,
+    description: 'largest product photo the image route downloads, in bytes; a larger one is refused',
+  }),
+  IMAGE_CACHE_TTL_MS: setting({
+    type: positiveMs,
+    default: 24 * 3600_000,
+    description: 'how long a resized product photo stays in Redis (each width and format apart)',
+  }),
   TRUST_PROXY: setting({
     type: z.enum(['true', 'false']).transform((v) => v === 'true'),
     default: 'false',

@@ -75,6 +75,7 @@ const site = (): SiteConfig => ({
   name: 'polite-shop',
   market: 'it',
   hosts: [new URL(shopUrl).host],
+  imageHosts: [],
   baseUrl: `${shopUrl}/`,
   extractor: 'generic',
   browser: false,

@@ -36,4 +36,15 @@ describe('productAfter', () => {
     expect(product.sellPrices).toEqual(computeSellPrices({ de: stored.offers.de!, it: it1.offer }, RULES, later));
     expect(product.sellPrices.es?.sourceMarket).toBe('it');
   });
+
+  it('keeps the photos of the listing that named the product, and gives a product found without one the first a later listing brings', () => {
+    const photo = 'https://m.media-amazon.com/images/I/moka.jpg';
+    const named = productAfter(undefined, [change(listing({ imageUrl: photo }))], RULES, at);
+    expect(named.images).toEqual([photo]);
+    const fr = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', imageUrl: 'https://m.media-amazon.com/images/I/moka-fr.jpg' });
+    expect(productAfter(named, [change(fr)], RULES, at).images).toEqual([photo]);
+    const bare = productAfter(undefined, [change(listing())], RULES, at);
+    expect(bare.images).toEqual([]);
+    expect(productAfter(bare, [change(fr)], RULES, at).images).toEqual(['https://m.media-amazon.com/images/I/moka-fr.jpg']);
+  });
 });

@@ -155,5 +155,7 @@ export function productAfter(before: Product | undefined, changes: readonly Chan
   const offers: Product['offers'] = { ...before?.offers };
   for (const change of changes) offers[change.market] = change.offer;
   const base = before ?? { _id: first.productId, ...first.onInsert };
-  return { ...base, offers, sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
+  // The photos stay those of the listing that named the product; one found without a photo takes the first photo a later listing brings.
+  const images = base.images.length > 0 ? base.images : (changes.find((c) => c.onInsert.images.length > 0)?.onInsert.images ?? []);
+  return { ...base, images, offers, sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
 }

@@ -13,7 +13,7 @@ const drift = { intervalMs: 3_600_000, amplitudeBasisPoints: 500 };
 const base = 'http://127.0.0.1:4000';
 
 describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
-  it('every product page yields the generator’s price, GTIN, availability, ids and shipping', () => {
+  it('every product page yields the generator’s price, GTIN, availability, ids, shipping and photo', () => {
     const seenTemplates = new Set<string>();
     const seenShapes = new Set<string>();
     for (let index = 0; index < catalog.size; index++) {
@@ -50,6 +50,7 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
       });
       if (!hostile) expect(listing.title, context).toBe(product.title);
       if (!hostile) expect(listing.seller, context).toBe(product.seller);
+      if (!hostile) expect(listing.imageUrl, context).toBe(`${base}${product.imagePaths[0]}`);
       if (product.markup.jsonLdShape === 'variants' && product.markup.template === 'json-ld') expect(listing.variants).toHaveLength(3);
     }
     expect([...seenTemplates].sort()).toEqual([...TEMPLATE_KINDS].sort());

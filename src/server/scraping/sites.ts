@@ -14,6 +14,8 @@ export const SiteConfig = z.object({
   market: MarketCode,
   /** `host` or `host:port`, lowercase, without `www.` (matched with and without it). */
   hosts: z.array(z.string().min(1)).min(1),
+  /** Hosts its product photos are served from besides `hosts` (a CDN), same form: the image route fetches only these. */
+  imageHosts: z.array(z.string().min(1)),
   /** Base URL discovery starts from (robots.txt, sitemap, home page). */
   baseUrl: z.url(),
   extractor: z.enum(EXTRACTOR_NAMES),
@@ -35,6 +37,7 @@ const amazon = (market: MarketCode, tld: string): SiteConfig => ({
   name: `amazon.${tld}`,
   market,
   hosts: [`amazon.${tld}`],
+  imageHosts: ['m.media-amazon.com', 'images-na.ssl-images-amazon.com'],
   baseUrl: `https://www.amazon.${tld}/`,
   extractor: 'amazon',
   browser: false,
@@ -57,7 +60,8 @@ export type SiteSettings = Pick<
   'MARKETPLACE_URL_IT' | 'MARKETPLACE_URL_FR' | 'MARKETPLACE_URL_DE' | 'MARKETPLACE_URL_ES' | 'SCRAPE_MAX_REQUESTS_PER_MINUTE' | 'SCRAPE_MAX_CONCURRENCY' | 'SCRAPE_RESPECT_ROBOTS_TXT'
 >;
 
-function hostOf(url: string): string {
+/** How a site's hosts are written: lowercase, port kept unless the scheme's default, without `www.`. */
+export function siteHost(url: string): string {
   return new URL(url).host.toLowerCase().replace(/^www\./, '');
 }
 
@@ -76,7 +80,8 @@ export function marketplaceSites(settings: SiteSettings): SiteConfig[] {
       {
         name: `marketplace-${market}`,
         market,
-        hosts: [hostOf(url)],
+        hosts: [siteHost(url)],
+        imageHosts: [],
         baseUrl: url.endsWith('/') ? url : `${url}/`,
         // The shop mixes Amazon-like and schema.org pages, so each page picks its extractor.
         extractor: 'auto',
@@ -100,7 +105,7 @@ export function siteTable(settings?: SiteSettings): SiteConfig[] {
 export function siteForUrl(url: string, sites: readonly SiteConfig[] = STATIC_SITES): SiteConfig | undefined {
   let host: string;
   try {
-    host = hostOf(url);
+    host = siteHost(url);
   } catch {
     return undefined;
   }
