@@ -1,56 +1,36 @@
-// Test data for the cart and checkout integration tests: products for sale in a market, written
-// through the catalog's store and cache as the scrapers and the refresher do. Not imported by
-// application code.
-import { cacheProduct, upsertProduct, type Product } from '../catalog';
-import { newId } from '../db/ids';
+// Test data for the cart and checkout tests: products for sale, scraped into the catalog by the
+// crawl's own write path (scraping's product factory), so that their selling prices in every
+// market are the pricing's, and scraped again when a test needs the price to move. Not imported
+// by application code.
+import type { Product } from '../catalog/product.schema';
+import { sellingPrice } from '../catalog/selling';
 import type { MarketCode } from '../markets';
-import { eur } from '../money';
 import type { Runtime } from '../runtime';
+import { scrapedListing, scrapeDeps, scrapeProducts, type Listing } from '../scraping';
 
-export async function seedProductForSale(
-  rt: Runtime,
-  market: MarketCode,
-  priceCents: number,
-  availability: 'in_stock' | 'out_of_stock' = 'in_stock',
-): Promise<Product> {
-  const now = new Date();
-  const id = newId();
-  const product: Product = {
-    _id: id,
-    slug: `test-product-${id}`,
-    gtin: null,
-    title: `Test product ${id}`,
-    brand: 'Test',
-    category: 'test',
-    images: [],
-    attributes: {},
-    searchTokens: ['test', 'product'],
-    offers: {
-      [market]: {
-        site: 'amazon',
-        sourceId: `B${id.toUpperCase()}`,
-        url: `https://www.amazon.${market}/dp/B${id.toUpperCase()}`,
-        price: eur(Math.round(priceCents * 0.6)),
-        shipping: null,
-        availability,
-        seller: null,
-        lastScrapedAt: now,
-        lastRefreshedAt: now,
-      },
-    },
-    sellPrices: { [market]: { price: eur(priceCents), sourceMarket: market, computedAt: now } },
-    createdAt: now,
-    updatedAt: now,
-  };
-  await upsertProduct(rt.collections.products, product);
-  await cacheProduct(rt.redis, product);
-  return product;
+export interface ProductForSale {
+  readonly product: Product;
+  /** What the scraper read: scrape it again with changed fields to move the price. */
+  readonly listing: Listing;
 }
 
-/** A new selling price, written to MongoDB and the cache as a refresh does. */
-export async function repriceProduct(rt: Runtime, product: Product, market: MarketCode, priceCents: number): Promise<Product> {
-  const updated: Product = { ...product, sellPrices: { ...product.sellPrices, [market]: { price: eur(priceCents), sourceMarket: market, computedAt: new Date() } } };
-  await upsertProduct(rt.collections.products, updated);
-  await cacheProduct(rt.redis, updated);
-  return updated;
+/** A product scraped just now from `overrides` (an Italian Amazon page by default): fresh, so opening it refreshes nothing. */
+export async function productForSale(rt: Runtime, overrides: Partial<Listing> = {}): Promise<ProductForSale> {
+  const listing = scrapedListing(overrides);
+  const [product] = await scrapeProducts(scrapeDeps(rt), [listing]);
+  return { product: product!, listing };
+}
+
+/** The same page scraped again with `changes` (a new price), as the next crawl writes it. */
+export async function rescrape(rt: Runtime, seed: ProductForSale, changes: Partial<Listing>): Promise<ProductForSale> {
+  const listing = { ...seed.listing, ...changes };
+  const [product] = await scrapeProducts(scrapeDeps(rt), [listing]);
+  return { product: product!, listing };
+}
+
+/** What a shopper in `market` pays for one unit. */
+export function unitCents(product: Product, market: MarketCode): number {
+  const selling = sellingPrice(product, market);
+  if (!selling) throw new Error(`product ${product._id} is not for sale in ${market}`);
+  return selling.price.amountCents;
 }
