@@ -6,11 +6,12 @@ import { expect, test } from '@playwright/test';
 import { unitCents } from '../src/server/checkout/checkout.fixture';
 import { newId } from '../src/server/db';
 import type { Product } from '../src/server/catalog';
+import { stopSelling } from '../src/server/catalog-admin';
 import type { MarketCode } from '../src/server/markets';
 import { eur, formatMoney } from '../src/server/money';
+import { productPath } from '../src/server/storefront';
 import { seedShopProducts } from './fixtures/storefront-seed';
 import { withE2eRuntime } from './fixtures/e2e-runtime';
-import { stopSelling } from '../src/server/catalog-admin';
 import { StorefrontPo } from './fixtures/storefront.po';
 
 const tag = () => `e2e${newId(6)}`;
@@ -146,7 +147,7 @@ test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemap
   expect(listingAlternates[1]).toMatch(new RegExp(`/fr\\?category=cat-${word}$`));
   await expect(page).toHaveTitle(`cat-${word}: productos y precios · DigitalSales España`);
 
-  const path = `/es/p/${product.slug}-${product._id}`;
+  const path = productPath('es', { slug: product.slug, id: product._id });
   const html = await (await request.get(path)).text();
   expect(html).toMatch(new RegExp(`<link[^>]*rel="canonical"[^>]*href="http://[^"]+${path}"`));
   expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*hreflang="x-default"/);
