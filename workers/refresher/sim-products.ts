@@ -1,6 +1,7 @@
 // The marketplace simulator's products as a scraper reads them, for the refresher's tests, the
 // e2e tests and the benchmarks: listings to write through scraping's product factory, at a scrape
 // time of the caller's choosing (an old one makes the price stale).
+import { canonicalPath, type SimProduct } from '../../infra/marketplace-simulator/catalog-generator';
 import type { MarketCode } from '../../src/server/markets';
 import { scrapedListing, type Listing } from '../../src/server/scraping';
 
@@ -34,6 +35,22 @@ export function simListing(info: SimProductInfo, overrides: Partial<Listing> = {
     category: info.category,
     seller: null,
     ...overrides,
+  });
+}
+
+/** A product of the simulator's catalog (generated in this process) as read from its page on the shop at `origin`. */
+export function simCatalogListing(product: SimProduct, market: MarketCode, origin: string, availability: SimProductInfo['availability'] = 'in_stock'): Listing {
+  return simListing({
+    market,
+    sourceId: product.sourceId,
+    gtin: product.gtin,
+    title: product.title,
+    brand: product.brand,
+    category: product.category.key,
+    url: `${origin}${canonicalPath(product)}`,
+    priceCents: product.basePriceCents,
+    shippingCents: product.shippingCents,
+    availability,
   });
 }
 
