@@ -62,7 +62,14 @@ export function scrapeDeps(rt: Pick<Runtime, 'collections' | 'redis' | 'config'>
  * it throws, naming why, instead of answering fewer products.
  */
 export async function scrapeProducts(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date()): Promise<Product[]> {
-  const ids = [...new Set(listings.map((l) => productIdFor({ ...l, market: l.market ?? 'it' })))];
+  const ids = [
+    ...new Set(
+      listings.map((listing) => {
+        if (!listing.market) throw new Error(`listing ${listing.url} names no market: the store would not write it`);
+        return productIdFor({ ...listing, market: listing.market });
+      }),
+    ),
+  ];
   const result = await writeListings(deps, listings, now);
   const skipped = Object.entries(result.skipped);
   if (skipped.length > 0) throw new Error(`the listing store refused listings: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
