@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { eur, formatMoney } from '../src/server/money';
 import { newId } from '../src/server/db/ids';
-import { ordersOf, reprice, seedProductsForSale } from './fixtures/checkout-seed';
+import { unitCents } from '../src/server/checkout/checkout.fixture';
+import { ordersOf, rescrapeAt, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';
 import { gotoHydrated, waitForHydration } from './fixtures/hydrated';
 import { seedShopProducts } from './fixtures/storefront-seed';
@@ -15,7 +16,7 @@ import { productPath } from './fixtures/live-price-seed';
 const euros = (cents: number) => formatMoney(eur(cents), 'it-IT');
 
 function contact(): Contact {
-  return { email: `giulia-${newId(6)}@example.com`, name: 'Giulia Bianchi', phone: '+39 333 7654321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' };
+  return { email: `Giulia.Bianchi.${newId(6)}@Example.IT`, name: 'Giulia Bianchi', phone: '+39 333 765 4321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' };
 }
 
 async function addFromProductPage(page: Page, path: string): Promise<void> {
@@ -37,10 +38,11 @@ async function addFromListing(page: Page, title: string): Promise<void> {
 test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
   const word = `e2e${newId(6)}`;
   const [moka, kettle] = await seedShopProducts(`cat-${word}`, [
-    { title: `Moka ${word}`, brand: 'Bialetti', cents: 2490 },
-    { title: `Bollitore ${word}`, brand: 'Bialetti', cents: 3999 },
-    { title: `Teiera ${word}`, brand: 'Nordvik', cents: 1999 },
+    { title: `Moka ${word}`, brand: 'Bialetti', sourceCents: 2490 },
+    { title: `Bollitore ${word}`, brand: 'Bialetti', sourceCents: 3999 },
+    { title: `Teiera ${word}`, brand: 'Nordvik', sourceCents: 1999 },
   ]);
+  const [mokaCents, kettleCents] = [unitCents(moka!, 'it'), unitCents(kettle!, 'it')];
   const shop = new StorefrontPo(page);
   await shop.open('/it');
   await shop.search(word);
@@ -55,10 +57,10 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
   const cart = new CartPagePo(page);
   await expect(cart.lines()).toHaveCount(2);
   await cart.setQuantity(moka!._id, 3);
-  await expect(cart.line(moka!._id).getByTestId('line-total')).toHaveText(euros(3 * 2490));
-  await expect(cart.total()).toHaveText(euros(3 * 2490 + 3999));
+  await expect(cart.line(moka!._id).getByTestId('line-total')).toHaveText(euros(3 * mokaCents));
+  await expect(cart.total()).toHaveText(euros(3 * mokaCents + kettleCents));
   await page.reload();
-  await expect(cart.total()).toHaveText(euros(3 * 2490 + 3999));
+  await expect(cart.total()).toHaveText(euros(3 * mokaCents + kettleCents));
 
   await cart.toCheckout().click();
   await page.waitForURL('**/it/checkout');
@@ -91,10 +93,10 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
   ]);
   const orders = await ordersOf(shopper.email);
   expect(orders).toHaveLength(1);
-  expect(orders[0]).toMatchObject({ number, status: 'awaiting_payment', total: { amountCents: 3 * 2490 + 3999 } });
+  expect(orders[0]).toMatchObject({ number, status: 'awaiting_payment', total: { amountCents: 3 * mokaCents + kettleCents } });
   expect(orders[0]!.lines.map((l) => [l.productId, l.quantity, l.total.amountCents])).toEqual([
-    [moka!._id, 3, 3 * 2490],
-    [kettle!._id, 1, 3999],
+    [moka!._id, 3, 3 * mokaCents],
+    [kettle!._id, 1, kettleCents],
   ]);
   await expect(page.getByTestId('payment-instructions')).toContainText(number);
 
@@ -109,14 +111,15 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
 });
 
 test('without JavaScript and with the keyboard alone: add to cart, check out, see the confirmation', async ({ browser }) => {
-  const [product] = await seedProductsForSale('it', [1250]);
+  const [seed] = await seedProductsForSale('it', [1250]);
+  const product = seed!.product;
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(productPath('it', product!));
+  await page.goto(productPath('it', product));
   await page.getByTestId('add-quantity').selectOption('2');
   await page.getByTestId('add-to-cart').click();
   await page.waitForURL('**/it/cart?added=*');
-  await expect(new CartPagePo(page).total()).toHaveText(euros(2 * 1250));
+  await expect(new CartPagePo(page).total()).toHaveText(euros(2 * unitCents(product, 'it')));
 
   await page.goto('/it/checkout');
   const shopper = contact();
@@ -134,18 +137,19 @@ test('without JavaScript and with the keyboard alone: add to cart, check out, se
   await expect(page.getByTestId('order-status')).toHaveText('Confermato');
   const orders = await ordersOf(shopper.email);
   expect(orders).toHaveLength(1);
-  expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2500 }, shippingAddress: { country: 'IT', postalCode: '00184' } });
+  expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2 * unitCents(product, 'it') }, shippingAddress: { country: 'IT', postalCode: '00184' } });
   await context.close();
 });
 
 test('a price changed since the product was added is shown old and new, and the order waits for the shopper to accept it', async ({ page }) => {
-  const [product] = await seedProductsForSale('fr', [1990]);
-  await addFromProductPage(page, productPath('fr', product!));
-  await reprice(product!, 'fr', 2190);
+  const [seed] = await seedProductsForSale('fr', [1990]);
+  const product = seed!.product;
+  await addFromProductPage(page, productPath('fr', product));
+  const [before, after] = [unitCents(product, 'fr'), unitCents((await rescrapeAt(seed!, 2190)).product, 'fr')];
 
   await gotoHydrated(page, '/fr/checkout');
   const money = (cents: number) => formatMoney(eur(cents), 'fr-FR');
-  await expect(page.getByTestId('price-change')).toHaveText(`${product!.title} : avant ${money(1990)}, maintenant ${money(2190)}`);
+  await expect(page.getByTestId('price-change')).toHaveText(`${product.title} : avant ${money(before)}, maintenant ${money(after)}`);
   const checkout = new CheckoutPagePo(page);
   const shopper = { ...contact(), postalCode: '75008', city: 'Paris' };
   await checkout.fill(shopper);
@@ -158,5 +162,5 @@ test('a price changed since the product was added is shown old and new, and the 
   await checkout.placeOrder().click();
   await page.waitForURL('**/fr/checkout/confirmation');
   const [order] = await ordersOf(shopper.email);
-  expect(order).toMatchObject({ total: { amountCents: 2190 }, shippingAddress: { country: 'FR', postalCode: '75008' } });
+  expect(order).toMatchObject({ total: { amountCents: after }, shippingAddress: { country: 'FR', postalCode: '75008' } });
 });

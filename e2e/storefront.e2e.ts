@@ -3,18 +3,27 @@
 // switcher, `/` by Accept-Language, and the SEO a crawler reads (canonical, hreflang, JSON-LD,
 // sitemaps).
 import { expect, test } from '@playwright/test';
+import { unitCents } from '../src/server/checkout/checkout.fixture';
 import { newId } from '../src/server/db';
+import type { Product } from '../src/server/catalog';
+import { stopSelling } from '../src/server/catalog-admin';
+import type { MarketCode } from '../src/server/markets';
+import { eur, formatMoney } from '../src/server/money';
 import { productPath } from '../src/server/storefront';
 import { seedShopProducts } from './fixtures/storefront-seed';
+import { withE2eRuntime } from './fixtures/e2e-runtime';
 import { StorefrontPo } from './fixtures/storefront.po';
 
 const tag = () => `e2e${newId(6)}`;
+const LOCALES: Record<MarketCode, string> = { it: 'it-IT', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
+/** The product's price as the shop shows it in a market. */
+const shown = (product: Product, market: MarketCode) => formatMoney(eur(unitCents(product, market)), LOCALES[market]);
 
 test('a keyword search finds products whatever the accents and case, every word counting', async ({ page }) => {
   const word = tag();
   const [elegant] = await seedShopProducts(`cat-${word}`, [
-    { title: `Caffettiera Élégante ${word}`, brand: 'Bialetti', cents: 2990 },
-    { title: `Caffettiera rustica ${word}`, brand: 'Bialetti', cents: 1990 },
+    { title: `Caffettiera Élégante ${word}`, brand: 'Bialetti', sourceCents: 2990 },
+    { title: `Caffettiera rustica ${word}`, brand: 'Bialetti', sourceCents: 1990 },
   ]);
   const shop = new StorefrontPo(page);
   await shop.open('/it');
@@ -22,7 +31,8 @@ test('a keyword search finds products whatever the accents and case, every word 
   await expect(shop.cardTitles()).toHaveText([elegant?.title ?? '']);
   await expect(shop.searchBox()).toHaveValue(`ELEGANTE caffettiera ${word.toUpperCase()}`);
   // 29,90 € the Italian way.
-  await expect(shop.cards().first()).toContainText(/29,90\s€/);
+  await expect(shop.cards().first()).toContainText(shown(elegant!, 'it'));
+  expect(shown(elegant!, 'it')).toMatch(/^\d+,\d\d\s€$/);
 
   await shop.search(`caffettiera ${word}`);
   await expect(shop.cards()).toHaveCount(2);
@@ -31,24 +41,27 @@ test('a keyword search finds products whatever the accents and case, every word 
 test('filters work from the keyboard alone and say what is wrong next to the field', async ({ page }) => {
   const word = tag();
   const category = `cat-${word}`;
-  await seedShopProducts(category, [
-    { title: `Lampada cheap ${word}`, brand: 'Lumio', cents: 1500 },
-    { title: `Lampada dear ${word}`, brand: 'Lumio', cents: 8900 },
-    { title: `Lampada gone ${word}`, brand: 'Lumio', cents: 5000, inStock: false },
-    { title: `Lampada other ${word}`, brand: 'Nordvik', cents: 4000 },
+  const [cheap, dear] = await seedShopProducts(category, [
+    { title: `Lampada cheap ${word}`, brand: 'Lumio', sourceCents: 1500 },
+    { title: `Lampada dear ${word}`, brand: 'Lumio', sourceCents: 8900 },
+    { title: `Lampada gone ${word}`, brand: 'Lumio', sourceCents: 5000, inStock: false },
+    { title: `Lampada other ${word}`, brand: 'Nordvik', sourceCents: 4000 },
   ]);
+  // A whole-euro floor above the cheap lamp's price and below the dear one's.
+  const from = String(Math.floor(unitCents(cheap!, 'de') / 100) + 1);
+  expect(unitCents(dear!, 'de')).toBeGreaterThan(Number(from) * 100);
   const shop = new StorefrontPo(page);
   await shop.open(`/de?category=${category}`);
   await expect(shop.cards()).toHaveCount(4);
 
   await page.getByLabel('Marke').selectOption('Lumio');
-  await page.getByLabel('Preis ab (€)').fill('20');
+  await page.getByLabel('Preis ab (€)').fill(from);
   await page.getByLabel('Nur verfügbare').focus();
   await page.keyboard.press('Space');
   await page.getByLabel('Sortieren nach').selectOption({ label: 'Preis absteigend' });
   await Promise.all([page.waitForURL(/brand=Lumio/), page.getByLabel('Preis ab (€)').press('Enter')]);
   await expect(shop.cardTitles()).toHaveText([`Lampada dear ${word}`]);
-  await expect(shop.cards().first()).toContainText(/89,00\s€/);
+  await expect(shop.cards().first()).toContainText(shown(dear!, 'de'));
 
   const response = await page.goto(`/de?category=${category}&min=zwanzig`);
   expect(response?.status()).toBe(400);
@@ -61,7 +74,7 @@ test('pages follow each other by cursor without repeats, and a product opens fro
   const category = `cat-${word}`;
   const seeded = await seedShopProducts(
     category,
-    Array.from({ length: 30 }, (_, i) => ({ title: `Tazza ${i} ${word}`, brand: 'Casaluce', cents: 990 + (i % 3) * 100 })),
+    Array.from({ length: 30 }, (_, i) => ({ title: `Tazza ${i} ${word}`, brand: 'Casaluce', sourceCents: 990 + (i % 3) * 100 })),
   );
   const shop = new StorefrontPo(page);
   await shop.open(`/fr?category=${category}&sort=price-asc`);
@@ -81,22 +94,24 @@ test('pages follow each other by cursor without repeats, and a product opens fro
   await expect(page.getByTestId('product-title')).toHaveText(title);
 });
 
-test('products not for sale in a market are not listed there', async ({ page }) => {
+test('products an agent stopped selling are listed in no market', async ({ page }) => {
   const word = tag();
-  await seedShopProducts(`cat-${word}`, [
-    { title: `Borraccia ovunque ${word}`, brand: 'Brava', cents: 1200 },
-    { title: `Borraccia solo francese ${word}`, brand: 'Brava', cents: 1200, markets: ['fr'] },
+  const [, stopped] = await seedShopProducts(`cat-${word}`, [
+    { title: `Borraccia in vendita ${word}`, brand: 'Brava', sourceCents: 1200 },
+    { title: `Borraccia ritirata ${word}`, brand: 'Brava', sourceCents: 1200 },
   ]);
+  const agent = { id: 'agent_storefront', email: 'storefront@example.com', role: 'agent' as const };
+  expect(await withE2eRuntime((rt) => stopSelling(rt, { productId: stopped!._id, reason: 'recall' }, agent))).toMatchObject({ ok: true });
   const shop = new StorefrontPo(page);
-  await shop.open(`/it?q=${word}`);
-  await expect(shop.cardTitles()).toHaveText([`Borraccia ovunque ${word}`]);
-  await shop.open(`/fr?q=${word}`);
-  await expect(shop.cards()).toHaveCount(2);
+  for (const market of ['it', 'fr'] as const) {
+    await shop.open(`/${market}?q=${word}`);
+    await expect(shop.cardTitles()).toHaveText([`Borraccia in vendita ${word}`]);
+  }
 });
 
 test('the market switcher opens the same search in another market, in its language', async ({ page }) => {
   const word = tag();
-  await seedShopProducts(`cat-${word}`, [{ title: `Kettle ${word}`, brand: 'Zephyr', cents: 123456 }]);
+  const [kettle] = await seedShopProducts(`cat-${word}`, [{ title: `Kettle ${word}`, brand: 'Zephyr', sourceCents: 123456 }]);
   const shop = new StorefrontPo(page);
   await shop.open(`/it?q=${word}`);
   expect(await page.getAttribute('html', 'lang')).toBe('it');
@@ -105,7 +120,7 @@ test('the market switcher opens the same search in another market, in its langua
   await shop.marketLink('de').click();
   await expect(page).toHaveURL(new RegExp(`/de\\?q=${word}$`));
   expect(await page.getAttribute('html', 'lang')).toBe('de');
-  await expect(shop.cards().first()).toContainText(/1\.234,56\s€/);
+  await expect(shop.cards().first()).toContainText(shown(kettle!, 'de'));
   await expect(shop.cartLink()).toHaveText('Warenkorb');
   await expect(shop.cartLink()).toHaveAttribute('href', '/de/cart');
 });
@@ -121,7 +136,7 @@ test('/ sends a shopper to the market of their language, Italy when none is sold
 
 test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemaps', async ({ page, request }) => {
   const word = tag();
-  const [product] = await seedShopProducts(`cat-${word}`, [{ title: `Frullatore ${word}`, brand: 'Tecnova', cents: 4999 }]);
+  const [product] = await seedShopProducts(`cat-${word}`, [{ title: `Frullatore ${word}`, brand: 'Tecnova', sourceCents: 4999 }]);
   if (!product) throw new Error('no product seeded');
   const shop = new StorefrontPo(page);
 
@@ -137,7 +152,7 @@ test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemap
   expect(html).toMatch(new RegExp(`<link[^>]*rel="canonical"[^>]*href="http://[^"]+${path}"`));
   expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*hreflang="x-default"/);
   const ld = /<script[^>]*type="application\/ld\+json"[^>]*>([^<]*)<\/script>/.exec(html)?.[1];
-  expect(JSON.parse(ld ?? '{}')).toMatchObject({ '@type': 'Product', name: product.title, offers: { '@type': 'Offer', price: '49.99', priceCurrency: 'EUR', availability: 'https://schema.org/InStock' } });
+  expect(JSON.parse(ld ?? '{}')).toMatchObject({ '@type': 'Product', name: product.title, offers: { '@type': 'Offer', price: (unitCents(product, 'es') / 100).toFixed(2), priceCurrency: 'EUR', availability: 'https://schema.org/InStock' } });
 
   const index = await request.get('/sitemap.xml');
   expect(index.headers()['content-type']).toContain('application/xml');

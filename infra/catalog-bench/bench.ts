@@ -24,7 +24,7 @@ import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openRuntime } from '../../src/server/runtime';
 import { createContext } from '../../src/server/trpc/context';
 import { appRouter } from '../../src/server/trpc/routers/_app';
-import { catalogForCount, loadCatalog, loadedProduct, progressReporter } from './catalog-loader';
+import { catalogForCount, loadCatalog, progressReporter } from './catalog-loader';
 
 const { values: flags } = parseArgs({
   options: {
@@ -85,7 +85,7 @@ function searchQueries(count: number, markets: readonly MarketCode[]): { market:
   const random = new SeededRandom(7);
   return Array.from({ length: count }, () => {
     const market = random.pick(markets);
-    const product = loadedProduct(catalog, market, random.int(0, catalog.size - 1));
+    const product = catalog.product(market, random.int(0, catalog.size - 1));
     const typeWords = queryTokens(product.title).filter((w) => !queryTokens(product.brand ?? '').includes(w) && !/\d/.test(w));
     const typeWord = typeWords[0] ?? 'set';
     const roll = random.next();
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     // the indexes in place beat loading first and building the indexes afterwards.
     const rt = await openRuntime(config, 'bench-catalog');
     const products = rt.collections.products as Collection<Product>;
-    const load = await loadCatalog(products, COUNT, markets, progressReporter('loading products'));
+    const load = await loadCatalog(rt.collections, COUNT, markets, progressReporter('loading products'));
     console.log(`loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s (${Math.round(load.done / load.seconds).toLocaleString('en')}/s)`);
 
     const caller = appRouter.createCaller(createContext(null, async () => rt));

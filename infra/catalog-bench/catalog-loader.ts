@@ -1,28 +1,31 @@
 // Fills the products collection with realistic products, fast: the marketplace simulator's
 // deterministic catalog (titles, brands, categories and prices in each market's language and
-// price ranges) turned into catalog documents as a scraper would store them, inserted in
-// unordered batches with a few in flight. Ids are derived from (market, index), so running it
-// again inserts only what is missing: duplicates are counted as already there, not failures.
-import type { Collection } from 'mongodb';
-import { MongoBulkWriteError } from 'mongodb';
-import { Catalog, canonicalPath } from '../marketplace-simulator/catalog-generator';
+// price ranges) scraped into the catalog by scraping's product factory, the crawl's own batch
+// write, with a few batches in flight. A product sold in several markets (one GTIN) becomes one
+// product with an offer in each, as the scrapers make it. Running it again inserts only what is
+// missing: the store finds the rest unchanged and writes nothing.
+import { Catalog } from '../marketplace-simulator/catalog-generator';
 import { hashKey } from '../marketplace-simulator/seeded-random';
 import { DEFAULT_SETTINGS } from '../marketplace-simulator/simulator-settings';
-import type { Product } from '../../src/server/catalog/product.schema';
+import type { Collections } from '../../src/server/db';
+import type { Listing } from '../../src/server/scraping';
+import { scrapeProducts } from '../../src/server/scraping';
 import type { MarketCode } from '../../src/server/markets';
-import { productFromSim } from '../../workers/refresher/sim-products';
+import { simCatalogListing } from '../../workers/refresher/sim-products';
 
 const BATCH = 1000;
 const IN_FLIGHT = 3;
-const DAY_MS = 86_400_000;
-/** Creation times spread over a year, to the minute: "newest" has many ties, as a real catalog does. */
+/** Batches scraped at times spread over a year, to the minute: "newest" has many ties, as a real catalog does. */
 const CREATED_SPREAD_MINUTES = 365 * 24 * 60;
 const CREATED_BEFORE = Date.parse('2026-11-01T00:00:00Z');
 
 export interface LoadProgress {
+  /** Listings written. */
   readonly done: number;
   readonly total: number;
+  /** Products this load created. */
   readonly inserted: number;
+  /** Products that were there already (a previous load, or another market's listing of the same GTIN). */
   readonly existing: number;
 }
 
@@ -30,60 +33,22 @@ export interface LoadResult extends LoadProgress {
   readonly seconds: number;
 }
 
-/** `simit000000a`: no hyphen, since shop URLs end in `-{id}`. */
-export function loadedProductId(market: MarketCode, index: number): string {
-  return `sim${market}${index.toString(36).padStart(7, '0')}`;
-}
-
 export function catalogForCount(count: number, markets: readonly MarketCode[]): Catalog {
   const productsPerMarket = Math.max(1, Math.ceil(count / markets.length));
   return new Catalog({ seed: DEFAULT_SETTINGS.seed, productsPerMarket, crossMarketShare: DEFAULT_SETTINGS.crossMarketShare });
 }
 
-/** Product `index` of a market's simulated catalog, as the catalog would hold it after a scrape. */
-export function loadedProduct(catalog: Catalog, market: MarketCode, index: number): Product {
+/** Product `index` of a market's simulated catalog, as a scraper reads its page. */
+export function loadedListing(catalog: Catalog, market: MarketCode, index: number): Listing {
   const sim = catalog.product(market, index);
   const roll = hashKey(catalog.shape.seed, 'stock', market, index) % 100;
   const inStock = sim.stockProfile === 'steady' || (sim.stockProfile === 'volatile' && roll < 70);
-  const minutesAgo = hashKey(catalog.shape.seed, 'created', market, index) % CREATED_SPREAD_MINUTES;
-  const createdAt = new Date(CREATED_BEFORE - minutesAgo * 60_000);
-  const product = productFromSim(
-    {
-      market,
-      sourceId: sim.sourceId,
-      gtin: sim.gtin,
-      title: sim.title,
-      brand: sim.brand,
-      category: sim.category.key,
-      url: `https://marketplace-${market}.example${canonicalPath(sim)}`,
-      priceCents: sim.basePriceCents,
-      shippingCents: sim.shippingCents,
-      availability: inStock ? 'in_stock' : 'out_of_stock',
-    },
-    loadedProductId(market, index),
-    createdAt,
-  );
-  // Scraped some time after it was first found.
-  return { ...product, updatedAt: new Date(createdAt.getTime() + (roll % 30) * DAY_MS) };
+  return simCatalogListing(sim, market, `https://marketplace-${market}.example`, inStock ? 'in_stock' : 'out_of_stock');
 }
 
-async function insertBatch(products: Collection<Product>, batch: Product[]): Promise<{ inserted: number; existing: number }> {
-  try {
-    const result = await products.insertMany(batch, { ordered: false });
-    return { inserted: result.insertedCount, existing: 0 };
-  } catch (error) {
-    // Unordered: every document was tried; only duplicates (a previous load) are expected.
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    const other = errors.find((e) => e.code !== 11000);
-    if (other) throw error;
-    return { inserted: error.insertedCount, existing: errors.length };
-  }
-}
-
-/** Inserts `count` products, taken in turn from each of `markets`, reporting progress after each batch. */
+/** Scrapes `count` listings, taken in turn from each of `markets`, reporting progress after each batch. */
 export async function loadCatalog(
-  products: Collection<Product>,
+  collections: Pick<Collections, 'products' | 'priceHistory'>,
   count: number,
   markets: readonly MarketCode[],
   onProgress: (progress: LoadProgress) => void = () => {},
@@ -92,13 +57,16 @@ export async function loadCatalog(
   const started = performance.now();
   const progress = { done: 0, total: count, inserted: 0, existing: 0 };
   const inFlight = new Set<Promise<void>>();
-  let batch: Product[] = [];
+  let batch: Listing[] = [];
+  let batches = 0;
   const send = async () => {
     const sent = batch;
     batch = [];
-    const write = insertBatch(products, sent).then(({ inserted, existing }) => {
-      progress.inserted += inserted;
-      progress.existing += existing;
+    const scrapedAt = new Date(CREATED_BEFORE - (hashKey(catalog.shape.seed, 'created', batches++) % CREATED_SPREAD_MINUTES) * 60_000);
+    const write = scrapeProducts({ collections }, sent, scrapedAt).then((products) => {
+      const created = products.filter((p) => p.createdAt.getTime() === scrapedAt.getTime()).length;
+      progress.inserted += created;
+      progress.existing += products.length - created;
       progress.done += sent.length;
       onProgress({ ...progress });
     });
@@ -108,7 +76,7 @@ export async function loadCatalog(
   };
   for (let i = 0; i < count; i++) {
     const market = markets[i % markets.length] as MarketCode;
-    batch.push(loadedProduct(catalog, market, Math.floor(i / markets.length)));
+    batch.push(loadedListing(catalog, market, Math.floor(i / markets.length)));
     if (batch.length >= BATCH) await send();
   }
   if (batch.length > 0) await send();

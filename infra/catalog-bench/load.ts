@@ -41,10 +41,11 @@ async function main(): Promise<void> {
   try {
     const db = databaseOf(mongo);
     await ensureIndexes(db);
-    const result = await loadCatalog(collections(db).products, count, markets, progressReporter('loading products'));
+    const result = await loadCatalog(collections(db), count, markets, progressReporter('loading products'));
     console.log(
-      `inserted ${result.inserted.toLocaleString('en')} products (${result.existing.toLocaleString('en')} were there already) into ${db.databaseName} ` +
-        `in ${result.seconds.toFixed(1)} s, ${Math.round(result.done / result.seconds).toLocaleString('en')}/s`,
+      `scraped ${result.done.toLocaleString('en')} listings into ${db.databaseName}: ${result.inserted.toLocaleString('en')} new products, ` +
+        `${result.existing.toLocaleString('en')} already there (a previous load, or another market's listing of the same GTIN) ` +
+        `in ${result.seconds.toFixed(1)} s, ${Math.round(result.done / result.seconds).toLocaleString('en')} listings/s`,
     );
   } finally {
     await mongo.close();

@@ -16,8 +16,8 @@ import { cp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { MongoClient, type AnyBulkWriteOperation } from 'mongodb';
-import { Catalog, canonicalPath } from '../../infra/marketplace-simulator/catalog-generator';
+import { MongoClient } from 'mongodb';
+import { Catalog } from '../../infra/marketplace-simulator/catalog-generator';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
 import { benchOnOwnServices, percentile, positiveInt } from '../../infra/local/bench-support';
 import { startMongo } from '../../infra/local/mongo';
@@ -25,11 +25,11 @@ import { startRedis } from '../../infra/local/redis';
 import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../../infra/local/processes';
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
-import type { Product } from '../../src/server/catalog/product.schema';
-import { COLLECTIONS, ensureIndexes, newId, withDatabase } from '../../src/server/db';
+import { collections, ensureIndexes, newId, withDatabase } from '../../src/server/db';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { productPath } from '../../src/server/storefront';
-import { productFromSim } from './sim-products';
+import { scrapeProducts, type Listing } from '../../src/server/scraping';
+import { simCatalogListing } from './sim-products';
 
 const { values: flags } = parseArgs({
   options: {
@@ -134,51 +134,40 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
   // Indexes first, as in production, where they exist before the catalog grows: built over
   // 100,000 products at the app's start, they would hold SecantusDB for a minute.
   await ensureIndexes(client.db());
-  const products = client.db().collection<Product>(COLLECTIONS.products.name);
+  const { products, priceHistory } = collections(client.db());
   const perMarket = Math.ceil(PRODUCTS / MARKET_CODES.length);
+  // Scraped an hour ago: every price is stale. Products sold in several markets (one GTIN) are
+  // one product with an offer in each, as the scrapers make them.
   const staleSince = new Date(Date.now() - 60 * 60_000);
-  const ids: string[] = [];
+  const ids = new Set<string>();
   const paths: string[] = [];
   const started = Date.now();
-  let batch: AnyBulkWriteOperation<Product>[] = [];
+  let listings = 0;
+  let batch: Listing[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await products.bulkWrite(batch, { ordered: false });
+    for (const product of await scrapeProducts({ collections: { products, priceHistory } }, batch, staleSince)) {
+      if (ids.has(product._id)) continue;
+      paths.push(productPath(MARKET_CODES[(ids.size * 7) % MARKET_CODES.length]!, { slug: product.slug, id: product._id }));
+      ids.add(product._id);
+    }
+    listings += batch.length;
     batch = [];
-    if (ids.length % Math.max(LOADER_BATCH, Math.ceil(PRODUCTS / 10 / LOADER_BATCH) * LOADER_BATCH) !== 0 && ids.length < PRODUCTS) return;
-    const rate = Math.round(ids.length / ((Date.now() - started) / 1000));
-    console.log(`  loading products: ${ids.length.toLocaleString('en')} / ${PRODUCTS.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`);
+    if (listings % Math.max(LOADER_BATCH, Math.ceil(PRODUCTS / 10 / LOADER_BATCH) * LOADER_BATCH) !== 0 && listings < PRODUCTS) return;
+    const rate = Math.round(listings / ((Date.now() - started) / 1000));
+    console.log(`  scraping listings: ${listings.toLocaleString('en')} / ${PRODUCTS.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`);
   };
-  for (let i = 0; ids.length < PRODUCTS; i++) {
+  for (let i = 0; listings + batch.length < PRODUCTS; i++) {
     const market = MARKET_CODES[i % MARKET_CODES.length] as MarketCode;
     const index = Math.floor(i / MARKET_CODES.length);
     if (index >= perMarket) break;
-    const simProduct = catalog.product(market, index);
-    const product = productFromSim(
-      {
-        market,
-        sourceId: simProduct.sourceId,
-        gtin: simProduct.gtin,
-        title: simProduct.title,
-        brand: simProduct.brand,
-        category: simProduct.category.key,
-        url: `${simUrls[market]}${canonicalPath(simProduct)}`,
-        priceCents: simProduct.basePriceCents,
-        shippingCents: simProduct.shippingCents,
-        availability: 'in_stock',
-      },
-      newId(),
-      staleSince,
-    );
-    ids.push(product._id);
-    paths.push(productPath(MARKET_CODES[(i * 7) % MARKET_CODES.length]!, { slug: product.slug, id: product._id }));
-    batch.push({ replaceOne: { filter: { _id: product._id }, replacement: product, upsert: true } });
+    batch.push(simCatalogListing(catalog.product(market, index), market, simUrls[market]));
     if (batch.length >= LOADER_BATCH) await flush();
   }
   await flush();
-  console.log(`  loaded ${ids.length.toLocaleString('en')} products with prices checked an hour ago in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  scraped ${listings.toLocaleString('en')} listings into ${ids.size.toLocaleString('en')} products with prices checked an hour ago in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await client.close();
-  return { ids, paths };
+  return { ids: [...ids], paths };
 }
 
 /** Reads an SSE stream until a live price arrives, the wait ends, or the stream closes. */

@@ -8,12 +8,11 @@ import { startSimulator, type RunningSimulator } from '../../infra/marketplace-s
 import { REPO_ROOT } from '../../infra/local/paths';
 import { testEnv, until, useTestRuntime } from '../../infra/local/testing';
 import { parseConfig } from '../../src/server/config';
-import { newId } from '../../src/server/db';
-import { upsertProduct } from '../../src/server/catalog/product.store';
+import { scrapeDeps, scrapeProducts } from '../../src/server/scraping';
 import { MARKET_CODES } from '../../src/server/markets';
 import { closePriceEventHub, openProductPage, refreshQueue, SWEEP_POPULAR_JOB } from '../../src/server/pricing';
 import { readWorkerHeartbeats } from '../../src/server/runtime';
-import { offerCallCount, patchSimProduct, productFromSim, simProductInfo } from './sim-products';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo } from './sim-products';
 
 const rt = useTestRuntime('refresher_process');
 let sim: RunningSimulator;
@@ -49,8 +48,8 @@ describe('refresher process', () => {
 
   it('makes one marketplace call for twenty concurrent openings of a stale page, and stores the new price', async () => {
     const info = await simProductInfo(sim.controlUrl, 'de', 3);
-    const product = productFromSim(info, newId(), new Date(Date.now() - 120_000));
-    await upsertProduct(rt().collections.products, product);
+    const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing(info)], new Date(Date.now() - 120_000));
+    if (!product) throw new Error('no product scraped');
     // The marketplace answers in 200 ms, so every opening lands while the refresh is in flight.
     await patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 700, faults: { routes: ['offer'], latency: { medianMs: 200, p99Ms: 200 } } });
     const runtime = { ...rt(), config: parseConfig({ ...testEnv(rt().db.databaseName) }) };

@@ -1,10 +1,9 @@
-// Catalog products made from the marketplace simulator's products, for the refresher's tests,
-// the e2e tests and the benchmark: what a scraper would have stored, with a price checked at
-// a time of the caller's choosing (an old one makes the price stale).
-import type { Product } from '../../src/server/catalog/product.schema';
-import { searchTokens } from '../../src/server/catalog/search-tokens';
+// The marketplace simulator's products as a scraper reads them, for the refresher's tests, the
+// e2e tests and the benchmarks: listings to write through scraping's product factory, at a scrape
+// time of the caller's choosing (an old one makes the price stale).
+import { canonicalPath, type SimProduct } from '../../infra/marketplace-simulator/catalog-generator';
 import type { MarketCode } from '../../src/server/markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES, type MarginRules } from '../../src/server/pricing';
+import { scrapedListing, type Listing } from '../../src/server/scraping';
 
 /** The fields of a simulator product (control API `GET /__control/markets/{m}/products/{id}`) used here. */
 export interface SimProductInfo {
@@ -20,48 +19,39 @@ export interface SimProductInfo {
   readonly availability: 'in_stock' | 'out_of_stock';
 }
 
-
-function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80)
-    .replace(/-$/, '');
-  return slug || 'product';
-}
-
-export function productFromSim(info: SimProductInfo, id: string, checkedAt: Date, rules: MarginRules = DEFAULT_MARGIN_RULES): Product {
-  const offers = {
-    [info.market]: {
-      site: new URL(info.url).host,
-      sourceId: info.sourceId,
-      url: info.url,
-      price: { amountCents: info.priceCents, currency: 'EUR' as const },
-      shipping: { amountCents: info.shippingCents, currency: 'EUR' as const },
-      availability: info.availability,
-      seller: null,
-      lastScrapedAt: checkedAt,
-      lastRefreshedAt: null,
-    },
-  };
-  return {
-    _id: id,
-    slug: slugOf(info.title),
-    gtin: info.gtin,
+/** What a scraper extracts from the product's page on the simulator. */
+export function simListing(info: SimProductInfo, overrides: Partial<Listing> = {}): Listing {
+  return scrapedListing({
+    market: info.market,
+    site: new URL(info.url).host,
+    sourceId: info.sourceId,
+    url: info.url,
     title: info.title,
     brand: info.brand,
+    gtin: info.gtin,
+    priceCents: info.priceCents,
+    shippingCents: info.shippingCents,
+    availability: info.availability,
     category: info.category,
-    images: [],
-    attributes: { GTIN: info.gtin },
-    searchTokens: searchTokens(info.title, info.brand),
-    offers,
-    sellPrices: computeSellPrices(offers, rules, checkedAt),
-    createdAt: checkedAt,
-    updatedAt: checkedAt,
-  };
+    seller: null,
+    ...overrides,
+  });
+}
+
+/** A product of the simulator's catalog (generated in this process) as read from its page on the shop at `origin`. */
+export function simCatalogListing(product: SimProduct, market: MarketCode, origin: string, availability: SimProductInfo['availability'] = 'in_stock'): Listing {
+  return simListing({
+    market,
+    sourceId: product.sourceId,
+    gtin: product.gtin,
+    title: product.title,
+    brand: product.brand,
+    category: product.category.key,
+    url: `${origin}${canonicalPath(product)}`,
+    priceCents: product.basePriceCents,
+    shippingCents: product.shippingCents,
+    availability,
+  });
 }
 
 /** Reads a simulator product through its control API, as a test in another process must. */

@@ -1,58 +1,76 @@
 // The cart against real Redis and MongoDB: it survives between requests, expires when unused
 // (sliding), refuses what cannot be sold, and prices lines against the catalog now.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { repriceProduct, seedProductForSale } from '../checkout/checkout.fixture';
+import { stopSelling } from '../catalog-admin';
+import { productForSale, rescrape, unitCents } from '../checkout/checkout.fixture';
 import type { Runtime } from '../runtime';
+import { cartKey } from './cart';
 import { newCartId } from './cart-cookie';
 import { addToCart, changeQuantity, loadCart, viewCart } from './cart.service';
 
 const rt = useTestRuntime('cart');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const agent = { id: 'agent_cart', email: 'cart@example.com', role: 'agent' as const };
+const withTtl = (ms: number): Runtime => ({ ...rt(), config: { ...rt().config, CART_TTL_MS: ms } });
 
 describe('cart', () => {
   it('keeps lines between requests, per market, with quantities changed and removed', async () => {
-    const [a, b] = await Promise.all([seedProductForSale(rt(), 'it', 1999), seedProductForSale(rt(), 'it', 500)]);
+    const [{ product: a }, { product: b }] = await Promise.all([productForSale(rt(), { priceCents: 1999 }), productForSale(rt(), { priceCents: 500 })]);
     const cartId = newCartId();
     await addToCart(rt(), cartId, 'it', a._id, 1);
     await addToCart(rt(), cartId, 'it', b._id, 2);
     await changeQuantity(rt(), cartId, 'it', a._id, 3);
     const view = await viewCart(rt(), await loadCart(rt(), cartId, 'it'));
-    expect(view.lines.map((l) => [l.productId, l.quantity, l.lineTotalCents])).toEqual([[a._id, 3, 5997], [b._id, 2, 1000]]);
-    expect(view.totalCents).toBe(6997);
+    const [aCents, bCents] = [unitCents(a, 'it'), unitCents(b, 'it')];
+    expect(view.lines.map((l) => [l.productId, l.quantity, l.lineTotalCents])).toEqual([[a._id, 3, 3 * aCents], [b._id, 2, 2 * bCents]]);
+    expect(view.totalCents).toBe(3 * aCents + 2 * bCents);
     expect((await loadCart(rt(), cartId, 'fr')).lines).toEqual([]);
     await changeQuantity(rt(), cartId, 'it', b._id, 0);
     expect((await loadCart(rt(), cartId, 'it')).lines.map((l) => l.productId)).toEqual([a._id]);
   });
 
-  it('refuses products out of stock or not sold in the market', async () => {
-    const [gone, italian] = await Promise.all([seedProductForSale(rt(), 'it', 999, 'out_of_stock'), seedProductForSale(rt(), 'it', 999)]);
+  it('refuses products out of stock, stopped from sale or unknown', async () => {
+    const [{ product: gone }, { product: stopped }] = await Promise.all([productForSale(rt(), { availability: 'out_of_stock' }), productForSale(rt())]);
+    expect(await stopSelling(rt(), { productId: stopped._id, reason: 'recall' }, agent)).toMatchObject({ ok: true });
     const cartId = newCartId();
     expect(await addToCart(rt(), cartId, 'it', gone._id, 1)).toEqual({ ok: false, reason: 'out_of_stock' });
-    expect(await addToCart(rt(), cartId, 'de', italian._id, 1)).toEqual({ ok: false, reason: 'not_for_sale' });
+    expect(await addToCart(rt(), cartId, 'de', stopped._id, 1)).toEqual({ ok: false, reason: 'not_for_sale' });
     expect(await addToCart(rt(), cartId, 'it', 'nosuchproduct1', 1)).toEqual({ ok: false, reason: 'not_for_sale' });
   });
 
   it('shows a price changed since the line was added, old and new', async () => {
-    const product = await seedProductForSale(rt(), 'it', 1999);
+    const seed = await productForSale(rt(), { priceCents: 1999 });
     const cartId = newCartId();
-    await addToCart(rt(), cartId, 'it', product._id, 2);
-    await repriceProduct(rt(), product, 'it', 2299);
+    await addToCart(rt(), cartId, 'it', seed.product._id, 2);
+    const { product: repriced } = await rescrape(rt(), seed, { priceCents: 2299 });
+    const [before, after] = [unitCents(seed.product, 'it'), unitCents(repriced, 'it')];
+    expect(after).toBeGreaterThan(before);
     const view = await viewCart(rt(), await loadCart(rt(), cartId, 'it'));
-    expect(view.lines[0]).toMatchObject({ addedUnitCents: 1999, unitCents: 2299, priceChanged: true, lineTotalCents: 4598 });
+    expect(view.lines[0]).toMatchObject({ addedUnitCents: before, unitCents: after, priceChanged: true, lineTotalCents: 2 * after });
   });
 
-  it('expires when unused for the TTL, and each use restarts the clock', async () => {
-    const shortLived: Runtime = { ...rt(), config: { ...rt().config, CART_TTL_MS: 1000 } };
-    const product = await seedProductForSale(rt(), 'it', 1000);
+  it('restarts the expiry clock on each use', async () => {
+    const ttlMs = 60_000;
+    const { product } = await productForSale(rt());
+    const cartId = newCartId();
+    const key = cartKey(cartId, 'it');
+    await addToCart(withTtl(ttlMs), cartId, 'it', product._id, 1);
+    // Redis's own clock has counted part of the TTL down…
+    let left = ttlMs;
+    await vi.waitFor(async () => expect((left = await rt().redis.pttl(key))).toBeLessThan(ttlMs - 200), { timeout: 10_000, interval: 50 });
+    // …and a read gives the cart its whole TTL again.
+    expect((await loadCart(withTtl(ttlMs), cartId, 'it')).lines).toHaveLength(1);
+    expect(await rt().redis.pttl(key)).toBeGreaterThan(left);
+  });
+
+  it('expires when unused for the TTL', async () => {
+    const shortLived = withTtl(500);
+    const { product } = await productForSale(rt());
     const cartId = newCartId();
     await addToCart(shortLived, cartId, 'it', product._id, 1);
-    await sleep(600);
-    expect((await loadCart(shortLived, cartId, 'it')).lines).toHaveLength(1);
-    await sleep(600);
-    // 1.2 s after the add, but only 0.6 s after the last read: still there.
-    expect((await loadCart(shortLived, cartId, 'it')).lines).toHaveLength(1);
-    await sleep(1300);
+    expect(await rt().redis.pttl(cartKey(cartId, 'it'))).toBeGreaterThan(0);
+    // Waited on without reading the cart: a read would restart the clock.
+    await vi.waitFor(async () => expect(await rt().redis.exists(cartKey(cartId, 'it'))).toBe(0), { timeout: 15_000, interval: 100 });
     expect((await loadCart(shortLived, cartId, 'it')).lines).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
-import { patchSimProduct, productFromSim, simProductInfo } from '../../../workers/refresher/sim-products';
+import { patchSimProduct, simListing, simProductInfo } from '../../../workers/refresher/sim-products';
 import { listAudit } from '../backoffice/audit.store';
-import { cacheProduct, readCachedProduct, upsertProduct } from '../catalog';
-import { newId } from '../db';
+import { cacheProduct, readCachedProduct } from '../catalog';
 import type { MarketCode } from '../markets';
+import { scrapeDeps, scrapeProducts } from '../scraping';
 import { closePriceEventHub } from '../pricing/live-price.store';
 import { openProductPage } from '../pricing/product-page.service';
 import { REFRESH_HANDLERS } from '../pricing/refresh.jobs';
@@ -43,8 +43,8 @@ afterAll(async () => {
 
 async function stored(market: MarketCode = 'it', checkedAgoMs = 120_000) {
   const info = await simProductInfo(sim.controlUrl, market, nextIndex++);
-  const product = productFromSim(info, newId(), new Date(Date.now() - checkedAgoMs));
-  await upsertProduct(rt().collections.products, product);
+  const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing(info)], new Date(Date.now() - checkedAgoMs));
+  if (!product) throw new Error(`simulator product ${info.sourceId} was not scraped`);
   return { info, product };
 }
 

@@ -1,56 +1,84 @@
-// Test data for the cart and checkout integration tests: products for sale in a market, written
-// through the catalog's store and cache as the scrapers and the refresher do. Not imported by
-// application code.
-import { cacheProduct, upsertProduct, type Product } from '../catalog';
+// Test data for the cart, checkout and order tests: products for sale, scraped into the catalog
+// by the crawl's own write path (scraping's product factory), so that their selling prices in
+// every market are the pricing's, and scraped again when a test needs the price to move; and
+// orders placed as a shopper places them: a cart, then the checkout form as typed. Not imported
+// by application code.
+import { addToCart, newCartId } from '../cart';
+import type { Product } from '../catalog/product.schema';
+import { sellingPrice } from '../catalog/selling';
 import { newId } from '../db/ids';
 import type { MarketCode } from '../markets';
-import { eur } from '../money';
+import type { Order } from '../orders/order.schema';
+import { findOrderById } from '../orders/order.store';
 import type { Runtime } from '../runtime';
+import { scrapedListing, scrapeDeps, scrapeProducts, type Listing } from '../scraping';
+import { CheckoutInput } from './checkout.schema';
+import { checkoutInputFromForm } from './checkout-form';
+import { placeOrder } from './checkout.service';
 
-export async function seedProductForSale(
-  rt: Runtime,
-  market: MarketCode,
-  priceCents: number,
-  availability: 'in_stock' | 'out_of_stock' = 'in_stock',
-): Promise<Product> {
-  const now = new Date();
-  const id = newId();
-  const product: Product = {
-    _id: id,
-    slug: `test-product-${id}`,
-    gtin: null,
-    title: `Test product ${id}`,
-    brand: 'Test',
-    category: 'test',
-    images: [],
-    attributes: {},
-    searchTokens: ['test', 'product'],
-    offers: {
-      [market]: {
-        site: 'amazon',
-        sourceId: `B${id.toUpperCase()}`,
-        url: `https://www.amazon.${market}/dp/B${id.toUpperCase()}`,
-        price: eur(Math.round(priceCents * 0.6)),
-        shipping: null,
-        availability,
-        seller: null,
-        lastScrapedAt: now,
-        lastRefreshedAt: now,
-      },
-    },
-    sellPrices: { [market]: { price: eur(priceCents), sourceMarket: market, computedAt: now } },
-    createdAt: now,
-    updatedAt: now,
-  };
-  await upsertProduct(rt.collections.products, product);
-  await cacheProduct(rt.redis, product);
-  return product;
+export interface ProductForSale {
+  readonly product: Product;
+  /** What the scraper read: scrape it again with changed fields to move the price. */
+  readonly listing: Listing;
 }
 
-/** A new selling price, written to MongoDB and the cache as a refresh does. */
-export async function repriceProduct(rt: Runtime, product: Product, market: MarketCode, priceCents: number): Promise<Product> {
-  const updated: Product = { ...product, sellPrices: { ...product.sellPrices, [market]: { price: eur(priceCents), sourceMarket: market, computedAt: new Date() } } };
-  await upsertProduct(rt.collections.products, updated);
-  await cacheProduct(rt.redis, updated);
-  return updated;
+/** A product scraped just now from `overrides` (an Italian Amazon page by default): fresh, so opening it refreshes nothing. */
+export async function productForSale(rt: Runtime, overrides: Partial<Listing> = {}): Promise<ProductForSale> {
+  const listing = scrapedListing(overrides);
+  const [product] = await scrapeProducts(scrapeDeps(rt), [listing]);
+  return { product: product!, listing };
+}
+
+/** The same page scraped again with `changes` (a new price), as the next crawl writes it. */
+export async function rescrape(rt: Runtime, seed: ProductForSale, changes: Partial<Listing>): Promise<ProductForSale> {
+  const listing = { ...seed.listing, ...changes };
+  const [product] = await scrapeProducts(scrapeDeps(rt), [listing]);
+  return { product: product!, listing };
+}
+
+/** What a shopper in `market` pays for one unit. */
+export function unitCents(product: Product, market: MarketCode): number {
+  const selling = sellingPrice(product, market);
+  if (!selling) throw new Error(`product ${product._id} is not for sale in ${market}`);
+  return selling.price.amountCents;
+}
+
+/** What a shopper types into the checkout form: spaces in the phone number, capitals in the e-mail. */
+export type ShopperForm = Record<string, string>;
+
+const ADDRESSES: Record<MarketCode, ShopperForm> = {
+  it: { name: 'Anna Rossi', phone: '+39 333 765 4321', line1: 'Via Roma 1', postalCode: '00184', city: 'Roma' },
+  fr: { name: 'Camille Martin', phone: '+33 6 12 34 56 78', line1: '12 rue de Rivoli', postalCode: '75001', city: 'Paris' },
+  de: { name: 'Jonas Weber', phone: '+49 151 2345 6789', line1: 'Hauptstraße 5', postalCode: '10115', city: 'Berlin' },
+  es: { name: 'Lucía García', phone: '+34 612 34 56 78', line1: 'Calle Mayor 10', postalCode: '28013', city: 'Madrid' },
+};
+
+/** The form of a new shopper (an e-mail of their own) in `market`, changed by `overrides`. */
+export function shopperForm(market: MarketCode, overrides: ShopperForm = {}): ShopperForm {
+  // E-mail addresses carry no accents: Lucía García writes Lucia.Garcia.
+  const [first, last] = (ADDRESSES[market]['name'] ?? '').normalize('NFD').replace(/\p{M}/gu, '').split(' ');
+  return {
+    idempotencyKey: newId(20),
+    email: `${first}.${last}.${newId(6)}@Example.${market.toUpperCase()}`,
+    paymentMethod: 'bank_transfer',
+    ...ADDRESSES[market],
+    ...overrides,
+  };
+}
+
+/**
+ * An order placed through checkout: the products put into a new cart, then the form submitted
+ * (validated as the form route validates it). Throws with checkout's reason when it refuses.
+ */
+export async function placeShopperOrder(rt: Runtime, market: MarketCode, lines: readonly (readonly [Product, number])[], form: ShopperForm = shopperForm(market), now = new Date()): Promise<Order> {
+  const cartId = newCartId();
+  for (const [product, quantity] of lines) {
+    const added = await addToCart(rt, cartId, market, product._id, quantity, now);
+    if (!added.ok) throw new Error(`product ${product._id} cannot go into a cart in ${market}: ${added.reason}`);
+  }
+  const placed = await placeOrder(rt, cartId, CheckoutInput.parse(checkoutInputFromForm(market, form)), now);
+  if (!placed.ok) throw new Error(`checkout refused the order: ${placed.problem}`);
+  const order = await findOrderById(rt.collections.orders, placed.order.orderId);
+  if (!order) throw new Error(`order ${placed.order.orderId} was placed but cannot be read`);
+  return order;
 }

@@ -6,18 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { addToCart, loadCart, newCartId } from '../cart';
-import { cacheProduct, productCacheKey, upsertProduct, type Product } from '../catalog';
+import { cacheProduct, upsertProduct, type Product } from '../catalog';
 import { customerIdFor } from '../customers';
 import { newId } from '../db/ids';
 import type { MarketCode } from '../markets';
 import { eur } from '../money';
-import { bestBuy, computeSellPrices, marginRules } from '../pricing/margin';
+import { bestBuy, marginRules } from '../pricing/margin';
 import { appendTimeline } from '../orders/order.store';
 import { effectId } from '../outbox';
 import { orderIdFor } from './checkout';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm } from './checkout-form';
-import { repriceProduct, seedProductForSale } from './checkout.fixture';
+import { productForSale, rescrape, unitCents } from './checkout.fixture';
 import { lookUpOrder, placeOrder } from './checkout.service';
 
 const rt = useTestRuntime('checkout');
@@ -26,7 +26,7 @@ function input(market: MarketCode, overrides: Record<string, string> = {}) {
   return CheckoutInput.parse(
     checkoutInputFromForm(market, {
       idempotencyKey: newId(20),
-      email: `shopper-${newId(6)}@example.com`,
+      email: `Anna.Rossi.${newId(6)}@Example.IT`,
       name: 'Anna Rossi',
       phone: '+39 333 1234567',
       line1: 'Via Roma 1',
@@ -47,25 +47,20 @@ async function cartWith(market: MarketCode, ...items: [string, number][]) {
   return cartId;
 }
 
-/** A product offered in `buyMarket` only, at this price and shipping, priced everywhere as the refresher prices it. */
+/** A product offered in `buyMarket` only, at this price and shipping, scraped and priced as the scrapers do. */
 async function offeredOnlyIn(buyMarket: MarketCode, priceCents: number, shippingCents: number): Promise<Product> {
-  const seeded = await seedProductForSale(rt(), buyMarket, 1);
-  const offers = { [buyMarket]: { ...seeded.offers[buyMarket]!, price: eur(priceCents), shipping: eur(shippingCents) } };
-  const product: Product = { ...seeded, offers, sellPrices: computeSellPrices(offers, marginRules(rt().config), new Date()) };
-  await upsertProduct(rt().collections.products, product);
-  await cacheProduct(rt().redis, product);
-  return product;
+  return (await productForSale(rt(), { market: buyMarket, priceCents, shippingCents })).product;
 }
 
 describe('checkout', () => {
   it('places an order awaiting payment whose total is the sum of its lines, and empties the cart', async () => {
-    const [a, b] = await Promise.all([seedProductForSale(rt(), 'it', 1999), seedProductForSale(rt(), 'it', 333)]);
+    const [{ product: a }, { product: b }] = await Promise.all([productForSale(rt(), { priceCents: 1999 }), productForSale(rt(), { priceCents: 333 })]);
     const cartId = await cartWith('it', [a._id, 2], [b._id, 3]);
     const form = input('it');
     const result = await placeOrder(rt(), cartId, form);
     if (!result.ok) throw new Error(result.problem);
     const order = await rt().collections.orders.findOne({ _id: result.order.orderId });
-    expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * 1999 + 3 * 333 } });
+    expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * unitCents(a, 'it') + 3 * unitCents(b, 'it') } });
     expect(order!.lines.reduce((s, l) => s + l.total.amountCents, 0)).toBe(order!.total.amountCents);
     expect(await rt().collections.customers.findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+39 333 1234567', notes: [] });
     const outbox = await rt().collections.outbox.find({ 'payload.orderId': result.order.orderId }).toArray();
@@ -76,23 +71,24 @@ describe('checkout', () => {
   });
 
   it('refuses a price changed since it was added until the shopper confirms that very price', async () => {
-    const product = await seedProductForSale(rt(), 'it', 1999);
+    const seed = await productForSale(rt(), { priceCents: 1999 });
+    const { product } = seed;
     const cartId = await cartWith('it', [product._id, 2]);
-    await repriceProduct(rt(), product, 'it', 2199);
+    const firstChange = unitCents((await rescrape(rt(), seed, { priceCents: 2199 })).product, 'it');
     const form = input('it');
 
     const refused = await placeOrder(rt(), cartId, form);
-    expect(refused).toMatchObject({ ok: false, problem: 'prices_changed', lines: [{ productId: product._id, addedUnitCents: 1999, unitCents: 2199 }] });
+    expect(refused).toMatchObject({ ok: false, problem: 'prices_changed', lines: [{ productId: product._id, addedUnitCents: unitCents(product, 'it'), unitCents: firstChange }] });
     // Confirmed, but the price moved again meanwhile: asked again.
-    await repriceProduct(rt(), product, 'it', 2299);
-    expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 2199 } })).toMatchObject({ ok: false, problem: 'prices_changed' });
+    const secondChange = unitCents((await rescrape(rt(), seed, { priceCents: 2299 })).product, 'it');
+    expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: firstChange } })).toMatchObject({ ok: false, problem: 'prices_changed' });
     expect(await rt().collections.orders.countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
 
-    const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 2299 } });
+    const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: secondChange } });
     if (!placed.ok) throw new Error(placed.problem);
     const order = await rt().collections.orders.findOne({ _id: placed.order.orderId });
-    expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: 2299 }, total: { amountCents: 4598 } });
-    expect(order?.total.amountCents).toBe(4598);
+    expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: secondChange }, total: { amountCents: 2 * secondChange } });
+    expect(order?.total.amountCents).toBe(2 * secondChange);
   });
 
   it('sells a product bought in another market at its computed price, and its purchase passes the check', async () => {
@@ -128,15 +124,15 @@ describe('checkout', () => {
   });
 
   it('refuses a cart with a product gone out of stock since', async () => {
-    const product = await seedProductForSale(rt(), 'it', 1999);
+    const seed = await productForSale(rt());
+    const { product } = seed;
     const cartId = await cartWith('it', [product._id, 1]);
-    await rt().collections.products.updateOne({ _id: product._id }, { $set: { 'offers.it.availability': 'out_of_stock' } });
-    await rt().redis.del(productCacheKey(product._id));
+    await rescrape(rt(), seed, { availability: 'out_of_stock' });
     expect(await placeOrder(rt(), cartId, input('it'))).toMatchObject({ ok: false, problem: 'unavailable', lines: [{ productId: product._id, status: 'out_of_stock' }] });
   });
 
   it('makes one order of a double submit, with its outbox entries recorded once', async () => {
-    const product = await seedProductForSale(rt(), 'it', 4999);
+    const { product } = await productForSale(rt(), { priceCents: 4999 });
     const cartId = await cartWith('it', [product._id, 1]);
     const form = input('it', { paymentMethod: 'cash_on_delivery' });
     const [first, second] = await Promise.all([placeOrder(rt(), cartId, form), placeOrder(rt(), cartId, form)]);
@@ -158,7 +154,7 @@ describe('checkout', () => {
   });
 
   it('finishes an order whose first attempt stopped after recording its effects', async () => {
-    const product = await seedProductForSale(rt(), 'it', 1500);
+    const { product } = await productForSale(rt(), { priceCents: 1500 });
     const cartId = await cartWith('it', [product._id, 1]);
     const form = input('it');
     const orderId = orderIdFor(customerIdFor(form.email), form.idempotencyKey);
@@ -182,7 +178,7 @@ describe('checkout', () => {
 
 describe('order status for shoppers', () => {
   it('shows the timeline to number plus e-mail, without agents’ notes, and nothing otherwise', async () => {
-    const product = await seedProductForSale(rt(), 'it', 1000);
+    const { product } = await productForSale(rt(), { priceCents: 1000 });
     const cartId = await cartWith('it', [product._id, 1]);
     const form = input('it');
     const placed = await placeOrder(rt(), cartId, form);
@@ -206,7 +202,7 @@ describe('order status for shoppers', () => {
     });
 
     const view = await lookUpOrder(rt(), placed.order.number.toLowerCase(), form.email.toUpperCase());
-    expect(view).toMatchObject({ number: placed.order.number, totalCents: 1000 });
+    expect(view).toMatchObject({ number: placed.order.number, totalCents: unitCents(product, 'it') });
     expect(view?.timeline).toEqual([
       { at: expect.any(String), status: 'awaiting_payment', event: 'status' },
       { at: expect.any(String), status: 'paid', event: 'status' },

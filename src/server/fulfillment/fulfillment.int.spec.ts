@@ -15,6 +15,7 @@ import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.s
 import { Queue } from 'bullmq';
 import { newId } from '../db/ids';
 import { QUEUE_PREFIX } from '../queues';
+import { scrapeDeps, scrapeProducts } from '../scraping';
 
 const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('fulfillment', { env: () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }) });
@@ -49,7 +50,13 @@ describe('the purchase job against the supplier API', () => {
     const supplier = await (await fetch(`${sim().urls.fr}/api/supplier/orders/${purchase.supplierOrderId}`)).json();
     expect(supplier).toMatchObject({ status: 'accepted', quantity: 2, sourceId: source.sourceId });
     expect(purchase.cost).toEqual({ amountCents: supplier.totalCents, currency: 'EUR' });
-    expect(bought.timeline.map((t) => `${t.kind}:${t.from}→${t.to}`)).toEqual(['status:null→paid', 'status:paid→purchasing', 'purchase:purchasing→purchasing', 'status:purchasing→purchased']);
+    expect(bought.timeline.map((t) => `${t.kind}:${t.from}→${t.to}`)).toEqual([
+      'status:null→awaiting_payment',
+      'status:awaiting_payment→paid',
+      'status:paid→purchasing',
+      'purchase:purchasing→purchasing',
+      'status:purchasing→purchased',
+    ]);
     expect(bought.timeline.every((t) => t.actor.kind !== 'system' || t.reason.length > 0)).toBe(true);
 
     // A second run of the job (a redelivered effect) changes nothing and buys nothing more.
@@ -119,7 +126,11 @@ describe('the purchase job against the supplier API', () => {
 
   it('ends in needs_attention without calling the supplier when the margin is below the floor', async () => {
     const source = await simProduct('es');
-    const { order } = await seedProductAndOrder(rt(), { market: 'es', baseUrl: sim().urls.es, sourceId: source.sourceId, sellFactor: 1 });
+    const { listing, order } = await seedProductAndOrder(rt(), { market: 'es', baseUrl: sim().urls.es, sourceId: source.sourceId });
+    // After the sale, the marketplace asks what the shopper paid, and the next scrape sees it.
+    const paid = order.lines[0]!.unitPrice.amountCents;
+    await control(sim(), 'PATCH', `/markets/es/products/${source.sourceId}`, { priceCents: paid });
+    await scrapeProducts(scrapeDeps(rt()), [{ ...listing, priceCents: paid }]);
     const before = await supplierOrderCount('es');
     const outcome = await purchaseOrder(rt(), order._id);
     expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringMatching(/margin .* below the floor/) });
@@ -142,9 +153,9 @@ describe('the purchase job against the supplier API', () => {
   it('refreshes a stale offer before buying, so the supplier gets the price it has now', async () => {
     const source = await simProduct('it');
     const old = new Date(Date.now() - 3_600_000);
-    const { product, order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId, now: old });
+    const { product, listing, order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId, scrapedAt: old });
     // The catalog's price is an hour old and wrong: bought as is, the supplier would refuse it as price_changed.
-    await rt().collections.products.updateOne({ _id: product._id }, { $inc: { 'offers.it.price.amountCents': -7 } });
+    await scrapeProducts(scrapeDeps(rt()), [{ ...listing, priceCents: listing.priceCents! - 7 }], old);
     expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
     const refreshed = await rt().collections.products.findOne({ _id: product._id });
     expect(refreshed!.offers.it!.lastRefreshedAt!.getTime()).toBeGreaterThan(old.getTime());

@@ -16,7 +16,7 @@ import { messagesOfOrder } from '../messages';
 import { drainOutbox } from '../outbox/outbox-drain.service';
 import { QUEUE_PREFIX, QUEUES } from '../queues';
 import { ORDER_EFFECTS } from './order-effects';
-import { seedProductAndOrder } from './purchase.fixture';
+import { seedOfferedProduct } from './purchase.fixture';
 import { purchaseJobId } from './purchase.queue';
 import { pollTracking, purchaseOrder } from './purchase.service';
 
@@ -31,11 +31,11 @@ describe('an order from checkout to delivery', () => {
   it('is confirmed, messaged, bought once, shipped and delivered, and the shopper sees each step', async () => {
     const source = findProduct(sim(), 'fr', (p) => p.basePriceCents > 2_000 && p.basePriceCents < 50_000);
     await control(sim(), 'PATCH', `/markets/fr/products/${source.sourceId}`, { stockQuantity: 50 });
-    const { product } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId });
+    const { product } = await seedOfferedProduct(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId });
 
     const cartId = newCartId();
     expect(await addToCart(rt(), cartId, 'fr', product._id, 2)).toMatchObject({ ok: true });
-    const email = `shopper-${newId(6)}@example.com`;
+    const email = `Camille.Martin.${newId(6)}@Example.FR`;
     const form = { idempotencyKey: newId(20), email, name: 'Camille Martin', phone: '+33 1 23 45 67 89', line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', paymentMethod: 'cash_on_delivery' };
     const placed = await placeOrder(rt(), cartId, CheckoutInput.parse(checkoutInputFromForm('fr', form)));
     if (!placed.ok) throw new Error(`checkout refused: ${placed.problem}`);

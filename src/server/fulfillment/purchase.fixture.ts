@@ -1,93 +1,65 @@
-// Test data for purchases: a catalog product whose offer is read from a marketplace's offer API
-// (the simulator's, in tests), and a paid order of it, written through the stores as the
-// scrapers and checkout do. Not imported by application code.
+// Test data for purchases: a product scraped from a marketplace's page (the simulator's, in
+// tests) at the price its offer API quotes now, and an order of it placed through checkout as a
+// shopper places it and moved on by the real actions: paid (an agent records the bank transfer)
+// or confirmed (cash on delivery). Not imported by application code.
 import type { Product } from '../catalog/product.schema';
-import { upsertProduct } from '../catalog/product.store';
-import { newId } from '../db/ids';
+import { placeShopperOrder, shopperForm } from '../checkout/checkout.fixture';
 import type { MarketCode } from '../markets';
-import type { Order, OrderStatus } from '../orders/order.schema';
-import { insertOrder } from '../orders/order.store';
-import { lineTotal, orderTotal } from '../orders/order-total';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
+import { markPaid } from '../orders/order-actions.service';
+import type { Order } from '../orders/order.schema';
+import { findOrderById } from '../orders/order.store';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
 import type { Runtime } from '../runtime';
+import { scrapeDeps, scrapedListing, scrapeProducts, type Listing } from '../scraping';
 
 export interface PurchaseSeed {
   readonly market: MarketCode;
   readonly baseUrl: string;
   readonly sourceId: string;
   readonly quantity?: number;
-  /** What the shopper paid per unit, as a multiple of the source's price. @defaultValue 2 */
-  readonly sellFactor?: number;
   /**
-   * Where the shopper lives, when not in the offer's market: the order is then sold there at the
-   * price the pricing computed (sellFactor aside), as a cross-market sale really is.
+   * Where the shopper lives, when not in the offer's market: a cross-market sale, at the price
+   * the pricing computed for that market. @defaultValue the offer's market
    */
   readonly sellMarket?: MarketCode;
-  readonly status?: OrderStatus;
-  readonly now?: Date;
+  /** `paid` (bank transfer, marked paid by an agent) or `confirmed` (cash on delivery). @defaultValue 'paid' */
+  readonly status?: 'paid' | 'confirmed';
+  /** When the page was scraped. @defaultValue now */
+  readonly scrapedAt?: Date;
 }
 
-export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Promise<{ product: Product; order: Order }> {
-  const now = seed.now ?? new Date();
+const bookkeeper = { id: 'agent_bookkeeper', email: 'bookkeeper@example.com', role: 'agent' as const };
+
+/** The marketplace's product page scraped (at `scrapedAt`, now by default) at the price its offer API quotes now. */
+export async function seedOfferedProduct(rt: Runtime, seed: Omit<PurchaseSeed, 'quantity' | 'status'>): Promise<{ product: Product; listing: Listing }> {
   const { quote } = await fetchOfferQuote(seed.baseUrl, seed.sourceId, AbortSignal.timeout(5_000));
-  const productId = `p_${newId()}`;
-  const product: Product = {
-    _id: productId,
-    slug: `item-${productId.replace('_', '-')}`,
-    gtin: null,
+  const listing = scrapedListing({
+    market: seed.market,
+    site: new URL(seed.baseUrl).host,
+    sourceId: seed.sourceId,
+    url: `${seed.baseUrl}/dp/${seed.sourceId}`,
     title: `Item ${seed.sourceId}`,
-    brand: null,
-    category: null,
-    images: [],
-    attributes: {},
-    searchTokens: [],
-    offers: {
-      [seed.market]: {
-        site: `sim-${seed.market}`,
-        sourceId: seed.sourceId,
-        url: `${seed.baseUrl}/dp/${seed.sourceId}`,
-        price: { amountCents: quote.priceCents, currency: 'EUR' },
-        shipping: quote.shippingCents === null ? null : { amountCents: quote.shippingCents, currency: 'EUR' },
-        availability: quote.availability,
-        seller: null,
-        lastScrapedAt: now,
-        lastRefreshedAt: now,
-      },
-    },
-    sellPrices: {},
-    createdAt: now,
-    updatedAt: now,
-  };
-  product.sellPrices = computeSellPrices(product.offers, DEFAULT_MARGIN_RULES, now);
-  await upsertProduct(rt.collections.products, product);
-  const quantity = seed.quantity ?? 1;
-  const sellMarket = seed.sellMarket ?? seed.market;
-  const computed = product.sellPrices[sellMarket];
-  if (seed.sellMarket && !computed) throw new Error(`no ${seed.sellMarket} price computed for ${seed.sourceId}`);
-  const unitCents = seed.sellMarket ? computed!.price.amountCents : Math.round(quote.priceCents * (seed.sellFactor ?? 2));
-  const unitPrice = { amountCents: unitCents, currency: 'EUR' as const };
-  const line = { lineId: 'l1', productId, title: product.title, quantity, unitPrice, total: lineTotal(unitPrice, quantity) };
-  const customerId = `c_${newId()}`;
+    priceCents: quote.priceCents,
+    shippingCents: quote.shippingCents,
+    availability: quote.availability,
+    seller: null,
+  });
+  const [product] = await scrapeProducts(scrapeDeps(rt), [listing], seed.scrapedAt);
+  if (!product) throw new Error(`offer ${seed.sourceId} was not scraped`);
+  return { product, listing };
+}
+
+/** That product, and an order of it placed through checkout and paid (or confirmed). */
+export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Promise<{ product: Product; listing: Listing; order: Order }> {
+  const { product, listing } = await seedOfferedProduct(rt, seed);
   const status = seed.status ?? 'paid';
-  const order: Order = {
-    _id: `o_${newId()}`,
-    number: `DS-${newId(8).toUpperCase()}`,
-    customerId,
-    email: `shopper-${newId(6)}@example.com`,
-    market: sellMarket,
-    status,
-    lines: [line],
-    total: orderTotal([line]),
-    shippingAddress: { name: 'Giulia Rossi', line1: 'Via Roma 1', line2: null, postalCode: '00100', city: 'Roma', country: sellMarket.toUpperCase() as Order['shippingAddress']['country'], phone: null },
-    paymentMethod: status === 'confirmed' ? 'cash_on_delivery' : 'bank_transfer',
-    idempotencyKey: newId(),
-    timeline: [{ kind: 'status', at: now, from: null, to: status, actor: { kind: 'shopper', id: customerId }, reason: 'order placed' }],
-    purchases: [],
-    refunds: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-  await insertOrder(rt.collections.orders, order);
-  return { product, order };
+  const sellMarket = seed.sellMarket ?? seed.market;
+  const form = shopperForm(sellMarket, { paymentMethod: status === 'confirmed' ? 'cash_on_delivery' : 'bank_transfer' });
+  const placed = await placeShopperOrder(rt, sellMarket, [[product, seed.quantity ?? 1]], form);
+  if (status === 'paid') {
+    const paid = await markPaid(rt, { orderId: placed._id, reason: 'bank transfer received' }, bookkeeper);
+    if (!paid.ok) throw new Error(`order ${placed._id} could not be marked paid: ${paid.message}`);
+  }
+  const order = await findOrderById(rt.collections.orders, placed._id);
+  return { product, listing, order: order! };
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { offerCallCount, patchSimProduct, productFromSim, simProductInfo, type SimProductInfo } from '../../../workers/refresher/sim-products';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo, type SimProductInfo } from '../../../workers/refresher/sim-products';
 import { addToCart, newCartId } from '../cart';
 import { cacheProduct, upsertProduct, type Product } from '../catalog';
 import { CheckoutInput, checkoutInputFromForm, placeOrder } from '../checkout';
@@ -18,6 +18,7 @@ import { eur } from '../money';
 import { QUEUE_PREFIX, QUEUES } from '../queues';
 import { createQueueRedis } from '../redis';
 import type { Runtime } from '../runtime';
+import { scrapeDeps, scrapeProducts } from '../scraping';
 import { closePriceEventHub } from './live-price.store';
 import { bestBuy, marginRules, sellPriceFor } from './margin';
 import { REFRESH_HANDLERS } from './refresh.jobs';
@@ -39,10 +40,8 @@ const TWO_MINUTES_AGO = () => new Date(Date.now() - 120_000);
 async function staleProduct(market: MarketCode): Promise<{ info: SimProductInfo; product: Product }> {
   let info = await simProductInfo(sim().controlUrl, market, nextIndex++);
   while (info.availability !== 'in_stock') info = await simProductInfo(sim().controlUrl, market, nextIndex++);
-  const product = productFromSim(info, newId(), TWO_MINUTES_AGO(), marginRules(rt().config));
-  await upsertProduct(rt().collections.products, product);
-  await cacheProduct(rt().redis, product);
-  return { info, product };
+  const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing(info)], TWO_MINUTES_AGO());
+  return { info, product: product! };
 }
 
 /** What the pricing asks in `sellMarket` for the offer of `info` at this price. */

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db';
-import { upsertProduct } from '../catalog/product.store';
 import { readCachedProduct } from '../catalog';
 import { QUEUE_PREFIX, QUEUES } from '../queues';
 import { createQueueRedis } from '../redis';
 import type { Config } from '../config';
 import type { MarketCode } from '../markets';
-import { offerCallCount, patchSimProduct, productFromSim, simProductInfo } from '../../../workers/refresher/sim-products';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../workers/refresher/sim-products';
+import { stopSelling } from '../catalog-admin';
+import { scrapeDeps, scrapeProducts } from '../scraping';
 import { closePriceEventHub, listenForPriceEvents, priceEventHub } from './live-price.store';
 import type { PriceEvent } from './live-price.schema';
 import { MarketGate } from './market-gate';
@@ -53,12 +53,18 @@ function deps(overrides: Partial<RefreshDeps> = {}): RefreshDeps {
   return { config: config(), products: collections.products, priceHistory: collections.priceHistory, redis, gates: gates(), ...overrides };
 }
 
-/** A simulator product stored as scraped two minutes ago: its price is stale. */
-async function staleProduct(market: MarketCode = 'it') {
+const agent = { id: 'agent_refresh', email: 'refresh@example.com', role: 'agent' as const };
+
+/** A simulator product scraped at `scrapedAt` (two minutes ago by default: its price is stale). */
+async function staleProduct(market: MarketCode = 'it', scrapedAt = new Date(Date.now() - 120_000)) {
   const info = await simProductInfo(sim.controlUrl, market, nextIndex++);
-  const product = productFromSim(info, newId(), new Date(Date.now() - 120_000));
-  await upsertProduct(rt().collections.products, product);
+  const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing(info)], scrapedAt);
+  if (!product) throw new Error(`simulator product ${info.sourceId} was not scraped`);
   return { info, product };
+}
+
+async function stopSellingIt(productId: string) {
+  expect(await stopSelling(rt(), { productId, reason: 'recall' }, agent)).toMatchObject({ ok: true });
 }
 
 async function collectEvents(productId: string) {
@@ -97,7 +103,9 @@ describe('refreshProduct against the simulator', () => {
     expect(stored?.offers.it?.lastRefreshedAt).toBeInstanceOf(Date);
     expect(stored?.title).toBe(product.title);
     for (const m of ['it', 'fr', 'de', 'es'] as const) expect(stored?.sellPrices[m]?.price.amountCents).toBeGreaterThan(product.sellPrices[m]!.price.amountCents);
-    expect(await rt().collections.priceHistory.find({ productId: product._id }).toArray()).toEqual([
+    // The scrape's price, then the refresh's.
+    expect(await rt().collections.priceHistory.find({ productId: product._id }).sort({ at: 1 }).toArray()).toEqual([
+      expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents, currency: 'EUR' } }),
       expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents + 1000, currency: 'EUR' } }),
     ]);
     expect(await readCachedProduct(rt().redis, product._id)).toEqual(stored);
@@ -112,14 +120,15 @@ describe('refreshProduct against the simulator', () => {
     const { info, product } = await staleProduct();
     await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
+    const points = await rt().collections.priceHistory.countDocuments({ productId: product._id });
     expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'skipped' });
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
-    expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBeLessThanOrEqual(1);
+    expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBe(points);
   });
 
   it("a stopped product's price is refreshed only when an agent asks", async () => {
     const { info, product } = await staleProduct();
-    await upsertProduct(rt().collections.products, { ...product, salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
+    await stopSellingIt(product._id);
     const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
     for (const cause of ['opening', 'sweep'] as const) {
       expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause })).toMatchObject({ kind: 'skipped' });
@@ -162,10 +171,10 @@ describe('refreshProduct against the simulator', () => {
   it('gives up on a hanging marketplace within the time budget', async () => {
     const { info, product } = await staleProduct();
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], hang: { share: 1 } } });
-    const started = Date.now();
+    // The marketplace never answers: that the refresh returns at all is the budget giving up,
+    // and the failure says so. How soon after the budget it returns is the benchmark's measure.
     const outcome = await refreshProduct(deps({ config: config({ REFRESH_BUDGET_MS: 300 }) }), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     expect(outcome).toMatchObject({ kind: 'stale', failure: { kind: 'timeout' } });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('opens the market’s breaker after repeated failures and stops calling', async () => {
@@ -182,6 +191,8 @@ describe('refreshProduct against the simulator', () => {
 describe('opening a product page', () => {
   it('reads a product missing from the cache from MongoDB, caches it, and enqueues one refresh for twenty openings', async () => {
     const { info, product } = await staleProduct();
+    // Its cached copy has expired since the scrape.
+    await rt().redis.del(`ds:product:${product._id}`);
     const runtime = { ...rt(), config: config() };
     const pages = await Promise.all(Array.from({ length: 20 }, () => openProductPage(runtime, product._id, 'de')));
     expect(pages.every((p) => p?.state === 'refreshing' && p.refreshEnqueued)).toBe(true);
@@ -209,8 +220,7 @@ describe('opening a product page', () => {
   });
 
   it('a product missing from the cache gets its refresh enqueued while MongoDB is read; a fresh one’s job skips the marketplace', async () => {
-    const { info, product } = await staleProduct();
-    await upsertProduct(rt().collections.products, { ...product, offers: { it: { ...product.offers.it!, lastScrapedAt: new Date() } } });
+    const { info, product } = await staleProduct('it', new Date());
     await rt().redis.del(`ds:product:${product._id}`);
     const page = await openProductPage({ ...rt(), config: config() }, product._id, 'it');
     // The page does not wait for that job: its price is fresh.
@@ -232,14 +242,11 @@ describe('opening a product page', () => {
 describe('the sweep', () => {
   it('enqueues a low-priority refresh for a popular product in the last quarter of its window, and none for a fresh or a stopped one', async () => {
     const runtime = { ...rt(), config: config() };
-    const { product: aging } = await staleProduct();
-    const { product: fresh } = await staleProduct();
-    const { product: stopped } = await staleProduct();
     const fiftySecondsAgo = new Date(Date.now() - 50_000);
-    const justNow = new Date();
-    await upsertProduct(rt().collections.products, { ...aging, offers: { it: { ...aging.offers.it!, lastScrapedAt: fiftySecondsAgo } } });
-    await upsertProduct(rt().collections.products, { ...fresh, offers: { it: { ...fresh.offers.it!, lastScrapedAt: justNow } } });
-    await upsertProduct(rt().collections.products, { ...stopped, offers: { it: { ...stopped.offers.it!, lastScrapedAt: fiftySecondsAgo } }, salesStop: { reason: 'recall', agentId: 'agent_1', at: justNow } });
+    const { product: aging } = await staleProduct('it', fiftySecondsAgo);
+    const { product: fresh } = await staleProduct('it', new Date());
+    const { product: stopped } = await staleProduct('it', fiftySecondsAgo);
+    await stopSellingIt(stopped._id);
     await rt().redis.del(`ds:product:${aging._id}`, `ds:product:${fresh._id}`, `ds:product:${stopped._id}`);
     // Openings count the products as popular (and put them in the cache).
     expect(await openProductPage(runtime, aging._id, 'it')).toMatchObject({ state: 'fresh' });
@@ -261,9 +268,10 @@ describe('price history', () => {
     const { product } = await staleProduct();
     const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, DEFAULT_MARGIN_RULES, new Date());
     const history = rt().collections.priceHistory;
+    const scraped = await history.countDocuments({ productId: product._id });
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(1);
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(0);
-    expect(await history.countDocuments({ productId: product._id })).toBe(1);
+    expect(await history.countDocuments({ productId: product._id })).toBe(scraped + 1);
   });
 });
 

@@ -16,4 +16,5 @@ export * from './discovery-schedule.store';
 export * from './crawl.service';
 export * from './listing.store';
 export * from './listing.service';
+export * from './product-factory';
 export * from './scrape-run.store';

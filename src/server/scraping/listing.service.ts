@@ -24,11 +24,13 @@ export interface ListingWriteDeps {
 export interface ListingWriteCounts extends UpsertCounts {
   /** Products stored in MongoDB whose cache write failed. */
   cacheFailures: number;
+  /** Every product document the batch wrote, as stored. */
+  written: readonly Product[];
 }
 
 export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date()): Promise<ListingWriteCounts> {
   const { counts, written } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now);
-  if (!deps.redis || written.length === 0) return { ...counts, cacheFailures: 0 };
+  if (!deps.redis || written.length === 0) return { ...counts, cacheFailures: 0, written };
   const failure = await cacheProducts(deps.redis, written);
   if (failure) {
     (deps.log ?? console.error)(
@@ -36,7 +38,7 @@ export async function writeListings(deps: ListingWriteDeps, listings: readonly L
         'a page may show their previous copy until it expires',
     );
   }
-  return { ...counts, cacheFailures: failure?.count ?? 0 };
+  return { ...counts, cacheFailures: failure?.count ?? 0, written };
 }
 
 /** One round trip for the whole batch; what failed, if anything. */

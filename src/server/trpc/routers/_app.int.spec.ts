@@ -1,11 +1,16 @@
 // The API as a browser sees it, through tRPC's fetch adapter with no HTTP server: input
-// validation, the error format, and what a procedure answers when MongoDB is unreachable.
+// validation, the error format, what a procedure answers when MongoDB is unreachable, and what
+// it answers from real MongoDB and Redis.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../../../infra/local/testing';
 import type { Runtime } from '../../runtime';
+import { scrapeDeps, scrapedListing, scrapeProducts } from '../../scraping';
 import { createContext, type Context } from '../context';
 import { appRouter } from './_app';
 import { toProductSummary } from '../../catalog';
+
+const rt = useTestRuntime('trpc-app');
 
 function context(runtime: () => Promise<Runtime>): Context {
   return { event: null, session: null, runtime };
@@ -46,22 +51,15 @@ describe('appRouter', () => {
     expect(body.error?.message).toBe('MongoDB or Redis is unavailable: connect ECONNREFUSED 127.0.0.1:27017');
   });
 
-  it('caps catalog.latest at the requested limit, defaulting to 12', async () => {
-    const limits: number[] = [];
-    const products = {
-      find: () => ({
-        sort: () => ({
-          limit: (n: number) => {
-            limits.push(n);
-            return { toArray: async () => [] };
-          },
-        }),
-      }),
-    };
-    const runtime = async () => ({ collections: { products } }) as unknown as Runtime;
-    expect((await call('catalog.latest', undefined, runtime)).body.result?.data).toEqual([]);
-    expect((await call('catalog.latest', { limit: 5 }, runtime)).status).toBe(200);
-    expect(limits).toEqual([12, 5]);
+  it('answers catalog.latest most recently scraped first, as many as asked, 12 by default', async () => {
+    // Fourteen products scraped a minute apart, the last one most recently.
+    const scraped = [];
+    for (let i = 0; i < 14; i++) scraped.push(...(await scrapeProducts(scrapeDeps(rt()), [scrapedListing({ title: `Moka ${i}` })], new Date(Date.now() - (14 - i) * 60_000))));
+    const newestFirst = scraped.reverse().map((p) => p._id);
+    const runtime = async () => rt();
+    const ids = (data: unknown) => (data as { id: string }[]).map((p) => p.id);
+    expect(ids((await call('catalog.latest', undefined, runtime)).body.result?.data)).toEqual(newestFirst.slice(0, 12));
+    expect(ids((await call('catalog.latest', { limit: 5 }, runtime)).body.result?.data)).toEqual(newestFirst.slice(0, 5));
   });
 });
 
