@@ -10,7 +10,7 @@ import { gotoHydrated } from './fixtures/hydrated';
 
 test('a listing shows each scraped product’s photo through the image route, sized, lazy below the first row', async ({ page }) => {
   const category = `photos-${newId(6)}`;
-  const products = await seedScrapedProducts('it', [0, 1, 2, 3, 4].map((index) => ({ index, change: { category } })));
+  const products = await seedScrapedProducts('it', [0, 10, 20, 30, 40].map((index) => ({ index, change: { category } })));
   const shop = new StorefrontPo(page);
   await shop.open(`/it?category=${category}`);
   await expect(shop.cards()).toHaveCount(products.length);
@@ -39,9 +39,9 @@ test('a listing shows each scraped product’s photo through the image route, si
 test('a product without a photo, or whose photo cannot be had, shows the placeholder', async ({ page }) => {
   const category = `nophoto-${newId(6)}`;
   await seedScrapedProducts('it', [
-    { index: 10, change: { category, imageUrl: null } },
+    { index: 50, change: { category, imageUrl: null } },
     // A photo on an address no shop of ours serves: the route does not fetch it, the page falls back.
-    { index: 11, change: { category, imageUrl: 'http://127.0.0.1:9/private.jpg' } },
+    { index: 60, change: { category, imageUrl: 'http://127.0.0.1:9/private.jpg' } },
   ]);
   const shop = new StorefrontPo(page);
   await shop.open(`/it?category=${category}`);
@@ -51,7 +51,7 @@ test('a product without a photo, or whose photo cannot be had, shows the placeho
 });
 
 test('the product page shows its photo first thing, and names it in og:image and JSON-LD', async ({ page }) => {
-  const [product] = await seedScrapedProducts('it', [{ index: 20, change: { category: `page-${newId(6)}` } }]);
+  const [product] = await seedScrapedProducts('it', [{ index: 70, change: { category: `page-${newId(6)}` } }]);
   const shop = new StorefrontPo(page);
   await shop.open(`/it?category=${product?.category}`);
   await Promise.all([page.waitForURL(/\/it\/p\//), shop.cardTitles().first().click()]);
