@@ -27,7 +27,8 @@ describe('product photos', () => {
       expect(photo.length).toBeLessThan(200_000);
       expect((await renderProductPhoto(product, 1)).equals(photo)).toBe(true);
     }
-  });
+    // Four renders of a megapixel: well under a second alone, several on a machine shared with other runs.
+  }, 30_000);
 
   it('draw every category in the product’s colour, with its brand, model and title', () => {
     expect(CATEGORIES.map((c) => c.key).filter((key) => !DRAWINGS[key])).toEqual([]);
