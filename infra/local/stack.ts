@@ -3,18 +3,12 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { ensureDemoAdmin } from '../../src/server/backoffice';
-import { parseConfig } from '../../src/server/config';
 import { MARKET_CODES } from '../../src/server/markets';
-import { openRuntime } from '../../src/server/runtime';
-import { writeStackManifest } from '../../src/server/system';
-import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
 import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
 import { DATA_DIR, LOG_DIR, REPO_ROOT, STACK_DIR } from './paths';
-import { buildIfStale, marketplaceEnv, runBuild, startApp, startWorker, WORKER_PROCESSES } from './platform';
+import { runBuild, startPlatform, WORKER_PROCESSES } from './platform';
 import { startRedis } from './redis';
 
 // Everything this command starts, stopped on Ctrl-C, on a failure and at the end.
@@ -24,33 +18,7 @@ services.stopOnSignals();
 async function up(): Promise<void> {
   const logDir = join(LOG_DIR, 'up');
   await mkdir(logDir, { recursive: true });
-
-  const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(DATA_DIR, 'mongo'), cacheSize: '1G', durable: true, logDir }));
-  const redis = services.add(await startRedis(logDir));
-  const simulator = await startSimulatorProcess({ logFile: join(logDir, 'marketplace-simulator.log') });
-  services.add({
-    name: 'marketplace-simulator',
-    detail: 'four simulated shops (it, fr, de, es) standing in for the source marketplaces, and their control API',
-    url: simulator.controlUrl,
-    pid: simulator.pid,
-    stop: simulator.stop,
-  });
-  await buildIfStale();
-
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls) };
-  const app = services.add(await startApp(env, logDir, Number(process.env['PORT'] ?? 3000)));
-  for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
-
-  const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');
-  const demo = await ensureDemoAdmin(rt).finally(() => rt.close());
-
-  const client = new Redis(redis.url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1 });
-  await client.connect();
-  await writeStackManifest(client, {
-    startedAt: new Date().toISOString(),
-    services: services.list().map(({ name, detail, url, pid }) => ({ name, detail, url, pid })),
-  });
-  client.disconnect();
+  const { mongo, redis, simulator, app, demo } = await startPlatform(services, { dataDir: DATA_DIR, logDir, appPort: Number(process.env['PORT'] ?? 3000) });
 
   console.log(
     [
@@ -69,7 +37,7 @@ async function up(): Promise<void> {
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
-      process.env['MONGO_URL'] ? '' : `  data         ${join(DATA_DIR, 'mongo')} (kept across restarts; delete it to start empty)`,
+      mongo.dataDir ? `  data         ${mongo.dataDir} (kept across restarts; delete it to start empty)` : '',
       '',
       'Press Ctrl-C to stop everything.',
     ].join('\n'),
