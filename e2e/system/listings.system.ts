@@ -1,10 +1,8 @@
 // What the scrapers wrote, as a shopper finds it: in every market, the listing's first products
 // open (200, with their title), following the links the listing renders.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MARKET_CODES } from '../../src/server/markets';
-import { listedProducts, SCREENSHOT_DIR } from './system';
+import { listedProducts, screenshot } from './system';
 
 /** How many of each listing's products are opened. */
 const FIRST_PRODUCTS = 3;
@@ -13,10 +11,7 @@ for (const market of MARKET_CODES) {
   test(`the ${market} listing's first products open`, async ({ page }) => {
     const products = await listedProducts(page, market);
     expect(products.length, `products listed in /${market}`).toBeGreaterThanOrEqual(FIRST_PRODUCTS);
-    if (market === 'it') {
-      await mkdir(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOT_DIR, 'shop.png') });
-    }
+    if (market === 'it') await screenshot(page, 'shop');
     for (const { href, title } of products.slice(0, FIRST_PRODUCTS)) {
       const response = await page.goto(href);
       expect(response?.status(), `GET ${href}`).toBe(200);

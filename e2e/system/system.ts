@@ -1,9 +1,10 @@
 // What the system suite's journeys share: where the platform runs (set by the global setup), the
 // shop's words in each market (the shop's own text tables, so a journey reads what a shopper
 // reads), the listing's product links, and the simulator's control API.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { STACK_DIR } from '../../infra/local/paths';
+import { SCREENSHOT_DIR } from '../../infra/local/paths';
 import type { MarketCode } from '../../src/server/markets';
 import { CART_TEXTS } from '../../src/app/cart/cart-texts';
 import { PRODUCT_PAGE_TEXTS } from '../../src/app/product-page/product-page-texts';
@@ -28,12 +29,6 @@ export function wordsOf(market: MarketCode) {
   return { shop: SHOP_TEXTS[market], cart: CART_TEXTS[market], product: PRODUCT_PAGE_TEXTS[market] };
 }
 
-/**
- * Screenshots for the README land here on every run (ignored by git); `npm run screenshots`
- * compresses them into docs/screenshots.
- */
-export const SCREENSHOT_DIR = join(STACK_DIR, 'screenshots');
-
 export interface ListedProduct {
   readonly href: string;
   readonly title: string;
@@ -52,6 +47,12 @@ export async function listedProducts(page: Page, market: MarketCode): Promise<Li
     }),
   );
   return listed.filter((p, i) => p.href && listed.findIndex((q) => q.href === p.href) === i);
+}
+
+/** Saves a screenshot for the README (see SCREENSHOT_DIR). */
+export async function screenshot(page: Page, name: 'shop' | 'backoffice'): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** A price as the shop writes it ("1.234,56 €", "1 234,56 €") in cents. */
