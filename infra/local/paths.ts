@@ -8,3 +8,5 @@ export const STACK_DIR = join(REPO_ROOT, '.stack');
 export const LOG_DIR = join(STACK_DIR, 'logs');
 /** `./stack up` keeps its database here, so a restart finds the catalog again. */
 export const DATA_DIR = join(REPO_ROOT, 'data');
+/** The system suite's screenshots of the shop and the back office, rewritten at each run; `npm run screenshots` puts them in docs/. */
+export const SCREENSHOT_DIR = join(STACK_DIR, 'screenshots');

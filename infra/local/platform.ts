@@ -1,13 +1,22 @@
-// The platform's own processes as `./stack up` runs them: the app and the workers, started
-// with the environment that points them at the stack's MongoDB and Redis.
+// The platform as `./stack up` runs it: MongoDB, Redis, the marketplace simulator, the app and
+// the workers, started with the environment that points them at each other. `./stack up` and the
+// system suite (e2e/system) both start it through startPlatform().
 import { join } from 'node:path';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { ensureDemoAdmin } from '../../src/server/backoffice';
+import { parseConfig } from '../../src/server/config';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { openRuntime } from '../../src/server/runtime';
+import { writeStackManifest } from '../../src/server/system';
 import { startSimulatorProcess, type SimulatorProcess } from '../marketplace-simulator/simulator-process';
+import type { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
+import { startMongo, type MongoService } from './mongo';
 import { REPO_ROOT } from './paths';
 import { freePort, portAnswers, startProcess, stopProcess, type Service, type Started } from './processes';
+import { startRedis, type RedisService } from './redis';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 export const APP_ENTRY = join(REPO_ROOT, 'dist', 'analog', 'server', 'index.mjs');
@@ -170,4 +179,72 @@ async function pagesLeftToJit(): Promise<string[]> {
   const pages = (await readdir(assets)).filter((name) => /\.page-.*\.js$/.test(name));
   const contents = await Promise.all(pages.map((name) => readFile(join(assets, name), 'utf8')));
   return pages.filter((_, i) => !contents[i]!.includes('ɵcmp'));
+}
+
+export interface PlatformOptions {
+  /** MongoDB keeps its files in `{dataDir}/mongo`, across restarts. */
+  readonly dataDir: string;
+  readonly logDir: string;
+  /** The app's port when it is free; 0: any free port. */
+  readonly appPort: number;
+  /**
+   * A simulator on free ports with these flags (`npm run simulator -- --help`), such as a smaller
+   * catalog. Without them it runs as `./stack up` runs it: on its stable ports (startStackSimulator).
+   */
+  readonly simulatorArgs?: readonly string[];
+  /** Settings (src/server/config/env.ts) laid over the defaults, for the app and every worker. */
+  readonly settings?: Readonly<Record<string, string>>;
+}
+
+export interface Platform {
+  readonly mongo: MongoService;
+  readonly redis: RedisService;
+  readonly simulator: SimulatorProcess;
+  readonly app: Service & { readonly url: string };
+  /** The environment the app and the workers run with. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The back office's demo admin, with a password new at each start. */
+  readonly demo: { readonly email: string; readonly password: string };
+}
+
+/**
+ * Starts everything `./stack up` runs, adding each part to `services` as soon as it runs (so a
+ * failure half-way stops what was started), builds the app when a source is newer than the
+ * build, renews the demo admin and records the running services for the status page.
+ */
+export async function startPlatform(services: ServiceSet, options: PlatformOptions): Promise<Platform> {
+  const { dataDir, logDir } = options;
+  const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(dataDir, 'mongo'), cacheSize: '1G', durable: true, logDir }));
+  const redis = services.add(await startRedis(logDir));
+  const simulatorLog = join(logDir, 'marketplace-simulator.log');
+  const simulator = options.simulatorArgs
+    ? await startSimulatorProcess({ args: options.simulatorArgs, logFile: simulatorLog })
+    : await startStackSimulator(simulatorLog);
+  services.add({
+    name: 'marketplace-simulator',
+    detail: 'four simulated shops (it, fr, de, es) standing in for the source marketplaces, and their control API',
+    url: simulator.controlUrl,
+    pid: simulator.pid,
+    stop: simulator.stop,
+  });
+  await buildIfStale();
+
+  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls), ...options.settings };
+  const app = services.add(await startApp(env, logDir, options.appPort));
+  for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
+
+  const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');
+  const demo = await ensureDemoAdmin(rt).finally(() => rt.close());
+
+  const client = new Redis(redis.url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1 });
+  await client.connect();
+  try {
+    await writeStackManifest(client, {
+      startedAt: new Date().toISOString(),
+      services: services.list().map(({ name, detail, url, pid }) => ({ name, detail, url, pid })),
+    });
+  } finally {
+    client.disconnect();
+  }
+  return { mongo, redis, simulator, app, env, demo };
 }

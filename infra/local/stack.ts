@@ -3,17 +3,12 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { ensureDemoAdmin } from '../../src/server/backoffice';
-import { parseConfig } from '../../src/server/config';
 import { MARKET_CODES } from '../../src/server/markets';
-import { openRuntime } from '../../src/server/runtime';
-import { writeStackManifest } from '../../src/server/system';
 import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
 import { DATA_DIR, LOG_DIR, REPO_ROOT, STACK_DIR } from './paths';
-import { buildIfStale, marketplaceEnv, runBuild, startApp, startStackSimulator, startWorker, WORKER_PROCESSES } from './platform';
+import { runBuild, startPlatform, WORKER_PROCESSES } from './platform';
 import { startRedis } from './redis';
 
 // Everything this command starts, stopped on Ctrl-C, on a failure and at the end.
@@ -23,33 +18,7 @@ services.stopOnSignals();
 async function up(): Promise<void> {
   const logDir = join(LOG_DIR, 'up');
   await mkdir(logDir, { recursive: true });
-
-  const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(DATA_DIR, 'mongo'), cacheSize: '1G', durable: true, logDir }));
-  const redis = services.add(await startRedis(logDir));
-  const simulator = await startStackSimulator(join(logDir, 'marketplace-simulator.log'));
-  services.add({
-    name: 'marketplace-simulator',
-    detail: 'four simulated shops (it, fr, de, es) standing in for the source marketplaces, and their control API',
-    url: simulator.controlUrl,
-    pid: simulator.pid,
-    stop: simulator.stop,
-  });
-  await buildIfStale();
-
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls) };
-  const app = services.add(await startApp(env, logDir, Number(process.env['PORT'] ?? 3000)));
-  for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
-
-  const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');
-  const demo = await ensureDemoAdmin(rt).finally(() => rt.close());
-
-  const client = new Redis(redis.url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1 });
-  await client.connect();
-  await writeStackManifest(client, {
-    startedAt: new Date().toISOString(),
-    services: services.list().map(({ name, detail, url, pid }) => ({ name, detail, url, pid })),
-  });
-  client.disconnect();
+  const { mongo, redis, simulator, app, demo } = await startPlatform(services, { dataDir: DATA_DIR, logDir, appPort: Number(process.env['PORT'] ?? 3000) });
 
   console.log(
     [
@@ -68,7 +37,7 @@ async function up(): Promise<void> {
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
-      process.env['MONGO_URL'] ? '' : `  data         ${join(DATA_DIR, 'mongo')} (kept across restarts; delete it to start empty)`,
+      mongo.dataDir ? `  data         ${mongo.dataDir} (kept across restarts; delete it to start empty)` : '',
       '',
       'Press Ctrl-C to stop everything.',
     ].join('\n'),
@@ -101,25 +70,49 @@ async function readJson(path: string): Promise<Record<string, unknown> | null> {
   }
 }
 
+/** A playwright run (`args` pick the config) and its counts from the JSON report. */
+async function playwrightStep(step: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+  const report = join(STACK_DIR, 'reports', `${step}.json`);
+  const code = await run(bin('playwright'), ['test', ...args, '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const stats = (await readJson(report))?.['stats'] as Record<string, number> | undefined;
+  return {
+    step,
+    ok: code === 0,
+    passed: stats?.['expected'] ?? 0,
+    failed: (stats?.['unexpected'] ?? (code === 0 ? 0 : 1)) + (stats?.['flaky'] ?? 0),
+    skipped: stats?.['skipped'] ?? 0,
+  };
+}
+
 async function test(): Promise<void> {
-  const outcomes: Outcome[] = [];
+  const outcomes: (Outcome & { seconds: number })[] = [];
   const testStarted = Date.now();
+  /** Runs one step and records its outcome and how long it took. */
+  const step = async (name: string, what: string, body: () => Promise<Omit<Outcome, 'step'>>) => {
+    log('test', what);
+    const startedAt = Date.now();
+    const outcome = await body();
+    outcomes.push({ step: name, ...outcome, seconds: Math.round((Date.now() - startedAt) / 1000) });
+    return outcome;
+  };
   const logDir = join(LOG_DIR, 'test');
   await rm(join(STACK_DIR, 'reports'), { recursive: true, force: true });
   await mkdir(join(STACK_DIR, 'reports'), { recursive: true });
 
-  log('test', 'type-checking (tsc --noEmit)');
-  const typecheck = await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  outcomes.push({ step: 'typecheck', ok: typecheck === 0, passed: 0, failed: 0, skipped: 0 });
+  await step('typecheck', 'type-checking (tsc --noEmit)', async () => {
+    const code = await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+    return { ok: code === 0, passed: 0, failed: 0, skipped: 0 };
+  });
 
-  let built = true;
-  try {
-    await runBuild();
-  } catch (error) {
-    console.error((error as Error).message);
-    built = false;
-  }
-  outcomes.push({ step: 'build', ok: built, passed: 0, failed: 0, skipped: 0 });
+  const { ok: built } = await step('build', 'production build (vite)', async () => {
+    try {
+      await runBuild();
+      return { ok: true, passed: 0, failed: 0, skipped: 0 };
+    } catch (error) {
+      console.error((error as Error).message);
+      return { ok: false, passed: 0, failed: 0, skipped: 0 };
+    }
+  });
 
   // One database server and one Redis for the whole run; the test runners find them through
   // MONGO_URL and REDIS_URL, and each test file or e2e run uses a database of its own.
@@ -127,33 +120,27 @@ async function test(): Promise<void> {
   const redis = services.add(await startRedis(logDir));
   const env = { MONGO_URL: mongo.url, REDIS_URL: redis.url };
 
-  const vitestReport = join(STACK_DIR, 'reports', 'vitest.json');
-  log('test', 'unit and integration tests (vitest)');
-  const vitest = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], env);
-  const v = await readJson(vitestReport);
-  outcomes.push({
-    step: 'vitest',
-    ok: vitest === 0,
-    passed: Number(v?.['numPassedTests'] ?? 0),
-    failed: Number(v?.['numFailedTests'] ?? (vitest === 0 ? 0 : 1)),
-    skipped: Number(v?.['numPendingTests'] ?? 0) + Number(v?.['numTodoTests'] ?? 0),
+  await step('vitest', 'unit and integration tests (vitest)', async () => {
+    const vitestReport = join(STACK_DIR, 'reports', 'vitest.json');
+    const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], env);
+    const v = await readJson(vitestReport);
+    return {
+      ok: code === 0,
+      passed: Number(v?.['numPassedTests'] ?? 0),
+      failed: Number(v?.['numFailedTests'] ?? (code === 0 ? 0 : 1)),
+      skipped: Number(v?.['numPendingTests'] ?? 0) + Number(v?.['numTodoTests'] ?? 0),
+    };
   });
 
-  if (built) {
-    const pwReport = join(STACK_DIR, 'reports', 'playwright.json');
-    log('test', 'end-to-end tests (playwright, chromium, production build)');
-    const e2e = await run(bin('playwright'), ['test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport });
-    const stats = (await readJson(pwReport))?.['stats'] as Record<string, number> | undefined;
-    outcomes.push({
-      step: 'e2e',
-      ok: e2e === 0,
-      passed: stats?.['expected'] ?? 0,
-      failed: (stats?.['unexpected'] ?? (e2e === 0 ? 0 : 1)) + (stats?.['flaky'] ?? 0),
-      skipped: stats?.['skipped'] ?? 0,
-    });
-  } else {
-    outcomes.push({ step: 'e2e', ok: false, passed: 0, failed: 1, skipped: 0 });
-  }
+  const notBuilt = async () => ({ ok: false, passed: 0, failed: 1, skipped: 0 });
+  await step('e2e', 'end-to-end tests (playwright, chromium, production build)', built ? () => playwrightStep('e2e', [], env) : notBuilt);
+  // The platform as `./stack up` runs it, on data and ports of its own: it starts its own
+  // MongoDB and Redis, so the ones above are not passed on.
+  await step(
+    'system',
+    'system suite (playwright.system.config.ts: the whole platform, catalog filled by its scrapers)',
+    built ? () => playwrightStep('system', ['-c', 'playwright.system.config.ts'], {}) : notBuilt,
+  );
 
   await services.stopAll();
   const failedSteps = outcomes.filter((o) => !o.ok).map((o) => o.step);
@@ -163,7 +150,7 @@ async function test(): Promise<void> {
     skipped: 0,
   });
   console.log('');
-  for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.step}${o.passed + o.failed ? `: ${o.passed} passed, ${o.failed} failed` : ''}`);
+  for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.step}${o.passed + o.failed ? `: ${o.passed} passed, ${o.failed} failed` : ''} (${o.seconds} s)`);
   console.log(`  total time ${((Date.now() - testStarted) / 1000).toFixed(0)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`);
   // The closing line CI reads: counts of every test run, and a failure if a step without tests failed.
   const failed = total.failed + (failedSteps.length > 0 && total.failed === 0 ? failedSteps.length : 0);

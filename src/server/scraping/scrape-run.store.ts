@@ -25,9 +25,13 @@ export async function startScrapeRun(
   return doc;
 }
 
+/**
+ * Only a running crawl is written: a progress write sent before the closing one may reach the
+ * server after it (another pooled connection), and must not turn a finished run back to running.
+ */
 export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: ScrapeRun): Promise<void> {
   await runs.updateOne(
-    { _id: run._id },
+    { _id: run._id, status: 'running' },
     { $set: { counts: run.counts, blockedByReason: run.blockedByReason, failedByReason: run.failedByReason, status: run.status, finishedAt: run.finishedAt, error: run.error } },
   );
 }

@@ -1,0 +1,22 @@
+// What the scrapers wrote, as a shopper finds it: in every market, the listing's first products
+// open (200, with their title), following the links the listing renders.
+import { expect, test } from '@playwright/test';
+import { MARKET_CODES } from '../../src/server/markets';
+import { listedProducts, screenshot } from './system';
+
+/** How many of each listing's products are opened. */
+const FIRST_PRODUCTS = 3;
+
+for (const market of MARKET_CODES) {
+  test(`the ${market} listing's first products open`, async ({ page }) => {
+    const products = await listedProducts(page, market);
+    expect(products.length, `products listed in /${market}`).toBeGreaterThanOrEqual(FIRST_PRODUCTS);
+    if (market === 'it') await screenshot(page, 'shop');
+    for (const { href, title } of products.slice(0, FIRST_PRODUCTS)) {
+      const response = await page.goto(href);
+      expect(response?.status(), `GET ${href}`).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      expect(await page.getAttribute('html', 'lang')).toBe(market);
+    }
+  });
+}

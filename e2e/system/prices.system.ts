@@ -1,0 +1,53 @@
+// A price the scrapers wrote goes stale; the marketplace raises it; a shopper opening the product
+// sees the last known price while the refresher asks the marketplace, then the new one, pushed
+// to the open page (server-sent events) without a reload.
+import { expect, test } from '@playwright/test';
+import { SETTINGS } from '../../src/server/config';
+import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { openBeforeHydration } from '../fixtures/hydrated';
+import { ProductPagePo } from '../fixtures/product-page.po';
+import { centsOf, listedProducts, simulator, system, wordsOf, type SimProduct } from './system';
+import { SYSTEM_SETTINGS } from './system-settings';
+
+const MARKET: MarketCode = 'fr';
+/** The marketplace's new price, in basis points of the old: far beyond the simulator's drift of ±5 %. */
+const RAISE_BASIS_POINTS = 14_000;
+
+test('a stale price turns fresh on the open page', async ({ page }) => {
+  // Every scraped price was checked by the end of the crawl; past the freshness window it is stale.
+  const freshForMs = Number(SYSTEM_SETTINGS['PRICE_FRESH_MS'] ?? SETTINGS.PRICE_FRESH_MS.default);
+  const staleInMs = system.catalogAt().getTime() + freshForMs + 1000 - Date.now();
+  if (staleInMs > 0) await page.waitForTimeout(staleInMs);
+
+  // The listing's last products: no other journey opened them, so no refresh renewed their price.
+  const listed = (await listedProducts(page, MARKET)).reverse();
+  // The simulator's products by title, in every market (a product is listed with the title of the page it was scraped from).
+  const bySimTitle = new Map<string, SimProduct>();
+  for (const market of MARKET_CODES) for (const p of await simulator.products(market)) bySimTitle.set(p.title, p);
+  const product = listed.find(({ title }) => bySimTitle.get(title)?.offer.availability === 'in_stock');
+  expect(product, `a listed product of /${MARKET} found in the simulator by its title`).toBeDefined();
+  const source = bySimTitle.get(product!.title)!;
+
+  // The marketplace raises the price in every market that sells the product, so whichever offer
+  // the shop's price comes from, it goes up.
+  const offers: [MarketCode, string][] = [[source.market, source.sourceId], ...Object.entries(source.siblings).map(([m, s]) => [m as MarketCode, s!.sourceId] as [MarketCode, string])];
+  for (const [market, sourceId] of offers) {
+    const now = await simulator.product(market, sourceId);
+    await simulator.patchProduct(market, sourceId, { priceCents: Math.round((now.offer.priceCents * RAISE_BASIS_POINTS) / 10_000) });
+  }
+
+  const words = wordsOf(MARKET).product;
+  const po = new ProductPagePo(page);
+  // The server's page first, its scripts held back: the last known price, and the shopper told
+  // it is being checked.
+  const hydrate = await openBeforeHydration(page, product!.href);
+  await expect(po.price()).toBeVisible();
+  const shown = (await po.price().innerText()).trim();
+  await expect(page.getByText(words.checking)).toBeVisible();
+  await hydrate();
+
+  await expect(po.price()).toHaveAttribute('data-state', 'fresh');
+  await expect(po.priceAge()).toHaveText(new RegExp(words.updated('\\d+ s').replace(/\s+/g, '\\s+')));
+  const newCents = centsOf((await po.price().innerText()).trim());
+  expect(newCents, `the page's price after the refresh (it was ${shown})`).toBeGreaterThan(centsOf(shown));
+});
