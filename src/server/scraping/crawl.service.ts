@@ -23,7 +23,7 @@ import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import type { SiteConfig } from './sites';
 
-/** Chromium's flags from STACK.md: without the networking ones it floods the closed network. */
+/** Chromium's flags for a machine without outside network: without the networking ones it floods it with connection attempts. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface CrawlSettings {
