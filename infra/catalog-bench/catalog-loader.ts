@@ -54,7 +54,7 @@ export function loadedProduct(catalog: Catalog, market: MarketCode, index: numbe
       gtin: sim.gtin,
       title: sim.title,
       brand: sim.brand,
-      category: sim.category.key,
+      category: sim.category.name[market],
       url: `https://marketplace-${market}.example${canonicalPath(sim)}`,
       priceCents: sim.basePriceCents,
       shippingCents: sim.shippingCents,

@@ -3,6 +3,7 @@
 // a time of the caller's choosing (an old one makes the price stale).
 import type { Product } from '../../src/server/catalog/product.schema';
 import { searchTokens } from '../../src/server/catalog/search-tokens';
+import { categoryIdOf } from '../../src/server/catalog/taxonomy';
 import type { MarketCode } from '../../src/server/markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, type MarginRules } from '../../src/server/pricing';
 
@@ -53,7 +54,8 @@ export function productFromSim(info: SimProductInfo, id: string, checkedAt: Date
     gtin: info.gtin,
     title: info.title,
     brand: info.brand,
-    category: info.category,
+    // The simulator's category text, mapped as the scrapers map what they read.
+    category: categoryIdOf(info.category),
     images: [],
     attributes: { GTIN: info.gtin },
     searchTokens: searchTokens(info.title, info.brand),

@@ -34,8 +34,8 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
               <label for="filter-category" class="block text-sm font-medium">{{ t.category }}</label>
               <select id="filter-category" name="category" [class]="field">
                 <option value="">{{ t.any }}</option>
-                @for (option of view.categories; track option) {
-                  <option [attr.value]="option" [attr.selected]="f.category === option ? '' : null">{{ option }}</option>
+                @for (option of view.categories; track option.id) {
+                  <option [attr.value]="option.id" [attr.selected]="f.category === option.id ? '' : null">{{ option.name }}</option>
                 }
               </select>
             </div>
@@ -145,7 +145,7 @@ export default class MarketListingPage {
     if (data.status !== 'ok') return '';
     const { q, category } = data.view.filters;
     const t = this.texts();
-    return q ? `${t.searchButton}: “${q}”` : (category ?? t.results);
+    return q ? `${t.searchButton}: “${q}”` : (data.view.categories.find((c) => c.id === category)?.name ?? t.results);
   });
 
   constructor() {

@@ -21,7 +21,7 @@ export async function seedProductForSale(
     gtin: null,
     title: `Test product ${id}`,
     brand: 'Test',
-    category: 'test',
+    category: 'other',
     images: [],
     attributes: {},
     searchTokens: ['test', 'product'],

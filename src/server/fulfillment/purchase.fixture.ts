@@ -34,7 +34,7 @@ export async function seedProductAndOrder(rt: Runtime, seed: PurchaseSeed): Prom
     gtin: null,
     title: `Item ${seed.sourceId}`,
     brand: null,
-    category: null,
+    category: 'other',
     images: [],
     attributes: {},
     searchTokens: [],
