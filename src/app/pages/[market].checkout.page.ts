@@ -11,6 +11,7 @@ import { injectLoad } from '@analogjs/router';
 import { encodeAcceptedPrices } from '../../server/checkout/checkout-form';
 import type { CheckoutFieldName } from '../cart/cart-texts';
 import { applyShopLoad, money } from '../cart/shop-load';
+import { NotFoundPanel } from '../shop/not-found-panel';
 import type { load } from './[market].checkout.server';
 
 type TextField = 'email' | 'name' | 'phone' | 'line1' | 'line2' | 'postalCode' | 'city';
@@ -42,38 +43,42 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
-    <section class="mx-auto max-w-3xl" data-testid="checkout-page">
-      <h1 class="mb-6 text-3xl font-semibold tracking-tight">{{ t.checkoutTitle }}</h1>
-      @if (page.status === 'unavailable') {
-        <p role="alert" class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
-      } @else if (page.status === 'ok') {
-        @let c = page.data.cart;
-        @if (cartError(); as message) {
-          <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">{{ message }}</p>
-        }
-        @if (c.lines.length === 0) {
-          <p class="text-slate-600" data-testid="cart-empty">{{ t.cartEmpty }}</p>
-          <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.continueShopping }}</a>
-        } @else {
-          <section aria-labelledby="summary-h" class="mb-8 rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="summary-h" class="mb-3 text-lg font-semibold">{{ t.orderSummary }}</h2>
-            <ul class="divide-y divide-slate-100">
-              @for (line of c.lines; track line.productId) {
-                <li class="flex justify-between py-2" data-testid="summary-line">
-                  <span>{{ line.quantity }} × {{ line.title }}
-                    @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : t.notForSale }}</strong> }
-                  </span>
-                  <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
-                </li>
+    @if (page.status === 'not-found') {
+      <app-not-found-panel [market]="page.shop.market" />
+    } @else {
+      <section class="mx-auto max-w-3xl" data-testid="checkout-page">
+        <h1 class="mb-6 text-3xl font-semibold tracking-tight">{{ t.checkoutTitle }}</h1>
+        @if (page.status === 'unavailable') {
+          <p role="alert" class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
+        } @else if (page.status === 'ok') {
+          @let c = page.data.cart;
+          @if (cartError(); as message) {
+            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">{{ message }}</p>
+          }
+          @if (c.lines.length === 0) {
+            <p class="text-slate-600" data-testid="cart-empty">{{ t.cartEmpty }}</p>
+            <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.continueShopping }}</a>
+          } @else {
+            <section aria-labelledby="summary-h" class="mb-8 rounded-xl border border-slate-200 bg-white p-5">
+              <h2 id="summary-h" class="mb-3 text-lg font-semibold">{{ t.orderSummary }}</h2>
+              <ul class="divide-y divide-slate-100">
+                @for (line of c.lines; track line.productId) {
+                  <li class="flex justify-between py-2" data-testid="summary-line">
+                    <span>{{ line.quantity }} × {{ line.title }}
+                      @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : t.notForSale }}</strong> }
+                    </span>
+                    <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
+                  </li>
+                }
+              </ul>
+              <p class="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
+                <span>{{ t.total }}</span><span class="tabular-nums" data-testid="checkout-total">{{ fmt(c.totalCents) }}</span>
+              </p>
+              @if (!c.orderable) {
+                <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
               }
-            </ul>
-            <p class="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
-              <span>{{ t.total }}</span><span class="tabular-nums" data-testid="checkout-total">{{ fmt(c.totalCents) }}</span>
-            </p>
-            @if (!c.orderable) {
-              <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
-            }
-          </section>
+            </section>
+    }
 
           @if (errorCount() > 0) {
             <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
@@ -167,7 +172,7 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
       </div>
     </ng-template>
   `,
-  imports: [NgTemplateOutlet],
+  imports: [NgTemplateOutlet, NotFoundPanel],
 })
 export default class CheckoutPage {
   protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });

@@ -111,7 +111,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
                 }
               </ul>
             }
-            <nav class="mt-8 flex justify-between text-sm" aria-label="pagination">
+            <nav class="mt-8 flex justify-between text-sm" [attr.aria-label]="t.pagination">
               @if (view.firstHref; as first) {
                 <a [attr.href]="first" class="rounded-lg border border-slate-300 px-4 py-2 hover:bg-slate-50" data-testid="first-page">{{ t.firstPage }}</a>
               } @else {
@@ -125,7 +125,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
         </div>
       }
       @case ('not-found') {
-        <app-not-found-panel />
+        <app-not-found-panel [market]="data.language" />
       }
       @case ('unavailable') {
         <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailable }}</p>
@@ -138,7 +138,7 @@ export default class MarketListingPage {
   protected readonly field = FIELD;
   protected readonly texts = computed(() => {
     const data = this.page();
-    return SHOP_TEXTS[data.status === 'ok' ? data.view.language : data.status === 'unavailable' ? data.language : 'it'];
+    return SHOP_TEXTS[data.status === 'ok' ? data.view.language : data.language];
   });
   protected readonly heading = computed(() => {
     const data = this.page();

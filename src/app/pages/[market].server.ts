@@ -16,6 +16,7 @@ import { LISTING_FIELDS, listingHref, type CategoryOption, type ListingCard, typ
 import { alternatesFor } from '../../server/storefront/alternates';
 import type { PageSeo } from '../shop/page-seo';
 import { SHOP_TEXTS } from '../shop/shop-texts';
+import { visitorMarket } from '../shop/visitor-market.server';
 
 /** The search input's fields as the form names them. */
 const FORM_FIELD: Readonly<Record<string, ListingField>> = { minPriceCents: 'min', maxPriceCents: 'max', q: 'q', category: 'category', brand: 'brand', sort: 'sort', cursor: 'cursor' };
@@ -68,7 +69,7 @@ function seoFor(market: MarketCode, origin: string, filters: Partial<Record<List
 
 export async function load({ params, event }: PageServerLoad): Promise<ListingLoad> {
   const market = params?.['market'];
-  if (!isMarketCode(market)) return { status: 'not-found' };
+  if (!isMarketCode(market)) return { status: 'not-found', language: visitorMarket(event) };
   const { language, locale, timeZone } = MARKETS[market];
   const t = SHOP_TEXTS[language];
   const query = getQuery(event);

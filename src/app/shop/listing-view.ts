@@ -45,7 +45,7 @@ export interface ListingView {
 
 export type ListingLoad =
   | { readonly status: 'ok'; readonly view: ListingView; readonly httpStatus: 200 | 400 }
-  | { readonly status: 'not-found' }
+  | { readonly status: 'not-found'; readonly language: ShopLanguage }
   | { readonly status: 'unavailable'; readonly language: ShopLanguage };
 
 /** The listing's URL with these values (blank ones left out), in the fields' order. */
