@@ -1,11 +1,13 @@
 // The storefront as a shopper and a crawler see it: keyword search (accents, case, several
-// words), filters with the keyboard, keyset pages, opening a product from a listing, the market
-// switcher, `/` by Accept-Language, and the SEO a crawler reads (canonical, hreflang, JSON-LD,
-// sitemaps).
+// words), filters with the keyboard (folded away on a phone), keyset pages, opening a product
+// from a listing, the market switcher, `/` by Accept-Language, addresses with nothing at them
+// answered in the shopper's language with a way back, and the SEO a crawler reads (canonical,
+// hreflang, JSON-LD, sitemaps).
 import { expect, test } from '@playwright/test';
 import { newId } from '../src/server/db';
 import { seedShopProducts } from './fixtures/storefront-seed';
 import { StorefrontPo } from './fixtures/storefront.po';
+import { waitForHydration } from './fixtures/hydrated';
 
 const tag = () => `e2e${newId(6)}`;
 
@@ -107,6 +109,69 @@ test('the market switcher opens the same search in another market, in its langua
   await expect(shop.cards().first()).toContainText(/1\.234,56\s€/);
   await expect(shop.cartLink()).toHaveText('Warenkorb');
   await expect(shop.cartLink()).toHaveAttribute('href', '/de/cart');
+});
+
+test('on a phone the filters are folded under their summary; on a wide screen they are open', async ({ page }) => {
+  const word = tag();
+  await seedShopProducts('garden', [{ title: `Annaffiatoio ${word}`, brand: 'Verdello', cents: 1490 }]);
+  const shop = new StorefrontPo(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shop.open(`/it?q=${word}`);
+  await expect(shop.cards()).toHaveCount(1);
+  await expect(page.getByLabel('Marca')).toBeHidden();
+  await page.getByTestId('filters-toggle').click();
+  await expect(page.getByLabel('Marca')).toBeVisible();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shop.open(`/it?q=${word}`);
+  await expect(page.getByTestId('filters-toggle')).toBeHidden();
+  await expect(page.getByLabel('Marca')).toBeVisible();
+  await expect(page.getByLabel('Categoria').locator('option:checked')).toHaveText('Tutte');
+  await expect(page.getByLabel('Categoria').locator('option[value="garden"]')).toHaveText('Giardino');
+});
+
+test('an unknown address in a market answers 404 in its language, with its home and its search', async ({ page }) => {
+  const word = tag();
+  await seedShopProducts('toys', [{ title: `Trottola ${word}`, brand: 'Girandola', cents: 990 }]);
+  const response = await page.goto('/it/unknown');
+  expect(response?.status()).toBe(404);
+  await waitForHydration(page);
+  expect(await page.getAttribute('html', 'lang')).toBe('it');
+  await expect(page).toHaveTitle('Pagina non trovata · DigitalSales');
+  await expect(page.getByTestId('not-found-title')).toHaveText('Pagina non trovata');
+  await expect(page.getByTestId('shop-footer')).toContainText('Prezzi in euro, IVA inclusa.');
+  await expect(page.getByTestId('not-found-home')).toHaveText('Torna alla pagina iniziale');
+  await expect(page.getByTestId('not-found-home')).toHaveAttribute('href', '/it');
+
+  const search = page.getByTestId('not-found-search');
+  await search.getByRole('searchbox', { name: 'Cerca prodotti' }).fill(word);
+  await Promise.all([page.waitForURL(new RegExp(`/it\\?q=${word}$`)), search.getByRole('button', { name: 'Cerca' }).click()]);
+  await expect(new StorefrontPo(page).cardTitles()).toHaveText([`Trottola ${word}`]);
+  await page.goBack();
+  await page.getByTestId('not-found-home').click();
+  await expect(page).toHaveURL(/\/it$/);
+  await expect(page.getByTestId('listing-heading')).toBeVisible();
+});
+
+test('an address outside every market answers 404 in the visitor’s language, as / chooses it', async ({ browser }) => {
+  for (const [language, market, title, home] of [
+    ['de-DE,de;q=0.9', 'de', 'Seite nicht gefunden', 'Zur Startseite'],
+    ['fr-CH, fr;q=0.9', 'fr', 'Page introuvable', 'Retour à l’accueil'],
+    ['en-GB', 'it', 'Pagina non trovata', 'Torna alla pagina iniziale'],
+  ] as const) {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'accept-language': language } });
+    const page = await context.newPage();
+    for (const path of ['/nothing/here', '/xx', '/xx/cart']) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${language} ${path}`).toBe(404);
+      expect(await page.getAttribute('html', 'lang'), `${language} ${path}`).toBe(market);
+      await expect(page.getByTestId('not-found-title')).toHaveText(title);
+      await expect(page.getByTestId('not-found-home')).toHaveText(home);
+      await expect(page.getByTestId('not-found-home')).toHaveAttribute('href', `/${market}`);
+      await expect(page.getByTestId('cart-link')).toHaveAttribute('href', `/${market}/cart`);
+    }
+    await context.close();
+  }
 });
 
 test('/ sends a shopper to the market of their language, Italy when none is sold', async ({ request }) => {

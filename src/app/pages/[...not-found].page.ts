@@ -1,14 +1,11 @@
 // Any URL no other page matches: answers 404 (not Angular's default 200) so crawlers and
 // monitors see a missing page as missing; in the language of the market it is under, or of
 // the visitor's browser outside every market, with the way back to that market's shop.
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { Title } from '@angular/platform-browser';
 import { injectLoad } from '@analogjs/router';
 import { injectResponse } from '@analogjs/router/tokens';
 import { NotFoundPanel } from '../shop/not-found-panel';
-import { SHOP_TEXTS } from '../shop/shop-texts';
 import type { load } from './[...not-found].server';
 
 @Component({
@@ -20,9 +17,6 @@ export default class NotFoundPage {
   protected readonly page = toSignal(injectLoad<typeof load>(), { requireSync: true });
 
   constructor() {
-    const { market } = this.page();
-    inject(DOCUMENT).documentElement.lang = market;
-    inject(Title).setTitle(`${SHOP_TEXTS[market].notFoundTitle} · DigitalSales`);
     // Null in the browser, where the status was already sent with the server's page.
     const response = injectResponse();
     if (response) response.statusCode = 404;

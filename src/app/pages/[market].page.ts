@@ -25,8 +25,11 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
         @let errors = view.fieldErrors;
         @let t = texts();
         <div class="grid gap-8 md:grid-cols-[16rem_1fr]">
-          <form method="get" [attr.action]="'/' + view.market" class="space-y-4 self-start rounded-xl border border-slate-200 bg-white p-4" [attr.aria-label]="t.filters" data-testid="filters">
-            <h2 class="text-base font-semibold">{{ t.filters }}</h2>
+          <!-- Folded on a phone (styles.css), open there when a field needs correcting. -->
+          <details class="fold-on-phone self-start rounded-xl border border-slate-200 bg-white" [attr.open]="hasErrors(errors) ? '' : null" data-testid="filters-panel">
+          <summary class="cursor-pointer list-inside px-4 py-3 text-base font-semibold" data-testid="filters-toggle">{{ t.filters }}</summary>
+          <form method="get" [attr.action]="'/' + view.market" class="space-y-4 p-4" [attr.aria-label]="t.filters" data-testid="filters">
+            <h2 class="hidden text-base font-semibold sm:block">{{ t.filters }}</h2>
             @if (f.q) {
               <input type="hidden" name="q" [attr.value]="f.q" />
             }
@@ -84,6 +87,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
               <a [attr.href]="'/' + view.market + (f.q ? '?q=' + encode(f.q) : '')" class="text-sm text-indigo-700 hover:underline">{{ t.clear }}</a>
             </div>
           </form>
+          </details>
 
           <section aria-labelledby="listing-heading">
             <h1 id="listing-heading" class="mb-6 text-2xl font-semibold tracking-tight" data-testid="listing-heading">{{ heading() }}</h1>
@@ -154,6 +158,10 @@ export default class MarketListingPage {
     const response = injectResponse();
     if (response) response.statusCode = data.status === 'ok' ? data.httpStatus : data.status === 'not-found' ? 404 : 503;
     if (data.status === 'ok') applySeo(data.view.seo);
+  }
+
+  protected hasErrors(errors: object): boolean {
+    return Object.keys(errors).length > 0;
   }
 
   protected encode(value: string): string {

@@ -36,12 +36,11 @@ import { switchMarketHref, type ShopMarket } from './shop-markets';
         </ul>
       </nav>
       @let items = count();
-      <a [attr.href]="'/' + m.code + '/cart'" [attr.aria-label]="items === null ? null : t.cartWithItems(items)"
+      <a [attr.href]="'/' + m.code + '/cart'" [attr.aria-label]="items ? t.cartWithItems(items) : null"
          class="inline-flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="cart-link">
         {{ t.cart }}
-        @if (items !== null) {
-          <span class="min-w-6 rounded-full px-2 py-0.5 text-center text-xs font-semibold tabular-nums" [class]="items > 0 ? 'bg-indigo-600 text-white' : 'bg-slate-100 text-slate-600'"
-                aria-hidden="true" data-testid="cart-count">{{ items }}</span>
+        @if (items) {
+          <span class="min-w-6 rounded-full bg-indigo-600 px-2 py-0.5 text-center text-xs font-semibold text-white tabular-nums" aria-hidden="true" data-testid="cart-count">{{ items }}</span>
         }
       </a>
     </div>
