@@ -28,6 +28,11 @@ export class CartCount {
     });
   }
 
+  /** Asks again, bypassing what the page was rendered with. */
+  async refresh(market: MarketCode): Promise<void> {
+    this.set(market, await this.trpc.api.checkout.cart.count.query({ market }));
+  }
+
   /** After the cart of a market changed in the browser: its new number of items. */
   set(market: MarketCode, items: number): void {
     this.changed.update((counts) => ({ ...counts, [market]: items }));

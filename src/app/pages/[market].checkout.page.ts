@@ -78,81 +78,81 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
                 <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
               }
             </section>
-    }
 
-          @if (errorCount() > 0) {
-            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
-          }
-
-          <form method="post" [attr.action]="'/api/checkout/' + page.shop.market" novalidate class="space-y-8" data-testid="checkout-form">
-            <input type="hidden" name="idempotencyKey" [attr.value]="page.data.idempotencyKey" />
-
-            @if (c.priceChanges.length > 0) {
-              <fieldset class="rounded-xl border border-amber-300 bg-amber-50 p-5" data-testid="price-changes">
-                <legend class="px-1 font-semibold text-amber-900">{{ t.pricesChangedTitle }}</legend>
-                <ul class="mb-3 list-disc pl-5 text-sm text-amber-900">
-                  @for (line of c.priceChanges; track line.productId) {
-                    <li data-testid="price-change">{{ t.priceChange(line.title, fmt(line.addedUnitCents), fmt(line.unitCents)) }}</li>
-                  }
-                </ul>
-                <label class="flex items-center gap-2 font-medium">
-                  <input type="checkbox" id="acceptedPrices" name="acceptedPrices" [attr.value]="acceptedPrices()"
-                         [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null" [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
-                         [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null" data-testid="accept-prices" />
-                  {{ t.acceptPrices }}
-                </label>
-                @if (error('acceptedPrices')) {
-                  <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">{{ t.errors.acceptedPrices }}</p>
-                }
-              </fieldset>
+            @if (errorCount() > 0) {
+              <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
             }
 
-            <fieldset>
-              <legend class="mb-3 text-lg font-semibold">{{ t.contact }}</legend>
-              <div class="grid gap-4 sm:grid-cols-2">
-                @for (f of contact; track f.name) {
-                  <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
-                }
-              </div>
-            </fieldset>
+            <form method="post" [attr.action]="'/api/checkout/' + page.shop.market" novalidate class="space-y-8" data-testid="checkout-form">
+              <input type="hidden" name="idempotencyKey" [attr.value]="page.data.idempotencyKey" />
 
-            <fieldset>
-              <legend class="mb-3 text-lg font-semibold">{{ t.shippingAddress }}</legend>
-              <div class="grid gap-4 sm:grid-cols-2">
-                @for (f of address; track f.name) {
-                  <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
-                }
-                <div>
-                  <span class="block text-sm font-medium text-slate-700" id="country-label">{{ t.country }}</span>
-                  <p class="mt-1 px-1 py-2" aria-labelledby="country-label" data-testid="country">{{ t.countryName }}</p>
-                </div>
-              </div>
-            </fieldset>
-
-            <fieldset [attr.aria-describedby]="error('paymentMethod') ? 'paymentMethod-error' : null">
-              <legend class="mb-3 text-lg font-semibold">{{ t.payment }}</legend>
-              <div class="space-y-3">
-                <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                  <input type="radio" name="paymentMethod" value="bank_transfer" [attr.checked]="payment() === 'bank_transfer' ? '' : null" class="mt-1" data-testid="pay-bank-transfer" />
-                  <span><span class="font-medium">{{ t.bankTransfer }}</span><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span>
-                </label>
-                <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                  <input type="radio" name="paymentMethod" value="cash_on_delivery" [attr.checked]="payment() === 'cash_on_delivery' ? '' : null" class="mt-1" data-testid="pay-cash-on-delivery" />
-                  <span><span class="font-medium">{{ t.cashOnDelivery }}</span><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span>
-                </label>
-              </div>
-              @if (error('paymentMethod')) {
-                <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">{{ t.errors.paymentMethod }}</p>
+              @if (c.priceChanges.length > 0) {
+                <fieldset class="rounded-xl border border-amber-300 bg-amber-50 p-5" data-testid="price-changes">
+                  <legend class="px-1 font-semibold text-amber-900">{{ t.pricesChangedTitle }}</legend>
+                  <ul class="mb-3 list-disc pl-5 text-sm text-amber-900">
+                    @for (line of c.priceChanges; track line.productId) {
+                      <li data-testid="price-change">{{ t.priceChange(line.title, fmt(line.addedUnitCents), fmt(line.unitCents)) }}</li>
+                    }
+                  </ul>
+                  <label class="flex items-center gap-2 font-medium">
+                    <input type="checkbox" id="acceptedPrices" name="acceptedPrices" [attr.value]="acceptedPrices()"
+                           [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null" [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
+                           [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null" data-testid="accept-prices" />
+                    {{ t.acceptPrices }}
+                  </label>
+                  @if (error('acceptedPrices')) {
+                    <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">{{ t.errors.acceptedPrices }}</p>
+                  }
+                </fieldset>
               }
-            </fieldset>
 
-            <button type="submit" [disabled]="!c.orderable" class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50" data-testid="place-order">
-              {{ t.placeOrder }} · {{ fmt(c.totalCents) }}
-            </button>
-          </form>
+              <fieldset>
+                <legend class="mb-3 text-lg font-semibold">{{ t.contact }}</legend>
+                <div class="grid gap-4 sm:grid-cols-2">
+                  @for (f of contact; track f.name) {
+                    <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
+                  }
+                </div>
+              </fieldset>
+
+              <fieldset>
+                <legend class="mb-3 text-lg font-semibold">{{ t.shippingAddress }}</legend>
+                <div class="grid gap-4 sm:grid-cols-2">
+                  @for (f of address; track f.name) {
+                    <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
+                  }
+                  <div>
+                    <span class="block text-sm font-medium text-slate-700" id="country-label">{{ t.country }}</span>
+                    <p class="mt-1 px-1 py-2" aria-labelledby="country-label" data-testid="country">{{ t.countryName }}</p>
+                  </div>
+                </div>
+              </fieldset>
+
+              <fieldset [attr.aria-describedby]="error('paymentMethod') ? 'paymentMethod-error' : null">
+                <legend class="mb-3 text-lg font-semibold">{{ t.payment }}</legend>
+                <div class="space-y-3">
+                  <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                    <input type="radio" name="paymentMethod" value="bank_transfer" [attr.checked]="payment() === 'bank_transfer' ? '' : null" class="mt-1" data-testid="pay-bank-transfer" />
+                    <span><span class="font-medium">{{ t.bankTransfer }}</span><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span>
+                  </label>
+                  <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                    <input type="radio" name="paymentMethod" value="cash_on_delivery" [attr.checked]="payment() === 'cash_on_delivery' ? '' : null" class="mt-1" data-testid="pay-cash-on-delivery" />
+                    <span><span class="font-medium">{{ t.cashOnDelivery }}</span><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span>
+                  </label>
+                </div>
+                @if (error('paymentMethod')) {
+                  <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">{{ t.errors.paymentMethod }}</p>
+                }
+              </fieldset>
+
+              <button type="submit" [disabled]="!c.orderable" class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50" data-testid="place-order">
+                {{ t.placeOrder }} · {{ fmt(c.totalCents) }}
+              </button>
+            </form>
+          }
         }
-      }
-    </section>
+      </section>
+    }
 
     <ng-template #field let-spec>
       @let f = asField(spec);

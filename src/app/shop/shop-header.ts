@@ -2,7 +2,7 @@
 // search (a plain GET form, so it works before and without the scripts), the market switcher
 // (links to the same page in each market) and the cart with its number of items. In the
 // market's language.
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type OnInit, type Signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, afterNextRender, computed, inject, input, signal, type OnInit, type Signal } from '@angular/core';
 import { CartCount } from '../cart/cart-count';
 import { SHOP_TEXTS } from './shop-texts';
 import { switchMarketHref, type ShopMarket } from './shop-markets';
@@ -55,6 +55,22 @@ export class ShopHeader implements OnInit {
   protected readonly texts = computed(() => SHOP_TEXTS[this.market().language]);
   protected readonly query = computed(() => new URL(this.url(), 'http://shop.invalid').searchParams.get('q') ?? '');
   protected count: Signal<number | null> = signal(null);
+
+  constructor() {
+    // Back and forward show a page as it was rendered (the back-forward cache, or the HTTP cache
+    // a history navigation prefers): its count may predate what was added on the next page.
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const historyLoad = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+      const refresh = () => void this.cartCount.refresh(this.market().code).catch(() => undefined);
+      if (historyLoad) refresh();
+      const onShow = (event: PageTransitionEvent) => {
+        if (event.persisted) refresh();
+      };
+      window.addEventListener('pageshow', onShow);
+      destroyRef.onDestroy(() => window.removeEventListener('pageshow', onShow));
+    });
+  }
 
   ngOnInit(): void {
     // The market input is set by now; every market link is a page load, so the header's market never changes under it.
