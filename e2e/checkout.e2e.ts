@@ -35,6 +35,8 @@ async function addFromListing(page: Page, title: string): Promise<void> {
 }
 
 test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
+  // The longest journey of the suite: a dozen page loads on a machine the whole stack shares.
+  test.slow();
   const word = `e2e${newId(6)}`;
   const [moka, kettle] = await seedShopProducts('home-kitchen', [
     { title: `Moka ${word}`, brand: 'Bialetti', cents: 2490 },

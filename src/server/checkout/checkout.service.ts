@@ -20,7 +20,8 @@ import type { Runtime } from '../runtime';
 import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
 import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from './checkout.store';
-import { bankAccountOf, toShopperOrderView, type ShopperOrderView } from './order-status';
+import { toShopperOrderView, type ShopperOrderView } from './order-status';
+import { bankAccountOf } from '../orders/bank-account';
 
 export interface PlacedOrderRef {
   readonly orderId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../orders/order.schema';
-import { groupedIban, toShopperOrderView, type BankAccount } from './order-status';
+import { groupedIban, type BankAccount } from '../orders/bank-account';
+import { toShopperOrderView } from './order-status';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
 const agent = { kind: 'agent' as const, id: 'agent_x1' };

@@ -1,25 +1,8 @@
 // What a shopper may see of an order: its number, lines, total, address and its timeline.
 // Shopper-safe by construction: status changes and refunds with their time, never the actor,
 // the reason (agents write those for each other) or internal notes.
-import type { Config } from '../config';
+import type { BankAccount } from '../orders/bank-account';
 import type { Order, OrderStatus, TimelineEntry } from '../orders/order.schema';
-
-/** The shop's account that bank transfers are paid to (BANK_* settings). */
-export interface BankAccount {
-  readonly beneficiary: string;
-  /** Without spaces; pages print it in groups of four. */
-  readonly iban: string;
-  readonly bic: string;
-}
-
-export function bankAccountOf(config: Pick<Config, 'BANK_BENEFICIARY' | 'BANK_IBAN' | 'BANK_BIC'>): BankAccount {
-  return { beneficiary: config.BANK_BENEFICIARY, iban: config.BANK_IBAN, bic: config.BANK_BIC };
-}
-
-/** "IT60X0542811101000000123456" → "IT60 X054 2811 1010 0000 0123 456", as banks print it. */
-export function groupedIban(iban: string): string {
-  return iban.replace(/(.{4})(?=.)/g, '$1 ');
-}
 
 export interface ShopperOrderView {
   readonly number: string;
