@@ -36,8 +36,10 @@ async function addFromListing(page: Page, title: string): Promise<void> {
 }
 
 test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
+  // The longest journey of the suite: a dozen page loads on a machine the whole stack shares.
+  test.slow();
   const word = `e2e${newId(6)}`;
-  const [moka, kettle] = await seedShopProducts(`cat-${word}`, [
+  const [moka, kettle] = await seedShopProducts('home-kitchen', [
     { title: `Moka ${word}`, brand: 'Bialetti', sourceCents: 2490 },
     { title: `Bollitore ${word}`, brand: 'Bialetti', sourceCents: 3999 },
     { title: `Teiera ${word}`, brand: 'Nordvik', sourceCents: 1999 },
@@ -50,8 +52,12 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
   await page.getByLabel('Marca').selectOption('Bialetti');
   await Promise.all([page.waitForURL(/brand=Bialetti/), page.getByLabel('Prezzo da (€)').press('Enter')]);
   await expect(shop.cardTitles()).toHaveText([moka!.title, kettle!.title]);
+  // The header counts the items: none yet, then each addition at once, without a page load.
+  await expect(page.getByTestId('cart-count')).toHaveCount(0);
   await addFromListing(page, moka!.title);
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
   await addFromListing(page, kettle!.title);
+  await expect(page.getByTestId('cart-count')).toHaveText('2');
 
   await gotoHydrated(page, '/it/cart');
   const cart = new CartPagePo(page);
@@ -59,8 +65,10 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
   await cart.setQuantity(moka!._id, 3);
   await expect(cart.line(moka!._id).getByTestId('line-total')).toHaveText(euros(3 * mokaCents));
   await expect(cart.total()).toHaveText(euros(3 * mokaCents + kettleCents));
+  await expect(page.getByTestId('cart-count')).toHaveText('4');
   await page.reload();
   await expect(cart.total()).toHaveText(euros(3 * mokaCents + kettleCents));
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Carrello, 4 articoli');
 
   await cart.toCheckout().click();
   await page.waitForURL('**/it/checkout');
@@ -99,6 +107,15 @@ test('search, filter, add two products, change a quantity, fix the postal code, 
     [kettle!._id, 1, kettleCents],
   ]);
   await expect(page.getByTestId('payment-instructions')).toContainText(number);
+  // The account to pay to, from the BANK_* settings (the demo defaults here), with the order number as the reference.
+  const account = page.getByTestId('bank-account');
+  await expect(account.getByRole('heading')).toHaveText('Coordinate per il bonifico');
+  await expect(account.getByTestId('pay-beneficiary')).toHaveText('DigitalSales S.r.l.');
+  await expect(account.getByTestId('pay-iban')).toHaveText('IT60 X054 2811 1010 0000 0123 456');
+  await expect(account.getByTestId('pay-bic')).toHaveText('BPMOIT22XXX');
+  await expect(account.getByTestId('pay-reference')).toHaveText(number);
+  await expect(account.getByTestId('pay-amount')).toHaveText(euros(3 * mokaCents + kettleCents));
+  await expect(account).toContainText('Causale');
 
   await page.getByTestId('track-order').click();
   await page.waitForURL('**/it/order-status**');
@@ -135,6 +152,7 @@ test('without JavaScript and with the keyboard alone: add to cart, check out, se
   await page.keyboard.press('Enter');
   await page.waitForURL('**/it/checkout/confirmation');
   await expect(page.getByTestId('order-status')).toHaveText('Confermato');
+  await expect(page.getByTestId('bank-account')).toHaveCount(0);
   const orders = await ordersOf(shopper.email);
   expect(orders).toHaveLength(1);
   expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2 * unitCents(product, 'it') }, shippingAddress: { country: 'IT', postalCode: '00184' } });

@@ -19,7 +19,7 @@ import { SeededRandom } from '../marketplace-simulator/seeded-random';
 import { CATEGORIES } from '../marketplace-simulator/word-lists';
 import { parseConfig } from '../../src/server/config';
 import { newId, withDatabase } from '../../src/server/db';
-import { SEARCH_PAGE_SIZE, queryTokens, type Product } from '../../src/server/catalog';
+import { SEARCH_PAGE_SIZE, categoryIdOf, queryTokens, type CategoryId, type Product } from '../../src/server/catalog';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openRuntime } from '../../src/server/runtime';
 import { createContext } from '../../src/server/trpc/context';
@@ -93,9 +93,9 @@ function searchQueries(count: number, markets: readonly MarketCode[]): { market:
   });
 }
 
-function categoryPages(count: number, markets: readonly MarketCode[]): { market: MarketCode; category: string }[] {
+function categoryPages(count: number, markets: readonly MarketCode[]): { market: MarketCode; category: CategoryId }[] {
   const random = new SeededRandom(11);
-  return Array.from({ length: count }, () => ({ market: random.pick(markets), category: random.pick(CATEGORIES).key }));
+  return Array.from({ length: count }, () => ({ market: random.pick(markets), category: categoryIdOf(random.pick(CATEGORIES).name.it) }));
 }
 
 function report(name: string, t: Timing): void {

@@ -196,6 +196,7 @@ ${product.markup.vatNote ? `<tr><td></td><td><span id="vatMessage" class="a-size
   return `${head(view, `${escapeHtml(texts.shopName)}: ${view.titleHtml}`)}
 <body class="dp">
 <div id="dp-container" class="a-container" data-asin="${asin}">
+<div id="wayfinding-breadcrumbs_feature_div"><ul class="a-unordered-list a-horizontal"><li><a class="a-link-normal a-color-tertiary" href="/c/${escapeHtml(product.category.slug[product.market])}">${escapeHtml(product.category.name[product.market])}</a></li></ul></div>
 <div id="imageBlock"><img id="imgBlkFront" src="${escapeHtml(absolute(view, product.imagePaths[0] ?? ''))}" alt="${view.titleHtml}"></div>
 <div id="centerCol" class="centerColAlign">
 <h1 id="title" class="a-size-large a-spacing-none"><span id="productTitle" class="a-size-large">

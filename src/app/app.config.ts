@@ -4,7 +4,7 @@ import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection, typ
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
 import { withComponentInputBinding } from '@angular/router';
 import { provideFileRouter, requestContextInterceptor } from '@analogjs/router';
-import { forwardCookiesInterceptor } from './ssr/forward-cookies.interceptor';
+import { forwardVisitorHeadersInterceptor } from './ssr/forward-visitor-headers.interceptor';
 import { provideTransferredShopMarkets } from './shop/shop-markets';
 
 export const appConfig: ApplicationConfig = {
@@ -13,8 +13,8 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideFileRouter(withComponentInputBinding()),
     // Analog's interceptor makes the `.server.ts` load requests absolute during SSR and hands
-    // their results to the browser through TransferState; ours gives them the visitor's cookies.
-    provideHttpClient(withFetch(), withInterceptors([forwardCookiesInterceptor, requestContextInterceptor])),
+    // their results to the browser through TransferState; ours gives them the visitor's cookies and languages.
+    provideHttpClient(withFetch(), withInterceptors([forwardVisitorHeadersInterceptor, requestContextInterceptor])),
     provideClientHydration(withEventReplay()),
     provideTransferredShopMarkets,
   ],

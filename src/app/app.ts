@@ -1,12 +1,14 @@
-// The page frame: header, the routed page, footer. Pages under a market prefix (/it, /fr/p/…)
-// get the storefront's header in that market's language; the others the platform's.
+// The page frame: header, the routed page, footer. Pages under a market prefix (/it, /fr/p/…),
+// and the 404 of an address outside them, get the storefront's header and footer in that
+// market's language; the others (status, back office) the platform's, in English.
 import { isPlatformBrowser } from '@angular/common';
 import { ApplicationRef, ChangeDetectionStrategy, Component, PLATFORM_ID, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { ShopHeader } from './shop/shop-header';
-import { SHOP_MARKETS, marketOfPath } from './shop/shop-markets';
+import { PageMarket, SHOP_MARKETS, marketOfPath } from './shop/shop-markets';
+import { SHOP_TEXTS } from './shop/shop-texts';
 
 @Component({
   selector: 'app-root',
@@ -31,9 +33,17 @@ import { SHOP_MARKETS, marketOfPath } from './shop/shop-markets';
         <router-outlet />
       </main>
       <footer class="border-t border-slate-200 bg-white">
-        <div class="mx-auto max-w-6xl px-6 py-4 text-xs text-slate-500">
-          Prices include VAT of the market shown. Amounts in EUR.
-        </div>
+        @if (shopMarket(); as market) {
+          @let t = shopTexts[market.language];
+          <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-6 py-4 text-xs text-slate-500" [attr.lang]="market.language" data-testid="shop-footer">
+            <span>{{ t.footerPrices }}</span>
+            <a [attr.href]="'/' + market.code + '/order-status'" class="underline hover:text-slate-700">{{ t.orderStatus }}</a>
+          </div>
+        } @else {
+          <div class="mx-auto max-w-6xl px-6 py-4 text-xs text-slate-500">
+            Prices include VAT of the market shown. Amounts in EUR.
+          </div>
+        }
       </footer>
     </div>
   `,
@@ -48,7 +58,9 @@ export class App {
     ),
     { initialValue: this.router.url },
   );
-  protected readonly shopMarket = computed(() => marketOfPath(this.url(), this.markets));
+  private readonly pageMarket = inject(PageMarket).code;
+  protected readonly shopMarket = computed(() => marketOfPath(this.url(), this.markets) ?? this.markets.find((m) => m.code === this.pageMarket()) ?? null);
+  protected readonly shopTexts = SHOP_TEXTS;
 
   constructor() {
     // Marks the moment the browser has hydrated the server's HTML, the routed page included

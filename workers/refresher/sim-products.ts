@@ -46,7 +46,7 @@ export function simCatalogListing(product: SimProduct, market: MarketCode, origi
     gtin: product.gtin,
     title: product.title,
     brand: product.brand,
-    category: product.category.key,
+    category: product.category.name[market],
     url: `${origin}${canonicalPath(product)}`,
     priceCents: product.basePriceCents,
     shippingCents: product.shippingCents,

@@ -1,11 +1,12 @@
 // "Add to cart" on the product page. A plain POST form to /api/cart/{market}, which adds and
 // redirects to the cart, so it works before (or without) JavaScript; once the app runs it
 // adds over the API and says so in place, leaving the shopper on the product.
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { MarketCode } from '../../server/markets';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 import { MAX_QUANTITY } from '../../server/cart/cart-limits';
 import { cartApi, cartProblem } from './cart-api';
+import { CartCount } from './cart-count';
 import { CART_TEXTS } from './cart-texts';
 
 @Component({
@@ -48,6 +49,7 @@ export class AddToCart {
   /** False when the source is out of stock: the button is shown, disabled. */
   readonly available = input(true);
 
+  private readonly cartCount = inject(CartCount);
   protected readonly quantities = Array.from({ length: MAX_QUANTITY }, (_, i) => i + 1);
   protected readonly texts = computed(() => CART_TEXTS[this.language()]);
   protected readonly busy = signal(false);
@@ -61,7 +63,8 @@ export class AddToCart {
     this.added.set(false);
     this.problem.set(null);
     try {
-      await cartApi().add.mutate({ market: this.market(), productId: this.productId(), quantity: Number(form.get('quantity') ?? 1) });
+      const cart = await cartApi().add.mutate({ market: this.market(), productId: this.productId(), quantity: Number(form.get('quantity') ?? 1) });
+      this.cartCount.set(this.market(), cart.itemCount);
       this.added.set(true);
     } catch (error) {
       this.problem.set(cartProblem(error, this.texts()));

@@ -59,6 +59,8 @@ export interface CartTexts {
   readonly orderNumber: string;
   readonly payByTransfer: (amount: string, reference: string) => string;
   readonly payOnDelivery: (amount: string) => string;
+  readonly payToTitle: string;
+  readonly payTo: Readonly<Record<'beneficiary' | 'iban' | 'bic' | 'reference' | 'amount', string>>;
   readonly confirmationSent: string;
   readonly trackOrder: string;
   readonly noConfirmation: string;
@@ -144,6 +146,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     orderNumber: 'Numero d’ordine',
     payByTransfer: (amount, reference) => `Effettua un bonifico di ${amount} indicando nella causale ${reference}. Spediamo appena riceviamo il pagamento.`,
     payOnDelivery: (amount) => `Pagherai ${amount} al corriere alla consegna.`,
+    payToTitle: 'Coordinate per il bonifico',
+    payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Causale', amount: 'Importo' },
     confirmationSent: 'Ti abbiamo inviato una conferma per e-mail.',
     trackOrder: 'Segui il tuo ordine',
     noConfirmation: 'Nessun ordine recente da questo carrello.',
@@ -239,6 +243,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     orderNumber: 'Numéro de commande',
     payByTransfer: (amount, reference) => `Effectuez un virement de ${amount} avec la référence ${reference}. Nous expédions dès réception du paiement.`,
     payOnDelivery: (amount) => `Vous paierez ${amount} au livreur à la réception.`,
+    payToTitle: 'Coordonnées bancaires pour le virement',
+    payTo: { beneficiary: 'Bénéficiaire', iban: 'IBAN', bic: 'BIC', reference: 'Référence', amount: 'Montant' },
     confirmationSent: 'Une confirmation vous a été envoyée par e-mail.',
     trackOrder: 'Suivre ma commande',
     noConfirmation: 'Aucune commande récente depuis ce panier.',
@@ -334,6 +340,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     orderNumber: 'Bestellnummer',
     payByTransfer: (amount, reference) => `Bitte überweisen Sie ${amount} mit dem Verwendungszweck ${reference}. Wir versenden, sobald die Zahlung eingegangen ist.`,
     payOnDelivery: (amount) => `Sie bezahlen ${amount} bei der Lieferung.`,
+    payToTitle: 'Bankverbindung für die Überweisung',
+    payTo: { beneficiary: 'Empfänger', iban: 'IBAN', bic: 'BIC', reference: 'Verwendungszweck', amount: 'Betrag' },
     confirmationSent: 'Wir haben Ihnen eine Bestätigung per E-Mail gesendet.',
     trackOrder: 'Bestellung verfolgen',
     noConfirmation: 'Keine aktuelle Bestellung aus diesem Warenkorb.',
@@ -429,6 +437,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     orderNumber: 'Número de pedido',
     payByTransfer: (amount, reference) => `Haz una transferencia de ${amount} indicando la referencia ${reference}. Enviamos en cuanto recibimos el pago.`,
     payOnDelivery: (amount) => `Pagarás ${amount} al repartidor en la entrega.`,
+    payToTitle: 'Datos para la transferencia',
+    payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Concepto', amount: 'Importe' },
     confirmationSent: 'Te hemos enviado una confirmación por correo electrónico.',
     trackOrder: 'Seguir mi pedido',
     noConfirmation: 'No hay ningún pedido reciente desde este carrito.',

@@ -7,6 +7,7 @@ import { isMarketCode, MARKETS, type MarketCode } from '../../server/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ShopContext, ShopLoad } from './shop-load';
+import { visitorMarket } from '../shop/visitor-market.server';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 
@@ -17,7 +18,7 @@ export function shopContext(market: MarketCode): ShopContext {
 
 /** `read` answering null is a 404 (an order not found, say), with the page still in the market's language. */
 export async function shopLoad<T>(event: H3Event, marketParam: unknown, page: string, read: (caller: Caller, shop: ShopContext) => Promise<T>): Promise<ShopLoad<T>> {
-  if (!isMarketCode(marketParam)) return { status: 'not-found', shop: shopContext('it') };
+  if (!isMarketCode(marketParam)) return { status: 'not-found', shop: shopContext(visitorMarket(event)) };
   const shop = shopContext(marketParam);
   try {
     return { status: 'ok', shop, data: await read(appRouter.createCaller(createContext(event)), shop) };

@@ -8,7 +8,7 @@ describe('toProductCard', () => {
       slug: 'espresso-machine',
       title: 'Espresso machine',
       brand: 'Caffè',
-      category: 'Kitchen',
+      category: 'home-kitchen',
       imageUrl: null,
       sellPrices: [
         { market: 'it', price: { amountCents: 129_900, currency: 'EUR' } },

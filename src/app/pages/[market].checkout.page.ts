@@ -11,6 +11,7 @@ import { injectLoad } from '@analogjs/router';
 import { encodeAcceptedPrices } from '../../server/checkout/checkout-form';
 import type { CheckoutFieldName } from '../cart/cart-texts';
 import { applyShopLoad, money } from '../cart/shop-load';
+import { NotFoundPanel } from '../shop/not-found-panel';
 import type { load } from './[market].checkout.server';
 
 type TextField = 'email' | 'name' | 'phone' | 'line1' | 'line2' | 'postalCode' | 'city';
@@ -42,112 +43,116 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
-    <section class="mx-auto max-w-3xl" data-testid="checkout-page">
-      <h1 class="mb-6 text-3xl font-semibold tracking-tight">{{ t.checkoutTitle }}</h1>
-      @if (page.status === 'unavailable') {
-        <p role="alert" class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
-      } @else if (page.status === 'ok') {
-        @let c = page.data.cart;
-        @if (cartError(); as message) {
-          <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">{{ message }}</p>
-        }
-        @if (c.lines.length === 0) {
-          <p class="text-slate-600" data-testid="cart-empty">{{ t.cartEmpty }}</p>
-          <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.continueShopping }}</a>
-        } @else {
-          <section aria-labelledby="summary-h" class="mb-8 rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="summary-h" class="mb-3 text-lg font-semibold">{{ t.orderSummary }}</h2>
-            <ul class="divide-y divide-slate-100">
-              @for (line of c.lines; track line.productId) {
-                <li class="flex justify-between py-2" data-testid="summary-line">
-                  <span>{{ line.quantity }} × {{ line.title }}
-                    @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : line.status === 'below_floor' ? t.belowFloor : t.notForSale }}</strong> }
-                  </span>
-                  <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
-                </li>
-              }
-            </ul>
-            <p class="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
-              <span>{{ t.total }}</span><span class="tabular-nums" data-testid="checkout-total">{{ fmt(c.totalCents) }}</span>
-            </p>
-            @if (!c.orderable) {
-              <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
-            }
-          </section>
-
-          @if (errorCount() > 0) {
-            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
+    @if (page.status === 'not-found') {
+      <app-not-found-panel [market]="page.shop.market" />
+    } @else {
+      <section class="mx-auto max-w-3xl" data-testid="checkout-page">
+        <h1 class="mb-6 text-3xl font-semibold tracking-tight">{{ t.checkoutTitle }}</h1>
+        @if (page.status === 'unavailable') {
+          <p role="alert" class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
+        } @else if (page.status === 'ok') {
+          @let c = page.data.cart;
+          @if (cartError(); as message) {
+            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">{{ message }}</p>
           }
+          @if (c.lines.length === 0) {
+            <p class="text-slate-600" data-testid="cart-empty">{{ t.cartEmpty }}</p>
+            <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.continueShopping }}</a>
+          } @else {
+            <section aria-labelledby="summary-h" class="mb-8 rounded-xl border border-slate-200 bg-white p-5">
+              <h2 id="summary-h" class="mb-3 text-lg font-semibold">{{ t.orderSummary }}</h2>
+              <ul class="divide-y divide-slate-100">
+                @for (line of c.lines; track line.productId) {
+                  <li class="flex justify-between py-2" data-testid="summary-line">
+                    <span>{{ line.quantity }} × {{ line.title }}
+                      @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : line.status === 'below_floor' ? t.belowFloor : t.notForSale }}</strong> }
+                    </span>
+                    <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
+                  </li>
+                }
+              </ul>
+              <p class="mt-3 flex justify-between border-t border-slate-200 pt-3 text-lg font-semibold">
+                <span>{{ t.total }}</span><span class="tabular-nums" data-testid="checkout-total">{{ fmt(c.totalCents) }}</span>
+              </p>
+              @if (!c.orderable) {
+                <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
+              }
+            </section>
 
-          <form method="post" [attr.action]="'/api/checkout/' + page.shop.market" novalidate class="space-y-8" data-testid="checkout-form">
-            <input type="hidden" name="idempotencyKey" [attr.value]="page.data.idempotencyKey" />
+            @if (errorCount() > 0) {
+              <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
+            }
 
-            @if (c.priceChanges.length > 0) {
-              <fieldset class="rounded-xl border border-amber-300 bg-amber-50 p-5" data-testid="price-changes">
-                <legend class="px-1 font-semibold text-amber-900">{{ t.pricesChangedTitle }}</legend>
-                <ul class="mb-3 list-disc pl-5 text-sm text-amber-900">
-                  @for (line of c.priceChanges; track line.productId) {
-                    <li data-testid="price-change">{{ t.priceChange(line.title, fmt(line.addedUnitCents), fmt(line.unitCents)) }}</li>
+            <form method="post" [attr.action]="'/api/checkout/' + page.shop.market" novalidate class="space-y-8" data-testid="checkout-form">
+              <input type="hidden" name="idempotencyKey" [attr.value]="page.data.idempotencyKey" />
+
+              @if (c.priceChanges.length > 0) {
+                <fieldset class="rounded-xl border border-amber-300 bg-amber-50 p-5" data-testid="price-changes">
+                  <legend class="px-1 font-semibold text-amber-900">{{ t.pricesChangedTitle }}</legend>
+                  <ul class="mb-3 list-disc pl-5 text-sm text-amber-900">
+                    @for (line of c.priceChanges; track line.productId) {
+                      <li data-testid="price-change">{{ t.priceChange(line.title, fmt(line.addedUnitCents), fmt(line.unitCents)) }}</li>
+                    }
+                  </ul>
+                  <label class="flex items-center gap-2 font-medium">
+                    <input type="checkbox" id="acceptedPrices" name="acceptedPrices" [attr.value]="acceptedPrices()"
+                           [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null" [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
+                           [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null" data-testid="accept-prices" />
+                    {{ t.acceptPrices }}
+                  </label>
+                  @if (error('acceptedPrices')) {
+                    <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">{{ t.errors.acceptedPrices }}</p>
                   }
-                </ul>
-                <label class="flex items-center gap-2 font-medium">
-                  <input type="checkbox" id="acceptedPrices" name="acceptedPrices" [attr.value]="acceptedPrices()"
-                         [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null" [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
-                         [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null" data-testid="accept-prices" />
-                  {{ t.acceptPrices }}
-                </label>
-                @if (error('acceptedPrices')) {
-                  <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">{{ t.errors.acceptedPrices }}</p>
+                </fieldset>
+              }
+
+              <fieldset>
+                <legend class="mb-3 text-lg font-semibold">{{ t.contact }}</legend>
+                <div class="grid gap-4 sm:grid-cols-2">
+                  @for (f of contact; track f.name) {
+                    <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
+                  }
+                </div>
+              </fieldset>
+
+              <fieldset>
+                <legend class="mb-3 text-lg font-semibold">{{ t.shippingAddress }}</legend>
+                <div class="grid gap-4 sm:grid-cols-2">
+                  @for (f of address; track f.name) {
+                    <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
+                  }
+                  <div>
+                    <span class="block text-sm font-medium text-slate-700" id="country-label">{{ t.country }}</span>
+                    <p class="mt-1 px-1 py-2" aria-labelledby="country-label" data-testid="country">{{ t.countryName }}</p>
+                  </div>
+                </div>
+              </fieldset>
+
+              <fieldset [attr.aria-describedby]="error('paymentMethod') ? 'paymentMethod-error' : null">
+                <legend class="mb-3 text-lg font-semibold">{{ t.payment }}</legend>
+                <div class="space-y-3">
+                  <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                    <input type="radio" name="paymentMethod" value="bank_transfer" [attr.checked]="payment() === 'bank_transfer' ? '' : null" class="mt-1" data-testid="pay-bank-transfer" />
+                    <span><span class="font-medium">{{ t.bankTransfer }}</span><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span>
+                  </label>
+                  <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
+                    <input type="radio" name="paymentMethod" value="cash_on_delivery" [attr.checked]="payment() === 'cash_on_delivery' ? '' : null" class="mt-1" data-testid="pay-cash-on-delivery" />
+                    <span><span class="font-medium">{{ t.cashOnDelivery }}</span><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span>
+                  </label>
+                </div>
+                @if (error('paymentMethod')) {
+                  <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">{{ t.errors.paymentMethod }}</p>
                 }
               </fieldset>
-            }
 
-            <fieldset>
-              <legend class="mb-3 text-lg font-semibold">{{ t.contact }}</legend>
-              <div class="grid gap-4 sm:grid-cols-2">
-                @for (f of contact; track f.name) {
-                  <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
-                }
-              </div>
-            </fieldset>
-
-            <fieldset>
-              <legend class="mb-3 text-lg font-semibold">{{ t.shippingAddress }}</legend>
-              <div class="grid gap-4 sm:grid-cols-2">
-                @for (f of address; track f.name) {
-                  <ng-container *ngTemplateOutlet="field; context: { $implicit: f }" />
-                }
-                <div>
-                  <span class="block text-sm font-medium text-slate-700" id="country-label">{{ t.country }}</span>
-                  <p class="mt-1 px-1 py-2" aria-labelledby="country-label" data-testid="country">{{ t.countryName }}</p>
-                </div>
-              </div>
-            </fieldset>
-
-            <fieldset [attr.aria-describedby]="error('paymentMethod') ? 'paymentMethod-error' : null">
-              <legend class="mb-3 text-lg font-semibold">{{ t.payment }}</legend>
-              <div class="space-y-3">
-                <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                  <input type="radio" name="paymentMethod" value="bank_transfer" [attr.checked]="payment() === 'bank_transfer' ? '' : null" class="mt-1" data-testid="pay-bank-transfer" />
-                  <span><span class="font-medium">{{ t.bankTransfer }}</span><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span>
-                </label>
-                <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                  <input type="radio" name="paymentMethod" value="cash_on_delivery" [attr.checked]="payment() === 'cash_on_delivery' ? '' : null" class="mt-1" data-testid="pay-cash-on-delivery" />
-                  <span><span class="font-medium">{{ t.cashOnDelivery }}</span><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span>
-                </label>
-              </div>
-              @if (error('paymentMethod')) {
-                <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">{{ t.errors.paymentMethod }}</p>
-              }
-            </fieldset>
-
-            <button type="submit" [disabled]="!c.orderable" class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50" data-testid="place-order">
-              {{ t.placeOrder }} · {{ fmt(c.totalCents) }}
-            </button>
-          </form>
+              <button type="submit" [disabled]="!c.orderable" class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50" data-testid="place-order">
+                {{ t.placeOrder }} · {{ fmt(c.totalCents) }}
+              </button>
+            </form>
+          }
         }
-      }
-    </section>
+      </section>
+    }
 
     <ng-template #field let-spec>
       @let f = asField(spec);
@@ -167,7 +172,7 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
       </div>
     </ng-template>
   `,
-  imports: [NgTemplateOutlet],
+  imports: [NgTemplateOutlet, NotFoundPanel],
 })
 export default class CheckoutPage {
   protected readonly loaded = toSignal(injectLoad<typeof load>(), { requireSync: true });

@@ -82,7 +82,7 @@ const HIGHLIGHT_MS = 1500;
         </article>
       }
       @case ('not-found') {
-        <app-not-found-panel [title]="texts().notFoundTitle" [body]="texts().notFoundBody" />
+        <app-not-found-panel [market]="data.language" [title]="texts().notFoundTitle" [body]="texts().notFoundBody" />
       }
       @case ('unavailable') {
         <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailableTitle }}</p>

@@ -9,11 +9,12 @@ import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ProductPageLoad } from '../product-page/product-page-view';
 import { productSeo } from '../shop/product-seo';
+import { visitorMarket } from '../shop/visitor-market.server';
 
 export async function load({ params, event }: PageServerLoad): Promise<ProductPageLoad> {
   const market = params?.['market'];
   const slugId = params?.['slugId'];
-  if (!isMarketCode(market) || typeof slugId !== 'string') return { status: 'not-found', language: 'it' };
+  if (!isMarketCode(market) || typeof slugId !== 'string') return { status: 'not-found', language: isMarketCode(market) ? MARKETS[market].language : visitorMarket(event) };
   const { language, locale, timeZone } = MARKETS[market];
   try {
     const page = await appRouter.createCaller(createContext(event)).product.bySlugAndId({ market, slugId });

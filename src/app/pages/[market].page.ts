@@ -26,8 +26,11 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
         @let errors = view.fieldErrors;
         @let t = texts();
         <div class="grid gap-8 md:grid-cols-[16rem_1fr]">
-          <form method="get" [attr.action]="'/' + view.market" class="space-y-4 self-start rounded-xl border border-slate-200 bg-white p-4" [attr.aria-label]="t.filters" data-testid="filters">
-            <h2 class="text-base font-semibold">{{ t.filters }}</h2>
+          <!-- Folded on a phone (styles.css), open there when a field needs correcting. -->
+          <details class="fold-on-phone self-start rounded-xl border border-slate-200 bg-white" [attr.open]="hasErrors(errors) ? '' : null" data-testid="filters-panel">
+          <summary class="cursor-pointer list-inside px-4 py-3 text-base font-semibold" data-testid="filters-toggle">{{ t.filters }}</summary>
+          <form method="get" [attr.action]="'/' + view.market" class="space-y-4 p-4" [attr.aria-label]="t.filters" data-testid="filters">
+            <h2 class="hidden text-base font-semibold sm:block">{{ t.filters }}</h2>
             @if (f.q) {
               <input type="hidden" name="q" [attr.value]="f.q" />
             }
@@ -35,8 +38,8 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
               <label for="filter-category" class="block text-sm font-medium">{{ t.category }}</label>
               <select id="filter-category" name="category" [class]="field">
                 <option value="">{{ t.any }}</option>
-                @for (option of view.categories; track option) {
-                  <option [attr.value]="option" [attr.selected]="f.category === option ? '' : null">{{ option }}</option>
+                @for (option of view.categories; track option.id) {
+                  <option [attr.value]="option.id" [attr.selected]="f.category === option.id ? '' : null">{{ option.name }}</option>
                 }
               </select>
             </div>
@@ -85,6 +88,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
               <a [attr.href]="'/' + view.market + (f.q ? '?q=' + encode(f.q) : '')" class="text-sm text-indigo-700 hover:underline">{{ t.clear }}</a>
             </div>
           </form>
+          </details>
 
           <section aria-labelledby="listing-heading">
             <h1 id="listing-heading" class="mb-6 text-2xl font-semibold tracking-tight" data-testid="listing-heading">{{ heading() }}</h1>
@@ -116,7 +120,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
                 }
               </ul>
             }
-            <nav class="mt-8 flex justify-between text-sm" aria-label="pagination">
+            <nav class="mt-8 flex justify-between text-sm" [attr.aria-label]="t.pagination">
               @if (view.firstHref; as first) {
                 <a [attr.href]="first" class="rounded-lg border border-slate-300 px-4 py-2 hover:bg-slate-50" data-testid="first-page">{{ t.firstPage }}</a>
               } @else {
@@ -130,7 +134,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
         </div>
       }
       @case ('not-found') {
-        <app-not-found-panel />
+        <app-not-found-panel [market]="data.language" />
       }
       @case ('unavailable') {
         <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailable }}</p>
@@ -147,14 +151,14 @@ export default class MarketListingPage {
   protected readonly cardSizes = '(min-width: 1024px) 15rem, (min-width: 640px) 45vw, 90vw';
   protected readonly texts = computed(() => {
     const data = this.page();
-    return SHOP_TEXTS[data.status === 'ok' ? data.view.language : data.status === 'unavailable' ? data.language : 'it'];
+    return SHOP_TEXTS[data.status === 'ok' ? data.view.language : data.language];
   });
   protected readonly heading = computed(() => {
     const data = this.page();
     if (data.status !== 'ok') return '';
     const { q, category } = data.view.filters;
     const t = this.texts();
-    return q ? `${t.searchButton}: “${q}”` : (category ?? t.results);
+    return q ? `${t.searchButton}: “${q}”` : (data.view.categories.find((c) => c.id === category)?.name ?? t.results);
   });
 
   constructor() {
@@ -163,6 +167,10 @@ export default class MarketListingPage {
     const response = injectResponse();
     if (response) response.statusCode = data.status === 'ok' ? data.httpStatus : data.status === 'not-found' ? 404 : 503;
     if (data.status === 'ok') applySeo(data.view.seo);
+  }
+
+  protected hasErrors(errors: object): boolean {
+    return Object.keys(errors).length > 0;
   }
 
   protected encode(value: string): string {

@@ -9,15 +9,16 @@ import { z } from 'zod';
 import { loadConfig } from '../../server/config';
 import { MARKETS, isMarketCode, type MarketCode } from '../../server/markets';
 import { formatMoney } from '../../server/money';
-import { SEARCH_SORTS, type ListingItem } from '../../server/catalog';
+import { SEARCH_SORTS, categoryName, isCategoryId, OTHER_CATEGORY, type CategoryId, type ListingItem } from '../../server/catalog';
 import { productImageView } from '../../server/images';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import { productPath } from '../../server/storefront/product-url';
-import { LISTING_FIELDS, listingHref, type ListingCard, type ListingField, type ListingLoad } from '../shop/listing-view';
+import { LISTING_FIELDS, listingHref, type CategoryOption, type ListingCard, type ListingField, type ListingLoad } from '../shop/listing-view';
 import { alternatesFor } from '../../server/storefront/alternates';
 import type { PageSeo } from '../shop/page-seo';
 import { SHOP_TEXTS } from '../shop/shop-texts';
+import { visitorMarket } from '../shop/visitor-market.server';
 
 /** The search input's fields as the form names them. */
 const FORM_FIELD: Readonly<Record<string, ListingField>> = { minPriceCents: 'min', maxPriceCents: 'max', q: 'q', category: 'category', brand: 'brand', sort: 'sort', cursor: 'cursor' };
@@ -40,18 +41,27 @@ function withValue(options: readonly string[], value: string | undefined): reado
   return value === undefined || options.includes(value) ? options : [value, ...options];
 }
 
+/** The taxonomy's categories the catalog has, named in the market's language and sorted by that name. */
+function categoryOptions(ids: readonly CategoryId[], language: MarketCode, locale: string): readonly CategoryOption[] {
+  const collator = new Intl.Collator(locale);
+  // "Other" is what is left: last, whatever its name.
+  const rank = (id: CategoryId) => (id === OTHER_CATEGORY ? 1 : 0);
+  return ids.map((id) => ({ id, name: categoryName(id, language) })).sort((a, b) => rank(a.id) - rank(b.id) || collator.compare(a.name, b.name));
+}
+
 function seoFor(market: MarketCode, origin: string, filters: Partial<Record<ListingField, string>>): PageSeo {
   const { language } = MARKETS[market];
   const t = SHOP_TEXTS[language];
   const { q, category } = filters;
+  const named = category && isCategoryId(category) ? categoryName(category, language) : null;
   // Filtered and re-sorted lists repeat the category's products: they point search engines to it.
   const refined = Boolean(filters.brand || filters.min || filters.max || filters.stock || (filters.sort && filters.sort !== 'relevance'));
   const canonical = listingHref(market, { q, category, cursor: refined ? undefined : filters.cursor });
   const shared = listingHref('', { q, category }).slice(1);
   return {
     language,
-    title: q ? t.searchTitle(q) : category ? t.categoryTitle(category) : t.homeTitle,
-    description: category ? t.categoryDescription(category) : t.homeDescription,
+    title: q ? t.searchTitle(q) : named ? t.categoryTitle(named) : t.homeTitle,
+    description: named ? t.categoryDescription(named) : t.homeDescription,
     canonical: `${origin}${canonical}`,
     alternates: alternatesFor(origin, shared),
     robots: q || refined ? 'noindex, follow' : null,
@@ -62,7 +72,7 @@ function seoFor(market: MarketCode, origin: string, filters: Partial<Record<List
 
 export async function load({ params, event }: PageServerLoad): Promise<ListingLoad> {
   const market = params?.['market'];
-  if (!isMarketCode(market)) return { status: 'not-found' };
+  if (!isMarketCode(market)) return { status: 'not-found', language: visitorMarket(event) };
   const { language, locale, timeZone } = MARKETS[market];
   const t = SHOP_TEXTS[language];
   const query = getQuery(event);
@@ -82,7 +92,8 @@ export async function load({ params, event }: PageServerLoad): Promise<ListingLo
   const input = {
     market,
     q: filters.q ?? '',
-    category: filters.category,
+    // An unknown id is refused by the router's schema, which becomes the field's message below.
+    category: filters.category as CategoryId | undefined,
     brand: filters.brand,
     minPriceCents: cents('min'),
     maxPriceCents: cents('max'),
@@ -121,7 +132,11 @@ export async function load({ params, event }: PageServerLoad): Promise<ListingLo
         fieldErrors,
         // The facets are cached for minutes: the value in the URL is always offered, so that
         // submitting the form again keeps it.
-        categories: withValue(facets.categories, filters.category),
+        categories: categoryOptions(
+          filters.category && isCategoryId(filters.category) && !facets.categories.includes(filters.category) ? [filters.category, ...facets.categories] : facets.categories,
+          language,
+          locale,
+        ),
         brands: withValue(facets.brands, filters.brand),
         sorts: SEARCH_SORTS,
         cards,

@@ -20,6 +20,12 @@ export interface ListingCard {
   readonly addedText: string;
 }
 
+/** A category of the taxonomy as the filter offers it: its id in the URL, its name in the market's language. */
+export interface CategoryOption {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface ListingView {
   readonly market: ShopLanguage;
   readonly language: ShopLanguage;
@@ -27,7 +33,7 @@ export interface ListingView {
   readonly filters: Partial<Record<ListingField, string>>;
   /** A message next to each field the shopper must correct, in the market's language. */
   readonly fieldErrors: Partial<Record<ListingField, string>>;
-  readonly categories: readonly string[];
+  readonly categories: readonly CategoryOption[];
   readonly brands: readonly string[];
   /** The sorts the server knows, in the order offered. */
   readonly sorts: readonly SearchSort[];
@@ -40,7 +46,7 @@ export interface ListingView {
 
 export type ListingLoad =
   | { readonly status: 'ok'; readonly view: ListingView; readonly httpStatus: 200 | 400 }
-  | { readonly status: 'not-found' }
+  | { readonly status: 'not-found'; readonly language: ShopLanguage }
   | { readonly status: 'unavailable'; readonly language: ShopLanguage };
 
 /** The listing's URL with these values (blank ones left out), in the fields' order. */

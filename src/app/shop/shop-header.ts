@@ -1,7 +1,9 @@
 // The storefront's header on every market page: the logo back to the market's home, the keyword
 // search (a plain GET form, so it works before and without the scripts), the market switcher
-// (links to the same page in each market) and the cart. In the market's language.
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+// (links to the same page in each market) and the cart with its number of items. In the
+// market's language.
+import { ChangeDetectionStrategy, Component, DestroyRef, afterNextRender, computed, inject, input, signal, type OnInit, type Signal } from '@angular/core';
+import { CartCount } from '../cart/cart-count';
 import { SHOP_TEXTS } from './shop-texts';
 import { switchMarketHref, type ShopMarket } from './shop-markets';
 
@@ -33,17 +35,47 @@ import { switchMarketHref, type ShopMarket } from './shop-markets';
           }
         </ul>
       </nav>
-      <a [attr.href]="'/' + m.code + '/cart'" class="rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="cart-link">{{ t.cart }}</a>
+      @let items = count();
+      <a [attr.href]="'/' + m.code + '/cart'" [attr.aria-label]="items ? t.cartWithItems(items) : null"
+         class="inline-flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="cart-link">
+        {{ t.cart }}
+        @if (items) {
+          <span class="min-w-6 rounded-full bg-indigo-600 px-2 py-0.5 text-center text-xs font-semibold text-white tabular-nums" aria-hidden="true" data-testid="cart-count">{{ items }}</span>
+        }
+      </a>
     </div>
   `,
 })
-export class ShopHeader {
+export class ShopHeader implements OnInit {
+  private readonly cartCount = inject(CartCount);
   readonly market = input.required<ShopMarket>();
   readonly markets = input.required<readonly ShopMarket[]>();
   /** The current URL (path and query), for the switcher's links and the search box's words. */
   readonly url = input.required<string>();
   protected readonly texts = computed(() => SHOP_TEXTS[this.market().language]);
   protected readonly query = computed(() => new URL(this.url(), 'http://shop.invalid').searchParams.get('q') ?? '');
+  protected count: Signal<number | null> = signal(null);
+
+  constructor() {
+    // Back and forward show a page as it was rendered (the back-forward cache, or the HTTP cache
+    // a history navigation prefers): its count may predate what was added on the next page.
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const historyLoad = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+      const refresh = () => void this.cartCount.refresh(this.market().code).catch(() => undefined);
+      if (historyLoad) refresh();
+      const onShow = (event: PageTransitionEvent) => {
+        if (event.persisted) refresh();
+      };
+      window.addEventListener('pageshow', onShow);
+      destroyRef.onDestroy(() => window.removeEventListener('pageshow', onShow));
+    });
+  }
+
+  ngOnInit(): void {
+    // The market input is set by now; every market link is a page load, so the header's market never changes under it.
+    this.count = this.cartCount.items(this.market().code);
+  }
 
   protected hrefFor(other: ShopMarket): string {
     return switchMarketHref(this.url(), other.code);

@@ -1,7 +1,7 @@
 // The markets as the storefront's frame needs them (code, name, language), handed from the
 // server's market table to the browser through TransferState: the browser bundle then needs
 // neither the table's module nor zod, and the one declaration stays src/server/markets.
-import { InjectionToken, TransferState, inject, makeStateKey, type Provider } from '@angular/core';
+import { Injectable, InjectionToken, TransferState, inject, makeStateKey, signal, type Provider } from '@angular/core';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 
 export interface ShopMarket {
@@ -30,6 +30,15 @@ export const provideTransferredShopMarkets: Provider = {
   provide: SHOP_MARKETS,
   useFactory: () => inject(TransferState).get(TRANSFERRED, []),
 };
+
+/**
+ * The market a page outside every market's prefix speaks for (the 404 of an unknown address,
+ * in the visitor's language), so that the frame around it, header and footer, speaks it too.
+ */
+@Injectable({ providedIn: 'root' })
+export class PageMarket {
+  readonly code = signal<ShopLanguage | null>(null);
+}
 
 /** The market a storefront path is in (`/fr/p/…` → fr), or null outside the shop. */
 export function marketOfPath(path: string, markets: readonly ShopMarket[]): ShopMarket | null {

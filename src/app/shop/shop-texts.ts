@@ -1,5 +1,5 @@
-// The storefront's words in the four shop languages: the header every market page shares and
-// the listing (home, category, search). Plain strings and small functions, no server imports,
+// The storefront's words in the four shop languages: the header and footer every market page
+// shares, the listing (home, category, search) and the page for an address with nothing at it. Plain strings and small functions, no server imports,
 // so the browser bundle renders the same words as the server.
 import type { ShopLanguage } from '../product-page/product-page-texts';
 
@@ -39,7 +39,14 @@ export interface ShopTexts {
   readonly invalidSort: string;
   readonly invalidPage: string;
   readonly notFoundTitle: string;
+  readonly notFoundBody: string;
+  readonly backHome: string;
   readonly unavailable: string;
+  /** The cart link's accessible name with its number of items. */
+  readonly cartWithItems: (items: number) => string;
+  readonly pagination: string;
+  readonly footerPrices: string;
+  readonly orderStatus: string;
 }
 
 export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = {
@@ -79,6 +86,12 @@ export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = {
     invalidSort: 'Scegli uno degli ordinamenti proposti.',
     invalidPage: 'Questo link di pagina non è più valido: riparti dalla prima pagina.',
     notFoundTitle: 'Pagina non trovata',
+    notFoundBody: 'Non c’è nulla a questo indirizzo: la pagina potrebbe essere stata spostata o il link contenere un errore.',
+    backHome: 'Torna alla pagina iniziale',
+    cartWithItems: (n) => (n === 1 ? 'Carrello, 1 articolo' : `Carrello, ${n} articoli`),
+    pagination: 'Pagine dei risultati',
+    footerPrices: 'Prezzi in euro, IVA inclusa.',
+    orderStatus: 'Stato dell’ordine',
     unavailable: 'Il catalogo non è raggiungibile in questo momento. Riprova tra poco.',
   },
   fr: {
@@ -117,6 +130,12 @@ export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = {
     invalidSort: 'Choisissez l’un des tris proposés.',
     invalidPage: 'Ce lien de page n’est plus valide : repartez de la première page.',
     notFoundTitle: 'Page introuvable',
+    notFoundBody: 'Il n’y a rien à cette adresse : la page a peut-être été déplacée, ou le lien contient une erreur.',
+    backHome: 'Retour à l’accueil',
+    cartWithItems: (n) => (n <= 1 ? `Panier, ${n} article` : `Panier, ${n} articles`),
+    pagination: 'Pages de résultats',
+    footerPrices: 'Prix en euros, TVA incluse.',
+    orderStatus: 'Suivi de commande',
     unavailable: 'Le catalogue est momentanément indisponible. Réessayez dans un instant.',
   },
   de: {
@@ -155,6 +174,12 @@ export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = {
     invalidSort: 'Bitte eine der angebotenen Sortierungen wählen.',
     invalidPage: 'Dieser Seitenlink ist nicht mehr gültig: bitte auf der ersten Seite neu beginnen.',
     notFoundTitle: 'Seite nicht gefunden',
+    notFoundBody: 'Unter dieser Adresse gibt es nichts: Die Seite wurde vielleicht verschoben, oder der Link enthält einen Fehler.',
+    backHome: 'Zur Startseite',
+    cartWithItems: (n) => (n === 1 ? 'Warenkorb, 1 Artikel' : `Warenkorb, ${n} Artikel`),
+    pagination: 'Ergebnisseiten',
+    footerPrices: 'Preise in Euro inklusive MwSt.',
+    orderStatus: 'Bestellstatus',
     unavailable: 'Der Katalog ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
   es: {
@@ -193,6 +218,12 @@ export const SHOP_TEXTS: Readonly<Record<ShopLanguage, ShopTexts>> = {
     invalidSort: 'Elige una de las ordenaciones propuestas.',
     invalidPage: 'Este enlace de página ya no es válido: vuelve a la primera página.',
     notFoundTitle: 'Página no encontrada',
+    notFoundBody: 'No hay nada en esta dirección: puede que la página se haya movido o que el enlace tenga un error.',
+    backHome: 'Volver al inicio',
+    cartWithItems: (n) => (n === 1 ? 'Carrito, 1 artículo' : `Carrito, ${n} artículos`),
+    pagination: 'Páginas de resultados',
+    footerPrices: 'Precios en euros, IVA incluido.',
+    orderStatus: 'Estado del pedido',
     unavailable: 'El catálogo no está disponible en este momento. Inténtalo de nuevo en breve.',
   },
 };

@@ -129,7 +129,7 @@ describe('stock of the source offer', () => {
     gtin: null,
     title: 'P',
     brand: null,
-    category: null,
+    category: 'other',
     images: [],
     attributes: {},
     searchTokens: [],

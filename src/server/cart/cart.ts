@@ -120,6 +120,11 @@ export interface PricedCart {
   readonly priceChanges: readonly PricedLine[];
 }
 
+/** How many items the lines hold, whatever their state: the number the shop's header shows. */
+export function itemCount(lines: readonly { readonly quantity: number }[]): number {
+  return lines.reduce((sum, l) => sum + l.quantity, 0);
+}
+
 /**
  * The cart against the catalog now. A product that vanished from the catalog is a line not for
  * sale (the shopper removes it); totals count only lines that can be ordered.
@@ -147,7 +152,7 @@ export function priceCart(cart: Cart, catalog: ReadonlyMap<string, Purchasable>,
     market: cart.market,
     lines,
     totalCents: orderableLines.reduce((sum, l) => sum + l.lineTotalCents, 0),
-    itemCount: lines.reduce((sum, l) => sum + l.quantity, 0),
+    itemCount: itemCount(lines),
     orderable: lines.length > 0 && orderableLines.length === lines.length,
     priceChanges: lines.filter((l) => l.priceChanged),
   };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { PricePoint } from '../pricing/price-history.schema';
 import { sellingPrice } from '../catalog/selling';
 import type { Offer, Product } from '../catalog/product.schema';
+import { categoryName } from '../catalog/taxonomy';
 import { Id } from '../db/ids';
 import { MARKET_CODES, MarketCode } from '../markets';
 import { offerCheckedAt } from '../pricing/freshness';
@@ -98,7 +99,8 @@ export interface MarketAdminView {
 
 export interface ProductAdminView extends ProductHit {
   readonly slug: string;
-  readonly category: string | null;
+  /** The taxonomy's English name: the back office is in English. */
+  readonly category: string;
   readonly salesStop: { readonly reason: string; readonly agentId: string; readonly at: string } | null;
   readonly updatedAt: string;
   readonly perMarket: readonly MarketAdminView[];
@@ -108,7 +110,7 @@ export function toProductAdminView(product: Product, history: readonly PricePoin
   return {
     ...toProductHit(product),
     slug: product.slug,
-    category: product.category,
+    category: categoryName(product.category, 'en'),
     salesStop: product.salesStop ? { reason: product.salesStop.reason, agentId: product.salesStop.agentId, at: product.salesStop.at.toISOString() } : null,
     updatedAt: product.updatedAt.toISOString(),
     perMarket: MARKET_CODES.map((market) => marketView(product, market, history, rules, now)),

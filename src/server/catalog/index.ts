@@ -1,4 +1,5 @@
 // Catalog: products with their per-market offers and selling prices, and how they are found.
+export * from './taxonomy';
 export * from './product.schema';
 export * from './product.store';
 export * from './product-summary';

@@ -9,7 +9,7 @@ const product: Product = {
   gtin: null,
   title: 'Moka Express',
   brand: 'Bialetti',
-  category: 'kitchen',
+  category: 'home-kitchen',
   images: [],
   attributes: { note: 'createdAt is a word, not a date' },
   searchTokens: ['moka'],

@@ -16,14 +16,15 @@ import { buildSearchQuery } from './product-search';
 import { decodeCursor } from './product-search-cursor';
 import { SEARCH_INDEX_NAMES } from './product-search-indexes';
 import { searchTokens } from './search-tokens';
+import type { CategoryId } from './taxonomy';
 
 const rt = useTestRuntime('product-search');
 const caller = () => appRouter.createCaller(createContext(null, async () => rt()));
 const search = (input: Partial<z.input<typeof ProductSearchInput>> & { market: MarketCode }) => caller().catalog.search(input);
 
 const base = new Date('2026-10-01T00:00:00Z');
-/** Each test seeds its own category, so tests never see each other's products. */
-function product(category: string, title: string, fields: Partial<Product> & { cents?: number; minutes?: number } = {}): Product {
+/** Each test seeds a category of the taxonomy no other test uses, so tests never see each other's products. */
+function product(category: CategoryId, title: string, fields: Partial<Product> & { cents?: number; minutes?: number } = {}): Product {
   const { cents = 1999, minutes = 0, ...rest } = fields;
   const brand = rest.brand === undefined ? 'Casaluce' : rest.brand;
   const at = new Date(base.getTime() + minutes * 60_000);
@@ -67,7 +68,7 @@ async function allPages(input: Partial<z.input<typeof ProductSearchInput>> & { m
 
 describe('keyword search', () => {
   it('finds a title whatever the accents and case of the query or the title', async () => {
-    const cat = `kw-${newId(4)}`;
+    const cat: CategoryId = 'electronics';
     const [cafe, grosse] = await seed(
       product(cat, 'Macchina per CAFFÈ espresso', { brand: 'De’Longhi' }),
       product(cat, 'Große Kaffeemühle', { brand: 'Grünwald' }),
@@ -81,7 +82,7 @@ describe('keyword search', () => {
   });
 
   it('wants every word: several words narrow the results', async () => {
-    const cat = `and-${newId(4)}`;
+    const cat = 'home-kitchen';
     const [redKettle, blueKettle] = await seed(
       product(cat, 'Bollitore elettrico rosso', { minutes: 2 }),
       product(cat, 'Bollitore elettrico blu', { minutes: 1 }),
@@ -96,7 +97,7 @@ describe('keyword search', () => {
 
 describe('what a market lists', () => {
   it('leaves out products stopped by an agent or without a selling price in that market, and shows an override', async () => {
-    const cat = `sale-${newId(4)}`;
+    const cat = 'sports';
     const now = new Date();
     const [sold, , frOnly, overridden] = await seed(
       product(cat, 'Sold everywhere', { minutes: 4 }),
@@ -111,7 +112,7 @@ describe('what a market lists', () => {
   });
 
   it('filters by category, brand, price range and availability', async () => {
-    const cat = `filter-${newId(4)}`;
+    const cat = 'toys';
     const outOfStock = product(cat, 'Out of stock kettle', { brand: 'Nordvik', cents: 3000 });
     const oos = outOfStock.offers.it;
     if (oos) outOfStock.offers.it = { ...oos, availability: 'out_of_stock' };
@@ -119,7 +120,7 @@ describe('what a market lists', () => {
       product(cat, 'Cheap kettle', { brand: 'Nordvik', cents: 1000 }),
       outOfStock,
       product(cat, 'Dear kettle', { brand: 'Lumio', cents: 9000 }),
-      product(`other-${cat}`, 'Kettle elsewhere', { brand: 'Nordvik', cents: 1000 }),
+      product('beauty', 'Kettle elsewhere', { brand: 'Nordvik', cents: 1000 }),
     );
     const ids = async (input: Partial<z.input<typeof ProductSearchInput>>) => (await search({ market: 'de', category: cat, sort: 'price-asc', ...input })).items.map((i) => i.id);
     expect(await ids({})).toEqual([cheap?._id, outOfStock._id, dear?._id]);
@@ -141,7 +142,7 @@ describe('what a market lists', () => {
 
 describe('keyset pages', () => {
   it('cover every product once across pages when many share a price or a creation time, in every sort', async () => {
-    const cat = `pages-${newId(4)}`;
+    const cat = 'diy';
     // 53 products: prices in 4 tiers, creation times in 5 instants, so most neighbours tie.
     const seeded = await seed(...Array.from({ length: 53 }, (_, i) => product(cat, `Lampada ${i}`, { cents: 1000 + (i % 4) * 500, minutes: i % 5 })));
     const expected = seeded.map((p) => p._id).sort();
@@ -155,7 +156,7 @@ describe('keyset pages', () => {
   });
 
   it('keeps the order of the sort across pages, ties by id', async () => {
-    const cat = `order-${newId(4)}`;
+    const cat = 'garden';
     await seed(...Array.from({ length: 17 }, (_, i) => product(cat, `Tazza ${i}`, { cents: 500 + (i % 3) * 100 })));
     const listed: { cents: number; id: string }[] = [];
     let cursor: string | undefined;
@@ -170,7 +171,7 @@ describe('keyset pages', () => {
   });
 
   it('a product added while a shopper pages through appears once or not at all, never twice', async () => {
-    const cat = `insert-${newId(4)}`;
+    const cat = 'pets';
     await seed(...Array.from({ length: 12 }, (_, i) => product(cat, `Vaso ${i}`, { minutes: i })));
     const first = await search({ market: 'it', category: cat, sort: 'newest', limit: 5 });
     await seed(product(cat, 'Vaso nuovo', { minutes: 100 }));
@@ -183,7 +184,7 @@ describe('keyset pages', () => {
 
 describe('the indexes behind a listing', () => {
   it('read a deep page from its cursor: no more index keys than the page holds, no sort in memory', async () => {
-    const cat = `deep-${newId(4)}`;
+    const cat: CategoryId = 'office';
     await seed(...Array.from({ length: 120 }, (_, i) => product(cat, `Sedia ${i % 3 === 0 ? 'rossa' : 'blu'} ${i}`, { cents: 1000 + (i % 7) * 100, minutes: i % 11 })));
     const cases = [
       { input: { market: 'it' as const, category: cat, sort: 'newest' as const }, index: SEARCH_INDEX_NAMES.categoryNewest },

@@ -6,6 +6,7 @@ import { Availability } from './product.schema';
 import { MarketCode } from '../markets';
 import { Cents, Money } from '../money';
 import { decodeCursor } from './product-search-cursor';
+import { CategoryId } from './taxonomy';
 import type { ProductCard } from './product-summary';
 
 export const SEARCH_SORTS = ['relevance', 'price-asc', 'price-desc', 'newest'] as const;
@@ -21,7 +22,8 @@ export const ProductSearchInput = z
     market: MarketCode,
     /** Keywords over title and brand; every word must match. */
     q: z.string().trim().max(200).default(''),
-    category: filterValue.optional(),
+    /** A taxonomy id. */
+    category: CategoryId.optional(),
     brand: filterValue.optional(),
     minPriceCents: Cents.nonnegative().optional(),
     maxPriceCents: Cents.nonnegative().optional(),

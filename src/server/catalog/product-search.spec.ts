@@ -37,11 +37,11 @@ describe('buildSearchQuery', () => {
 
   it('sorts a category by price, the price range and the cursor as one bound', () => {
     const cursor = { sort: 'price-asc' as const, value: 2500, id: 'prod0042' };
-    const query = buildSearchQuery(input({ category: 'kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor);
+    const query = buildSearchQuery(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor);
     expect(query.sort).toEqual({ 'sellPrices.de.price.amountCents': 1, _id: 1 });
     expect(query.filter['$and']).toEqual([
       { 'sellPrices.de': { $exists: true }, salesStop: null },
-      { category: 'kitchen' },
+      { category: 'home-kitchen' },
       { $or: [{ 'sellPrices.de.price.amountCents': { $gt: 2500 } }, { _id: { $gt: 'prod0042' } }] },
       { 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
     ]);
@@ -69,7 +69,7 @@ describe('toSearchPage', () => {
     slug: `p-${id}`,
     title: `Product ${id}`,
     brand: null,
-    category: null,
+    category: 'other',
     images: [],
     offers: {},
     createdAt: now,

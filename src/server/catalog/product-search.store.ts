@@ -6,6 +6,7 @@ import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
 import { buildSearchQuery, toSearchPage, type ListedProduct } from './product-search';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
+import { isCategoryId, type CategoryId } from './taxonomy';
 
 export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
@@ -17,7 +18,8 @@ export async function searchProducts(products: Collection<Product>, input: Produ
 }
 
 export interface CatalogFacets {
-  readonly categories: readonly string[];
+  /** Taxonomy ids; each listing names them in its market's language and orders them by that name. */
+  readonly categories: readonly CategoryId[];
   readonly brands: readonly string[];
 }
 
@@ -35,7 +37,7 @@ export async function catalogFacets(products: Collection<Product>, redis: Redis)
   if (cached) return JSON.parse(cached) as CatalogFacets;
   const [categories, brands] = await Promise.all([products.distinct('category'), products.distinct('brand')]);
   const named = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string' && v !== '').sort((a, b) => a.localeCompare(b));
-  const facets: CatalogFacets = { categories: named(categories), brands: named(brands) };
+  const facets: CatalogFacets = { categories: categories.filter(isCategoryId), brands: named(brands) };
   await redis.set(FACETS_KEY, JSON.stringify(facets), 'EX', FACETS_TTL_S);
   return facets;
 }

@@ -3,6 +3,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Money } from '../money';
 import type { Product } from './product.schema';
+import type { CategoryId } from './taxonomy';
 import { sellingPrice } from './selling';
 
 export interface MarketPrice {
@@ -16,7 +17,7 @@ export interface ProductCard {
   readonly slug: string;
   readonly title: string;
   readonly brand: string | null;
-  readonly category: string | null;
+  readonly category: CategoryId;
   readonly imageUrl: string | null;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MarketCode } from '../markets';
 import { Money } from '../money';
 import { Id } from '../db/ids';
+import { CategoryId } from './taxonomy';
 
 export const Availability = z.enum(['in_stock', 'out_of_stock', 'unknown']);
 export type Availability = z.infer<typeof Availability>;
@@ -59,7 +60,8 @@ export const Product = z.object({
   gtin: Gtin.nullable(),
   title: z.string().min(1),
   brand: z.string().nullable(),
-  category: z.string().nullable(),
+  /** The taxonomy's id the scraped category text maps to (taxonomy.ts). */
+  category: CategoryId,
   images: z.array(z.url()),
   attributes: z.record(z.string(), z.string()),
   /** Lowercased, accent-free words of title and brand: keyword search without a text index. */

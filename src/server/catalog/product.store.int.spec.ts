@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../db';
 import { eur } from '../money';
-import { findProduct, latestProducts, upsertProduct } from './product.store';
+import { findProduct, latestProducts, mapStoredCategories, upsertProduct } from './product.store';
 import type { Product } from './product.schema';
 
 const rt = useTestRuntime('product-store');
@@ -16,7 +16,7 @@ function product(overrides: Partial<Product> = {}): Product {
     gtin: '8006363011440',
     title: 'Moka Express 6 cups',
     brand: 'Bialetti',
-    category: 'kitchen',
+    category: 'home-kitchen',
     images: ['https://img.example/moka.jpg'],
     attributes: { capacity: '6 cups' },
     searchTokens: ['moka', 'express', 'bialetti'],
@@ -86,5 +86,15 @@ describe('product store', () => {
     const latest = await latestProducts(products, 10);
     expect(latest.length).toBeGreaterThan(0);
     expect(latest.map((p) => p._id)).not.toContain(stopped._id);
+  });
+
+  it('maps the category texts of products stored before the taxonomy to its ids, once', async () => {
+    const { products } = rt().collections;
+    const legacy = [product({ category: 'Elektronik & Foto' as never }), product({ category: 'Casa e cucina' as never }), product({ category: null as never }), product()];
+    await products.insertMany(legacy);
+    expect(await mapStoredCategories(products)).toBe(3);
+    const read = await products.find({ _id: { $in: legacy.map((p) => p._id) } }).toArray();
+    expect(Object.fromEntries(read.map((p) => [p._id, p.category]))).toEqual(Object.fromEntries(legacy.map((p, i) => [p._id, ['electronics', 'home-kitchen', 'other', 'home-kitchen'][i]])));
+    expect(await mapStoredCategories(products)).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 // written, so a bad scrape or a bug cannot store a half-formed product.
 import type { Collection } from 'mongodb';
 import { Product } from './product.schema';
+import { categoryIdOf, isCategoryId } from './taxonomy';
 
 export async function upsertProduct(products: Collection<Product>, product: Product): Promise<void> {
   const doc = Product.parse(product);
@@ -32,4 +33,20 @@ export async function latestProducts(products: Collection<Product>, limit: numbe
 
 export async function countProducts(products: Collection<Product>): Promise<number> {
   return products.estimatedDocumentCount();
+}
+
+/**
+ * Products written before the taxonomy stored the shop's category text: each distinct text
+ * becomes its taxonomy id in one update (a catalog holds a few dozen texts, however many
+ * products). Idempotent, so every process may run it at start; answers how many products changed.
+ */
+export async function mapStoredCategories(products: Collection<Product>): Promise<number> {
+  const stored: unknown[] = await products.distinct('category');
+  let changed = 0;
+  for (const text of stored) {
+    if (isCategoryId(text)) continue;
+    // The stored value is not of the schema's type: that is the point of the update.
+    changed += (await products.updateMany({ category: text as never }, { $set: { category: categoryIdOf(typeof text === 'string' ? text : null) } })).modifiedCount;
+  }
+  return changed;
 }

@@ -21,6 +21,7 @@ import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
 import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from './checkout.store';
 import { toShopperOrderView, type ShopperOrderView } from './order-status';
+import { bankAccountOf } from '../orders/bank-account';
 
 export interface PlacedOrderRef {
   readonly orderId: string;
@@ -84,7 +85,7 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
 export async function confirmedOrder(rt: Runtime, cartId: string | null, market: MarketCode): Promise<ShopperOrderView | null> {
   const last = cartId ? (await loadCart(rt, cartId, market)).lastOrder : null;
   const order = last ? await findPlacedOrder(rt.collections.orders, last.customerId, last.orderId) : null;
-  return order ? toShopperOrderView(order) : null;
+  return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }
 
 /**
@@ -94,5 +95,5 @@ export async function confirmedOrder(rt: Runtime, cartId: string | null, market:
 export async function lookUpOrder(rt: Runtime, number: string, email: string): Promise<ShopperOrderView | null> {
   const matches = await findOrdersByNumber(rt.collections.orders, number.trim().toUpperCase());
   const order = matches.find((o) => o.email === normalizeEmail(email));
-  return order ? toShopperOrderView(order) : null;
+  return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }

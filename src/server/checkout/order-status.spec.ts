@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../orders/order.schema';
+import { groupedIban, type BankAccount } from '../orders/bank-account';
 import { toShopperOrderView } from './order-status';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
@@ -31,9 +32,11 @@ const order = {
   updatedAt: at(4),
 } satisfies Order;
 
+const account: BankAccount = { beneficiary: 'DigitalSales S.r.l.', iban: 'IT60X0542811101000000123456', bic: 'BPMOIT22XXX' };
+
 describe('the shopper’s view of an order', () => {
   it('tells status changes and partial refunds, oldest first, without notes, reasons or agents', () => {
-    const view = toShopperOrderView(order);
+    const view = toShopperOrderView(order, account);
     expect(view.timeline.map((e) => [e.status, e.event])).toEqual([
       ['awaiting_payment', 'status'],
       ['paid', 'status'],
@@ -42,5 +45,12 @@ describe('the shopper’s view of an order', () => {
     ]);
     expect(JSON.stringify(view)).not.toMatch(/agent_x1|troll|internal|dented|\+39333|Via Roma/);
     expect(view).toMatchObject({ number: 'DS-ABCDEF0123', totalCents: 3000, lines: [{ title: 'Moka', quantity: 2, unitCents: 1500, totalCents: 3000 }] });
+  });
+  it('gives the account to pay to, the order number as reference, while a bank transfer is awaited', () => {
+    const awaiting = { ...order, status: 'awaiting_payment' as const, paymentMethod: 'bank_transfer' as const };
+    expect(toShopperOrderView(awaiting, account).payTo).toEqual({ ...account, reference: 'DS-ABCDEF0123' });
+    expect(toShopperOrderView({ ...awaiting, status: 'paid' }, account).payTo).toBeNull();
+    expect(toShopperOrderView({ ...awaiting, status: 'confirmed', paymentMethod: 'cash_on_delivery' }, account).payTo).toBeNull();
+    expect(groupedIban(account.iban)).toBe('IT60 X054 2811 1010 0000 0123 456');
   });
 });

@@ -12,6 +12,14 @@ const mongoUrl = z
   .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a MongoDB connection string such as mongodb://127.0.0.1:27017/digitalsales');
 const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as redis://127.0.0.1:6379');
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const IBAN_MESSAGE = 'expected an IBAN (country, check digits, account; spaces allowed) whose check digits are right';
+/** ISO 13616: the account moved behind the country and check digits, letters as numbers, is 1 modulo 97. */
+const ibanChecks = (iban: string) =>
+  [...`${iban.slice(4)}${iban.slice(0, 4)}`].reduce((rest, c) => Number(`${rest}${Number.parseInt(c, 36)}`) % 97, 0) === 1;
+const iban = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+  .refine((v) => /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v) && ibanChecks(v), IBAN_MESSAGE);
 
 interface Setting<T extends z.ZodType> {
   readonly type: T;
@@ -205,6 +213,15 @@ export const SETTINGS = {
     default: 7 * 24 * 3600_000,
     description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
   }),
+  // The account a bank-transfer order is paid to, shown on its confirmation and status page with
+  // the order number as the payment reference. The defaults are a demo account: set real ones.
+  BANK_IBAN: setting({ type: iban, default: 'IT60 X054 2811 1010 0000 0123 456', description: 'IBAN that shoppers paying by bank transfer pay to (demo default)' }),
+  BANK_BIC: setting({
+    type: z.string().trim().toUpperCase().regex(/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/, 'expected a BIC of 8 or 11 letters and digits'),
+    default: 'BPMOIT22XXX',
+    description: 'BIC (SWIFT code) of the bank holding BANK_IBAN (demo default)',
+  }),
+  BANK_BENEFICIARY: setting({ type: z.string().trim().min(2).max(70), default: 'DigitalSales S.r.l.', description: 'the account holder’s name, as the bank transfer must name it (demo default)' }),
   ...perMarket('FEE_MARKETPLACE_BASIS_POINTS', (code) =>
     setting({
       type: z.coerce.number().int().min(0).max(10_000),

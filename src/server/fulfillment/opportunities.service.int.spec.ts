@@ -15,7 +15,7 @@ const offer = (priceCents: number, shippingCents: number): Offer => ({ ...testOf
 
 function product(id: string, offers: Product['offers']): Product {
   return {
-    _id: id, slug: id.replace('_', '-'), gtin: null, title: `Product ${id}`, brand: null, category: null, images: [], attributes: {}, searchTokens: [],
+    _id: id, slug: id.replace('_', '-'), gtin: null, title: `Product ${id}`, brand: null, category: 'other', images: [], attributes: {}, searchTokens: [],
     offers, sellPrices: computeSellPrices(offers, DEFAULT_MARGIN_RULES, now), createdAt: now, updatedAt: now,
   };
 }

@@ -5,6 +5,7 @@
 import { EffectNotReady, type EffectHandlers } from '../outbox';
 import { messageIdFor, renderConfirmation, saveMessage } from '../messages';
 import type { OrderStatus } from '../orders/order.schema';
+import { bankAccountOf } from '../orders/bank-account';
 import { BUYABLE_STATUSES } from './purchase';
 import { enqueuePurchase, purchaseQueue } from './purchase.queue';
 
@@ -17,7 +18,7 @@ export const ORDER_EFFECTS: EffectHandlers = {
   'order.confirmation': async ({ orderId, customerId }, entry, rt) => {
     const order = await rt.collections.orders.findOne({ _id: orderId, customerId });
     if (!order) throw new EffectNotReady(`order ${orderId} does not exist (yet)`);
-    const { subject, body } = renderConfirmation(order);
+    const { subject, body } = renderConfirmation(order, bankAccountOf(rt.config));
     await saveMessage(rt.collections.messages, {
       _id: messageIdFor(entry._id),
       customerId,

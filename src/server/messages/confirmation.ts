@@ -1,8 +1,10 @@
 // The order confirmation in the order's market language, free of I/O: subject and plain-text
-// body with the lines, the total and what happens next for the payment method chosen.
+// body with the lines, the total and what happens next for the payment method chosen (for a
+// bank transfer, the account to pay to and the reference).
 import { MARKETS, type MarketCode } from '../markets';
 import { formatMoney } from '../money';
 import type { Order } from '../orders/order.schema';
+import { groupedIban, type BankAccount } from '../orders/bank-account';
 
 interface ConfirmationTexts {
   subject(number: string): string;
@@ -11,6 +13,7 @@ interface ConfirmationTexts {
   total: string;
   shipTo: string;
   next: Record<Order['paymentMethod'], string>;
+  payTo: Record<'beneficiary' | 'iban' | 'bic' | 'reference', string>;
   closing: string;
 }
 
@@ -25,6 +28,7 @@ const TEXTS: Readonly<Record<MarketCode, ConfirmationTexts>> = {
       bank_transfer: "Riceverai la merce dopo l'arrivo del bonifico, indicando il numero d'ordine nella causale.",
       cash_on_delivery: 'Pagherai in contanti al corriere alla consegna.',
     },
+    payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Causale' },
     closing: 'Il team DigitalSales',
   },
   fr: {
@@ -37,6 +41,7 @@ const TEXTS: Readonly<Record<MarketCode, ConfirmationTexts>> = {
       bank_transfer: 'Nous expédierons votre commande dès réception de votre virement, avec le numéro de commande en référence.',
       cash_on_delivery: 'Vous paierez en espèces au livreur à la livraison.',
     },
+    payTo: { beneficiary: 'Bénéficiaire', iban: 'IBAN', bic: 'BIC', reference: 'Référence' },
     closing: "L'équipe DigitalSales",
   },
   de: {
@@ -49,6 +54,7 @@ const TEXTS: Readonly<Record<MarketCode, ConfirmationTexts>> = {
       bank_transfer: 'Wir versenden Ihre Bestellung nach Eingang Ihrer Überweisung mit der Bestellnummer als Verwendungszweck.',
       cash_on_delivery: 'Sie bezahlen bar bei der Lieferung.',
     },
+    payTo: { beneficiary: 'Empfänger', iban: 'IBAN', bic: 'BIC', reference: 'Verwendungszweck' },
     closing: 'Ihr DigitalSales-Team',
   },
   es: {
@@ -61,11 +67,15 @@ const TEXTS: Readonly<Record<MarketCode, ConfirmationTexts>> = {
       bank_transfer: 'Enviaremos tu pedido cuando recibamos la transferencia, con el número de pedido como concepto.',
       cash_on_delivery: 'Pagarás en efectivo al repartidor en la entrega.',
     },
+    payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Concepto' },
     closing: 'El equipo de DigitalSales',
   },
 };
 
-export function renderConfirmation(order: Pick<Order, 'number' | 'market' | 'lines' | 'total' | 'shippingAddress' | 'paymentMethod'>): { subject: string; body: string } {
+export function renderConfirmation(
+  order: Pick<Order, 'number' | 'market' | 'lines' | 'total' | 'shippingAddress' | 'paymentMethod'>,
+  account: BankAccount,
+): { subject: string; body: string } {
   const texts = TEXTS[order.market];
   const money = (cents: number) => formatMoney({ amountCents: cents, currency: order.total.currency }, MARKETS[order.market].locale);
   const a = order.shippingAddress;
@@ -79,6 +89,14 @@ export function renderConfirmation(order: Pick<Order, 'number' | 'market' | 'lin
     `${texts.shipTo}: ${[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(Boolean).join(', ')}`,
     '',
     texts.next[order.paymentMethod],
+    ...(order.paymentMethod === 'bank_transfer'
+      ? [
+          `${texts.payTo.beneficiary}: ${account.beneficiary}`,
+          `${texts.payTo.iban}: ${groupedIban(account.iban)}`,
+          `${texts.payTo.bic}: ${account.bic}`,
+          `${texts.payTo.reference}: ${order.number}`,
+        ]
+      : []),
     '',
     texts.closing,
   ].join('\n');

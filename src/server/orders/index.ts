@@ -9,4 +9,5 @@ export * from './refund';
 export * from './address';
 export * from './postal-code';
 export * from './order-total';
+export * from './bank-account';
 export * from './order-actions.service';

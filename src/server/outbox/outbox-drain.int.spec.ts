@@ -44,6 +44,9 @@ describe('the outbox drainer', () => {
     expect(messages[0]).toMatchObject({ _id: `msg_${id}`, to: order.email, market: 'de', subject: `Bestellbestätigung ${order.number}` });
     expect(messages[0]!.body).toContain('Espressokocher');
     expect(messages[0]!.body).toContain('24,90');
+    // A bank transfer: the account to pay to (the settings' demo defaults) and the reference.
+    expect(messages[0]!.body).toContain('IBAN: IT60 X054 2811 1010 0000 0123 456');
+    expect(messages[0]!.body).toContain(`Verwendungszweck: ${order.number}`);
     expect(await rt().collections.outbox.findOne({ _id: id })).toMatchObject({ status: 'done', attempts: 2, doneAt: expect.any(Date) });
   });
 

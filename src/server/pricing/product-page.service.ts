@@ -4,7 +4,7 @@
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
 import type { Product } from '../catalog/product.schema';
-import { productCacheKey, productFromCacheOrDb } from '../catalog';
+import { productCacheKey, productFromCacheOrDb, type CategoryId } from '../catalog';
 import type { MarketCode } from '../markets';
 import type { Runtime } from '../runtime';
 import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
@@ -21,7 +21,7 @@ export interface PageProduct {
   readonly slug: string;
   readonly title: string;
   readonly brand: string | null;
-  readonly category: string | null;
+  readonly category: CategoryId;
   readonly gtin: string | null;
   readonly images: readonly string[];
   readonly attributes: Readonly<Record<string, string>>;

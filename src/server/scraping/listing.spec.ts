@@ -16,6 +16,15 @@ function change(l: Listing, now = at): ChangePlan {
   return plan;
 }
 
+describe('planListing', () => {
+  it('stores the taxonomy id the shop’s category text maps to, other when it maps to nothing', () => {
+    expect(change(listing({ category: 'Küche, Haushalt & Wohnen' })).onInsert.category).toBe('home-kitchen');
+    expect(change(listing({ category: 'Cuisine et Maison' })).onInsert.category).toBe('home-kitchen');
+    expect(change(listing({ category: 'Angebote' })).onInsert.category).toBe('other');
+    expect(change(listing({ category: null })).onInsert.category).toBe('other');
+  });
+});
+
 describe('productAfter', () => {
   it('a new product is named by its first listing and priced by the margin rules in every market', () => {
     const it1 = change(listing());

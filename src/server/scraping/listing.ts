@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Offer, Product } from '../catalog/product.schema';
 import { searchTokens } from '../catalog/search-tokens';
+import { categoryIdOf } from '../catalog/taxonomy';
 import type { MarketCode } from '../markets';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import type { PricePoint } from '../pricing/price-history.schema';
@@ -131,7 +132,7 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
       gtin: listing.gtin,
       title: listing.title,
       brand: listing.brand,
-      category: listing.category,
+      category: categoryIdOf(listing.category),
       images: listing.imageUrl && isHttpUrl(listing.imageUrl) ? [listing.imageUrl] : [],
       attributes: {},
       searchTokens: searchTokens(listing.title, listing.brand),

@@ -5,6 +5,7 @@ import { Catalog, TEMPLATE_KINDS } from '../../../infra/marketplace-simulator/ca
 import { malformBody } from '../../../infra/marketplace-simulator/faults';
 import { driftedOffer } from '../../../infra/marketplace-simulator/offer-drift';
 import { productView, renderCaptchaPage, renderProductPage } from '../../../infra/marketplace-simulator/product-templates';
+import { categoryIdOf, OTHER_CATEGORY } from '../catalog/taxonomy';
 import { MARKET_CODES } from '../markets';
 import { extractPage } from './extract';
 
@@ -51,6 +52,10 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
       if (!hostile) expect(listing.title, context).toBe(product.title);
       if (!hostile) expect(listing.seller, context).toBe(product.seller);
       if (!hostile) expect(listing.imageUrl, context).toBe(`${base}${product.imagePaths[0]}`);
+      // Whatever the template prints the category as, it lands in the taxonomy's entry for it.
+      const category = categoryIdOf(listing.category);
+      expect(category, context).not.toBe(OTHER_CATEGORY);
+      expect(category, context).toBe(categoryIdOf(product.category.name[market]));
       if (product.markup.jsonLdShape === 'variants' && product.markup.template === 'json-ld') expect(listing.variants).toHaveLength(3);
     }
     expect([...seenTemplates].sort()).toEqual([...TEMPLATE_KINDS].sort());

@@ -11,6 +11,8 @@ import type { Candidate } from './listing-merge';
 import { localCurrencyOf, parsePrice } from './price-parse';
 
 export const GTIN_LABELS = ['ean', 'ean-13', 'ean13', 'gtin', 'gtin-13', 'gtin13', 'upc', 'codice ean', 'code ean', 'ean-code', 'ean code', 'codigo ean', 'isbn-13'];
+/** A spec table's category row, where a shop prints no breadcrumb. */
+export const CATEGORY_LABELS = ['categoria', 'categorie', 'kategorie', 'category', 'reparto', 'rayon', 'abteilung', 'departamento', 'department'];
 export const BRAND_LABELS = ['marca', 'marque', 'marke', 'brand', 'hersteller', 'fabricant', 'produttore', 'fabricante', 'manufacturer'];
 export const SKU_LABELS = [
   'asin', 'sku', 'art.-nr.', 'artikelnummer', 'artikel-nr.', 'reference', 'ref.', 'referencia', 'codice articolo', 'codice prodotto', 'cod.', 'item number', 'item model number',
@@ -183,6 +185,10 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   if (image) candidate.imageUrl = image;
   const crumbs = $('nav.breadcrumb a, .breadcrumb a, .breadcrumbs a, [class*="breadcrumb"] a').toArray().map((el) => textOf($, el)).filter(Boolean);
   if (crumbs.length >= 2) candidate.category = crumbs[crumbs.length - 1];
+  else {
+    const category = valueFor(pairs, CATEGORY_LABELS);
+    if (category) candidate.category = category;
+  }
   return candidate;
 }
 

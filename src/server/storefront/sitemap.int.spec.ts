@@ -19,7 +19,7 @@ function product(id: string, stopped = false): Product {
     gtin: null,
     title: 'Lampada',
     brand: null,
-    category: 'casa',
+    category: 'home-kitchen',
     images: [],
     attributes: {},
     searchTokens: ['lampada'],

@@ -73,7 +73,7 @@ describe('toProductSummary', () => {
       gtin: null,
       title: 'Espresso machine',
       brand: null,
-      category: null,
+      category: 'other',
       images: ['https://img.example/1.jpg'],
       attributes: {},
       searchTokens: ['espresso', 'machine'],

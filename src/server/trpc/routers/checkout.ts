@@ -3,7 +3,7 @@
 // The no-JavaScript forms post to src/server/routes/api/{cart,checkout} which call the same services.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
+import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, itemCount, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
 import { CheckoutInput, confirmedOrder, lookUpOrder, placeOrder, takeCheckoutFlash } from '../../checkout';
 import { Id, newId } from '../../db/ids';
 import { MarketCode } from '../../markets';
@@ -26,6 +26,12 @@ const cartRouter = router({
   view: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
     const rt = await ctx.runtime();
     return viewCart(rt, await loadCart(rt, cartIdOf(ctx.event), input.market));
+  }),
+
+  /** The number of items, for the header of every shop page: the stored lines only, no product read. */
+  count: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
+    const rt = await ctx.runtime();
+    return itemCount((await loadCart(rt, cartIdOf(ctx.event), input.market)).lines);
   }),
 
   add: publicProcedure.input(AddToCartInput).mutation(async ({ ctx, input }) => {
