@@ -14,7 +14,7 @@ import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
 import { DATA_DIR, LOG_DIR, REPO_ROOT, STACK_DIR } from './paths';
-import { buildIfStale, marketplaceEnv, runBuild, startApp, startWorker, WORKER_PROCESSES } from './platform';
+import { buildIfStale, marketplaceEnv, runBuild, startApp, startWorker, translationEnv, WORKER_PROCESSES } from './platform';
 import { startRedis } from './redis';
 
 // Everything this command starts, stopped on Ctrl-C, on a failure and at the end.
@@ -37,7 +37,7 @@ async function up(): Promise<void> {
   });
   await buildIfStale();
 
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls) };
+  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls), ...translationEnv(simulator.deeplUrl) };
   const app = services.add(await startApp(env, logDir, Number(process.env['PORT'] ?? 3000)));
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 
@@ -67,6 +67,7 @@ async function up(): Promise<void> {
       `  Redis        ${redis.url}  (${redis.detail})`,
       ...MARKET_CODES.map((code) => `  source ${code}    ${simulator.urls[code]}  (marketplace simulator)`),
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
+      `  DeepL        ${simulator.deeplUrl}/v2/translate  (the simulator's stand-in the translator calls)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
       process.env['MONGO_URL'] ? '' : `  data         ${join(DATA_DIR, 'mongo')} (kept across restarts; delete it to start empty)`,

@@ -25,6 +25,7 @@ function card(item: ListingItem, market: MarketCode, addedText: (iso: string) =>
   return {
     id: item.id,
     title: item.title,
+    titleLang: item.titleLang,
     brand: item.brand,
     href: productPath(market, item),
     imageUrl: item.imageUrl,
