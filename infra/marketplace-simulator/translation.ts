@@ -28,10 +28,12 @@ function tableOf(language: SimLanguage): PhraseTable {
   const entries = new Map<string, Localized>();
   for (const phrase of PHRASES) if (!entries.has(key(phrase[language]))) entries.set(key(phrase[language]), phrase);
   const alternatives = [...new Set(PHRASES.map((p) => p[language]))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const phrase = `(?:${alternatives.join('|')})`;
+  // Product types and features are known phrases (a type may hold the very word that follows it: "Sac à Dos de Randonnée de {brand}").
   const sentences = DESCRIPTIONS[language].map(
-    (sentence) => new RegExp(`^${escapeRegExp(sentence).replace(/\\\{(brand|type|f1|f2)\\\}/g, (_, name: string) => `(?<${name}>.+?)`)}$`, 'u'),
+    (sentence) => new RegExp(`^${escapeRegExp(sentence).replace(/\\\{(brand|type|f1|f2)\\\}/g, (_, name: string) => `(?<${name}>${name === 'brand' ? '.+?' : phrase})`)}$`, 'iu'),
   );
-  return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), entries, sentences };
+  return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, 'giu'), entries, sentences };
 }
 
 const TABLES = Object.fromEntries(SIM_LANGUAGES.map((l) => [l, tableOf(l)])) as Readonly<Record<SimLanguage, PhraseTable>>;
@@ -50,10 +52,13 @@ export function detectLanguage(text: string): SimLanguage {
 function translatePhrases(text: string, from: SimLanguage, to: SimLanguage): string {
   const { pattern, entries } = TABLES[from];
   return text.replace(pattern, (found) => {
-    const target = entries.get(key(found))?.[to] ?? found;
-    // A feature opens a sentence capitalised and sits lowercase in a title: keep the found case.
-    const capitalised = found.charAt(0) !== found.charAt(0).toLocaleLowerCase(from);
-    return capitalised ? target.charAt(0).toLocaleUpperCase(to) + target.slice(1) : target;
+    const entry = entries.get(key(found));
+    if (!entry) return found;
+    const target = entry[to];
+    // A phrase written lowercase in the word list but capitalised here opens a sentence: so does its translation.
+    const known = entry[from];
+    const raised = found.charAt(0) !== known.charAt(0) && found.charAt(0) === known.charAt(0).toLocaleUpperCase(from);
+    return raised ? target.charAt(0).toLocaleUpperCase(to) + target.slice(1) : target;
   });
 }
 

@@ -49,6 +49,7 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
         currency: shown ? 'EUR' : null,
       });
       if (!hostile) expect(listing.title, context).toBe(product.title);
+      if (!hostile) expect(listing.description, context).toBe(product.description);
       if (!hostile) expect(listing.seller, context).toBe(product.seller);
       if (product.markup.jsonLdShape === 'variants' && product.markup.template === 'json-ld') expect(listing.variants).toHaveLength(3);
     }
