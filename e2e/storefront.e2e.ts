@@ -4,6 +4,7 @@
 // sitemaps).
 import { expect, test } from '@playwright/test';
 import { newId } from '../src/server/db';
+import { productPath } from '../src/server/storefront';
 import { seedShopProducts } from './fixtures/storefront-seed';
 import { StorefrontPo } from './fixtures/storefront.po';
 
@@ -131,7 +132,7 @@ test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemap
   expect(listingAlternates[1]).toMatch(new RegExp(`/fr\\?category=cat-${word}$`));
   await expect(page).toHaveTitle(`cat-${word}: productos y precios · DigitalSales España`);
 
-  const path = `/es/p/${product.slug}-${product._id}`;
+  const path = productPath('es', { slug: product.slug, id: product._id });
   const html = await (await request.get(path)).text();
   expect(html).toMatch(new RegExp(`<link[^>]*rel="canonical"[^>]*href="http://[^"]+${path}"`));
   expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*hreflang="x-default"/);

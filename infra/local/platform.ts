@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { startSimulatorProcess, type SimulatorProcess } from '../marketplace-simulator/simulator-process';
 import { log, StackError } from './log';
 import { REPO_ROOT } from './paths';
 import { freePort, portAnswers, startProcess, stopProcess, type Service, type Started } from './processes';
@@ -36,6 +37,32 @@ export function translationEnv(deeplUrl: string): Record<string, string> {
   return { DEEPL_SERVER_URL: deeplUrl, DEEPL_AUTH_KEY: 'simulator' };
 }
 
+/** The simulator's first port when `./stack up` runs it: it, fr, de, es, then the control API. */
+const SIMULATOR_PORT_BASE = 4100;
+const SIMULATOR_PORTS = MARKET_CODES.length + 1;
+
+/**
+ * The simulator on the same ports at every start (SIMULATOR_PORT_BASE, else 4100): the catalog
+ * kept in data/ stores the shops' product and image URLs, port included, and they must still
+ * answer after a restart. When those ports are taken it falls back to free ones and says what
+ * that costs, rather than refusing to start.
+ */
+export async function startStackSimulator(logFile: string): Promise<SimulatorProcess> {
+  const base = Number(process.env['SIMULATOR_PORT_BASE'] ?? SIMULATOR_PORT_BASE);
+  if (!Number.isInteger(base) || base < 1024 || base > 65535 - SIMULATOR_PORTS) {
+    throw new StackError(`SIMULATOR_PORT_BASE=${process.env['SIMULATOR_PORT_BASE']} is invalid: expected a port from 1024 to ${65535 - SIMULATOR_PORTS}`);
+  }
+  const ports = Array.from({ length: SIMULATOR_PORTS }, (_, i) => base + i);
+  const taken = (await Promise.all(ports.map((port) => portAnswers('127.0.0.1', port)))).some(Boolean);
+  if (taken) {
+    log(
+      'simulator',
+      `ports ${ports[0]}-${ports.at(-1)} are taken, so the shops take free ports this time: product and image URLs stored by an earlier run point at the old ports until the scrapers visit those products again. Stop what holds the ports, or set SIMULATOR_PORT_BASE to other free ports.`,
+    );
+  }
+  return startSimulatorProcess({ logFile, args: taken ? [] : ['--port-base', String(base)] });
+}
+
 function asService(started: Started, detail: string, url: string | null): Service {
   return { name: started.name, detail, url, pid: started.child.pid ?? null, stop: () => stopProcess(started) };
 }
@@ -52,20 +79,30 @@ export function startWorker(worker: WorkerProcess, env: NodeJS.ProcessEnv, logDi
   return asService(started, `BullMQ worker (${[worker.script, ...worker.args].join(' ')})`, null);
 }
 
-/** Starts the production server and resolves once /api/ready answers 200. Port 0: any free port. */
+/**
+ * Starts the production server and resolves once /api/ready answers 200. Port 0: any free port.
+ * Its public URL is the address it listens on, unless PUBLIC_URL names another (a proxy in front).
+ */
 export async function startApp(env: NodeJS.ProcessEnv, logDir: string, preferredPort: number): Promise<Service & { url: string }> {
   const taken = preferredPort !== 0 && (await portAnswers('127.0.0.1', preferredPort));
   const port = preferredPort === 0 || taken ? await freePort() : preferredPort;
   if (taken) log('app', `port ${preferredPort} is taken, using ${port}`);
+  const url = `http://127.0.0.1:${port}`;
   const started = startProcess({
     name: 'app',
     command: process.execPath,
     args: [APP_ENTRY],
     cwd: REPO_ROOT,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', NITRO_PORT: String(port), NITRO_HOST: '127.0.0.1' },
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NITRO_PORT: String(port),
+      NITRO_HOST: '127.0.0.1',
+      PUBLIC_URL: env['PUBLIC_URL'] ?? process.env['PUBLIC_URL'] ?? url,
+    },
     logFile: join(logDir, 'app.log'),
   });
-  const url = `http://127.0.0.1:${port}`;
   await waitForReady(started, `${url}/api/ready`, 60_000);
   return { ...asService(started, 'Analog SSR server (production build)', url), url };
 }

@@ -9,12 +9,11 @@ import { parseConfig } from '../../src/server/config';
 import { MARKET_CODES } from '../../src/server/markets';
 import { openRuntime } from '../../src/server/runtime';
 import { writeStackManifest } from '../../src/server/system';
-import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
 import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
 import { DATA_DIR, LOG_DIR, REPO_ROOT, STACK_DIR } from './paths';
-import { buildIfStale, marketplaceEnv, runBuild, startApp, startWorker, translationEnv, WORKER_PROCESSES } from './platform';
+import { buildIfStale, marketplaceEnv, runBuild, startApp, startStackSimulator, startWorker, translationEnv, WORKER_PROCESSES } from './platform';
 import { startRedis } from './redis';
 
 // Everything this command starts, stopped on Ctrl-C, on a failure and at the end.
@@ -27,7 +26,7 @@ async function up(): Promise<void> {
 
   const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(DATA_DIR, 'mongo'), cacheSize: '1G', durable: true, logDir }));
   const redis = services.add(await startRedis(logDir));
-  const simulator = await startSimulatorProcess({ logFile: join(logDir, 'marketplace-simulator.log') });
+  const simulator = await startStackSimulator(join(logDir, 'marketplace-simulator.log'));
   services.add({
     name: 'marketplace-simulator',
     detail: 'four simulated shops (it, fr, de, es) standing in for the source marketplaces, and their control API',

@@ -28,6 +28,7 @@ import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../in
 import type { Product } from '../../src/server/catalog/product.schema';
 import { COLLECTIONS, ensureIndexes, newId, withDatabase } from '../../src/server/db';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { productPath } from '../../src/server/storefront';
 import { productFromSim } from './sim-products';
 
 const { values: flags } = parseArgs({
@@ -170,7 +171,7 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
       staleSince,
     );
     ids.push(product._id);
-    paths.push(`/${MARKET_CODES[(i * 7) % MARKET_CODES.length]}/p/${product.slug}-${product._id}`);
+    paths.push(productPath(MARKET_CODES[(i * 7) % MARKET_CODES.length]!, { slug: product.slug, id: product._id }));
     batch.push({ replaceOne: { filter: { _id: product._id }, replacement: product, upsert: true } });
     if (batch.length >= LOADER_BATCH) await flush();
   }

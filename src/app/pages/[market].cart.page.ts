@@ -7,6 +7,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
 import type { PricedCart, PricedLine } from '../../server/cart/cart';
 import { MAX_QUANTITY } from '../../server/cart/cart-limits';
+import { productPath } from '../../server/storefront/product-url';
 import { cartApi, cartProblem } from '../cart/cart-api';
 import { applyShopLoad, money } from '../cart/shop-load';
 import type { load } from './[market].cart.server';
@@ -117,7 +118,7 @@ export default class CartPage {
   }
 
   protected productHref(line: PricedLine): string {
-    return `/${this.market()}/p/${line.slug}-${line.productId}`;
+    return productPath(this.market(), { slug: line.slug, id: line.productId });
   }
 
   /** Sends the quantities that changed, one by one; the last answer is the cart as it now is. */

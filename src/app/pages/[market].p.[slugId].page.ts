@@ -1,4 +1,4 @@
-// The shopper's product page, /{market}/p/{slug}-{id}: server-rendered in the market's language
+// The shopper's product page, /{market}/p/{slug}--{id}: server-rendered in the market's language
 // with the last known price, its age and availability, complete without JavaScript. In the
 // browser it follows the live price (SSE) and swaps it in with a short highlight when a refresh
 // lands, or says from when the price is if the marketplace could not be reached.

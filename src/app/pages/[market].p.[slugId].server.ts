@@ -36,7 +36,7 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
         state: page.state,
         failure: page.failure,
         readAt: page.readAt,
-        seo: productSeo(page, event),
+        seo: productSeo(page),
       },
     };
   } catch (error) {

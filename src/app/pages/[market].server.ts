@@ -4,14 +4,15 @@
 // next to its field (400); an unknown market 404; a database outage 503. load() never throws.
 import type { PageServerLoad } from '@analogjs/router';
 import { TRPCError } from '@trpc/server';
-import { getQuery, getRequestURL } from 'h3';
+import { getQuery } from 'h3';
 import { z } from 'zod';
+import { loadConfig } from '../../server/config';
 import { MARKETS, isMarketCode, type MarketCode } from '../../server/markets';
 import { formatMoney } from '../../server/money';
 import { SEARCH_SORTS, type ListingItem } from '../../server/catalog';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
-import { productPath } from '../../server/trpc/routers/product';
+import { productPath } from '../../server/storefront/product-url';
 import { LISTING_FIELDS, listingHref, type ListingCard, type ListingField, type ListingLoad } from '../shop/listing-view';
 import { alternatesFor } from '../../server/storefront/alternates';
 import type { PageSeo } from '../shop/page-seo';
@@ -89,7 +90,7 @@ export async function load({ params, event }: PageServerLoad): Promise<ListingLo
     cursor: filters.cursor,
   };
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
-  const origin = getRequestURL(event, { xForwardedHost: true, xForwardedProto: true }).origin;
+  const origin = loadConfig().PUBLIC_URL;
   const caller = appRouter.createCaller(createContext(event));
   try {
     const facets = await caller.catalog.facets();

@@ -1,17 +1,17 @@
 // The product page's SEO, prepared on the server from the page data: the canonical URL in its
 // market, the same product in the other markets, and JSON-LD Product with the Offer the page
-// shows (price, currency, availability). Server-only: it reads the request's origin.
-import { getRequestURL, type H3Event } from 'h3';
+// shows (price, currency, availability). Server-only: it reads the public origin from the configuration.
+import { loadConfig } from '../../server/config';
 import { MARKETS } from '../../server/markets';
 import type { ProductPageData } from '../../server/pricing';
 import { alternatesFor } from '../../server/storefront/alternates';
-import { productPath } from '../../server/trpc/routers/product';
+import { productPath } from '../../server/storefront/product-url';
 import { PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
 import { formatMoney } from '../../server/money';
 import { productJsonLd, type PageSeo } from './page-seo';
 
-export function productSeo(page: ProductPageData, event: H3Event): PageSeo {
-  const origin = getRequestURL(event, { xForwardedHost: true, xForwardedProto: true }).origin;
+export function productSeo(page: ProductPageData): PageSeo {
+  const origin = loadConfig().PUBLIC_URL;
   const { language, locale } = MARKETS[page.market];
   const t = PRODUCT_PAGE_TEXTS[language];
   const path = productPath(page.market, page.product);

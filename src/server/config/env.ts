@@ -36,6 +36,14 @@ export const SETTINGS = {
     description: 'production hides stack traces from API error responses',
   }),
   PORT: setting({ type: port, default: 3000, description: 'HTTP port of the app' }),
+  PUBLIC_URL: setting({
+    type: httpUrl
+      .refine((url) => ['', '/'].includes(new URL(url).pathname), 'expected an origin such as https://shop.example.com, without a path')
+      .transform((url) => new URL(url).origin),
+    default: 'http://127.0.0.1:3000',
+    description:
+      'where shoppers reach the app: the origin of every absolute URL it writes (canonical, hreflang, JSON-LD, sitemaps) and the origin its forms must come from; never taken from request headers. ./stack up sets it to the URL it prints',
+  }),
   MONGO_URL: setting({
     type: mongoUrl,
     description: 'MongoDB connection string, database name included; ./stack and the tests set it to the embedded server',

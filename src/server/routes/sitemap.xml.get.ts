@@ -1,11 +1,12 @@
 // `/sitemap.xml`: the index of our catalog's sitemaps (see src/server/storefront/sitemap.ts).
-import { defineEventHandler, getRequestURL, setResponseHeader, setResponseStatus } from 'h3';
+import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3';
+import { loadConfig } from '../config';
 import { runtime } from '../runtime';
 import { sitemapIndex } from '../storefront';
 import { describeRuntimeFailure } from '../system';
 
 export default defineEventHandler(async (event) => {
-  const origin = getRequestURL(event, { xForwardedHost: true, xForwardedProto: true }).origin;
+  const origin = loadConfig().PUBLIC_URL;
   try {
     const xml = await sitemapIndex(await runtime(), origin);
     setResponseHeader(event, 'content-type', 'application/xml; charset=utf-8');

@@ -3,6 +3,7 @@
 export * from './scrape-run.schema';
 export * from './scrape.jobs';
 export * from './listing.schema';
+export { productIdFor, slugFor } from './listing';
 export * from './extract';
 export * from './extract-record';
 export * from './html-decode';

@@ -4,4 +4,6 @@ export * from './market-negotiation';
 export * from './sitemap';
 export * from './sitemap.store';
 export * from './alternates';
+export * from './product-url';
+export * from './legacy-product-url.service';
 export * from './sitemap.service';

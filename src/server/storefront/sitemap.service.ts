@@ -2,8 +2,8 @@
 import { catalogFacets } from '../catalog';
 import { MARKET_CODES } from '../markets';
 import type { Runtime } from '../runtime';
-import { productPath } from '../trpc/routers/product';
 import { alternatesFor } from './alternates';
+import { productPath } from './product-url';
 import { sitemapFileName, sitemapFiles, sitemapIndexXml, urlSetXml, type SitemapFile, type SitemapUrl } from './sitemap';
 import { sitemapBoundaries, sitemapProducts } from './sitemap.store';
 

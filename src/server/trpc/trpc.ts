@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
 import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
+import { loadConfig } from '../config';
 import type { Context, SessionContext } from './context';
 
 /** Stack traces reach API clients only while developing or testing, never in production. */
@@ -36,13 +37,16 @@ export const publicProcedure = t.procedure;
 
 /**
  * A browser sends Origin with every POST; a page of another site posting here names its own.
- * Referer stands in where a privacy setting strips Origin; neither present is refused.
+ * Referer stands in where a privacy setting strips Origin; neither present is refused. Ours is
+ * the public origin (PUBLIC_URL), or the host the browser connected to; X-Forwarded-Host is not
+ * believed, since whoever sends the request can write it.
  */
 function sameOrigin(event: H3Event): boolean {
   const claimed = getHeader(event, 'origin') ?? getHeader(event, 'referer');
   if (!claimed) return false;
   try {
-    return new URL(claimed).host === getRequestHost(event, { xForwardedHost: true });
+    const url = new URL(claimed);
+    return url.origin === loadConfig().PUBLIC_URL || url.host === getRequestHost(event);
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 // `/sitemaps/{file}`: one sitemap of the index, `pages.xml` (market listings) or
 // `products-{market}-{page}.xml`; 404 for a name or page that does not exist.
-import { defineEventHandler, getRequestURL, getRouterParam, setResponseHeader, setResponseStatus } from 'h3';
+import { defineEventHandler, getRouterParam, setResponseHeader, setResponseStatus } from 'h3';
+import { loadConfig } from '../../config';
 import { runtime } from '../../runtime';
 import { parseSitemapFileName, sitemapFile } from '../../storefront';
 import { describeRuntimeFailure } from '../../system';
@@ -11,7 +12,7 @@ export default defineEventHandler(async (event) => {
     setResponseStatus(event, 404);
     return 'no such sitemap';
   }
-  const origin = getRequestURL(event, { xForwardedHost: true, xForwardedProto: true }).origin;
+  const origin = loadConfig().PUBLIC_URL;
   let xml: string | null;
   try {
     xml = await sitemapFile(await runtime(), origin, file);

@@ -1,21 +1,12 @@
-// The shopper's product page API: the page data by market and `{slug}-{id}`, and the live
+// The shopper's product page API: the page data by market and `{slug}--{id}`, and the live
 // price subscription (SSE) that carries each refresh's outcome to the open page.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../../db/ids';
 import { MarketCode } from '../../markets';
 import { currentLivePrice, listenForPriceEvents, livePriceFor, openProductPage, priceEventHub, type LivePrice } from '../../pricing';
+import { productIdFromSlugId } from '../../storefront';
 import { publicProcedure, router } from '../trpc';
-
-/** `moka-express-6-cups-k3v9x2m1qa` → id `k3v9x2m1qa`: ids in shop URLs never contain a hyphen. */
-export function productIdFromSlugId(slugId: string): string | null {
-  const id = slugId.slice(slugId.lastIndexOf('-') + 1);
-  return Id.safeParse(id).success ? id : null;
-}
-
-export function productPath(market: MarketCode, product: { slug: string; id: string }): string {
-  return `/${market}/p/${product.slug}-${product.id}`;
-}
 
 export const ProductPageInput = z.object({ market: MarketCode, slugId: z.string().min(1).max(200) });
 

@@ -13,6 +13,7 @@ import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
 import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
+import { productPath } from '../../../../server/storefront/product-url';
 import type { load } from './[productId].server';
 
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };
@@ -119,7 +120,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <figcaption class="text-xs text-slate-600" data-testid="chart-summary">{{ chart.summary }}</figcaption>
                 </figure>
               }
-              <p class="mt-3 text-xs"><a class="text-indigo-700 hover:underline" [href]="'/' + m.market + '/p/' + p.slug + '-' + p.id">Shop page in {{ m.market }}</a></p>
+              <p class="mt-3 text-xs"><a class="text-indigo-700 hover:underline" [href]="shopPath(m.market, p)">Shop page in {{ m.market }}</a></p>
             </section>
           }
         </div>
@@ -186,6 +187,7 @@ export default class BackofficeProductPage {
   protected readonly refreshResult = signal<{ kind: string; text: string } | null>(null);
   protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => agentApi(this.loaded()), (product) => this.latest.replace(product));
   protected readonly euros = formatEuroCents;
+  protected readonly shopPath = productPath;
 
   protected utc(iso: string): string {
     return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
