@@ -20,7 +20,7 @@ import { writeListings } from '../scraping/listing.service';
 import { translationHandlers } from './translation.jobs';
 import { translationQueue } from './translation.queue';
 import { translateProductText } from './translation.service';
-import { deeplTranslator, translatorFromConfig } from './translator.client';
+import { deeplTranslator, translatorFromConfig, TranslatorRefused } from './translator.client';
 
 const { sim } = useSimulator();
 const rt = useTestRuntime('translation', {
@@ -83,15 +83,35 @@ describe('deepl-node against the simulator', () => {
     expect(tooLarge.status).toBe(413);
   });
 
-  it('gives up on a server that does not answer within the timeout', async () => {
-    const silent: Server = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  async function withServer(answer: Parameters<typeof createServer>[1], run: (url: string) => Promise<void>): Promise<void> {
+    const server: Server = createServer(answer);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const translator = deeplTranslator({ authKey: 'k', serverUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1_000 });
-      await expect(translator.translate(['Schwarz'], 'de', 'it')).rejects.toThrow();
+      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     } finally {
-      silent.closeAllConnections();
-      await new Promise((resolve) => silent.close(resolve));
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it('gives up on a server that does not answer within the timeout', async () => {
+    await withServer(
+      () => undefined,
+      async (serverUrl) => {
+        const translator = deeplTranslator({ authKey: 'k', serverUrl, timeoutMs: 1_000 });
+        await expect(translator.translate(['Schwarz'], 'de', 'it')).rejects.toThrow();
+      },
+    );
+  });
+
+  it('says so when DeepL refuses the key or the quota is spent, which no retry mends', async () => {
+    for (const status of [403, 456]) {
+      await withServer(
+        (_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'no' })),
+        async (serverUrl) => {
+          await expect(deeplTranslator({ authKey: 'k', serverUrl, timeoutMs: 1_000 }).translate(['Schwarz'], 'de', 'it')).rejects.toBeInstanceOf(TranslatorRefused);
+        },
+      );
     }
   });
 });
@@ -131,7 +151,8 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
     const translated = await until(async () => (await findProduct(rt().collections.products, id))?.texts?.it, 'the Italian text to be stored');
     expect(translated).toMatchObject({ title: italian.title, description: italian.description, language: 'it', origin: 'translation' });
     expect((await findProduct(rt().collections.products, id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
-    expect((await readCachedProduct(rt().redis, id))?.texts?.it?.title).toBe(italian.title);
+    // The cache is written right after MongoDB.
+    expect(await until(async () => (await readCachedProduct(rt().redis, id))?.texts?.it?.title, 'the cached copy to have it')).toBe(italian.title);
 
     const after = (await search()).items.find((item) => item.id === id);
     expect(after).toMatchObject({ title: italian.title, titleLang: null });

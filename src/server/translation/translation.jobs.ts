@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { JobHandler } from '../runtime/worker';
 import { TRANSLATE_PRODUCT_JOB, TranslateJobData } from './translation.queue';
 import { translateProductText } from './translation.service';
-import type { TextTranslator } from './translator.client';
+import { TranslatorRefused, type TextTranslator } from './translator.client';
 
 /** Handlers over a translator; null (DEEPL_AUTH_KEY unset) fails each job at once, saying so. */
 export function translationHandlers(translator: TextTranslator | null): Readonly<Record<string, JobHandler>> {
@@ -13,7 +13,13 @@ export function translationHandlers(translator: TextTranslator | null): Readonly
       const parsed = TranslateJobData.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
       if (!translator) throw new UnrecoverableError('DEEPL_AUTH_KEY is not set: product texts are not translated');
-      return translateProductText({ collections: rt.collections, redis: rt.redis, translator }, parsed.data);
+      try {
+        return await translateProductText({ collections: rt.collections, redis: rt.redis, translator }, parsed.data);
+      } catch (error) {
+        // No retry can change a refused key: the job fails at once, and the next crawl asks again.
+        if (error instanceof TranslatorRefused) throw new UnrecoverableError(error.message);
+        throw error;
+      }
     },
   };
 }

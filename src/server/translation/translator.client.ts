@@ -2,14 +2,18 @@
 // which is DeepL itself in production and the simulator's stand-in in development and tests.
 // One HTTP call per use, bounded by DEEPL_TIMEOUT_MS and not retried here: the translation job's
 // own retries (BullMQ, with backoff) are the one retry policy, visible on the operations page.
-import { UnrecoverableError } from 'bullmq';
 import { AuthorizationError, QuotaExceededError, Translator, type SourceLanguageCode, type TargetLanguageCode } from 'deepl-node';
 import type { TextLanguage } from '../catalog';
 import type { Config } from '../config';
 
 export interface TextTranslator {
-  /** The texts, in order, in `to`. */
+  /** The texts, in order, in `to`. Rejects with TranslatorRefused when asking again later cannot help. */
   translate(texts: readonly string[], from: TextLanguage, to: TextLanguage): Promise<string[]>;
+}
+
+/** DeepL refused the key or the quota is spent: so it stays for longer than any retry waits. */
+export class TranslatorRefused extends Error {
+  override readonly name = 'TranslatorRefused';
 }
 
 export interface DeeplOptions {
@@ -35,8 +39,7 @@ export function deeplTranslator(options: DeeplOptions): TextTranslator {
         if (results.length !== texts.length) throw new Error(`DeepL answered ${results.length} translations for ${texts.length} texts`);
         return results.map((r) => r.text);
       } catch (error) {
-        // A refused key or a spent quota stays so for longer than any retry waits: fail the job at once.
-        if (error instanceof AuthorizationError || error instanceof QuotaExceededError) throw new UnrecoverableError(`DeepL: ${error.message}`);
+        if (error instanceof AuthorizationError || error instanceof QuotaExceededError) throw new TranslatorRefused(`DeepL: ${error.message}`, { cause: error });
         throw error;
       }
     },
