@@ -33,11 +33,17 @@ export const WORKER_PROCESSES: readonly WorkerProcess[] = [
   { name: 'refresher', script: 'workers/refresher/main.ts', args: [] },
   { name: 'purchaser', script: 'workers/purchaser/main.ts', args: [] },
   { name: 'outbox', script: 'workers/outbox/main.ts', args: [] },
+  { name: 'translator', script: 'workers/translator/main.ts', args: [] },
 ];
 
 /** The settings that point the app and the workers at the marketplaces (here: the simulator's shops). */
 export function marketplaceEnv(urls: Readonly<Record<MarketCode, string>>): Record<string, string> {
   return Object.fromEntries(MARKET_CODES.map((code) => [`MARKETPLACE_URL_${code.toUpperCase()}`, urls[code]]));
+}
+
+/** The settings that point the translator at a DeepL-shaped API (here: the simulator's stand-in, which takes any key). */
+export function translationEnv(deeplUrl: string): Record<string, string> {
+  return { DEEPL_SERVER_URL: deeplUrl, DEEPL_AUTH_KEY: 'simulator' };
 }
 
 /** The simulator's first port when `./stack up` runs it: it, fr, de, es, then the control API. */
@@ -229,7 +235,7 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
   });
   await buildIfStale();
 
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls), ...options.settings };
+  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls), ...translationEnv(simulator.deeplUrl), ...options.settings };
   const app = services.add(await startApp(env, logDir, options.appPort));
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 

@@ -35,6 +35,7 @@ async function up(): Promise<void> {
       `  Redis        ${redis.url}  (${redis.detail})`,
       ...MARKET_CODES.map((code) => `  source ${code}    ${simulator.urls[code]}  (marketplace simulator)`),
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
+      `  DeepL        ${simulator.deeplUrl}/v2/translate  (the simulator's stand-in the translator calls)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
       mongo.dataDir ? `  data         ${mongo.dataDir} (kept across restarts; delete it to start empty)` : '',

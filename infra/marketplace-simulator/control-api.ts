@@ -1,11 +1,13 @@
 // The control API, on an address of its own so that no crawler of the shops can stumble on it:
 // tests and demos use it to set a product's price, stock or faults, set faults per market and
 // route, move the simulator's clock, read and reset request counts, and reset everything.
-// Input is validated with zod; a 400 names the field at fault.
+// Input is validated with zod; a 400 names the field at fault. The same address answers the
+// DeepL stand-in under /v2/ (deepl-api.ts), likewise no shop's business.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MARKET_CODES, MarketCode } from '../../src/server/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
+import { DEEPL_PATH_PREFIX, handleDeeplRequest, type DeeplUsage } from './deepl-api';
 import { FaultPatch } from './faults';
 import { ProductPatch, type SimulatorState } from './simulator-state';
 
@@ -22,6 +24,7 @@ export type ClockAdvance = z.infer<typeof ClockAdvance>;
 export interface ControlContext {
   readonly state: SimulatorState;
   readonly urls: Readonly<Record<MarketCode, string>>;
+  readonly deeplUsage: DeeplUsage;
 }
 
 interface Reply {
@@ -187,7 +190,9 @@ export async function handleControlRequest(ctx: ControlContext, req: IncomingMes
   const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2);
   let reply: Reply;
   try {
-    reply = await route(ctx, req, req.method ?? 'GET', path, new URLSearchParams(rawQuery));
+    reply = path.startsWith(DEEPL_PATH_PREFIX)
+      ? await handleDeeplRequest(ctx.deeplUsage, req, req.method ?? 'GET', path)
+      : await route(ctx, req, req.method ?? 'GET', path, new URLSearchParams(rawQuery));
   } catch (error) {
     if (!(error instanceof BadRequest)) throw error;
     reply = { status: 400, body: { error: 'invalid_request', message: error.message, issues: error.issues } };

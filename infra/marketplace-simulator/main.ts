@@ -79,9 +79,11 @@ function banner(sim: RunningSimulator): string {
     `Marketplace simulator: seed ${seed}, ${productsPerMarket.toLocaleString('en')} products per market, latency ${latency ? 'on' : 'off'}`,
     ...MARKET_CODES.map((m) => `  ${m.padEnd(8)} ${sim.urls[m]}`),
     `  control  ${sim.controlUrl}`,
+    `  DeepL    ${sim.deeplUrl}/v2/translate`,
     '',
     'For the app and the workers:',
     ...MARKET_CODES.map((m) => `  MARKETPLACE_URL_${m.toUpperCase()}=${sim.urls[m]}`),
+    `  DEEPL_SERVER_URL=${sim.deeplUrl}  (with any DEEPL_AUTH_KEY)`,
     '',
     'Ctrl-C stops it.',
   ].join('\n');
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   process.on('disconnect', stop);
 
   console.log(banner(sim));
-  process.send?.({ type: 'ready', urls: sim.urls, controlUrl: sim.controlUrl });
+  process.send?.({ type: 'ready', urls: sim.urls, controlUrl: sim.controlUrl, deeplUrl: sim.deeplUrl });
 }
 
 await main();

@@ -11,6 +11,8 @@ import type { MarketCode } from '../../src/server/markets';
 export interface SimulatorProcess {
   readonly urls: Readonly<Record<MarketCode, string>>;
   readonly controlUrl: string;
+  /** The DeepL stand-in's server URL, for DEEPL_SERVER_URL. */
+  readonly deeplUrl: string;
   readonly pid: number | null;
   stop(): Promise<void>;
 }
@@ -25,6 +27,8 @@ export interface SimulatorProcessOptions {
   /** @defaultValue 5_000 */
   readonly stopGraceMs?: number;
 }
+
+type Ready = Pick<SimulatorProcess, 'urls' | 'controlUrl' | 'deeplUrl'>;
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // `--import tsx` resolves the package from the working directory: the repository's root.
@@ -53,18 +57,18 @@ export async function startSimulatorProcess(options: SimulatorProcessOptions = {
     clearTimeout(killer);
   };
   try {
-    const ready = await new Promise<{ urls: Record<MarketCode, string>; controlUrl: string }>((resolve, reject) => {
+    const ready = await new Promise<Ready>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the simulator did not start within ${readyTimeoutMs} ms${logFile ? `; see ${logFile}` : ''}`)), readyTimeoutMs);
       child.once('message', (message) => {
         clearTimeout(timer);
-        resolve(message as { urls: Record<MarketCode, string>; controlUrl: string });
+        resolve(message as Ready);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`the simulator exited (code ${code}) before it was ready${logFile ? `; see ${logFile}` : ''}`));
       });
     });
-    return { urls: ready.urls, controlUrl: ready.controlUrl, pid: child.pid ?? null, stop };
+    return { urls: ready.urls, controlUrl: ready.controlUrl, deeplUrl: ready.deeplUrl, pid: child.pid ?? null, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -16,6 +16,8 @@ export interface RunningSimulator {
   readonly urls: Readonly<Record<MarketCode, string>>;
   /** Base of the control API, `http://127.0.0.1:port/__control`. */
   readonly controlUrl: string;
+  /** The DeepL stand-in's server URL (deepl-node's `serverUrl`, DEEPL_SERVER_URL): the control API's address. */
+  readonly deeplUrl: string;
   readonly settings: SimulatorSettings;
   /** The generated catalogs, for tests that need to pick products of a kind. */
   readonly catalog: Catalog;
@@ -83,9 +85,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const port = await listen(server, settings.host, settings.portBase === 0 ? 0 : settings.portBase + i);
       urls[market] = `http://${host}:${port}`;
     }
-    const control = serve((req, res) => handleControlRequest({ state, urls }, req, res));
+    const control = serve((req, res) => handleControlRequest({ state, urls, deeplUsage: { characters: 0 } }, req, res));
     const controlPort = await listen(control, settings.host, settings.portBase === 0 ? 0 : settings.portBase + MARKET_CODES.length);
-    return { urls, controlUrl: `http://${host}:${controlPort}/__control`, settings, catalog: state.catalog, stop };
+    const controlBase = `http://${host}:${controlPort}`;
+    return { urls, controlUrl: `${controlBase}/__control`, deeplUrl: controlBase, settings, catalog: state.catalog, stop };
   } catch (error) {
     await stop();
     throw error;

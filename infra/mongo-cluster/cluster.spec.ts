@@ -71,7 +71,7 @@ function loadCompose(text: string): ComposeFile {
 const CONFIG_DATA_PATH = '/data/configdb'; // where `mongod --configsvr` keeps its data by default
 const SHARD_DATA_PATH = '/data/db';
 const INIT_SCRIPT = 'infra/mongo-cluster/init-cluster.ts';
-const APP_SERVICES = ['app', ...MARKET_CODES.map((code) => `scraper-${code}`), 'refresher', 'purchaser', 'outbox'];
+const APP_SERVICES = ['app', ...MARKET_CODES.map((code) => `scraper-${code}`), 'refresher', 'purchaser', 'outbox', 'translator'];
 
 function same(a: readonly string[] | undefined, b: readonly string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((word, index) => word === b[index]);
@@ -406,7 +406,7 @@ describe('Dockerfile', () => {
       'the runtime stage runs as root',
       ...['scraper-it', 'scraper-fr', 'scraper-de', 'scraper-es'].map((name) => `${name} runs workers/scrapers/main.ts, which the runtime stage does not copy`),
       'refresher runs workers/refresher/main.ts, which the runtime stage does not copy',
-      ...['purchaser', 'outbox'].map((name) => `${name} runs workers/${name}/main.ts, which the runtime stage does not copy`),
+      ...['purchaser', 'outbox', 'translator'].map((name) => `${name} runs workers/${name}/main.ts, which the runtime stage does not copy`),
     ]);
   });
 

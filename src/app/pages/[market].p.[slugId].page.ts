@@ -40,7 +40,10 @@ const HIGHLIGHT_MS = 1500;
             @if (view.brand) {
               <p class="text-sm font-medium uppercase tracking-wide text-slate-500">{{ t.brand }}: <span data-testid="brand">{{ view.brand }}</span></p>
             }
-            <h1 class="mt-1 text-3xl font-semibold tracking-tight" data-testid="product-title">{{ view.title }}</h1>
+            <h1 class="mt-1 text-3xl font-semibold tracking-tight" data-testid="product-title" [attr.lang]="view.textLang">{{ view.title }}</h1>
+            @if (view.description) {
+              <p class="mt-3 leading-relaxed text-slate-700" data-testid="product-description" [attr.lang]="view.textLang">{{ view.description }}</p>
+            }
 
             @if (price(); as p) {
               <div class="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -23,6 +23,8 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
       view: {
         productId: page.product.id,
         title: page.product.title,
+        description: page.product.description,
+        textLang: page.product.textLang,
         brand: page.product.brand,
         gtin: page.product.gtin,
         image: productImageView(page.product.id, page.product.images.length, 640),

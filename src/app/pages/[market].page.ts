@@ -109,7 +109,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2 text-sm foc
                       <p class="text-xs font-medium uppercase tracking-wide text-slate-500">{{ card.brand }}</p>
                     }
                     <h2 class="mt-1 font-semibold leading-snug">
-                      <a [attr.href]="card.href" class="hover:underline focus:outline-2 focus:outline-indigo-600" data-testid="listing-link">{{ card.title }}</a>
+                      <a [attr.href]="card.href" [attr.lang]="card.titleLang" class="hover:underline focus:outline-2 focus:outline-indigo-600" data-testid="listing-link">{{ card.title }}</a>
                     </h2>
                     <p class="mt-3 text-lg font-semibold tabular-nums" data-testid="listing-price">{{ card.priceText }}</p>
                     <p class="text-sm" [class.text-emerald-700]="card.availability === 'in_stock'" [class.text-red-700]="card.availability === 'out_of_stock'">

@@ -28,6 +28,7 @@ function card(item: ListingItem, market: MarketCode, addedText: (iso: string) =>
   return {
     id: item.id,
     title: item.title,
+    titleLang: item.titleLang,
     brand: item.brand,
     href: productPath(market, item),
     image: productImageView(item.id, item.imageUrl ? 1 : 0, 320),

@@ -10,7 +10,11 @@ import type { ShopLanguage } from './product-page-texts';
 
 export interface ProductPageView {
   readonly productId: string;
+  /** Title and description in the market's language, or the original until its translation exists. */
   readonly title: string;
+  readonly description: string | null;
+  /** Their language when it is not the market's: `lang` on the elements showing them. */
+  readonly textLang: string | null;
   readonly brand: string | null;
   readonly gtin: string | null;
   readonly image: ProductImageView | null;

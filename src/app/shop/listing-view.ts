@@ -12,6 +12,8 @@ export type ListingField = (typeof LISTING_FIELDS)[number];
 export interface ListingCard {
   readonly id: string;
   readonly title: string;
+  /** The title's language when it is not the market's (not translated yet): `lang` on its element. */
+  readonly titleLang: string | null;
   readonly brand: string | null;
   readonly href: string;
   readonly image: ProductImageView | null;

@@ -4,6 +4,7 @@
 // cart.service.ts reads the products.
 import type { Availability, Product } from '../catalog/product.schema';
 import { sellingPrice } from '../catalog/selling';
+import { textFor } from '../catalog/product-text';
 import type { MarketCode } from '../markets';
 import type { Money } from '../money';
 import { bestBuy, type MarginRules } from '../pricing/margin';
@@ -43,7 +44,7 @@ export function purchasableIn(product: Product, market: MarketCode, now = new Da
   const offers = selling?.sourceMarket ? [product.offers[selling.sourceMarket]] : Object.values(product.offers);
   const known = offers.flatMap((o) => (o ? [o.availability] : []));
   const availability: Availability = known.includes('in_stock') ? 'in_stock' : known.includes('unknown') || known.length === 0 ? 'unknown' : 'out_of_stock';
-  return { productId: product._id, market, title: product.title, slug: product.slug, price: selling?.price ?? null, availability, offers: product.offers };
+  return { productId: product._id, market, title: textFor(product, market).title, slug: product.slug, price: selling?.price ?? null, availability, offers: product.offers };
 }
 
 export type CartChange = { readonly ok: true; readonly cart: Cart } | { readonly ok: false; readonly reason: CartRefusal };

@@ -8,6 +8,7 @@ const product: Product = {
   slug: 'moka-express',
   gtin: null,
   title: 'Moka Express',
+  texts: { it: { title: 'Moka Express', description: null, language: 'it', origin: 'page', at } },
   brand: 'Bialetti',
   category: 'home-kitchen',
   images: [],
@@ -36,6 +37,7 @@ describe('product cache encoding', () => {
     const decoded = decodeCachedProduct(encodeCachedProduct(product));
     expect(decoded).toEqual(product);
     expect(decoded?.offers.it?.lastScrapedAt).toBeInstanceOf(Date);
+    expect(decoded?.texts?.it?.at).toBeInstanceOf(Date);
   });
 
   it("round-trips an agent's override and sales stop, whose times are named `at`", () => {

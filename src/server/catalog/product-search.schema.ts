@@ -2,7 +2,7 @@
 // sorted and cut into keyset pages. The input is validated here once; the router, the page's
 // load and the benchmark all send this shape.
 import { z } from 'zod';
-import { Availability } from './product.schema';
+import { Availability, type TextLanguage } from './product.schema';
 import { MarketCode } from '../markets';
 import { Cents, Money } from '../money';
 import { decodeCursor } from './product-search-cursor';
@@ -46,6 +46,8 @@ export type ProductSearchInput = z.output<typeof ProductSearchInput>;
 
 /** One product in a listing: plain JSON, so it crosses tRPC and TransferState unchanged. */
 export interface ListingItem extends ProductCard {
+  /** `title` is the market's text (product-text.ts); this is its language when not the market's: the `lang` of the element showing it. */
+  readonly titleLang: TextLanguage | null;
   /** What the shopper pays in this market, VAT included (an agent's override if one is in force). */
   readonly price: Money;
   readonly availability: Availability;

@@ -19,6 +19,7 @@ import { encodeCursor, type SearchCursor } from './product-search-cursor';
 import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
 import { toProductCard } from './product-summary';
+import { textFor } from './product-text';
 import { queryTokens } from './search-tokens';
 import { forSaleIn, sellingPrice } from './selling';
 
@@ -84,6 +85,8 @@ export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor
     projection: {
       slug: 1,
       title: 1,
+      // Every market's text: a market without its own shows the original (product-text.ts).
+      texts: 1,
       brand: 1,
       category: 1,
       images: 1,
@@ -98,11 +101,16 @@ export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor
 }
 
 /** The fields of a product a listing reads (the query's projection). */
-export type ListedProduct = Pick<Product, '_id' | 'slug' | 'title' | 'brand' | 'category' | 'images' | 'offers' | 'createdAt' | 'sellPrices' | 'priceOverrides' | 'salesStop'>;
+export type ListedProduct = Pick<Product, '_id' | 'slug' | 'title' | 'texts' | 'brand' | 'category' | 'images' | 'offers' | 'createdAt' | 'sellPrices' | 'priceOverrides' | 'salesStop'>;
 
 function cursorAfter(product: ListedProduct, sort: SearchSort, market: MarketCode): SearchCursor {
   const value = sortKey(sort, market).field === 'createdAt' ? product.createdAt.getTime() : (product.sellPrices[market]?.price.amountCents ?? 0);
   return { sort, value, id: product._id };
+}
+
+function shownTitle(product: ListedProduct, market: MarketCode): Pick<ListingItem, 'title' | 'titleLang'> {
+  const { title, lang } = textFor(product, market);
+  return { title, titleLang: lang };
 }
 
 /** The page a query's documents make: its items and, when more came back than asked, the next cursor. */
@@ -116,6 +124,7 @@ export function toSearchPage(input: ProductSearchInput, query: SearchQuery, docu
     return [
       {
         ...toProductCard(product),
+        ...shownTitle(product, input.market),
         price: selling.price,
         availability: (source && product.offers[source]?.availability) || 'unknown',
         createdAt: product.createdAt.toISOString(),

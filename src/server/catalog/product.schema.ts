@@ -51,6 +51,23 @@ export const SalesStop = z.object({
 });
 export type SalesStop = z.infer<typeof SalesStop>;
 
+/** A language a product text is written in: the languages of our markets. */
+export const TextLanguage = z.enum(['it', 'fr', 'de', 'es']);
+export type TextLanguage = z.infer<typeof TextLanguage>;
+
+/**
+ * A product's title and description as one market shows them: from that market's own product
+ * page (rewritten by every scrape of it), or translated from another market's page once.
+ */
+export const ProductText = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1).nullable(),
+  language: TextLanguage,
+  origin: z.enum(['page', 'translation']),
+  at: z.date(),
+});
+export type ProductText = z.infer<typeof ProductText>;
+
 const byMarket = <T extends z.ZodType>(value: T) => z.partialRecord(MarketCode, value);
 
 /** One real-world product, read whole by the product page; offers are embedded by market. */
@@ -58,13 +75,19 @@ export const Product = z.object({
   _id: Id,
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug'),
   gtin: Gtin.nullable(),
+  /** The title of the page that first found the product: what the back office shows. */
   title: z.string().min(1),
+  /**
+   * What each market shows (product-text.ts chooses); absent on products stored before texts
+   * were kept per market, which show `title` until their next scrape.
+   */
+  texts: byMarket(ProductText).optional(),
   brand: z.string().nullable(),
   /** The taxonomy's id the scraped category text maps to (taxonomy.ts). */
   category: CategoryId,
   images: z.array(z.url()),
   attributes: z.record(z.string(), z.string()),
-  /** Lowercased, accent-free words of title and brand: keyword search without a text index. */
+  /** Lowercased, accent-free words of brand and every title shown (productSearchTokens): keyword search without a text index. */
   searchTokens: z.array(z.string()),
   offers: byMarket(Offer),
   sellPrices: byMarket(SellPrice),

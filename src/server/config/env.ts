@@ -302,6 +302,21 @@ export const SETTINGS = {
     default: 24 * 3600_000,
     description: 'how long a resized product photo stays in Redis (each width and format apart)',
   }),
+  DEEPL_AUTH_KEY: setting({
+    type: z.string().min(1).optional(),
+    description: 'DeepL API key of the translator worker (product texts for markets whose own page we have not scraped); unset: no translations, pages show the original text marked with its language',
+  }),
+  DEEPL_SERVER_URL: setting({
+    type: httpUrl.optional(),
+    description: "DeepL API server; unset: DeepL's own (api-free.deepl.com for a key ending in :fx, else api.deepl.com). ./stack up points it at the simulator's stand-in",
+  }),
+  DEEPL_TIMEOUT_MS: setting({ type: positiveMs, default: 10_000, description: 'time limit of one call to the DeepL API' }),
+  TRANSLATE_ATTEMPTS: setting({
+    type: z.coerce.number().int().min(1).max(20),
+    default: 5,
+    description: 'runs of a translation job (DeepL unreachable, 5xx, 429) before it is left to the next scrape of the product',
+  }),
+  TRANSLATE_BACKOFF_MS: setting({ type: positiveMs, default: 5_000, description: 'pause before a failed translation job runs again; doubles at each further run' }),
   TRUST_PROXY: setting({
     type: z.enum(['true', 'false']).transform((v) => v === 'true'),
     default: 'false',

@@ -3,8 +3,8 @@
 // A price older than the window enqueues a refresh; the page renders at once with what it has.
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
-import type { Product } from '../catalog/product.schema';
-import { productCacheKey, productFromCacheOrDb, type CategoryId } from '../catalog';
+import type { Product, TextLanguage } from '../catalog/product.schema';
+import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId } from '../catalog';
 import type { MarketCode } from '../markets';
 import type { Runtime } from '../runtime';
 import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
@@ -15,11 +15,15 @@ import { queueOpening } from './popularity.store';
 import { enqueueRefresh, refreshQueue } from './refresh.queue';
 import { freshnessPolicy } from './refresh.service';
 
-/** The product as the page shows it: plain JSON. */
+/** The product as the page shows it in its market: plain JSON. */
 export interface PageProduct {
   readonly id: string;
   readonly slug: string;
+  /** Title and description in the market's language, or the original until its translation exists. */
   readonly title: string;
+  readonly description: string | null;
+  /** Their language when it is not the market's: the `lang` of the elements showing them. */
+  readonly textLang: TextLanguage | null;
   readonly brand: string | null;
   readonly category: CategoryId;
   readonly gtin: string | null;
@@ -40,9 +44,10 @@ export interface ProductPageData {
   readonly refreshEnqueued: boolean;
 }
 
-function pageProduct(product: Product): PageProduct {
-  const { _id, slug, title, brand, category, gtin, images, attributes } = product;
-  return { id: _id, slug, title, brand, category, gtin, images, attributes };
+function pageProduct(product: Product, market: MarketCode): PageProduct {
+  const { _id, slug, brand, category, gtin, images, attributes } = product;
+  const { title, description, lang } = textFor(product, market);
+  return { id: _id, slug, title, description, textLang: lang, brand, category, gtin, images, attributes };
 }
 
 export async function openProductPage(rt: Runtime, productId: string, market: MarketCode, now = new Date()): Promise<ProductPageData | null> {
@@ -82,7 +87,7 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   // Whether the page waits for a refresh: an early job for a price that was fresh is not one.
   const refreshEnqueued = wanted && enqueued;
   return {
-    product: pageProduct(product),
+    product: pageProduct(product, market),
     market,
     price: marketPrice(product, market, now),
     salesStopped,

@@ -11,6 +11,8 @@ export const QUEUES = {
   purchase: 'purchase',
   /** Effects recorded in the outbox, drained idempotently. */
   outbox: 'outbox',
+  /** A product's title and description translated for one market, once. */
+  translate: 'translate',
 } as const;
 
 export function scrapeQueue(market: MarketCode): `scrape-${MarketCode}` {

@@ -93,6 +93,8 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
   const candidate: Candidate = {};
   const title = firstText($, ['#productTitle', '#title']);
   if (title) candidate.title = title;
+  const description = firstText($, ['#productDescription']);
+  if (description) candidate.description = description;
 
   const pairs = labelledValues($);
   const asin = [

@@ -10,6 +10,7 @@ import type { FieldSource, Listing, ListingField, ListingVariant } from './listi
 /** What one source says; every field optional. */
 export interface Candidate {
   title?: string;
+  description?: string;
   brand?: string;
   gtin?: string;
   sourceId?: string;
@@ -29,6 +30,7 @@ export type SourcedCandidate = readonly [FieldSource, Candidate];
 
 const FIELD_KEYS: Readonly<Record<ListingField, keyof Candidate>> = {
   title: 'title',
+  description: 'description',
   brand: 'brand',
   gtin: 'gtin',
   sourceId: 'sourceId',
@@ -103,6 +105,7 @@ export function mergeCandidates(candidates: readonly SourcedCandidate[], context
     sourceId: (values.sourceId as string | undefined) ?? null,
     url: (values.url as string | undefined) ?? context.pageUrl,
     title,
+    description: (values.description as string | undefined) ?? null,
     brand: (values.brand as string | undefined) ?? null,
     gtin: (values.gtin as string | undefined) ?? null,
     priceCents: (values.priceCents as number | undefined) ?? null,

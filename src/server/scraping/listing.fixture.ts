@@ -8,6 +8,7 @@ export function listingFixture(overrides: Partial<Listing> = {}): Listing {
     sourceId: 'B000CMAGOK',
     url: 'https://www.amazon.it/dp/B000CMAGOK',
     title: 'Bialetti Moka Express 6 tazze',
+    description: 'La caffettiera originale in alluminio, per 6 tazze di caffè espresso.',
     brand: 'Bialetti',
     gtin: '8006363011440',
     priceCents: 2799,

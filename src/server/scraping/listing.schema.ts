@@ -9,7 +9,7 @@ export const FieldSource = z.enum(['json-ld', 'microdata', 'opengraph', 'amazon'
 export type FieldSource = z.infer<typeof FieldSource>;
 
 export const LISTING_FIELDS = [
-  'title', 'brand', 'gtin', 'sourceId', 'url', 'price', 'listPrice', 'currency', 'availability', 'shipping', 'imageUrl', 'category', 'seller',
+  'title', 'description', 'brand', 'gtin', 'sourceId', 'url', 'price', 'listPrice', 'currency', 'availability', 'shipping', 'imageUrl', 'category', 'seller',
 ] as const;
 export const ListingField = z.enum(LISTING_FIELDS);
 export type ListingField = z.infer<typeof ListingField>;
@@ -36,6 +36,8 @@ export const Listing = z.object({
   /** Canonical URL when the page names one, else the URL it was fetched from. */
   url: z.string().min(1),
   title: z.string().min(1),
+  /** The product's own text as the page shows it (not the shop's boilerplate); null when the page has none. */
+  description: z.string().min(1).nullable(),
   brand: z.string().nullable(),
   /** Check digit verified; a GTIN that fails it is dropped. */
   gtin: Gtin.nullable(),

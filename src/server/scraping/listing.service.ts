@@ -3,11 +3,15 @@
 // written through to the Redis product cache in one pipeline, so a product page never shows a
 // document older than the last scrape. The cache is a copy: when Redis fails, the batch stands,
 // the failure is logged and counted, and the copy is repaired by the TTL or the next write.
+// Then a translation job for each market that sells a product of the batch without a text of
+// its own; the batch's unchanged products too, so a job lost or given up is asked for again by
+// the next crawl (the job id makes a repeated ask a no-op while one waits).
 import type { Redis } from 'ioredis';
-import { queueCacheWrite } from '../catalog';
+import { marketsToTranslate, queueCacheWrite } from '../catalog';
 import type { Product } from '../catalog/product.schema';
 import type { Collections } from '../db';
 import { DEFAULT_MARGIN_RULES, type MarginRules } from '../pricing';
+import { enqueueTranslations, type TranslationQueue } from '../translation';
 import type { Listing } from './listing.schema';
 import { upsertListings, type UpsertCounts } from './listing.store';
 
@@ -17,6 +21,8 @@ export interface ListingWriteDeps {
   readonly margin?: MarginRules;
   /** Where changed products are written through. @defaultValue none (the scrape bench runs without Redis) */
   readonly redis?: Redis;
+  /** Where products for sale in a market without its text get their translation job. @defaultValue none (the scrape bench) */
+  readonly translations?: TranslationQueue;
   /** @defaultValue console.error */
   readonly log?: (line: string) => void;
 }
@@ -26,19 +32,29 @@ export interface ListingWriteCounts extends UpsertCounts {
   cacheFailures: number;
   /** Every product document the batch wrote, as stored. */
   written: readonly Product[];
+  /** Translation jobs asked for (a job already waiting counts, and stays one). */
+  translationsAsked: number;
 }
 
 export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date()): Promise<ListingWriteCounts> {
-  const { counts, written } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now);
-  if (!deps.redis || written.length === 0) return { ...counts, cacheFailures: 0, written };
-  const failure = await cacheProducts(deps.redis, written);
+  const { counts, written, unchanged } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now);
+  const log = deps.log ?? console.error;
+  const failure = deps.redis && written.length > 0 ? await cacheProducts(deps.redis, written) : null;
   if (failure) {
-    (deps.log ?? console.error)(
-      `listings: ${failure.count} of ${written.length} products stored but not cached (${failure.reason}); ` +
-        'a page may show their previous copy until it expires',
-    );
+    log(`listings: ${failure.count} of ${written.length} products stored but not cached (${failure.reason}); a page may show their previous copy until it expires`);
   }
-  return { ...counts, cacheFailures: failure?.count ?? 0, written };
+  const jobs = [...written, ...unchanged].flatMap((product) => marketsToTranslate(product, now).map((market) => ({ productId: product._id, market })));
+  let translationsAsked = 0;
+  if (deps.translations && jobs.length > 0) {
+    try {
+      await enqueueTranslations(deps.translations, jobs);
+      translationsAsked = jobs.length;
+    } catch (error) {
+      // The texts wait for the next crawl that finds these products; the batch itself stands.
+      log(`listings: ${jobs.length} translations not asked for (${(error as Error).message}); the next crawl asks again`);
+    }
+  }
+  return { ...counts, cacheFailures: failure?.count ?? 0, written, translationsAsked };
 }
 
 /** One round trip for the whole batch; what failed, if anything. */

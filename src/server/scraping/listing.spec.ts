@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
-import { planListing, productAfter, type ChangePlan } from './listing';
+import { MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
 import { listingFixture } from './listing.fixture';
 import type { Listing } from './listing.schema';
 
@@ -55,5 +55,53 @@ describe('productAfter', () => {
     const bare = productAfter(undefined, [change(listing())], RULES, at);
     expect(bare.images).toEqual([]);
     expect(productAfter(bare, [change(fr)], RULES, at).images).toEqual(['https://m.media-amazon.com/images/I/moka-fr.jpg']);
+  });
+});
+
+describe("a market's text from its page", () => {
+  const text = (plan: ReturnType<typeof planListing>) => (plan.kind === 'insert' || plan.kind === 'update' ? plan.text : undefined);
+
+  it("is the page's title and description, in the market's language", () => {
+    const plan = planListing(listing({ market: 'de', site: 'amazon.de', title: 'Bialetti Espressokocher', description: 'Für 6 Tassen.' }), undefined, at);
+    expect(text(plan)).toEqual({ title: 'Bialetti Espressokocher', description: 'Für 6 Tassen.', language: 'de', origin: 'page', at });
+  });
+
+  it('is stored beside the other markets’ texts, and their words are searched', () => {
+    const de = change(listing({ market: 'de', site: 'amazon.de', title: 'Bialetti Espressokocher' }));
+    const it1 = change(listing());
+    const product = productAfter(productAfter(undefined, [de], RULES, at), [it1], RULES, at);
+    expect(product.texts).toEqual({ de: de.text, it: it1.text });
+    expect(product.title).toBe('Bialetti Espressokocher');
+    expect(product.searchTokens).toEqual(expect.arrayContaining(['espressokocher', 'moka', 'tazze', 'bialetti']));
+  });
+
+  it('an unchanged offer with an unchanged text writes nothing; a changed text, or a translation to replace, writes', () => {
+    const first = change(listing());
+    const stored = productAfter(undefined, [first], RULES, at);
+    const later = new Date('2026-11-25T12:00:00Z');
+    const existing = { offer: stored.offers.it, text: stored.texts?.it };
+    expect(planListing(listing(), existing, later).kind).toBe('unchanged');
+
+    const edited = planListing(listing({ description: 'Nuova descrizione.' }), existing, later);
+    expect(edited.kind).toBe('update');
+    expect(text(edited)).toMatchObject({ description: 'Nuova descrizione.', at: later });
+
+    const translated = { ...first.text, origin: 'translation' as const };
+    expect(text(planListing(listing(), { ...existing, text: translated }, later))).toMatchObject({ origin: 'page', at: later });
+  });
+
+  it('keeps the text date of a page read again when only the offer changed', () => {
+    const first = change(listing());
+    const later = new Date('2026-11-25T12:00:00Z');
+    const plan = planListing(listing({ priceCents: 2599 }), { offer: first.offer, text: first.text }, later);
+    expect(text(plan)).toBe(first.text);
+  });
+
+  it('cuts a description longer than a product page shows', () => {
+    const long = `${'Parola '.repeat(400)}fine`;
+    const description = text(planListing(listing({ description: long }), undefined, at))?.description ?? '';
+    expect(description.length).toBeGreaterThan(MAX_DESCRIPTION_CHARS - 10);
+    expect(description.length).toBeLessThanOrEqual(MAX_DESCRIPTION_CHARS);
+    expect(long.startsWith(description)).toBe(true);
   });
 });

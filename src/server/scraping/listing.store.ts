@@ -31,6 +31,8 @@ export interface UpsertResult {
   readonly counts: UpsertCounts;
   /** Every product document this call wrote, as stored: what the cache must receive. */
   readonly written: readonly Product[];
+  /** The stored products the batch found but did not need to change. */
+  readonly unchanged: readonly Product[];
 }
 
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
@@ -65,6 +67,7 @@ export async function upsertListings(
   }
 
   const written: Product[] = [];
+  const unchanged: Product[] = [];
   for (let round = 0; pending.size > 0; round++) {
     if (round === MAX_ROUNDS) {
       skip('conflict', [...pending.values()].reduce((n, l) => n + l.length, 0));
@@ -81,7 +84,7 @@ export async function upsertListings(
       const changes: ChangePlan[] = [];
       const changed: (Listing & { market: MarketCode })[] = [];
       for (const listing of productListings) {
-        const plan = planListing(listing, before ? { offer: before.offers[listing.market] } : undefined, now);
+        const plan = planListing(listing, before ? { offer: before.offers[listing.market], text: before.texts?.[listing.market] } : undefined, now);
         if (plan.kind === 'skip') skip(plan.reason);
         else if (plan.kind === 'unchanged') counts.unchanged += 1;
         else {
@@ -89,7 +92,10 @@ export async function upsertListings(
           changed.push(listing);
         }
       }
-      if (changes.length === 0) continue;
+      if (changes.length === 0) {
+        if (before) unchanged.push(before);
+        continue;
+      }
       const product = productAfter(before, changes, rules, now);
       // Validated whole, as the page will read it, so a bad scrape cannot store a half-formed product.
       if (!Product.safeParse(product).success) {
@@ -114,7 +120,7 @@ export async function upsertListings(
       for (const change of changes) counts[change.kind === 'insert' ? 'inserted' : 'updated'] += 1;
     }
   }
-  return { counts, written };
+  return { counts, written, unchanged };
 }
 
 /**

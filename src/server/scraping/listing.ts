@@ -2,13 +2,14 @@
 // one, so that the same item found in several markets is one product; else from market, site and
 // source id), the offer of its market, whether anything changed since the last scrape (an
 // unchanged listing costs no write), the price-history point a price change appends, and the
-// product document after the change, selling prices included (the margin rules are pricing's).
+// product document after the change, selling prices included (the margin rules are pricing's),
+// and the market's own title and description (its page's text, which any translation yields to).
 // Pure: no I/O; listing.store.ts runs the plans.
 import { createHash } from 'node:crypto';
-import type { Offer, Product } from '../catalog/product.schema';
-import { searchTokens } from '../catalog/search-tokens';
+import type { Offer, Product, ProductText } from '../catalog/product.schema';
+import { productSearchTokens } from '../catalog/product-text';
 import { categoryIdOf } from '../catalog/taxonomy';
-import type { MarketCode } from '../markets';
+import { MARKETS, type MarketCode } from '../markets';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import type { PricePoint } from '../pricing/price-history.schema';
 import { fold } from './availability';
@@ -40,11 +41,15 @@ export function slugFor(title: string, productId: string): string {
   return slug || productId.replace(/[^a-z0-9]+/g, '-');
 }
 
+/** A shop's description can run to pages; this much is what a product page shows (and what a translation costs). */
+export const MAX_DESCRIPTION_CHARS = 2_000;
+
 export type SkipReason = 'no_market' | 'no_price' | 'currency' | 'bad_url';
 
-/** What the store knows of a product before the write: whether it exists and its offer here. */
+/** What the store knows of a product before the write: whether it exists, its offer and its text here. */
 export interface ExistingProduct {
   readonly offer: Offer | undefined;
+  readonly text: ProductText | undefined;
 }
 
 export type ListingPlan =
@@ -55,8 +60,10 @@ export type ListingPlan =
       readonly productId: string;
       readonly market: MarketCode;
       readonly offer: Offer;
+      /** The market's text as its page shows it now. */
+      readonly text: ProductText;
       /** Fields of a product document created by this write (ignored when it exists already). */
-      readonly onInsert: Omit<Product, '_id' | 'offers' | 'sellPrices' | 'updatedAt'>;
+      readonly onInsert: Omit<Product, '_id' | 'offers' | 'sellPrices' | 'texts' | 'searchTokens' | 'updatedAt'>;
       readonly pricePoint: PricePoint | undefined;
     };
 
@@ -104,7 +111,14 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
       lastRefreshedAt: previous?.lastRefreshedAt ?? null,
     };
   }
-  if (previous && sameOffer(previous, offer)) return { kind: 'unchanged', productId };
+  // A page read again as it was keeps its text's date; a translation gives way to the page.
+  const stored = existing?.text;
+  const description = listing.description?.slice(0, MAX_DESCRIPTION_CHARS).trimEnd() ?? null;
+  const text: ProductText =
+    stored?.origin === 'page' && stored.title === listing.title && stored.description === description
+      ? stored
+      : { title: listing.title, description, language: MARKETS[market].language, origin: 'page', at: now };
+  if (previous && sameOffer(previous, offer) && text === stored) return { kind: 'unchanged', productId };
 
   const priceMoved =
     !previous ||
@@ -127,6 +141,7 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
     productId,
     market,
     offer,
+    text,
     onInsert: {
       slug: slugFor(listing.title, productId),
       gtin: listing.gtin,
@@ -135,7 +150,6 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
       category: categoryIdOf(listing.category),
       images: listing.imageUrl && isHttpUrl(listing.imageUrl) ? [listing.imageUrl] : [],
       attributes: {},
-      searchTokens: searchTokens(listing.title, listing.brand),
       createdAt: now,
     },
     pricePoint,
@@ -146,17 +160,22 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
 export type ChangePlan = Extract<ListingPlan, { kind: 'insert' | 'update' }>;
 
 /**
- * The product as it is after a batch's changes to it: the changed offers merged into the stored
- * document (or a new document named by the first listing that found it), and the selling prices
- * recomputed from all its offers by the same rule the refresher applies after a refresh.
+ * The product as it is after a batch's changes to it: the changed offers and texts merged into
+ * the stored document (or a new document named by the first listing that found it), the selling
+ * prices recomputed from all its offers by the same rule the refresher applies after a refresh,
+ * and the search words from all its texts.
  */
 export function productAfter(before: Product | undefined, changes: readonly ChangePlan[], rules: MarginRules, now: Date): Product {
   const first = changes[0];
   if (!first) throw new RangeError('productAfter needs at least one change');
   const offers: Product['offers'] = { ...before?.offers };
-  for (const change of changes) offers[change.market] = change.offer;
+  const texts: NonNullable<Product['texts']> = { ...before?.texts };
+  for (const change of changes) {
+    offers[change.market] = change.offer;
+    texts[change.market] = change.text;
+  }
   const base = before ?? { _id: first.productId, ...first.onInsert };
   // The photos stay those of the listing that named the product; one found without a photo takes the first photo a later listing brings.
   const images = base.images.length > 0 ? base.images : (changes.find((c) => c.onInsert.images.length > 0)?.onInsert.images ?? []);
-  return { ...base, images, offers, sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
+  return { ...base, images, offers, texts, searchTokens: productSearchTokens({ ...base, texts }), sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
 }

@@ -33,6 +33,7 @@ export function scrapedListing(overrides: Partial<Listing> = {}): Listing {
     sourceId,
     url: `https://www.amazon.${market}/dp/${sourceId}`,
     title: 'Bialetti Moka Express 6 tazze',
+    description: 'Caffettiera in alluminio per 6 tazze, la moka originale.',
     brand: 'Bialetti',
     gtin: randomGtin(),
     priceCents: 2799,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MarketCode, type MarketCode as Market } from '../markets';
 import { marginRules } from '../pricing';
 import type { JobHandler } from '../runtime/worker';
+import { translationQueue } from '../translation';
 import type { Runtime } from '../runtime/runtime';
 import { crawlSettingsFrom, runCrawl, type CrawlJob, type StartUrl } from './crawl.service';
 import type { ScrapeRun } from './scrape-run.schema';
@@ -54,7 +55,9 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
   const settings = crawlSettingsFrom(rt.config);
   const results = [];
   for (const crawl of crawls) {
-    const run = await runCrawl({ collections: rt.collections, margin: marginRules(rt.config), redis: rt.redis, log: (line) => console.log(line) }, crawl, settings);
+    // Without a DeepL key no job could succeed: none is asked for, and pages show the original text.
+    const translations = rt.config.DEEPL_AUTH_KEY ? translationQueue(rt.redis, rt.config) : undefined;
+    const run = await runCrawl({ collections: rt.collections, margin: marginRules(rt.config), redis: rt.redis, translations, log: (line) => console.log(line) }, crawl, settings);
     await job.updateProgress({ runId: run._id, site: run.site, counts: run.counts }).catch(() => undefined);
     results.push({ _id: run._id, site: run.site, status: run.status, counts: run.counts });
   }

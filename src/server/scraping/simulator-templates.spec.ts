@@ -50,6 +50,7 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
         currency: shown ? 'EUR' : null,
       });
       if (!hostile) expect(listing.title, context).toBe(product.title);
+      if (!hostile) expect(listing.description, context).toBe(product.description);
       if (!hostile) expect(listing.seller, context).toBe(product.seller);
       if (!hostile) expect(listing.imageUrl, context).toBe(`${base}${product.imagePaths[0]}`);
       // Whatever the template prints the category as, it lands in the taxonomy's entry for it.

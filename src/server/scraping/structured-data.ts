@@ -273,6 +273,7 @@ function productCandidate(node: Json, base: string): Candidate {
       : [];
   return {
     title: str(node['name']),
+    description: str(node['description']),
     brand: nameOf(node['brand']) ?? nameOf(node['manufacturer']),
     gtin: gtinOf(node) ?? offer?.gtin,
     sourceId: sku ?? offer?.sku,
@@ -317,6 +318,7 @@ export function jsonLdCandidate($: CheerioAPI, pageUrl: string, identity: PageId
   return {
     ...candidate,
     title: candidate.title ?? main.title,
+    description: candidate.description ?? main.description,
     brand: candidate.brand ?? main.brand,
     gtin: main.gtin ?? candidate.gtin,
     sourceId: main.sourceId ?? groupId,
@@ -421,6 +423,7 @@ export function openGraphCandidate($: CheerioAPI, pageUrl: string): Candidate | 
   const availability = get('product:availability', 'og:availability');
   return {
     title: str(get('og:title')),
+    description: str(get('og:description')),
     brand: str(get('product:brand', 'og:brand')),
     gtin: gtinFrom(get('product:ean', 'product:gtin', 'product:upc', 'product:isbn')),
     sourceId: str(get('product:retailer_item_id', 'product:retailer_part_no', 'product:sku')),
