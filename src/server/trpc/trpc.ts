@@ -4,7 +4,6 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
 import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
-import { loadConfig } from '../config';
 import type { Context, SessionContext } from './context';
 
 /** Stack traces reach API clients only while developing or testing, never in production. */
@@ -41,12 +40,12 @@ export const publicProcedure = t.procedure;
  * the public origin (PUBLIC_URL), or the host the browser connected to; X-Forwarded-Host is not
  * believed, since whoever sends the request can write it.
  */
-function sameOrigin(event: H3Event): boolean {
+function sameOrigin(event: H3Event, publicUrl: string): boolean {
   const claimed = getHeader(event, 'origin') ?? getHeader(event, 'referer');
   if (!claimed) return false;
   try {
     const url = new URL(claimed);
-    return url.origin === loadConfig().PUBLIC_URL || url.host === getRequestHost(event);
+    return url.origin === publicUrl || url.host === getRequestHost(event);
   } catch {
     return false;
   }
@@ -59,15 +58,15 @@ function sameOrigin(event: H3Event): boolean {
 async function signedIn(ctx: Context, type: string): Promise<SessionContext> {
   const session = ctx.session ?? (await ctx.resolveSession?.()) ?? null;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the back office first.' });
-  refuseCrossSite(ctx, type);
+  await refuseCrossSite(ctx, type);
   if (type === 'mutation' && ctx.event && !tokensMatch(getHeader(ctx.event, CSRF_HEADER), session.csrfToken)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: `Missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header.` });
   }
   return session;
 }
 
-function refuseCrossSite(ctx: Context, type: string): void {
-  if (type === 'mutation' && ctx.event && !sameOrigin(ctx.event)) {
+async function refuseCrossSite(ctx: Context, type: string): Promise<void> {
+  if (type === 'mutation' && ctx.event && !sameOrigin(ctx.event, (await ctx.runtime()).config.PUBLIC_URL)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused: the Origin header must name this site.' });
   }
 }
@@ -82,7 +81,7 @@ export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, nex
   const minimum = minimumRoleFor(path);
   if (!minimum) throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is missing from the back-office role table` });
   if (minimum === 'public') {
-    refuseCrossSite(ctx, type);
+    await refuseCrossSite(ctx, type);
     return next({ ctx: { session: ctx.session } });
   }
   const session = await signedIn(ctx, type);
