@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { formatMoney } from '../src/server/money';
+import { SHOP_TEXTS } from '../src/app/shop/shop-texts';
 import { seedProduct } from './fixtures/catalog-seed';
 import { HomePage } from './fixtures/home.po';
 
@@ -35,10 +36,18 @@ test('hydration reuses the data rendered on the server: no second tRPC request',
   expect(trpcCalls).toEqual([]);
 });
 
-test('an unknown page answers 404', async ({ page }) => {
-  const response = await page.goto('/this-page-does-not-exist');
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i);
+test('an unknown page answers 404 in the visitor’s language, with a way back to their shop', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  try {
+    const response = await page.goto('/this-page-does-not-exist');
+    expect(response?.status()).toBe(404);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SHOP_TEXTS.fr.notFoundTitle);
+    await expect(page.getByTestId('not-found-home')).toHaveAttribute('href', '/fr');
+  } finally {
+    await context.close();
+  }
 });
 
 test('health and readiness answer 200 when MongoDB and Redis are up', async ({ request }) => {

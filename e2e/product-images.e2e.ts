@@ -9,10 +9,11 @@ import { StorefrontPo } from './fixtures/storefront.po';
 import { gotoHydrated } from './fixtures/hydrated';
 
 test('a listing shows each scraped product’s photo through the image route, sized, lazy below the first row', async ({ page }) => {
-  const category = `photos-${newId(6)}`;
-  const products = await seedScrapedProducts('it', [0, 10, 20, 30, 40].map((index) => ({ index, change: { category } })));
+  // A word of the test's own in the titles keeps parallel tests' products out of its listing.
+  const word = `foto${newId(6)}`;
+  const products = await seedScrapedProducts('it', [0, 10, 20, 30, 40].map((index) => ({ index, change: { title: `Prodotto ${index} ${word}` } })));
   const shop = new StorefrontPo(page);
-  await shop.open(`/it?category=${category}`);
+  await shop.open(`/it?q=${word}`);
   await expect(shop.cards()).toHaveCount(products.length);
 
   const images = page.getByTestId('product-image');
@@ -37,23 +38,24 @@ test('a listing shows each scraped product’s photo through the image route, si
 });
 
 test('a product without a photo, or whose photo cannot be had, shows the placeholder', async ({ page }) => {
-  const category = `nophoto-${newId(6)}`;
+  const word = `nofoto${newId(6)}`;
   await seedScrapedProducts('it', [
-    { index: 50, change: { category, imageUrl: null } },
+    { index: 50, change: { title: `Senza foto ${word}`, imageUrl: null } },
     // A photo on an address no shop of ours serves: the route does not fetch it, the page falls back.
-    { index: 60, change: { category, imageUrl: 'http://127.0.0.1:9/private.jpg' } },
+    { index: 60, change: { title: `Foto altrove ${word}`, imageUrl: 'http://127.0.0.1:9/private.jpg' } },
   ]);
   const shop = new StorefrontPo(page);
-  await shop.open(`/it?category=${category}`);
+  await shop.open(`/it?q=${word}`);
   await expect(shop.cards()).toHaveCount(2);
   await expect(page.getByTestId('product-image-placeholder')).toHaveCount(2);
   await expect(page.getByTestId('product-image')).toHaveCount(0);
 });
 
 test('the product page shows its photo first thing, and names it in og:image and JSON-LD', async ({ page }) => {
-  const [product] = await seedScrapedProducts('it', [{ index: 70, change: { category: `page-${newId(6)}` } }]);
+  const word = `pagina${newId(6)}`;
+  const [product] = await seedScrapedProducts('it', [{ index: 70, change: { title: `Con foto ${word}` } }]);
   const shop = new StorefrontPo(page);
-  await shop.open(`/it?category=${product?.category}`);
+  await shop.open(`/it?q=${word}`);
   await Promise.all([page.waitForURL(/\/it\/p\//), shop.cardTitles().first().click()]);
   const photo = page.getByTestId('product-gallery').getByTestId('product-image');
   await expect(photo).toHaveAttribute('loading', 'eager');
