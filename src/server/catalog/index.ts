@@ -8,6 +8,7 @@ export * from './product-cache.store';
 export * from './selling';
 export * from './search-tokens';
 export * from './product-text';
+export * from './product-version';
 export * from './product-search.schema';
 export * from './product-search-cursor';
 export * from './product-search-indexes';

@@ -2,6 +2,7 @@
 // search words of everything shown. A market shows its own text (its page's, or a translation
 // made once); until it has one, the original it is translated from, marked with its language so
 // the page can say so (`lang`) rather than pass German off as Italian. Pure: no I/O.
+import { nextUpdatedAt } from './product-version';
 import { MARKET_CODES, MARKETS, type MarketCode } from '../markets';
 import type { Product, ProductText, TextLanguage } from './product.schema';
 import { searchTokens } from './search-tokens';
@@ -52,8 +53,8 @@ export function productSearchTokens(product: Pick<Product, 'title' | 'brand' | '
   return [...new Set(titles.flatMap((title) => searchTokens(title, product.brand)))];
 }
 
-/** The product with a market's text set, its search words following; `updatedAt` is the write's. */
+/** The product with a market's text set, its search words following; `updatedAt` moves past the copy's. */
 export function withText(product: Product, market: MarketCode, text: ProductText, now: Date): Product {
   const texts = { ...product.texts, [market]: text };
-  return { ...product, texts, searchTokens: productSearchTokens({ ...product, texts }), updatedAt: now };
+  return { ...product, texts, searchTokens: productSearchTokens({ ...product, texts }), updatedAt: nextUpdatedAt(product.updatedAt, now) };
 }

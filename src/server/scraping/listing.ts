@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Offer, Product, ProductText } from '../catalog/product.schema';
 import { productSearchTokens } from '../catalog/product-text';
+import { nextUpdatedAt } from '../catalog/product-version';
 import { categoryIdOf } from '../catalog/taxonomy';
 import { MARKETS, type MarketCode } from '../markets';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
@@ -177,5 +178,5 @@ export function productAfter(before: Product | undefined, changes: readonly Chan
   const base = before ?? { _id: first.productId, ...first.onInsert };
   // The photos stay those of the listing that named the product; one found without a photo takes the first photo a later listing brings.
   const images = base.images.length > 0 ? base.images : (changes.find((c) => c.onInsert.images.length > 0)?.onInsert.images ?? []);
-  return { ...base, images, offers, texts, searchTokens: productSearchTokens({ ...base, texts }), sellPrices: computeSellPrices(offers, rules, now), updatedAt: now };
+  return { ...base, images, offers, texts, searchTokens: productSearchTokens({ ...base, texts }), sellPrices: computeSellPrices(offers, rules, now), updatedAt: nextUpdatedAt(before?.updatedAt, now) };
 }
