@@ -158,13 +158,13 @@ export async function buildIfStale(): Promise<void> {
 export async function runBuild(): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     await viteBuild();
-    const jit = await pagesLeftToJit();
+    const jit = await chunksLeftToJit();
     if (jit.length === 0) return;
-    // Seen once on a loaded machine: the client bundle shipped a page with its decorators
+    // Seen on a loaded machine: the client bundle shipped components with their decorators
     // uncompiled, which the browser cannot render ("JIT compiler unavailable") while the
     // server-rendered HTML looked fine. A second build has always been right.
-    if (attempt === 2) throw new StackError(`vite build left pages uncompiled (JIT) in the client bundle: ${jit.join(', ')}`);
-    log('build', `the client bundle has uncompiled pages (${jit.join(', ')}); building again`);
+    if (attempt === 2) throw new StackError(`vite build left components uncompiled (JIT) in the client bundle: ${jit.join(', ')}`);
+    log('build', `the client bundle has uncompiled components (${jit.join(', ')}); building again`);
   }
 }
 
@@ -179,12 +179,17 @@ async function viteBuild(): Promise<void> {
   log('build', `built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
-/** Page chunks of the client bundle without an AOT component definition (`ɵcmp`). */
-async function pagesLeftToJit(): Promise<string[]> {
+/**
+ * Chunks of the client bundle with components left uncompiled: a page chunk without an AOT
+ * component definition (`ɵcmp`), or any chunk that still carries a decorator's `selector:` (a
+ * compiled component lists its selectors as `selectors: [[...]]`). Seen both ways: once a page,
+ * once shared components (the 404 panel, the SEO head) while every page chunk was fine.
+ */
+async function chunksLeftToJit(): Promise<string[]> {
   const assets = join(REPO_ROOT, 'dist', 'analog', 'public', 'assets');
-  const pages = (await readdir(assets)).filter((name) => /\.page-.*\.js$/.test(name));
-  const contents = await Promise.all(pages.map((name) => readFile(join(assets, name), 'utf8')));
-  return pages.filter((_, i) => !contents[i]!.includes('ɵcmp'));
+  const chunks = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+  const contents = await Promise.all(chunks.map((name) => readFile(join(assets, name), 'utf8')));
+  return chunks.filter((name, i) => (/\.page-.*\.js$/.test(name) && !contents[i]!.includes('ɵcmp')) || /selector:\s*[`"']app-/.test(contents[i]!));
 }
 
 export interface PlatformOptions {
