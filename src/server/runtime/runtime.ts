@@ -5,7 +5,6 @@ import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../config';
 import { collections, connectMongo, databaseOf, ensureIndexes, type Collections } from '../db';
 import { createRedis } from '../redis';
-import { forgetCatalogFacets, mapStoredCategories } from '../catalog';
 
 export interface Runtime {
   readonly config: Config;
@@ -23,7 +22,6 @@ export async function openRuntime(config: Config, appName: string): Promise<Runt
     await redis.connect();
     const db = databaseOf(mongo);
     await ensureIndexes(db);
-    if ((await mapStoredCategories(collections(db).products)) > 0) await forgetCatalogFacets(redis);
     return {
       config,
       mongo,
