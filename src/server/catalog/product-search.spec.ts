@@ -27,16 +27,13 @@ describe('ProductSearchInput', () => {
 describe('planSearch and windowFilter', () => {
   const window = { start: 100, end: 50, last: false };
 
-  it('asks for every folded keyword, newest first, products for sale only: the first word on the index, the window beside it', () => {
+  it('asks for every folded keyword, newest first, products for sale only: windows on the time, the first word’s index for the rest', () => {
     const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now);
     expect(plan.tokens).toEqual(['kaffeemuhle', 'edition']);
     expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime() });
-    expect(windowFilter(plan, window)).toEqual({
-      $and: [
-        { searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gt: new Date(50) } },
-        { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] },
-      ],
-    });
+    const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] };
+    expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
+    expect(windowFilter(plan, { ...window, last: true })).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gte: new Date(50) } }, rest] });
     expect(plan.sort).toEqual({ createdAt: -1, _id: -1 });
     expect(plan.limit).toBe(25);
   });
@@ -48,7 +45,7 @@ describe('planSearch and windowFilter', () => {
     expect(plan.range).toEqual({ from: 2500, to: 9000, direction: 1, anchor: 2500 });
     expect(windowFilter(plan, { start: 2500, end: 9000, last: true })['$and']).toEqual([
       { category: 'home-kitchen', 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
-      { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }] },
+      { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { category: 'home-kitchen' }] },
       { $or: [{ 'sellPrices.de.price.amountCents': { $gt: 2500 } }, { _id: { $gt: 'prod0042' } }] },
     ]);
   });
@@ -62,6 +59,7 @@ describe('planSearch and windowFilter', () => {
     expect(rest).toEqual({
       $and: [
         { 'sellPrices.de': { $exists: true }, salesStop: null },
+        { brand: 'Bialetti' },
         { $or: ['it', 'fr', 'de', 'es'].map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })) },
         { 'sellPrices.de.price.amountCents': { $lte: 5000 } },
       ],

@@ -44,6 +44,13 @@ export interface SearchPlan {
   readonly range: WindowRange;
   /** The equality fields the index serving the listing starts with: the window's conjunct holds them. */
   readonly prefix: Filter;
+  /**
+   * The prefix of the last trip, which reads the rest of the range: a keyword's own index when
+   * there are keywords. The embedded database reads a multikey index range whole, whatever the
+   * sort key's window, so keyword pages are windowed on the sort key's index with the keywords
+   * checked along; a word too rare to fill a page that way has few products, read by its index.
+   */
+  readonly tailPrefix: Filter;
   /** Every other condition, read along the window's range. */
   readonly rest: readonly Filter[];
   /** Within the cursor's sort value, the products after its id. */
@@ -79,9 +86,9 @@ export function searchScope(input: ProductSearchInput): string {
 }
 
 /**
- * How a listing page is read: the index's equality prefix (keywords, else the category, else
- * the brand, for newest first; the category for price sorts), the range on the sort key the
- * windows cut (the price range when sorted by price), and everything else as filters.
+ * How a listing page is read: the index's equality prefix (the category, else the brand, for
+ * newest first; the category for price sorts), the range on the sort key the windows cut (the
+ * price range when sorted by price), and everything else as filters.
  * `learnedAnchor` is where an earlier first page of a highest-price-first listing began.
  */
 export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, learnedAnchor: number | null = null): SearchPlan {
@@ -91,13 +98,13 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   const byPrice = field !== 'createdAt';
 
   const prefix: Filter = {};
-  const rest: Filter[] = [forSaleIn(market)];
-  if (!byPrice && tokens.length > 0) prefix['searchTokens'] = tokens[0];
-  else if (input.category !== undefined) prefix['category'] = input.category;
+  if (input.category !== undefined) prefix['category'] = input.category;
   else if (!byPrice && input.brand !== undefined) prefix['brand'] = input.brand;
-  if (tokens.length > 1 || (byPrice && tokens.length > 0)) rest.push({ searchTokens: tokens.length === 1 ? tokens[0] : { $all: tokens } });
-  if (input.category !== undefined && prefix['category'] === undefined) rest.push({ category: input.category });
-  if (input.brand !== undefined && prefix['brand'] === undefined) rest.push({ brand: input.brand });
+  // The prefix's fields are checked again along the range: the last trip may read another index.
+  const rest: Filter[] = [forSaleIn(market)];
+  if (tokens.length > 0) rest.push({ searchTokens: tokens.length === 1 ? tokens[0] : { $all: tokens } });
+  if (input.category !== undefined) rest.push({ category: input.category });
+  if (input.brand !== undefined) rest.push({ brand: input.brand });
   if (input.inStock) rest.push({ $or: MARKET_CODES.map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })) });
 
   const low = byPrice ? (input.minPriceCents ?? KEY_MIN) : KEY_MIN;
@@ -122,6 +129,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
     keyIsDate: !byPrice,
     range: { from, to: last, direction, anchor },
     prefix,
+    tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
     rest,
     keyset,
     sort: { [field]: direction, _id: direction },
@@ -158,7 +166,8 @@ export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
     [ascending ? '$gte' : '$lte']: key(window.start),
     [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
   };
-  return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }, ...(plan.keyset ? [plan.keyset] : [])] };
+  const prefix = window.last ? plan.tailPrefix : plan.prefix;
+  return { $and: [{ ...prefix, [plan.field]: range }, { $and: plan.rest }, ...(plan.keyset ? [plan.keyset] : [])] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
