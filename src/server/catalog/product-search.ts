@@ -16,7 +16,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
-import { spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
+import { MAX_WINDOWED_TRIPS, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
 import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
 import { toProductCard } from './product-summary';
@@ -62,6 +62,8 @@ export interface SearchPlan {
   readonly tokens: readonly string[];
   /** The listing without its cursor: what its pages learn about the key's density is kept under it. */
   readonly scope: string;
+  /** The same market and sort without filters: how densely the whole catalog lies on the key, for a keyword page's first window. */
+  readonly catalogScope: string;
   /** Key units per product when neither the cursor nor an earlier page of the scope says. */
   readonly defaultSpanPerRow: number;
 }
@@ -127,7 +129,8 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   return {
     field,
     keyIsDate: !byPrice,
-    range: { from, to: last, direction, anchor },
+    // Keyword pages take one window: a word too rare to fill it is cheaper read by its own index.
+    range: { from, to: last, direction, anchor, windowedTrips: tokens.length > 0 ? 1 : MAX_WINDOWED_TRIPS },
     prefix,
     tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
     rest,
@@ -150,6 +153,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
     },
     tokens,
     scope: searchScope(input),
+    catalogScope: searchScope({ market, q: '', inStock: false, sort: input.sort, limit: input.limit }),
     defaultSpanPerRow: byPrice ? DEFAULT_SPAN_PER_ROW.price : DEFAULT_SPAN_PER_ROW.createdAt,
   };
 }
