@@ -5,7 +5,7 @@ import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
-import { keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
+import { catalogScope, keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
 import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
@@ -28,7 +28,8 @@ function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): v
 export async function readListingPage(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
   const known = learned.get(searchScope(input));
-  const plan = planSearch(input, cursor, now, known?.anchor ?? null);
+  const catalog = learned.get(catalogScope(input));
+  const plan = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
   let window: SearchWindow | null = firstWindow(plan.range, cursor?.spanPerRow ?? known?.spanPerRow ?? keywordSpanPerRow(plan) ?? plan.defaultSpanPerRow, plan.limit);
   for (let trips = 1; window; trips++) {
@@ -39,8 +40,10 @@ export async function readListingPage(products: Collection<Product>, input: Prod
     window = nextWindow(plan.range, window, documents.length, plan.limit, trips);
   }
   if (!cursor && documents.length >= input.limit) {
+    // Measured from the page's first product, not from the anchor: the newest product may be days old.
+    const first = keyOf(documents[0]!, plan, input.market);
     const last = keyOf(documents[input.limit - 1]!, plan, input.market);
-    learn(plan.scope, { spanPerRow: spanPerRow(plan.range, last, input.limit), anchor: keyOf(documents[0]!, plan, input.market) });
+    learn(plan.scope, { spanPerRow: spanPerRow({ ...plan.range, anchor: first }, last, input.limit), anchor: first });
   }
   return { plan, documents };
 }

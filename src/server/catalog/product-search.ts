@@ -87,11 +87,16 @@ export function searchScope(input: ProductSearchInput): string {
   return JSON.stringify(listing);
 }
 
+/** The shop's whole listing in the same sort: how densely the catalog lies on the key, and where it begins. */
+export function catalogScope(input: ProductSearchInput): string {
+  return searchScope({ market: input.market, q: '', inStock: false, sort: input.sort, limit: input.limit });
+}
+
 /**
  * How a listing page is read: the index's equality prefix (the category, else the brand, for
  * newest first; the category for price sorts), the range on the sort key the windows cut (the
  * price range when sorted by price), and everything else as filters.
- * `learnedAnchor` is where an earlier first page of a highest-price-first listing began.
+ * `learnedAnchor` is where an earlier first page of the listing (or of the shop's whole listing) began.
  */
 export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, learnedAnchor: number | null = null): SearchPlan {
   const { market } = input;
@@ -117,7 +122,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   const [first, last] = direction === 1 ? [low, high] : [high, low];
   // The cursor's value lies inside the range (a page past it would be empty): start there.
   const from = cursor ? (direction === 1 ? Math.max(first, cursor.value) : Math.min(first, cursor.value)) : first;
-  const anchor = cursor || from !== KEY_MAX ? from : byPrice ? Math.min(learnedAnchor ?? PRICE_CEILING_GUESS, KEY_MAX) : now.getTime();
+  const anchor = cursor || from !== KEY_MAX ? from : (learnedAnchor ?? (byPrice ? PRICE_CEILING_GUESS : now.getTime()));
 
   let keyset: Filter | null = null;
   if (cursor) {
@@ -153,7 +158,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
     },
     tokens,
     scope: searchScope(input),
-    catalogScope: searchScope({ market, q: '', inStock: false, sort: input.sort, limit: input.limit }),
+    catalogScope: catalogScope(input),
     defaultSpanPerRow: byPrice ? DEFAULT_SPAN_PER_ROW.price : DEFAULT_SPAN_PER_ROW.createdAt,
   };
 }
