@@ -26,7 +26,8 @@ const t = initTRPC.context<Context>().create({
           : shape.message,
       data: {
         ...data,
-        ...(exposeStack && stack ? { stack } : {}),
+        // A fault's stack carries its message: it stays in the log, even while developing.
+        ...(exposeStack && stack && error.code !== 'INTERNAL_SERVER_ERROR' ? { stack } : {}),
         /** Per-field messages for forms: `{ formErrors, fieldErrors: { limit: [...] } }`. */
         zodError: invalidInput ? z.flattenError(invalidInput) : null,
       },
