@@ -39,7 +39,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     // Nothing here uses these; a script that got in cannot either.
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
     // Our images are for our pages; other sites may not embed them through a victim's browser.
     'cross-origin-resource-policy': 'same-origin',
