@@ -22,6 +22,7 @@ export default defineEventHandler(async (event) => {
   if (!hasBody(req)) return;
   const limit = config.REQUEST_BODY_MAX_BYTES;
   const read = await readBodyWithin(req, limit);
+  if (!read.ok && 'cutOff' in read) throw createError({ statusCode: 400, statusMessage: 'the request body ended before its announced end' });
   if (!read.ok) {
     // The rest of the body is not read: the connection closes after the answer.
     setResponseHeader(event, 'connection', 'close');

@@ -22,6 +22,14 @@ describe('request bodies within a limit', () => {
     expect(await read).toEqual({ ok: false, receivedBytes: 16 });
   });
 
+  it('says so when the client goes away before the end of its body, instead of waiting for ever', async () => {
+    const req = request({ 'content-length': '100' });
+    const read = readBodyWithin(req, 1000);
+    req.write(Buffer.alloc(10));
+    req.destroy();
+    expect(await read).toEqual({ ok: false, cutOff: true });
+  });
+
   it('hands back a body within the limit whole', async () => {
     const req = request({ 'content-length': '5' });
     const read = readBodyWithin(req, 10);

@@ -2,7 +2,11 @@
 // refused before a byte is read, one sent in chunks is cut off as soon as it passes the limit.
 import type { IncomingMessage } from 'node:http';
 
-export type LimitedBody = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly receivedBytes: number };
+export type LimitedBody =
+  | { readonly ok: true; readonly body: Buffer }
+  | { readonly ok: false; readonly receivedBytes: number }
+  /** The client went away before the end of its body. */
+  | { readonly ok: false; readonly cutOff: true };
 
 /** Whether the request says it carries a body (a length above 0, or chunks). */
 export function hasBody(req: IncomingMessage): boolean {
@@ -29,6 +33,8 @@ export function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<
     };
     req.on('data', onData);
     req.once('end', () => resolve({ ok: true, body: Buffer.concat(chunks) }));
+    // Settled already when the body ended or passed the limit; otherwise nothing more will come.
+    req.once('close', () => resolve({ ok: false, cutOff: true }));
     req.once('error', reject);
   });
 }
