@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { formatMoney } from '../src/server/money';
 import { SHOP_TEXTS } from '../src/app/shop/shop-texts';
 import { seedProduct } from './fixtures/catalog-seed';

@@ -2,6 +2,7 @@
 // its default and what it is for. Everything that reads configuration goes through `loadConfig`.
 import { z } from 'zod';
 import { MARKET_CODES, type MarketCode } from '../markets';
+import { parseProxyEntry } from '../web';
 
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -191,17 +192,19 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: setting({
     type: z.coerce.number().int().min(1).max(1000),
     default: 5,
-    description: 'wrong passwords for one e-mail within LOGIN_LOCK_MS that lock it for LOGIN_LOCK_MS',
+    description:
+      'wrong passwords for one e-mail from one client address within LOGIN_LOCK_MS that lock that e-mail for that address (other addresses are not locked out); past as many failures on the account from all addresses together, each further one makes the account wait longer (LOGIN_ACCOUNT_DELAY_MAX_MS)',
   }),
   LOGIN_LOCK_MS: setting({
     type: positiveMs,
     default: 15 * 60_000,
-    description: 'how long an account stays locked after LOGIN_MAX_FAILURES wrong passwords (also the window they are counted in)',
+    description: 'how long an e-mail stays locked for an address after LOGIN_MAX_FAILURES wrong passwords from it (also the window failures are counted in)',
   }),
-  LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: setting({
-    type: z.coerce.number().int().min(1).max(10_000),
-    default: 10,
-    description: 'login attempts per e-mail per minute, right or wrong; more are refused with 429',
+  LOGIN_ACCOUNT_DELAY_MAX_MS: setting({
+    type: positiveMs,
+    default: 60_000,
+    description:
+      'longest wait the growing delay (1 s, 2 s, 4 s …) imposes on an account between guesses once it has LOGIN_MAX_FAILURES wrong passwords from all addresses; addresses the agent signed in from before are exempt',
   }),
   LOGIN_MAX_PER_IP_PER_MINUTE: setting({
     type: z.coerce.number().int().min(1).max(100_000),
@@ -317,10 +320,29 @@ export const SETTINGS = {
     description: 'runs of a translation job (DeepL unreachable, 5xx, 429) before it is left to the next scrape of the product',
   }),
   TRANSLATE_BACKOFF_MS: setting({ type: positiveMs, default: 5_000, description: 'pause before a failed translation job runs again; doubles at each further run' }),
-  TRUST_PROXY: setting({
-    type: z.enum(['true', 'false']).transform((v) => v === 'true'),
-    default: 'false',
-    description: 'read the client address from X-Forwarded-For (only behind a proxy that sets it; otherwise clients could forge it)',
+  TRUSTED_PROXIES: setting({
+    type: z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().refine((entry) => parseProxyEntry(entry) !== null, 'expected IP addresses or CIDR blocks such as 10.0.0.0/8, comma-separated'))),
+    default: '',
+    description:
+      'addresses or CIDR blocks of the reverse proxies in front of the app, comma-separated; only a request from one of them may say, in X-Forwarded-For, X-Forwarded-Proto or Forwarded, who the client is and whether it used https. Empty: those headers are ignored',
+  }),
+  REQUEST_BODY_MAX_BYTES: setting({
+    type: z.coerce.number().int().min(1_024).max(100_000_000),
+    default: 64 * 1024,
+    description: 'largest request body any route accepts, in bytes (forms, tRPC, back office); a larger one is refused with 413 before it is read whole',
+  }),
+  FORM_MAX_FIELDS: setting({
+    type: z.coerce.number().int().min(1).max(10_000),
+    default: 64,
+    description: 'most fields a shop form post may carry (the cart page sends one per line); more are refused with 413',
+  }),
+  FORM_FIELD_MAX_CHARS: setting({
+    type: z.coerce.number().int().min(1).max(1_000_000),
+    default: 2_000,
+    description: 'longest value of one shop form field, in characters; a longer one is refused with 413 (and never stored)',
   }),
 } as const;
 
