@@ -186,7 +186,7 @@ export const SETTINGS = {
   BACKOFFICE_REFUND_AGENT_LIMIT_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 5000,
-    description: 'the largest refund, in cents, an agent may issue alone; above it only a supervisor or an admin may',
+    description: 'the most, in cents, an agent may give back on one order in total (every refund on it counts, whoever issued it); beyond it only a supervisor or an admin may refund',
   }),
   LOGIN_MAX_FAILURES: setting({
     type: z.coerce.number().int().min(1).max(1000),
