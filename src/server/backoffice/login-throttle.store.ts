@@ -1,14 +1,13 @@
 // Login counters in Redis: attempts per address and per account in fixed one-minute windows,
 // wrong passwords per account, and the lock they set. Shared by every app process.
 import type { Redis } from 'ioredis';
+import { countInWindow } from '../redis';
 
 const PREFIX = 'ds:bo:login:';
 const MINUTE_MS = 60_000;
 
 async function increment(redis: Redis, key: string, windowMs: number): Promise<number> {
-  // NX: the window starts with the first attempt and is not pushed back by later ones.
-  const [[, count]] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec()) as [[null, number], [null, number]];
-  return count;
+  return (await countInWindow(redis, key, windowMs)).count;
 }
 
 export async function countLoginAttempt(redis: Redis, ip: string, email: string) {

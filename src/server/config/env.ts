@@ -213,6 +213,21 @@ export const SETTINGS = {
     default: 7 * 24 * 3600_000,
     description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
   }),
+  ORDER_STATUS_LOOKUPS_PER_ADDRESS: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 30,
+    description: 'order-status lookups one client address may make within ORDER_STATUS_LOOKUP_WINDOW_MS; more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUPS_PER_ORDER: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 10,
+    description: 'lookups of one order number, from any address, within ORDER_STATUS_LOOKUP_WINDOW_MS (guessing its e-mail from many addresses); more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUP_WINDOW_MS: setting({
+    type: positiveMs,
+    default: 10 * 60_000,
+    description: 'the window the order-status lookup limits are counted in, starting with the first lookup',
+  }),
   // The account a bank-transfer order is paid to, shown on its confirmation and status page with
   // the order number as the payment reference. The defaults are a demo account: set real ones.
   BANK_IBAN: setting({ type: iban, default: 'IT60 X054 2811 1010 0000 0123 456', description: 'IBAN that shoppers paying by bank transfer pay to (demo default)' }),
