@@ -368,11 +368,37 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return out as Config;
 }
 
+/**
+ * `env` with each setting that is unset but has a `<NAME>_FILE` read from that file (its
+ * trailing newline dropped): how a container receives a secret, such as the MONGO_URL holding
+ * its database user's password, without the value in its environment or compose file.
+ */
+export function withSecretFiles(env: Record<string, string | undefined>, read: (path: string) => string = readTextFile): Record<string, string | undefined> {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of Object.keys(SETTINGS)) {
+    const path = env[`${name}_FILE`];
+    if (!path || (env[name] !== undefined && env[name] !== '')) continue;
+    try {
+      out[name] = read(path).replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE=${JSON.stringify(path)} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
+}
+
+// Not a static import: page code that reads a setting is also bundled for the browser.
+function readTextFile(path: string): string {
+  return process.getBuiltinModule('node:fs').readFileSync(path, 'utf8');
+}
+
 let cached: Config | undefined;
 
-/** The process's configuration, read once from process.env. */
+/** The process's configuration, read once from process.env (and the `_FILE`s it names). */
 export function loadConfig(): Config {
-  cached ??= parseConfig(process.env);
+  cached ??= parseConfig(withSecretFiles(process.env));
   return cached;
 }
 
