@@ -2,28 +2,28 @@
 // never cached, and guessed lookups answered 429 in the shopper's language.
 import { expect, test } from '@playwright/test';
 import { newId } from '../src/server/db/ids';
-import { seedShopperOrders } from './fixtures/backoffice-seed';
+import { seedShopperOrder } from './fixtures/backoffice-seed';
 import { OrderPagePo } from './fixtures/checkout.po';
 import { gotoHydrated } from './fixtures/hydrated';
 
 test('the lookup posts its form: the order shows, and stays on reload, with the e-mail in no URL', async ({ page }) => {
-  const { customer, orders } = await seedShopperOrders([{ unitPriceCents: 2000 }]);
+  const { order: placed } = await seedShopperOrder();
   const urls: string[] = [];
   page.on('request', (req) => urls.push(req.url()));
   const order = new OrderPagePo(page);
   await gotoHydrated(page, '/it/order-status');
-  await order.lookUp(orders[0]!.number, customer.email);
+  await order.lookUp(placed.number, placed.email);
   await expect(order.status()).toHaveText('Pagato');
   await page.reload();
   await expect(order.status()).toHaveText('Pagato');
   expect(page.url()).toMatch(/\/it\/order-status$/);
-  expect(urls.filter((u) => u.includes(encodeURIComponent(customer.email)) || u.includes(customer.email))).toEqual([]);
+  expect(urls.filter((u) => u.includes(encodeURIComponent(placed.email)) || u.includes(placed.email))).toEqual([]);
   expect(urls).toContain(new URL('/api/order-status/it', page.url()).href);
 });
 
 test('the page is never cached, and guessing one order\'s e-mail is stopped with a 429 in the shop\'s language', async ({ request }) => {
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 1500 }]);
-  const number = orders[0]!.number;
+  const { order } = await seedShopperOrder({ listing: { market: 'fr' } });
+  const number = order.number;
   const page = await request.get('/fr/order-status');
   expect(page.headers()['cache-control']).toBe('no-store');
 

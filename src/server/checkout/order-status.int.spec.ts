@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../db/ids';
-import { seedCustomerWithOrders } from '../orders/order.fixture';
+import { seedOrder } from '../fulfillment/order.fixture';
+import { markPaid } from '../orders/order-actions.service';
 import { lookUpOrderLimited, recordFormLookup, shownLookup } from './order-status.service';
 
 const PER_ADDRESS = 8;
@@ -26,12 +27,12 @@ describe('order-status lookup limits', () => {
   });
 
   it('stops guessing one order\'s e-mail from many addresses, even with the right one after', async () => {
-    const { customer, orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 1990 }] });
-    const number = orders[0]!.number;
+    const { order } = await seedOrder(rt());
+    const number = order.number;
     for (let i = 0; i < PER_ORDER; i++) {
       expect(await lookUpOrderLimited(rt(), { market: 'it', number: number.toLowerCase(), email: `guess${i}@example.it` }, address())).toEqual({ outcome: 'not-found' });
     }
-    const refused = await lookUpOrderLimited(rt(), { market: 'de', number, email: customer.email }, address());
+    const refused = await lookUpOrderLimited(rt(), { market: 'de', number, email: order.email }, address());
     expect(refused).toMatchObject({ outcome: 'limited', message: expect.stringContaining('Zu viele Suchen') });
   });
 
@@ -44,16 +45,16 @@ describe('order-status lookup limits', () => {
 
 describe('a form post\'s lookup', () => {
   it('is shown from its cookie\'s token, afresh on each reload, without counting again', async () => {
-    const { customer, orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 2490 }] });
-    const order = orders[0]!;
+    const { order } = await seedOrder(rt(), { status: 'awaiting_payment' });
     const client = address();
-    const { token, result } = await recordFormLookup(rt(), { market: 'it', number: ` ${order.number} `, email: customer.email.toUpperCase() }, client);
-    expect(result).toMatchObject({ outcome: 'found', order: { number: order.number, status: 'paid' } });
+    const { token, result } = await recordFormLookup(rt(), { market: 'it', number: ` ${order.number} `, email: order.email.toUpperCase() }, client);
+    expect(result).toMatchObject({ outcome: 'found', order: { number: order.number, status: 'awaiting_payment' } });
     expect(token).toMatch(/^[\w-]{22}$/);
 
-    await rt().collections.orders.updateOne({ _id: order._id }, { $set: { status: 'purchasing' } });
+    const paid = await markPaid(rt(), { orderId: order._id, reason: 'transfer arrived' }, { id: 'agent_status1', email: 'agent@example.com', role: 'agent' });
+    expect(paid.ok).toBe(true);
     for (let i = 0; i < PER_ADDRESS + 2; i++) {
-      expect(await shownLookup(rt(), token, 'it', { number: '' })).toMatchObject({ result: 'found', number: order.number, order: { status: 'purchasing' } });
+      expect(await shownLookup(rt(), token, 'it', { number: '' })).toMatchObject({ result: 'found', number: order.number, order: { status: 'paid' } });
     }
     // The reloads did not count: this address still has its lookups.
     expect(await lookUpOrderLimited(rt(), { market: 'it', number: 'DS-0000000000', email: 'x@example.it' }, client)).toEqual({ outcome: 'not-found' });
