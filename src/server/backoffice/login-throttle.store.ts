@@ -2,6 +2,7 @@
 // windows), wrong passwords per e-mail and address and per e-mail alone, the lock of an e-mail
 // for one address, the account's growing delay and the addresses an agent signed in from.
 import type { Redis } from 'ioredis';
+import { countInWindow } from '../redis';
 import type { LoginCounts } from './login-throttle';
 
 const PREFIX = 'ds:bo:login:';
@@ -12,9 +13,7 @@ const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 const pair = (email: string, ip: string) => `${email}|${ip}`;
 
 async function increment(redis: Redis, key: string, windowMs: number): Promise<number> {
-  // NX: the window starts with the first attempt and is not pushed back by later ones.
-  const [[, count]] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec()) as [[null, number], [null, number]];
-  return count;
+  return (await countInWindow(redis, key, windowMs)).count;
 }
 
 export async function countLoginAttempt(redis: Redis, ip: string, email: string): Promise<LoginCounts> {

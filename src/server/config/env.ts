@@ -187,7 +187,7 @@ export const SETTINGS = {
   BACKOFFICE_REFUND_AGENT_LIMIT_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 5000,
-    description: 'the largest refund, in cents, an agent may issue alone; above it only a supervisor or an admin may',
+    description: 'the most, in cents, an agent may give back on one order in total (every refund on it counts, whoever issued it); beyond it only a supervisor or an admin may refund',
   }),
   LOGIN_MAX_FAILURES: setting({
     type: z.coerce.number().int().min(1).max(1000),
@@ -215,6 +215,21 @@ export const SETTINGS = {
     type: positiveMs,
     default: 7 * 24 * 3600_000,
     description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
+  }),
+  ORDER_STATUS_LOOKUPS_PER_ADDRESS: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 30,
+    description: 'order-status lookups one client address may make within ORDER_STATUS_LOOKUP_WINDOW_MS; more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUPS_PER_ORDER: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 10,
+    description: 'lookups of one order number, from any address, within ORDER_STATUS_LOOKUP_WINDOW_MS (guessing its e-mail from many addresses); more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUP_WINDOW_MS: setting({
+    type: positiveMs,
+    default: 10 * 60_000,
+    description: 'the window the order-status lookup limits are counted in, starting with the first lookup',
   }),
   // The account a bank-transfer order is paid to, shown on its confirmation and status page with
   // the order number as the payment reference. The defaults are a demo account: set real ones.
@@ -375,11 +390,37 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return out as Config;
 }
 
+/**
+ * `env` with each setting that is unset but has a `<NAME>_FILE` read from that file (its
+ * trailing newline dropped): how a container receives a secret, such as the MONGO_URL holding
+ * its database user's password, without the value in its environment or compose file.
+ */
+export function withSecretFiles(env: Record<string, string | undefined>, read: (path: string) => string = readTextFile): Record<string, string | undefined> {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of Object.keys(SETTINGS)) {
+    const path = env[`${name}_FILE`];
+    if (!path || (env[name] !== undefined && env[name] !== '')) continue;
+    try {
+      out[name] = read(path).replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE=${JSON.stringify(path)} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
+}
+
+// Not a static import: page code that reads a setting is also bundled for the browser.
+function readTextFile(path: string): string {
+  return process.getBuiltinModule('node:fs').readFileSync(path, 'utf8');
+}
+
 let cached: Config | undefined;
 
-/** The process's configuration, read once from process.env. */
+/** The process's configuration, read once from process.env (and the `_FILE`s it names). */
 export function loadConfig(): Config {
-  cached ??= parseConfig(process.env);
+  cached ??= parseConfig(withSecretFiles(process.env));
   return cached;
 }
 
