@@ -6,6 +6,7 @@ import type { Product } from '../catalog/product.schema';
 import { placeShopperOrder, shopperForm } from '../checkout/checkout.fixture';
 import type { MarketCode } from '../markets';
 import { markPaid } from '../orders/order-actions.service';
+import { originOf } from '../outbound';
 import type { Order } from '../orders/order.schema';
 import { findOrderById } from '../orders/order.store';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
@@ -32,7 +33,7 @@ const bookkeeper = { id: 'agent_bookkeeper', email: 'bookkeeper@example.com', ro
 
 /** The marketplace's product page scraped (at `scrapedAt`, now by default) at the price its offer API quotes now. */
 export async function seedOfferedProduct(rt: Runtime, seed: Omit<PurchaseSeed, 'quantity' | 'status'>): Promise<{ product: Product; listing: Listing }> {
-  const { quote } = await fetchOfferQuote(seed.baseUrl, seed.sourceId, AbortSignal.timeout(5_000));
+  const { quote } = await fetchOfferQuote(seed.baseUrl, seed.sourceId, AbortSignal.timeout(5_000), { privateOrigins: new Set([originOf(seed.baseUrl)]) });
   const listing = scrapedListing({
     market: seed.market,
     site: new URL(seed.baseUrl).host,

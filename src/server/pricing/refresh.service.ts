@@ -10,6 +10,7 @@ import type { Product } from '../catalog/product.schema';
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { findProduct } from '../catalog/product.store';
 import { MARKET_CODES, type MarketCode } from '../markets';
+import { outboundPolicy } from '../outbound';
 import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
 import { applyQuotes, marketPrices, refreshSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
@@ -56,7 +57,7 @@ export interface RefreshDeps {
   readonly priceHistory: Collection<PricePoint>;
   readonly redis: Redis;
   readonly gates: Readonly<Record<MarketCode, MarketGate>>;
-  /** @defaultValue fetchOfferQuote */
+  /** @defaultValue fetchOfferQuote through the configuration's outbound policy */
   readonly fetchQuote?: (baseUrl: string, sourceId: string, signal: AbortSignal) => Promise<OfferCallResult>;
   /** @defaultValue () => new Date() */
   readonly now?: () => Date;
@@ -116,7 +117,8 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
 
 async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
-  const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
+  const outbound = outboundPolicy(deps.config);
+  const fetchQuote = deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
   // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
   const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
   // Timed around all the calls, failures included: a timeout is the tail the operators look for.
