@@ -105,7 +105,7 @@ export const SETTINGS = {
     type: z
       .string()
       .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected http(s) proxy URLs such as http://user:pass@proxy:8000' }))),
+      .pipe(z.array(z.url({ protocol: /^(https?|socks5?)$/, error: 'expected http(s) or socks5 proxy URLs such as http://user:pass@proxy:8000' }))),
     default: '',
     description:
       'proxies the crawlers rotate through, comma-separated; empty: direct connections. Through a proxy the proxy resolves the names, so the address check of OUTBOUND_ALLOW_PRIVATE_SHOPS is its to make; the hosts a crawl may fetch are checked all the same',

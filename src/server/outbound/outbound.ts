@@ -92,7 +92,8 @@ export function outboundDispatcher(policy: OutboundPolicy): Dispatcher {
 function proxyDispatcher(proxyUrl: string): Dispatcher {
   let agent = proxies.get(proxyUrl);
   if (!agent) {
-    agent = new ProxyAgent(proxyUrl);
+    // Plain-HTTP pages go to an HTTP proxy as absolute-form requests, as browsers send them; HTTPS is tunnelled.
+    agent = new ProxyAgent({ uri: proxyUrl, proxyTunnel: false });
     proxies.set(proxyUrl, agent);
   }
   return agent;
