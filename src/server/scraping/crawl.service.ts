@@ -249,8 +249,9 @@ interface PageContext {
 
 /**
  * Chromium fetches nothing itself: every request of the page (document, scripts, images) is
- * made by us through the outbound guard and handed back, and one off the site is aborted; a
- * redirect is handed back as it is, so its target comes through here again.
+ * made by us through the outbound guard and handed back, and one off the site is aborted.
+ * Redirects are followed here, within the site: one handed back to Chromium would be followed by
+ * Chromium's own network stack, past this route.
  */
 async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings, proxyUrl: string | undefined): Promise<void> {
   await page.routeWebSocket(/.*/, (ws) => ws.close());
@@ -261,7 +262,7 @@ async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings
       const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !HOP_HEADERS.has(name) && !name.startsWith(':')));
       const response = await outboundFetch(request.url(), {
         policy: settings.outbound,
-        maxRedirects: 0,
+        allow: (url) => isOnHosts(url, site.hosts),
         method: request.method(),
         headers,
         body: request.postDataBuffer() ?? undefined,
@@ -275,8 +276,8 @@ async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) answer['set-cookie'] = cookies.join('\n');
       await route.fulfill({ status: response.status, headers: answer, body });
-    } catch {
-      await route.abort('failed');
+    } catch (error) {
+      await route.abort(outboundRefusal(error) ? 'blockedbyclient' : 'failed');
     }
   });
 }
