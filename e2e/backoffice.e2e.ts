@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
 import { appRouter } from '../src/server/trpc/routers/_app';
 import { gotoHydrated, openBeforeHydration } from './fixtures/hydrated';
-import { E2E_PASSWORD, seedAgent, seedShopperOrders } from './fixtures/backoffice-seed';
+import { E2E_PASSWORD, seedAgent, seedShopperOrder } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from './fixtures/backoffice.po';
 
 /** The router's own answer to which procedures are mutations (sent as POST), so no list goes stale. */
@@ -21,12 +21,12 @@ function callProcedure(request: APIRequestContext, path: string, input: unknown,
 
 test('an agent finds an order by e-mail, refunds part of it, and sees it in the timeline and the audit log', async ({ page }) => {
   const agent = await seedAgent('agent');
-  const { customer, orders } = await seedShopperOrders([{ unitPriceCents: 3990, title: 'Moka pot 6 cups' }]);
-  const order = orders[0]!;
+  const { order, form } = await seedShopperOrder({ listing: { title: 'Moka pot 6 cups' } });
 
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
   const list = new BackofficeOrdersPo(page);
-  await list.search(customer.email);
+  // The e-mail as the shopper typed it at checkout, capitals and all.
+  await list.search(form['email']!);
   await expect(list.rows()).toHaveCount(1);
   await list.open(order.number);
 
@@ -40,7 +40,8 @@ test('an agent finds an order by e-mail, refunds part of it, and sees it in the 
   await expect(detail.timeline().first()).toContainText('Partial refund of €12.50');
 
   const audit = new BackofficeAuditPo(page);
-  await audit.open({ entityId: order._id });
+  // The order's entries by this agent: the refund (the bank transfer was marked paid by another).
+  await audit.open({ entityId: order._id, actorEmail: agent.email });
   await expect(audit.rows()).toHaveCount(1);
   await expect(audit.rows().first()).toContainText('order.refunded_partial');
   await expect(audit.rows().first()).toContainText(agent.email);
@@ -62,9 +63,9 @@ test('what an agent types before the page hydrates is kept', async ({ page }) =>
 
 test('a form the page sends with scripts cannot be submitted before hydration; what was typed stays', async ({ page }) => {
   const agent = await seedAgent('agent');
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 4000 }]);
+  const { order } = await seedShopperOrder();
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
-  const hydrate = await openBeforeHydration(page, `/backoffice/orders/${orders[0]!._id}`);
+  const hydrate = await openBeforeHydration(page, `/backoffice/orders/${order._id}`);
   const review = page.getByRole('button', { name: 'Review refund' });
   await expect(review).toBeDisabled();
   await page.getByLabel(/^Amount in EUR/).fill('12.50');
@@ -72,24 +73,25 @@ test('a form the page sends with scripts cannot be submitted before hydration; w
   await page.getByLabel(/^Amount in EUR/).press('Enter');
   await hydrate();
   // Had Enter sent the form, the page would have reloaded with the fields in its URL, empty.
-  await expect(page).toHaveURL(new RegExp(`/backoffice/orders/${orders[0]!._id}$`));
+  await expect(page).toHaveURL(new RegExp(`/backoffice/orders/${order._id}$`));
   await expect(review).toBeEnabled();
   await expect(page.getByLabel(/^Amount in EUR/)).toHaveValue('12.50');
 });
 
 test('an agent is refused a refund above the limit; a supervisor issues it', async ({ browser }) => {
   const [agent, supervisor] = await Promise.all([seedAgent('agent'), seedAgent('supervisor')]);
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 25_000 }]);
+  // A source price of €150: the order is well above the €80 refunded.
+  const { order } = await seedShopperOrder({ listing: { priceCents: 15_000 } });
 
   const agentPage = await (await browser.newContext()).newPage();
-  await new BackofficeLoginPo(agentPage).signIn(agent.email, agent.password, `/backoffice/login?next=/backoffice/orders/${orders[0]!._id}`);
+  await new BackofficeLoginPo(agentPage).signIn(agent.email, agent.password, `/backoffice/login?next=/backoffice/orders/${order._id}`);
   const asAgent = new BackofficeOrderPo(agentPage);
   await asAgent.refund('80', 'never delivered');
   await expect(asAgent.error()).toContainText('need a supervisor');
   await expect(asAgent.refunded()).toHaveText('€0.00');
 
   const supervisorPage = await (await browser.newContext()).newPage();
-  await new BackofficeLoginPo(supervisorPage).signIn(supervisor.email, supervisor.password, `/backoffice/login?next=/backoffice/orders/${orders[0]!._id}`);
+  await new BackofficeLoginPo(supervisorPage).signIn(supervisor.email, supervisor.password, `/backoffice/login?next=/backoffice/orders/${order._id}`);
   const asSupervisor = new BackofficeOrderPo(supervisorPage);
   await asSupervisor.refund('80', 'never delivered');
   await expect(asSupervisor.result()).toHaveText('Refund recorded.');
@@ -97,8 +99,8 @@ test('an agent is refused a refund above the limit; a supervisor issues it', asy
 });
 
 test('signed out, every back-office page redirects to the sign-in and every procedure answers 401', async ({ request, page }) => {
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
-  const pages = ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${orders[0]!._id}`, '/backoffice/audit', '/backoffice/customers', `/backoffice/customers/${orders[0]!.customerId}`, '/backoffice/products', '/backoffice/products/p_unknown', '/backoffice/operations', '/backoffice/agents'];
+  const { order } = await seedShopperOrder();
+  const pages = ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${order._id}`, '/backoffice/audit', '/backoffice/customers', `/backoffice/customers/${order.customerId}`, '/backoffice/products', '/backoffice/products/p_unknown', '/backoffice/operations', '/backoffice/agents'];
   for (const path of pages) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect({ path, status: response.status() }).toEqual({ path, status: 302 });
@@ -117,13 +119,13 @@ test('signed out, every back-office page redirects to the sign-in and every proc
 
 test('a mutation without its CSRF token is refused, with it accepted', async ({ page }) => {
   const agent = await seedAgent('agent');
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 1000 }]);
+  const { order } = await seedShopperOrder();
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === 'ds_bo_session');
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
-  const note = { orderId: orders[0]!._id, text: 'forged?' };
+  const note = { orderId: order._id, text: 'forged?' };
   const refused = await callProcedure(page.request, 'backoffice.orders.addNote', note);
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain('CSRF');
@@ -151,10 +153,10 @@ test('repeated wrong passwords lock the account with a clear message', async ({ 
 test('a product title with a script in it is shown as text', async ({ page }) => {
   const hostile = `<script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">Kettle`;
   const agent = await seedAgent('agent');
-  const { orders } = await seedShopperOrders([{ unitPriceCents: 1500, title: hostile }]);
+  const { order } = await seedShopperOrder({ listing: { title: hostile } });
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
   const detail = new BackofficeOrderPo(page);
-  await detail.open(orders[0]!._id);
+  await detail.open(order._id);
   await expect(detail.lineTitles().first()).toHaveText(hostile);
   await detail.refund('1', `<b>bold</b> reason`);
   await expect(detail.timeline().first()).toContainText('<b>bold</b> reason');

@@ -21,7 +21,8 @@ test('a stale price turns fresh on the open page', async ({ page }) => {
 
   // The listing's last products: no other journey opened them, so no refresh renewed their price.
   const listed = (await listedProducts(page, MARKET)).reverse();
-  // The simulator's products by title, in every market (a product is listed with the title of the page it was scraped from).
+  // The simulator's products by title, in every market: a product of the French shop is listed with its
+  // French page's title; one sold only elsewhere with its translation, which no page has, so it is passed over.
   const bySimTitle = new Map<string, SimProduct>();
   for (const market of MARKET_CODES) for (const p of await simulator.products(market)) bySimTitle.set(p.title, p);
   const product = listed.find(({ title }) => bySimTitle.get(title)?.offer.availability === 'in_stock');

@@ -6,6 +6,11 @@ export const SYSTEM_SIMULATOR_ARGS: readonly string[] = [
   // at their usual politeness, in seconds.
   '--products-per-market',
   '30',
+  // The marketplaces cancel no supplier order: the journey follows orders to their door, and one
+  // in twenty cancelled (the default) would send it to needs_attention one run in ten. How a
+  // cancellation reaches the agent is tested in purchase.spec.ts.
+  '--supplier-failures',
+  '0',
 ];
 
 export const SYSTEM_SETTINGS: Readonly<Record<string, string>> = {

@@ -27,6 +27,7 @@ describe('main.ts', () => {
     [['--seed', 'x'], /--seed: expected a whole number/],
     [['--products-per-market', '0'], /--products-per-market: Too small/],
     [['--port-base', '80'], /--port-base: expected 0 \(free ports\) or a port from 1024/],
+    [['--supplier-failures', '5%'], /--supplier-failures: expected a share from 0 to 1/],
   ] as const)('refuses %j with a clear message and the usage', async (args, message) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(64);

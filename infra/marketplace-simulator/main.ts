@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run simulator -- [options]
   --latency on|off            realistic latency on product pages and the offer API (default ${DEFAULT_SETTINGS.latency ? 'on' : 'off'})
   --port-base <n>             it, fr, de, es on n..n+3 and the control API on n+4 (default: free ports)
   --host <address>            address to listen on (default ${DEFAULT_SETTINGS.host}; 0.0.0.0 in a container)
+  --supplier-failures <share> share of supplier orders the marketplace cancels, 0 to 1 (default ${DEFAULT_SETTINGS.orders.failureShare})
   --help                      this text`;
 
 const wholeNumber = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
@@ -25,6 +26,7 @@ const CliFlags = z.strictObject({
   latency: z.enum(['on', 'off']).optional(),
   'port-base': wholeNumber.optional(),
   host: z.string().min(1).optional(),
+  'supplier-failures': z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0 to 1, such as 0.05').transform(Number).optional(),
   help: z.boolean().optional(),
 });
 const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
@@ -32,6 +34,7 @@ const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   productsPerMarket: '--products-per-market',
   portBase: '--port-base',
   host: '--host',
+  'orders.failureShare': '--supplier-failures',
 };
 
 class UsageError extends Error {
@@ -52,6 +55,7 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
         latency: { type: 'string' },
         'port-base': { type: 'string' },
         host: { type: 'string' },
+        'supplier-failures': { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -70,6 +74,7 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
     ...(flags.latency !== undefined && { latency: flags.latency === 'on' }),
     ...(flags['port-base'] !== undefined && { portBase: flags['port-base'] }),
     ...(flags.host !== undefined && { host: flags.host }),
+    ...(flags['supplier-failures'] !== undefined && { orders: { failureShare: flags['supplier-failures'] } }),
   };
 }
 

@@ -1,12 +1,12 @@
 // The outbox worker as a process, as ./stack up starts it: it schedules its drain, stores the
-// confirmation of an order recorded through the outbox, reports a heartbeat and its counts,
-// and stops cleanly on SIGTERM. Its own Redis database, so no other file's worker interferes.
+// confirmation checkout recorded through the outbox for an order, reports a heartbeat and its
+// counts, and stops cleanly on SIGTERM. Its own Redis database, so no other file's worker interferes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
-import { seedCustomerWithOrders } from '../../src/server/orders/order.fixture';
-import { effectId, recordEffect } from '../../src/server/outbox';
+import { seedOrder } from '../../src/server/fulfillment/order.fixture';
+import { effectId } from '../../src/server/outbox';
 import { readWorkerHeartbeats } from '../../src/server/runtime';
 
 const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.outboxWorker), OUTBOX_POLL_MS: '200' });
@@ -28,10 +28,9 @@ describe('the outbox worker process', () => {
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'outbox'), 'the heartbeat', WAIT);
 
-    const { orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 1590, market: 'es', title: 'Cafetera' }] });
-    const order = orders[0]!;
+    // A bank transfer not yet paid: checkout's confirmation is the one effect to drain.
+    const { order } = await seedOrder(rt(), { listing: { market: 'es', title: 'Cafetera' }, status: 'awaiting_payment' });
     const id = effectId('order.confirmation', order._id);
-    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
 
     const message = await until(() => rt().collections.messages.findOne({ orderId: order._id }), 'the message', WAIT);
     expect(message).toMatchObject({ subject: `Confirmación del pedido ${order.number}`, market: 'es' });

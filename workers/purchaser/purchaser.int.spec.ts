@@ -6,14 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { marketplaceEnv } from '../../infra/local/platform';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
-import { control, findProduct, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
+import { control, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { enqueuePurchase, purchaseQueue } from '../../src/server/fulfillment';
-import { seedProductAndOrder } from '../../src/server/fulfillment/purchase.fixture';
+import { seedOrder } from '../../src/server/fulfillment/order.fixture';
 import { findOrderById } from '../../src/server/orders/order.store';
 import { readWorkerHeartbeats } from '../../src/server/runtime';
 
 const HOLD_MS = 4_000;
-const { sim } = useSimulator({ orders: { failureShare: 0 } });
+const simulator = useSimulator({ orders: { failureShare: 0 } });
+const { sim } = simulator;
 const workerEnv = () => ({
   REDIS_URL: testRedisUrl(TEST_REDIS_DB.purchaser),
   ...marketplaceEnv(sim().urls),
@@ -45,9 +46,7 @@ interface Counts {
 
 describe('the purchase worker process', () => {
   it('killed in the middle of a supplier call and restarted, makes exactly one supplier order', { timeout: 90_000 }, async () => {
-    const source = findProduct(sim(), 'it', (p) => p.index > 10 && p.basePriceCents > 2_000);
-    await control(sim(), 'PATCH', `/markets/it/products/${source.sourceId}`, { stockQuantity: 50 });
-    const { order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId });
+    const { order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'it' } });
     const ordersBefore = ((await control(sim(), 'GET', '')).body as { orders: Record<string, number> }).orders['it']!;
     await control(sim(), 'DELETE', '/requests');
     // The supplier holds every order call for 4 s before answering (and placing the order).

@@ -7,7 +7,7 @@ import { createEvent } from 'h3';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../db/ids';
-import { seedCustomerWithOrders } from '../orders/order.fixture';
+import { seedOrder } from '../fulfillment/order.fixture';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';
 import { createAgent } from './agent.service';
@@ -98,10 +98,11 @@ describe('the tRPC guard over HTTP', () => {
     const agent = await newAgent();
     const result = await attempt(agent.email, PASSWORD);
     if (!result.ok) throw new Error(result.message);
-    const { orders } = await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 1000 }] });
+    // Unpaid: no agent has acted on it yet, so its audit log holds what this call leaves.
+    const { order } = await seedOrder(rt(), { status: 'awaiting_payment' });
     const event = httpEvent({ cookie: `${SESSION_COOKIE}=${result.token}`, ...headers(result.session.csrfToken) });
     const caller = appRouter.createCaller(createContext(event, async () => rt()));
-    return caller.backoffice.orders.addNote({ orderId: orders[0]!._id, text: 'called the shopper' });
+    return caller.backoffice.orders.addNote({ orderId: order._id, text: 'called the shopper' });
   }
 
   it('refuses a mutation without its CSRF token, or with another', async () => {

@@ -12,7 +12,8 @@ import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';
 import type { Product } from './product.schema';
 import { ProductSearchInput } from './product-search.schema';
-import { buildSearchQuery } from './product-search';
+import { planSearch, windowFilter } from './product-search';
+import { firstWindow } from './product-search-window';
 import { decodeCursor } from './product-search-cursor';
 import { SEARCH_INDEX_NAMES } from './product-search-indexes';
 import { searchTokens } from './search-tokens';
@@ -195,8 +196,10 @@ describe('the indexes behind a listing', () => {
       let cursor: string | undefined;
       for (let page = 0; page < 3; page++) cursor = (await search({ ...input, limit: 20, cursor })).nextCursor ?? undefined;
       const parsed = ProductSearchInput.parse({ ...input, limit: 20, cursor });
-      const query = buildSearchQuery(parsed, decodeCursor(cursor ?? '', input.sort));
-      const explained = (await rt().collections.products.find(query.filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
+      const decoded = decodeCursor(cursor ?? '', input.sort);
+      const query = planSearch(parsed, decoded, new Date());
+      const filter = windowFilter(query, firstWindow(query.range, decoded?.spanPerRow ?? query.defaultSpanPerRow, query.limit));
+      const explained = (await rt().collections.products.find(filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
         queryPlanner: { winningPlan: unknown };
         executionStats: { totalKeysExamined: number };
       };

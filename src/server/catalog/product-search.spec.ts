@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eur } from '../money';
 import { decodeCursor, encodeCursor } from './product-search-cursor';
-import { buildSearchQuery, toSearchPage, type ListedProduct } from './product-search';
+import { planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
 import { ProductSearchInput } from './product-search.schema';
 
 const input = (fields: Record<string, unknown>) => ProductSearchInput.parse({ market: 'de', ...fields });
@@ -24,42 +24,60 @@ describe('ProductSearchInput', () => {
   });
 });
 
-describe('buildSearchQuery', () => {
-  it('asks for every folded keyword, newest first, products for sale only', () => {
-    const query = buildSearchQuery(input({ q: 'Kaffeemühle  ÉDITION' }), null);
-    expect(query.tokens).toEqual(['kaffeemuhle', 'edition']);
-    expect(query.filter).toEqual({
-      $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }],
-    });
-    expect(query.sort).toEqual({ createdAt: -1, _id: -1 });
-    expect(query.limit).toBe(25);
+describe('planSearch and windowFilter', () => {
+  const window = { start: 100, end: 50, last: false };
+
+  it('asks for every folded keyword, newest first, products for sale only: windows on the time, the first word’s index for the rest', () => {
+    const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now);
+    expect(plan.tokens).toEqual(['kaffeemuhle', 'edition']);
+    expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime() });
+    const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] };
+    expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
+    expect(windowFilter(plan, { ...window, last: true })).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gte: new Date(50) } }, rest] });
+    expect(plan.sort).toEqual({ createdAt: -1, _id: -1 });
+    expect(plan.limit).toBe(25);
   });
 
-  it('sorts a category by price, the price range and the cursor as one bound', () => {
+  it('sorts a category by price: the price range and the cursor bound the windows, the keyset comes last', () => {
     const cursor = { sort: 'price-asc' as const, value: 2500, id: 'prod0042' };
-    const query = buildSearchQuery(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor);
-    expect(query.sort).toEqual({ 'sellPrices.de.price.amountCents': 1, _id: 1 });
-    expect(query.filter['$and']).toEqual([
-      { 'sellPrices.de': { $exists: true }, salesStop: null },
-      { category: 'home-kitchen' },
+    const plan = planSearch(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor, now);
+    expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': 1, _id: 1 });
+    expect(plan.range).toEqual({ from: 2500, to: 9000, direction: 1, anchor: 2500 });
+    expect(windowFilter(plan, { start: 2500, end: 9000, last: true })['$and']).toEqual([
+      { category: 'home-kitchen', 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
+      { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { category: 'home-kitchen' }] },
       { $or: [{ 'sellPrices.de.price.amountCents': { $gt: 2500 } }, { _id: { $gt: 'prod0042' } }] },
-      { 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
     ]);
   });
 
-  it('continues a newest-first listing below the cursor’s time, ties broken by a lower id', () => {
+  it('continues a newest-first listing below the cursor’s time, ties broken by a lower id; brand on the index, the rest nested', () => {
     const at = Date.parse('2026-11-01T00:00:00Z');
-    const query = buildSearchQuery(input({ sort: 'newest', brand: 'Bialetti', inStock: true }), { sort: 'newest', value: at, id: 'prod0042' });
-    expect(query.filter['$and']).toContainEqual({ createdAt: { $lte: new Date(at) } });
-    expect(query.filter['$and']).toContainEqual({ $or: [{ createdAt: { $lt: new Date(at) } }, { _id: { $lt: 'prod0042' } }] });
-    expect(query.filter['$and']).toContainEqual({
-      $or: ['it', 'fr', 'de', 'es'].map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })),
+    const plan = planSearch(input({ sort: 'newest', brand: 'Bialetti', inStock: true, maxPriceCents: 5000 }), { sort: 'newest', value: at, id: 'prod0042' }, now);
+    expect(plan.range).toMatchObject({ from: at, anchor: at });
+    const [windowed, rest, keyset] = windowFilter(plan, { start: at, end: at - 1000, last: false })['$and'] as Record<string, unknown>[];
+    expect(windowed).toEqual({ brand: 'Bialetti', createdAt: { $lte: new Date(at), $gt: new Date(at - 1000) } });
+    expect(rest).toEqual({
+      $and: [
+        { 'sellPrices.de': { $exists: true }, salesStop: null },
+        { brand: 'Bialetti' },
+        { $or: ['it', 'fr', 'de', 'es'].map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })) },
+        { 'sellPrices.de.price.amountCents': { $lte: 5000 } },
+      ],
     });
+    expect(keyset).toEqual({ $or: [{ createdAt: { $lt: new Date(at) } }, { _id: { $lt: 'prod0042' } }] });
   });
 
-  it('sorts by the market’s own price, ties by id in the same direction', () => {
-    expect(buildSearchQuery(input({ q: 'moka', sort: 'price-desc' }), null).sort).toEqual({ 'sellPrices.de.price.amountCents': -1, _id: -1 });
-    expect(buildSearchQuery(input({ market: 'fr', sort: 'price-asc' }), null).sort).toEqual({ 'sellPrices.fr.price.amountCents': 1, _id: 1 });
+  it('sorts by the market’s own price, ties by id in the same direction; highest first starts where an earlier first page began', () => {
+    const plan = planSearch(input({ q: 'moka', sort: 'price-desc' }), null, now, 45_000);
+    expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': -1, _id: -1 });
+    expect(plan.range).toMatchObject({ direction: -1, to: 0, anchor: 45_000 });
+    expect(windowFilter(plan, window)['$and']).toContainEqual({ $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: 'moka' }] });
+    expect(planSearch(input({ market: 'fr', sort: 'price-asc' }), null, now).sort).toEqual({ 'sellPrices.fr.price.amountCents': 1, _id: 1 });
+  });
+
+  it('keeps what a listing learns under the listing, whatever its page', () => {
+    expect(searchScope(input({ category: 'pets', cursor: encodeCursor({ sort: 'relevance', value: 1, id: 'abcdef12' }), limit: 10 }))).toBe(searchScope(input({ category: 'pets' })));
+    expect(searchScope(input({ category: 'pets' }))).not.toBe(searchScope(input({ category: 'toys' })));
   });
 });
 
@@ -80,13 +98,14 @@ describe('toSearchPage', () => {
 
   it('shows the price a shopper pays and gives a cursor after the last product when more came back', () => {
     const request = input({ sort: 'price-asc', limit: 2 });
-    const query = buildSearchQuery(request, null);
-    const page = toSearchPage(request, query, [product('aaaaaa01', 1000), product('aaaaaa02', 1000), product('aaaaaa03', 2000)], now);
+    const plan = planSearch(request, null, now);
+    const page = toSearchPage(request, plan, [product('aaaaaa01', 1000), product('aaaaaa02', 1000), product('aaaaaa03', 2000)], now);
     expect(page.items.map((i) => [i.id, i.price.amountCents, i.availability])).toEqual([
       ['aaaaaa01', 999, 'unknown'],
       ['aaaaaa02', 999, 'unknown'],
     ]);
-    expect(decodeCursor(page.nextCursor ?? '', 'price-asc')).toEqual({ sort: 'price-asc', value: 1000, id: 'aaaaaa02' });
-    expect(toSearchPage(request, query, [product('aaaaaa01', 1000)], now).nextCursor).toBeNull();
+    // The next page's first window is sized by this one: 1,000 cents over two products.
+    expect(decodeCursor(page.nextCursor ?? '', 'price-asc')).toEqual({ sort: 'price-asc', value: 1000, id: 'aaaaaa02', spanPerRow: 500 });
+    expect(toSearchPage(request, plan, [product('aaaaaa01', 1000)], now).nextCursor).toBeNull();
   });
 });

@@ -1,20 +1,48 @@
-// Runs a storefront search against MongoDB: the query product-search.ts builds. Also the filter choices (categories, brands) a listing offers, which
+// Runs a storefront search against MongoDB: the windows product-search.ts plans, read in turn
+// until the page is full. Also the filter choices (categories, brands) a listing offers, which
 // change only as scrapers find new ones: read once in a while and kept in Redis.
 import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
-import { buildSearchQuery, toSearchPage, type ListedProduct } from './product-search';
+import { keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
+import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
 
+/**
+ * What first pages taught about each listing (products per key unit, where a highest-price-first
+ * listing begins), so the next shopper's first page takes one trip. Per process, bounded: the
+ * oldest listing is forgotten first.
+ */
+const learned = new Map<string, { readonly spanPerRow: number; readonly anchor: number }>();
+const LEARNED_LISTINGS = 10_000;
+
+function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): void {
+  learned.delete(scope);
+  learned.set(scope, lesson);
+  if (learned.size > LEARNED_LISTINGS) learned.delete(learned.keys().next().value as string);
+}
+
 export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
-  const query = buildSearchQuery(input, cursor);
-  const documents = await products
-    .find(query.filter, { projection: query.projection, sort: query.sort, limit: query.limit })
-    .toArray();
-  return toSearchPage(input, query, documents as ListedProduct[], now);
+  const known = learned.get(searchScope(input));
+  const plan = planSearch(input, cursor, now, known?.anchor ?? null);
+  const documents: ListedProduct[] = [];
+  let window: SearchWindow | null = firstWindow(plan.range, cursor?.spanPerRow ?? known?.spanPerRow ?? plan.defaultSpanPerRow, plan.limit);
+  for (let trips = 1; window; trips++) {
+    const read = await products
+      .find(windowFilter(plan, window), { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
+      .toArray();
+    documents.push(...(read as ListedProduct[]));
+    window = nextWindow(plan.range, window, documents.length, plan.limit, trips);
+  }
+  const page = documents.slice(0, input.limit);
+  if (!cursor && page.length === input.limit) {
+    const last = keyOf(page.at(-1)!, plan, input.market);
+    learn(plan.scope, { spanPerRow: spanPerRow(plan.range, last, page.length), anchor: keyOf(page[0]!, plan, input.market) });
+  }
+  return toSearchPage(input, plan, documents, now);
 }
 
 export interface CatalogFacets {

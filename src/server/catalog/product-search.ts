@@ -1,8 +1,8 @@
-// Storefront search as a MongoDB query, built without I/O: filters, the keyset bound of the
-// cursor and the sort, shaped so that one index of product-search-indexes.ts serves it (the
+// Storefront search as MongoDB queries, built without I/O: filters, the keyset bound of the
+// cursor and the sort, shaped so that one index of product-search-indexes.ts serves them (the
 // planner picks it: a hint by name measured several times slower on SecantusDB, which re-plans
-// hinted queries), and how the documents read become listing items and the next cursor.
-// product-search.store.ts runs it.
+// hinted queries) and read in windows of the sort key (product-search-window.ts), and how the
+// documents read become listing items and the next cursor. product-search.store.ts runs them.
 //
 // Keywords: each word of the query, folded by the same tokenizer that filled `searchTokens`,
 // must be among the product's tokens (`$all`). Without a text index there is no relevance
@@ -16,6 +16,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
+import { spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
 import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
 import { toProductCard } from './product-summary';
@@ -25,13 +26,44 @@ import { forSaleIn, sellingPrice } from './selling';
 
 type Filter = Record<string, unknown>;
 
-export interface SearchQuery {
-  readonly filter: Filter;
+/** The sort key's extremes: creation times in epoch ms, prices in cents. */
+const KEY_MIN = 0;
+const KEY_MAX = 8_640_000_000_000_000; // the latest time a Date holds; far above any price
+/**
+ * Where a first page sorted by highest price first starts looking when nothing was learned yet:
+ * the listing starts at the key's top, so dearer products are still listed first.
+ */
+const PRICE_CEILING_GUESS = 1_000_000;
+/** Key units per product for a first page when nothing was learned yet: an hour of creation, a euro of price. */
+const DEFAULT_SPAN_PER_ROW = { createdAt: 3_600_000, price: 100 } as const;
+
+export interface SearchPlan {
+  /** The sort key, as a document field. */
+  readonly field: string;
+  readonly keyIsDate: boolean;
+  readonly range: WindowRange;
+  /** The equality fields the index serving the listing starts with: the window's conjunct holds them. */
+  readonly prefix: Filter;
+  /**
+   * The prefix of the last trip, which reads the rest of the range: a keyword's own index when
+   * there are keywords. The embedded database reads a multikey index range whole, whatever the
+   * sort key's window, so keyword pages are windowed on the sort key's index with the keywords
+   * checked along; a word too rare to fill a page that way has few products, read by its index.
+   */
+  readonly tailPrefix: Filter;
+  /** Every other condition, read along the window's range. */
+  readonly rest: readonly Filter[];
+  /** Within the cursor's sort value, the products after its id. */
+  readonly keyset: Filter | null;
   readonly sort: Readonly<Record<string, 1 | -1>>;
   /** One more than the page size: whether it comes back says if there is a next page. */
   readonly limit: number;
   readonly projection: Readonly<Record<string, 1>>;
   readonly tokens: readonly string[];
+  /** The listing without its cursor: what its pages learn about the key's density is kept under it. */
+  readonly scope: string;
+  /** Key units per product when neither the cursor nor an earlier page of the scope says. */
+  readonly defaultSpanPerRow: number;
 }
 
 /** The field a sort orders by and its direction; `_id` follows in the same direction. */
@@ -47,39 +79,59 @@ function sortKey(sort: SearchSort, market: MarketCode): { field: string; directi
   }
 }
 
-export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor | null): SearchQuery {
+/** A listing regardless of its page: what its pages learn about the sort key is kept under it. */
+export function searchScope(input: ProductSearchInput): string {
+  const { cursor: _cursor, limit: _limit, ...listing } = input;
+  return JSON.stringify(listing);
+}
+
+/**
+ * How a listing page is read: the index's equality prefix (the category, else the brand, for
+ * newest first; the category for price sorts), the range on the sort key the windows cut (the
+ * price range when sorted by price), and everything else as filters.
+ * `learnedAnchor` is where an earlier first page of a highest-price-first listing began.
+ */
+export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, learnedAnchor: number | null = null): SearchPlan {
   const { market } = input;
   const tokens = queryTokens(input.q);
   const { field, direction } = sortKey(input.sort, market);
   const byPrice = field !== 'createdAt';
-  const and: Filter[] = [forSaleIn(market)];
-  if (tokens.length > 0) and.push({ searchTokens: tokens.length === 1 ? tokens[0] : { $all: tokens } });
-  if (input.category !== undefined) and.push({ category: input.category });
-  if (input.brand !== undefined) and.push({ brand: input.brand });
-  if (input.inStock) and.push({ $or: MARKET_CODES.map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })) });
 
-  // The price range and the cursor's bound on the sort key are one range on one field, so the
-  // index read starts at the cursor rather than at the range's start.
-  const priceRange: Filter = {};
-  if (input.minPriceCents !== undefined) priceRange['$gte'] = input.minPriceCents;
-  if (input.maxPriceCents !== undefined) priceRange['$lte'] = input.maxPriceCents;
-  if (cursor) {
-    const bound = direction === 1 ? '$gte' : '$lte';
-    const value = byPrice ? cursor.value : new Date(cursor.value);
-    if (byPrice) {
-      const current = priceRange[bound] as number | undefined;
-      priceRange[bound] = current === undefined ? cursor.value : direction === 1 ? Math.max(current, cursor.value) : Math.min(current, cursor.value);
-    } else {
-      and.push({ createdAt: { [bound]: value } });
-    }
-    // Within the bound, the products sharing the cursor's sort value come after it by id.
-    const past = direction === 1 ? '$gt' : '$lt';
-    and.push({ $or: [{ [field]: { [past]: value } }, { _id: { [past]: cursor.id } }] });
+  const prefix: Filter = {};
+  if (input.category !== undefined) prefix['category'] = input.category;
+  else if (!byPrice && input.brand !== undefined) prefix['brand'] = input.brand;
+  // The prefix's fields are checked again along the range: the last trip may read another index.
+  const rest: Filter[] = [forSaleIn(market)];
+  if (tokens.length > 0) rest.push({ searchTokens: tokens.length === 1 ? tokens[0] : { $all: tokens } });
+  if (input.category !== undefined) rest.push({ category: input.category });
+  if (input.brand !== undefined) rest.push({ brand: input.brand });
+  if (input.inStock) rest.push({ $or: MARKET_CODES.map((m) => ({ [`offers.${m}.availability`]: 'in_stock' })) });
+
+  const low = byPrice ? (input.minPriceCents ?? KEY_MIN) : KEY_MIN;
+  const high = byPrice ? (input.maxPriceCents ?? KEY_MAX) : KEY_MAX;
+  if (!byPrice && (input.minPriceCents !== undefined || input.maxPriceCents !== undefined)) {
+    rest.push({ [sellPriceField(market)]: { ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }), ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }) } });
   }
-  if (Object.keys(priceRange).length > 0) and.push({ [sellPriceField(market)]: priceRange });
+  const [first, last] = direction === 1 ? [low, high] : [high, low];
+  // The cursor's value lies inside the range (a page past it would be empty): start there.
+  const from = cursor ? (direction === 1 ? Math.max(first, cursor.value) : Math.min(first, cursor.value)) : first;
+  const anchor = cursor || from !== KEY_MAX ? from : byPrice ? Math.min(learnedAnchor ?? PRICE_CEILING_GUESS, KEY_MAX) : now.getTime();
+
+  let keyset: Filter | null = null;
+  if (cursor) {
+    const past = direction === 1 ? '$gt' : '$lt';
+    const value = byPrice ? cursor.value : new Date(cursor.value);
+    keyset = { $or: [{ [field]: { [past]: value } }, { _id: { [past]: cursor.id } }] };
+  }
 
   return {
-    filter: { $and: and },
+    field,
+    keyIsDate: !byPrice,
+    range: { from, to: last, direction, anchor },
+    prefix,
+    tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
+    rest,
+    keyset,
     sort: { [field]: direction, _id: direction },
     limit: input.limit + 1,
     projection: {
@@ -97,15 +149,38 @@ export function buildSearchQuery(input: ProductSearchInput, cursor: SearchCursor
       [`priceOverrides.${market}`]: 1,
     },
     tokens,
+    scope: searchScope(input),
+    defaultSpanPerRow: byPrice ? DEFAULT_SPAN_PER_ROW.price : DEFAULT_SPAN_PER_ROW.createdAt,
   };
+}
+
+/**
+ * The filter of one trip: the window as its own first conjunct with the index's equality
+ * prefix (the embedded database reads the index range of the first conjunct an index serves,
+ * and only when no other field sits beside it), the other conditions nested, the keyset last.
+ */
+export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
+  const key = (n: number) => (plan.keyIsDate ? new Date(n) : n);
+  const ascending = plan.range.direction === 1;
+  const range: Filter = {
+    [ascending ? '$gte' : '$lte']: key(window.start),
+    [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
+  };
+  const prefix = window.last ? plan.tailPrefix : plan.prefix;
+  return { $and: [{ ...prefix, [plan.field]: range }, { $and: plan.rest }, ...(plan.keyset ? [plan.keyset] : [])] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
 export type ListedProduct = Pick<Product, '_id' | 'slug' | 'title' | 'texts' | 'brand' | 'category' | 'images' | 'offers' | 'createdAt' | 'sellPrices' | 'priceOverrides' | 'salesStop'>;
 
-function cursorAfter(product: ListedProduct, sort: SearchSort, market: MarketCode): SearchCursor {
-  const value = sortKey(sort, market).field === 'createdAt' ? product.createdAt.getTime() : (product.sellPrices[market]?.price.amountCents ?? 0);
-  return { sort, value, id: product._id };
+/** The sort key of a listed product, in the plan's units. */
+export function keyOf(product: ListedProduct, plan: SearchPlan, market: MarketCode): number {
+  return plan.keyIsDate ? product.createdAt.getTime() : (product.sellPrices[market]?.price.amountCents ?? 0);
+}
+
+function cursorAfter(product: ListedProduct, input: ProductSearchInput, plan: SearchPlan): SearchCursor {
+  const value = keyOf(product, plan, input.market);
+  return { sort: input.sort, value, id: product._id, spanPerRow: spanPerRow(plan.range, value, input.limit) };
 }
 
 function shownTitle(product: ListedProduct, market: MarketCode): Pick<ListingItem, 'title' | 'titleLang'> {
@@ -114,7 +189,7 @@ function shownTitle(product: ListedProduct, market: MarketCode): Pick<ListingIte
 }
 
 /** The page a query's documents make: its items and, when more came back than asked, the next cursor. */
-export function toSearchPage(input: ProductSearchInput, query: SearchQuery, documents: readonly ListedProduct[], now: Date): SearchPage {
+export function toSearchPage(input: ProductSearchInput, plan: SearchPlan, documents: readonly ListedProduct[], now: Date): SearchPage {
   const page = documents.slice(0, input.limit);
   const last = page.at(-1);
   const items = page.flatMap((product): ListingItem[] => {
@@ -132,5 +207,5 @@ export function toSearchPage(input: ProductSearchInput, query: SearchQuery, docu
     ];
   });
   const more = documents.length > input.limit && last !== undefined;
-  return { items, nextCursor: more ? encodeCursor(cursorAfter(last, input.sort, input.market)) : null, tokens: query.tokens };
+  return { items, nextCursor: more ? encodeCursor(cursorAfter(last, input, plan)) : null, tokens: plan.tokens };
 }

@@ -62,7 +62,7 @@ describe('checkout', () => {
     const order = await rt().collections.orders.findOne({ _id: result.order.orderId });
     expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * unitCents(a, 'it') + 3 * unitCents(b, 'it') } });
     expect(order!.lines.reduce((s, l) => s + l.total.amountCents, 0)).toBe(order!.total.amountCents);
-    expect(await rt().collections.customers.findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+39 333 1234567', notes: [] });
+    expect(await rt().collections.customers.findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+393331234567', notes: [] });
     const outbox = await rt().collections.outbox.find({ 'payload.orderId': result.order.orderId }).toArray();
     expect(outbox.map((e) => e.topic)).toEqual(['order.confirmation']);
     const cart = await loadCart(rt(), cartId, 'it');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Id } from '../db/ids';
 import { isMarketCode, MarketCode } from '../markets';
 import { Cents } from '../money';
-import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
+import { isValidPostalCode, MARKET_COUNTRY, normalizePhone, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
 
 export const PaymentMethod = z.enum(['bank_transfer', 'cash_on_delivery']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
@@ -20,10 +20,12 @@ export const CheckoutInput = z
     idempotencyKey: IdempotencyKey,
     email: z.string().trim().max(200).pipe(z.email('expected an e-mail address such as anna@example.com')),
     name: text(120),
+    // Stored without its spaces and dashes, as the back office's search looks phones up.
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9][0-9 ()./-]{5,22}$/, 'expected a phone number of at least 6 digits, optionally starting with +'),
+      .regex(/^\+?[0-9][0-9 ()./-]{5,22}$/, 'expected a phone number of at least 6 digits, optionally starting with +')
+      .transform(normalizePhone),
     line1: text(200),
     line2: z.string().trim().max(200, 'at most 200 characters').default(''),
     postalCode: z.string().max(20).transform(normalizePostalCode),

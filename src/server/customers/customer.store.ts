@@ -1,11 +1,7 @@
-// Customers in MongoDB: upserted by checkout, inserted by test fixtures, opened by id, found by the
+// Customers in MongoDB: upserted by checkout, opened by id, found by the
 // back office's search box by e-mail, phone or the start of the name; agents' notes appended.
 import type { Collections } from '../db';
 import type { Customer } from './customer.schema';
-
-export async function insertCustomer(customers: Collections['customers'], customer: Customer): Promise<void> {
-  await customers.insertOne(customer);
-}
 
 export interface CheckoutContact {
   readonly id: string;

@@ -5,31 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { marketplaceEnv } from '../../../infra/local/platform';
-import { control, findProduct, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
+import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { findOrderById } from '../orders/order.store';
 import { refundOrder } from '../orders/order.service';
 import { orderDetail } from '../orders/order.service';
 import { retryPurchase } from '../orders/order-actions.service';
-import { seedProductAndOrder } from './purchase.fixture';
+import { seedOrder } from './order.fixture';
 import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
 import { Queue } from 'bullmq';
 import { newId } from '../db/ids';
 import { QUEUE_PREFIX } from '../queues';
 import { scrapeDeps, scrapeProducts } from '../scraping';
 
-const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
+const simulator = useSimulator({ orders: { failureShare: 0 } });
+const { sim, clock } = simulator;
 const rt = useTestRuntime('fulfillment', { env: () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }) });
 const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
-
-let nextIndex = 0;
-/** A fresh simulator product of `market` per test, with stock set so that the test decides. */
-async function simProduct(market: 'it' | 'fr' | 'de' | 'es', stockQuantity = 50) {
-  const start = nextIndex;
-  const product = findProduct(sim(), market, (p) => p.index > start && p.basePriceCents > 2_000 && p.basePriceCents < 50_000);
-  nextIndex = product.index;
-  await control(sim(), 'PATCH', `/markets/${market}/products/${product.sourceId}`, { stockQuantity });
-  return product;
-}
 
 async function supplierOrderCount(market: 'it' | 'fr' | 'de' | 'es'): Promise<number> {
   const reply = await control(sim(), 'GET', '');
@@ -38,8 +29,7 @@ async function supplierOrderCount(market: 'it' | 'fr' | 'de' | 'es'): Promise<nu
 
 describe('the purchase job against the supplier API', () => {
   it('buys a paid order, then follows it until it is shipped and delivered with its tracking number', async () => {
-    const source = await simProduct('fr');
-    const { order } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId, quantity: 2 });
+    const { listing: source, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'fr' }, quantity: 2 });
 
     expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
     const bought = (await findOrderById(rt().collections.orders, order._id))!;
@@ -88,8 +78,7 @@ describe('the purchase job against the supplier API', () => {
   });
 
   it('ends in needs_attention with the reason when the supplier refuses for want of stock', async () => {
-    const source = await simProduct('it');
-    const { order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId });
+    const { listing: source, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'it' } });
     // The catalog still says in stock; the supplier knows better.
     await control(sim(), 'PATCH', `/markets/it/products/${source.sourceId}`, { stockQuantity: 0 });
     const outcome = await purchaseOrder(rt(), order._id);
@@ -101,8 +90,7 @@ describe('the purchase job against the supplier API', () => {
   });
 
   it('ends in needs_attention when the supplier API is still down after its retries, and buys nothing', async () => {
-    const source = await simProduct('de');
-    const { order } = await seedProductAndOrder(rt(), { market: 'de', baseUrl: sim().urls.de, sourceId: source.sourceId });
+    const { order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'de' } });
     const before = await supplierOrderCount('de');
     await control(sim(), 'PATCH', '/faults', { markets: ['de'], routes: ['order'], error: { status: 503, retryAfterSeconds: 1 } });
     try {
@@ -125,11 +113,10 @@ describe('the purchase job against the supplier API', () => {
   });
 
   it('ends in needs_attention without calling the supplier when the margin is below the floor', async () => {
-    const source = await simProduct('es');
-    const { listing, order } = await seedProductAndOrder(rt(), { market: 'es', baseUrl: sim().urls.es, sourceId: source.sourceId });
+    const { listing, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'es' } });
     // After the sale, the marketplace asks what the shopper paid, and the next scrape sees it.
     const paid = order.lines[0]!.unitPrice.amountCents;
-    await control(sim(), 'PATCH', `/markets/es/products/${source.sourceId}`, { priceCents: paid });
+    await control(sim(), 'PATCH', `/markets/es/products/${listing.sourceId}`, { priceCents: paid });
     await scrapeProducts(scrapeDeps(rt()), [{ ...listing, priceCents: paid }]);
     const before = await supplierOrderCount('es');
     const outcome = await purchaseOrder(rt(), order._id);
@@ -140,8 +127,7 @@ describe('the purchase job against the supplier API', () => {
   it('buys in one market what was sold in another at the price the pricing computed there', async () => {
     // The sale issue 14 found at a loss: an offer of one market only, sold in each of the others.
     for (const [buy, sell] of [['de', 'it'], ['it', 'es'], ['fr', 'de']] as const) {
-      const source = await simProduct(buy);
-      const { product, order } = await seedProductAndOrder(rt(), { market: buy, sellMarket: sell, baseUrl: sim().urls[buy], sourceId: source.sourceId, quantity: 1 });
+      const { product, listing: source, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: buy }, sellMarket: sell });
       expect(product.sellPrices[sell]?.sourceMarket).toBe(buy);
       expect(order.lines[0]!.unitPrice).toEqual(product.sellPrices[sell]!.price);
       expect(await purchaseOrder(rt(), order._id), `${buy} → ${sell}`).toEqual({ kind: 'purchased' });
@@ -151,9 +137,8 @@ describe('the purchase job against the supplier API', () => {
   });
 
   it('refreshes a stale offer before buying, so the supplier gets the price it has now', async () => {
-    const source = await simProduct('it');
     const old = new Date(Date.now() - 3_600_000);
-    const { product, listing, order } = await seedProductAndOrder(rt(), { market: 'it', baseUrl: sim().urls.it, sourceId: source.sourceId, scrapedAt: old });
+    const { product, listing, order } = await seedOrder(rt(), { offer: { simulator, scrapedAt: old }, listing: { market: 'it' } });
     // The catalog's price is an hour old and wrong: bought as is, the supplier would refuse it as price_changed.
     await scrapeProducts(scrapeDeps(rt()), [{ ...listing, priceCents: listing.priceCents! - 7 }], old);
     expect(await purchaseOrder(rt(), order._id)).toEqual({ kind: 'purchased' });
@@ -164,8 +149,7 @@ describe('the purchase job against the supplier API', () => {
   });
 
   it('enqueues the purchase of an order left buying for too long, once', async () => {
-    const source = await simProduct('fr');
-    const { order } = await seedProductAndOrder(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId, status: 'confirmed' });
+    const { order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'fr' }, status: 'confirmed' });
     const queue = new Queue(`purchase-stuck-${newId(6)}`, { connection: rt().redis, prefix: QUEUE_PREFIX });
     try {
       expect(await requeueStuckPurchases(rt(), queue)).toBe(0);

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { marketplaceEnv } from '../../../infra/local/platform';
-import { control, findProduct, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
+import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { addToCart, newCartId } from '../cart';
 import { CheckoutInput } from '../checkout/checkout.schema';
 import { checkoutInputFromForm } from '../checkout/checkout-form';
@@ -16,11 +16,12 @@ import { messagesOfOrder } from '../messages';
 import { drainOutbox } from '../outbox/outbox-drain.service';
 import { QUEUE_PREFIX, QUEUES } from '../queues';
 import { ORDER_EFFECTS } from './order-effects';
-import { seedOfferedProduct } from './purchase.fixture';
+import { seedOfferedProduct } from './order.fixture';
 import { purchaseJobId } from './purchase.queue';
 import { pollTracking, purchaseOrder } from './purchase.service';
 
-const { sim, clock } = useSimulator({ orders: { failureShare: 0 } });
+const simulator = useSimulator({ orders: { failureShare: 0 } });
+const { sim, clock } = simulator;
 const rt = useTestRuntime('order_journey', { redisDb: TEST_REDIS_DB.orderJourney, env: () => marketplaceEnv(sim().urls) });
 
 async function supplierOrders(): Promise<number> {
@@ -29,9 +30,7 @@ async function supplierOrders(): Promise<number> {
 
 describe('an order from checkout to delivery', () => {
   it('is confirmed, messaged, bought once, shipped and delivered, and the shopper sees each step', async () => {
-    const source = findProduct(sim(), 'fr', (p) => p.basePriceCents > 2_000 && p.basePriceCents < 50_000);
-    await control(sim(), 'PATCH', `/markets/fr/products/${source.sourceId}`, { stockQuantity: 50 });
-    const { product } = await seedOfferedProduct(rt(), { market: 'fr', baseUrl: sim().urls.fr, sourceId: source.sourceId });
+    const { product } = await seedOfferedProduct(rt(), { simulator }, { market: 'fr' });
 
     const cartId = newCartId();
     expect(await addToCart(rt(), cartId, 'fr', product._id, 2)).toMatchObject({ ok: true });

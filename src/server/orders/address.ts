@@ -3,6 +3,7 @@
 // the field, so the back office shows the message next to it.
 import { z } from 'zod';
 import { Address } from './order.schema';
+import { normalizePhone } from './order-search';
 import { isValidPostalCode, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
@@ -19,7 +20,7 @@ export const AddressInput = z
       .string()
       .trim()
       .regex(/^(\+?[\d\s().-]{6,20})?$/, 'expected a phone number such as +39 333 123 4567')
-      .transform((v) => (v === '' ? null : v))
+      .transform((v) => (v === '' ? null : normalizePhone(v)))
       .nullable()
       .default(null),
   })

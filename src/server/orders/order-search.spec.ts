@@ -5,6 +5,7 @@ describe('the search box', () => {
   it('reads an e-mail, a phone, a name or an order number', () => {
     expect(searchTerms('Anna@Example.com')).toMatchObject({ email: 'anna@example.com', phones: [], namePrefix: null });
     expect(searchTerms('+39 333-123 4567')?.phones).toEqual(['+39 333-123 4567', '+393331234567']);
+    expect(searchTerms('0171/123 4567')?.phones).toEqual(['0171/123 4567', '01711234567']);
     expect(searchTerms('Giulia')).toMatchObject({ email: null, namePrefix: 'Giulia' });
     expect(searchTerms('  ')).toBeNull();
   });

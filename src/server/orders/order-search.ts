@@ -23,15 +23,15 @@ export interface SearchTerms {
   readonly namePrefix: string | null;
 }
 
-/** `+39 333-123 4567` and `+393331234567` are the same phone. */
+/** The phone without its separators (`+39 333-123 4567` is `+393331234567`), as phones are stored and looked up. */
 export function normalizePhone(text: string): string {
-  return text.replace(/[\s().-]/g, '');
+  return text.replace(/[\s()./-]/g, '');
 }
 
 export function searchTerms(q: string): SearchTerms | null {
   const text = q.trim();
   if (text === '') return null;
-  const looksLikePhone = /^\+?[\d\s().-]{6,}$/.test(text);
+  const looksLikePhone = /^\+?[\d\s()./-]{6,}$/.test(text);
   return {
     text,
     email: text.includes('@') ? text.toLowerCase() : null,

@@ -5,10 +5,6 @@ import type { Collections } from '../db';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import type { OrderStatus } from './order.schema';
 
-export async function insertOrder(orders: Collections['orders'], order: Order): Promise<void> {
-  await orders.insertOne(order);
-}
-
 export function findOrderById(orders: Collections['orders'], id: string): Promise<Order | null> {
   return orders.findOne({ _id: id });
 }

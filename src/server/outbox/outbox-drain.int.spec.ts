@@ -1,11 +1,12 @@
 // The drainer on the run's real MongoDB and Redis: claims one by one, confirmations stored once
 // however often they are delivered, entries waiting for their order, purchase jobs added once.
+// Orders are placed through checkout, which records their confirmation in the outbox itself.
 import { Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../db/ids';
 import { ORDER_EFFECTS, purchaseJobId, purchaseQueue } from '../fulfillment';
-import { seedCustomerWithOrders } from '../orders/order.fixture';
+import { seedOrder } from '../fulfillment/order.fixture';
 import type { Order } from '../orders/order.schema';
 import { drainOutbox } from './outbox-drain.service';
 import { claimEntry, effectId, recordEffect } from './outbox.store';
@@ -13,13 +14,13 @@ import { claimEntry, effectId, recordEffect } from './outbox.store';
 const rt = useTestRuntime('outbox_drain');
 const later = (ms: number) => () => new Date(Date.now() + ms);
 
-async function seedOrder(status: Order['status'] = 'awaiting_payment', market: Order['market'] = 'de'): Promise<Order> {
-  return (await seedCustomerWithOrders(rt(), { orders: [{ unitPriceCents: 2490, status, market, title: 'Espressokocher' }] })).orders[0]!;
+async function placedOrder(status: 'awaiting_payment' | 'paid' = 'awaiting_payment'): Promise<Order> {
+  return (await seedOrder(rt(), { listing: { market: 'de', title: 'Espressokocher' }, status })).order;
 }
 
 describe('the outbox drainer', () => {
   it('claims an entry once: a second drainer finds it leased', async () => {
-    const order = await seedOrder();
+    const order = await placedOrder();
     const id = effectId('order.confirmation', `${order._id}_claim`);
     await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
     const claims = await Promise.all([1, 2, 3].map(() => claimEntry(rt().collections.outbox, new Date(), 30_000)));
@@ -29,10 +30,9 @@ describe('the outbox drainer', () => {
   });
 
   it('stores the confirmation once, in the market language, however often the entry is delivered', async () => {
-    const order = await seedOrder('awaiting_payment', 'de');
+    const order = await placedOrder();
+    // The confirmation checkout recorded; a drainer that claimed it, wrote the message and died before marking it done...
     const id = effectId('order.confirmation', order._id);
-    await recordEffect(rt().collections.outbox, { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
-    // A drainer that claimed it, wrote the message and died before marking it done...
     const claimed = (await claimEntry(rt().collections.outbox, new Date(), 30_000))!;
     expect(claimed._id).toBe(id);
     await ORDER_EFFECTS['order.confirmation']({ orderId: order._id, customerId: order.customerId }, claimed, rt());
@@ -42,8 +42,8 @@ describe('the outbox drainer', () => {
     const messages = await rt().collections.messages.find({ orderId: order._id }).toArray();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ _id: `msg_${id}`, to: order.email, market: 'de', subject: `Bestellbestätigung ${order.number}` });
-    expect(messages[0]!.body).toContain('Espressokocher');
-    expect(messages[0]!.body).toContain('24,90');
+    const euros = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(order.total.amountCents / 100);
+    expect(messages[0]!.body).toContain(`1 × Espressokocher: ${euros}`);
     // A bank transfer: the account to pay to (the settings' demo defaults) and the reference.
     expect(messages[0]!.body).toContain('IBAN: IT60 X054 2811 1010 0000 0123 456');
     expect(messages[0]!.body).toContain(`Verwendungszweck: ${order.number}`);
@@ -63,7 +63,7 @@ describe('the outbox drainer', () => {
   });
 
   it('delivers an entry whose order arrived meanwhile', async () => {
-    const order = await seedOrder();
+    const order = await placedOrder();
     const id = effectId('order.confirmation', `${order._id}_late`);
     await rt().collections.outbox.insertOne({
       _id: id, topic: 'order.confirmation', payload: { orderId: 'o_notyet00', customerId: order.customerId }, status: 'pending', attempts: 0, availableAt: new Date(), createdAt: new Date(), doneAt: null, lastError: null,
@@ -71,13 +71,15 @@ describe('the outbox drainer', () => {
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1 });
     await rt().collections.outbox.updateOne({ _id: id }, { $set: { 'payload.orderId': order._id } });
     expect(await drainOutbox(rt(), ORDER_EFFECTS, 500, later(60_000))).toMatchObject({ done: 1 });
-    expect(await rt().collections.messages.countDocuments({ orderId: order._id })).toBe(1);
+    expect(await rt().collections.messages.findOne({ _id: `msg_${id}` })).toMatchObject({ orderId: order._id });
   });
 
   it('adds one purchase job per paid order, and waits while the order is unpaid', async () => {
     const queue: Queue = purchaseQueue(rt());
-    const unpaid = await seedOrder('awaiting_payment');
-    const paid = await seedOrder('paid');
+    const unpaid = await placedOrder('awaiting_payment');
+    const paid = await placedOrder('paid');
+    // The effects checkout and marking it paid recorded go first: what follows are this test's own.
+    await drainOutbox(rt(), ORDER_EFFECTS);
     for (const order of [unpaid, paid]) {
       for (const cause of ['a', 'b']) {
         await recordEffect(rt().collections.outbox, { id: effectId('order.purchase', `${order._id}_${cause}`), topic: 'order.purchase', payload: { orderId: order._id, customerId: order.customerId } });

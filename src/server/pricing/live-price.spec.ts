@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Offer, Product } from '../catalog/product.schema';
 import { testOffer } from '../catalog/offer.fixture';
-import { applyQuotes, deliveryEstimate, marketPrice, refreshSources } from './live-price';
+import { applyQuotes, deliveryEstimate, marketPrice, refreshSources, uncheckedSources } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';
 
 const RULES = DEFAULT_MARGIN_RULES;
@@ -25,6 +25,22 @@ describe('refreshSources', () => {
 
   it('calls every offer of a product that has no price yet', () => {
     expect(refreshSources({ offers: product.offers, sellPrices: {} })).toEqual(['it', 'de']);
+  });
+});
+
+describe('uncheckedSources', () => {
+  const raised = { it: { priceCents: 9000, shippingCents: 0, availability: 'in_stock' as const } };
+
+  it('names the offer a raised source lost to when nobody checked it within the window', () => {
+    expect(uncheckedSources(applyQuotes(product, raised, RULES, now), product, ['it'], now, 60_000)).toEqual(['de']);
+  });
+
+  it('names nothing when that offer was checked within the window, was called, or the source still wins', () => {
+    const checked = { ...product, offers: { ...product.offers, de: testOffer(2500, 0, 'in_stock', new Date(now.getTime() - 30_000)) } };
+    expect(uncheckedSources(applyQuotes(checked, raised, RULES, now), checked, ['it'], now, 60_000)).toEqual([]);
+    expect(uncheckedSources(applyQuotes(product, raised, RULES, now), product, ['it', 'de'], now, 60_000)).toEqual([]);
+    const lower = { it: { priceCents: 1900, shippingCents: 0, availability: 'in_stock' as const } };
+    expect(uncheckedSources(applyQuotes(product, lower, RULES, now), product, ['it'], now, 60_000)).toEqual([]);
   });
 });
 

@@ -71,6 +71,22 @@ export function refreshSources(product: Pick<Product, 'offers' | 'sellPrices'>):
   return [...sources];
 }
 
+/**
+ * The markets a refresh's new selling prices come from whose offers it did not call and that
+ * were not checked within the freshness window: a refreshed source that went up can lose to
+ * such an offer, whose price may have moved as well.
+ */
+export function uncheckedSources(applied: Pick<AppliedQuotes, 'sellPrices'>, product: Pick<Product, 'offers'>, called: readonly MarketCode[], now: Date, freshForMs: number): MarketCode[] {
+  const unchecked = new Set<MarketCode>();
+  for (const m of MARKET_CODES) {
+    const source = applied.sellPrices[m]?.sourceMarket;
+    const offer = source ? product.offers[source] : undefined;
+    if (!source || !offer || called.includes(source)) continue;
+    if (now.getTime() - offerCheckedAt(offer).getTime() > freshForMs) unchecked.add(source);
+  }
+  return [...unchecked];
+}
+
 /** What the marketplace's offer API answered, in our units. */
 export interface OfferQuote {
   readonly priceCents: number;

@@ -22,7 +22,7 @@ import { openProductPage } from './product-page.service';
 import { REFRESH_HANDLERS } from './refresh.jobs';
 import { pricePoints } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
-import { applyQuotes } from './live-price';
+import { applyQuotes, marketPrice } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';
 
 const rt = useTestRuntime('refresh');
@@ -114,6 +114,28 @@ describe('refreshProduct against the simulator', () => {
     expect(event).toMatchObject({ kind: 'fresh', failure: null, productId: product._id });
     expect(event.markets.it?.price.amountCents).toBe(stored?.sellPrices.it?.price.amountCents);
     await events.stop();
+  });
+
+  it('asks the offer that now undercuts a source gone up, so no price shown comes from an old check', async () => {
+    const it_ = await simProductInfo(sim.controlUrl, 'it', nextIndex++);
+    const de = await simProductInfo(sim.controlUrl, 'de', nextIndex++);
+    await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 2000 });
+    await patchSimProduct(sim.controlUrl, 'de', de.sourceId, { priceCents: 2600 });
+    // One product sold by both shops (same GTIN), scraped two minutes ago: Italy's offer is the source everywhere.
+    const scrapedAt = new Date(Date.now() - 120_000);
+    const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing({ ...it_, priceCents: 2000 }), simListing({ ...de, gtin: it_.gtin, priceCents: 2600 })], scrapedAt);
+    expect(Object.values(product!.sellPrices).map((p) => p.sourceMarket)).toEqual(['it', 'it', 'it', 'it']);
+    const deCalls = await offerCallCount(sim.controlUrl, 'de', de.sourceId);
+    await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 6000 });
+
+    expect(await refreshProduct(deps(), { productId: product!._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'fresh' });
+    expect(await offerCallCount(sim.controlUrl, 'de', de.sourceId)).toBe(deCalls + 1);
+    const stored = (await rt().collections.products.findOne({ _id: product!._id }))!;
+    expect(stored.offers.de?.lastRefreshedAt?.getTime()).toBeGreaterThan(scrapedAt.getTime());
+    for (const m of ['it', 'fr', 'de', 'es'] as const) {
+      expect(stored.sellPrices[m]?.sourceMarket, m).toBe('de');
+      expect(Date.parse(marketPrice(stored, m)!.checkedAt), m).toBeGreaterThan(scrapedAt.getTime());
+    }
   });
 
   it('skips the marketplace when the price was refreshed after the job was enqueued, and writes no history twice', async () => {

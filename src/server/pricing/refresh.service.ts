@@ -12,7 +12,7 @@ import { findProduct } from '../catalog/product.store';
 import { MARKET_CODES, type MarketCode } from '../markets';
 import { outboundPolicy } from '../outbound';
 import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
-import { applyQuotes, marketPrices, refreshSources, type OfferQuote } from './live-price';
+import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { recordRefreshOutcome } from './live-price.store';
 import { marginRules } from './margin';
@@ -115,16 +115,20 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
   }
 }
 
-async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
+interface OfferCalls {
+  readonly quotes: Partial<Record<MarketCode, OfferQuote>>;
+  readonly failure: RefreshFailureInfo | null;
+  readonly callMs: number | null;
+  readonly sourceMs: number | null;
+}
+
+/** Calls the marketplaces of `markets` side by side, each through its gate, within `budget`. */
+async function callOffers(deps: RefreshDeps, product: Product, markets: readonly MarketCode[], budget: AbortSignal): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
   const outbound = outboundPolicy(deps.config);
   const fetchQuote = deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
-  // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
-  const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
-  // Timed around all the calls, failures included: a timeout is the tail the operators look for.
-  const callsStartedAt = performance.now();
   const results = await Promise.allSettled(
-    sources.map(async (market) => {
+    markets.map(async (market) => {
       const offer = product.offers[market];
       const base = marketplaceUrl(deps.config, market);
       if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
@@ -132,15 +136,12 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
       return deps.gates[market].run(() => fetchQuote(base, offer.sourceId, budget), budget);
     }),
   );
-
-  const callDurationMs = performance.now() - callsStartedAt;
-
   const quotes: Partial<Record<MarketCode, OfferQuote>> = {};
   let failure: RefreshFailureInfo | null = null;
   let callMs: number | null = null;
   let sourceMs: number | null = null;
   for (const [i, result] of results.entries()) {
-    const market = sources[i] as MarketCode;
+    const market = markets[i] as MarketCode;
     if (result.status === 'fulfilled') {
       quotes[market] = result.value.quote;
       callMs = Math.max(callMs ?? 0, result.value.callMs);
@@ -150,12 +151,41 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
       failure ??= { at: now().toISOString(), kind: error.kind, detail: `${market}: ${error.message}` };
     }
   }
+  return { quotes, failure, callMs, sourceMs };
+}
+
+const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+function merged(a: OfferCalls, b: OfferCalls): OfferCalls {
+  return { quotes: { ...a.quotes, ...b.quotes }, failure: a.failure ?? b.failure, callMs: longest(a.callMs, b.callMs), sourceMs: longest(a.sourceMs, b.sourceMs) };
+}
+
+async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const rules = marginRules(deps.config);
+  // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
+  const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
+  // Timed around all the calls, failures included: a timeout is the tail the operators look for.
+  const callsStartedAt = performance.now();
+  let calls = await callOffers(deps, product, sources, budget);
+  // A source whose price went up may lose to another market's offer that nobody checked lately:
+  // that offer is asked too, within the same budget, so no price shown comes from an old check.
+  // Each round asks at least one market more, so there are at most as many rounds as markets.
+  const called = [...sources];
+  for (;;) {
+    const unchecked = uncheckedSources(applyQuotes(product, calls.quotes, rules, now()), product, called, now(), deps.config.PRICE_FRESH_MS);
+    if (unchecked.length === 0 || Object.keys(calls.quotes).length === 0) break;
+    calls = merged(calls, await callOffers(deps, product, unchecked, budget));
+    called.push(...unchecked);
+  }
+  const callDurationMs = performance.now() - callsStartedAt;
+  const { quotes, failure, callMs, sourceMs } = calls;
 
   const at = now();
   let stored: Product | null = null;
   let changes = 0;
   if (Object.keys(quotes).length > 0) {
-    const applied = applyQuotes(product, quotes, marginRules(deps.config), at);
+    const applied = applyQuotes(product, quotes, rules, at);
     // History before the product: if the product update fails, the retry finds the same
     // change and the history insert de-duplicates on the point's derived id.
     changes = await insertPricePoints(deps.priceHistory, pricePoints(product._id, applied.changes, at));
