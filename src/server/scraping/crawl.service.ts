@@ -444,7 +444,16 @@ async function crawlPages(
           launchContext: {
             launcher: chromium,
             userDataDir,
-            launchOptions: { executablePath: settings.browserPath, headless: true, args: CHROMIUM_ARGS, timeout: settings.requestTimeoutMs },
+            launchOptions: {
+              executablePath: settings.browserPath,
+              headless: true,
+              // confinePage answers every request, so Chromium needs no resolver: without one, a
+              // preconnect or prefetch that slips past the route reaches no host by name.
+              args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND'],
+              // A service worker's requests would bypass page.route.
+              serviceWorkers: 'block',
+              timeout: settings.requestTimeoutMs,
+            },
           },
           browserPoolOptions: { useFingerprints: false },
           preNavigationHooks: [backoffHook, ({ page, proxyInfo }) => confinePage(page, site, settings, proxyInfo?.url)],
