@@ -132,15 +132,20 @@ interface Robots {
   readonly file: RobotsTxtFile | null;
 }
 
-/** The site's robots.txt, read once per crawl; a start of kind `robots` counts it as a page. */
+/**
+ * The site's robots.txt, read once per crawl. Where discovery starts from it, it counts as a page
+ * and its absence as a failure; read only for its rules, a site without one allows everything.
+ */
 async function readRobots(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun): Promise<Robots> {
-  const url = job.start.find((s) => s.kind === 'robots')?.url ?? new URL('/robots.txt', job.site.baseUrl).href;
+  const start = job.start.find((s) => s.kind === 'robots');
+  const url = start?.url ?? new URL('/robots.txt', job.site.baseUrl).href;
   try {
     const text = await fetchText(url, job.site, settings);
-    if (job.start.some((s) => s.kind === 'robots')) run.counts.pages += 1;
+    if (start) run.counts.pages += 1;
     return { url, text, file: RobotsTxtFile.from(url, text) };
   } catch (error) {
-    bump(run.failedByReason, error instanceof OffSite ? OFF_SITE : 'robots_txt');
+    if (error instanceof OffSite) bump(run.failedByReason, OFF_SITE);
+    else if (start) bump(run.failedByReason, 'robots_txt');
     return { url, text: null, file: null };
   }
 }
