@@ -1,6 +1,6 @@
 // Every fault switch over HTTP: errors with Retry-After, latency, hangs (and stopping the
 // simulator while a request hangs), truncated and malformed bodies, the captcha page, hostile
-// content; set for all markets, for one market, per route kind and per product.
+// content, pointing elsewhere; set for all markets, for one market, per route kind and per product.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { HOSTILE_SNIPPETS } from './product-templates';
