@@ -1,6 +1,6 @@
 // Every fault switch over HTTP: errors with Retry-After, latency, hangs (and stopping the
 // simulator while a request hangs), truncated and malformed bodies, the captcha page, hostile
-// content; set for all markets, for one market, per route kind and per product.
+// content, pointing elsewhere; set for all markets, for one market, per route kind and per product.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { HOSTILE_SNIPPETS } from './product-templates';
@@ -223,5 +223,41 @@ describe('faults on supplier orders', () => {
     const retried = await order(product, 'retry-2');
     expect(retried.status).toBe(200);
     expect(await retried.json()).toMatchObject({ status: 'accepted' });
+  });
+});
+
+describe('pointing elsewhere', () => {
+  const target = 'http://127.0.0.1:6379';
+
+  it('names the target in robots.txt, the sitemaps and the listings, beside the shop’s own URLs', async () => {
+    await setFaults({ markets: ['it'], routes: ['discovery', 'listing'], elsewhere: { targets: [target] } });
+    const shop = sim().urls.it;
+    const robots = await (await fetch(`${shop}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${shop}/sitemap.xml`);
+    expect(robots).toContain(`Sitemap: ${target}/sitemap.xml`);
+    const index = await (await fetch(`${shop}/sitemap.xml`)).text();
+    expect(index).toContain(`<loc>${target}/sitemap.xml</loc>`);
+    expect(index).toContain(`<loc>${shop}/sitemaps/elsewhere.xml</loc>`);
+    const onShop = await fetch(`${shop}/sitemaps/elsewhere.xml`, { redirect: 'manual' });
+    expect([onShop.status, onShop.headers.get('location')]).toEqual([302, `${target}/sitemap.xml`]);
+    expect(await (await fetch(`${shop}/sitemaps/products-1.xml`)).text()).toContain(`<loc>${target}/dp/B0ELSEWHR1</loc>`);
+    const listing = await (await fetch(`${shop}/c/elettronica`)).text();
+    expect(listing).toContain(`href="${target}/dp/B0ELSEWHR1"`);
+    expect(listing).toContain('class="product-card"');
+    // Another market, and a shop without the fault, answer as ever.
+    expect(await (await fetch(`${sim().urls.fr}/robots.txt`)).text()).not.toContain(target);
+    expect((await fetch(`${sim().urls.fr}/sitemaps/elsewhere.xml`)).status).toBe(404);
+  });
+
+  it('redirects one product’s page, or every offer and order, to the same path on the target', async () => {
+    const product = amazonProduct();
+    const other = amazonProduct(1);
+    await setProduct(product, { faults: { routes: ['product'], elsewhere: { targets: [target] } } });
+    const page = await fetch(pageUrl(product), { redirect: 'manual' });
+    expect([page.status, page.headers.get('location')]).toEqual([302, `${target}${canonicalPath(product)}`]);
+    expect((await fetch(pageUrl(other), { redirect: 'manual' })).status).toBe(200);
+    await setFaults({ routes: ['offer', 'order'], elsewhere: { targets: [target] } });
+    const offer = await fetch(offerUrl(other), { redirect: 'manual' });
+    expect([offer.status, offer.headers.get('location')]).toEqual([302, `${target}/api/offers/${other.sourceId}`]);
   });
 });

@@ -6,6 +6,8 @@ import {
   effectiveFaults,
   FaultPatch,
   initialMarketFaults,
+  ELSEWHERE_SITEMAP_PATH,
+  elsewhereLocation,
   malformBody,
   NO_FAULTS,
   patchMarketFaults,
@@ -13,9 +15,11 @@ import {
   ProductFaultPatch,
   REALISTIC_LATENCY,
   ROUTE_KINDS,
+  pointElsewhere,
   sampleLatencyMs,
   truncateBody,
 } from './faults';
+import { renderRobotsTxt, renderSitemapIndex, renderUrlSet } from './discovery-pages';
 import { SeededRandom } from './seeded-random';
 
 describe('initial faults', () => {
@@ -54,7 +58,7 @@ describe('patches', () => {
   it('let a product’s own settings win, field by field, on its own routes', () => {
     const market = patchMarketFaults(initialMarketFaults(true), FaultPatch.parse({ error: { status: 500 } }));
     const product = patchProductFaults({}, ProductFaultPatch.parse({ routes: ['offer'], content: { kind: 'captcha' }, error: null }));
-    expect(effectiveFaults(market, product, 'offer')).toEqual({ latency: REALISTIC_LATENCY, error: null, hang: null, content: { kind: 'captcha', share: 1 } });
+    expect(effectiveFaults(market, product, 'offer')).toEqual({ latency: REALISTIC_LATENCY, error: null, hang: null, content: { kind: 'captcha', share: 1 }, elsewhere: null });
     expect(effectiveFaults(market, product, 'product')).toEqual(market.product);
     expect(effectiveFaults(market, undefined, 'offer')).toEqual(market.offer);
   });
@@ -76,7 +80,7 @@ describe('decideFaults', () => {
   });
 
   it('decides nothing when there is nothing to decide', () => {
-    expect(decideFaults(NO_FAULTS, new SeededRandom(1))).toEqual({ hang: false, delayMs: 0, error: null, content: null });
+    expect(decideFaults(NO_FAULTS, new SeededRandom(1))).toEqual({ hang: false, delayMs: 0, error: null, content: null, elsewhere: null });
   });
 });
 
@@ -114,5 +118,54 @@ describe('damaged bodies', () => {
     expect(malformed.match(/<\/(div|span)>/g)).toHaveLength(2);
     expect(malformed).toContain('class="x>');
     expect(malformBody('Sitemap: http://x/sitemap.xml', 'text')).toBe('Sitemap http://x/sitemap.xml');
+  });
+});
+
+describe('a shop that points elsewhere', () => {
+  const targets = ['http://127.0.0.1:6379', 'http://internal.example'];
+  const shop = 'http://127.0.0.1:4100';
+
+  it('is set by origin, on the routes asked, and rolled like the others', () => {
+    const patch = FaultPatch.parse({ routes: ['discovery'], elsewhere: { targets: ['http://127.0.0.1:6379/ignored/path', 'http://internal.example'] } });
+    expect(patch.elsewhere).toEqual({ targets, share: 1 });
+    const faults = patchMarketFaults(initialMarketFaults(false), patch);
+    expect(faults.discovery.elsewhere).toEqual({ targets, share: 1 });
+    expect(faults.product.elsewhere).toBeNull();
+    expect(decideFaults(faults.discovery, new SeededRandom(1)).elsewhere).toEqual(targets);
+    expect(() => FaultPatch.parse({ elsewhere: { targets: ['file:///etc/passwd'] } })).toThrow();
+    expect(() => FaultPatch.parse({ elsewhere: { targets: [] } })).toThrow();
+  });
+
+  it('names the targets in robots.txt, the sitemap index, the sitemaps and the pages, beside its own URLs', () => {
+    const robots = pointElsewhere(renderRobotsTxt(shop), 'text', targets, shop);
+    expect(robots).toContain(`Sitemap: ${shop}/sitemap.xml`);
+    for (const t of targets) expect(robots).toContain(`Sitemap: ${t}/sitemap.xml`);
+
+    const index = pointElsewhere(renderSitemapIndex(shop, 2, '2026-01-01'), 'xml', targets, shop);
+    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([
+      `${shop}/sitemaps/categories.xml`,
+      `${shop}/sitemaps/products-1.xml`,
+      `${shop}/sitemaps/products-2.xml`,
+      `${targets[0]}/sitemap.xml`,
+      `${targets[1]}/sitemap.xml`,
+      `${shop}${ELSEWHERE_SITEMAP_PATH}`,
+    ]);
+
+    const urlset = pointElsewhere(renderUrlSet(shop, [{ path: '/p/x-B012345678', lastModified: '2026-01-01' }]), 'xml', targets, shop);
+    const locs = [...urlset.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs[0]).toBe(`${shop}/p/x-B012345678`);
+    expect(locs.slice(1).map((l) => new URL(l).origin)).toEqual([targets[0], targets[0], targets[1], targets[1]]);
+
+    const page = pointElsewhere('<html><body><main><a href="/c/a">a</a></main></body></html>', 'html', targets, shop);
+    expect(page).toContain('<a href="/c/a">a</a>');
+    expect(page).toContain(`href="${targets[1]}/c/elsewhere"`);
+    expect(page.indexOf('class="elsewhere"')).toBeLessThan(page.indexOf('</main>'));
+
+    expect(pointElsewhere('{"priceCents":1}', 'json', targets, shop)).toBe('{"priceCents":1}');
+  });
+
+  it('sends a redirect to the same path on one of the targets', () => {
+    expect(elsewhereLocation(targets, '/dp/B012345678', 0)).toBe('http://127.0.0.1:6379/dp/B012345678');
+    expect(elsewhereLocation(targets, '/dp/B012345678', 3)).toBe('http://internal.example/dp/B012345678');
   });
 });

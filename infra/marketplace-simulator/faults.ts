@@ -45,11 +45,26 @@ export const ContentFault = z.strictObject({
 });
 export type ContentFault = z.infer<typeof ContentFault>;
 
+/**
+ * A hostile shop that points elsewhere: its robots.txt, sitemap index, sitemaps and listings name
+ * the `targets` (other hosts, or other ports of this machine) beside its own URLs, and its product
+ * pages, offers and orders answer with a redirect there. What a crawler or client must not follow.
+ */
+export const ElsewhereFault = z.strictObject({
+  targets: z
+    .array(z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin))
+    .min(1)
+    .max(8),
+  share: Share.default(1),
+});
+export type ElsewhereFault = z.infer<typeof ElsewhereFault>;
+
 export const FaultSettings = z.strictObject({
   latency: Latency.nullable(),
   error: ErrorFault.nullable(),
   hang: HangFault.nullable(),
   content: ContentFault.nullable(),
+  elsewhere: ElsewhereFault.nullable(),
 });
 export type FaultSettings = z.infer<typeof FaultSettings>;
 
@@ -58,6 +73,7 @@ const settingsPatch = {
   error: ErrorFault.nullable().optional(),
   hang: HangFault.nullable().optional(),
   content: ContentFault.nullable().optional(),
+  elsewhere: ElsewhereFault.nullable().optional(),
 };
 
 /** A change to a market's faults: the fields given (null clears one) on the routes given, or all. */
@@ -71,7 +87,7 @@ export type ProductFaultPatch = z.infer<typeof ProductFaultPatch>;
 export type MarketFaults = Readonly<Record<RouteKind, FaultSettings>>;
 export type ProductFaults = Readonly<Partial<Record<ProductRouteKind, Partial<FaultSettings>>>>;
 
-export const NO_FAULTS: FaultSettings = { latency: null, error: null, hang: null, content: null };
+export const NO_FAULTS: FaultSettings = { latency: null, error: null, hang: null, content: null, elsewhere: null };
 
 /** What the issue asks of a real marketplace's offer API and product pages: median 250 ms, p99 800 ms. */
 export const REALISTIC_LATENCY: Latency = { medianMs: 250, p99Ms: 800 };
@@ -87,6 +103,7 @@ function changedFields(patch: FaultPatch | ProductFaultPatch): Partial<FaultSett
   if (patch.error !== undefined) fields.error = patch.error;
   if (patch.hang !== undefined) fields.hang = patch.hang;
   if (patch.content !== undefined) fields.content = patch.content;
+  if (patch.elsewhere !== undefined) fields.elsewhere = patch.elsewhere;
   return fields;
 }
 
@@ -116,6 +133,8 @@ export interface FaultDecision {
   readonly delayMs: number;
   readonly error: ErrorFault | null;
   readonly content: ContentFault['kind'] | null;
+  /** Where the answer points instead of, or beside, the shop itself. */
+  readonly elsewhere: readonly string[] | null;
 }
 
 // z(0.99) of the standard normal: p99 = median · e^(σ · 2.326).
@@ -133,7 +152,8 @@ export function decideFaults(settings: FaultSettings, random: SeededRandom): Fau
   const delayMs = sampleLatencyMs(settings.latency, random);
   const error = settings.error !== null && random.chance(settings.error.share) ? settings.error : null;
   const content = settings.content !== null && random.chance(settings.content.share) ? settings.content.kind : null;
-  return { hang, delayMs, error, content };
+  const elsewhere = settings.elsewhere !== null && random.chance(settings.elsewhere.share) ? settings.elsewhere.targets : null;
+  return { hang, delayMs, error, content, elsewhere };
 }
 
 /** Cut where a dropped connection behind a proxy would cut: in the middle of the document. */
@@ -163,4 +183,40 @@ export function malformBody(body: string, type: BodyType): string {
         .replace(/<\/(div|span|td|tr|li|p)>/g, everyOther)
         .replace('<body', '<div class="promo"><p>\n<table><tr><td class="x>\n</body><body');
   }
+}
+
+/** Listed by a pointing-elsewhere sitemap index on the shop itself: it redirects to a target's sitemap. */
+export const ELSEWHERE_SITEMAP_PATH = '/sitemaps/elsewhere.xml';
+/** Product paths of the shops' own shapes, so that only their host tells them apart. */
+const ELSEWHERE_PRODUCT_PATHS = ['/dp/B0ELSEWHR1', '/p/elsewhere-B0ELSEWHR2'];
+
+/**
+ * The shop's own answer with the targets named beside its URLs: robots.txt gains their sitemaps,
+ * a sitemap index their sitemaps (and one on the shop that redirects to them), a sitemap and a
+ * page their product and category links. JSON and photos are left as they are.
+ */
+export function pointElsewhere(body: string, type: BodyType, targets: readonly string[], baseUrl: string): string {
+  const each = (make: (target: string) => string) => targets.map(make).join('\n');
+  switch (type) {
+    case 'text':
+      return `${body.trimEnd()}\n${each((t) => `Sitemap: ${t}/sitemap.xml`)}\n`;
+    case 'xml':
+      if (body.includes('</sitemapindex>')) {
+        const entries = [...targets.map((t) => `${t}/sitemap.xml`), `${baseUrl}${ELSEWHERE_SITEMAP_PATH}`].map((loc) => `<sitemap><loc>${loc}</loc></sitemap>`);
+        return body.replace('</sitemapindex>', `${entries.join('\n')}\n</sitemapindex>`);
+      }
+      return body.replace('</urlset>', `${each((t) => ELSEWHERE_PRODUCT_PATHS.map((path) => `<url><loc>${t}${path}</loc></url>`).join('\n'))}\n</urlset>`);
+    case 'html':
+      return body.replace(
+        '</main>',
+        `<ul class="elsewhere">${each((t) => [...ELSEWHERE_PRODUCT_PATHS, '/c/elsewhere'].map((path) => `<li><a href="${t}${path}">${path}</a></li>`).join(''))}</ul>\n</main>`,
+      );
+    case 'json':
+      return body;
+  }
+}
+
+/** The target a redirecting answer sends a client to: the same path on one of the targets. */
+export function elsewhereLocation(targets: readonly string[], path: string, pick: number): string {
+  return `${targets[pick % targets.length]}${path}`;
 }

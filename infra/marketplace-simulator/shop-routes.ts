@@ -19,7 +19,17 @@ import {
   renderUrlSet,
   type SitemapEntry,
 } from './discovery-pages';
-import { decideFaults, malformBody, truncateBody, type BodyType, type ErrorFault, type RouteKind } from './faults';
+import {
+  decideFaults,
+  ELSEWHERE_SITEMAP_PATH,
+  elsewhereLocation,
+  malformBody,
+  pointElsewhere,
+  truncateBody,
+  type BodyType,
+  type ErrorFault,
+  type RouteKind,
+} from './faults';
 import { renderProductPhoto } from './product-image';
 import { productView, renderCaptchaPage, renderProductPage, HOSTILE_SNIPPETS } from './product-templates';
 import type { CountedRoute, SimulatorState } from './simulator-state';
@@ -275,6 +285,8 @@ function route(ctx: ShopContext, method: string, path: string, query: URLSearchP
     const entries = CATEGORIES.map((_, i) => ({ path: categoryPath(market, i), lastModified: today() }));
     return get(() => discovery('xml', () => ({ status: 200, type: 'xml', body: renderUrlSet(baseUrl, entries) })));
   }
+  // Only a shop that points elsewhere lists it, and answers it with a redirect.
+  if (path === ELSEWHERE_SITEMAP_PATH) return get(() => discovery('xml', () => ({ status: 404, type: 'xml', body: '' })));
   if ((m = PRODUCT_SITEMAP_PATH.exec(path))) {
     const n = Number(m[1]);
     return get(() => discovery('xml', () => productSitemap(ctx, n, baseUrl)));
@@ -398,7 +410,13 @@ export async function handleShopRequest(ctx: ShopContext, req: IncomingMessage, 
     if (decision?.content === 'captcha') {
       return { status: 200, type: 'html', body: renderCaptchaPage(market, req.url ?? '/', String(state.random.next()).slice(2, 12)) };
     }
-    const built = await matched.respond(decision?.content === 'hostile');
+    const elsewhere = decision?.elsewhere;
+    if (elsewhere && (matched.counted === 'product' || matched.counted === 'offer' || matched.counted === 'order' || path === ELSEWHERE_SITEMAP_PATH)) {
+      const target = path === ELSEWHERE_SITEMAP_PATH ? '/sitemap.xml' : `${path}${rawQuery ? `?${rawQuery}` : ''}`;
+      return { status: 302, type: matched.type, body: '', headers: { location: elsewhereLocation(elsewhere, target, matched.productIndex ?? 0) } };
+    }
+    let built = await matched.respond(decision?.content === 'hostile');
+    if (elsewhere && typeof built.body === 'string' && built.type !== 'jpeg') built = { ...built, body: pointElsewhere(built.body, built.type, elsewhere, baseUrl) };
     return decision?.content === 'truncated' || decision?.content === 'malformed' ? damage(built, decision.content) : built;
   };
   const answer = () => {

@@ -14,6 +14,7 @@ import { LOG_DIR, REPO_ROOT } from '../../infra/local/paths';
 import { startMongo } from '../../infra/local/mongo';
 import { collections, ensureIndexes, newId } from '../../src/server/db';
 import { MARKET_CODES, isMarketCode, type MarketCode } from '../../src/server/markets';
+import { originOf } from '../../src/server/outbound';
 import { extractPage, marketplaceSites, runCrawl, type CrawlSettings, type SiteConfig } from '../../src/server/scraping';
 
 const { values } = parseArgs({
@@ -94,6 +95,8 @@ async function bareLoop(urls: readonly string[], market: MarketCode): Promise<{ 
   return { seconds: (performance.now() - started) / 1000, listings };
 }
 
+const mongo = await startMongo({ dbName: 'bench_scrape', cacheSize: '1G', durable: false, logDir: join(LOG_DIR, 'bench-scrape') });
+const sim = await startSimulatorProcess();
 const settings: CrawlSettings = {
   requestTimeoutMs: FETCH_TIMEOUT_MS,
   maxRetries: 2,
@@ -103,10 +106,10 @@ const settings: CrawlSettings = {
   browserPath: '/usr/bin/chromium',
   batchSize: 200,
   progressMs: 60_000,
+  // The simulator is the configured shop here, on loopback.
+  outbound: { privateOrigins: new Set(Object.values(sim.urls).map(originOf)) },
 };
 
-const mongo = await startMongo({ dbName: 'bench_scrape', cacheSize: '1G', durable: false, logDir: join(LOG_DIR, 'bench-scrape') });
-const sim = await startSimulatorProcess();
 const client = new MongoClient(mongo.url, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 60_000, retryWrites: false });
 const db = client.db(`bench_scrape_${newId(4)}`);
 try {

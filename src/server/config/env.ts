@@ -106,14 +106,21 @@ export const SETTINGS = {
     type: z
       .string()
       .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.url({ protocol: /^(https?|socks[45]?)$/, error: 'expected proxy URLs such as http://user:pass@proxy:8000' }))),
+      .pipe(z.array(z.url({ protocol: /^(https?|socks5?)$/, error: 'expected http(s) or socks5 proxy URLs such as http://user:pass@proxy:8000' }))),
     default: '',
-    description: 'proxies the crawlers rotate through, comma-separated; empty: direct connections',
+    description:
+      'proxies the crawlers rotate through, comma-separated; empty: direct connections. Through a proxy the proxy resolves the names, so the address check of OUTBOUND_ALLOW_PRIVATE_SHOPS is its to make; the hosts a crawl may fetch are checked all the same',
   }),
   SCRAPE_BROWSER_PATH: setting({
     type: z.string().min(1),
     default: '/usr/bin/chromium',
     description: 'Chromium for the sites configured as needing a browser (Debian: apt-get install chromium)',
+  }),
+  OUTBOUND_ALLOW_PRIVATE_SHOPS: setting({
+    type: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    default: 'true',
+    description:
+      'whether the configured marketplaces (MARKETPLACE_URL_*) and DEEPL_SERVER_URL, exactly those hosts and ports, may be at a private or loopback address (the simulator on 127.0.0.1, a compose service). No other host ever is, whatever its DNS answers; false: not even these (every shop on the public internet)',
   }),
   PRICE_FRESH_MS: setting({
     type: positiveMs,

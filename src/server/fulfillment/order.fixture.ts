@@ -8,6 +8,7 @@ import { placeShopperOrder, productForSale, shopperForm, type ProductForSale, ty
 import type { MarketCode } from '../markets';
 import { markPaid } from '../orders/order-actions.service';
 import type { Order, OrderStatus } from '../orders/order.schema';
+import { originOf } from '../outbound';
 import { findOrderById } from '../orders/order.store';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
 import type { Runtime } from '../runtime';
@@ -45,7 +46,7 @@ export async function seedOfferedProduct(rt: Runtime, offer: SimOffer, overrides
   const market = overrides.market ?? 'it';
   const sourceId = offer.sourceId ?? (await untakenProduct(sim, market));
   const baseUrl = sim.urls[market];
-  const { quote } = await fetchOfferQuote(baseUrl, sourceId, AbortSignal.timeout(5_000));
+  const { quote } = await fetchOfferQuote(baseUrl, sourceId, AbortSignal.timeout(5_000), { privateOrigins: new Set([originOf(baseUrl)]) });
   const listing = scrapedListing({
     site: new URL(baseUrl).host,
     sourceId,

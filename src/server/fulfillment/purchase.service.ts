@@ -7,6 +7,7 @@
 import { findProduct } from '../catalog/product.store';
 import type { Product } from '../catalog/product.schema';
 import { formatMoney } from '../money';
+import { outboundPolicy } from '../outbound';
 import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders/order.schema';
 import { transition } from '../orders/order-state';
 import { changeOrder, findOrderById } from '../orders/order.store';
@@ -181,7 +182,7 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
   let last: SupplierCallError | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await placeSupplierOrder(base, purchase.idempotencyKey, body, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS);
+      return await placeSupplierOrder(base, purchase.idempotencyKey, body, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS, outboundPolicy(rt.config));
     } catch (error) {
       if (!(error instanceof SupplierCallError)) throw error;
       if (!error.retryable) return { refused: error.message };
@@ -228,7 +229,7 @@ export async function pollTracking(rt: Runtime, now = () => new Date()): Promise
         order.purchases.map(async (p) => {
           const base = marketplaceUrl(rt.config, p.market);
           if (!p.supplierOrderId || !base || p.status === 'failed' || p.status === 'delivered') return p;
-          return withSupplierNews(p, await readSupplierOrder(base, p.supplierOrderId, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS), at);
+          return withSupplierNews(p, await readSupplierOrder(base, p.supplierOrderId, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS, outboundPolicy(rt.config)), at);
         }),
       );
       const entries = trackingTransitions(order.status, purchases, at);

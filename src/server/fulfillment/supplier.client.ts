@@ -2,8 +2,10 @@
 // (`POST {base}/api/supplier/orders`) and read one back (`GET {base}/api/supplier/orders/{id}`).
 // Every call has a time limit. A failure becomes a SupplierCallError whose `retryable` says, in
 // this one place, whether calling again may help (timeouts, network, 429, 5xx) or not (refusals).
+import type { RequestInit, Response } from 'undici';
 import { z } from 'zod';
 import { Cents } from '../money';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../outbound';
 
 export const SupplierOrder = z.object({
   id: z.string().min(1),
@@ -42,15 +44,19 @@ function endpoint(baseUrl: string, path: string): URL {
   return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 }
 
-async function call(url: URL, init: RequestInit, timeoutMs: number): Promise<SupplierOrder> {
+/** The call connects only to the configured marketplace (`outbound`), and follows redirects only within it. */
+async function call(url: URL, init: RequestInit, timeoutMs: number, outbound: OutboundPolicy): Promise<SupplierOrder> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { ...init, signal });
+    response = await outboundFetch(url, { ...init, policy: outbound, signal });
     text = await response.text();
   } catch (error) {
     if (signal.aborted) throw new SupplierCallError('timeout', `no answer from ${url.host} within ${timeoutMs} ms`);
+    // Refused by the outbound guard: the same next time.
+    const refused = outboundRefusal(error);
+    if (refused) throw new SupplierCallError('refused', refused.message);
     throw new SupplierCallError('network', error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
   }
   if (response.status === 429 || response.status >= 500) throw new SupplierCallError('unavailable', `${url.host} answered ${response.status}`);
@@ -70,14 +76,15 @@ async function call(url: URL, init: RequestInit, timeoutMs: number): Promise<Sup
   return parsed.data;
 }
 
-export function placeSupplierOrder(baseUrl: string, idempotencyKey: string, order: PlaceSupplierOrder, timeoutMs: number): Promise<SupplierOrder> {
+export function placeSupplierOrder(baseUrl: string, idempotencyKey: string, order: PlaceSupplierOrder, timeoutMs: number, outbound: OutboundPolicy): Promise<SupplierOrder> {
   return call(
     endpoint(baseUrl, 'api/supplier/orders'),
     { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(order) },
     timeoutMs,
+    outbound,
   );
 }
 
-export function readSupplierOrder(baseUrl: string, supplierOrderId: string, timeoutMs: number): Promise<SupplierOrder> {
-  return call(endpoint(baseUrl, `api/supplier/orders/${encodeURIComponent(supplierOrderId)}`), { headers: { accept: 'application/json' } }, timeoutMs);
+export function readSupplierOrder(baseUrl: string, supplierOrderId: string, timeoutMs: number, outbound: OutboundPolicy): Promise<SupplierOrder> {
+  return call(endpoint(baseUrl, `api/supplier/orders/${encodeURIComponent(supplierOrderId)}`), { headers: { accept: 'application/json' } }, timeoutMs, outbound);
 }

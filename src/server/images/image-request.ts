@@ -1,7 +1,7 @@
 // The image route's pure rules: reading a request (400 naming the parameter), the public URL of a
 // product photo and its srcset, which hosts the route may fetch from, and the cache key of a variant.
 import { createHash } from 'node:crypto';
-import { siteHost, type SiteConfig } from '../scraping/sites';
+import type { SiteConfig } from '../scraping/sites';
 import { IMAGE_WIDTHS, ImageRequest, type ImageFormat, type ImageWidth } from './image-request.schema';
 
 export const IMAGE_CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = { webp: 'image/webp', jpg: 'image/jpeg' };
@@ -32,26 +32,9 @@ export function parseImageRequest(raw: { readonly id: string | undefined; readon
   return { ok: false, parameter, message: issue?.message ?? 'invalid' };
 }
 
-/** Every host a known shop serves pages or photos from, as `siteHost` writes them. */
+/** Every host a known shop serves pages or photos from, as `siteHost` writes them: the only ones the route fetches from (`isOnHosts`). */
 export function allowedImageHosts(sites: readonly SiteConfig[]): ReadonlySet<string> {
   return new Set(sites.flatMap((site) => [...site.hosts, ...site.imageHosts]));
-}
-
-/**
- * Whether the route may fetch `url`: http(s) without credentials, on a known shop's host with
- * the same port. An address a scraped page merely names (a private address, another port of
- * the same machine) is not a shop's host, so it is never fetched.
- */
-export function isAllowedImageUrl(url: string, hosts: ReadonlySet<string>): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (parsed.username || parsed.password) return false;
-  return hosts.has(siteHost(parsed.href));
 }
 
 /** One variant of one source photo: a new photo URL (the product's photo changed) is a new key. */

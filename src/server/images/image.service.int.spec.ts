@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalPath } from '../../../infra/marketplace-simulator/catalog-generator';
 import { findProduct as findSimProduct, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { useTestRuntime } from '../../../infra/local/testing';
+import { originOf } from '../outbound';
 import { extractPage, writeListings, type Listing } from '../scraping';
 import { imageCacheKey } from './image-request';
 import { fetchSourceImage, imageSettings, productImage, type ImageDeps, type ImageSettings } from './image.service';
@@ -99,13 +100,17 @@ describe('product photos through the image service', () => {
     const settings = (change: Partial<ImageSettings> = {}): ImageSettings => ({
       ...deps().settings,
       hosts: new Set([...deps().settings.hosts, new URL(oddUrl).host]),
+      // A shop of this test's own: configured, so the outbound guard lets it be local.
+      outbound: { privateOrigins: new Set([...deps().settings.outbound.privateOrigins, originOf(oddUrl)]) },
       ...change,
     });
     const product = sim().catalog.product('it', 1);
     const photo = `${sim().urls.it}${product.imagePaths[0]}`;
     const redisPort = new URL(rt().config.REDIS_URL).port;
-    await expect(fetchSourceImage(`http://127.0.0.1:${redisPort}/x.jpg`, settings())).rejects.toThrow(/not a known shop's host/);
-    await expect(fetchSourceImage(`${oddUrl}/elsewhere.jpg`, settings())).rejects.toThrow(/not a known shop's host/);
+    await expect(fetchSourceImage(`http://127.0.0.1:${redisPort}/x.jpg`, settings())).rejects.toThrow(/not an allowed URL/);
+    await expect(fetchSourceImage(`${oddUrl}/elsewhere.jpg`, settings())).rejects.toThrow(/off the allowed hosts/);
+    // A host on the list whose address is private and not a configured shop's: refused at connect.
+    await expect(fetchSourceImage(`${oddUrl}/cut.jpg`, settings({ outbound: deps().settings.outbound }))).rejects.toThrow(/loopback address: not connecting/);
     await expect(fetchSourceImage(`${oddUrl}/slow.jpg`, settings({ fetchTimeoutMs: 300 }))).rejects.toThrow('no answer within 300 ms');
     await expect(fetchSourceImage(photo, settings({ maxSourceBytes: 10_000 }))).rejects.toThrow(/above the limit of 10000/);
     // A stale product URL redirects within the shop, to a page: followed, then refused as no photo.

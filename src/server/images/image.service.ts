@@ -1,19 +1,22 @@
 // The image route's work: find the product's photo URL, refuse any host that is not a known
-// shop's, fetch it (timeout, size limit, redirects only within known hosts), resize it with sharp
-// to the requested width in a square frame (so pages can give every <img> its width and height
-// before it loads), and cache the result. Concurrent requests for one variant share one fetch.
+// shop's, fetch it through the outbound guard (timeout, size limit, redirects only within known
+// hosts, no private address), resize it with sharp to the requested width in a square frame (so
+// pages can give every <img> its width and height before it loads), and cache the result. Concurrent requests for one variant share one fetch.
 import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import sharp from 'sharp';
+import type { Response } from 'undici';
 import type { Config } from '../config';
 import { findProductImages, type Product } from '../catalog';
-import { siteTable } from '../scraping/sites';
+import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../outbound';
+import { isOnHosts, siteTable } from '../scraping/sites';
 import type { ImageFormat, ImageRequest, ImageWidth } from './image-request.schema';
-import { allowedImageHosts, IMAGE_CONTENT_TYPES, imageCacheKey, isAllowedImageUrl } from './image-request';
+import { allowedImageHosts, IMAGE_CONTENT_TYPES, imageCacheKey } from './image-request';
 import { cacheImage, readCachedImage } from './image.store';
 
 export interface ImageSettings {
   readonly hosts: ReadonlySet<string>;
+  readonly outbound: OutboundPolicy;
   readonly fetchTimeoutMs: number;
   readonly maxSourceBytes: number;
   readonly cacheTtlMs: number;
@@ -22,6 +25,7 @@ export interface ImageSettings {
 export function imageSettings(config: Config): ImageSettings {
   return {
     hosts: allowedImageHosts(siteTable(config)),
+    outbound: outboundPolicy(config),
     fetchTimeoutMs: config.IMAGE_FETCH_TIMEOUT_MS,
     maxSourceBytes: config.IMAGE_MAX_SOURCE_BYTES,
     cacheTtlMs: config.IMAGE_CACHE_TTL_MS,
@@ -74,38 +78,39 @@ async function readLimited(response: Response, maxBytes: number): Promise<Buffer
 /** Fetches a photo from a known shop; a redirect is followed only to a known shop's host. */
 export async function fetchSourceImage(url: string, settings: ImageSettings): Promise<Buffer> {
   const signal = AbortSignal.timeout(settings.fetchTimeoutMs);
-  let current = url;
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    if (!isAllowedImageUrl(current, settings.hosts)) throw new SourceImageError(`not a known shop's host: ${current}`);
-    let response: Response;
-    try {
-      response = await fetch(current, { redirect: 'manual', signal, headers: { accept: 'image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8' } });
-    } catch (error) {
-      throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `fetch failed: ${(error as Error).message}`);
-    }
-    const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      current = new URL(location, current).href;
-      continue;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new SourceImageError(`the shop answered ${response.status}`);
-    }
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.startsWith('image/')) {
-      await response.body?.cancel();
-      throw new SourceImageError(`not a photo: ${type || 'no content type'}`);
-    }
-    try {
-      return await readLimited(response, settings.maxSourceBytes);
-    } catch (error) {
-      if (error instanceof SourceImageError) throw error;
-      throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `reading failed: ${(error as Error).message}`);
-    }
+  let response: Response;
+  try {
+    response = await outboundFetch(url, {
+      policy: settings.outbound,
+      allow: (next) => isOnHosts(next, settings.hosts),
+      maxRedirects: MAX_REDIRECTS,
+      signal,
+      headers: { accept: 'image/avif,image/webp,image/jpeg,image/png,image/*;q=0.8' },
+    });
+  } catch (error) {
+    const refused = outboundRefusal(error);
+    if (refused) throw new SourceImageError(`refused: ${refused.message}`);
+    throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `fetch failed: ${(error as Error).message}`);
   }
-  throw new SourceImageError(`more than ${MAX_REDIRECTS} redirects`);
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    throw new SourceImageError(`more than ${MAX_REDIRECTS} redirects`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new SourceImageError(`the shop answered ${response.status}`);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.startsWith('image/')) {
+    await response.body?.cancel();
+    throw new SourceImageError(`not a photo: ${type || 'no content type'}`);
+  }
+  try {
+    return await readLimited(response, settings.maxSourceBytes);
+  } catch (error) {
+    if (error instanceof SourceImageError) throw error;
+    throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `reading failed: ${(error as Error).message}`);
+  }
 }
 
 /** The photo fitted into a white `width` × `width` square, in `format`. */
@@ -147,7 +152,7 @@ async function render(deps: ImageDeps, sourceUrl: string, key: string, request: 
 export async function productImage(deps: ImageDeps, request: ImageRequest): Promise<ProductImage> {
   const images = await findProductImages(deps.products, request.productId);
   const sourceUrl = images?.[request.number - 1];
-  if (!sourceUrl || !isAllowedImageUrl(sourceUrl, deps.settings.hosts)) return { kind: 'not-found' };
+  if (!sourceUrl || !isOnHosts(sourceUrl, deps.settings.hosts)) return { kind: 'not-found' };
   const key = imageCacheKey(sourceUrl, request.width, request.format);
   let pending = inFlight.get(key);
   if (!pending) {

@@ -1,7 +1,9 @@
 // The HTTP call to a marketplace's offer API (`GET {base}/api/offers/{sourceId}`), bounded by
 // the refresh's time budget through an AbortSignal. Every way it can fail becomes an
 // OfferCallError whose kind the gate and the page understand.
+import type { Response } from 'undici';
 import { z } from 'zod';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../outbound';
 import { Availability } from '../catalog/product.schema';
 import { OfferCallError } from './offer-call-error';
 import type { OfferQuote } from './live-price';
@@ -30,12 +32,13 @@ export function serverTimingMs(header: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export async function fetchOfferQuote(baseUrl: string, sourceId: string, signal: AbortSignal): Promise<OfferCallResult> {
+/** `outbound`: how the call may connect (the configured marketplace only, redirects within it). */
+export async function fetchOfferQuote(baseUrl: string, sourceId: string, signal: AbortSignal, outbound: OutboundPolicy): Promise<OfferCallResult> {
   const url = new URL(`api/offers/${encodeURIComponent(sourceId)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const started = performance.now();
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    response = await outboundFetch(url, { policy: outbound, signal, headers: { accept: 'application/json' } });
   } catch (error) {
     throw callFailure(error, signal);
   }
@@ -66,5 +69,7 @@ export async function fetchOfferQuote(baseUrl: string, sourceId: string, signal:
 
 function callFailure(error: unknown, signal: AbortSignal): OfferCallError {
   if (signal.aborted) return new OfferCallError('timeout', 'the marketplace did not answer within the time budget');
+  const refused = outboundRefusal(error);
+  if (refused) return new OfferCallError('network', `refused: ${refused.message}`);
   return new OfferCallError('network', error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
 }

@@ -10,6 +10,7 @@ import type { Product } from '../catalog/product.schema';
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { findProduct } from '../catalog/product.store';
 import { MARKET_CODES, type MarketCode } from '../markets';
+import { outboundPolicy } from '../outbound';
 import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
 import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
@@ -56,7 +57,7 @@ export interface RefreshDeps {
   readonly priceHistory: Collection<PricePoint>;
   readonly redis: Redis;
   readonly gates: Readonly<Record<MarketCode, MarketGate>>;
-  /** @defaultValue fetchOfferQuote */
+  /** @defaultValue fetchOfferQuote through the configuration's outbound policy */
   readonly fetchQuote?: (baseUrl: string, sourceId: string, signal: AbortSignal) => Promise<OfferCallResult>;
   /** @defaultValue () => new Date() */
   readonly now?: () => Date;
@@ -124,7 +125,8 @@ interface OfferCalls {
 /** Calls the marketplaces of `markets` side by side, each through its gate, within `budget`. */
 async function callOffers(deps: RefreshDeps, product: Product, markets: readonly MarketCode[], budget: AbortSignal): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
-  const fetchQuote = deps.fetchQuote ?? fetchOfferQuote;
+  const outbound = outboundPolicy(deps.config);
+  const fetchQuote = deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
   const results = await Promise.allSettled(
     markets.map(async (market) => {
       const offer = product.offers[market];

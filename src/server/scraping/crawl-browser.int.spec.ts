@@ -6,11 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
+import { originOf } from '../outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 
 const rt = useTestRuntime('crawl_browser');
+const shopOrigins = new Set<string>();
 const settings: CrawlSettings = {
   requestTimeoutMs: 20_000,
   maxRetries: 2,
@@ -20,6 +22,8 @@ const settings: CrawlSettings = {
   browserPath: '/usr/bin/chromium',
   batchSize: 40,
   progressMs: 60_000,
+  // The test's shops, on loopback, are its configured ones: filled once they listen.
+  outbound: { privateOrigins: shopOrigins },
 };
 
 interface Truth {
@@ -45,6 +49,7 @@ const SPA_PAGE = `<!doctype html><html><head><title>Boutique</title></head><body
 
 beforeAll(async () => {
   sim = await startSimulator({ productsPerMarket: 20, latency: false, seed: 3 });
+  shopOrigins.add(originOf(sim.urls.fr));
   const fr = marketplaceSites({
     MARKETPLACE_URL_IT: undefined,
     MARKETPLACE_URL_FR: sim.urls.fr,
@@ -62,6 +67,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => spa.listen(0, '127.0.0.1', resolve));
   spaUrl = `http://127.0.0.1:${(spa.address() as AddressInfo).port}`;
+  shopOrigins.add(originOf(spaUrl));
 });
 afterAll(async () => {
   await sim?.stop();

@@ -6,10 +6,12 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
+import { originOf } from '../outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import type { SiteConfig } from './sites';
 
 const rt = useTestRuntime('crawl_politeness');
+const shopOrigins = new Set<string>();
 const settings: CrawlSettings = {
   requestTimeoutMs: 5_000,
   maxRetries: 3,
@@ -19,6 +21,8 @@ const settings: CrawlSettings = {
   browserPath: '/usr/bin/chromium',
   batchSize: 10,
   progressMs: 60_000,
+  // The test's shops, on loopback, are its configured ones: filled once they listen.
+  outbound: { privateOrigins: shopOrigins },
 };
 
 const productPage = (sku: string, gtin: string) => `<!doctype html><html><head><title>${sku}</title>
@@ -60,6 +64,7 @@ beforeAll(async () => {
   });
   await Promise.all([new Promise<void>((r) => shop.listen(0, '127.0.0.1', r)), new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r))]);
   shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+  shopOrigins.add(originOf(shopUrl));
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../../infra/marketplac
 import { decodeCachedProduct, productCacheKey } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
+import { originOf } from '../outbound';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
@@ -13,6 +14,7 @@ import { marketplaceSites, type SiteConfig } from './sites';
 const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;
 const RULES = DEFAULT_MARGIN_RULES;
+const shopOrigins = new Set<string>();
 const settings: CrawlSettings = {
   requestTimeoutMs: 2_000,
   maxRetries: 5,
@@ -22,6 +24,8 @@ const settings: CrawlSettings = {
   browserPath: '/usr/bin/chromium',
   batchSize: 40,
   progressMs: 60_000,
+  // The test's shops, on loopback, are its configured ones: filled once they listen.
+  outbound: { privateOrigins: shopOrigins },
 };
 
 let sim: RunningSimulator;
@@ -72,6 +76,7 @@ const robots = (site: SiteConfig): StartUrl => ({ url: new URL('/robots.txt', si
 beforeAll(async () => {
   const now = Date.UTC(2026, 10, 25, 12);
   sim = await startSimulator({ productsPerMarket: PRODUCTS, latency: false, seed: 11, urlsPerSitemap: 20, productsPerListingPage: 12, clock: () => now });
+  for (const url of Object.values(sim.urls)) shopOrigins.add(originOf(url));
   sites = Object.fromEntries(
     marketplaceSites({
       MARKETPLACE_URL_IT: sim.urls.it,

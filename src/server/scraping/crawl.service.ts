@@ -1,19 +1,25 @@
 // One crawl of one site with Crawlee: from robots.txt and sitemaps, from category pages, or from
 // a list of URLs, to listings upserted into the catalog, recorded as a scrape run. The HTTP
 // crawler by default, the Playwright crawler (Debian's Chromium) for sites configured as needing
-// a browser. Politeness, robots.txt, proxies and sessions are Crawlee's; what counts as blocked,
-// how the site backs off and what is retried is decided here, in `handlePage`.
+// a browser. Politeness, proxies and sessions are Crawlee's; what counts as blocked, how the site
+// backs off and what is retried is decided here, in `handlePage`. The crawl stays on the site's
+// hosts: a sitemap, link or redirect elsewhere is counted (`off_site`) and never fetched, and
+// every connection goes through the outbound guard, so no private address is reached whatever a
+// name resolves to. robots.txt is read once, through the same guard, and obeyed here.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type Request, type RequestQueue, type Session } from '@crawlee/cheerio';
 import { PlaywrightCrawler } from '@crawlee/playwright';
-import { chromium } from 'playwright';
+import { RobotsTxtFile } from '@crawlee/utils';
+import { chromium, type Page } from 'playwright';
 import type { Config } from '../config';
 import type { Collections } from '../db';
+import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../outbound';
 import { detectBlockPage } from './block-page';
+import { ConfinedHttpClient, OFF_SITE } from './crawl-http-client';
 import { CrawlQueue } from './crawl-queue';
-import { linksOfListing, parseSitemap, sitemapsFromRobots } from './discovery';
+import { classifyUrl, linksOfListing, parseSitemap, sitemapsFromRobots } from './discovery';
 import { extractPage } from './extract';
 import { decodeHtml } from './html-decode';
 import { parseHtml } from './html-text';
@@ -21,7 +27,7 @@ import type { Listing } from './listing.schema';
 import { writeListings, type ListingWriteDeps } from './listing.service';
 import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
-import type { SiteConfig } from './sites';
+import { isOnHosts, type SiteConfig } from './sites';
 
 /** Chromium's flags for a machine without outside network: without the networking ones it floods it with connection attempts. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -39,6 +45,8 @@ export interface CrawlSettings {
   readonly batchSize: number;
   /** How often the progress line is logged and the run saved. @defaultValue 5000 */
   readonly progressMs: number;
+  /** Which addresses the crawl may connect to (OUTBOUND_ALLOW_PRIVATE_SHOPS). */
+  readonly outbound: OutboundPolicy;
 }
 
 export function crawlSettingsFrom(config: Config, overrides: Partial<CrawlSettings> = {}): CrawlSettings {
@@ -51,6 +59,7 @@ export function crawlSettingsFrom(config: Config, overrides: Partial<CrawlSettin
     browserPath: config.SCRAPE_BROWSER_PATH,
     batchSize: 200,
     progressMs: 5000,
+    outbound: outboundPolicy(config),
     ...overrides,
   };
 }
@@ -76,12 +85,23 @@ const bump = (record: Record<string, number>, key: string) => (record[key] = (re
 
 let crawleeQuieted = false;
 
-/** Fetches a robots.txt or a sitemap: time-boxed, retried with backoff, Retry-After honoured up to the block backoff. */
-async function fetchText(url: string, settings: CrawlSettings, complete: (text: string) => boolean = () => true): Promise<string> {
+/** A URL off the site's hosts, met in a file or a redirect: not fetched. */
+class OffSite extends Error {}
+
+/**
+ * Fetches a robots.txt or a sitemap of the site: time-boxed, retried with backoff, Retry-After
+ * honoured up to the block backoff; redirects only within the site (else OffSite, not retried).
+ */
+async function fetchText(url: string, site: SiteConfig, settings: CrawlSettings, complete: (text: string) => boolean = () => true): Promise<string> {
   let lastError: unknown;
   for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(settings.requestTimeoutMs), headers: { accept: 'application/xml,text/xml,text/plain,*/*' } });
+      const response = await outboundFetch(url, {
+        policy: settings.outbound,
+        allow: (next) => isOnHosts(next, site.hosts),
+        signal: AbortSignal.timeout(settings.requestTimeoutMs),
+        headers: { accept: 'application/xml,text/xml,text/plain,*/*' },
+      });
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (response.ok) {
         const text = decodeHtml(bytes, response.headers.get('content-type'));
@@ -96,12 +116,41 @@ async function fetchText(url: string, settings: CrawlSettings, complete: (text: 
       const retryAfterS = Number(response.headers.get('retry-after'));
       if (Number.isFinite(retryAfterS) && retryAfterS > 0) await sleep(Math.min(retryAfterS * 1000, settings.blockBackoffMs));
     } catch (error) {
+      const refused = outboundRefusal(error);
+      if (refused) throw new OffSite(refused.message);
       lastError = error;
     }
     await sleep(Math.min(settings.retryBackoffMs * 2 ** attempt, 5000));
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
 }
+
+interface Robots {
+  readonly url: string;
+  /** null when it could not be read: then nothing is disallowed and no sitemap named. */
+  readonly text: string | null;
+  readonly file: RobotsTxtFile | null;
+}
+
+/**
+ * The site's robots.txt, read once per crawl. Where discovery starts from it, it counts as a page
+ * and its absence as a failure; read only for its rules, a site without one allows everything.
+ */
+async function readRobots(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun): Promise<Robots> {
+  const start = job.start.find((s) => s.kind === 'robots');
+  const url = start?.url ?? new URL('/robots.txt', job.site.baseUrl).href;
+  try {
+    const text = await fetchText(url, job.site, settings);
+    if (start) run.counts.pages += 1;
+    return { url, text, file: RobotsTxtFile.from(url, text) };
+  } catch (error) {
+    if (error instanceof OffSite) bump(run.failedByReason, OFF_SITE);
+    else if (start) bump(run.failedByReason, 'robots_txt');
+    return { url, text: null, file: null };
+  }
+}
+
+const robotsAllow = (robots: Robots | null, url: string) => !robots?.file || robots.file.isAllowed(url);
 
 export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings): Promise<ScrapeRun> {
   const { site } = job;
@@ -123,10 +172,20 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
 
   try {
     const pages = new Map<string, StartUrl['kind']>();
-    for (const start of job.start) if (start.kind === 'product' || start.kind === 'listing') pages.set(start.url, start.kind);
-    await expandSitemaps(job, settings, run, pages);
-    const requests = [...pages].slice(0, job.maxPages ?? Infinity).map(([url, label]) => ({ url, label }));
-    if (requests.length > 0) await crawlPages(deps, job, settings, run, requests);
+    for (const start of job.start) {
+      if (start.kind !== 'product' && start.kind !== 'listing') continue;
+      if (isOnHosts(start.url, site.hosts)) pages.set(start.url, start.kind);
+      else bump(run.failedByReason, OFF_SITE);
+    }
+    const robots = site.respectRobotsTxt || job.start.some((s) => s.kind === 'robots') ? await readRobots(job, settings, run) : null;
+    await expandSitemaps(job, settings, run, pages, robots);
+    const requests = [];
+    for (const [url, label] of pages) {
+      if (requests.length >= (job.maxPages ?? Infinity)) break;
+      if (site.respectRobotsTxt && !robotsAllow(robots, url)) bump(run.failedByReason, 'robots_txt');
+      else requests.push({ url, label });
+    }
+    if (requests.length > 0) await crawlPages(deps, job, settings, run, requests, site.respectRobotsTxt ? robots : null);
     run.status = 'finished';
   } catch (error) {
     run.status = 'failed';
@@ -140,36 +199,44 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
   return run;
 }
 
-/** robots.txt → sitemap index → sitemaps → product URLs; a failed sitemap is recorded, the others go on. */
-async function expandSitemaps(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, pages: Map<string, StartUrl['kind']>): Promise<void> {
-  const sitemaps: string[] = [];
-  for (const start of job.start) {
-    if (start.kind === 'sitemap') sitemaps.push(start.url);
-    if (start.kind !== 'robots') continue;
-    try {
-      const robots = await fetchText(start.url, settings);
-      run.counts.pages += 1;
-      const named = sitemapsFromRobots(robots, start.url);
-      sitemaps.push(...(named.length > 0 ? named : [new URL('/sitemap.xml', start.url).href]));
-    } catch {
-      bump(run.failedByReason, 'robots_txt');
-      sitemaps.push(new URL('/sitemap.xml', start.url).href);
-    }
+/**
+ * robots.txt → sitemap index → sitemaps → product URLs; a failed sitemap is recorded, the others
+ * go on. A sitemap or page on another host (robots.txt, an index or a sitemap may name any) is
+ * counted as `off_site` and never fetched.
+ */
+async function expandSitemaps(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, pages: Map<string, StartUrl['kind']>, robots: Robots | null): Promise<void> {
+  const { site } = job;
+  const sitemaps = job.start.filter((s) => s.kind === 'sitemap').map((s) => s.url);
+  if (robots && job.start.some((s) => s.kind === 'robots')) {
+    // Read leniently ("Sitemap" without its colon), unlike the rules' parser.
+    const named = robots.text === null ? [] : sitemapsFromRobots(robots.text, robots.url);
+    sitemaps.push(...(named.length > 0 ? named : [new URL('/sitemap.xml', robots.url).href]));
   }
   const seen = new Set<string>();
   while (sitemaps.length > 0) {
     const url = sitemaps.shift()!;
     if (seen.has(url) || seen.size > 10_000) continue;
     seen.add(url);
+    if (!isOnHosts(url, site.hosts)) {
+      bump(run.failedByReason, OFF_SITE);
+      continue;
+    }
     try {
-      const content = parseSitemap(await fetchText(url, settings, (xml) => /<\/(?:urlset|sitemapindex)>\s*$/i.test(xml)), url);
+      const content = parseSitemap(await fetchText(url, site, settings, (xml) => /<\/(?:urlset|sitemapindex)>\s*$/i.test(xml)), url);
       run.counts.pages += 1;
       sitemaps.push(...content.sitemaps);
       // From sitemaps only products are taken: every product is listed there, so crawling the
       // category pages as well would fetch each product's links a second time.
-      for (const page of content.pages) if (job.site.productPath.test(new URL(page).pathname)) pages.set(page, 'product');
+      for (const page of content.pages) {
+        if (classifyUrl(page, site) === 'product') pages.set(page, 'product');
+        else if (!isOnHosts(page, site.hosts)) bump(run.failedByReason, OFF_SITE);
+      }
       if ((job.maxPages ?? Infinity) <= pages.size) break;
-    } catch {
+    } catch (error) {
+      if (error instanceof OffSite) {
+        bump(run.failedByReason, OFF_SITE);
+        continue;
+      }
       run.counts.failed += 1;
       bump(run.failedByReason, 'sitemap');
     }
@@ -185,7 +252,51 @@ interface PageContext {
   addRequests(requests: { url: string; label: string }[]): Promise<unknown>;
 }
 
-async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, requests: { url: string; label: string }[]): Promise<void> {
+/**
+ * Chromium fetches nothing itself: every request of the page (document, scripts, images) is
+ * made by us through the outbound guard and handed back, and one off the site is aborted.
+ * Redirects are followed here, within the site: one handed back to Chromium would be followed by
+ * Chromium's own network stack, past this route.
+ */
+async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings, proxyUrl: string | undefined): Promise<void> {
+  await page.routeWebSocket(/.*/, (ws) => ws.close());
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (!isOnHosts(request.url(), site.hosts)) return route.abort('blockedbyclient');
+    try {
+      const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !HOP_HEADERS.has(name) && !name.startsWith(':')));
+      const response = await outboundFetch(request.url(), {
+        policy: settings.outbound,
+        allow: (url) => isOnHosts(url, site.hosts),
+        method: request.method(),
+        headers,
+        body: request.postDataBuffer() ?? undefined,
+        signal: AbortSignal.timeout(settings.requestTimeoutMs),
+        proxyUrl,
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const answer: Record<string, string> = {};
+      // The body is decoded already: its encoding and length no longer apply.
+      for (const [name, value] of response.headers) if (!HOP_HEADERS.has(name) && name !== 'content-encoding' && name !== 'set-cookie') answer[name] = value;
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) answer['set-cookie'] = cookies.join('\n');
+      await route.fulfill({ status: response.status, headers: answer, body });
+    } catch (error) {
+      await route.abort(outboundRefusal(error) ? 'blockedbyclient' : 'failed');
+    }
+  });
+}
+
+const HOP_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+
+async function crawlPages(
+  deps: CrawlDeps,
+  job: CrawlJob,
+  settings: CrawlSettings,
+  run: ScrapeRun,
+  requests: { url: string; label: string }[],
+  robots: Robots | null,
+): Promise<void> {
   const { site } = job;
   if (!crawleeQuieted) {
     // Our progress line and scrape runs say what happened; Crawlee's per-request warnings would drown it.
@@ -263,7 +374,10 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
 
     if (request.label === 'listing') {
       const links = linksOfListing(parseHtml(html), request.loadedUrl ?? request.url, site);
-      await ctx.addRequests([...links.products.map((url) => ({ url, label: 'product' })), ...links.listings.map((url) => ({ url, label: 'listing' }))]);
+      const found = [...links.products.map((url) => ({ url, label: 'product' })), ...links.listings.map((url) => ({ url, label: 'listing' }))];
+      const allowed = found.filter((r) => robotsAllow(robots, r.url));
+      for (let i = allowed.length; i < found.length; i++) bump(run.failedByReason, 'robots_txt');
+      await ctx.addRequests(allowed);
       return;
     }
     const result = extractPage({ html, url: request.loadedUrl ?? request.url, market: site.market, site: site.name, extractor: site.extractor, status });
@@ -285,7 +399,10 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
   };
 
   const onFailed = ({ request }: { request: Request }, error: Error) => {
-    const reason = failureReasons.get(request.uniqueKey) ?? (/timed? ?out/i.test(error.message) ? 'timeout' : 'error');
+    const reason =
+      failureReasons.get(request.uniqueKey) ??
+      // The HTTP client's refusal, or Chromium's request that confinePage aborted.
+      (error.message.startsWith(`${OFF_SITE}:`) || error.message.includes('ERR_BLOCKED_BY_CLIENT') ? OFF_SITE : /timed? ?out/i.test(error.message) ? 'timeout' : 'error');
     if (reason.startsWith('blocked:')) {
       run.counts.blocked += 1;
       bump(run.blockedByReason, reason.slice('blocked:'.length));
@@ -312,14 +429,10 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
     ...(site.maxRequestsPerMinute > 0 ? { maxRequestsPerMinute: site.maxRequestsPerMinute } : {}),
     navigationTimeoutSecs: timeoutSecs,
     requestHandlerTimeoutSecs: timeoutSecs + 10,
-    respectRobotsTxtFile: site.respectRobotsTxt,
     useSessionPool: true,
     persistCookiesPerSession: true,
     sessionPoolOptions: { maxPoolSize: 20, blockedStatusCodes: [] as number[] },
     proxyConfiguration: settings.proxyUrls.length > 0 ? new ProxyConfiguration({ proxyUrls: [...settings.proxyUrls] }) : undefined,
-    onSkippedRequest: async () => {
-      bump(run.failedByReason, 'robots_txt');
-    },
     statusMessageLoggingInterval: 3600,
   };
   const backoffHook = async ({ request }: { request: Request }) => {
@@ -336,10 +449,19 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
           launchContext: {
             launcher: chromium,
             userDataDir,
-            launchOptions: { executablePath: settings.browserPath, headless: true, args: CHROMIUM_ARGS, timeout: settings.requestTimeoutMs },
+            launchOptions: {
+              executablePath: settings.browserPath,
+              headless: true,
+              // confinePage answers every request, so Chromium needs no resolver: without one, a
+              // preconnect or prefetch that slips past the route reaches no host by name.
+              args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND'],
+              // A service worker's requests would bypass page.route.
+              serviceWorkers: 'block',
+              timeout: settings.requestTimeoutMs,
+            },
           },
           browserPoolOptions: { useFingerprints: false },
-          preNavigationHooks: [backoffHook],
+          preNavigationHooks: [backoffHook, ({ page, proxyInfo }) => confinePage(page, site, settings, proxyInfo?.url)],
           requestHandler: async ({ request, response, page, session, addRequests }) =>
             handlePage({
               request,
@@ -359,6 +481,7 @@ async function crawlPages(deps: CrawlDeps, job: CrawlJob, settings: CrawlSetting
           ...common,
           additionalMimeTypes: ['text/plain', 'application/json'],
           ignoreHttpErrorStatusCodes: [500, 502, 503, 504],
+          httpClient: new ConfinedHttpClient(settings.outbound, (url) => isOnHosts(url, site.hosts)),
           preNavigationHooks: [backoffHook],
           requestHandler: async ({ request, response, body, session, addRequests }) =>
             handlePage({

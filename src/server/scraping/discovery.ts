@@ -4,7 +4,7 @@
 // Pure: text in, URLs out.
 import type { CheerioAPI } from 'cheerio';
 import { absoluteUrl } from './html-text';
-import type { SiteConfig } from './sites';
+import { isOnHosts, type SiteConfig } from './sites';
 
 export function sitemapsFromRobots(robotsTxt: string, base: string): string[] {
   const urls: string[] = [];
@@ -40,14 +40,8 @@ export type PageKind = 'product' | 'listing' | 'other';
 
 /** Product or listing page of this site, by path; other hosts are never followed. */
 export function classifyUrl(url: string, site: Pick<SiteConfig, 'hosts' | 'productPath' | 'listingPath'>): PageKind {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'other';
-  }
-  const host = parsed.host.toLowerCase().replace(/^www\./, '');
-  if (!site.hosts.includes(host) && !site.hosts.includes(host.replace(/:\d+$/, ''))) return 'other';
+  if (!isOnHosts(url, site.hosts)) return 'other';
+  const parsed = new URL(url);
   if (site.productPath.test(parsed.pathname)) return 'product';
   if (site.listingPath.test(parsed.pathname)) return 'listing';
   return 'other';

@@ -64,16 +64,19 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
   return results;
 }
 
-/** One crawl per site of the market (or of the one site named), each from its own start URLs. */
-function crawlsOf(
-  rt: Runtime,
-  market: Market,
-  site: string | undefined,
-  kind: CrawlJob['kind'],
-  start: (site: SiteConfig) => StartUrl[],
-  maxPages: number | undefined,
-): CrawlJob[] {
-  return sitesFor(rt, market, site).map((s) => ({ site: s, kind, start: start(s), maxPages }));
+/**
+ * One crawl per site the URLs are on. Every URL must be on a site of the worker's market (the one
+ * named, when a site is): a start URL elsewhere (another shop, another port of its machine, an
+ * internal address) fails the job for good, before anything is fetched.
+ */
+function crawlsFrom(sites: readonly SiteConfig[], market: Market, urls: readonly string[], start: StartUrl['kind'], kind: CrawlJob['kind'], maxPages?: number): CrawlJob[] {
+  const bySite = new Map<SiteConfig, StartUrl[]>();
+  for (const url of urls) {
+    const site = siteForUrl(url, sites);
+    if (!site) throw new UnrecoverableError(`${url} is not on ${sites.length === 1 ? `the site ${sites[0]!.name}` : `a site of market ${market}`}: not crawled`);
+    bySite.set(site, [...(bySite.get(site) ?? []), { url, kind: start }]);
+  }
+  return [...bySite].map(([site, starts]) => ({ site, kind, start: starts, maxPages }));
 }
 
 const robotsOf = (site: SiteConfig): StartUrl => ({ url: new URL('/robots.txt', site.baseUrl).href, kind: 'robots' });
@@ -89,25 +92,26 @@ export const SCRAPE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [SCRAPE_JOB_NAMES.crawlSitemap]: async (job, rt) => {
     const payload = parsePayload(CrawlSitemapPayload, job);
-    const start = (site: SiteConfig) => payload.sitemapUrls?.map((url): StartUrl => ({ url, kind: 'sitemap' })) ?? [robotsOf(site)];
-    return crawlAll(rt, job, crawlsOf(rt, marketOf(job, payload.market), payload.site, 'sitemap', start, payload.maxPages));
+    const market = marketOf(job, payload.market);
+    const sites = sitesFor(rt, market, payload.site);
+    const crawls = payload.sitemapUrls
+      ? crawlsFrom(sites, market, payload.sitemapUrls, 'sitemap', 'sitemap', payload.maxPages)
+      : sites.map((site): CrawlJob => ({ site, kind: 'sitemap', start: [robotsOf(site)], maxPages: payload.maxPages }));
+    return crawlAll(rt, job, crawls);
   },
   [SCRAPE_JOB_NAMES.crawlCategory]: async (job, rt) => {
     const payload = parsePayload(CrawlCategoryPayload, job);
+    const market = marketOf(job, payload.market);
+    const sites = sitesFor(rt, market, payload.site);
     // The home page links every category; the crawl follows their pagination from there.
-    const start = (site: SiteConfig) => (payload.urls ?? [site.baseUrl]).map((url): StartUrl => ({ url, kind: 'listing' }));
-    return crawlAll(rt, job, crawlsOf(rt, marketOf(job, payload.market), payload.site, 'category', start, payload.maxPages));
+    const crawls = payload.urls
+      ? crawlsFrom(sites, market, payload.urls, 'listing', 'category', payload.maxPages)
+      : sites.map((site): CrawlJob => ({ site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }], maxPages: payload.maxPages }));
+    return crawlAll(rt, job, crawls);
   },
   [SCRAPE_JOB_NAMES.scrapeUrls]: async (job, rt) => {
     const payload = parsePayload(ScrapeUrlsPayload, job);
     const market = marketOf(job, payload.market);
-    const sites = sitesOfMarket(market, siteTable(rt.config));
-    const bySite = new Map<SiteConfig, StartUrl[]>();
-    for (const url of payload.urls) {
-      const site = siteForUrl(url, sites);
-      if (!site) throw new UnrecoverableError(`${url} belongs to no site of market ${market}`);
-      bySite.set(site, [...(bySite.get(site) ?? []), { url, kind: 'product' }]);
-    }
-    return crawlAll(rt, job, [...bySite].map(([site, start]) => ({ site, kind: 'urls', start })));
+    return crawlAll(rt, job, crawlsFrom(sitesOfMarket(market, siteTable(rt.config)), market, payload.urls, 'product', 'urls'));
   },
 };

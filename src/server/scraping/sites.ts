@@ -101,16 +101,28 @@ export function siteTable(settings?: SiteSettings): SiteConfig[] {
   return [...(settings ? marketplaceSites(settings) : []), ...STATIC_SITES];
 }
 
-/** The site a URL belongs to, by host (with or without `www.`). */
-export function siteForUrl(url: string, sites: readonly SiteConfig[] = STATIC_SITES): SiteConfig | undefined {
-  let host: string;
+/**
+ * Whether `url` is on one of `hosts` (as `siteHost` writes them): http(s) without credentials, the
+ * host with or without `www.`, and the same port. Another port of a shop's machine is not the
+ * shop, nor is a private address a page merely names: this is what keeps crawls and the image
+ * route on the shops.
+ */
+export function isOnHosts(url: string | URL, hosts: ReadonlySet<string> | readonly string[]): boolean {
+  let parsed: URL;
   try {
-    host = siteHost(url);
+    parsed = new URL(url);
   } catch {
-    return undefined;
+    return false;
   }
-  const bare = host.replace(/:\d+$/, '');
-  return sites.find((site) => site.hosts.includes(host) || site.hosts.includes(bare));
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (parsed.username || parsed.password) return false;
+  const host = siteHost(parsed.href);
+  return 'has' in hosts ? hosts.has(host) : hosts.includes(host);
+}
+
+/** The site a URL belongs to, by host (with or without `www.`) and port. */
+export function siteForUrl(url: string, sites: readonly SiteConfig[] = STATIC_SITES): SiteConfig | undefined {
+  return sites.find((site) => isOnHosts(url, site.hosts));
 }
 
 export function sitesOfMarket(market: MarketCode, sites: readonly SiteConfig[]): SiteConfig[] {
