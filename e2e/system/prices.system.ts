@@ -3,6 +3,8 @@
 // to the open page (server-sent events) without a reload.
 import { expect, test } from '../fixtures/test';
 import { SETTINGS } from '../../src/server/config';
+import { productIdFor, scrapedListing } from '../../src/server/scraping';
+import { productIdFromSlugId } from '../../src/server/storefront/product-url';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openBeforeHydration } from '../fixtures/hydrated';
 import { ProductPagePo } from '../fixtures/product-page.po';
@@ -21,13 +23,14 @@ test('a stale price turns fresh on the open page', async ({ page }) => {
 
   // The listing's last products: no other journey opened them, so no refresh renewed their price.
   const listed = (await listedProducts(page, MARKET)).reverse();
-  // The simulator's products by title, in every market: a product of the French shop is listed with its
-  // French page's title; one sold only elsewhere with its translation, which no page has, so it is passed over.
-  const bySimTitle = new Map<string, SimProduct>();
-  for (const market of MARKET_CODES) for (const p of await simulator.products(market)) bySimTitle.set(p.title, p);
-  const product = listed.find(({ title }) => bySimTitle.get(title)?.offer.availability === 'in_stock');
-  expect(product, `a listed product of /${MARKET} found in the simulator by its title`).toBeDefined();
-  const source = bySimTitle.get(product!.title)!;
+  // The simulator's products by the id the catalog gives them (their GTIN), in every market: a
+  // product of the French shop may come from any shop's page, with a translated title.
+  const bySimId = new Map<string, SimProduct>();
+  for (const market of MARKET_CODES) for (const p of await simulator.products(market)) bySimId.set(productIdFor({ ...scrapedListing({ gtin: p.gtin }), market }), p);
+  const simOf = (href: string) => bySimId.get(productIdFromSlugId(decodeURIComponent(href.split('/').at(-1) ?? '')) ?? '');
+  const product = listed.find(({ href }) => simOf(href)?.offer.availability === 'in_stock');
+  expect(product, `a listed product of /${MARKET} found in the simulator by its GTIN`).toBeDefined();
+  const source = simOf(product!.href)!;
 
   // The marketplace raises the price in every market that sells the product, so whichever offer
   // the shop's price comes from, it goes up.

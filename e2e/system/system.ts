@@ -76,6 +76,7 @@ async function control(path: string, init: RequestInit = {}): Promise<unknown> {
 export interface SimProduct {
   readonly market: MarketCode;
   readonly sourceId: string;
+  readonly gtin: string;
   readonly title: string;
   readonly offer: { readonly priceCents: number; readonly availability: 'in_stock' | 'out_of_stock' };
   readonly siblings: Readonly<Partial<Record<MarketCode, { readonly sourceId: string }>>>;
