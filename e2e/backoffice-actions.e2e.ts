@@ -1,7 +1,7 @@
 // An order action end to end: an agent marks a bank-transfer order paid; the confirmation step,
 // the result in the timeline at once and after a reload, the audit entry and the purchase effect
 // it records; then an illegal action refused with the state machine's message.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { outboxEntriesOf, seedAgent, seedShopperOrder } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo } from './fixtures/backoffice.po';
 

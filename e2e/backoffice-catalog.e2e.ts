@@ -2,7 +2,7 @@
 // global setup: an agent finds a product by GTIN, sees its offers and price chart, overrides a
 // price and stops selling, and the shopper's page follows; "refresh now" shows the live result;
 // a hostile title stays text; operations and agents pages answer by role.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { ALL_QUEUES } from '../src/server/queues';
 import { patchSimProduct } from '../workers/refresher/sim-products';
 import { seedAgent } from './fixtures/backoffice-seed';

@@ -1,7 +1,8 @@
 // The back office end to end, per issue 8's acceptance: sign-in, search by e-mail, a partial
 // refund seen in the timeline and the audit log, the supervisor limit, redirects and 401s when
 // signed out, CSRF refusal, and a hostile product title shown as text.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+import type { APIRequestContext } from '@playwright/test';
 import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
 import { appRouter } from '../src/server/trpc/routers/_app';
 import { gotoHydrated, openBeforeHydration } from './fixtures/hydrated';

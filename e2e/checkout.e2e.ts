@@ -2,7 +2,8 @@
 // a quantity changed, an invalid postal code refused next to its field, the order placed with a
 // double click (one order in the database), its confirmation and its status looked up; and the
 // same path without JavaScript, filled in with the keyboard alone.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+import type { Page } from '@playwright/test';
 import { eur, formatMoney } from '../src/server/money';
 import { newId } from '../src/server/db/ids';
 import { unitCents } from '../src/server/checkout/checkout.fixture';

@@ -2,7 +2,7 @@
 // the listing and on their page through the image route (width and height set, a srcset, eager
 // in the first row and lazy below, the title as alt text); a product without a usable photo shows
 // the placeholder; the route refuses widths it does not make, naming the parameter.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newId } from '../src/server/db';
 import { seedScrapedProducts } from './fixtures/scraped-seed';
 import { StorefrontPo } from './fixtures/storefront.po';

@@ -2,7 +2,7 @@
 // The Italian listing and product page show its German title and description marked `lang="de"`
 // until the translation (deepl-node to the simulator's DeepL stand-in) is stored; then Italian,
 // unmarked. The product is written as the scrapers write it, through the listing store.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { parseConfig } from '../src/server/config';
 import { newId } from '../src/server/db';
 import { openRuntime, type Runtime } from '../src/server/runtime';

@@ -2,7 +2,7 @@
 // price, the refresher fetches the marketplace's (the simulator's) current price, and the page
 // swaps it in without a reload; a failing marketplace leaves a stale notice; twenty tabs opening
 // one stale page make one marketplace call.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { eur, formatMoney } from '../src/server/money';
 import { sellPriceFor } from '../src/server/pricing/margin';
 import { DEFAULT_MARGIN_RULES } from '../src/server/pricing';

@@ -3,7 +3,7 @@
 // from a listing, the market switcher, `/` by Accept-Language, addresses with nothing at them
 // answered in the shopper's language with a way back, and the SEO a crawler reads (canonical,
 // hreflang, JSON-LD, sitemaps).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { unitCents } from '../src/server/checkout/checkout.fixture';
 import { newId } from '../src/server/db';
 import type { Product } from '../src/server/catalog';

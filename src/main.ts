@@ -1,4 +1,5 @@
 // Browser entry: hydrates the page the server rendered.
+import './zod-jitless';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';

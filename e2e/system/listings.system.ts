@@ -1,6 +1,6 @@
 // What the scrapers wrote, as a shopper finds it: in every market, the listing's first products
 // open (200, with their title), following the links the listing renders.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { MARKET_CODES } from '../../src/server/markets';
 import { listedProducts, screenshot } from './system';
 

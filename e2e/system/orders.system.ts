@@ -4,7 +4,8 @@
 // moved through its control API); each shopper follows every step on the order status page; the
 // agent finds the orders by number and by e-mail, refunds part of one, and the audit log shows it.
 // One journey in steps that share the shoppers' and the agent's browsers.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
 import type { OrderStatus } from '../../src/server/orders/order.schema';
 import type { MarketCode } from '../../src/server/markets';

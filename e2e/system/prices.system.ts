@@ -1,7 +1,7 @@
 // A price the scrapers wrote goes stale; the marketplace raises it; a shopper opening the product
 // sees the last known price while the refresher asks the marketplace, then the new one, pushed
 // to the open page (server-sent events) without a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/test';
 import { SETTINGS } from '../../src/server/config';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openBeforeHydration } from '../fixtures/hydrated';

@@ -1,45 +1,63 @@
-// `npm run bench:catalog`: storefront listings over a large catalog. Starts its own MongoDB-wire
-// server and Redis (like the other benchmarks), loads `--count` realistic products (1,000,000 by
-// default) with the catalog loader into the indexed collection, then measures, each for
-// `--seconds` with `--concurrency` requests in flight:
-//   - keyword search pages (one or two words of real titles, first page, relevance order) and
-//     category pages (newest first) through the tRPC caller the storefront's load() uses;
-//   - beside each, the bare driver query on the same index (find + sort + limit 24, no
-//     validation, no "for sale" filter, no mapping): the floor the service is compared to;
-//   - a category listing followed 50 pages deep by its cursors: page 50 costs what page 1 does.
+// `npm run bench:catalog`: storefront listings over large catalogs, to show that a page costs the
+// same at 100,000 products as at 1,000,000. Starts its own MongoDB-wire server and Redis (like the
+// other benchmarks) and, for each of `--counts`, loads that many realistic products with the
+// catalog loader into a database of their own, then measures:
+//   - the loader's products/s beside a bare `insertMany` of the same documents into a collection
+//     with only `_id`, in the same run;
+//   - for each listing kind (category newest, category by price, brand, keywords, keywords by
+//     price, a page 20 deep in a category by its cursor), for `--seconds` with `--concurrency`
+//     requests in flight: pages/s, p50 and p99 through the tRPC caller the storefront's load()
+//     uses, and the same through the bare windowed read (`readListingPage`: no validation, no
+//     mapping, no tRPC), whose throughput the service's is compared to;
+//   - what a page reads, from the storage engine's own counters (WiredTiger "cursor next/prev
+//     calls": index entries; "cursor search calls": documents), over pages read one at a time;
+//   - per kind, the flatness ratio p50(largest count) / p50(smallest count).
 // Prints a readable summary; the last line is one JSON object.
 //
-//   npm run bench:catalog -- [--count 1000000] [--seconds 15] [--concurrency 8]
+//   npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]
 import { parseArgs } from 'node:util';
-import type { Collection } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { benchOnOwnServices, percentile, positiveInt } from '../local/bench-support';
 import { startMongo } from '../local/mongo';
 import { startRedis } from '../local/redis';
 import { SeededRandom } from '../marketplace-simulator/seeded-random';
-import { CATEGORIES } from '../marketplace-simulator/word-lists';
+import { BRANDS, CATEGORIES } from '../marketplace-simulator/word-lists';
 import { parseConfig } from '../../src/server/config';
 import { newId, withDatabase } from '../../src/server/db';
-import { SEARCH_PAGE_SIZE, categoryIdOf, queryTokens, type CategoryId, type Product } from '../../src/server/catalog';
+import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product } from '../../src/server/catalog';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openRuntime } from '../../src/server/runtime';
 import { createContext } from '../../src/server/trpc/context';
 import { appRouter } from '../../src/server/trpc/routers/_app';
 import { catalogForCount, loadCatalog, progressReporter } from './catalog-loader';
 
+const USAGE = 'usage: npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]';
 const { values: flags } = parseArgs({
   options: {
-    count: { type: 'string', default: '1000000' },
-    seconds: { type: 'string', default: '15' },
+    counts: { type: 'string', default: '100000,1000000' },
+    /** One count: the same as --counts with a single value. */
+    count: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
     concurrency: { type: 'string', default: '8' },
   },
 });
 
-
-const COUNT = positiveInt('count', flags.count, 20_000_000);
+const COUNTS = (flags.count ?? flags.counts)
+  .split(',')
+  .map((c) => positiveInt('counts', c.trim().replace(/_/g, ''), 20_000_000))
+  .sort((a, b) => a - b);
+if (COUNTS.length === 0) {
+  console.error(USAGE);
+  process.exit(64);
+}
 const SCENARIO_MS = positiveInt('seconds', flags.seconds, 600) * 1000;
 const CONCURRENCY = positiveInt('concurrency', flags.concurrency, 256);
-const DEEP_PAGES = 50;
-const DEEP_RUNS = 10;
+/** How deep the deep-page kind reads, by cursor. */
+const DEEP_PAGE = 20;
+/** Pages read one at a time per kind for the storage engine's counters. */
+const COUNTED_PAGES = 40;
+/** Documents the bare insertMany writes, to compare the loader's rate with. */
+const BARE_INSERT_DOCS = 20_000;
 
 interface Timing {
   readonly perSecond: number;
@@ -49,7 +67,6 @@ interface Timing {
   /** Requests that failed (a driver timeout under load, say): counted, not timed. */
   readonly errors: number;
 }
-
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
@@ -79,122 +96,142 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
 }
 
-/** What shoppers type: a brand, a product type, or both, taken from real titles of the catalog. */
-function searchQueries(count: number, markets: readonly MarketCode[]): { market: MarketCode; q: string }[] {
-  const catalog = catalogForCount(COUNT, markets);
+/** Index entries and documents the storage engine has read so far, server-wide. */
+async function engineReads(db: Db): Promise<{ entries: number; documents: number }> {
+  const status = (await db.admin().command({ serverStatus: 1 })) as { wiredTiger?: { cursor?: Record<string, number> } };
+  const cursor = status.wiredTiger?.cursor ?? {};
+  const n = (name: string) => Number(cursor[name] ?? 0);
+  return { entries: n('cursor next calls') + n('cursor prev calls'), documents: n('cursor search calls') };
+}
+
+type Listing = Omit<ProductSearchInput, 'limit' | 'inStock' | 'q' | 'sort'> & Partial<Pick<ProductSearchInput, 'q' | 'sort' | 'inStock' | 'limit'>>;
+
+/** What shoppers type: a product type, or a brand and a type, taken from real titles of the catalog. */
+function keywordQueries(count: number, catalogSize: number): { market: MarketCode; q: string }[] {
+  const catalog = catalogForCount(catalogSize, MARKET_CODES);
   const random = new SeededRandom(7);
   return Array.from({ length: count }, () => {
-    const market = random.pick(markets);
+    const market = random.pick(MARKET_CODES);
     const product = catalog.product(market, random.int(0, catalog.size - 1));
     const typeWords = queryTokens(product.title).filter((w) => !queryTokens(product.brand ?? '').includes(w) && !/\d/.test(w));
     const typeWord = typeWords[0] ?? 'set';
-    const roll = random.next();
-    return { market, q: roll < 0.4 ? typeWord : roll < 0.7 ? `${product.brand} ${typeWord}` : (typeWords.slice(0, 2).join(' ') || typeWord) };
+    return { market, q: random.next() < 0.5 ? typeWord : `${product.brand} ${typeWord}` };
   });
 }
 
-function categoryPages(count: number, markets: readonly MarketCode[]): { market: MarketCode; category: CategoryId }[] {
+/** The listings of each kind a run asks for, in a fixed order. */
+function listingKinds(catalogSize: number): Record<string, Listing[]> {
   const random = new SeededRandom(11);
-  return Array.from({ length: count }, () => ({ market: random.pick(markets), category: categoryIdOf(random.pick(CATEGORIES).name.it) }));
+  const categories = Array.from({ length: 200 }, () => ({ market: random.pick(MARKET_CODES), category: categoryIdOf(random.pick(CATEGORIES).name.it) }));
+  const brands = Array.from({ length: 200 }, () => ({ market: random.pick(MARKET_CODES), brand: random.pick(BRANDS) }));
+  const keywords = keywordQueries(200, catalogSize);
+  return {
+    category_newest: categories.map((c) => ({ ...c, sort: 'newest' })),
+    category_price: categories.map((c) => ({ ...c, sort: 'price-asc' })),
+    brand: brands.map((b) => ({ ...b, sort: 'newest' })),
+    keywords: keywords.map((k) => ({ ...k, sort: 'relevance' })),
+    keywords_price: keywords.map((k) => ({ ...k, sort: 'price-asc' })),
+    // Filled with the cursors of page DEEP_PAGE below.
+    deep_category: categories.slice(0, 40).map((c) => ({ ...c, sort: 'price-asc' })),
+  } as Record<string, Listing[]>;
 }
 
 function report(name: string, t: Timing): void {
-  console.log(`  ${name.padEnd(34)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`);
+  console.log(`  ${name.padEnd(40)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`);
+}
+
+/** Inserts `documents` into a new collection with only `_id`, as the loader writes (batches of 1,000, 3 in flight): documents/s. */
+async function bareInsertRate(db: Db, documents: readonly Product[]): Promise<number> {
+  const target = db.collection<Product>(`bare_insert_${newId(4)}`);
+  const started = performance.now();
+  const batches = Array.from({ length: Math.ceil(documents.length / 1000) }, (_, i) => documents.slice(i * 1000, (i + 1) * 1000));
+  for (let i = 0; i < batches.length; i += 3) await Promise.all(batches.slice(i, i + 3).map((batch) => target.insertMany(batch.map((d) => ({ ...d })), { ordered: false })));
+  const seconds = (performance.now() - started) / 1000;
+  await target.drop();
+  return documents.length / seconds;
 }
 
 async function main(): Promise<void> {
-  const markets = MARKET_CODES;
-  console.log(`catalog benchmark: ${COUNT.toLocaleString('en')} products, ${SCENARIO_MS / 1000} s per scenario, ${CONCURRENCY} requests in flight`);
+  console.log(`catalog benchmark: ${COUNTS.map((c) => c.toLocaleString('en')).join(' and ')} products, ${SCENARIO_MS / 1000} s per scenario, ${CONCURRENCY} requests in flight`);
   await benchOnOwnServices('bench-catalog', async (services, logDir) => {
     const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '3G', durable: false, logDir }));
     const redis = services.add(await startRedis(logDir));
-    const config = parseConfig({ NODE_ENV: 'production', MONGO_URL: withDatabase(mongo.url, `bench_catalog_${newId(4)}`), REDIS_URL: redis.url });
+    const result: Record<string, unknown> = { counts: COUNTS, concurrency: CONCURRENCY, seconds: SCENARIO_MS / 1000 };
+    const p50s: Record<string, number[]> = {};
 
-    // Loaded into the indexed collection, as on a live database: measured here, inserting with
-    // the indexes in place beat loading first and building the indexes afterwards.
-    const rt = await openRuntime(config, 'bench-catalog');
-    const products = rt.collections.products as Collection<Product>;
-    const load = await loadCatalog(rt.collections, COUNT, markets, progressReporter('loading products'));
-    console.log(`loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s (${Math.round(load.done / load.seconds).toLocaleString('en')}/s)`);
+    for (const count of COUNTS) {
+      console.log(`\n${count.toLocaleString('en')} products`);
+      const config = parseConfig({ NODE_ENV: 'production', MONGO_URL: withDatabase(mongo.url, `bench_catalog_${count}_${newId(4)}`), REDIS_URL: redis.url });
+      const rt = await openRuntime(config, 'bench-catalog');
+      const db = rt.mongo.db();
+      const products = rt.collections.products as Collection<Product>;
+      // Into the indexed collection, as on a live database.
+      const load = await loadCatalog(rt.collections, count, MARKET_CODES, progressReporter('loading products'));
+      const loadRate = load.inserted / load.seconds;
+      const bareRate = await bareInsertRate(db, (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[]);
+      console.log(`  loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s: ${Math.round(loadRate).toLocaleString('en')} products/s; bare insertMany into _id only: ${Math.round(bareRate).toLocaleString('en')}/s (ratio ${(loadRate / bareRate).toFixed(3)})`);
+      const figures: Record<string, unknown> = { products: load.inserted, load_s: round(load.seconds, 1), load_products_per_s: Math.round(loadRate), bare_insert_per_s: Math.round(bareRate), load_ratio: round(loadRate / bareRate, 3) };
 
-    const caller = appRouter.createCaller(createContext(null, async () => rt));
-    const searches = searchQueries(5000, markets);
-    const categories = categoryPages(5000, markets);
-    const at = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
+      const caller = appRouter.createCaller(createContext(null, async () => rt));
+      // Shoppers land on the shops' home pages first: what they teach sizes the first windows of keyword pages.
+      for (const market of MARKET_CODES) for (const sort of ['relevance', 'newest', 'price-asc'] as const) await caller.catalog.search({ market, sort });
+      const kinds = listingKinds(count);
+      // The deep kind reads page DEEP_PAGE: its cursors, found by walking there once.
+      kinds['deep_category'] = (
+        await Promise.all(
+          kinds['deep_category']!.map(async (listing) => {
+            let cursor: string | undefined;
+            for (let page = 1; page < DEEP_PAGE; page++) {
+              cursor = (await caller.catalog.search({ ...listing, cursor })).nextCursor ?? undefined;
+              if (!cursor) return null;
+            }
+            return { ...listing, cursor };
+          }),
+        )
+      ).filter((l): l is NonNullable<typeof l> => l !== null);
 
-    const bareSearch = (i: number) => {
-      const { q } = at(searches, i);
-      return products.find({ searchTokens: { $all: queryTokens(q) } }, { sort: { createdAt: -1, _id: -1 }, limit: SEARCH_PAGE_SIZE }).toArray();
-    };
-    const bareCategory = (i: number) => {
-      const { category } = at(categories, i);
-      return products.find({ category }, { sort: { createdAt: -1, _id: -1 }, limit: SEARCH_PAGE_SIZE }).toArray();
-    };
-    const serviceSearch = (i: number) => caller.catalog.search(at(searches, i));
-    const serviceCategory = (i: number) => caller.catalog.search({ ...at(categories, i), sort: 'newest' });
+      for (const [kind, listings] of Object.entries(kinds)) {
+        if (listings.length === 0) continue;
+        const at = (i: number) => listings[i % listings.length]!;
+        const parsed = listings.map((l) => ProductSearchInput.parse(l));
+        const service = (i: number) => caller.catalog.search(at(i));
+        const bare = (i: number) => readListingPage(products, parsed[i % parsed.length]!);
+        // Warm-up: V8 compiles the paths, the engine's cache holds the index's upper levels, first pages learn.
+        for (let i = 0; i < Math.min(60, listings.length); i++) await Promise.all([service(i), bare(i)]);
 
-    // Warm-up: V8 compiles the code paths and the server's cache holds the indexes' upper levels.
-    for (let i = 0; i < 50; i++) await Promise.allSettled([bareSearch(i), bareCategory(i), serviceSearch(i), serviceCategory(i)]);
-
-    console.log('measuring …');
-    const search = await measure(serviceSearch);
-    report('search (service, tRPC caller)', search);
-    const searchBare = await measure(bareSearch);
-    report('search (bare driver, same index)', searchBare);
-    const category = await measure(serviceCategory);
-    report('category (service, tRPC caller)', category);
-    const categoryBare = await measure(bareCategory);
-    report('category (bare driver, same index)', categoryBare);
-
-    const firstPage: number[] = [];
-    const deepPage: number[] = [];
-    for (let run = 0; run < DEEP_RUNS; run++) {
-      const { market, category: cat } = at(categories, run);
-      let cursor: string | undefined;
-      for (let page = 1; page <= DEEP_PAGES; page++) {
-        const t0 = performance.now();
-        const result = await caller.catalog.search({ market, category: cat, sort: 'price-asc', cursor });
-        const ms = performance.now() - t0;
-        if (page === 1) firstPage.push(ms);
-        if (page === DEEP_PAGES) deepPage.push(ms);
-        cursor = result.nextCursor ?? undefined;
-        if (!cursor) break;
+        const before = await engineReads(db);
+        for (let i = 0; i < COUNTED_PAGES; i++) await bare(i);
+        const after = await engineReads(db);
+        const timed = await measure(service);
+        const timedBare = await measure(bare);
+        report(`${kind} (service, tRPC caller)`, timed);
+        report(`${kind} (bare windowed read)`, timedBare);
+        const entries = (after.entries - before.entries) / COUNTED_PAGES;
+        const documents = (after.documents - before.documents) / COUNTED_PAGES;
+        console.log(`  ${kind.padEnd(40)} reads per page: ${entries.toFixed(0)} index entries, ${documents.toFixed(0)} documents`);
+        figures[kind] = {
+          pages_per_s: round(timed.perSecond, 1),
+          p50_ms: round(timed.p50),
+          p99_ms: round(timed.p99),
+          bare_pages_per_s: round(timedBare.perSecond, 1),
+          bare_p50_ms: round(timedBare.p50),
+          service_ratio: round(timed.perSecond / timedBare.perSecond, 3),
+          index_entries_per_page: Math.round(entries),
+          documents_per_page: Math.round(documents),
+          errors: timed.errors + timedBare.errors,
+        };
+        (p50s[kind] ??= []).push(timed.p50);
       }
+      result[String(count)] = figures;
+      await db.dropDatabase();
+      await rt.close();
     }
-    firstPage.sort((a, b) => a - b);
-    deepPage.sort((a, b) => a - b);
-    console.log(`  category by price, page 1: p50 ${percentile(firstPage, 50).toFixed(2)} ms; page ${DEEP_PAGES} (by cursor): p50 ${percentile(deepPage, 50).toFixed(2)} ms`);
 
-    const searchRatio = search.perSecond / searchBare.perSecond;
-    const categoryRatio = category.perSecond / categoryBare.perSecond;
-    const result = {
-      products: COUNT,
-      load_s: round(load.seconds, 1),
-      load_docs_per_s: Math.round(load.done / load.seconds),
-      concurrency: CONCURRENCY,
-      search_pages_per_s: round(search.perSecond, 1),
-      search_p50_ms: round(search.p50),
-      search_p99_ms: round(search.p99),
-      bare_search_pages_per_s: round(searchBare.perSecond, 1),
-      bare_search_p50_ms: round(searchBare.p50),
-      bare_search_p99_ms: round(searchBare.p99),
-      category_pages_per_s: round(category.perSecond, 1),
-      category_p50_ms: round(category.p50),
-      category_p99_ms: round(category.p99),
-      bare_category_pages_per_s: round(categoryBare.perSecond, 1),
-      bare_category_p50_ms: round(categoryBare.p50),
-      bare_category_p99_ms: round(categoryBare.p99),
-      search_errors: search.errors + searchBare.errors,
-      category_errors: category.errors + categoryBare.errors,
-      search_ratio: round(searchRatio, 3),
-      category_ratio: round(categoryRatio, 3),
-      /** Service throughput over bare driver throughput: the geometric mean of the two scenarios. */
-      ratio: round(Math.sqrt(searchRatio * categoryRatio), 3),
-      page_1_p50_ms: round(percentile(firstPage, 50)),
-      [`page_${DEEP_PAGES}_p50_ms`]: round(percentile(deepPage, 50)),
-    };
-    console.log(`service / bare driver throughput: search ${result.search_ratio}, category ${result.category_ratio}, overall ${result.ratio}`);
-    await rt.close();
+    if (COUNTS.length > 1) {
+      const flatness = Object.fromEntries(Object.entries(p50s).map(([kind, values]) => [kind, round(values.at(-1)! / values[0]!, 2)]));
+      console.log(`\nflatness, p50 at ${COUNTS.at(-1)!.toLocaleString('en')} over p50 at ${COUNTS[0]!.toLocaleString('en')}: ${JSON.stringify(flatness)}`);
+      result['flatness'] = flatness;
+    }
     return result;
   });
 }

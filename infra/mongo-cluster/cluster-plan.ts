@@ -1,7 +1,8 @@
 // The cluster's initialisation as data: from the topology and the declared collections, the
 // ordered commands that turn bare mongod and mongos processes into a sharded cluster with every
 // collection indexed and sharded. Pure, so it is tested without servers; init-cluster.ts runs
-// it, with the waiting, retrying and timeouts that talking to servers needs.
+// it, with the waiting, retrying and timeouts that talking to servers needs. Users come after the
+// shards, so they are stored on the config servers and hold on every shard.
 import type { CollectionSpec, IndexSpec, ShardKey } from '../../src/server/db/collections';
 import {
   memberAddresses,
@@ -11,6 +12,7 @@ import {
   type ClusterTopology,
   type ReplicaSetSpec,
 } from './topology';
+import { clusterUsers, type ClusterRole } from './users';
 
 /** What the plan reads from a declared collection; tests build tables of these without schemas. */
 export type ShardedCollection = Pick<CollectionSpec, 'name' | 'indexes' | 'shardKey'>;
@@ -54,6 +56,8 @@ export type AddShardStep = CommandStep<'addShard', { readonly addShard: string; 
 export type EnableShardingStep = CommandStep<'enableSharding', { readonly enableSharding: string }>;
 export type CreateIndexesStep = CommandStep<'createIndexes', { readonly createIndexes: string; readonly indexes: readonly IndexDocument[] }>;
 export type ShardCollectionStep = CommandStep<'shardCollection', { readonly shardCollection: string; readonly key: ShardKey }>;
+/** Creates the user, or sets its password and roles to these: a rotated password file or a narrowed role takes effect on the next run. */
+export type EnsureUserStep = Step<'ensureUser'> & { readonly user: string; readonly roles: readonly ClusterRole[]; readonly passwordFile: string };
 
 export type PlanStep =
   | InitiateStep
@@ -62,7 +66,8 @@ export type PlanStep =
   | AddShardStep
   | EnableShardingStep
   | CreateIndexesStep
-  | ShardCollectionStep;
+  | ShardCollectionStep
+  | EnsureUserStep;
 
 /**
  * Every step, in the order the cluster needs them: replica sets first (the config servers
@@ -86,6 +91,10 @@ export function clusterPlan(topology: ClusterTopology, collections: readonly Sha
     });
   }
   steps.push({ kind: 'enableSharding', title: `enable sharding on ${dbName}`, target: routers, db: 'admin', command: { enableSharding: dbName } });
+  for (const user of clusterUsers(dbName)) {
+    const roles = user.roles.map((r) => `${r.role}@${r.db}`).join(', ');
+    steps.push({ kind: 'ensureUser', title: `user ${user.name} (${roles})`, target: routers, user: user.name, roles: user.roles, passwordFile: user.passwordFile });
+  }
   for (const collection of collections) {
     const namespace = `${dbName}.${collection.name}`;
     const indexes = indexDocuments(collection);

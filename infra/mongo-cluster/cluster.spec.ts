@@ -1,7 +1,9 @@
 // The production cluster, checked without servers: the init plan shards every declared
 // collection on its declared key, the declarations obey MongoDB's rules for sharded collections,
-// and docker-compose.yml and the Dockerfile run the topology that topology.ts declares. Each
-// check is a function returning problems, shown to bite on a deliberately broken input.
+// and docker-compose.yml and the Dockerfile run the topology that topology.ts declares, with
+// access control (a keyFile generated at first start, users with the least roles, no secret in
+// the compose file). Each check is a function returning problems, shown to bite on a
+// deliberately broken input.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,7 +13,9 @@ import { DEFAULT_DB_NAME } from '../../src/server/db/mongo';
 import { MARKET_CODES } from '../../src/server/markets/markets';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type ShardedCollection } from './cluster-plan';
+import { CLUSTER_WIDE_ROLES, clusterUsers, type ClusterUser } from './users';
 import {
+  KEYFILE_PATH,
   TOPOLOGY,
   memberAddresses,
   mongodCommand,
@@ -40,6 +44,8 @@ const Words = z.union([z.string().transform((line) => line.split(/\s+/).filter(B
 const ComposeService = z.object({
   image: z.string().optional(),
   build: z.unknown().optional(),
+  user: z.string().optional(),
+  entrypoint: Words.optional(),
   command: Words.optional(),
   restart: z.string().optional(),
   profiles: z.array(z.string()).optional(),
@@ -155,14 +161,11 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
   }
   if (!services['refresher']?.command?.includes('workers/refresher/main.ts')) problems.push('refresher does not run workers/refresher/main.ts');
 
-  const dbName = init?.environment?.['MONGO_DB'] ?? DEFAULT_DB_NAME;
-  const mongoUrl = `mongodb://${routerAddresses(topology).join(',')}/${dbName}`;
   for (const name of APP_SERVICES) {
     const s = service(name);
     if (s === undefined) continue;
     if (s.depends_on?.['mongo-init'] !== 'service_completed_successfully') problems.push(`${name} does not wait for mongo-init to complete`);
     if (s.depends_on?.['redis'] !== 'service_healthy') problems.push(`${name} does not wait for redis to be healthy`);
-    if (s.environment?.['MONGO_URL'] !== mongoUrl) problems.push(`${name} has MONGO_URL=${s.environment?.['MONGO_URL']}, expected ${mongoUrl}`);
     if (s.environment?.['REDIS_URL'] === undefined) problems.push(`${name} has no REDIS_URL`);
     if (s.profiles !== undefined) problems.push(`${name} is in profiles ${s.profiles.join(', ')}; it belongs to the default stack`);
   }
@@ -182,6 +185,107 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
   if (simulator !== undefined) {
     if (!simulator.profiles?.includes('demo')) problems.push('simulator is not under the demo profile');
     if (!simulator.command?.includes('infra/marketplace-simulator/main.ts')) problems.push('simulator does not run infra/marketplace-simulator/main.ts');
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access control: the keyFile, the secrets and who sees which, the users' roles.
+
+const SECRETS_SCRIPT = 'infra/mongo-cluster/make-secrets.sh';
+const KEYFILE_VOLUME_TARGET = KEYFILE_PATH.slice(0, KEYFILE_PATH.lastIndexOf('/'));
+const MONGODB_UID = '999';
+/** The secrets volume each service that signs in to the cluster mounts, by the user it signs in as. */
+const SECRETS_VOLUME_OF_USER: Readonly<Record<string, string>> = { app: 'app-secrets', workers: 'worker-secrets' };
+const USER_OF_SERVICE = (name: string) => (name === 'app' ? 'app' : 'workers');
+
+function mounts(s: ComposeService | undefined): { volume: string; target: string; readOnly: boolean }[] {
+  return (s?.volumes ?? []).map((mount) => {
+    const [volume = '', target = '', mode] = mount.split(':');
+    return { volume, target, readOnly: mode === 'ro' };
+  });
+}
+
+/** Every way docker-compose.yml, make-secrets.sh and the users can leave the cluster open or a secret exposed. */
+function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: readonly ClusterUser[], secretsScript: string): string[] {
+  const problems: string[] = [];
+  const { services } = compose;
+  const secrets = services['cluster-secrets'];
+  if (secrets === undefined) problems.push('no service cluster-secrets generates the keyFile and the passwords');
+  else {
+    if (!(secrets.entrypoint ?? secrets.command ?? []).some((word) => word.endsWith('make-secrets.sh'))) problems.push(`cluster-secrets does not run ${SECRETS_SCRIPT}`);
+    if (secrets.restart !== 'no') problems.push(`cluster-secrets has restart: ${secrets.restart ?? 'unset'}, expected "no"`);
+  }
+
+  const keyFileHolders = [...replicaSets(topology).flatMap((rs) => rs.members), ...topology.routers.map((r) => r.host)];
+  for (const name of keyFileHolders) {
+    const s = services[name];
+    const command = s?.command ?? [];
+    if (command[command.indexOf('--keyFile') + 1] !== KEYFILE_PATH || !command.includes('--keyFile')) problems.push(`${name} runs without --keyFile ${KEYFILE_PATH}`);
+    const keyMount = mounts(s).find((m) => m.target === KEYFILE_VOLUME_TARGET);
+    if (keyMount?.volume !== 'mongo-keyfile' || !keyMount.readOnly) problems.push(`${name} does not mount mongo-keyfile read-only at ${KEYFILE_VOLUME_TARGET}`);
+    if (s?.depends_on?.['cluster-secrets'] !== 'service_completed_successfully') problems.push(`${name} does not wait for cluster-secrets to complete`);
+  }
+
+  const init = services['mongo-init'];
+  if (init !== undefined) {
+    if (init.user?.split(':')[0] !== MONGODB_UID) problems.push(`mongo-init runs as ${init.user ?? 'the image user'}, not the keyFile's owner (${MONGODB_UID})`);
+    if (init.environment?.['MONGO_KEYFILE'] !== KEYFILE_PATH) problems.push(`mongo-init has MONGO_KEYFILE=${init.environment?.['MONGO_KEYFILE']}, expected ${KEYFILE_PATH}`);
+    const initDir = init.environment?.['MONGO_INIT_SECRETS_DIR'];
+    if (!mounts(init).some((m) => m.volume === 'init-secrets' && m.target === initDir && m.readOnly)) problems.push('mongo-init does not mount init-secrets read-only at its MONGO_INIT_SECRETS_DIR');
+    if (init.depends_on?.['cluster-secrets'] !== 'service_completed_successfully') problems.push('mongo-init does not wait for cluster-secrets to complete');
+  }
+
+  for (const [name, s] of Object.entries(services)) {
+    // A connection string with a password, or any password, in clear in the compose file.
+    for (const [key, value] of Object.entries(s.environment ?? {})) {
+      // A secret's name with a value written here, not taken from the host's environment (`${VAR}`).
+      const secretName = /(PASSWORD|PASS|SECRET|TOKEN|KEY)$/.test(key) && !/^\$\{[^}]+\}$/.test(value);
+      if (/mongodb(\+srv)?:\/\/[^/@\s]*@/.test(value) || secretName) {
+        problems.push(`${name} has ${key} in clear in the compose file`);
+      }
+    }
+    if (s.environment?.['MONGO_URL'] !== undefined) problems.push(`${name} sets MONGO_URL in the compose file; it comes from its secrets volume (MONGO_URL_FILE)`);
+    const mounted = new Set(mounts(s).map((m) => m.volume));
+    if (name !== 'cluster-secrets' && name !== 'mongo-init' && mounted.has('init-secrets')) problems.push(`${name} mounts init-secrets, which holds every user's password`);
+    if (name !== 'cluster-secrets' && name !== 'mongo-init' && !keyFileHolders.includes(name) && mounted.has('mongo-keyfile')) problems.push(`${name} mounts the cluster keyFile`);
+  }
+
+  for (const name of APP_SERVICES) {
+    const s = services[name];
+    if (s === undefined) continue;
+    const volume = SECRETS_VOLUME_OF_USER[USER_OF_SERVICE(name)];
+    const file = s.environment?.['MONGO_URL_FILE'];
+    const mount = mounts(s).find((m) => file !== undefined && file.startsWith(`${m.target}/`));
+    if (file === undefined) problems.push(`${name} has no MONGO_URL_FILE`);
+    else if (mount === undefined || mount.volume !== volume || !mount.readOnly) problems.push(`${name} reads ${file} from ${mount ? `${mount.volume}${mount.readOnly ? '' : ' (writable)'}` : 'no volume'}, expected ${volume} read-only`);
+    for (const other of Object.values(SECRETS_VOLUME_OF_USER).filter((v) => v !== volume)) {
+      if (mounts(s).some((m) => m.volume === other)) problems.push(`${name} mounts ${other}, another user's secrets`);
+    }
+  }
+  for (const volume of ['mongo-keyfile', 'init-secrets', ...Object.values(SECRETS_VOLUME_OF_USER)]) {
+    if (compose.volumes?.[volume] === undefined) problems.push(`no named volume ${volume}`);
+    if (secrets !== undefined && !mounts(secrets).some((m) => m.volume === volume && !m.readOnly)) problems.push(`cluster-secrets does not write ${volume}`);
+  }
+
+  // The script: a keyFile of random base64, mode 400, owned by mongodb, generated only when missing.
+  const script = secretsScript;
+  if (!/head -c 756 \/dev\/urandom \| base64/.test(script)) problems.push(`${SECRETS_SCRIPT} does not make the keyFile from 756 random bytes in base64`);
+  if (!/chmod 400/.test(script) || !new RegExp(`MONGODB_UID=${MONGODB_UID}\\b`).test(script)) problems.push(`${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid ${MONGODB_UID}`);
+  if (!/if \[ ! -s "\$ROOT\/keyfile\/keyfile" \]/.test(script)) problems.push(`${SECRETS_SCRIPT} does not keep an existing keyFile`);
+  const scriptUsers = /for user in ([\w ]+); do\n  if \[ ! -s/.exec(script)?.[1]?.split(' ') ?? [];
+  if (!same([...scriptUsers].sort(), users.map((u) => u.passwordFile.replace(/-password$/, '')).sort())) {
+    problems.push(`${SECRETS_SCRIPT} makes passwords for ${scriptUsers.join(', ')}, users.ts declares ${users.map((u) => u.name).join(', ')}`);
+  }
+
+  // Least roles: only the operator's user reaches past the app's database.
+  const dbName = init?.environment?.['MONGO_DB'] ?? DEFAULT_DB_NAME;
+  for (const user of users) {
+    for (const role of user.roles) {
+      const wide = CLUSTER_WIDE_ROLES.has(role.role) || role.db !== dbName;
+      if (wide && user.name !== 'admin') problems.push(`user ${user.name} has ${role.role}@${role.db}, beyond ${dbName}`);
+      if (!['read', 'readWrite'].includes(role.role) && user.name !== 'admin') problems.push(`user ${user.name} has ${role.role}, more than reading and writing data`);
+    }
   }
   return problems;
 }
@@ -264,7 +368,7 @@ describe('topology', () => {
     ]);
     expect(routerAddresses(TOPOLOGY)).toEqual(['mongos1:27017', 'mongos2:27017']);
     expect(mongosCommand(TOPOLOGY, TOPOLOGY.routers[0]!).join(' ')).toBe(
-      'mongos --configdb cfgrs/cfg1:27019,cfg2:27019,cfg3:27019 --bind_ip_all --port 27017',
+      'mongos --configdb cfgrs/cfg1:27019,cfg2:27019,cfg3:27019 --bind_ip_all --port 27017 --keyFile /run/mongo-keyfile/keyfile',
     );
   });
 });
@@ -381,11 +485,92 @@ describe('docker-compose.yml', () => {
     delete broken.services['scraper-es'];
     broken.services['app'] = { ...broken.services['app'], depends_on: { redis: 'service_healthy' } };
     expect(composeProblems(broken, TOPOLOGY, MARKET_CODES)).toEqual([
-      'cfg2 runs `mongod --replSet cfgrs --port 27019 --bind_ip_all`, expected `mongod --configsvr --replSet cfgrs --port 27019 --bind_ip_all`',
+      'cfg2 runs `mongod --replSet cfgrs --port 27019 --bind_ip_all`, expected `mongod --configsvr --replSet cfgrs --port 27019 --bind_ip_all --keyFile /run/mongo-keyfile/keyfile`',
       'scraper services are scraper-it, scraper-fr, scraper-de, expected one per market: scraper-it, scraper-fr, scraper-de, scraper-es',
       'scraper-es does not run workers/scrapers/main.ts --market es',
       'app does not wait for mongo-init to complete',
       'no service scraper-es',
+    ]);
+  });
+});
+
+describe('access control', () => {
+  const compose = loadCompose(read('../../docker-compose.yml'));
+  const script = read('./make-secrets.sh');
+  const users = clusterUsers(DB);
+
+  it('runs every member and router with the keyFile, hands each service only its own secret, and gives users the least roles', () => {
+    expect(accessProblems(compose, TOPOLOGY, users, script)).toEqual([]);
+    expect(users.map((u) => [u.name, u.roles.map((r) => `${r.role}@${r.db}`)])).toEqual([
+      ['admin', ['root@admin']],
+      ['app', [`readWrite@${DB}`]],
+      ['workers', [`readWrite@${DB}`]],
+    ]);
+  });
+
+  it('creates the users through the routers once the shards are in, before any collection is used', () => {
+    const plan = clusterPlan(TOPOLOGY, DECLARED, DB);
+    const kinds = plan.map((step) => step.kind);
+    expect(plan.flatMap((step) => (step.kind === 'ensureUser' ? [[step.user, step.passwordFile, step.target]] : []))).toEqual(
+      users.map((u) => [u.name, u.passwordFile, { routers: routerAddresses(TOPOLOGY) }]),
+    );
+    expect(kinds.lastIndexOf('addShard')).toBeLessThan(kinds.indexOf('ensureUser'));
+    expect(kinds.lastIndexOf('ensureUser')).toBeLessThan(kinds.indexOf('createIndexes'));
+    // No password in the plan: the init reads each from its file when it runs the step.
+    expect(JSON.stringify(plan)).not.toContain('pwd');
+  });
+
+  it('makes a keyFile mode 400 owned by mongodb, passwords per user, and each service\'s MONGO_URL, keeping them on a second start', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync: readText, statSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    if (process.getuid?.() !== 0) return; // chown needs root, as the cluster-secrets service runs
+    const root = mkdtempSync(join(tmpdir(), 'cluster-secrets-'));
+    try {
+      const run = () =>
+        execFileSync('sh', [new URL('./make-secrets.sh', import.meta.url).pathname], { env: { PATH: process.env['PATH'], SECRETS_ROOT: root, MONGO_ROUTERS: routerAddresses(TOPOLOGY).join(','), MONGO_DB: DB } });
+      run();
+      const keyFile = statSync(join(root, 'keyfile/keyfile'));
+      expect([keyFile.mode & 0o777, keyFile.uid, keyFile.gid]).toEqual([0o400, 999, 999]);
+      const key = readText(join(root, 'keyfile/keyfile'), 'utf8');
+      expect(key).toMatch(/^[A-Za-z0-9+/=]{1008}$/);
+      const appUrl = readText(join(root, 'app/mongo-url'), 'utf8');
+      // Both routers, the app's database, signing in against admin; the password needs no escaping.
+      const password = readText(join(root, 'init/app-password'), 'utf8');
+      expect(password).toMatch(/^[\w-]{40,}$/);
+      expect(appUrl).toBe(`mongodb://app:${password}@${routerAddresses(TOPOLOGY).join(',')}/${DB}?authSource=admin`);
+      expect(statSync(join(root, 'app/mongo-url')).uid).toBe(1000);
+      expect(readText(join(root, 'workers/mongo-url'), 'utf8')).toMatch(/^mongodb:\/\/workers:[\w-]{40,}@mongos1:27017,mongos2:27017\//);
+      run();
+      expect(readText(join(root, 'keyfile/keyfile'), 'utf8')).toBe(key);
+      expect(readText(join(root, 'app/mongo-url'), 'utf8')).toBe(appUrl);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('detects a cluster left open: a member without the keyFile, a URL with its password in clear, a service with another\'s secrets, a user with too many roles', () => {
+    const broken = structuredClone(compose);
+    broken.services['shard2b'] = { ...broken.services['shard2b'], command: mongodCommand(TOPOLOGY.shards[1]!).slice(0, -2), volumes: ['shard2b-data:/data/db'] };
+    broken.services['app'] = {
+      ...broken.services['app'],
+      environment: { ...broken.services['app']!.environment, MONGO_URL: 'mongodb://app:hunter2@mongos1:27017/digitalsales' },
+      volumes: ['app-secrets:/run/digitalsales:ro', 'init-secrets:/run/init:ro'],
+    };
+    broken.services['outbox'] = { ...broken.services['outbox'], volumes: ['app-secrets:/run/digitalsales:ro'] };
+    const greedy = users.map((u) => (u.name === 'workers' ? { ...u, roles: [...u.roles, { role: 'clusterAdmin', db: 'admin' }] } : u));
+    expect(accessProblems(broken, TOPOLOGY, greedy, script.replace('chmod 400', 'chmod 644'))).toEqual([
+      'shard2b runs without --keyFile /run/mongo-keyfile/keyfile',
+      'shard2b does not mount mongo-keyfile read-only at /run/mongo-keyfile',
+      'app has MONGO_URL in clear in the compose file',
+      'app sets MONGO_URL in the compose file; it comes from its secrets volume (MONGO_URL_FILE)',
+      'app mounts init-secrets, which holds every user\'s password',
+      'outbox reads /run/digitalsales/mongo-url from app-secrets, expected worker-secrets read-only',
+      'outbox mounts app-secrets, another user\'s secrets',
+      `${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid 999`,
+      'user workers has clusterAdmin@admin, beyond digitalsales',
+      'user workers has clusterAdmin, more than reading and writing data',
     ]);
   });
 });

@@ -3,6 +3,14 @@
 // that are not up yet (compose starts them in any order), bounds every call with a timeout,
 // and is safe to run again on a cluster it already set up. Run by the mongo-init service:
 //   node --import tsx infra/mongo-cluster/init-cluster.ts
+//
+// The members run with a keyFile, so nothing answers a client that has not signed in, and on a
+// new cluster no user exists yet: the program signs in as the cluster's own internal identity
+// (`__system`, whose password is the keyFile's key), which only holders of the key (the members,
+// the routers and this program) can. It then creates the users of users.ts with the passwords
+// make-secrets.sh generated; the services sign in as those, never with the key.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Document } from 'mongodb';
 import { z } from 'zod';
@@ -10,7 +18,7 @@ import { COLLECTIONS } from '../../src/server/db/collections';
 import { DEFAULT_DB_NAME } from '../../src/server/db/mongo';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type Target } from './cluster-plan';
-import { TOPOLOGY } from './topology';
+import { KEYFILE_PATH, TOPOLOGY } from './topology';
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const milliseconds = (defaultMs: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(defaultMs));
@@ -30,6 +38,10 @@ const InitEnv = z.object({
   MONGO_INIT_COMMAND_TIMEOUT_MS: milliseconds(60_000),
   /** How long a just-initiated replica set may take to elect a primary. */
   MONGO_INIT_ELECTION_TIMEOUT_MS: milliseconds(60_000),
+  /** The cluster's shared key, which the members and routers run with. */
+  MONGO_KEYFILE: z.preprocess(unsetIfEmpty, z.string().default(KEYFILE_PATH)),
+  /** Where make-secrets.sh left the users' passwords (one file per user, users.ts names them). */
+  MONGO_INIT_SECRETS_DIR: z.preprocess(unsetIfEmpty, z.string().default('/run/digitalsales-init')),
 });
 
 export interface InitOptions {
@@ -38,6 +50,8 @@ export interface InitOptions {
   readonly connectTimeoutMs: number;
   readonly commandTimeoutMs: number;
   readonly electionTimeoutMs: number;
+  readonly keyFile: string;
+  readonly secretsDir: string;
   readonly log: (line: string) => void;
 }
 
@@ -57,7 +71,22 @@ export function parseInitSettings(env: Record<string, string | undefined>): Omit
     connectTimeoutMs: settings.MONGO_INIT_CONNECT_TIMEOUT_MS,
     commandTimeoutMs: settings.MONGO_INIT_COMMAND_TIMEOUT_MS,
     electionTimeoutMs: settings.MONGO_INIT_ELECTION_TIMEOUT_MS,
+    keyFile: settings.MONGO_KEYFILE,
+    secretsDir: settings.MONGO_INIT_SECRETS_DIR,
   };
+}
+
+/** A secret file's text without whitespace (mongod reads a keyFile's key the same way); a clear error when missing. */
+export function readSecret(path: string, what: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ClusterInitError(`${what} cannot be read from ${path} (make-secrets.sh writes it at first start): ${(error as Error).message}`);
+  }
+  const secret = text.replace(/\s+/g, '');
+  if (secret.length < 16) throw new ClusterInitError(`${what} in ${path} is too short to be a generated secret`);
+  return secret;
 }
 
 // Errors that mean "not yet", not "wrong": a host still starting, a replica set still electing,
@@ -104,7 +133,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 class Clients {
   private readonly open = new Map<string, MongoClient>();
 
-  constructor(private readonly options: InitOptions) {}
+  private readonly key: string;
+
+  constructor(private readonly options: InitOptions) {
+    this.key = readSecret(options.keyFile, 'the cluster keyFile');
+  }
 
   async command(target: Target, db: string, command: Document): Promise<Document> {
     const uri = 'direct' in target ? `mongodb://${target.direct}/?directConnection=true` : `mongodb://${target.routers.join(',')}/`;
@@ -135,6 +168,8 @@ class Clients {
     if (client === undefined) {
       client = new MongoClient(uri, {
         appName: 'digitalsales-mongo-init',
+        auth: { username: '__system', password: this.key },
+        authSource: 'local',
         serverSelectionTimeoutMS: this.options.connectTimeoutMs,
         connectTimeoutMS: this.options.connectTimeoutMs,
       });
@@ -208,6 +243,16 @@ async function runStep(step: PlanStep, clients: Clients, deadline: number, optio
           throw error;
         }
       });
+    case 'ensureUser': {
+      const pwd = readSecret(join(options.secretsDir, step.passwordFile), `the password of user ${step.user}`);
+      return retrying(deadline, log, async () => {
+        const found = await clients.command(step.target, 'admin', { usersInfo: { user: step.user, db: 'admin' } });
+        const exists = Array.isArray(found['users']) && found['users'].length > 0;
+        const roles = step.roles.map((r) => ({ role: r.role, db: r.db }));
+        await clients.command(step.target, 'admin', exists ? { updateUser: step.user, pwd, roles } : { createUser: step.user, pwd, roles });
+        return exists ? 'password and roles set' : 'created';
+      });
+    }
     case 'enableSharding':
     case 'createIndexes':
       return retrying(deadline, log, async () => {

@@ -60,12 +60,19 @@ export function routerAddresses(topology: ClusterTopology): string[] {
   return topology.routers.map((router) => `${router.host}:${router.port}`);
 }
 
+/**
+ * Where every member and router finds the cluster's shared key (internal authentication between
+ * members, and access control for clients: with a keyFile, nothing answers but `ping`/`hello`
+ * until a user signs in). make-secrets.sh writes it at first start, mode 400, owned by mongodb.
+ */
+export const KEYFILE_PATH = '/run/mongo-keyfile/keyfile';
+
 /** The command line a member of `replicaSet` runs with. */
 export function mongodCommand(replicaSet: ReplicaSetSpec): string[] {
-  return ['mongod', `--${replicaSet.role}`, '--replSet', replicaSet.name, '--port', String(replicaSet.port), '--bind_ip_all'];
+  return ['mongod', `--${replicaSet.role}`, '--replSet', replicaSet.name, '--port', String(replicaSet.port), '--bind_ip_all', '--keyFile', KEYFILE_PATH];
 }
 
 /** The command line `router` runs with: it finds the shards through the config servers. */
 export function mongosCommand(topology: ClusterTopology, router: RouterSpec): string[] {
-  return ['mongos', '--configdb', replicaSetConnectionString(topology.configServers), '--bind_ip_all', '--port', String(router.port)];
+  return ['mongos', '--configdb', replicaSetConnectionString(topology.configServers), '--bind_ip_all', '--port', String(router.port), '--keyFile', KEYFILE_PATH];
 }

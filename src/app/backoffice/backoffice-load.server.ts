@@ -7,6 +7,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
+import { internalErrorMessage, requestIdOf } from '../../server/web';
 import { loginUrlFor, type BackofficeLoad } from './backoffice-load';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
@@ -24,9 +25,12 @@ export async function backofficeLoad<T>(event: H3Event, pagePath: string, read: 
   try {
     return { status: 'ok', agent, data: await read(caller) };
   } catch (error) {
-    if (!(error instanceof TRPCError)) console.error(`back office ${pagePath} failed`, error);
-    const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'unexpected failure' });
-    return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
+    const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+    if (trpc.code !== 'INTERNAL_SERVER_ERROR') return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
+    // A fault of ours: its message (a driver's, with hosts in it) stays in the log.
+    const requestId = requestIdOf(event);
+    console.error(`[request ${requestId}] back office ${pagePath} failed:`, trpc.cause ?? trpc);
+    return { status: 'error', agent, message: internalErrorMessage(requestId), httpStatus: 500 };
   }
 }
 

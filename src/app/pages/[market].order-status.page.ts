@@ -1,9 +1,12 @@
-// Order status for shoppers, /{market}/order-status: order number plus e-mail (a GET form,
-// so it works without JavaScript and the result can be reloaded) shows the order and its
-// timeline in the market's language; any mismatch gets the same "not found".
+// Order status for shoppers, /{market}/order-status: order number plus e-mail, posted (so the
+// e-mail is in no URL, history or log; it works without JavaScript) to /api/order-status, which
+// sends the shopper back here to see the order and its timeline in the market's language, also
+// on reload. Any mismatch gets the same "not found"; too many lookups a 429 saying when to retry.
+// Never cached.
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
+import { injectResponse } from '@analogjs/router/tokens';
 import { OrderSummary } from '../cart/order-summary';
 import { applyShopLoad } from '../cart/shop-load';
 import { NotFoundPanel } from '../shop/not-found-panel';
@@ -23,7 +26,7 @@ import type { load } from './[market].order-status.server';
         @if (page.status === 'unavailable') {
           <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
         }
-        <form method="get" class="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="order-status-form">
+        <form method="post" [attr.action]="'/api/order-status/' + page.shop.market" class="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="order-status-form">
           <div>
             <label for="number" class="block text-sm font-medium text-slate-700">{{ t.orderNumber }}</label>
             <input id="number" name="number" type="text" required autocomplete="off" [attr.value]="lookup()?.number ?? null"
@@ -47,6 +50,8 @@ import type { load } from './[market].order-status.server';
             </div>
           } @else if (l.result === 'not-found') {
             <p role="alert" class="mt-6 rounded-lg border border-slate-300 bg-slate-50 px-4 py-3" data-testid="status-not-found">{{ t.statusNotFound }}</p>
+          } @else if (l.result === 'limited') {
+            <p role="alert" class="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900" data-testid="status-limited">{{ l.message }}</p>
           }
         }
       </section>
@@ -60,6 +65,17 @@ export default class OrderStatusPage {
     const page = this.loaded();
     return page.status === 'ok' ? page.data : null;
   });
+
+  constructor() {
+    const response = injectResponse();
+    const lookup = this.lookup();
+    if (!response) return;
+    response.setHeader('cache-control', 'no-store');
+    if (lookup?.result === 'limited') {
+      response.statusCode = 429;
+      response.setHeader('retry-after', String(Math.ceil(lookup.retryAfterMs / 1000)));
+    }
+  }
 
   protected invalid(field: 'number' | 'email'): boolean {
     const l = this.lookup();

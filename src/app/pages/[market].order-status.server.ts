@@ -1,32 +1,19 @@
-// Data of the order status page: with a number and an e-mail in the query (the page's GET
-// form), the order they name, or `not-found` for any mismatch, which tells nothing about
-// whether the e-mail has orders. A malformed e-mail is an error next to its field.
+// Data of the order status page: the lookup the page's form posted (kept behind a cookie by
+// /api/order-status/{market}), with the order read afresh, or an empty form (prefilled with the
+// `number` a confirmation page links with). Nothing here is ever cached: it may be someone's
+// order, and the e-mail never comes from the URL.
 import type { PageServerLoad } from '@analogjs/router';
-import { getQuery } from 'h3';
-import { TRPCError } from '@trpc/server';
+import { getQuery, setResponseHeader } from 'h3';
 import { shopLoad } from '../cart/shop-load.server';
 import type { ShopLoad } from '../cart/shop-load';
-import type { ShopperOrderView } from '../../server/checkout/order-status';
+import type { ShownLookup } from '../../server/checkout/order-status.service';
 
-export type OrderStatusLookup =
-  | { readonly result: 'none'; readonly number: string; readonly email: string }
-  | { readonly result: 'found'; readonly number: string; readonly email: string; readonly order: ShopperOrderView }
-  | { readonly result: 'not-found' | 'invalid'; readonly number: string; readonly email: string; readonly invalid: readonly ('number' | 'email')[] };
+export type OrderStatusLookup = ShownLookup;
 
 export async function load({ params, event }: PageServerLoad): Promise<ShopLoad<OrderStatusLookup>> {
-  const query = getQuery(event);
-  const number = typeof query['number'] === 'string' ? query['number'].trim() : '';
-  const email = typeof query['email'] === 'string' ? query['email'].trim() : '';
-  return shopLoad(event, params?.['market'], 'order status page', async (caller): Promise<OrderStatusLookup> => {
-    if (!email) return { result: 'none', number, email };
-    try {
-      return { result: 'found', number, email, order: await caller.checkout.orderStatus({ number, email }) };
-    } catch (error) {
-      if (!(error instanceof TRPCError)) throw error;
-      if (error.code === 'NOT_FOUND') return { result: 'not-found', number, email, invalid: [] };
-      if (error.code !== 'BAD_REQUEST') throw error;
-      const invalid = (['number', 'email'] as const).filter((f) => error.message.includes(f));
-      return { result: 'invalid', number, email, invalid };
-    }
-  });
+  setResponseHeader(event, 'cache-control', 'no-store');
+  const number = getQuery(event)['number'];
+  return shopLoad(event, params?.['market'], 'order status page', (caller, shop) =>
+    caller.checkout.lookedUp({ market: shop.market, number: typeof number === 'string' ? number.slice(0, 40) : '' }),
+  );
 }

@@ -15,7 +15,7 @@ export const BACKOFFICE_ACCESS = {
   'backoffice.auth.logout': 'agent',
   'backoffice.orders.search': 'agent',
   'backoffice.orders.detail': 'agent',
-  // Agents may refund up to BACKOFFICE_REFUND_AGENT_LIMIT_CENTS; the amount rule is the refund service's.
+  // Agents may refund up to BACKOFFICE_REFUND_AGENT_LIMIT_CENTS of an order in total; the amount rule is the refund service's.
   'backoffice.orders.refund': 'agent',
   'backoffice.orders.addNote': 'agent',
   'backoffice.orders.markPaid': 'agent',

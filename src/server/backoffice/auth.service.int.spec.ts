@@ -57,17 +57,40 @@ describe('sign-in', () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it('locks an account after repeated wrong passwords, even for the right one, for a while', async () => {
+  it('locks an e-mail for the address that guessed wrong five times, not for the agent elsewhere', async () => {
     const agent = await newAgent();
+    const home = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
+    const guesser = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const results = [];
-    for (let i = 0; i < 5; i++) results.push(await attempt(agent.email, `wrong ${i}`));
+    for (let i = 0; i < 5; i++) results.push(await attempt(agent.email, `wrong ${i}`, guesser));
     expect(results.slice(0, 4).every((r) => !r.ok && r.code === 'UNAUTHORIZED')).toBe(true);
     expect(results[4]).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/locked for 15 minutes/) });
-    expect(await attempt(agent.email, PASSWORD)).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS' });
+    // The guesser's address stays locked, even with the right password.
+    expect(await attempt(agent.email, PASSWORD, guesser)).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS' });
+    // The agent, from an address they signed in from before, is not locked out.
+    expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // An unknown e-mail locks the same way: the lock tells nothing about who is an agent.
     const ghost = `ghost-${newId(6)}@example.com`;
-    for (let i = 0; i < 5; i++) await attempt(ghost, 'x');
-    expect(await attempt(ghost, 'x')).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/locked/) });
+    for (let i = 0; i < 5; i++) await attempt(ghost, 'x', guesser);
+    expect(await attempt(ghost, 'x', guesser)).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/locked/) });
+  });
+
+  it('slows a guesser spread over many addresses with a growing wait on the account, which a known address skips', async () => {
+    const agent = await newAgent();
+    const home = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
+    // Five wrong passwords, each from another address: no address is locked, the account waits.
+    for (let i = 0; i < 5; i++) expect(await attempt(agent.email, `wrong ${i}`, `203.0.113.${i + 1}`)).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`)).toBeGreaterThan(0);
+    // A sixth address is held back, right password or not: no guess gets through during the wait.
+    expect(await attempt(agent.email, PASSWORD, '203.0.113.99')).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/wait \d+ second/) });
+    // The agent, from the address they signed in from before, is not.
+    expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
+    // Each further failure doubles the wait.
+    const before = await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`);
+    expect(await attempt(agent.email, 'wrong again', home)).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`)).toBeGreaterThan(before);
   });
 
   it('rate-limits attempts per address', async () => {

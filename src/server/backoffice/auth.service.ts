@@ -4,8 +4,8 @@ import type { Runtime } from '../runtime';
 import { recordAudit } from './audit.store';
 import { findAgentByEmail } from './agent.store';
 import { decoyHash, verifyPassword } from './password';
-import { loginRefusal, lockedMessage, normalizeEmail, shouldLock, WRONG_CREDENTIALS, type LoginLimits } from './login-throttle';
-import { clearLoginFailures, countLoginAttempt, countLoginFailure, lockAccount } from './login-throttle.store';
+import { accountDelayMs, loginRefusal, lockedMessage, normalizeEmail, shouldLock, WRONG_CREDENTIALS, type LoginLimits } from './login-throttle';
+import { countLoginAttempt, countLoginFailure, delayAccount, lockAccountForAddress, rememberSignIn } from './login-throttle.store';
 import { needsDurableTouch, newCsrfToken, newSessionToken, sessionIdOf, type LiveSession } from './session';
 import {
   deleteLiveSessions,
@@ -31,9 +31,9 @@ export type LoginResult =
 export function loginLimits(rt: Runtime): LoginLimits {
   return {
     maxPerIpPerMinute: rt.config.LOGIN_MAX_PER_IP_PER_MINUTE,
-    maxPerAccountPerMinute: rt.config.LOGIN_MAX_PER_ACCOUNT_PER_MINUTE,
     maxFailures: rt.config.LOGIN_MAX_FAILURES,
     lockMs: rt.config.LOGIN_LOCK_MS,
+    accountDelayMaxMs: rt.config.LOGIN_ACCOUNT_DELAY_MAX_MS,
   };
 }
 
@@ -47,16 +47,18 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
   // An unknown e-mail costs a hash too, so timing does not tell agents' e-mails apart.
   const passwordOk = await verifyPassword(request.password, agent?.passwordHash ?? (await decoyHash()));
   if (!agent || !passwordOk) {
-    const failures = await countLoginFailure(rt.redis, email, limits.lockMs);
-    if (shouldLock(failures, limits)) {
-      await lockAccount(rt.redis, email, limits.lockMs);
+    const failures = await countLoginFailure(rt.redis, email, request.ip, limits.lockMs);
+    const delay = accountDelayMs(failures.onAccount, limits);
+    if (delay > 0) await delayAccount(rt.redis, email, delay);
+    if (shouldLock(failures.fromAddress, limits)) {
+      await lockAccountForAddress(rt.redis, email, request.ip, limits.lockMs);
       return { ok: false, code: 'TOO_MANY_REQUESTS', message: lockedMessage(limits.lockMs) };
     }
     return { ok: false, code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS };
   }
   // Said only to whoever knows the password, so it reveals nothing to a guesser.
   if (agent.disabled) return { ok: false, code: 'UNAUTHORIZED', message: 'This account is disabled. Ask an admin.' };
-  await clearLoginFailures(rt.redis, email);
+  await rememberSignIn(rt.redis, email, request.ip);
 
   const token = newSessionToken();
   const session: LiveSession = {

@@ -1,7 +1,8 @@
 // The cart cookie: a random id, HttpOnly (scripts never see it) and SameSite=Lax (another
 // site's form cannot post to a shopper's cart). It lives as long as the cart in Redis and is
 // renewed with it on every change.
-import { getCookie, getRequestProtocol, setCookie, type H3Event } from 'h3';
+import { getCookie, setCookie, type H3Event } from 'h3';
+import { requestIsHttps } from '../web';
 import { newId } from '../db/ids';
 import { CartId } from './cart.schema';
 
@@ -26,7 +27,7 @@ export function ensureCartId(event: H3Event | null, ttlMs: number): string {
       sameSite: 'lax',
       path: '/',
       maxAge: Math.floor(ttlMs / 1000),
-      secure: getRequestProtocol(event, { xForwardedProto: true }) === 'https',
+      secure: requestIsHttps(event),
     });
   }
   return id;

@@ -2,20 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstWindow, MAX_WINDOWED_TRIPS, nextWindow, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
 
-const newest: WindowRange = { from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: 1_000_000_000 };
+const trips = MAX_WINDOWED_TRIPS;
+const newest: WindowRange = { from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: 1_000_000_000, windowedTrips: trips };
 
 describe('search windows', () => {
   it('start where the page starts and reach past the anchor as far as the expected rows lie, with headroom', () => {
     expect(firstWindow(newest, 1000, 25)).toEqual({ start: newest.from, end: 1_000_000_000 - 31_250, last: false });
-    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 500 }, 100, 25)).toEqual({ start: 500, end: 3625, last: false });
+    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 3625, last: false });
   });
 
   it('end at the range’s far bound, inclusive, when the estimate passes it', () => {
-    expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500 }, 100, 25)).toEqual({ start: 500, end: 900, last: true });
+    expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 900, last: true });
   });
 
   it('grow by what was found: as far again as the missing rows need, at least twice as far, eight times when nothing was found', () => {
-    const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0 };
+    const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
     const first = firstWindow(range, 10, 8); // 0 → 100
     expect(nextWindow(range, first, 2, 8, 1)).toEqual({ start: 100, end: 500, last: false });
     expect(nextWindow(range, first, 7, 8, 1)).toEqual({ start: 100, end: 200, last: false });
@@ -24,8 +25,9 @@ describe('search windows', () => {
   });
 
   it('take the rest of the range in one read after the windowed trips', () => {
-    const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0 };
+    const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
     expect(nextWindow(range, { start: 0, end: 10, last: false }, 1, 25, MAX_WINDOWED_TRIPS)).toEqual({ start: 10, end: 1_000_000, last: true });
+    expect(nextWindow({ ...range, windowedTrips: 1 }, { start: 0, end: 10, last: false }, 1, 25, 1)).toEqual({ start: 10, end: 1_000_000, last: true });
   });
 
   it('never overlap, never leave a gap, and reach the end of any range within the trips allowed', () => {
@@ -38,7 +40,7 @@ describe('search windows', () => {
         fc.array(fc.integer({ min: 0, max: 30 }), { minLength: MAX_WINDOWED_TRIPS + 1, maxLength: MAX_WINDOWED_TRIPS + 1 }),
         (a, b, direction, span, foundPerTrip) => {
           const [from, to] = direction === 1 ? [Math.min(a, b), Math.max(a, b)] : [Math.max(a, b), Math.min(a, b)];
-          const range: WindowRange = { from, to, direction, anchor: from };
+          const range: WindowRange = { from, to, direction, anchor: from, windowedTrips: trips };
           const windows: SearchWindow[] = [];
           let found = 0;
           let window: SearchWindow | null = firstWindow(range, span, 25);
@@ -61,7 +63,7 @@ describe('search windows', () => {
   });
 
   it('size the next page from where this one ended', () => {
-    expect(spanPerRow({ from: 5000, to: 0, direction: -1, anchor: 5000 }, 4000, 25)).toBe(40);
-    expect(spanPerRow({ from: 5000, to: 0, direction: -1, anchor: 5000 }, 5000, 25)).toBe(0.04);
+    expect(spanPerRow({ from: 5000, to: 0, direction: -1, anchor: 5000, windowedTrips: trips }, 4000, 25)).toBe(40);
+    expect(spanPerRow({ from: 5000, to: 0, direction: -1, anchor: 5000, windowedTrips: trips }, 5000, 25)).toBe(0.04);
   });
 });

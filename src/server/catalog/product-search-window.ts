@@ -32,9 +32,11 @@ export interface WindowRange {
    * before the anchor is missed.
    */
   readonly anchor: number;
+  /** Windowed trips before the last one takes the rest of the range (MAX_WINDOWED_TRIPS, or fewer when the rest has a cheaper index). */
+  readonly windowedTrips: number;
 }
 
-/** Windowed trips before the last one takes the rest of the range. */
+/** Windowed trips, at most, before the last one takes the rest of the range. */
 export const MAX_WINDOWED_TRIPS = 5;
 /** Headroom over the estimate, so that an estimate close to right fills the page in one trip. */
 const HEADROOM = 1.25;
@@ -54,7 +56,7 @@ export function firstWindow(range: WindowRange, spanPerRow: number, rows: number
  */
 export function nextWindow(range: WindowRange, previous: SearchWindow, found: number, rows: number, trips: number): SearchWindow | null {
   if (found >= rows || previous.last) return null;
-  if (trips >= MAX_WINDOWED_TRIPS) return { start: previous.end, end: range.to, last: true };
+  if (trips >= range.windowedTrips) return { start: previous.end, end: range.to, last: true };
   const covered = Math.abs(previous.end - range.anchor);
   // Products lie on the key about as densely as they did so far: reach as far again as the
   // missing ones need, at least twice as far, and much further when none were found.

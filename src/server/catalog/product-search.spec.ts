@@ -30,7 +30,7 @@ describe('planSearch and windowFilter', () => {
   it('asks for every folded keyword, newest first, products for sale only: windows on the time, the first word’s index for the rest', () => {
     const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now);
     expect(plan.tokens).toEqual(['kaffeemuhle', 'edition']);
-    expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime() });
+    expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime(), windowedTrips: 1 });
     const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] };
     expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
     expect(windowFilter(plan, { ...window, last: true })).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gte: new Date(50) } }, rest] });
@@ -42,7 +42,7 @@ describe('planSearch and windowFilter', () => {
     const cursor = { sort: 'price-asc' as const, value: 2500, id: 'prod0042' };
     const plan = planSearch(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor, now);
     expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': 1, _id: 1 });
-    expect(plan.range).toEqual({ from: 2500, to: 9000, direction: 1, anchor: 2500 });
+    expect(plan.range).toEqual({ from: 2500, to: 9000, direction: 1, anchor: 2500, windowedTrips: 5 });
     expect(windowFilter(plan, { start: 2500, end: 9000, last: true })['$and']).toEqual([
       { category: 'home-kitchen', 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
       { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { category: 'home-kitchen' }] },

@@ -5,7 +5,7 @@ import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
-import { keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
+import { catalogScope, keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
 import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
@@ -24,12 +24,14 @@ function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): v
   if (learned.size > LEARNED_LISTINGS) learned.delete(learned.keys().next().value as string);
 }
 
-export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
+/** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
+export async function readListingPage(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
   const known = learned.get(searchScope(input));
-  const plan = planSearch(input, cursor, now, known?.anchor ?? null);
+  const catalog = learned.get(catalogScope(input));
+  const plan = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
-  let window: SearchWindow | null = firstWindow(plan.range, cursor?.spanPerRow ?? known?.spanPerRow ?? plan.defaultSpanPerRow, plan.limit);
+  let window: SearchWindow | null = firstWindow(plan.range, cursor?.spanPerRow ?? known?.spanPerRow ?? keywordSpanPerRow(plan) ?? plan.defaultSpanPerRow, plan.limit);
   for (let trips = 1; window; trips++) {
     const read = await products
       .find(windowFilter(plan, window), { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
@@ -37,11 +39,29 @@ export async function searchProducts(products: Collection<Product>, input: Produ
     documents.push(...(read as ListedProduct[]));
     window = nextWindow(plan.range, window, documents.length, plan.limit, trips);
   }
-  const page = documents.slice(0, input.limit);
-  if (!cursor && page.length === input.limit) {
-    const last = keyOf(page.at(-1)!, plan, input.market);
-    learn(plan.scope, { spanPerRow: spanPerRow(plan.range, last, page.length), anchor: keyOf(page[0]!, plan, input.market) });
+  if (!cursor && documents.length >= input.limit) {
+    // Measured from the page's first product, not from the anchor: the newest product may be days old.
+    const first = keyOf(documents[0]!, plan, input.market);
+    const last = keyOf(documents[input.limit - 1]!, plan, input.market);
+    learn(plan.scope, { spanPerRow: spanPerRow({ ...plan.range, anchor: first }, last, input.limit), anchor: first });
   }
+  return { plan, documents };
+}
+
+/**
+ * A keyword page never read before reads its one window over about KEYWORD_WINDOW_ROWS products
+ * of the whole catalog (its density learned from the shop's unfiltered listing): words on one in
+ * twenty products or more fill a page from it, rarer ones go on to their own index.
+ */
+const KEYWORD_WINDOW_ROWS = 500;
+
+function keywordSpanPerRow(plan: SearchPlan): number | undefined {
+  const catalog = plan.tokens.length > 0 ? learned.get(plan.catalogScope) : undefined;
+  return catalog && (catalog.spanPerRow * KEYWORD_WINDOW_ROWS) / plan.limit;
+}
+
+export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
+  const { plan, documents } = await readListingPage(products, input, now);
   return toSearchPage(input, plan, documents, now);
 }
 

@@ -16,7 +16,7 @@
 import { MARKET_CODES, type MarketCode } from '../markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
-import { spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
+import { MAX_WINDOWED_TRIPS, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
 import { sellPriceField } from './product-search-indexes';
 import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
 import { toProductCard } from './product-summary';
@@ -62,6 +62,8 @@ export interface SearchPlan {
   readonly tokens: readonly string[];
   /** The listing without its cursor: what its pages learn about the key's density is kept under it. */
   readonly scope: string;
+  /** The same market and sort without filters: how densely the whole catalog lies on the key, for a keyword page's first window. */
+  readonly catalogScope: string;
   /** Key units per product when neither the cursor nor an earlier page of the scope says. */
   readonly defaultSpanPerRow: number;
 }
@@ -85,11 +87,16 @@ export function searchScope(input: ProductSearchInput): string {
   return JSON.stringify(listing);
 }
 
+/** The shop's whole listing in the same sort: how densely the catalog lies on the key, and where it begins. */
+export function catalogScope(input: ProductSearchInput): string {
+  return searchScope({ market: input.market, q: '', inStock: false, sort: input.sort, limit: input.limit });
+}
+
 /**
  * How a listing page is read: the index's equality prefix (the category, else the brand, for
  * newest first; the category for price sorts), the range on the sort key the windows cut (the
  * price range when sorted by price), and everything else as filters.
- * `learnedAnchor` is where an earlier first page of a highest-price-first listing began.
+ * `learnedAnchor` is where an earlier first page of the listing (or of the shop's whole listing) began.
  */
 export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, learnedAnchor: number | null = null): SearchPlan {
   const { market } = input;
@@ -115,7 +122,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   const [first, last] = direction === 1 ? [low, high] : [high, low];
   // The cursor's value lies inside the range (a page past it would be empty): start there.
   const from = cursor ? (direction === 1 ? Math.max(first, cursor.value) : Math.min(first, cursor.value)) : first;
-  const anchor = cursor || from !== KEY_MAX ? from : byPrice ? Math.min(learnedAnchor ?? PRICE_CEILING_GUESS, KEY_MAX) : now.getTime();
+  const anchor = cursor || from !== KEY_MAX ? from : (learnedAnchor ?? (byPrice ? PRICE_CEILING_GUESS : now.getTime()));
 
   let keyset: Filter | null = null;
   if (cursor) {
@@ -127,7 +134,8 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   return {
     field,
     keyIsDate: !byPrice,
-    range: { from, to: last, direction, anchor },
+    // Keyword pages take one window: a word too rare to fill it is cheaper read by its own index.
+    range: { from, to: last, direction, anchor, windowedTrips: tokens.length > 0 ? 1 : MAX_WINDOWED_TRIPS },
     prefix,
     tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
     rest,
@@ -150,6 +158,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
     },
     tokens,
     scope: searchScope(input),
+    catalogScope: catalogScope(input),
     defaultSpanPerRow: byPrice ? DEFAULT_SPAN_PER_ROW.price : DEFAULT_SPAN_PER_ROW.createdAt,
   };
 }

@@ -7,3 +7,6 @@ export * from './checkout.store';
 export * from './checkout.service';
 export * from './order-status';
 export * from './checkout-form';
+export * from './order-status.schema';
+export * from './order-status.service';
+export * from './order-status-cookie';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../orders/order.schema';
 import { groupedIban, type BankAccount } from '../orders/bank-account';
-import { toShopperOrderView } from './order-status';
+import { lookupAllowed, lookupLimitedMessage, toShopperOrderView } from './order-status';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));
 const agent = { kind: 'agent' as const, id: 'agent_x1' };
@@ -52,5 +52,24 @@ describe('the shopper’s view of an order', () => {
     expect(toShopperOrderView({ ...awaiting, status: 'paid' }, account).payTo).toBeNull();
     expect(toShopperOrderView({ ...awaiting, status: 'confirmed', paymentMethod: 'cash_on_delivery' }, account).payTo).toBeNull();
     expect(groupedIban(account.iban)).toBe('IT60 X054 2811 1010 0000 0123 456');
+  });
+});
+
+describe('order lookup limits', () => {
+  const limits = { ORDER_STATUS_LOOKUPS_PER_ADDRESS: 30, ORDER_STATUS_LOOKUPS_PER_ORDER: 10 };
+  const counts = (address: number, order: number) => ({ address: { count: address, remainingMs: 120_000 }, order: { count: order, remainingMs: 300_000 } });
+
+  it('lets lookups through up to each limit, then says how long until every exceeded window ends', () => {
+    expect(lookupAllowed(counts(30, 10), limits)).toEqual({ ok: true });
+    expect(lookupAllowed(counts(31, 1), limits)).toEqual({ ok: false, retryAfterMs: 120_000 });
+    expect(lookupAllowed(counts(1, 11), limits)).toEqual({ ok: false, retryAfterMs: 300_000 });
+    expect(lookupAllowed(counts(31, 11), limits)).toEqual({ ok: false, retryAfterMs: 300_000 });
+  });
+
+  it('says so in the shop\'s language, in whole minutes rounded up', () => {
+    expect(lookupLimitedMessage('it', 300_000)).toBe('Troppe ricerche in poco tempo. Riprova tra 5 minuti.');
+    expect(lookupLimitedMessage('fr', 61_000)).toBe('Trop de recherches en peu de temps. Réessayez dans 2 minutes.');
+    expect(lookupLimitedMessage('de', 1_000)).toBe('Zu viele Suchen in kurzer Zeit. Bitte versuchen Sie es in 1 Minute erneut.');
+    expect(lookupLimitedMessage('es', 600_000)).toBe('Demasiadas búsquedas en poco tiempo. Vuelve a intentarlo dentro de 10 minutos.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './env';
+import { ConfigError, parseConfig, withSecretFiles } from './env';
 
 const VALID = { MONGO_URL: 'mongodb://127.0.0.1:27017/digitalsales', REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -72,5 +72,25 @@ describe('parseConfig', () => {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
       expect(message).toContain(name);
     }
+  });
+});
+
+describe('settings from files', () => {
+  const files: Record<string, string> = { '/run/secrets/mongo-url': 'mongodb://app:pw@mongos1:27017,mongos2:27017/digitalsales?authSource=admin\n' };
+  const read = (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+    return text;
+  };
+
+  it('reads a setting from the file its _FILE names, so a secret need not sit in the environment', () => {
+    const env = withSecretFiles({ MONGO_URL_FILE: '/run/secrets/mongo-url', REDIS_URL: 'redis://redis:6379' }, read);
+    expect(env['MONGO_URL']).toBe('mongodb://app:pw@mongos1:27017,mongos2:27017/digitalsales?authSource=admin');
+    expect(parseConfig({ ...env }).MONGO_URL).toBe(env['MONGO_URL']);
+  });
+
+  it('prefers the variable itself, and names a file it cannot read', () => {
+    expect(withSecretFiles({ MONGO_URL: 'mongodb://h/db', MONGO_URL_FILE: '/nowhere' }, read)['MONGO_URL']).toBe('mongodb://h/db');
+    expect(() => withSecretFiles({ MONGO_URL_FILE: '/nowhere' }, read)).toThrow(/MONGO_URL_FILE="\/nowhere" cannot be read: ENOENT/);
   });
 });

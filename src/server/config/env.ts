@@ -2,6 +2,7 @@
 // its default and what it is for. Everything that reads configuration goes through `loadConfig`.
 import { z } from 'zod';
 import { MARKET_CODES, type MarketCode } from '../markets';
+import { parseProxyEntry } from '../web';
 
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -193,22 +194,24 @@ export const SETTINGS = {
   BACKOFFICE_REFUND_AGENT_LIMIT_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 5000,
-    description: 'the largest refund, in cents, an agent may issue alone; above it only a supervisor or an admin may',
+    description: 'the most, in cents, an agent may give back on one order in total (every refund on it counts, whoever issued it); beyond it only a supervisor or an admin may refund',
   }),
   LOGIN_MAX_FAILURES: setting({
     type: z.coerce.number().int().min(1).max(1000),
     default: 5,
-    description: 'wrong passwords for one e-mail within LOGIN_LOCK_MS that lock it for LOGIN_LOCK_MS',
+    description:
+      'wrong passwords for one e-mail from one client address within LOGIN_LOCK_MS that lock that e-mail for that address (other addresses are not locked out); past as many failures on the account from all addresses together, each further one makes the account wait longer (LOGIN_ACCOUNT_DELAY_MAX_MS)',
   }),
   LOGIN_LOCK_MS: setting({
     type: positiveMs,
     default: 15 * 60_000,
-    description: 'how long an account stays locked after LOGIN_MAX_FAILURES wrong passwords (also the window they are counted in)',
+    description: 'how long an e-mail stays locked for an address after LOGIN_MAX_FAILURES wrong passwords from it (also the window failures are counted in)',
   }),
-  LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: setting({
-    type: z.coerce.number().int().min(1).max(10_000),
-    default: 10,
-    description: 'login attempts per e-mail per minute, right or wrong; more are refused with 429',
+  LOGIN_ACCOUNT_DELAY_MAX_MS: setting({
+    type: positiveMs,
+    default: 60_000,
+    description:
+      'longest wait the growing delay (1 s, 2 s, 4 s …) imposes on an account between guesses once it has LOGIN_MAX_FAILURES wrong passwords from all addresses; addresses the agent signed in from before are exempt',
   }),
   LOGIN_MAX_PER_IP_PER_MINUTE: setting({
     type: z.coerce.number().int().min(1).max(100_000),
@@ -219,6 +222,21 @@ export const SETTINGS = {
     type: positiveMs,
     default: 7 * 24 * 3600_000,
     description: 'a shopper’s cart unused this long expires; each read or change restarts the clock (sliding expiry)',
+  }),
+  ORDER_STATUS_LOOKUPS_PER_ADDRESS: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 30,
+    description: 'order-status lookups one client address may make within ORDER_STATUS_LOOKUP_WINDOW_MS; more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUPS_PER_ORDER: setting({
+    type: z.coerce.number().int().min(1).max(100_000),
+    default: 10,
+    description: 'lookups of one order number, from any address, within ORDER_STATUS_LOOKUP_WINDOW_MS (guessing its e-mail from many addresses); more are answered 429',
+  }),
+  ORDER_STATUS_LOOKUP_WINDOW_MS: setting({
+    type: positiveMs,
+    default: 10 * 60_000,
+    description: 'the window the order-status lookup limits are counted in, starting with the first lookup',
   }),
   // The account a bank-transfer order is paid to, shown on its confirmation and status page with
   // the order number as the payment reference. The defaults are a demo account: set real ones.
@@ -324,10 +342,29 @@ export const SETTINGS = {
     description: 'runs of a translation job (DeepL unreachable, 5xx, 429) before it is left to the next scrape of the product',
   }),
   TRANSLATE_BACKOFF_MS: setting({ type: positiveMs, default: 5_000, description: 'pause before a failed translation job runs again; doubles at each further run' }),
-  TRUST_PROXY: setting({
-    type: z.enum(['true', 'false']).transform((v) => v === 'true'),
-    default: 'false',
-    description: 'read the client address from X-Forwarded-For (only behind a proxy that sets it; otherwise clients could forge it)',
+  TRUSTED_PROXIES: setting({
+    type: z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().refine((entry) => parseProxyEntry(entry) !== null, 'expected IP addresses or CIDR blocks such as 10.0.0.0/8, comma-separated'))),
+    default: '',
+    description:
+      'addresses or CIDR blocks of the reverse proxies in front of the app, comma-separated; only a request from one of them may say, in X-Forwarded-For, X-Forwarded-Proto or Forwarded, who the client is and whether it used https. Empty: those headers are ignored',
+  }),
+  REQUEST_BODY_MAX_BYTES: setting({
+    type: z.coerce.number().int().min(1_024).max(100_000_000),
+    default: 64 * 1024,
+    description: 'largest request body any route accepts, in bytes (forms, tRPC, back office); a larger one is refused with 413 before it is read whole',
+  }),
+  FORM_MAX_FIELDS: setting({
+    type: z.coerce.number().int().min(1).max(10_000),
+    default: 64,
+    description: 'most fields a shop form post may carry (the cart page sends one per line); more are refused with 413',
+  }),
+  FORM_FIELD_MAX_CHARS: setting({
+    type: z.coerce.number().int().min(1).max(1_000_000),
+    default: 2_000,
+    description: 'longest value of one shop form field, in characters; a longer one is refused with 413 (and never stored)',
   }),
 } as const;
 
@@ -360,11 +397,37 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return out as Config;
 }
 
+/**
+ * `env` with each setting that is unset but has a `<NAME>_FILE` read from that file (its
+ * trailing newline dropped): how a container receives a secret, such as the MONGO_URL holding
+ * its database user's password, without the value in its environment or compose file.
+ */
+export function withSecretFiles(env: Record<string, string | undefined>, read: (path: string) => string = readTextFile): Record<string, string | undefined> {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of Object.keys(SETTINGS)) {
+    const path = env[`${name}_FILE`];
+    if (!path || (env[name] !== undefined && env[name] !== '')) continue;
+    try {
+      out[name] = read(path).replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE=${JSON.stringify(path)} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
+}
+
+// Not a static import: page code that reads a setting is also bundled for the browser.
+function readTextFile(path: string): string {
+  return process.getBuiltinModule('node:fs').readFileSync(path, 'utf8');
+}
+
 let cached: Config | undefined;
 
-/** The process's configuration, read once from process.env. */
+/** The process's configuration, read once from process.env (and the `_FILE`s it names). */
 export function loadConfig(): Config {
-  cached ??= parseConfig(process.env);
+  cached ??= parseConfig(withSecretFiles(process.env));
   return cached;
 }
 

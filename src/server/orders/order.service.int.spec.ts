@@ -83,6 +83,28 @@ describe('refunds', () => {
     expect(await rt().collections.auditEntries.countDocuments({ 'entity.id': order._id, action: /^order\.refunded/ })).toBe(1);
   });
 
+  it('holds agents to the limit on the order\'s total refunds, also when they refund at the same time', async () => {
+    const { order } = await seedOrder(rt(), { listing: { priceCents: 15_000 } });
+    const orderId = order._id;
+    const limit = rt().config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS;
+    expect(order.total.amountCents).toBeGreaterThan(2 * limit);
+    const part = Math.ceil(limit / 2) + 1;
+    // Two agents, each under the limit alone, together above it: exactly one gets through.
+    const results = await Promise.all([
+      refundOrder(rt(), { orderId, amountCents: part, reason: 'dent' }, agent),
+      refundOrder(rt(), { orderId, amountCents: part, reason: 'scratch' }, { ...agent, id: 'agent_test2' }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'FORBIDDEN' });
+    // The issue's probe in sequence: refunds of the limit each, of which only what fits is taken.
+    const more = await refundOrder(rt(), { orderId, amountCents: limit - part, reason: 'rest of the dent' }, agent);
+    expect(more).toMatchObject({ ok: true, order: { refundedCents: limit } });
+    expect(await refundOrder(rt(), { orderId, amountCents: 1, reason: 'one more' }, agent)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await refundOrder(rt(), { orderId, amountCents: limit, reason: 'goodwill' }, supervisor)).toMatchObject({ ok: true, order: { refundedCents: 2 * limit } });
+    const stored = await rt().collections.orders.findOne({ _id: orderId });
+    expect(stored?.refunds.map((r) => r.amount.amountCents).reduce((a, b) => a + b, 0)).toBe(2 * limit);
+  });
+
   it('adds an internal note to the timeline', async () => {
     const { order } = await seedOrder(rt());
     const result = await addOrderNote(rt(), { orderId: order._id, text: 'shopper will call back' }, agent);

@@ -37,6 +37,21 @@ describe('refund arithmetic', () => {
     expect(decideRefund(order(20_000, []), ask(20_000, 'admin'))).toEqual({ ok: true, full: true });
   });
 
+  it('holds an agent to the limit on the order\'s running total, whoever issued the earlier refunds', () => {
+    // The issue's probe: six refunds of 5,000 cents on one order were all accepted.
+    expect(decideRefund(order(40_000, []), ask(5000))).toEqual({ ok: true, full: false });
+    expect(decideRefund(order(40_000, [5000]), ask(5000))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: 'refunds above €50.00 in total on one order need a supervisor (€50.00 of this order is refunded already): ask one to issue this refund',
+    });
+    expect(decideRefund(order(40_000, [3000]), ask(2000))).toEqual({ ok: true, full: false });
+    expect(decideRefund(order(40_000, [3000]), ask(2001))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // A supervisor's earlier refund counts too: more money back on that order is a supervisor's call.
+    expect(decideRefund(order(40_000, [10_000]), ask(1))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decideRefund(order(40_000, [5000, 5000, 5000]), ask(5000, 'supervisor'))).toEqual({ ok: true, full: false });
+  });
+
   it('refuses orders not yet paid, being purchased, or closed', () => {
     for (const status of ['awaiting_payment', 'purchasing', 'cancelled', 'refunded'] as const) {
       expect(decideRefund(order(4000, [], status), ask(100))).toMatchObject({ ok: false, code: 'CONFLICT' });

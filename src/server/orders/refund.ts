@@ -1,5 +1,12 @@
 // Refund arithmetic and who may issue what, free of I/O. Amounts are integer cents; an order's
-// refunds never sum above its total, and a refund above the configured limit needs a supervisor.
+// refunds never sum above its total, and a role's limit bounds the order's running total of
+// refunds, not each refund: six refunds of €50 are €300 given back, which one agent alone may not.
+//
+// The total counts every refund on the order, whoever issued it. Counting only the agent's own
+// would let two agents (or one with a second account) split what neither may give back alone;
+// and once a supervisor has refunded past the agent limit, any further money back on that order
+// is again a supervisor's decision. The service applies the refund with a conditional update on
+// the refunds it decided on, so two concurrent refunds cannot both pass under the limit.
 import type { Role } from '../backoffice/backoffice.schema';
 import { REFUNDABLE_STATUSES } from './order-state';
 import type { Order } from './order.schema';
@@ -19,8 +26,13 @@ export type RefundDecision =
 export interface RefundAsk {
   readonly amountCents: number;
   readonly role: Role;
-  /** Refunds above this need a supervisor or an admin. */
+  /** An order's refunds above this in total need a supervisor or an admin. */
   readonly agentLimitCents: number;
+}
+
+/** How much of one order, in total, a role may give back; null when it has no limit of its own. */
+export function refundLimitCents(role: Role, agentLimitCents: number): number | null {
+  return role === 'agent' ? agentLimitCents : null;
 }
 
 export function formatCents(cents: number): string {
@@ -38,11 +50,14 @@ export function decideRefund(order: Pick<Order, 'refunds' | 'total' | 'status'>,
   if (ask.amountCents > remaining) {
     return { ok: false, code: 'CONFLICT', message: `only ${formatCents(remaining)} of this order remains refundable` };
   }
-  if (ask.role === 'agent' && ask.amountCents > ask.agentLimitCents) {
+  const limit = refundLimitCents(ask.role, ask.agentLimitCents);
+  const already = refundedCents(order);
+  if (limit !== null && already + ask.amountCents > limit) {
+    const so = already > 0 ? ` (${formatCents(already)} of this order is refunded already)` : '';
     return {
       ok: false,
       code: 'FORBIDDEN',
-      message: `refunds above ${formatCents(ask.agentLimitCents)} need a supervisor: ask one to issue this refund`,
+      message: `refunds above ${formatCents(limit)} in total on one order need a supervisor${so}: ask one to issue this refund`,
     };
   }
   return { ok: true, full: ask.amountCents === remaining };

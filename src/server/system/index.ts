@@ -2,3 +2,4 @@
 export * from './system.service';
 export * from './stack-manifest';
 export * from './runtime-failure';
+export * from './status';

@@ -1,8 +1,13 @@
-// Readiness and the description of the running platform (which database engine, which Redis).
+// Readiness and the description of the running platform (which database engine, which Redis),
+// and the platform status: up or down for anyone, the details for a supervisor (status.ts).
 import type { Db } from 'mongodb';
 import type { Redis } from 'ioredis';
+import { roleAtLeast, type Role } from '../backoffice';
 import { describeMongo, pingMongo } from '../db';
 import { describeRedis, pingRedis } from '../redis';
+import { readWorkerHeartbeats } from '../runtime';
+import { readStackManifest } from './stack-manifest';
+import { detailedStatus, publicStatus, type PlatformStatus } from './status';
 
 export interface DependencyCheck {
   readonly name: 'mongodb' | 'redis';
@@ -42,4 +47,21 @@ export interface PlatformDescription {
 export async function describePlatform(db: Db, redis: Redis): Promise<PlatformDescription> {
   const [mongo, redisInfo] = await Promise.all([describeMongo(db), describeRedis(redis)]);
   return { database: { ...mongo, name: db.databaseName }, redis: redisInfo };
+}
+
+/** Each dependency gets this long to answer a ping before it is reported down. */
+const CHECK_TIMEOUT_MS = 2000;
+
+/** Who asks decides what the answer holds: a supervisor or an admin sees the details. */
+export async function platformStatus(db: Db, redis: Redis, viewer: { readonly role: Role } | null): Promise<PlatformStatus> {
+  const detailed = viewer !== null && roleAtLeast(viewer.role, 'supervisor');
+  const [dependencies, platform, stack, workers] = await Promise.all([
+    checkDependencies(db, redis, CHECK_TIMEOUT_MS),
+    // A dependency that stopped answering shows in `dependencies`; its version is then unknown.
+    detailed ? describePlatform(db, redis).catch(() => null) : null,
+    detailed ? readStackManifest(redis).catch(() => null) : null,
+    readWorkerHeartbeats(redis).catch(() => []),
+  ]);
+  const facts = { checkedAt: new Date(), dependencies, platform, stack, workers };
+  return detailed ? detailedStatus(facts) : publicStatus(facts);
 }

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
 import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
+import { internalErrorMessage, requestIdOf } from '../web';
 import type { Context, SessionContext } from './context';
 
 /** Stack traces reach API clients only while developing or testing, never in production. */
@@ -11,16 +12,22 @@ const exposeStack = process.env['NODE_ENV'] === 'development' || process.env['NO
 
 const t = initTRPC.context<Context>().create({
   isDev: exposeStack,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const { stack, ...data } = shape.data;
     const invalidInput = error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError ? error.cause : null;
     return {
       ...shape,
-      // "✖ expected number, received string → at limit" instead of zod's raw JSON issue list.
-      message: invalidInput ? z.prettifyError(invalidInput) : shape.message,
+      // "✖ expected number, received string → at limit" instead of zod's raw JSON issue list;
+      // a fault of ours says only that it failed and the request id its log line carries.
+      message: invalidInput
+        ? z.prettifyError(invalidInput)
+        : error.code === 'INTERNAL_SERVER_ERROR'
+          ? internalErrorMessage(requestIdOf(ctx?.event))
+          : shape.message,
       data: {
         ...data,
-        ...(exposeStack && stack ? { stack } : {}),
+        // A fault's stack carries its message: it stays in the log, even while developing.
+        ...(exposeStack && stack && error.code !== 'INTERNAL_SERVER_ERROR' ? { stack } : {}),
         /** Per-field messages for forms: `{ formErrors, fieldErrors: { limit: [...] } }`. */
         zodError: invalidInput ? z.flattenError(invalidInput) : null,
       },

@@ -3,7 +3,7 @@
 // a `backofficeProcedure`, so the role table (src/server/backoffice/access.ts) guards each one;
 // the routers stay thin over the services.
 import { TRPCError } from '@trpc/server';
-import { deleteCookie, getRequestIP, getRequestProtocol, getHeader, setCookie } from 'h3';
+import { deleteCookie, getHeader, setCookie } from 'h3';
 import { z } from 'zod';
 import {
   AgentDisabledInput,
@@ -56,6 +56,7 @@ import {
   type OrderActionResult,
 } from '../../orders';
 import { operationsOverview, retryFailedJob, RetryJobInput } from '../../operations';
+import { requestClientAddress, requestIsHttps } from '../../web';
 import type { SessionContext } from '../context';
 import { backofficeProcedure, router } from '../trpc';
 
@@ -96,7 +97,7 @@ const authRouter = router({
   login: backofficeProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
     const rt = await ctx.runtime();
     const event = ctx.event;
-    const ip = (event && getRequestIP(event, { xForwardedFor: rt.config.TRUST_PROXY })) ?? 'in-process';
+    const ip = event ? requestClientAddress(event) : 'in-process';
     const result = await login(rt, { ...input, ip, userAgent: event ? (getHeader(event, 'user-agent') ?? null) : null });
     if (!result.ok) throw new TRPCError({ code: result.code, message: result.message });
     if (event) {
@@ -104,7 +105,7 @@ const authRouter = router({
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: getRequestProtocol(event, { xForwardedProto: true }) === 'https',
+        secure: requestIsHttps(event),
       });
     }
     const { email, name, role, csrfToken } = result.session;

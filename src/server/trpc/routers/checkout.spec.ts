@@ -50,8 +50,13 @@ describe('checkout router input', () => {
   });
 
   it('refuses an order status lookup without a valid e-mail', async () => {
-    const { status, body } = await call('checkout.orderStatus', { number: 'DS-0000000000', email: 'nobody' }, 'GET');
+    const { status, body } = await call('checkout.orderStatus', { market: 'it', number: 'DS-0000000000', email: 'nobody' }, 'POST');
     expect(status).toBe(400);
     expect(body.error?.data.zodError?.fieldErrors).toHaveProperty('email');
+  });
+
+  it('takes the order status lookup only as a POST: number and e-mail stay out of URLs and logs', async () => {
+    const { status } = await call('checkout.orderStatus', { market: 'it', number: 'DS-0000000000', email: 'anna@example.it' }, 'GET');
+    expect(status).toBe(405);
   });
 });

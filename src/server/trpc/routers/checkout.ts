@@ -4,18 +4,15 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, itemCount, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
-import { CheckoutInput, confirmedOrder, lookUpOrder, placeOrder, takeCheckoutFlash } from '../../checkout';
+import { CheckoutInput, confirmedOrder, lookupTokenOf, lookUpOrderLimited, OrderLookupInput, placeOrder, shownLookup, takeCheckoutFlash } from '../../checkout';
 import { Id, newId } from '../../db/ids';
 import { MarketCode } from '../../markets';
+import { requestClientAddress } from '../../web';
 import { publicProcedure, router } from '../trpc';
 
 export const CartInput = z.object({ market: MarketCode });
 export const AddToCartInput = z.object({ market: MarketCode, productId: Id, quantity: Quantity.default(1) });
 export const SetQuantityInput = z.object({ market: MarketCode, productId: Id, quantity: z.number().int().min(0).max(MAX_QUANTITY) });
-export const OrderStatusInput = z.object({
-  number: z.string().trim().min(1, 'required').max(40),
-  email: z.string().trim().max(200).pipe(z.email('expected an e-mail address')),
-});
 
 function cartOrRefusal(result: CartResult) {
   if (!result.ok) throw new TRPCError(CART_REFUSALS[result.reason]);
@@ -79,9 +76,19 @@ export const checkoutRouter = router({
     return order;
   }),
 
-  orderStatus: publicProcedure.input(OrderStatusInput).query(async ({ ctx, input }) => {
-    const order = await lookUpOrder(await ctx.runtime(), input.number, input.email);
-    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'no order matches this number and e-mail' });
-    return order;
+  /**
+   * A mutation, so number and e-mail travel in the body, never in a URL; counted against the
+   * lookup limits per client address and per order number (429 in the shop's language).
+   */
+  orderStatus: publicProcedure.input(OrderLookupInput).mutation(async ({ ctx, input }) => {
+    const result = await lookUpOrderLimited(await ctx.runtime(), input, ctx.event ? requestClientAddress(ctx.event) : 'in-process');
+    if (result.outcome === 'limited') throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: result.message });
+    if (result.outcome !== 'found') throw new TRPCError({ code: 'NOT_FOUND', message: 'no order matches this number and e-mail' });
+    return result.order;
+  }),
+
+  /** The lookup the order-status form made (its cookie), as the page shows it; `number` prefills an empty form. */
+  lookedUp: publicProcedure.input(z.object({ market: MarketCode, number: z.string().trim().max(40).default('') })).query(async ({ ctx, input }) => {
+    return shownLookup(await ctx.runtime(), lookupTokenOf(ctx.event), input.market, { number: input.number });
   }),
 });

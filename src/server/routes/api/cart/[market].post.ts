@@ -10,9 +10,9 @@ import { runtime } from '../../../runtime';
 export default defineEventHandler(async (event) => {
   const market = getRouterParam(event, 'market');
   if (!isMarketCode(market)) throw createError({ statusCode: 404, statusMessage: 'no such market' });
-  const request = parseCartForm(await readFormFields(event));
-  if (!request) throw createError({ statusCode: 400, statusMessage: 'intent: expected add or update' });
   const rt = await runtime();
+  const request = parseCartForm(await readFormFields(event, rt.config));
+  if (!request) throw createError({ statusCode: 400, statusMessage: 'intent: expected add or update' });
   const cartId = ensureCartId(event, rt.config.CART_TTL_MS);
   const cartPage = `/${market}/cart`;
   if (request.intent === 'add') {

@@ -11,13 +11,14 @@ import { runtime } from '../../../runtime';
 export default defineEventHandler(async (event) => {
   const market = getRouterParam(event, 'market');
   if (!isMarketCode(market)) throw createError({ statusCode: 404, statusMessage: 'no such market' });
-  const form = await readFormFields(event);
+  const rt = await runtime();
+  const form = await readFormFields(event, rt.config);
   const cartId = cartIdOf(event);
   const checkoutPage = `/${market}/checkout`;
   // No cookie: the cart expired or was never made; the form shows the empty cart.
   if (!cartId) return sendRedirect(event, checkoutPage, 303);
-  const rt = await runtime();
-  const parsed = CheckoutInput.safeParse(checkoutInputFromForm(market, form));
+  const input = checkoutInputFromForm(market, form);
+  const parsed = CheckoutInput.safeParse(input);
   let errors: Record<string, string>;
   if (parsed.success) {
     const result = await placeOrder(rt, cartId, parsed.data);
@@ -26,7 +27,8 @@ export default defineEventHandler(async (event) => {
   } else {
     errors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [field, messages?.[0] ?? 'invalid']));
   }
-  const { idempotencyKey: _key, acceptedPrices: _accepted, ...values } = form;
-  await saveCheckoutFlash(rt.redis, cartId, market, { values, errors });
+  // Only the form's own text fields are kept for the page to show again, never whatever else was posted.
+  const { market: _market, idempotencyKey: _key, acceptedPrices: _accepted, ...values } = input;
+  await saveCheckoutFlash(rt.redis, cartId, market, { values: values as Record<string, string>, errors });
   return sendRedirect(event, checkoutPage, 303);
 });
