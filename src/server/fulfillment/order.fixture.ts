@@ -8,8 +8,8 @@ import { placeShopperOrder, productForSale, shopperForm, type ProductForSale, ty
 import type { MarketCode } from '../markets';
 import { markPaid } from '../orders/order-actions.service';
 import type { Order, OrderStatus } from '../orders/order.schema';
-import { originOf } from '../outbound';
 import { findOrderById } from '../orders/order.store';
+import { originOf } from '../outbound';
 import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
 import type { Runtime } from '../runtime';
 import { scrapeDeps, scrapedListing, scrapeProducts, type Listing } from '../scraping';
