@@ -117,13 +117,14 @@ describe('refreshProduct against the simulator', () => {
   });
 
   it('asks the offer that now undercuts a source gone up, so no price shown comes from an old check', async () => {
+    // Both in stock whatever the simulator's stock profile: an offer out of stock is never a source.
     const it_ = await simProductInfo(sim.controlUrl, 'it', nextIndex++);
     const de = await simProductInfo(sim.controlUrl, 'de', nextIndex++);
-    await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 2000 });
-    await patchSimProduct(sim.controlUrl, 'de', de.sourceId, { priceCents: 2600 });
+    await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 2000, stockQuantity: 50 });
+    await patchSimProduct(sim.controlUrl, 'de', de.sourceId, { priceCents: 2600, stockQuantity: 50 });
     // One product sold by both shops (same GTIN), scraped two minutes ago: Italy's offer is the source everywhere.
     const scrapedAt = new Date(Date.now() - 120_000);
-    const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing({ ...it_, priceCents: 2000 }), simListing({ ...de, gtin: it_.gtin, priceCents: 2600 })], scrapedAt);
+    const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing({ ...it_, priceCents: 2000, availability: 'in_stock' }), simListing({ ...de, gtin: it_.gtin, priceCents: 2600, availability: 'in_stock' })], scrapedAt);
     expect(Object.values(product!.sellPrices).map((p) => p.sourceMarket)).toEqual(['it', 'it', 'it', 'it']);
     const deCalls = await offerCallCount(sim.controlUrl, 'de', de.sourceId);
     await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 6000 });
