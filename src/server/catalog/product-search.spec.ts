@@ -33,7 +33,9 @@ describe('planSearch and windowFilter', () => {
     expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime(), windowedTrips: 1 });
     const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] };
     expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
-    expect(windowFilter(plan, { ...window, last: true })).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gte: new Date(50) } }, rest] });
+    expect(windowFilter(plan, { ...window, last: true })).toEqual({
+      $and: [{ searchTokens: 'kaffeemuhle' }, { $and: [{ createdAt: { $lte: new Date(100), $gte: new Date(50) } }, ...rest.$and] }],
+    });
     expect(plan.sort).toEqual({ createdAt: -1, _id: -1 });
     expect(plan.limit).toBe(25);
   });

@@ -122,7 +122,11 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   const [first, last] = direction === 1 ? [low, high] : [high, low];
   // The cursor's value lies inside the range (a page past it would be empty): start there.
   const from = cursor ? (direction === 1 ? Math.max(first, cursor.value) : Math.min(first, cursor.value)) : first;
-  const anchor = cursor || from !== KEY_MAX ? from : (learnedAnchor ?? (byPrice ? PRICE_CEILING_GUESS : now.getTime()));
+  // A first page starts where the listing's products were found to begin (the cheapest, the
+  // newest, the dearest), never before `from`; the window still starts at `from`.
+  const guess = from !== KEY_MAX ? from : byPrice ? PRICE_CEILING_GUESS : now.getTime();
+  const begins = learnedAnchor ?? guess;
+  const anchor = cursor ? from : direction === 1 ? Math.max(from, begins) : Math.min(from, begins);
 
   let keyset: Filter | null = null;
   if (cursor) {
@@ -175,8 +179,11 @@ export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
     [ascending ? '$gte' : '$lte']: key(window.start),
     [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
   };
-  const prefix = window.last ? plan.tailPrefix : plan.prefix;
-  return { $and: [{ ...prefix, [plan.field]: range }, { $and: plan.rest }, ...(plan.keyset ? [plan.keyset] : [])] };
+  const keyset = plan.keyset ? [plan.keyset] : [];
+  // The last trip of a keyword page reads the word's index alone: beside the word, the key's
+  // range would let the planner read the sort key's index instead, over the rest of the catalog.
+  if (window.last && plan.tailPrefix !== plan.prefix) return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }, ...keyset] };
+  return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }, ...keyset] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
