@@ -31,7 +31,9 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   const catalog = learned.get(catalogScope(input));
   const plan = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
-  let window: SearchWindow | null = firstWindow(plan.range, cursor?.spanPerRow ?? known?.spanPerRow ?? keywordSpanPerRow(plan) ?? plan.defaultSpanPerRow, plan.limit);
+  const hint = cursor?.spanPerRow ?? known?.spanPerRow ?? plan.defaultSpanPerRow;
+  const keywordCap = keywordSpanPerRow(plan);
+  let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
   for (let trips = 1; window; trips++) {
     const read = await products
       .find(windowFilter(plan, window), { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
@@ -49,15 +51,20 @@ export async function readListingPage(products: Collection<Product>, input: Prod
 }
 
 /**
- * A keyword page never read before reads its one window over about KEYWORD_WINDOW_ROWS products
- * of the whole catalog (its density learned from the shop's unfiltered listing): words on one in
- * twenty products or more fill a page from it, rarer ones go on to their own index.
+ * A keyword page reads its one window over at most about KEYWORD_WINDOW_ROWS products of the
+ * whole catalog (its density learned from the shop's unfiltered listing), however sparse the
+ * words were found before: words on one in twenty products or more fill a page from it, rarer
+ * ones go on to their own index, which holds few products. Sized by the words' own sparseness,
+ * the window of a rare pair would span the catalog and read all of it.
  */
 const KEYWORD_WINDOW_ROWS = 500;
 
+/** The widest a keyword page's window may be, per row; undefined for a page without keywords. */
 function keywordSpanPerRow(plan: SearchPlan): number | undefined {
-  const catalog = plan.tokens.length > 0 ? learned.get(plan.catalogScope) : undefined;
-  return catalog && (catalog.spanPerRow * KEYWORD_WINDOW_ROWS) / plan.limit;
+  if (plan.tokens.length === 0) return undefined;
+  const catalog = learned.get(plan.catalogScope);
+  // Until the shop's listing was read, no wider than a page of a listing never read.
+  return catalog ? (catalog.spanPerRow * KEYWORD_WINDOW_ROWS) / plan.limit : plan.defaultSpanPerRow;
 }
 
 export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
