@@ -1,8 +1,8 @@
 // The cart cookie: a random id, HttpOnly (scripts never see it) and SameSite=Lax (another
 // site's form cannot post to a shopper's cart). It lives as long as the cart in Redis and is
 // renewed with it on every change.
-import { getCookie, setCookie, type H3Event } from 'h3';
-import { requestIsHttps } from '../web';
+import { getCookie, type H3Event } from 'h3';
+import { setPrivateCookie } from '../web';
 import { newId } from '../db/ids';
 import { CartId } from './cart.schema';
 
@@ -21,14 +21,6 @@ export function cartIdOf(event: H3Event | null): string | null {
 /** The request's cart id, or a new one; the cookie is (re)sent either way to slide its expiry. */
 export function ensureCartId(event: H3Event | null, ttlMs: number): string {
   const id = cartIdOf(event) ?? newCartId();
-  if (event) {
-    setCookie(event, CART_COOKIE, id, {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: Math.floor(ttlMs / 1000),
-      secure: requestIsHttps(event),
-    });
-  }
+  if (event) setPrivateCookie(event, CART_COOKIE, id, ttlMs);
   return id;
 }

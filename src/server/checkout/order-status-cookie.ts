@@ -1,7 +1,7 @@
 // The order-lookup cookie: a random token naming one lookup kept in Redis, HttpOnly (scripts
 // never see it) and SameSite=Lax, for as long as the lookup is kept.
-import { getCookie, setCookie, type H3Event } from 'h3';
-import { requestIsHttps } from '../web';
+import { getCookie, type H3Event } from 'h3';
+import { setPrivateCookie } from '../web';
 import { LOOKUP_RECORD_TTL_MS } from './order-status.service';
 
 export const ORDER_LOOKUP_COOKIE = 'ds_order_lookup';
@@ -12,11 +12,5 @@ export function lookupTokenOf(event: H3Event | null): string | null {
 }
 
 export function setLookupCookie(event: H3Event, token: string): void {
-  setCookie(event, ORDER_LOOKUP_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: Math.floor(LOOKUP_RECORD_TTL_MS / 1000),
-    secure: requestIsHttps(event),
-  });
+  setPrivateCookie(event, ORDER_LOOKUP_COOKIE, token, LOOKUP_RECORD_TTL_MS);
 }

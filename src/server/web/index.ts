@@ -8,3 +8,4 @@ export * from './security-headers';
 export * from './csp-nonce';
 export * from './error-texts';
 export * from './error-response';
+export * from './private-cookie';
