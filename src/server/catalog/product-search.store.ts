@@ -27,12 +27,13 @@ function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): v
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
 export async function readListingPage(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
-  const known = learned.get(searchScope(input));
+  const scope = searchScope(input);
+  const known = learned.get(scope);
   const catalog = learned.get(catalogScope(input));
   const plan = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
   const hint = cursor?.spanPerRow ?? known?.spanPerRow ?? plan.defaultSpanPerRow;
-  const keywordCap = keywordSpanPerRow(plan);
+  const keywordCap = keywordSpanPerRow(plan, catalog);
   let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
   for (let trips = 1; window; trips++) {
     const read = await products
@@ -45,7 +46,7 @@ export async function readListingPage(products: Collection<Product>, input: Prod
     // Measured from the page's first product, not from the anchor: the newest product may be days old.
     const first = keyOf(documents[0]!, plan, input.market);
     const last = keyOf(documents[input.limit - 1]!, plan, input.market);
-    learn(plan.scope, { spanPerRow: spanPerRow({ ...plan.range, anchor: first }, last, input.limit), anchor: first });
+    learn(scope, { spanPerRow: spanPerRow({ ...plan.range, anchor: first }, last, input.limit), anchor: first });
   }
   return { plan, documents };
 }
@@ -60,9 +61,8 @@ export async function readListingPage(products: Collection<Product>, input: Prod
 const KEYWORD_WINDOW_ROWS = 500;
 
 /** The widest a keyword page's window may be, per row; undefined for a page without keywords. */
-function keywordSpanPerRow(plan: SearchPlan): number | undefined {
+function keywordSpanPerRow(plan: SearchPlan, catalog: { readonly spanPerRow: number } | undefined): number | undefined {
   if (plan.tokens.length === 0) return undefined;
-  const catalog = learned.get(plan.catalogScope);
   // Until the shop's listing was read, no wider than a page of a listing never read.
   return catalog ? (catalog.spanPerRow * KEYWORD_WINDOW_ROWS) / plan.limit : plan.defaultSpanPerRow;
 }

@@ -60,10 +60,6 @@ export interface SearchPlan {
   readonly limit: number;
   readonly projection: Readonly<Record<string, 1>>;
   readonly tokens: readonly string[];
-  /** The listing without its cursor: what its pages learn about the key's density is kept under it. */
-  readonly scope: string;
-  /** The same market and sort without filters: how densely the whole catalog lies on the key, for a keyword page's first window. */
-  readonly catalogScope: string;
   /** Key units per product when neither the cursor nor an earlier page of the scope says. */
   readonly defaultSpanPerRow: number;
 }
@@ -161,8 +157,6 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
       [`priceOverrides.${market}`]: 1,
     },
     tokens,
-    scope: searchScope(input),
-    catalogScope: catalogScope(input),
     defaultSpanPerRow: byPrice ? DEFAULT_SPAN_PER_ROW.price : DEFAULT_SPAN_PER_ROW.createdAt,
   };
 }
