@@ -47,4 +47,14 @@ describe('a changed declaration', () => {
     expect(email?.unique).toBeFalsy();
     expect(messages).toEqual(['rebuilding index rebuild_probe.email: its key or options differ from the declaration']);
   });
+
+  it('drops an index no longer declared, and reports it', async () => {
+    const { db } = rt();
+    const spec = { name: 'retire_probe', schema: COLLECTIONS.products.schema, shardKey: { _id: 'hashed' as const }, shardKeyReason: 'test' };
+    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }, { name: 'slug', key: { slug: 1 } }] }]);
+    const messages: string[] = [];
+    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
+    expect((await db.collection('retire_probe').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'email']);
+    expect(messages).toEqual(['dropping index retire_probe.slug: no longer declared']);
+  });
 });

@@ -60,8 +60,8 @@ export function collections(db: Db): Collections {
  * and SecantusDB serialises concurrent index creations through write-conflict retries (seen
  * holding it for 41 s over 100,000 products). The declaration is the truth: an index that exists
  * under a declared name with another key or options is rebuilt (how a changed declaration
- * reaches a database made before it). Indexes nobody declares are left alone. Returns how
- * many indexes were created.
+ * reaches a database made before it), and one no longer declared is dropped, since it would
+ * still cost every write. Returns how many indexes were created.
  */
 export async function ensureIndexes(
   db: Db,
@@ -85,6 +85,14 @@ export async function ensureIndexes(
         await collection.dropIndex(declared.name);
       }
       toCreate.push(declared);
+    }
+    for (const index of existing) {
+      if (index.name === '_id_' || spec.indexes.some((declared) => declared.name === index.name)) continue;
+      onRebuild(`dropping index ${spec.name}.${index.name}: no longer declared`);
+      // Another process starting at the same time may have dropped it first.
+      await collection.dropIndex(index.name!).catch((error: unknown) => {
+        if (!(error instanceof MongoServerError && error.codeName === 'IndexNotFound')) throw error;
+      });
     }
     if (toCreate.length === 0) continue;
     await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key, ...options })));
