@@ -70,6 +70,8 @@ interface Timing {
   readonly requests: number;
   /** Requests that failed (a driver timeout under load, say): counted, not timed. */
   readonly errors: number;
+  /** The slowest request: which of the fixed sequence it was, and how long it took. */
+  readonly slowest: { readonly i: number; readonly ms: number };
 }
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
@@ -78,6 +80,7 @@ const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10
 async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   const latencies: number[] = [];
   let errors = 0;
+  let slowest = { i: -1, ms: 0 };
   let next = 0;
   const started = performance.now();
   const deadline = started + SCENARIO_MS;
@@ -88,7 +91,9 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
         const t0 = performance.now();
         try {
           await run(i);
-          latencies.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          if (ms > slowest.ms) slowest = { i, ms };
         } catch {
           errors++;
         }
@@ -97,7 +102,7 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
+  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, slowest };
 }
 
 /** Index entries and documents the storage engine has read so far, server-wide. */
@@ -262,6 +267,8 @@ async function main(): Promise<void> {
           index_entries_per_page: Math.round(entries),
           documents_per_page: Math.round(documents),
           errors: timed.errors + timedBare.errors,
+          // Which listing a p99 comes from: the slowest page's listing, as asked.
+          slowest: { ms: round(timed.slowest.ms), listing: at(timed.slowest.i) },
         };
         (p50s[kind] ??= []).push(timed.p50);
       }
