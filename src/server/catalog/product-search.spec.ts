@@ -110,4 +110,13 @@ describe('toSearchPage', () => {
     expect(decodeCursor(page.nextCursor ?? '', 'price-asc')).toEqual({ sort: 'price-asc', value: 1000, id: 'aaaaaa02', spanPerRow: 500 });
     expect(toSearchPage(request, plan, [product('aaaaaa01', 1000)], now).nextCursor).toBeNull();
   });
+
+  it('leaves the density out of the cursor of a page whose products all share its first price', () => {
+    const request = input({ sort: 'price-asc', limit: 2 });
+    const first = toSearchPage(request, planSearch(request, null, now), [product('aaaaaa01', 1000), product('aaaaaa02', 1000), product('aaaaaa03', 1000)], now);
+    const cursor = decodeCursor(first.nextCursor ?? '', 'price-asc');
+    const next = { ...request, cursor: first.nextCursor ?? '' };
+    const page = toSearchPage(next, planSearch(next, cursor, now), [product('aaaaaa03', 1000), product('aaaaaa04', 1000), product('aaaaaa05', 1000)], now);
+    expect(decodeCursor(page.nextCursor ?? '', 'price-asc')).toEqual({ sort: 'price-asc', value: 1000, id: 'aaaaaa04' });
+  });
 });

@@ -190,6 +190,10 @@ export function keyOf(product: ListedProduct, plan: SearchPlan, market: MarketCo
 
 function cursorAfter(product: ListedProduct, input: ProductSearchInput, plan: SearchPlan): SearchCursor {
   const value = keyOf(product, plan, input.market);
+  // A page of products that all share one price or creation time says nothing of how densely
+  // the next ones lie: sized by it, the next page's windows would start a cent wide and take
+  // every trip to grow. Without it, the next page goes by what the listing's first page learned.
+  if (value === plan.range.anchor) return { sort: input.sort, value, id: product._id };
   return { sort: input.sort, value, id: product._id, spanPerRow: spanPerRow(plan.range, value, input.limit) };
 }
 
