@@ -54,14 +54,22 @@ export function collections(db: Db): Collections {
   ) as unknown as Collections;
 }
 
+/** An index as createIndexes takes it; `hashed` only where the cluster init adds a shard key's own index. */
+export interface IndexDefinition extends Omit<IndexSpec, 'key'> {
+  readonly key: Readonly<Record<string, 1 | -1 | 'hashed'>>;
+}
+
+/** MongoDB's refusals of an index whose name or key another index already holds with other options (SecantusDB answers the same). */
+const INDEX_CONFLICTS = new Set(['IndexOptionsConflict', 'IndexKeySpecsConflict']); // codes 85 and 86
+
 /**
  * Creates the declared indexes that are missing; running it again is a no-op that sends no
  * createIndexes at all. Every process runs this at start, the app and the workers together,
  * and SecantusDB serialises concurrent index creations through write-conflict retries (seen
  * holding it for 41 s over 100,000 products). The declaration is the truth: an index that exists
  * under a declared name with another key or options is rebuilt (how a changed declaration
- * reaches a database made before it). Indexes nobody declares are left alone. Returns how
- * many indexes were created.
+ * reaches a database made before it). Indexes nobody declares are left alone, unless one holds
+ * a declared key under another name (see syncIndexes). Returns how many indexes were created.
  */
 export async function ensureIndexes(
   db: Db,
@@ -70,30 +78,61 @@ export async function ensureIndexes(
 ): Promise<number> {
   let created = 0;
   for (const spec of specs) {
-    if (spec.indexes.length === 0) continue;
-    const collection = db.collection(spec.name);
-    const existing = await collection.indexes().catch((error: unknown) => {
-      if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
-      throw error;
-    });
-    const toCreate: IndexSpec[] = [];
-    for (const declared of spec.indexes) {
-      const found = existing.find((index) => index.name === declared.name);
-      if (found && sameIndex(found, declared)) continue;
-      if (found) {
-        onRebuild(`rebuilding index ${spec.name}.${declared.name}: its key or options differ from the declaration`);
-        await collection.dropIndex(declared.name);
-      }
-      toCreate.push(declared);
-    }
-    if (toCreate.length === 0) continue;
-    await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key, ...options })));
-    created += toCreate.length;
+    if (spec.indexes.length > 0) created += await syncIndexes(db.collection(spec.name), spec.indexes, onRebuild);
   }
   return created;
 }
 
-function sameIndex(found: Document, declared: IndexSpec): boolean {
+/**
+ * ensureIndexes for one collection, also what the cluster init runs through the routers. An
+ * index renamed in the declaration but not re-keyed is refused by the server as a conflict with
+ * the old one (IndexOptionsConflict), which nothing in a listing of names shows: the index it
+ * names is dropped and the creation sent again, as it is when another process created a
+ * conflicting index between the listing and the creation.
+ */
+export async function syncIndexes(
+  collection: Collection,
+  declared: readonly IndexDefinition[],
+  onRebuild: (message: string) => void,
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const existing = await listIndexes(collection);
+    const toCreate: IndexDefinition[] = [];
+    for (const index of declared) {
+      const found = existing.find((e) => e['name'] === index.name);
+      if (found && sameIndex(found, index)) continue;
+      if (found) {
+        onRebuild(`rebuilding index ${collection.collectionName}.${index.name}: its key or options differ from the declaration`);
+        await collection.dropIndex(index.name);
+      }
+      toCreate.push(index);
+    }
+    if (toCreate.length === 0) return 0;
+    try {
+      await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key: { ...key }, ...options })));
+      return toCreate.length;
+    } catch (error) {
+      if (!(error instanceof MongoServerError) || !INDEX_CONFLICTS.has(error.codeName ?? '') || attempt === 3) throw error;
+      const holders = (await listIndexes(collection)).filter(
+        (e) => e['name'] !== '_id_' && toCreate.some((index) => e['name'] !== index.name && JSON.stringify(e['key']) === JSON.stringify(index.key)),
+      );
+      for (const holder of holders) {
+        const name = String(holder['name']);
+        onRebuild(`dropping index ${collection.collectionName}.${name}: it holds the key of a declared index under another name (${error.codeName}: ${error.message})`);
+        await collection.dropIndex(name);
+      }
+    }
+  }
+}
+
+async function listIndexes(collection: Collection): Promise<Document[]> {
+  return collection.indexes().catch((error: unknown) => {
+    if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
+    throw error;
+  });
+}
+
+function sameIndex(found: Document, declared: IndexDefinition): boolean {
   return (
     JSON.stringify(found['key']) === JSON.stringify(declared.key) &&
     Boolean(found['unique']) === Boolean(declared.unique) &&
