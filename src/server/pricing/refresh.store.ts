@@ -1,6 +1,6 @@
 // MongoDB writes of a refresh: the price history points, then the product's refreshed offers
 // and selling prices in one atomic update of the one document. Both are idempotent, so a
-// retried job neither duplicates history nor loses it (see pricePointId).
+// retried job neither duplicates history nor loses it, on one server or the cluster (see pricePoints).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
@@ -19,15 +19,23 @@ export function pricePointId(productId: string, change: PriceChange): string {
   return `pp_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
 }
 
-/** The history points of a refresh's price changes, all stamped with the refresh's time. */
-export function pricePoints(productId: string, changes: readonly PriceChange[], at: Date): PricePoint[] {
+/**
+ * The history points of a refresh's price changes. Their time is derived from the change, like
+ * their id: the first instant after the last check at the old price, from which the new price can
+ * have been in force. On the cluster `_id` is unique per shard only and `at` is part of the shard
+ * key ({productId hashed, market, at}): a retry stamped with its own time would be another
+ * document, possibly on another shard. Derived, the retry writes the very same document, which
+ * lands on the same shard and is refused there as a duplicate. (The refresh itself only knows that
+ * the price moved since that check; when the first attempt saw it dies with that attempt.)
+ */
+export function pricePoints(productId: string, changes: readonly PriceChange[]): PricePoint[] {
   return changes.map((change) => ({
     _id: pricePointId(productId, change),
     productId,
     market: change.market,
     price: change.offer.price,
     shipping: change.offer.shipping,
-    at,
+    at: new Date(offerCheckedAt(change.before).getTime() + 1),
   }));
 }
 
