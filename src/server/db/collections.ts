@@ -84,7 +84,8 @@ export const COLLECTIONS = {
       { name: 'customer_idempotency', key: { customerId: 1, idempotencyKey: 1 }, unique: true },
       { name: 'customer_created', key: { customerId: 1, createdAt: -1 } },
       // Not unique: a unique index must start with the shard key. Numbers are random and long
-      // enough that a collision is not a practical concern. Reads by number alone visit every shard.
+      // enough that a collision is not a practical concern. The shopper's lookup by number also
+      // names the customer id (derived from the e-mail), so it visits one shard.
       { name: 'number', key: { number: 1 } },
       { name: 'email', key: { email: 1 } },
       { name: 'status_created', key: { status: 1, createdAt: -1 } },
