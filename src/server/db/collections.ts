@@ -89,6 +89,9 @@ export const COLLECTIONS = {
       { name: 'number', key: { number: 1 } },
       { name: 'email', key: { email: 1 } },
       { name: 'status_created', key: { status: 1, createdAt: -1 } },
+      // The tracking poll (purchased and shipped, oldest news first) and the stuck-purchase sweep:
+      // a merge of each status's range in updatedAt order, not a sort of every order in flight.
+      { name: 'status_updated', key: { status: 1, updatedAt: 1 } },
       { name: 'market_created', key: { market: 1, createdAt: -1 } },
     ],
     shardKey: { customerId: 'hashed' },
