@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Collection, type Document } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type Collection, type Document } from 'mongodb';
 import { z } from 'zod';
 import { COLLECTIONS } from '../../src/server/db/collections';
 import { DEFAULT_DB_NAME, syncIndexes } from '../../src/server/db/mongo';
@@ -112,9 +112,11 @@ const TRANSIENT_CODE_NAMES = new Set([
 
 function isTransient(error: unknown): boolean {
   if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true;
-  // Our own per-call AbortSignal.timeout: every command in the plan is idempotent, so a call
-  // that timed out is sent again.
+  // Our own per-call timeout (AbortSignal.timeout for commands, the driver's timeoutMS for the
+  // index helpers): every step is idempotent, so a call that timed out is sent again. An index
+  // build that outlasts it is joined by the same createIndexes sent again.
   if (error instanceof Error && error.name === 'TimeoutError') return true;
+  if (error instanceof MongoOperationTimeoutError) return true;
   return error instanceof MongoServerError && TRANSIENT_CODE_NAMES.has(error.codeName ?? '');
 }
 
