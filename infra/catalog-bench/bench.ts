@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       const db = rt.mongo.db();
       const products = rt.collections.products as Collection<Product>;
       // Into the indexed collection, as on a live database.
-      const load = await loadCatalog(rt.collections, count, MARKET_CODES, progressReporter('loading products'));
+      const load = await loadCatalog(rt.collections, count, MARKET_CODES, { onProgress: progressReporter('loading products') });
       const loadRate = load.inserted / load.seconds;
       const bareRate = await bareInsertRate(db, (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[]);
       console.log(`  loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s: ${Math.round(loadRate).toLocaleString('en')} products/s; bare insertMany into _id only: ${Math.round(bareRate).toLocaleString('en')}/s (ratio ${(loadRate / bareRate).toFixed(3)})`);

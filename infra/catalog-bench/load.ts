@@ -1,6 +1,6 @@
 // `npm run catalog:load -- --count 1000000 [--market it] [--market fr]`: fills the products
 // collection of MONGO_URL with the simulator's realistic products (all four markets in turn by
-// default), with a progress bar on stderr. Running it again adds only what is missing.
+// default), with a progress bar on stderr. Interrupted, the same command resumes where it stopped.
 import { parseArgs } from 'node:util';
 import { collections, connectMongo, databaseOf, ensureIndexes } from '../../src/server/db';
 import { MARKET_CODES, MarketCode } from '../../src/server/markets';
@@ -41,11 +41,13 @@ async function main(): Promise<void> {
   try {
     const db = databaseOf(mongo);
     await ensureIndexes(db);
-    const result = await loadCatalog(collections(db), count, markets, progressReporter('loading products'));
+    const result = await loadCatalog(collections(db), count, markets, { onProgress: progressReporter('loading products') });
     console.log(
-      `scraped ${result.done.toLocaleString('en')} listings into ${db.databaseName}: ${result.inserted.toLocaleString('en')} new products, ` +
-        `${result.existing.toLocaleString('en')} already there (a previous load, or another market's listing of the same GTIN) ` +
-        `in ${result.seconds.toFixed(1)} s, ${Math.round(result.done / result.seconds).toLocaleString('en')} listings/s`,
+      `scraped ${result.done.toLocaleString('en')} listings into ${db.databaseName}` +
+        (result.resumedAt > 0 ? ` (resumed at listing ${result.resumedAt.toLocaleString('en')}, where the last load stopped)` : '') +
+        `: ${result.inserted.toLocaleString('en')} new products` +
+        (result.existing > 0 ? `, ${result.existing.toLocaleString('en')} already there` : '') +
+        ` in ${result.seconds.toFixed(1)} s, ${Math.round(result.inserted / result.seconds).toLocaleString('en')} products/s`,
     );
   } finally {
     await mongo.close();

@@ -266,10 +266,11 @@ async function runStep(step: PlanStep, clients: Clients, deadline: number, optio
     }
     case 'createIndexes':
       // A changed declaration meets the indexes an earlier run made: the app's own rule rebuilds
-      // them (a plain createIndexes would fail with IndexOptionsConflict and leave every service waiting).
+      // them and drops the retired ones (a plain createIndexes would fail with IndexOptionsConflict
+      // or IndexKeySpecsConflict and leave every service waiting).
       return retrying(deadline, log, async () => {
         const collection = clients.collection(step.target, step.db, step.command.createIndexes);
-        const created = await syncIndexes(collection, step.command.indexes, (message) => log(`  ${message}`));
+        const created = await syncIndexes(collection, { indexes: step.command.indexes, shardKey: step.shardKey }, (message) => log(`  ${message}`));
         return created === 0 ? 'all present' : `${created} created`;
       });
     case 'enableSharding':

@@ -130,6 +130,21 @@ const MATCHERS: readonly { readonly id: CategoryId; readonly keyword: string }[]
 export function categoryIdOf(text: string | null | undefined): CategoryId {
   if (!text) return OTHER_CATEGORY;
   if (isCategoryId(text)) return text;
+  let id = matched.get(text);
+  if (id === undefined) {
+    // A shop repeats a few hundred breadcrumbs over its whole catalog: matching each once keeps
+    // a bulk load from spending more time here than in its database writes.
+    if (matched.size >= MATCHED_TEXTS) matched.clear();
+    id = firstCategoryIn(text);
+    matched.set(text, id);
+  }
+  return id;
+}
+
+const MATCHED_TEXTS = 10_000;
+const matched = new Map<string, CategoryId>();
+
+function firstCategoryIn(text: string): CategoryId {
   const haystack = `${words(text)} `;
   let best: { id: CategoryId; at: number } | null = null;
   for (const { id, keyword } of MATCHERS) {

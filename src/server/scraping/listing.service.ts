@@ -13,7 +13,7 @@ import type { Collections } from '../db';
 import { DEFAULT_MARGIN_RULES, type MarginRules } from '../pricing';
 import { enqueueTranslations, type TranslationQueue } from '../translation';
 import type { Listing } from './listing.schema';
-import { upsertListings, type UpsertCounts } from './listing.store';
+import { upsertListings, type UpsertCounts, type UpsertOptions } from './listing.store';
 
 export interface ListingWriteDeps {
   readonly collections: Pick<Collections, 'products' | 'priceHistory'>;
@@ -36,8 +36,8 @@ export interface ListingWriteCounts extends UpsertCounts {
   translationsAsked: number;
 }
 
-export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date()): Promise<ListingWriteCounts> {
-  const { counts, written, unchanged } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now);
+export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date(), options: UpsertOptions = {}): Promise<ListingWriteCounts> {
+  const { counts, written, unchanged } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now, options);
   const log = deps.log ?? console.error;
   const failure = deps.redis && written.length > 0 ? await cacheProducts(deps.redis, written) : null;
   if (failure) {

@@ -40,11 +40,23 @@ export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0,
 /** Rounds of planning a product that another writer keeps changing before its listings are left to the next crawl. */
 const MAX_ROUNDS = 3;
 
+export interface UpsertOptions {
+  /**
+   * The batch's products are most likely not stored yet (a bulk load into a new collection):
+   * the first round inserts without reading them first, and a product that was there after all
+   * collides on its id and is planned again from what is stored, as any conflict is. Each
+   * listing of such a product writes its price point, a true observation of its price, even
+   * when the stored offer already had that price. @defaultValue false
+   */
+  readonly expectNew?: boolean;
+}
+
 export async function upsertListings(
   collections: Pick<Collections, 'products' | 'priceHistory'>,
   listings: readonly Listing[],
   rules: MarginRules,
   now = new Date(),
+  { expectNew = false }: UpsertOptions = {},
 ): Promise<UpsertResult> {
   const counts = emptyUpsertCounts();
   const skip = (reason: UpsertSkipReason, n = 1) => (counts.skipped[reason] = (counts.skipped[reason] ?? 0) + n);
@@ -75,7 +87,9 @@ export async function upsertListings(
     }
     // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
     const stored = new Map<string, Product>();
-    for (const doc of await collections.products.find({ _id: { $in: [...pending.keys()] } }).toArray()) stored.set(doc._id, doc);
+    if (round > 0 || !expectNew) {
+      for (const doc of await collections.products.find({ _id: { $in: [...pending.keys()] } }).toArray()) stored.set(doc._id, doc);
+    }
 
     const writes: { product: Product; changes: ChangePlan[]; listings: (Listing & { market: MarketCode })[] }[] = [];
     const points: PricePoint[] = [];
