@@ -7,7 +7,7 @@ import type { Collection } from 'mongodb';
 import type { Product } from '../catalog/product.schema';
 import type { PricePoint } from './price-history.schema';
 import type { AppliedQuotes, PriceChange } from './live-price';
-import { offerCheckedAt } from './freshness';
+import { offerCheckedAt, priceChangeTime } from './freshness';
 
 /**
  * The id of a history point names the change itself: the offer as it was (its check time) and
@@ -21,12 +21,11 @@ export function pricePointId(productId: string, change: PriceChange): string {
 
 /**
  * The history points of a refresh's price changes. Their time is derived from the change, like
- * their id: the first instant after the last check at the old price, from which the new price can
- * have been in force. On the cluster `_id` is unique per shard only and `at` is part of the shard
- * key ({productId hashed, market, at}): a retry stamped with its own time would be another
- * document, possibly on another shard. Derived, the retry writes the very same document, which
- * lands on the same shard and is refused there as a duplicate. (The refresh itself only knows that
- * the price moved since that check; when the first attempt saw it dies with that attempt.)
+ * their id (priceChangeTime): a retry stamped with its own time would be another document with
+ * another shard key ({productId hashed, market, at}), possibly on another shard, where `_id`
+ * would not refuse it. Derived, the retry writes the very same document, which lands on the same
+ * shard and is refused there as a duplicate. (The refresh only knows that the price moved since
+ * that check; when the first attempt saw it dies with that attempt.)
  */
 export function pricePoints(productId: string, changes: readonly PriceChange[]): PricePoint[] {
   return changes.map((change) => ({
@@ -35,7 +34,7 @@ export function pricePoints(productId: string, changes: readonly PriceChange[]):
     market: change.market,
     price: change.offer.price,
     shipping: change.offer.shipping,
-    at: new Date(offerCheckedAt(change.before).getTime() + 1),
+    at: priceChangeTime(change.before),
   }));
 }
 
