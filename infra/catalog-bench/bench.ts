@@ -3,7 +3,8 @@
 // other benchmarks) and, for each of `--counts`, loads that many realistic products with the
 // catalog loader into a database of their own, then measures:
 //   - the loader's products/s beside a bare `insertMany` of the same documents into a collection
-//     with only `_id`, in the same run;
+//     with only `_id`, in the same run; at the smallest count, what each declared index adds to
+//     an insert (the same documents with `_id` and that index alone);
 //   - for each listing kind (category newest, category by price, brand, keywords, keywords by
 //     price, a page 20 deep in a category by its cursor), for `--seconds` with `--concurrency`
 //     requests in flight: pages/s, p50 and p99 through the tRPC caller the storefront's load()
@@ -23,7 +24,7 @@ import { startRedis } from '../local/redis';
 import { SeededRandom } from '../marketplace-simulator/seeded-random';
 import { BRANDS, CATEGORIES } from '../marketplace-simulator/word-lists';
 import { parseConfig } from '../../src/server/config';
-import { newId, withDatabase } from '../../src/server/db';
+import { COLLECTIONS, newId, withDatabase, type IndexSpec } from '../../src/server/db';
 import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product } from '../../src/server/catalog';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
 import { openRuntime } from '../../src/server/runtime';
@@ -58,6 +59,9 @@ const DEEP_PAGE = 20;
 const COUNTED_PAGES = 40;
 /** Documents the bare insertMany writes, to compare the loader's rate with. */
 const BARE_INSERT_DOCS = 20_000;
+/** Documents inserted per index to measure what it costs, and how many times. */
+const INDEX_COST_DOCS = 10_000;
+const INDEX_COST_ROUNDS = 3;
 
 interface Timing {
   readonly perSecond: number;
@@ -66,6 +70,8 @@ interface Timing {
   readonly requests: number;
   /** Requests that failed (a driver timeout under load, say): counted, not timed. */
   readonly errors: number;
+  /** The slowest request: which of the fixed sequence it was, and how long it took. */
+  readonly slowest: { readonly i: number; readonly ms: number };
 }
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
@@ -74,6 +80,7 @@ const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10
 async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   const latencies: number[] = [];
   let errors = 0;
+  let slowest = { i: -1, ms: 0 };
   let next = 0;
   const started = performance.now();
   const deadline = started + SCENARIO_MS;
@@ -84,7 +91,9 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
         const t0 = performance.now();
         try {
           await run(i);
-          latencies.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          if (ms > slowest.ms) slowest = { i, ms };
         } catch {
           errors++;
         }
@@ -93,7 +102,7 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors };
+  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, slowest };
 }
 
 /** Index entries and documents the storage engine has read so far, server-wide. */
@@ -140,15 +149,51 @@ function report(name: string, t: Timing): void {
   console.log(`  ${name.padEnd(40)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`);
 }
 
-/** Inserts `documents` into a new collection with only `_id`, as the loader writes (batches of 1,000, 3 in flight): documents/s. */
-async function bareInsertRate(db: Db, documents: readonly Product[]): Promise<number> {
-  const target = db.collection<Product>(`bare_insert_${newId(4)}`);
+/**
+ * Seconds to insert `documents` into a new collection with only `_id` and the given indexes, as
+ * the loader writes (batches of 1,000, 3 in flight).
+ */
+async function insertSeconds(db: Db, documents: readonly Product[], indexes: readonly IndexSpec[] = []): Promise<number> {
+  const target = db.collection<Product>(`insert_probe_${newId(4)}`);
+  if (indexes.length > 0) await target.createIndexes(indexes.map(({ key, ...options }) => ({ key, ...options })));
   const started = performance.now();
   const batches = Array.from({ length: Math.ceil(documents.length / 1000) }, (_, i) => documents.slice(i * 1000, (i + 1) * 1000));
   for (let i = 0; i < batches.length; i += 3) await Promise.all(batches.slice(i, i + 3).map((batch) => target.insertMany(batch.map((d) => ({ ...d })), { ordered: false })));
   const seconds = (performance.now() - started) / 1000;
   await target.drop();
-  return documents.length / seconds;
+  return seconds;
+}
+
+const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+/**
+ * What each declared index of the products collection costs a write: the same documents inserted
+ * with `_id` alone and with `_id` and that one index, in pairs, INDEX_COST_ROUNDS times; the cost
+ * is the median difference per 1,000 products (pairs cancel most of the drift of a shared machine).
+ */
+async function indexCosts(db: Db, documents: readonly Product[]): Promise<Record<string, unknown>> {
+  const per1000 = (seconds: number) => (seconds * 1e6) / documents.length;
+  const indexes = COLLECTIONS.products.indexes;
+  await insertSeconds(db, documents); // warm-up
+  const bare: number[] = [];
+  const costs: Record<string, number> = {};
+  for (const index of indexes) {
+    const differences: number[] = [];
+    for (let pair = 0; pair < INDEX_COST_ROUNDS; pair++) {
+      const alone = await insertSeconds(db, documents);
+      bare.push(alone);
+      differences.push((await insertSeconds(db, documents, [index])) - alone);
+    }
+    costs[index.name] = round(per1000(median(differences)), 1)!;
+  }
+  const every = median([await insertSeconds(db, documents, indexes), await insertSeconds(db, documents, indexes), await insertSeconds(db, documents, indexes)]);
+  const bareMs = per1000(median(bare));
+  console.log(
+    `  what each index adds to inserting 1,000 products (median of ${INDEX_COST_ROUNDS} pairs of ${documents.length.toLocaleString('en')}; ` +
+      `_id alone ${bareMs.toFixed(0)} ms, with all ${indexes.length} indexes ${per1000(every).toFixed(0)} ms):`,
+  );
+  for (const [name, ms] of Object.entries(costs)) console.log(`    ${name.padEnd(28)} +${ms} ms`);
+  return { id_only_ms_per_1000: round(bareMs, 1), all_indexes_ms_per_1000: round(per1000(every), 1), ms_per_1000_by_index: costs };
 }
 
 async function main(): Promise<void> {
@@ -168,9 +213,12 @@ async function main(): Promise<void> {
       // Into the indexed collection, as on a live database.
       const load = await loadCatalog(rt.collections, count, MARKET_CODES, { onProgress: progressReporter('loading products') });
       const loadRate = load.inserted / load.seconds;
-      const bareRate = await bareInsertRate(db, (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[]);
+      const sample = (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[];
+      const bareRate = sample.length / (await insertSeconds(db, sample));
       console.log(`  loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s: ${Math.round(loadRate).toLocaleString('en')} products/s; bare insertMany into _id only: ${Math.round(bareRate).toLocaleString('en')}/s (ratio ${(loadRate / bareRate).toFixed(3)})`);
       const figures: Record<string, unknown> = { products: load.inserted, load_s: round(load.seconds, 1), load_products_per_s: Math.round(loadRate), bare_insert_per_s: Math.round(bareRate), load_ratio: round(loadRate / bareRate, 3) };
+      // Once, at the smallest count: an index's cost per write hardly depends on the catalog's size here.
+      if (count === COUNTS[0]) figures['index_costs'] = await indexCosts(db, sample.slice(0, INDEX_COST_DOCS));
 
       const caller = appRouter.createCaller(createContext(null, async () => rt));
       // Shoppers land on the shops' home pages first: what they teach sizes the first windows of keyword pages.
@@ -219,6 +267,8 @@ async function main(): Promise<void> {
           index_entries_per_page: Math.round(entries),
           documents_per_page: Math.round(documents),
           errors: timed.errors + timedBare.errors,
+          // Which listing a p99 comes from: the slowest page's listing, as asked.
+          slowest: { ms: round(timed.slowest.ms), listing: at(timed.slowest.i) },
         };
         (p50s[kind] ??= []).push(timed.p50);
       }

@@ -11,6 +11,10 @@ describe('search windows', () => {
     expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 3625, last: false });
   });
 
+  it('read the whole range at once when no windowed trip is allowed', () => {
+    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 700, windowedTrips: 0 }, 100, 25)).toEqual({ start: 500, end: 9000, last: true });
+  });
+
   it('end at the range’s far bound, inclusive, when the estimate passes it', () => {
     expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 900, last: true });
   });

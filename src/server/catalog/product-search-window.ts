@@ -32,7 +32,10 @@ export interface WindowRange {
    * before the anchor is missed.
    */
   readonly anchor: number;
-  /** Windowed trips before the last one takes the rest of the range (MAX_WINDOWED_TRIPS, or fewer when the rest has a cheaper index). */
+  /**
+   * Windowed trips before the last one takes the rest of the range (MAX_WINDOWED_TRIPS, or fewer
+   * when the rest has a cheaper index; 0 reads the whole range at once).
+   */
   readonly windowedTrips: number;
 }
 
@@ -45,6 +48,7 @@ const BLIND_GROWTH = 8;
 
 /** The first window: `rows` products at `spanPerRow` key units each, past the anchor. */
 export function firstWindow(range: WindowRange, spanPerRow: number, rows: number): SearchWindow {
+  if (range.windowedTrips === 0) return { start: range.from, end: range.to, last: true };
   const span = Math.max(1, Math.ceil(spanPerRow * rows * HEADROOM));
   return clamp(range, range.from, range.anchor + range.direction * span);
 }

@@ -30,10 +30,15 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   const scope = searchScope(input);
   const known = learned.get(scope);
   const catalog = learned.get(catalogScope(input));
-  const plan = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
+  const planned = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
-  const hint = cursor?.spanPerRow ?? known?.spanPerRow ?? plan.defaultSpanPerRow;
-  const keywordCap = keywordSpanPerRow(plan, catalog);
+  const learnedSpan = cursor?.spanPerRow ?? known?.spanPerRow;
+  const hint = learnedSpan ?? planned.defaultSpanPerRow;
+  const keywordCap = keywordSpanPerRow(planned, catalog);
+  // Words found too sparse for the capped window before go straight to their own index: the
+  // window would read its products of the catalog for nothing.
+  const sparse = keywordCap !== undefined && learnedSpan !== undefined && learnedSpan > keywordCap;
+  const plan = sparse ? { ...planned, range: { ...planned.range, windowedTrips: 0 } } : planned;
   let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
   for (let trips = 1; window; trips++) {
     const read = await products
