@@ -3,7 +3,7 @@
 // collection indexed and sharded. Pure, so it is tested without servers; init-cluster.ts runs
 // it, with the waiting, retrying and timeouts that talking to servers needs. Users come after the
 // shards, so they are stored on the config servers and hold on every shard.
-import type { CollectionSpec, IndexSpec, ShardKey } from '../../src/server/db/collections';
+import { supportsShardKey, type CollectionSpec, type IndexDefinition, type ShardKey } from '../../src/server/db/collections';
 import {
   memberAddresses,
   replicaSetConnectionString,
@@ -30,9 +30,7 @@ export interface ReplicaSetConfig {
 }
 
 /** An index as the `createIndexes` command takes it; `hashed` only for a shard key's own index. */
-export interface IndexDocument extends Omit<IndexSpec, 'key'> {
-  readonly key: Readonly<Record<string, 1 | -1 | 'hashed'>>;
-}
+export type IndexDocument = IndexDefinition;
 
 interface Step<K extends string> {
   readonly kind: K;
@@ -54,7 +52,10 @@ export type AwaitPrimaryStep = Step<'awaitPrimary'> & { readonly replSet: string
 export type AwaitRouterStep = Step<'awaitRouter'>;
 export type AddShardStep = CommandStep<'addShard', { readonly addShard: string; readonly name: string }>;
 export type EnableShardingStep = CommandStep<'enableSharding', { readonly enableSharding: string }>;
-export type CreateIndexesStep = CommandStep<'createIndexes', { readonly createIndexes: string; readonly indexes: readonly IndexDocument[] }>;
+/** With the collection's shard key: the index that supports it is never dropped as undeclared. */
+export type CreateIndexesStep = CommandStep<'createIndexes', { readonly createIndexes: string; readonly indexes: readonly IndexDocument[] }> & {
+  readonly shardKey: ShardKey;
+};
 export type ShardCollectionStep = CommandStep<'shardCollection', { readonly shardCollection: string; readonly key: ShardKey }>;
 /** Creates the user, or sets its password and roles to these: a rotated password file or a narrowed role takes effect on the next run. */
 export type EnsureUserStep = Step<'ensureUser'> & { readonly user: string; readonly roles: readonly ClusterRole[]; readonly passwordFile: string };
@@ -104,6 +105,7 @@ export function clusterPlan(topology: ClusterTopology, collections: readonly Sha
       target: routers,
       db: dbName,
       command: { createIndexes: collection.name, indexes },
+      shardKey: collection.shardKey,
     });
     steps.push({
       kind: 'shardCollection',
@@ -149,15 +151,6 @@ function indexDocuments(collection: ShardedCollection): IndexDocument[] {
   return [...declared, { key: collection.shardKey, name: defaultIndexName(collection.shardKey) }];
 }
 
-/** MongoDB's rule: the index starts with the shard key's fields, same kind, and covers every document. */
-export function supportsShardKey(index: IndexDocument, shardKey: ShardKey): boolean {
-  if (index.partialFilterExpression !== undefined) return false;
-  const indexFields = Object.entries(index.key);
-  return Object.entries(shardKey).every(([field, kind], position) => {
-    const indexField = indexFields[position];
-    return indexField !== undefined && indexField[0] === field && indexField[1] === kind;
-  });
-}
 
 /** The name MongoDB would give, so a re-run finds the index shardCollection may have made. */
 function defaultIndexName(key: ShardKey): string {

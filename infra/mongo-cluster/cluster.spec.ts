@@ -15,14 +15,17 @@ import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type ShardedCollection } from './cluster-plan';
 import { CLUSTER_WIDE_ROLES, clusterUsers, type ClusterUser } from './users';
 import {
+  COMPOSE_HOST,
   KEYFILE_PATH,
   TOPOLOGY,
+  WIREDTIGER_CACHE_GB,
   memberAddresses,
   mongodCommand,
   mongosCommand,
   replicaSetConnectionString,
   replicaSets,
   routerAddresses,
+  wiredTigerCacheGB,
   type ClusterTopology,
 } from './topology';
 
@@ -373,6 +376,25 @@ describe('topology', () => {
   });
 });
 
+describe('WiredTiger caches', () => {
+  const mongods = replicaSets(TOPOLOGY).flatMap((rs) => rs.members).length;
+
+  it('fit the nine mongod in half of what the compose host leaves them, and every member sets its cache', () => {
+    expect(mongods).toBe(9);
+    expect(WIREDTIGER_CACHE_GB).toBe(1.4);
+    expect(mongods * WIREDTIGER_CACHE_GB).toBeLessThanOrEqual((COMPOSE_HOST.memoryGB - COMPOSE_HOST.otherServicesGB) / 2);
+    for (const replicaSet of replicaSets(TOPOLOGY)) {
+      const command = mongodCommand(replicaSet);
+      expect(command[command.indexOf('--wiredTigerCacheSizeGB') + 1]).toBe('1.4');
+    }
+  });
+
+  it('shrink with the host and never round up past it', () => {
+    expect(wiredTigerCacheGB({ memoryGB: 64, otherServicesGB: 6.5 }, 9)).toBe(3.1);
+    expect(wiredTigerCacheGB({ memoryGB: 16, otherServicesGB: 6.5 }, 9)).toBe(0.5);
+  });
+});
+
 describe('clusterPlan', () => {
   const plan = clusterPlan(TOPOLOGY, DECLARED, DB);
   const kinds = plan.map((step) => step.kind);
@@ -479,13 +501,15 @@ describe('docker-compose.yml', () => {
     expect(composeProblems(compose, TOPOLOGY, MARKET_CODES)).toEqual([]);
   });
 
-  it('detects a member that is not a config server, a missing market and an app that does not wait for the init', () => {
+  it('detects a member that is not a config server, a member without its cache size, a missing market and an app that does not wait for the init', () => {
     const broken = structuredClone(compose);
     broken.services['cfg2'] = { ...broken.services['cfg2'], command: ['mongod', '--replSet', 'cfgrs', '--port', '27019', '--bind_ip_all'] };
+    broken.services['shard1b'] = { ...broken.services['shard1b'], command: mongodCommand(TOPOLOGY.shards[0]!).filter((word, i, all) => word !== '--wiredTigerCacheSizeGB' && all[i - 1] !== '--wiredTigerCacheSizeGB') };
     delete broken.services['scraper-es'];
     broken.services['app'] = { ...broken.services['app'], depends_on: { redis: 'service_healthy' } };
     expect(composeProblems(broken, TOPOLOGY, MARKET_CODES)).toEqual([
-      'cfg2 runs `mongod --replSet cfgrs --port 27019 --bind_ip_all`, expected `mongod --configsvr --replSet cfgrs --port 27019 --bind_ip_all --keyFile /run/mongo-keyfile/keyfile`',
+      'cfg2 runs `mongod --replSet cfgrs --port 27019 --bind_ip_all`, expected `mongod --configsvr --replSet cfgrs --port 27019 --bind_ip_all --wiredTigerCacheSizeGB 1.4 --keyFile /run/mongo-keyfile/keyfile`',
+      'shard1b runs `mongod --shardsvr --replSet shard1rs --port 27018 --bind_ip_all --keyFile /run/mongo-keyfile/keyfile`, expected `mongod --shardsvr --replSet shard1rs --port 27018 --bind_ip_all --wiredTigerCacheSizeGB 1.4 --keyFile /run/mongo-keyfile/keyfile`',
       'scraper services are scraper-it, scraper-fr, scraper-de, expected one per market: scraper-it, scraper-fr, scraper-de, scraper-es',
       'scraper-es does not run workers/scrapers/main.ts --market es',
       'app does not wait for mongo-init to complete',

@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, type Document } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type Collection, type Document } from 'mongodb';
 import { z } from 'zod';
 import { COLLECTIONS } from '../../src/server/db/collections';
-import { DEFAULT_DB_NAME } from '../../src/server/db/mongo';
+import { DEFAULT_DB_NAME, syncIndexes } from '../../src/server/db/mongo';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type Target } from './cluster-plan';
 import { KEYFILE_PATH, TOPOLOGY } from './topology';
@@ -50,7 +50,8 @@ export interface InitOptions {
   readonly connectTimeoutMs: number;
   readonly commandTimeoutMs: number;
   readonly electionTimeoutMs: number;
-  readonly keyFile: string;
+  /** Null for a server without access control, which the program then reaches without signing in. */
+  readonly keyFile: string | null;
   readonly secretsDir: string;
   readonly log: (line: string) => void;
 }
@@ -111,9 +112,11 @@ const TRANSIENT_CODE_NAMES = new Set([
 
 function isTransient(error: unknown): boolean {
   if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError) return true;
-  // Our own per-call AbortSignal.timeout: every command in the plan is idempotent, so a call
-  // that timed out is sent again.
+  // Our own per-call timeout (AbortSignal.timeout for commands, the driver's timeoutMS for the
+  // index helpers): every step is idempotent, so a call that timed out is sent again. An index
+  // build that outlasts it is joined by the same createIndexes sent again.
   if (error instanceof Error && error.name === 'TimeoutError') return true;
+  if (error instanceof MongoOperationTimeoutError) return true;
   return error instanceof MongoServerError && TRANSIENT_CODE_NAMES.has(error.codeName ?? '');
 }
 
@@ -129,18 +132,22 @@ function targetName(target: Target): string {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
+function uriOf(target: Target): string {
+  return 'direct' in target ? `mongodb://${target.direct}/?directConnection=true` : `mongodb://${target.routers.join(',')}/`;
+}
+
 /** One MongoClient per target, opened on first use, all closed at the end of the run. */
 class Clients {
   private readonly open = new Map<string, MongoClient>();
 
-  private readonly key: string;
+  private readonly key: string | null;
 
   constructor(private readonly options: InitOptions) {
-    this.key = readSecret(options.keyFile, 'the cluster keyFile');
+    this.key = options.keyFile === null ? null : readSecret(options.keyFile, 'the cluster keyFile');
   }
 
   async command(target: Target, db: string, command: Document): Promise<Document> {
-    const uri = 'direct' in target ? `mongodb://${target.direct}/?directConnection=true` : `mongodb://${target.routers.join(',')}/`;
+    const uri = uriOf(target);
     try {
       return await this.client(uri)
         .db(db)
@@ -151,6 +158,11 @@ class Clients {
       if (error instanceof MongoServerSelectionError) await this.discard(uri);
       throw error;
     }
+  }
+
+  /** For the driver's helpers (index management), each operation bounded as a command is. */
+  collection(target: Target, db: string, name: string): Collection {
+    return this.client(uriOf(target)).db(db, { timeoutMS: this.options.commandTimeoutMs }).collection(name);
   }
 
   async close(): Promise<void> {
@@ -168,8 +180,7 @@ class Clients {
     if (client === undefined) {
       client = new MongoClient(uri, {
         appName: 'digitalsales-mongo-init',
-        auth: { username: '__system', password: this.key },
-        authSource: 'local',
+        ...(this.key === null ? {} : { auth: { username: '__system', password: this.key }, authSource: 'local' }),
         serverSelectionTimeoutMS: this.options.connectTimeoutMs,
         connectTimeoutMS: this.options.connectTimeoutMs,
       });
@@ -253,8 +264,16 @@ async function runStep(step: PlanStep, clients: Clients, deadline: number, optio
         return exists ? 'password and roles set' : 'created';
       });
     }
-    case 'enableSharding':
     case 'createIndexes':
+      // A changed declaration meets the indexes an earlier run made: the app's own rule rebuilds
+      // them and drops the retired ones (a plain createIndexes would fail with IndexOptionsConflict
+      // or IndexKeySpecsConflict and leave every service waiting).
+      return retrying(deadline, log, async () => {
+        const collection = clients.collection(step.target, step.db, step.command.createIndexes);
+        const created = await syncIndexes(collection, { indexes: step.command.indexes, shardKey: step.shardKey }, (message) => log(`  ${message}`));
+        return created === 0 ? 'all present' : `${created} created`;
+      });
+    case 'enableSharding':
       return retrying(deadline, log, async () => {
         await clients.command(step.target, step.db, step.command);
         return 'ok';

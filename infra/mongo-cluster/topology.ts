@@ -67,9 +67,44 @@ export function routerAddresses(topology: ClusterTopology): string[] {
  */
 export const KEYFILE_PATH = '/run/mongo-keyfile/keyfile';
 
+/**
+ * The host docker-compose.yml is sized for, and what runs on it beside the mongod: the app, eight
+ * workers and the init (Node, about 0.4 GB each), Redis (1 GB: queues, caches, sessions), two mongos
+ * (0.25 GB each) and the system (1 GB).
+ */
+export const COMPOSE_HOST = { memoryGB: 32, otherServicesGB: 10 * 0.4 + 1 + 2 * 0.25 + 1 } as const;
+
+/**
+ * Every mongod's WiredTiger cache, in GB. Left to itself each mongod takes half of (RAM - 1 GB):
+ * nine of them on one 32 GB host would claim 9 x 15.5 = 139.5 GB and the kernel would kill one.
+ * MongoDB's own split is kept: half of what the mongod may use is cache, the other half is left to
+ * the filesystem cache (compressed collection and index files), connections and aggregation
+ * memory. So (32 - 6.5 GB of other services) / 2 = 12.75 GB of caches, / 9 mongod = 1.41, rounded
+ * down to 1.4 GB. One value for all nine: a config server needs less (it holds only the cluster's
+ * metadata), but one number is one thing to change for another host, and docker-compose.yml must
+ * carry it (cluster.spec.ts compares each member's command line with mongodCommand).
+ */
+export const WIREDTIGER_CACHE_GB = wiredTigerCacheGB(COMPOSE_HOST, replicaSets(TOPOLOGY).reduce((sum, rs) => sum + rs.members.length, 0));
+
+export function wiredTigerCacheGB(host: { readonly memoryGB: number; readonly otherServicesGB: number }, mongods: number): number {
+  return Math.floor(((host.memoryGB - host.otherServicesGB) / 2 / mongods) * 10) / 10;
+}
+
 /** The command line a member of `replicaSet` runs with. */
 export function mongodCommand(replicaSet: ReplicaSetSpec): string[] {
-  return ['mongod', `--${replicaSet.role}`, '--replSet', replicaSet.name, '--port', String(replicaSet.port), '--bind_ip_all', '--keyFile', KEYFILE_PATH];
+  return [
+    'mongod',
+    `--${replicaSet.role}`,
+    '--replSet',
+    replicaSet.name,
+    '--port',
+    String(replicaSet.port),
+    '--bind_ip_all',
+    '--wiredTigerCacheSizeGB',
+    String(WIREDTIGER_CACHE_GB),
+    '--keyFile',
+    KEYFILE_PATH,
+  ];
 }
 
 /** The command line `router` runs with: it finds the shards through the config servers. */

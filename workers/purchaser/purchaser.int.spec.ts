@@ -54,7 +54,7 @@ describe('the purchase worker process', () => {
 
     const first = startWorker();
     await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'purchaser'), 'the worker to start', WAIT);
-    await enqueuePurchase(purchaseQueue(rt()), { orderId: order._id });
+    await enqueuePurchase(purchaseQueue(rt()), { orderId: order._id, customerId: order.customerId });
     await until(async () => {
       const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, Counts>;
       return (counts['it']!.byRoute['order'] ?? 0) >= 1;

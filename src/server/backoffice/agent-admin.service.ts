@@ -51,7 +51,7 @@ async function changeAccess(rt: Runtime, agentId: string, change: Partial<Pick<A
   if (agentId === admin.id) return { ok: false, code: 'CONFLICT', message: 'you cannot change your own access; ask another admin' };
   const before = await findAgentById(rt.collections.agents, agentId);
   if (!before) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
-  const after = await updateAgentAccess(rt.collections.agents, agentId, change, now);
+  const after = await updateAgentAccess(rt.collections.agents, before, change, now);
   if (!after) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
   // Re-enabling changes nothing a live session carries; everything else signs the agent out.
   const sessions = change.disabled === false ? [] : await openSessionIdsOf(rt.collections.sessions, agentId, now);

@@ -35,6 +35,7 @@ export function findAgentById(agents: Collections['agents'], id: string): Promis
   return agents.findOne({ _id: id });
 }
 
-export function updateAgentAccess(agents: Collections['agents'], id: string, change: Partial<Pick<Agent, 'role' | 'disabled'>>, at: Date): Promise<Agent | null> {
-  return agents.findOneAndUpdate({ _id: id }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' });
+/** With the e-mail, the shard key, the update goes to one shard (the id alone would ask every shard). */
+export function updateAgentAccess(agents: Collections['agents'], agent: Pick<Agent, '_id' | 'email'>, change: Partial<Pick<Agent, 'role' | 'disabled'>>, at: Date): Promise<Agent | null> {
+  return agents.findOneAndUpdate({ _id: agent._id, email: agent.email }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' });
 }

@@ -69,19 +69,22 @@ describe('product store', () => {
     expect(await findProduct(products, bad._id)).toBeNull();
   });
 
-  it('lists the most recently updated products first', async () => {
+  it('lists the most recently added products first, on an index', async () => {
     const { products } = rt().collections;
-    const older = product({ updatedAt: new Date('2026-01-01T00:00:00Z') });
-    const newer = product({ updatedAt: new Date('2026-12-01T00:00:00Z') });
+    // Updated after the newer one was added: the listing is by addition, as the storefront's newest.
+    const older = product({ createdAt: new Date('2027-06-01T00:00:00Z'), updatedAt: new Date('2028-03-01T00:00:00Z') });
+    const newer = product({ createdAt: new Date('2027-12-01T00:00:00Z'), updatedAt: new Date('2027-12-01T00:00:00Z') });
     await upsertProduct(products, older);
     await upsertProduct(products, newer);
     const latest = await latestProducts(products, 2);
-    expect(latest[0]?._id).toBe(newer._id);
+    expect(latest.map((p) => p._id)).toEqual([newer._id, older._id]);
+    const indexes = await products.indexes();
+    expect(indexes.find((index) => JSON.stringify(index.key) === JSON.stringify({ createdAt: -1, _id: -1 }))).toBeDefined();
   });
 
   it('leaves out of the listing a product an agent stopped selling', async () => {
     const { products } = rt().collections;
-    const stopped = product({ updatedAt: new Date('2027-01-01T00:00:00Z'), salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
+    const stopped = product({ createdAt: new Date('2029-01-01T00:00:00Z'), salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
     await upsertProduct(products, stopped);
     const latest = await latestProducts(products, 10);
     expect(latest.length).toBeGreaterThan(0);

@@ -26,9 +26,13 @@ export async function firstStoredProduct(products: Collection<Product>, ids: rea
   return ids.map((id) => found.find((p) => p._id === id)).find((p) => p !== undefined) ?? null;
 }
 
-/** The storefront's newest products; one an agent stopped selling has left the storefront. */
+/**
+ * The newest products, as the storefront's default listing orders them: on the `created` index
+ * (no index has updatedAt first, so sorting on it read and sorted the whole collection, on every
+ * shard). One an agent stopped selling has left the storefront.
+ */
 export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
-  return products.find({ salesStop: null }).sort({ updatedAt: -1 }).limit(limit).toArray();
+  return products.find({ salesStop: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
 }
 
 export async function countProducts(products: Collection<Product>): Promise<number> {

@@ -93,7 +93,7 @@ export async function confirmedOrder(rt: Runtime, cartId: string | null, market:
  * look the same, so the answer never tells whether an e-mail has orders.
  */
 export async function lookUpOrder(rt: Runtime, number: string, email: string): Promise<ShopperOrderView | null> {
-  const matches = await findOrdersByNumber(rt.collections.orders, number.trim().toUpperCase());
+  const matches = await findOrdersByNumber(rt.collections.orders, customerIdFor(email), number.trim().toUpperCase());
   const order = matches.find((o) => o.email === normalizeEmail(email));
   return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }

@@ -20,9 +20,13 @@ export async function insertPlacedOrder(orders: Collections['orders'], order: Or
   }
 }
 
-/** Numbers are not unique in the database (see collections.ts): every match is returned. */
-export function findOrdersByNumber(orders: Collections['orders'], number: string): Promise<Order[]> {
-  return orders.find({ number }).limit(5).toArray();
+/**
+ * Numbers are not unique in the database (see collections.ts): every match is returned. The
+ * shopper's customer id (from the e-mail they typed) is the shard key, so the read goes to one
+ * shard; a number alone would ask every shard.
+ */
+export function findOrdersByNumber(orders: Collections['orders'], customerId: string, number: string): Promise<Order[]> {
+  return orders.find({ customerId, number }).limit(5).toArray();
 }
 
 /** What a refused form submission carries back to the re-rendered form: its values and errors. */

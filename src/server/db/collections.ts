@@ -26,6 +26,21 @@ export interface IndexSpec {
 /** `hashed` spreads writes evenly; it exists only on the real cluster, where the init script creates it. */
 export type ShardKey = Record<string, 1 | 'hashed'>;
 
+/** An index as createIndexes takes it; `hashed` only for a shard key's own index, which the cluster init adds. */
+export interface IndexDefinition extends Omit<IndexSpec, 'key'> {
+  readonly key: Readonly<Record<string, 1 | -1 | 'hashed'>>;
+}
+
+/** MongoDB's rule: the index starts with the shard key's fields, same kind, and covers every document. */
+export function supportsShardKey(index: IndexDefinition, shardKey: ShardKey): boolean {
+  if (index.partialFilterExpression !== undefined) return false;
+  const indexFields = Object.entries(index.key);
+  return Object.entries(shardKey).every(([field, kind], position) => {
+    const indexField = indexFields[position];
+    return indexField !== undefined && indexField[0] === field && indexField[1] === kind;
+  });
+}
+
 export interface CollectionSpec<S extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly schema: S;
@@ -87,10 +102,14 @@ export const COLLECTIONS = {
       { name: 'customer_idempotency', key: { customerId: 1, idempotencyKey: 1 }, unique: true },
       { name: 'customer_created', key: { customerId: 1, createdAt: -1 } },
       // Not unique: a unique index must start with the shard key. Numbers are random and long
-      // enough that a collision is not a practical concern. Reads by number alone visit every shard.
+      // enough that a collision is not a practical concern. The shopper's lookup by number also
+      // names the customer id (derived from the e-mail), so it visits one shard.
       { name: 'number', key: { number: 1 } },
       { name: 'email', key: { email: 1 } },
       { name: 'status_created', key: { status: 1, createdAt: -1 } },
+      // The tracking poll (purchased and shipped, oldest news first) and the stuck-purchase sweep:
+      // a merge of each status's range in updatedAt order, not a sort of every order in flight.
+      { name: 'status_updated', key: { status: 1, updatedAt: 1 } },
       { name: 'market_created', key: { market: 1, createdAt: -1 } },
     ],
     shardKey: { customerId: 'hashed' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { COLLECTIONS } from './collections';
-import { ensureIndexes } from './mongo';
+import { ensureIndexes, syncIndexes } from './mongo';
 
 const rt = useTestRuntime('indexes');
 
@@ -56,5 +56,45 @@ describe('a changed declaration', () => {
     await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
     expect((await db.collection('retire_probe').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'email']);
     expect(messages).toEqual(['dropping index retire_probe.slug: no longer declared']);
+  });
+});
+
+describe('indexes on the cluster', () => {
+  it('keeps an undeclared index that supports the shard key (the cluster init creates it; MongoDB refuses to drop it)', async () => {
+    const { db } = rt();
+    const spec = { name: 'shard_probe', schema: COLLECTIONS.orders.schema, shardKey: { customerId: 1 as const }, shardKeyReason: 'test' };
+    await db.collection('shard_probe').createIndexes([
+      { key: { customerId: 1, createdAt: 1 }, name: 'customerId_1_createdAt_1' },
+      { key: { note: 1 }, name: 'note' },
+    ]);
+    const messages: string[] = [];
+    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
+    expect((await db.collection('shard_probe').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'customerId_1_createdAt_1', 'email']);
+    expect(messages).toEqual(['dropping index shard_probe.note: no longer declared']);
+  });
+
+  it('drops a conflicting index another process created between the listing and the creation, and creates again', async () => {
+    const { db } = rt();
+    const collection = db.collection('race_probe');
+    await collection.insertOne({ number: 'DS-1' });
+    // Another process (an older version starting at the same moment) creates the key under its old name.
+    let raced = false;
+    const racing = new Proxy(collection, {
+      get(target, property) {
+        if (property === 'createIndexes' && !raced) {
+          return async (...args: Parameters<typeof target.createIndexes>) => {
+            raced = true;
+            await target.createIndex({ number: 1 }, { name: 'number_old' });
+            return target.createIndexes(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const messages: string[] = [];
+    expect(await syncIndexes(racing, { indexes: [{ name: 'number', key: { number: 1 } }], shardKey: { _id: 'hashed' } }, (m) => messages.push(m))).toBe(1);
+    expect((await collection.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'number']);
+    expect(messages).toEqual([expect.stringMatching(/^dropping index race_probe\.number_old: it holds the key of a declared index under another name \(IndexOptionsConflict: /)]);
   });
 });

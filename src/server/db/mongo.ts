@@ -1,7 +1,7 @@
 // The MongoDB connection and typed access to the declared collections. Nothing else in the
 // code opens a MongoClient, so timeouts and the database name are decided here once.
 import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
-import { COLLECTIONS, type CollectionName, type CollectionSpec, type DocumentOf, type IndexSpec } from './collections';
+import { COLLECTIONS, supportsShardKey, type CollectionName, type CollectionSpec, type DocumentOf, type IndexDefinition, type ShardKey } from './collections';
 
 export const DEFAULT_DB_NAME = 'digitalsales';
 
@@ -54,6 +54,9 @@ export function collections(db: Db): Collections {
   ) as unknown as Collections;
 }
 
+/** MongoDB's refusals of an index whose name or key another index already holds with other options (SecantusDB answers the same). */
+const INDEX_CONFLICTS = new Set(['IndexOptionsConflict', 'IndexKeySpecsConflict']); // codes 85 and 86
+
 /**
  * Creates the declared indexes that are missing; running it again is a no-op that sends no
  * createIndexes at all. Every process runs this at start, the app and the workers together,
@@ -61,7 +64,8 @@ export function collections(db: Db): Collections {
  * holding it for 41 s over 100,000 products). The declaration is the truth: an index that exists
  * under a declared name with another key or options is rebuilt (how a changed declaration
  * reaches a database made before it), and one no longer declared is dropped, since it would
- * still cost every write. Returns how many indexes were created.
+ * still cost every write; never `_id` or the shard key's own (see syncIndexes). Returns how many
+ * indexes were created.
  */
 export async function ensureIndexes(
   db: Db,
@@ -70,38 +74,78 @@ export async function ensureIndexes(
 ): Promise<number> {
   let created = 0;
   for (const spec of specs) {
-    if (spec.indexes.length === 0) continue;
-    const collection = db.collection(spec.name);
-    const existing = await collection.indexes().catch((error: unknown) => {
-      if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
-      throw error;
-    });
-    const toCreate: IndexSpec[] = [];
-    for (const declared of spec.indexes) {
-      const found = existing.find((index) => index.name === declared.name);
-      if (found && sameIndex(found, declared)) continue;
-      if (found) {
-        onRebuild(`rebuilding index ${spec.name}.${declared.name}: its key or options differ from the declaration`);
-        await collection.dropIndex(declared.name);
-      }
-      toCreate.push(declared);
-    }
-    for (const index of existing) {
-      if (index.name === '_id_' || spec.indexes.some((declared) => declared.name === index.name)) continue;
-      onRebuild(`dropping index ${spec.name}.${index.name}: no longer declared`);
-      // Another process starting at the same time may have dropped it first.
-      await collection.dropIndex(index.name!).catch((error: unknown) => {
-        if (!(error instanceof MongoServerError && error.codeName === 'IndexNotFound')) throw error;
-      });
-    }
-    if (toCreate.length === 0) continue;
-    await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key, ...options })));
-    created += toCreate.length;
+    if (spec.indexes.length > 0) created += await syncIndexes(db.collection(spec.name), spec, onRebuild);
   }
   return created;
 }
 
-function sameIndex(found: Document, declared: IndexSpec): boolean {
+/**
+ * ensureIndexes for one collection, also what the cluster init runs through the routers (with
+ * the shard key's own index among `indexes`). The index that supports the shard key is kept even
+ * when not declared: the app never declares a hashed one (the embedded server cannot build it),
+ * the cluster cannot route without it, and MongoDB refuses to drop it. An index a concurrent
+ * process created between the listing and the creation makes the server refuse the creation as a
+ * conflict (IndexOptionsConflict for a declared key under another name, IndexKeySpecsConflict for
+ * a declared name with another key): the index holding the key is dropped and all is done again.
+ */
+export async function syncIndexes(
+  collection: Collection,
+  spec: { readonly indexes: readonly IndexDefinition[]; readonly shardKey: ShardKey },
+  onRebuild: (message: string) => void,
+): Promise<number> {
+  const where = collection.collectionName;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await listIndexes(collection);
+    const toCreate: IndexDefinition[] = [];
+    for (const index of spec.indexes) {
+      const found = existing.find((e) => e['name'] === index.name);
+      if (found && sameIndex(found, index)) continue;
+      if (found) {
+        onRebuild(`rebuilding index ${where}.${index.name}: its key or options differ from the declaration`);
+        await collection.dropIndex(index.name);
+      }
+      toCreate.push(index);
+    }
+    for (const index of existing) {
+      const name = String(index['name']);
+      if (name === '_id_' || spec.indexes.some((declared) => declared.name === name)) continue;
+      if (supportsShardKey({ name, key: index['key'] as IndexDefinition['key'] }, spec.shardKey)) continue;
+      onRebuild(`dropping index ${where}.${name}: no longer declared`);
+      await dropIfThere(collection, name);
+    }
+    if (toCreate.length === 0) return 0;
+    try {
+      await collection.createIndexes(toCreate.map(({ key, ...options }) => ({ key: { ...key }, ...options })));
+      return toCreate.length;
+    } catch (error) {
+      if (!(error instanceof MongoServerError) || !INDEX_CONFLICTS.has(error.codeName ?? '') || attempt === 3) throw error;
+      const holders = (await listIndexes(collection)).filter(
+        (e) => e['name'] !== '_id_' && toCreate.some((index) => e['name'] !== index.name && JSON.stringify(e['key']) === JSON.stringify(index.key)),
+      );
+      for (const holder of holders) {
+        const name = String(holder['name']);
+        onRebuild(`dropping index ${where}.${name}: it holds the key of a declared index under another name (${error.codeName}: ${error.message})`);
+        await dropIfThere(collection, name);
+      }
+    }
+  }
+}
+
+/** Another process starting at the same time may have dropped it first. */
+async function dropIfThere(collection: Collection, name: string): Promise<void> {
+  await collection.dropIndex(name).catch((error: unknown) => {
+    if (!(error instanceof MongoServerError && error.codeName === 'IndexNotFound')) throw error;
+  });
+}
+
+async function listIndexes(collection: Collection): Promise<Document[]> {
+  return collection.indexes().catch((error: unknown) => {
+    if (error instanceof MongoServerError && error.codeName === 'NamespaceNotFound') return [];
+    throw error;
+  });
+}
+
+function sameIndex(found: Document, declared: IndexDefinition): boolean {
   return (
     JSON.stringify(found['key']) === JSON.stringify(declared.key) &&
     Boolean(found['unique']) === Boolean(declared.unique) &&

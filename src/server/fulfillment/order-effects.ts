@@ -37,6 +37,6 @@ export const ORDER_EFFECTS: EffectHandlers = {
     if (!order) throw new EffectNotReady(`order ${orderId} does not exist (yet)`);
     if (BEFORE_PAYMENT.includes(order.status)) throw new EffectNotReady(`order ${orderId} is not paid (yet)`);
     // Any other status (cancelled, refunded, already bought) leaves nothing to buy: done.
-    if (TO_BUY.includes(order.status)) await enqueuePurchase(purchaseQueue(rt), { orderId });
+    if (TO_BUY.includes(order.status)) await enqueuePurchase(purchaseQueue(rt), { orderId, customerId });
   },
 };

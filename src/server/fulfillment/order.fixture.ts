@@ -104,17 +104,17 @@ export async function seedOrder(rt: Runtime, seed: OrderSeed = {}): Promise<Seed
     const paid = await markPaid(rt, { orderId: placed._id, reason: 'bank transfer received' }, bookkeeper);
     if (!paid.ok) throw new Error(`order ${placed._id} could not be marked paid: ${paid.message}`);
   }
-  if (seed.offer && BOUGHT.includes(status)) await buyAndTrack(rt, seed.offer.simulator, placed._id, listing, status);
+  if (seed.offer && BOUGHT.includes(status)) await buyAndTrack(rt, seed.offer.simulator, placed, listing, status);
   const order = await findOrderById(rt.collections.orders, placed._id);
   if (order?.status !== status) throw new Error(`order ${placed._id} is ${order?.status ?? 'gone'}, not ${status}`);
   return { product, listing, order, form };
 }
 
 /** The purchase job's work, then the tracking poll after the supplier's shipping and delivery times. */
-async function buyAndTrack(rt: Runtime, { sim, clock }: TestSimulator, orderId: string, listing: Listing, status: SeedStatus): Promise<void> {
+async function buyAndTrack(rt: Runtime, { sim, clock }: TestSimulator, order: Pick<Order, '_id' | 'customerId'>, listing: Listing, status: SeedStatus): Promise<void> {
   // The catalog still says in stock; the supplier knows better and refuses.
   if (status === 'needs_attention') await control(sim(), 'PATCH', `/markets/${listing.market}/products/${listing.sourceId}`, { stockQuantity: 0 });
-  await purchaseOrder(rt, orderId);
+  await purchaseOrder(rt, order);
   const { shippedAfterMs, deliveredAfterMs } = sim().settings.orders;
   if (status === 'shipped' || status === 'delivered') {
     clock.advance(shippedAfterMs);

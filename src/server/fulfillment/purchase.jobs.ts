@@ -11,7 +11,7 @@ export const PURCHASE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [PURCHASE_ORDER_JOB]: async (job, rt) => {
     const parsed = PurchaseJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`job ${job.id ?? '?'} has a bad payload: ${z.prettifyError(parsed.error)}`);
-    const outcome = await purchaseOrder(rt, parsed.data.orderId);
+    const outcome = await purchaseOrder(rt, { _id: parsed.data.orderId, customerId: parsed.data.customerId });
     const detail = outcome.kind === 'needs_attention' ? `: ${outcome.reason}` : outcome.kind === 'skipped' ? ` (order is ${outcome.status})` : '';
     console.log(`[purchaser] order ${parsed.data.orderId}: ${outcome.kind}${detail}`);
     return outcome;

@@ -9,7 +9,11 @@ import type { Runtime } from '../runtime';
 export const PURCHASE_ORDER_JOB = 'purchase-order';
 export const TRACK_PURCHASES_JOB = 'track-purchases';
 
-export const PurchaseJobData = z.object({ orderId: Id });
+/**
+ * The customer id is the orders' shard key: the job reads its order on one shard. A job queued
+ * before it was carried fails its payload check; requeueStuckPurchases enqueues the order again.
+ */
+export const PurchaseJobData = z.object({ orderId: Id, customerId: Id });
 export type PurchaseJobData = z.infer<typeof PurchaseJobData>;
 
 export function purchaseJobId(orderId: string): string {

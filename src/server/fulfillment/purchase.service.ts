@@ -32,10 +32,10 @@ const MAX_RETRIES = 5;
 /** A line that cannot be bought now: the order goes to needs_attention with this reason. */
 class Unbuyable extends Error {}
 
-export async function purchaseOrder(rt: Runtime, orderId: string, now = () => new Date()): Promise<PurchaseOutcome> {
+export async function purchaseOrder(rt: Runtime, ref: Pick<Order, '_id' | 'customerId'>, now = () => new Date()): Promise<PurchaseOutcome> {
   for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-    let order = await findOrderById(rt.collections.orders, orderId);
-    if (!order) throw new Error(`no order ${orderId}`);
+    let order = await findOrderById(rt.collections.orders, ref._id, ref.customerId);
+    if (!order) throw new Error(`no order ${ref._id} of customer ${ref.customerId}`);
     if (BUYABLE_STATUSES.includes(order.status)) {
       const at = now();
       order = await changeOrder(rt.collections.orders, order, {
@@ -49,7 +49,7 @@ export async function purchaseOrder(rt: Runtime, orderId: string, now = () => ne
     const outcome = await buyLines(rt, order, now);
     if (outcome !== 'changed') return outcome;
   }
-  throw new Error(`order ${orderId} kept changing during its purchase; the job will try again`);
+  throw new Error(`order ${ref._id} kept changing during its purchase; the job will try again`);
 }
 
 async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<PurchaseOutcome | 'changed'> {
@@ -200,10 +200,10 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
  */
 export async function requeueStuckPurchases(rt: Runtime, queue: Queue, now = new Date()): Promise<number> {
   const stuck = await rt.collections.orders
-    .find({ status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } }, { projection: { _id: 1 } })
+    .find({ status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } }, { projection: { _id: 1, customerId: 1 } })
     .limit(TRACKING_BATCH)
     .toArray();
-  for (const { _id } of stuck) await enqueuePurchase(queue, { orderId: _id });
+  for (const { _id, customerId } of stuck) await enqueuePurchase(queue, { orderId: _id, customerId });
   return stuck.length;
 }
 

@@ -5,8 +5,12 @@ import type { Collections } from '../db';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import type { OrderStatus } from './order.schema';
 
-export function findOrderById(orders: Collections['orders'], id: string): Promise<Order | null> {
-  return orders.findOne({ _id: id });
+/**
+ * With the customer id, the shard key, the read goes to one shard. Without it every shard is
+ * asked (each answers from its _id index): the back office opening an order from its link.
+ */
+export function findOrderById(orders: Collections['orders'], id: string, customerId?: string): Promise<Order | null> {
+  return orders.findOne(customerId === undefined ? { _id: id } : { _id: id, customerId });
 }
 
 export function findOrders(orders: Collections['orders'], filter: Record<string, unknown>, limit: number): Promise<Order[]> {

@@ -86,7 +86,7 @@ describe('the outbox drainer', () => {
       }
     }
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toEqual({ done: 2, retried: 2, failed: 0 });
-    expect(await queue.getJob(purchaseJobId(paid._id))).toMatchObject({ name: 'purchase-order', data: { orderId: paid._id } });
+    expect(await queue.getJob(purchaseJobId(paid._id))).toMatchObject({ name: 'purchase-order', data: { orderId: paid._id, customerId: paid.customerId } });
     expect(await queue.getJob(purchaseJobId(unpaid._id))).toBeUndefined();
     expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === paid._id)).toHaveLength(1);
     await queue.obliterate({ force: true });

@@ -21,6 +21,16 @@ export function offerCheckedAt(offer: Pick<Offer, 'lastScrapedAt' | 'lastRefresh
   return refreshed && refreshed.getTime() > offer.lastScrapedAt.getTime() ? refreshed : offer.lastScrapedAt;
 }
 
+/**
+ * When a price change found against the offer as it was is recorded: the first instant after the
+ * last check at the old price, from which the new price can have been in force. Derived from the
+ * change, not the clock, so a retried write of the same change is the same history document: on
+ * the cluster `at` is part of price_history's shard key, and `_id` is unique per shard only.
+ */
+export function priceChangeTime(before: Pick<Offer, 'lastScrapedAt' | 'lastRefreshedAt'>): Date {
+  return new Date(offerCheckedAt(before).getTime() + 1);
+}
+
 export interface PriceAge {
   /** The market whose offer the selling price was computed from. */
   readonly sourceMarket: MarketCode;

@@ -292,9 +292,31 @@ describe('price history', () => {
     const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, DEFAULT_MARGIN_RULES, new Date());
     const history = rt().collections.priceHistory;
     const scraped = await history.countDocuments({ productId: product._id });
-    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(1);
-    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes, new Date()))).toBe(0);
+    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(1);
+    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(0);
     expect(await history.countDocuments({ productId: product._id })).toBe(scraped + 1);
+  });
+
+  it('a refresh retried after dying between its history and product writes writes the same point: same id, same shard key', async () => {
+    const { info, product } = await staleProduct();
+    const offer = product.offers.it!;
+    const newPriceCents = info.priceCents + 500;
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: newPriceCents });
+    const history = rt().collections.priceHistory;
+    // The first attempt saw the new price half a minute ago, wrote its point and died before the product update.
+    const quote = { priceCents: newPriceCents, shippingCents: offer.shipping?.amountCents ?? null, availability: offer.availability };
+    const [written] = pricePoints(product._id, applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes);
+    expect(await insertPricePoints(history, [written!])).toBe(1);
+
+    // The retry calls the marketplace again, now, and finds the same change against the same stored offer.
+    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'fresh', changes: 0 });
+    expect((await rt().collections.products.findOne({ _id: product._id }))?.offers.it?.price.amountCents).toBe(newPriceCents);
+    expect(await history.find({ productId: product._id, 'price.amountCents': newPriceCents }).toArray()).toEqual([written]);
+    // Its time is the change's, not either attempt's: just after the check at the old price. So
+    // whenever a refresh sees this change it writes this document, whose shard key routes it to
+    // the shard that already holds it (the embedded server, one shard, cannot show the routing).
+    expect(written!.at.getTime()).toBe(offer.lastScrapedAt.getTime() + 1);
+    expect(pricePoints(product._id, applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date()).changes)).toEqual([written]);
   });
 });
 

@@ -187,8 +187,8 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
   if (Object.keys(quotes).length > 0) {
     const applied = applyQuotes(product, quotes, rules, at);
     // History before the product: if the product update fails, the retry finds the same
-    // change and the history insert de-duplicates on the point's derived id.
-    changes = await insertPricePoints(deps.priceHistory, pricePoints(product._id, applied.changes, at));
+    // change and writes the same point (id and time derived from it), which is refused as a duplicate.
+    changes = await insertPricePoints(deps.priceHistory, pricePoints(product._id, applied.changes));
     stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;

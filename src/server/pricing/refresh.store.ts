@@ -1,13 +1,13 @@
 // MongoDB writes of a refresh: the price history points, then the product's refreshed offers
 // and selling prices in one atomic update of the one document. Both are idempotent, so a
-// retried job neither duplicates history nor loses it (see pricePointId).
+// retried job neither duplicates history nor loses it, on one server or the cluster (see pricePoints).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
 import type { Product } from '../catalog/product.schema';
 import type { PricePoint } from './price-history.schema';
 import type { AppliedQuotes, PriceChange } from './live-price';
-import { offerCheckedAt } from './freshness';
+import { offerCheckedAt, priceChangeTime } from './freshness';
 
 /**
  * The id of a history point names the change itself: the offer as it was (its check time) and
@@ -19,15 +19,22 @@ export function pricePointId(productId: string, change: PriceChange): string {
   return `pp_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
 }
 
-/** The history points of a refresh's price changes, all stamped with the refresh's time. */
-export function pricePoints(productId: string, changes: readonly PriceChange[], at: Date): PricePoint[] {
+/**
+ * The history points of a refresh's price changes. Their time is derived from the change, like
+ * their id (priceChangeTime): a retry stamped with its own time would be another document with
+ * another shard key ({productId hashed, market, at}), possibly on another shard, where `_id`
+ * would not refuse it. Derived, the retry writes the very same document, which lands on the same
+ * shard and is refused there as a duplicate. (The refresh only knows that the price moved since
+ * that check; when the first attempt saw it dies with that attempt.)
+ */
+export function pricePoints(productId: string, changes: readonly PriceChange[]): PricePoint[] {
   return changes.map((change) => ({
     _id: pricePointId(productId, change),
     productId,
     market: change.market,
     price: change.offer.price,
     shipping: change.offer.shipping,
-    at,
+    at: priceChangeTime(change.before),
   }));
 }
 

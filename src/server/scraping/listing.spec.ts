@@ -58,6 +58,19 @@ describe('productAfter', () => {
   });
 });
 
+describe('a price history point', () => {
+  it('is the same document however late a retried scrape plans the same change: same id, same time (the shard key)', () => {
+    const stored = productAfter(undefined, [change(listing({ priceCents: 2499 }))], RULES, at);
+    const point = (now: Date) => {
+      const plan = planListing(listing({ priceCents: 1999 }), { offer: stored.offers.it, text: stored.texts?.it }, now);
+      return plan.kind === 'update' ? plan.pricePoint : undefined;
+    };
+    const first = point(new Date('2026-11-25T12:00:00Z'));
+    expect(first).toMatchObject({ market: 'it', price: { amountCents: 1999, currency: 'EUR' }, at: new Date(at.getTime() + 1) });
+    expect(point(new Date('2026-11-25T12:05:00Z'))).toEqual(first);
+  });
+});
+
 describe("a market's text from its page", () => {
   const text = (plan: ReturnType<typeof planListing>) => (plan.kind === 'insert' || plan.kind === 'update' ? plan.text : undefined);
 

@@ -11,6 +11,7 @@ import { productSearchTokens } from '../catalog/product-text';
 import { nextUpdatedAt } from '../catalog/product-version';
 import { categoryIdOf } from '../catalog/taxonomy';
 import { MARKETS, type MarketCode } from '../markets';
+import { priceChangeTime } from '../pricing/freshness';
 import { computeSellPrices, type MarginRules } from '../pricing/margin';
 import type { PricePoint } from '../pricing/price-history.schema';
 import { fold } from './availability';
@@ -125,8 +126,9 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
     !previous ||
     previous.price.amountCents !== offer.price.amountCents ||
     (previous.shipping?.amountCents ?? null) !== (offer.shipping?.amountCents ?? null);
-  // The point's id names the change (from which observation, to which price), so a job retried
-  // after a partial write appends it once.
+  // The point's id and time name the change (from which observation, to which price), so a job
+  // retried after a partial write writes the same document, refused as a duplicate on the shard
+  // that holds it. A first point has no observation before it: the first sighting's time.
   const pricePoint: PricePoint | undefined = priceMoved
     ? {
         _id: `ph-${hash(`${productId}\n${market}\n${previous?.lastScrapedAt.toISOString() ?? 'first'}\n${offer.price.amountCents}\n${offer.shipping?.amountCents ?? '-'}`)}`,
@@ -134,7 +136,7 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
         market,
         price: offer.price,
         shipping: offer.shipping,
-        at: now,
+        at: previous ? priceChangeTime(previous) : now,
       }
     : undefined;
   return {

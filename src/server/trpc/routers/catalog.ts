@@ -10,7 +10,7 @@ export const LatestProductsInput = z
   .prefault({});
 
 export const catalogRouter = router({
-  /** The most recently updated products, newest first. */
+  /** The most recently added products, newest first. */
   latest: publicProcedure.input(LatestProductsInput).query(async ({ ctx, input }) => {
     const { collections } = await ctx.runtime();
     const products = await latestProducts(collections.products, input.limit);
