@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eur } from '../money';
 import { decodeCursor, encodeCursor } from './product-search-cursor';
-import { planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
+import { kindScope, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
 import { ProductSearchInput } from './product-search.schema';
 
 const input = (fields: Record<string, unknown>) => ProductSearchInput.parse({ market: 'de', ...fields });
@@ -80,6 +80,14 @@ describe('planSearch and windowFilter', () => {
   it('keeps what a listing learns under the listing, whatever its page', () => {
     expect(searchScope(input({ category: 'pets', cursor: encodeCursor({ sort: 'relevance', value: 1, id: 'abcdef12' }), limit: 10 }))).toBe(searchScope(input({ category: 'pets' })));
     expect(searchScope(input({ category: 'pets' }))).not.toBe(searchScope(input({ category: 'toys' })));
+  });
+
+  it('groups listings by kind: any category alike, any brand alike, any words alike, apart from the whole shop', () => {
+    expect(kindScope(input({ category: 'pets' }))).toBe(kindScope(input({ category: 'toys' })));
+    expect(kindScope(input({ brand: 'Bialetti' }))).toBe(kindScope(input({ brand: 'Lego' })));
+    expect(kindScope(input({ q: 'moka rossa' }))).toBe(kindScope(input({ q: 'lego' })));
+    const kinds = [input({}), input({ category: 'pets' }), input({ brand: 'Lego' }), input({ q: 'lego' }), input({ category: 'pets', sort: 'price-asc' }), input({ category: 'pets', minPriceCents: 100 })];
+    expect(new Set(kinds.map(kindScope)).size).toBe(kinds.length);
   });
 });
 

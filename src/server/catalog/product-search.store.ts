@@ -5,13 +5,13 @@ import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
-import { catalogScope, keyOf, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
+import { catalogScope, keyOf, kindScope, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
 import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
 
 /**
- * What first pages taught about each listing (products per key unit, where a highest-price-first
+ * What first pages taught about each listing (key units per product, where a highest-price-first
  * listing begins), so the next shopper's first page takes one trip. Per process, bounded: the
  * oldest listing is forgotten first.
  */
@@ -24,6 +24,16 @@ function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): v
   if (learned.size > LEARNED_LISTINGS) learned.delete(learned.keys().next().value as string);
 }
 
+/** Per kind of listing (kindScope), a running geometric mean of its first pages' densities: few kinds, kept all. */
+const kinds = new Map<string, number>();
+/** Weight of the newest first page in its kind's mean. */
+const KIND_WEIGHT = 0.2;
+
+function learnKind(kind: string, spanPerRow: number): void {
+  const mean = kinds.get(kind);
+  kinds.set(kind, mean === undefined ? spanPerRow : Math.exp((1 - KIND_WEIGHT) * Math.log(mean) + KIND_WEIGHT * Math.log(spanPerRow)));
+}
+
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
 export async function readListingPage(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
@@ -33,7 +43,8 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   const planned = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
   const learnedSpan = cursor?.spanPerRow ?? known?.spanPerRow;
-  const hint = learnedSpan ?? planned.defaultSpanPerRow;
+  const kind = kindScope(input);
+  const hint = learnedSpan ?? kinds.get(kind) ?? planned.defaultSpanPerRow;
   const keywordCap = keywordSpanPerRow(planned, catalog);
   // Words found too sparse for the capped window before go straight to their own index: the
   // window would read its products of the catalog for nothing.
@@ -51,7 +62,9 @@ export async function readListingPage(products: Collection<Product>, input: Prod
     // Measured from the page's first product, not from the anchor: the newest product may be days old.
     const first = keyOf(documents[0]!, plan, input.market);
     const last = keyOf(documents[input.limit - 1]!, plan, input.market);
-    learn(scope, { spanPerRow: spanPerRow({ ...plan.range, anchor: first }, last, input.limit), anchor: first });
+    const span = spanPerRow({ ...plan.range, anchor: first }, last, input.limit);
+    learn(scope, { spanPerRow: span, anchor: first });
+    learnKind(kind, span);
   }
   return { plan, documents };
 }

@@ -83,6 +83,17 @@ export function searchScope(input: ProductSearchInput): string {
   return JSON.stringify(listing);
 }
 
+/**
+ * Listings of one kind (a category, a brand, some words; the same market, sort and filters): a
+ * listing never read before starts from how densely its kind's listings were found, usually far
+ * closer than a guess made for every listing alike.
+ */
+export function kindScope(input: ProductSearchInput): string {
+  const by = input.category !== undefined ? 'category' : input.brand !== undefined ? 'brand' : queryTokens(input.q).length > 0 ? 'words' : 'all';
+  const priced = input.minPriceCents !== undefined || input.maxPriceCents !== undefined;
+  return JSON.stringify({ market: input.market, sort: input.sort, inStock: input.inStock, by, priced });
+}
+
 /** The shop's whole listing in the same sort: how densely the catalog lies on the key, and where it begins. */
 export function catalogScope(input: ProductSearchInput): string {
   return searchScope({ market: input.market, q: '', inStock: false, sort: input.sort, limit: input.limit });
