@@ -13,13 +13,14 @@
 // shoppers into a closed loop of back-to-back requests: a stress test of the machine's CPU.
 import { fork } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { Catalog } from '../../infra/marketplace-simulator/catalog-generator';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
-import { benchOnOwnServices, percentile, positiveInt } from '../../infra/local/bench-support';
+import { benchOnOwnServices, percentile, positiveInt, processTreeCpuMs } from '../../infra/local/bench-support';
 import { startMongo } from '../../infra/local/mongo';
 import { startRedis } from '../../infra/local/redis';
 import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
@@ -228,6 +229,13 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   return { market, totalMs, outcome: 'fresh-live', callMs, sourceMs, pageMs };
 }
 
+/** CPU used so far by the app's and the refresher's processes (null where it cannot be read). */
+async function cpuReadings(appPid: number | null, refresherPid: number | null): Promise<Record<'app' | 'refresher', number | null>> {
+  const read = (pid: number | null) => (pid === null ? Promise.resolve(null) : processTreeCpuMs(pid));
+  const [app, refresher] = await Promise.all([read(appPid), read(refresherPid)]);
+  return { app, refresher };
+}
+
 async function main(): Promise<void> {
   console.log(`live price benchmark: ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`);
   if (!flags['keep-build']) await buildIfStale();
@@ -243,8 +251,8 @@ async function main(): Promise<void> {
     const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', ...marketplaces };
 
     const { paths } = await loadCatalog(mongoUrl, sim.urls, catalog);
-    const refresher = WORKER_PROCESSES.find((w) => w.name === 'refresher');
-    if (refresher) services.add(startWorker(refresher, env, logDir));
+    const refresherProcess = WORKER_PROCESSES.find((w) => w.name === 'refresher');
+    const refresher = refresherProcess ? services.add(startWorker(refresherProcess, env, logDir)) : null;
     const app = services.add(await startAppCopy(env, logDir));
     // Warm-up: the app's and the worker's code paths get compiled by V8 before anything is timed.
     const warmupPaths = paths.slice(-200);
@@ -258,6 +266,7 @@ async function main(): Promise<void> {
     const openings: Opening[] = [];
     let errors = 0;
     let firstError: string | null = null;
+    const cpuBefore = await cpuReadings(app.pid, refresher?.pid ?? null);
     const started = Date.now();
     const deadline = started + DURATION_MS;
     const progress = setInterval(() => {
@@ -283,6 +292,14 @@ async function main(): Promise<void> {
     clearInterval(progress);
     lag.disable();
     const elapsedS = (Date.now() - started) / 1000;
+    const cpuAfter = await cpuReadings(app.pid, refresher?.pid ?? null);
+    // Read as the shoppers stop: the 1-minute figure then covers the run's own load.
+    const [load1m, load5m] = loadavg();
+    const cpuPerOpening = (process: 'app' | 'refresher') => {
+      const before = cpuBefore[process];
+      const after = cpuAfter[process];
+      return before === null || after === null || openings.length === 0 ? NaN : (after - before) / openings.length;
+    };
 
     const fresh = openings.filter((o) => o.totalMs !== null);
     const totals = fresh.map((o) => o.totalMs as number).sort((a, b) => a - b);
@@ -317,6 +334,12 @@ async function main(): Promise<void> {
       marketplace_call_p99_ms: round(percentile(calls, 99)),
       page_p50_ms: round(percentile(pages, 50)),
       page_p99_ms: round(percentile(pages, 99)),
+      /** CPU (user + system) each process spent per opening during the run: comparable across machines. */
+      app_cpu_ms_per_opening: round(cpuPerOpening('app')),
+      refresher_cpu_ms_per_opening: round(cpuPerOpening('refresher')),
+      load_avg_1m: round(load1m as number),
+      load_avg_5m: round(load5m as number),
+      cores: availableParallelism(),
       fresh_at_open: count('fresh-at-open'),
       fresh_live: count('fresh-live'),
       stale: count('stale'),
@@ -334,6 +357,7 @@ async function main(): Promise<void> {
     console.log(`  p50 ${result.overhead_p50_ms} ms · p95 ${result.overhead_p95_ms} ms · p99 ${result.overhead_p99_ms} ms   (target p99 < 50)`);
     console.log(`  of which the refresher's HTTP client (its call minus the marketplace's time): p99 ${result.call_overhead_p99_ms} ms`);
     console.log(`Marketplace call: p50 ${result.marketplace_call_p50_ms} ms · p99 ${result.marketplace_call_p99_ms} ms; server-rendered page: p50 ${result.page_p50_ms} ms · p99 ${result.page_p99_ms} ms`);
+    console.log(`CPU per opening: app ${result.app_cpu_ms_per_opening} ms · refresher ${result.refresher_cpu_ms_per_opening} ms; load average ${result.load_avg_1m} (1 min) ${result.load_avg_5m} (5 min) on ${result.cores} cores`);
     console.log(`Openings: ${result.openings.toLocaleString('en')} in ${result.duration_s} s = ${result.opens_per_s}/s`);
     console.log(`  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`);
     console.log(`  ${result.fresh_within_1s_pct} % of all openings had a fresh price within 1 s`);
