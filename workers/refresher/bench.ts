@@ -28,7 +28,7 @@ import { freePort, startProcess, stopProcess, type Service } from '../../infra/l
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
 import { collections, ensureIndexes, newId, withDatabase } from '../../src/server/db';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
-import { productPath } from '../../src/server/storefront';
+import { productIdFromSlugId, productPath } from '../../src/server/storefront';
 import { scrapeProducts, type Listing } from '../../src/server/scraping';
 import { simCatalogListing } from './sim-products';
 
@@ -218,7 +218,9 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const state = STATE.exec(html);
   const priceState = state?.[1] ?? state?.[2];
   if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', ...none, pageMs };
-  const productId = path.slice(path.lastIndexOf('-') + 1);
+  // Ids may hold a hyphen (`gtin-…`): the page's own rule finds the id after the slug.
+  const productId = productIdFromSlugId(decodeURIComponent(path.slice(`/${market}/p/`.length)));
+  if (!productId) throw new Error(`no product id in ${path}`);
   const input = { productId, market, knownCheckedAt: CHECKED_AT.exec(html)?.[1] ?? null, knownFailureAt: FAILURE_AT.exec(html)?.[1] ?? null };
   const wait = AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(WAIT_MS - pageMs, deadline + WAIT_MS - Date.now()))));
   const live = await waitForLivePrice(`${baseUrl}/api/trpc/product.livePrice?input=${encodeURIComponent(JSON.stringify(input))}`, wait);
