@@ -16,6 +16,14 @@ export default defineConfig({
       nitro: { errorHandler: '~/web/error-handler' },
     }),
     tailwindcss(),
+    {
+      // Angular picks its server paths at build time from `ngServerMode` (afterNextRender skipped,
+      // among others). Analog defines it once for every environment, as false since Vite builds
+      // both from one config: the server ran browser-only hooks in every render and logged their
+      // `window is not defined` each time.
+      name: 'angular-server-mode',
+      configEnvironment: (name) => (name === 'ssr' ? { define: { ngServerMode: 'true' } } : undefined),
+    },
   ],
   resolve: { mainFields: ['module'] },
   build: { target: ['es2020'] },

@@ -1,6 +1,7 @@
 // What the benchmarks share: reading their numeric flags, summarizing latencies and running on
 // services of their own, so that
 // every `npm run bench:*` refuses a bad flag the same way and reports percentiles the same way.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServiceSet } from './lifecycle';
 import { LOG_DIR } from './paths';
@@ -36,4 +37,44 @@ export async function benchOnOwnServices(logName: string, run: (services: Servic
     await services.stopAll();
   }
   console.log(JSON.stringify(figures));
+}
+
+/** The unit of /proc's CPU times: USER_HZ, 100 on every Linux architecture Node runs on. */
+const USER_HZ = 100;
+
+/**
+ * CPU time (user + system, ms) a process and its descendants have used so far, from Linux's
+ * /proc: a worker started through tsx runs its code in a child of the pid we hold. Null where
+ * there is no /proc to read. Differences of two readings give the CPU a run cost the process,
+ * a figure that, unlike latency, does not grow with what else the machine is running.
+ */
+export async function processTreeCpuMs(pid: number): Promise<number | null> {
+  const entries = await readdir('/proc').catch(() => null);
+  if (!entries) return null;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  await Promise.all(
+    entries
+      .filter((name) => /^\d+$/.test(name))
+      .map(async (name) => {
+        const text = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => null);
+        if (!text) return; // the process ended between the listing and the read
+        // The command name (field 2) may hold spaces and parentheses: the fields start after its last ')'.
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        stats.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      }),
+  );
+  if (!stats.has(pid)) return null;
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, { ppid }] of stats) {
+      if (tree.has(ppid) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
+  }
+  let ticks = 0;
+  for (const member of tree) ticks += stats.get(member)?.ticks ?? 0;
+  return ticks * (1000 / USER_HZ);
 }

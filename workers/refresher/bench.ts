@@ -13,13 +13,14 @@
 // shoppers into a closed loop of back-to-back requests: a stress test of the machine's CPU.
 import { fork } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { Catalog } from '../../infra/marketplace-simulator/catalog-generator';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
-import { benchOnOwnServices, percentile, positiveInt } from '../../infra/local/bench-support';
+import { benchOnOwnServices, percentile, positiveInt, processTreeCpuMs } from '../../infra/local/bench-support';
 import { startMongo } from '../../infra/local/mongo';
 import { startRedis } from '../../infra/local/redis';
 import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
@@ -27,7 +28,7 @@ import { freePort, startProcess, stopProcess, type Service } from '../../infra/l
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
 import { collections, ensureIndexes, newId, withDatabase } from '../../src/server/db';
 import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
-import { productPath } from '../../src/server/storefront';
+import { productIdFromSlugId, productPath } from '../../src/server/storefront';
 import { scrapeProducts, type Listing } from '../../src/server/scraping';
 import { simCatalogListing } from './sim-products';
 
@@ -217,7 +218,9 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const state = STATE.exec(html);
   const priceState = state?.[1] ?? state?.[2];
   if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', ...none, pageMs };
-  const productId = path.slice(path.lastIndexOf('-') + 1);
+  // Ids may hold a hyphen (`gtin-…`): the page's own rule finds the id after the slug.
+  const productId = productIdFromSlugId(decodeURIComponent(path.slice(`/${market}/p/`.length)));
+  if (!productId) throw new Error(`no product id in ${path}`);
   const input = { productId, market, knownCheckedAt: CHECKED_AT.exec(html)?.[1] ?? null, knownFailureAt: FAILURE_AT.exec(html)?.[1] ?? null };
   const wait = AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(WAIT_MS - pageMs, deadline + WAIT_MS - Date.now()))));
   const live = await waitForLivePrice(`${baseUrl}/api/trpc/product.livePrice?input=${encodeURIComponent(JSON.stringify(input))}`, wait);
@@ -226,6 +229,13 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const { callMs, sourceMs } = live;
   if (live.kind === 'stale') return { market, totalMs: null, outcome: 'stale', callMs, sourceMs, pageMs };
   return { market, totalMs, outcome: 'fresh-live', callMs, sourceMs, pageMs };
+}
+
+/** CPU used so far by the app's and the refresher's processes (null where it cannot be read). */
+async function cpuReadings(appPid: number | null, refresherPid: number | null): Promise<Record<'app' | 'refresher', number | null>> {
+  const read = (pid: number | null) => (pid === null ? Promise.resolve(null) : processTreeCpuMs(pid));
+  const [app, refresher] = await Promise.all([read(appPid), read(refresherPid)]);
+  return { app, refresher };
 }
 
 async function main(): Promise<void> {
@@ -243,8 +253,8 @@ async function main(): Promise<void> {
     const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', ...marketplaces };
 
     const { paths } = await loadCatalog(mongoUrl, sim.urls, catalog);
-    const refresher = WORKER_PROCESSES.find((w) => w.name === 'refresher');
-    if (refresher) services.add(startWorker(refresher, env, logDir));
+    const refresherProcess = WORKER_PROCESSES.find((w) => w.name === 'refresher');
+    const refresher = refresherProcess ? services.add(startWorker(refresherProcess, env, logDir)) : null;
     const app = services.add(await startAppCopy(env, logDir));
     // Warm-up: the app's and the worker's code paths get compiled by V8 before anything is timed.
     const warmupPaths = paths.slice(-200);
@@ -258,6 +268,7 @@ async function main(): Promise<void> {
     const openings: Opening[] = [];
     let errors = 0;
     let firstError: string | null = null;
+    const cpuBefore = await cpuReadings(app.pid, refresher?.pid ?? null);
     const started = Date.now();
     const deadline = started + DURATION_MS;
     const progress = setInterval(() => {
@@ -283,6 +294,14 @@ async function main(): Promise<void> {
     clearInterval(progress);
     lag.disable();
     const elapsedS = (Date.now() - started) / 1000;
+    const cpuAfter = await cpuReadings(app.pid, refresher?.pid ?? null);
+    // Read as the shoppers stop: the 1-minute figure then covers the run's own load.
+    const [load1m, load5m] = loadavg();
+    const cpuPerOpening = (process: 'app' | 'refresher') => {
+      const before = cpuBefore[process];
+      const after = cpuAfter[process];
+      return before === null || after === null || openings.length === 0 ? NaN : (after - before) / openings.length;
+    };
 
     const fresh = openings.filter((o) => o.totalMs !== null);
     const totals = fresh.map((o) => o.totalMs as number).sort((a, b) => a - b);
@@ -317,6 +336,12 @@ async function main(): Promise<void> {
       marketplace_call_p99_ms: round(percentile(calls, 99)),
       page_p50_ms: round(percentile(pages, 50)),
       page_p99_ms: round(percentile(pages, 99)),
+      /** CPU (user + system) each process spent per opening during the run: comparable across machines. */
+      app_cpu_ms_per_opening: round(cpuPerOpening('app')),
+      refresher_cpu_ms_per_opening: round(cpuPerOpening('refresher')),
+      load_avg_1m: round(load1m as number),
+      load_avg_5m: round(load5m as number),
+      cores: availableParallelism(),
       fresh_at_open: count('fresh-at-open'),
       fresh_live: count('fresh-live'),
       stale: count('stale'),
@@ -334,6 +359,7 @@ async function main(): Promise<void> {
     console.log(`  p50 ${result.overhead_p50_ms} ms · p95 ${result.overhead_p95_ms} ms · p99 ${result.overhead_p99_ms} ms   (target p99 < 50)`);
     console.log(`  of which the refresher's HTTP client (its call minus the marketplace's time): p99 ${result.call_overhead_p99_ms} ms`);
     console.log(`Marketplace call: p50 ${result.marketplace_call_p50_ms} ms · p99 ${result.marketplace_call_p99_ms} ms; server-rendered page: p50 ${result.page_p50_ms} ms · p99 ${result.page_p99_ms} ms`);
+    console.log(`CPU per opening: app ${result.app_cpu_ms_per_opening} ms · refresher ${result.refresher_cpu_ms_per_opening} ms; load average ${result.load_avg_1m} (1 min) ${result.load_avg_5m} (5 min) on ${result.cores} cores`);
     console.log(`Openings: ${result.openings.toLocaleString('en')} in ${result.duration_s} s = ${result.opens_per_s}/s`);
     console.log(`  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`);
     console.log(`  ${result.fresh_within_1s_pct} % of all openings had a fresh price within 1 s`);

@@ -97,3 +97,12 @@ export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, nex
   }
   return next({ ctx: { session } });
 });
+
+/**
+ * What the server keeps of a failed call, over HTTP or in-process (the server render's): a fault
+ * of ours (500) reaches the log under the request id the client reads (see errorFormatter); a
+ * client's mistake (4xx) is the client's to see.
+ */
+export function logProcedureFault(event: H3Event | null, path: string | undefined, error: TRPCError): void {
+  if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[request ${requestIdOf(event)}] tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+}

@@ -6,6 +6,7 @@ export * from './request-body.service';
 export * from './request-id';
 export * from './security-headers';
 export * from './csp-nonce';
+export * from './request-event';
 export * from './error-texts';
 export * from './error-response';
 export * from './private-cookie';
