@@ -58,18 +58,16 @@ export async function readListingPage(products: Collection<Product>, input: Prod
     documents.push(...(read as ListedProduct[]));
     window = nextWindow(plan.range, window, documents.length, plan.limit, trips);
   }
-  // Measured from the page's first product, not from the anchor: the newest product may be days
-  // old. A page of products that all share one price or time teaches nothing of density: learned,
-  // a listing's windows (and its kind's) would start a cent wide, grow blind for five trips and
-  // end reading the rest of the category.
   if (!cursor && documents.length >= input.limit) {
+    // Measured from the page's first product, not from the anchor: the newest product may be days old.
     const first = keyOf(documents[0]!, plan, input.market);
     const last = keyOf(documents[input.limit - 1]!, plan, input.market);
-    if (last !== first) {
-      const span = spanPerRow({ ...plan.range, anchor: first }, last, input.limit);
-      learn(scope, { spanPerRow: span, anchor: first });
-      learnKind(kind, span);
-    }
+    const span = spanPerRow({ ...plan.range, anchor: first }, last, input.limit);
+    learn(scope, { spanPerRow: span, anchor: first });
+    // A page of products that all share one price or time is right for its own listing (the next
+    // window holds that value whole) but says nothing of its kind: learned, other listings' windows
+    // would start a cent wide, grow blind for five trips and end reading the rest of the category.
+    if (last !== first) learnKind(kind, span);
   }
   return { plan, documents };
 }
