@@ -19,19 +19,21 @@ describe('search windows', () => {
     expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 900, last: true });
   });
 
-  it('grow by what was found: as far again as the missing rows need, at least twice as far, eight times when nothing was found', () => {
+  it('grow by what was found: as far again as the missing rows need, at least twice as far, eight times when the last window found nothing', () => {
     const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
     const first = firstWindow(range, 10, 8); // 0 → 100
-    expect(nextWindow(range, first, 2, 8, 1)).toEqual({ start: 100, end: 500, last: false });
-    expect(nextWindow(range, first, 7, 8, 1)).toEqual({ start: 100, end: 200, last: false });
-    expect(nextWindow(range, first, 0, 8, 1)).toEqual({ start: 100, end: 800, last: false });
-    expect(nextWindow(range, first, 8, 8, 1)).toBeNull();
+    expect(nextWindow(range, first, 2, 2, 8, 1)).toEqual({ start: 100, end: 500, last: false });
+    expect(nextWindow(range, first, 7, 7, 8, 1)).toEqual({ start: 100, end: 200, last: false });
+    expect(nextWindow(range, first, 0, 0, 8, 1)).toEqual({ start: 100, end: 800, last: false });
+    expect(nextWindow(range, first, 8, 8, 8, 1)).toBeNull();
+    // Seven products sharing the first price, then a gap: the second window found nothing.
+    expect(nextWindow(range, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({ start: 200, end: 1600, last: false });
   });
 
   it('take the rest of the range in one read after the windowed trips', () => {
     const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
-    expect(nextWindow(range, { start: 0, end: 10, last: false }, 1, 25, MAX_WINDOWED_TRIPS)).toEqual({ start: 10, end: 1_000_000, last: true });
-    expect(nextWindow({ ...range, windowedTrips: 1 }, { start: 0, end: 10, last: false }, 1, 25, 1)).toEqual({ start: 10, end: 1_000_000, last: true });
+    expect(nextWindow(range, { start: 0, end: 10, last: false }, 1, 1, 25, MAX_WINDOWED_TRIPS)).toEqual({ start: 10, end: 1_000_000, last: true });
+    expect(nextWindow({ ...range, windowedTrips: 1 }, { start: 0, end: 10, last: false }, 1, 1, 25, 1)).toEqual({ start: 10, end: 1_000_000, last: true });
   });
 
   it('never overlap, never leave a gap, and reach the end of any range within the trips allowed', () => {
@@ -51,8 +53,9 @@ describe('search windows', () => {
           for (let trips = 1; window; trips++) {
             windows.push(window);
             // A page that never fills, so every window the range allows is read.
+            const before = found;
             found = Math.min(24, found + foundPerTrip[trips - 1]!);
-            window = nextWindow(range, window, found, 25, trips);
+            window = nextWindow(range, window, found, found - before, 25, trips);
           }
           expect(windows.length).toBeLessThanOrEqual(MAX_WINDOWED_TRIPS + 1);
           expect(windows[0]!.start).toBe(from);

@@ -55,16 +55,18 @@ export function firstWindow(range: WindowRange, spanPerRow: number, rows: number
 
 /**
  * The window after `previous`, or null when the page is full or the range is read. `found` is
- * how many products all windows so far gave, `rows` how many the page needs, `trips` how many
- * windows were read.
+ * how many products all windows so far gave (`previousFound` of them from `previous`), `rows`
+ * how many the page needs, `trips` how many windows were read.
  */
-export function nextWindow(range: WindowRange, previous: SearchWindow, found: number, rows: number, trips: number): SearchWindow | null {
+export function nextWindow(range: WindowRange, previous: SearchWindow, found: number, previousFound: number, rows: number, trips: number): SearchWindow | null {
   if (found >= rows || previous.last) return null;
   if (trips >= range.windowedTrips) return { start: previous.end, end: range.to, last: true };
   const covered = Math.abs(previous.end - range.anchor);
   // Products lie on the key about as densely as they did so far: reach as far again as the
-  // missing ones need, at least twice as far, and much further when none were found.
-  const reach = found > 0 ? Math.max(2 * covered, (covered * rows * HEADROOM) / found) : BLIND_GROWTH * covered;
+  // missing ones need, at least twice as far, and much further when the last window found
+  // none (the first products may all share one price: their density says nothing of the gap
+  // after them, which doubling from a cent wide would not cross before the last trip).
+  const reach = previousFound > 0 ? Math.max(2 * covered, (covered * rows * HEADROOM) / found) : BLIND_GROWTH * covered;
   return clamp(range, previous.end, range.anchor + range.direction * Math.ceil(reach));
 }
 

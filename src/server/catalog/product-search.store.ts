@@ -24,14 +24,20 @@ function learn(scope: string, lesson: { spanPerRow: number; anchor: number }): v
   if (learned.size > LEARNED_LISTINGS) learned.delete(learned.keys().next().value as string);
 }
 
-/** Per kind of listing (kindScope), a running geometric mean of its first pages' densities: few kinds, kept all. */
-const kinds = new Map<string, number>();
-/** Weight of the newest first page in its kind's mean. */
+/**
+ * Per kind of listing (kindScope), running means of its first pages: where they began (a
+ * category never read starts its window there rather than at the shop's cheapest product, and
+ * crosses less of a gap blind) and the geometric mean of their densities. Few kinds, kept all.
+ */
+const kinds = new Map<string, { readonly anchor: number; readonly spanPerRow: number | null }>();
+/** Weight of the newest first page in its kind's means. */
 const KIND_WEIGHT = 0.2;
 
-function learnKind(kind: string, spanPerRow: number): void {
-  const mean = kinds.get(kind);
-  kinds.set(kind, mean === undefined ? spanPerRow : Math.exp((1 - KIND_WEIGHT) * Math.log(mean) + KIND_WEIGHT * Math.log(spanPerRow)));
+function learnKind(kind: string, anchor: number, spanPerRow: number | null): void {
+  const was = kinds.get(kind);
+  const mean = (old: number, value: number) => (1 - KIND_WEIGHT) * old + KIND_WEIGHT * value;
+  const span = spanPerRow === null ? (was?.spanPerRow ?? null) : was?.spanPerRow == null ? spanPerRow : Math.exp(mean(Math.log(was.spanPerRow), Math.log(spanPerRow)));
+  kinds.set(kind, { anchor: was ? mean(was.anchor, anchor) : anchor, spanPerRow: span });
 }
 
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
@@ -40,11 +46,12 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   const scope = searchScope(input);
   const known = learned.get(scope);
   const catalog = learned.get(catalogScope(input));
-  const planned = planSearch(input, cursor, now, known?.anchor ?? catalog?.anchor ?? null);
+  const kind = kindScope(input);
+  const ofKind = kinds.get(kind);
+  const planned = planSearch(input, cursor, now, known?.anchor ?? ofKind?.anchor ?? catalog?.anchor ?? null);
   const documents: ListedProduct[] = [];
   const learnedSpan = cursor?.spanPerRow ?? known?.spanPerRow;
-  const kind = kindScope(input);
-  const hint = learnedSpan ?? kinds.get(kind) ?? planned.defaultSpanPerRow;
+  const hint = learnedSpan ?? ofKind?.spanPerRow ?? planned.defaultSpanPerRow;
   const keywordCap = keywordSpanPerRow(planned, catalog);
   // Words found too sparse for the capped window before go straight to their own index: the
   // window would read its products of the catalog for nothing.
@@ -56,7 +63,7 @@ export async function readListingPage(products: Collection<Product>, input: Prod
       .find(windowFilter(plan, window), { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
       .toArray();
     documents.push(...(read as ListedProduct[]));
-    window = nextWindow(plan.range, window, documents.length, plan.limit, trips);
+    window = nextWindow(plan.range, window, documents.length, read.length, plan.limit, trips);
   }
   if (!cursor && documents.length >= input.limit) {
     // Measured from the page's first product, not from the anchor: the newest product may be days old.
@@ -67,7 +74,7 @@ export async function readListingPage(products: Collection<Product>, input: Prod
     // A page of products that all share one price or time is right for its own listing (the next
     // window holds that value whole) but says nothing of its kind: learned, other listings' windows
     // would start a cent wide, grow blind for five trips and end reading the rest of the category.
-    if (last !== first) learnKind(kind, span);
+    learnKind(kind, first, last !== first ? span : null);
   }
   return { plan, documents };
 }

@@ -85,8 +85,8 @@ export function searchScope(input: ProductSearchInput): string {
 
 /**
  * Listings of one kind (a category, a brand, some words; the same market, sort and filters): a
- * listing never read before starts from how densely its kind's listings were found, usually far
- * closer than a guess made for every listing alike.
+ * listing never read before starts from where its kind's listings began and how densely their
+ * products lay, usually far closer than a guess made for every listing alike.
  */
 export function kindScope(input: ProductSearchInput): string {
   const by = input.category !== undefined ? 'category' : input.brand !== undefined ? 'brand' : queryTokens(input.q).length > 0 ? 'words' : 'all';
