@@ -28,6 +28,8 @@ describe('search windows', () => {
     expect(nextWindow(range, first, 8, 8, 8, 1)).toBeNull();
     // Seven products sharing the first price, then a gap: the second window found nothing.
     expect(nextWindow(range, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({ start: 200, end: 1600, last: false });
+    // After an empty window, at least a typical page of the listing's kind further.
+    expect(nextWindow({ ...range, typicalSpanPerRow: 1000 }, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({ start: 200, end: 10_200, last: false });
   });
 
   it('take the rest of the range in one read after the windowed trips', () => {

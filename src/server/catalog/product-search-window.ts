@@ -37,6 +37,8 @@ export interface WindowRange {
    * when the rest has a cheaper index; 0 reads the whole range at once).
    */
   readonly windowedTrips: number;
+  /** Key units per product on a typical page of listings of this kind, when known: how far a window after an empty one reaches at least. */
+  readonly typicalSpanPerRow?: number;
 }
 
 /** Windowed trips, at most, before the last one takes the rest of the range. */
@@ -66,7 +68,10 @@ export function nextWindow(range: WindowRange, previous: SearchWindow, found: nu
   // missing ones need, at least twice as far, and much further when the last window found
   // none (the first products may all share one price: their density says nothing of the gap
   // after them, which doubling from a cent wide would not cross before the last trip).
-  const reach = previousFound > 0 ? Math.max(2 * covered, (covered * rows * HEADROOM) / found) : BLIND_GROWTH * covered;
+  // A typical page's span of the listing's kind is a floor: from a first page of products that
+  // share one creation time, eightfold growth from a millisecond would not reach the next batch.
+  const reach =
+    previousFound > 0 ? Math.max(2 * covered, (covered * rows * HEADROOM) / found) : Math.max(BLIND_GROWTH * covered, covered + rows * HEADROOM * (range.typicalSpanPerRow ?? 0));
   return clamp(range, previous.end, range.anchor + range.direction * Math.ceil(reach));
 }
 

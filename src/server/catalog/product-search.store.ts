@@ -56,7 +56,8 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   // Words found too sparse for the capped window before go straight to their own index: the
   // window would read its products of the catalog for nothing.
   const sparse = keywordCap !== undefined && learnedSpan !== undefined && learnedSpan > keywordCap;
-  const plan = sparse ? { ...planned, range: { ...planned.range, windowedTrips: 0 } } : planned;
+  const range = { ...planned.range, ...(sparse && { windowedTrips: 0 }), ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }) };
+  const plan = { ...planned, range };
   let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
   for (let trips = 1; window; trips++) {
     const read = await products
