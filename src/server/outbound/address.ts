@@ -57,9 +57,9 @@ export function parseIPv4(text: string): number | null {
   return value;
 }
 
-/** Eight 16-bit groups; `::`, a dotted IPv4 tail and a zone (`%eth0`) are accepted. */
+/** Eight 16-bit groups; `::`, a dotted IPv4 tail and a zone (`%eth0`: anything but `%`, as Node reads it) are accepted. */
 export function parseIPv6(text: string): number[] | null {
-  const address = text.replace(/%[\w.-]+$/, '');
+  const address = text.replace(/%[^%]+$/, '');
   if (!/^[0-9a-f:.]+$/i.test(address)) return null;
   const halves = address.split('::');
   if (halves.length > 2) return null;
