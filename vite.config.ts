@@ -12,8 +12,8 @@ export default defineConfig({
       // Nothing is prerendered: every page reads MongoDB, and the build has no database.
       // (Without this list Analog prerenders `/` at build time.)
       prerender: { routes: [] },
-      // Errors answered without their internal message, in the client's language (src/server/web).
-      nitro: { errorHandler: '~/web/error-handler' },
+      // Errors answered without their internal message, in the client's language (src/server/platform/web).
+      nitro: { errorHandler: '~/platform/web/error-handler' },
     }),
     tailwindcss(),
     {

@@ -3,8 +3,8 @@
 // price and stops selling, and the shopper's page follows; "refresh now" shows the live result;
 // a hostile title stays text; operations and agents pages answer by role.
 import { expect, test } from './fixtures/test';
-import { ALL_QUEUES } from '../src/server/queues';
-import { patchSimProduct } from '../workers/refresher/sim-products';
+import { ALL_QUEUES } from '../src/server/platform/queues';
+import { patchSimProduct } from '../infra/marketplace-simulator/sim-products';
 import { seedAgent } from './fixtures/backoffice-seed';
 import { BackofficeLoginPo } from './fixtures/backoffice.po';
 import { waitForHydration } from './fixtures/hydrated';

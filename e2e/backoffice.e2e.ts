@@ -3,7 +3,7 @@
 // signed out, CSRF refusal, and a hostile product title shown as text.
 import { expect, test } from './fixtures/test';
 import type { APIRequestContext } from '@playwright/test';
-import { BACKOFFICE_ACCESS } from '../src/server/backoffice/access';
+import { BACKOFFICE_ACCESS } from '../src/server/backoffice';
 import { appRouter } from '../src/server/trpc/routers/_app';
 import { gotoHydrated, openBeforeHydration } from './fixtures/hydrated';
 import { E2E_PASSWORD, seedAgent, seedShopperOrder } from './fixtures/backoffice-seed';

@@ -4,14 +4,15 @@
 // database of its own.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { newId, withDatabase } from '../src/server/db';
+import { withDatabase } from '../src/server/platform/db';
+import { newId } from '../src/shared/ids';
 import { ServiceSet } from '../infra/local/lifecycle';
 import { startMongo } from '../infra/local/mongo';
 import { startRedis } from '../infra/local/redis';
 import { LOG_DIR } from '../infra/local/paths';
 import { APP_ENTRY, startApp, startWorker, WORKER_PROCESSES } from '../infra/local/platform';
 import { startSimulator } from '../infra/marketplace-simulator/simulator';
-import { MARKET_CODES } from '../src/server/markets';
+import { MARKET_CODES } from '../src/shared/markets';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(APP_ENTRY)) throw new Error(`no production build at ${APP_ENTRY}: run \`npm run build\` first (./stack test does)`);

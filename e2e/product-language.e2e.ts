@@ -3,15 +3,18 @@
 // until the translation (deepl-node to the simulator's DeepL stand-in) is stored; then Italian,
 // unmarked. The product is written as the scrapers write it, through the listing store.
 import { expect, test } from './fixtures/test';
-import { parseConfig } from '../src/server/config';
-import { newId } from '../src/server/db';
-import { openRuntime, type Runtime } from '../src/server/runtime';
+import { parseConfig } from '../src/server/platform/config';
+import { newId } from '../src/shared/ids';
+import { openRuntime, type Runtime } from '../src/server/platform/runtime';
 import { listingFixture } from '../src/server/scraping/listing.fixture';
-import { writeListings } from '../src/server/scraping/listing.service';
+import { writeListings } from '../src/server/scraping';
 import { deeplTranslator, translateProductText } from '../src/server/translation';
+import { productCollection } from '../src/server/catalog';
+import { ensureCollections } from '../src/server/collections';
 
 async function withRuntime<T>(run: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime(parseConfig({ MONGO_URL: process.env['E2E_MONGO_URL'], REDIS_URL: process.env['E2E_REDIS_URL'] }), 'e2e-language');
+  await ensureCollections(rt.db);
   try {
     return await run(rt);
   } finally {
@@ -35,8 +38,8 @@ test('a German-only product shows in the Italian shop marked as German, then in 
     imageUrl: null,
   });
   const productId = await withRuntime(async (rt) => {
-    await writeListings({ collections: rt.collections, redis: rt.redis }, [listing]);
-    return (await rt.collections.products.findOne({ 'offers.de.sourceId': sourceId }))!._id;
+    await writeListings({ db: rt.db, redis: rt.redis }, [listing]);
+    return (await productCollection(rt).findOne({ 'offers.de.sourceId': sourceId }))!._id;
   });
 
   await page.goto(`/it?q=${word}`);
@@ -51,7 +54,7 @@ test('a German-only product shows in the Italian shop marked as German, then in 
 
   const deeplUrl = process.env['E2E_SIMULATOR_CONTROL_URL']!.replace(/\/__control$/, '');
   const outcome = await withRuntime((rt) =>
-    translateProductText({ collections: rt.collections, redis: rt.redis, translator: deeplTranslator({ authKey: 'e2e', serverUrl: deeplUrl, timeoutMs: 5_000 }) }, { productId, market: 'it' }),
+    translateProductText({ db: rt.db, redis: rt.redis, translator: deeplTranslator({ authKey: 'e2e', serverUrl: deeplUrl, timeoutMs: 5_000 }) }, { productId, market: 'it' }),
   );
   expect(outcome).toBe('translated');
 

@@ -7,8 +7,8 @@ import { Redis } from 'ioredis';
 import { testEnv, until } from '../infra/local/testing';
 import { freePort } from '../infra/local/processes';
 import { REPO_ROOT } from '../infra/local/paths';
-import { QUEUE_PREFIX, scrapeQueue } from '../src/server/queues';
-import { readWorkerHeartbeats } from '../src/server/runtime';
+import { QUEUE_PREFIX, scrapeQueue } from '../src/server/platform/queues';
+import { readWorkerHeartbeats } from '../src/server/platform/runtime';
 
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 const env = { ...process.env, ...testEnv('workers_spec') };

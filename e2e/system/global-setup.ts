@@ -11,8 +11,8 @@ import { ServiceSet } from '../../infra/local/lifecycle';
 import { log, StackError } from '../../infra/local/log';
 import { LOG_DIR } from '../../infra/local/paths';
 import { startPlatform } from '../../infra/local/platform';
-import { MARKET_CODES } from '../../src/server/markets';
-import type { OperationsView } from '../../src/server/operations/operations';
+import { MARKET_CODES } from '../../src/shared/markets';
+import type { OperationsView } from '../../src/server/operations';
 import { SYSTEM_SETTINGS, SYSTEM_SIMULATOR_ARGS } from './system-settings';
 
 /** Discovery of a small catalog takes seconds per market; this is for a machine under load. */

@@ -2,10 +2,10 @@
 // sees the last known price while the refresher asks the marketplace, then the new one, pushed
 // to the open page (server-sent events) without a reload.
 import { expect, test } from '../fixtures/test';
-import { SETTINGS } from '../../src/server/config';
+import { SETTINGS } from '../../src/server/platform/config';
 import { productIdFor, scrapedListing } from '../../src/server/scraping';
-import { productIdFromSlugId } from '../../src/server/storefront/product-url';
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { productIdFromSlugId } from '../../src/server/storefront';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
 import { openBeforeHydration } from '../fixtures/hydrated';
 import { ProductPagePo } from '../fixtures/product-page.po';
 import { centsOf, listedProducts, simulator, system, wordsOf, type SimProduct } from './system';

@@ -23,14 +23,16 @@ import { startMongo } from '../local/mongo';
 import { startRedis } from '../local/redis';
 import { SeededRandom } from '../marketplace-simulator/seeded-random';
 import { BRANDS, CATEGORIES } from '../marketplace-simulator/word-lists';
-import { parseConfig } from '../../src/server/config';
-import { COLLECTIONS, newId, withDatabase, type IndexSpec } from '../../src/server/db';
-import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product } from '../../src/server/catalog';
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
-import { openRuntime } from '../../src/server/runtime';
+import { parseConfig } from '../../src/server/platform/config';
+import { withDatabase, type IndexSpec } from '../../src/server/platform/db';
+import { newId } from '../../src/shared/ids';
+import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product, productCollection } from '../../src/server/catalog';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { openRuntime } from '../../src/server/platform/runtime';
 import { createContext } from '../../src/server/trpc/context';
 import { appRouter } from '../../src/server/trpc/routers/_app';
 import { catalogForCount, loadCatalog, progressReporter } from './catalog-loader';
+import { COLLECTIONS, ensureCollections } from '../../src/server/collections';
 
 const USAGE = 'usage: npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]';
 const { values: flags } = parseArgs({
@@ -208,10 +210,11 @@ async function main(): Promise<void> {
       console.log(`\n${count.toLocaleString('en')} products`);
       const config = parseConfig({ NODE_ENV: 'production', MONGO_URL: withDatabase(mongo.url, `bench_catalog_${count}_${newId(4)}`), REDIS_URL: redis.url });
       const rt = await openRuntime(config, 'bench-catalog');
+      await ensureCollections(rt.db);
       const db = rt.mongo.db();
-      const products = rt.collections.products as Collection<Product>;
+      const products = productCollection(rt) as Collection<Product>;
       // Into the indexed collection, as on a live database.
-      const load = await loadCatalog(rt.collections, count, MARKET_CODES, { onProgress: progressReporter('loading products') });
+      const load = await loadCatalog(rt.db, count, MARKET_CODES, { onProgress: progressReporter('loading products') });
       const loadRate = load.inserted / load.seconds;
       const sample = (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[];
       const bareRate = sample.length / (await insertSeconds(db, sample));

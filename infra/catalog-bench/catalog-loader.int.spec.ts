@@ -4,11 +4,15 @@
 // finished load run again writes nothing.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { collections, connectMongo, ensureIndexes, newId, withDatabase } from '../../src/server/db';
-import { MARKET_CODES } from '../../src/server/markets';
+import { connectMongo, ensureIndexes, withDatabase } from '../../src/server/platform/db';
+import { newId } from '../../src/shared/ids';
+import { MARKET_CODES } from '../../src/shared/markets';
 import { until } from '../local/testing';
 import { REPO_ROOT } from '../local/paths';
 import { loadCatalog } from './catalog-loader';
+import { ensureCollections } from '../../src/server/collections';
+import { productCollection } from '../../src/server/catalog';
+import { priceHistoryCollection } from '../../src/server/pricing';
 
 const COUNT = 12_000;
 const mongoUrl = inject('mongoUrl');
@@ -34,7 +38,8 @@ function startLoad(dbName: string) {
 
 /** Every document of both collections, in _id order: what "the same catalog" means. */
 async function catalogOf(dbName: string) {
-  const { products, priceHistory } = collections(client.db(dbName));
+  const db = client.db(dbName);
+  const products = productCollection({ db }), priceHistory = priceHistoryCollection({ db });
   return {
     products: await products.find({}).sort({ _id: 1 }).toArray(),
     pricePoints: await priceHistory.find({}).sort({ _id: 1 }).toArray(),
@@ -44,13 +49,13 @@ async function catalogOf(dbName: string) {
 describe('catalog:load', () => {
   it('resumed after being killed part-way, stores the same catalog as a load never interrupted', { timeout: 240_000 }, async () => {
     const whole = client.db(databases.whole);
-    await ensureIndexes(whole);
-    const first = await loadCatalog(collections(whole), COUNT, MARKET_CODES);
+    await ensureCollections(whole);
+    const first = await loadCatalog(whole, COUNT, MARKET_CODES);
     expect(first.resumedAt).toBe(0);
     expect(first.inserted).toBeGreaterThan(COUNT / 2);
 
     const resumed = client.db(databases.resumed);
-    const products = collections(resumed).products;
+    const products = productCollection({ db: resumed });
     const killed = startLoad(databases.resumed);
     let finished = false;
     void killed.exited.then(() => (finished = true));
@@ -76,7 +81,7 @@ describe('catalog:load', () => {
   });
 
   it('run again after finishing, finds everything stored and writes nothing', { timeout: 120_000 }, async () => {
-    const whole = collections(client.db(databases.whole));
+    const whole = client.db(databases.whole);
     const before = await catalogOf(databases.whole);
     const second = await loadCatalog(whole, COUNT, MARKET_CODES);
     expect(second.inserted).toBe(0);

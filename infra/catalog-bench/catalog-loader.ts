@@ -17,11 +17,12 @@
 import { Catalog } from '../marketplace-simulator/catalog-generator';
 import { hashKey } from '../marketplace-simulator/seeded-random';
 import { DEFAULT_SETTINGS } from '../marketplace-simulator/simulator-settings';
-import type { Collections } from '../../src/server/db';
+import type { Collection, Db } from 'mongodb';
+import { productCollection, type Product } from '../../src/server/catalog';
 import type { Listing } from '../../src/server/scraping';
 import { productIdFor, writeListings } from '../../src/server/scraping';
-import type { MarketCode } from '../../src/server/markets';
-import { simCatalogListing } from '../../workers/refresher/sim-products';
+import type { MarketCode } from '../../src/shared/markets';
+import { simCatalogListing } from '../marketplace-simulator/sim-products';
 
 /** Listing positions per batch: the batch also carries the other-market listings of their products. */
 const BATCH = 1000;
@@ -115,7 +116,7 @@ class LoadPlan {
 }
 
 /** Whether every listing of the batch is stored as its offer (same source id) in its product. */
-async function batchStored(products: Collections['products'], listings: readonly Listing[]): Promise<boolean> {
+async function batchStored(products: Collection<Product>, listings: readonly Listing[]): Promise<boolean> {
   const ids = [...new Set(listings.map((l) => productIdFor({ ...l, market: l.market as MarketCode })))];
   const stored = new Map((await products.find({ _id: { $in: ids } }, { projection: { offers: 1 } }).toArray()).map((p) => [p._id, p]));
   return listings.every((l) => stored.get(productIdFor({ ...l, market: l.market as MarketCode }))?.offers[l.market as MarketCode]?.sourceId === l.sourceId);
@@ -126,7 +127,7 @@ async function batchStored(products: Collections['products'], listings: readonly
  * order with a few in flight, so the stored ones are a prefix plus at most IN_FLIGHT − 1 beyond
  * it; the search lands at most that far past the prefix, which the caller backs up over.
  */
-async function firstUnstoredBatch(products: Collections['products'], plan: LoadPlan): Promise<number> {
+async function firstUnstoredBatch(products: Collection<Product>, plan: LoadPlan): Promise<number> {
   let low = 0;
   let high = plan.batches;
   while (low < high) {
@@ -142,21 +143,21 @@ async function firstUnstoredBatch(products: Collections['products'], plan: LoadP
  * after each batch; resumes where a previous load of the same count and markets stopped.
  */
 export async function loadCatalog(
-  collections: Pick<Collections, 'products' | 'priceHistory'>,
+  db: Db,
   count: number,
   markets: readonly MarketCode[],
   { onProgress = () => {} }: LoadOptions = {},
 ): Promise<LoadResult> {
   const plan = new LoadPlan(count, markets);
   const started = performance.now();
-  const firstBatch = Math.max(0, (await firstUnstoredBatch(collections.products, plan)) - IN_FLIGHT);
+  const firstBatch = Math.max(0, (await firstUnstoredBatch(productCollection({ db }), plan)) - IN_FLIGHT);
   const resumedAt = Math.min(count, firstBatch * BATCH);
   const progress = { done: resumedAt, total: count, inserted: 0, existing: 0, resumedAt };
   const inFlight = new Set<Promise<void>>();
   for (let batch = firstBatch; batch < plan.batches; batch++) {
     const listings = plan.listingsOfBatch(batch);
     const scrapedAt = plan.scrapedAt(batch);
-    const write = writeListings({ collections }, listings, scrapedAt, { expectNew: true }).then((result) => {
+    const write = writeListings({ db }, listings, scrapedAt, { expectNew: true }).then((result) => {
       const refused = Object.entries(result.skipped);
       if (refused.length > 0) throw new Error(`the listing store refused listings: ${refused.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
       const created = result.written.filter((p) => p.createdAt.getTime() === scrapedAt.getTime()).length;

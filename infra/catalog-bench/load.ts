@@ -2,9 +2,10 @@
 // collection of MONGO_URL with the simulator's realistic products (all four markets in turn by
 // default), with a progress bar on stderr. Interrupted, the same command resumes where it stopped.
 import { parseArgs } from 'node:util';
-import { collections, connectMongo, databaseOf, ensureIndexes } from '../../src/server/db';
-import { MARKET_CODES, MarketCode } from '../../src/server/markets';
+import { connectMongo, databaseOf, ensureIndexes } from '../../src/server/platform/db';
+import { MARKET_CODES, MarketCode } from '../../src/shared/markets';
 import { loadCatalog, progressReporter } from './catalog-loader';
+import { ensureCollections } from '../../src/server/collections';
 
 const USAGE = 'usage: npm run catalog:load -- [--count 1000000] [--market it|fr|de|es ...]';
 
@@ -40,8 +41,8 @@ async function main(): Promise<void> {
   });
   try {
     const db = databaseOf(mongo);
-    await ensureIndexes(db);
-    const result = await loadCatalog(collections(db), count, markets, { onProgress: progressReporter('loading products') });
+    await ensureCollections(db);
+    const result = await loadCatalog(db, count, markets, { onProgress: progressReporter('loading products') });
     console.log(
       `scraped ${result.done.toLocaleString('en')} listings into ${db.databaseName}` +
         (result.resumedAt > 0 ? ` (resumed at listing ${result.resumedAt.toLocaleString('en')}, where the last load stopped)` : '') +

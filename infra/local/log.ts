@@ -1,5 +1,5 @@
 // Console output of the local stack: one line per event, prefixed by the part that speaks.
-import { SETTINGS } from '../../src/server/config';
+import { SETTINGS } from '../../src/server/platform/config';
 const started = Date.now();
 
 function stamp(): string {

@@ -6,9 +6,9 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { ensureDemoAdmin } from '../../src/server/backoffice';
-import { parseConfig } from '../../src/server/config';
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
-import { openRuntime } from '../../src/server/runtime';
+import { parseConfig } from '../../src/server/platform/config';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { openRuntime } from '../../src/server/platform/runtime';
 import { writeStackManifest } from '../../src/server/system';
 import { startSimulatorProcess, type SimulatorProcess } from '../marketplace-simulator/simulator-process';
 import type { ServiceSet } from './lifecycle';
@@ -17,6 +17,7 @@ import { startMongo, type MongoService } from './mongo';
 import { REPO_ROOT } from './paths';
 import { freePort, portAnswers, startProcess, stopProcess, type Service, type Started } from './processes';
 import { startRedis, type RedisService } from './redis';
+import { ensureCollections } from '../../src/server/collections';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 export const APP_ENTRY = join(REPO_ROOT, 'dist', 'analog', 'server', 'index.mjs');
@@ -203,7 +204,7 @@ export interface PlatformOptions {
    * catalog. Without them it runs as `./stack up` runs it: on its stable ports (startStackSimulator).
    */
   readonly simulatorArgs?: readonly string[];
-  /** Settings (src/server/config/env.ts) laid over the defaults, for the app and every worker. */
+  /** Settings (src/server/platform/config/env.ts) laid over the defaults, for the app and every worker. */
   readonly settings?: Readonly<Record<string, string>>;
 }
 
@@ -245,6 +246,7 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 
   const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');
+  await ensureCollections(rt.db);
   const demo = await ensureDemoAdmin(rt).finally(() => rt.close());
 
   const client = new Redis(redis.url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1 });

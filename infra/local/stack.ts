@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MARKET_CODES } from '../../src/server/markets';
+import { MARKET_CODES } from '../../src/shared/markets';
 import { ServiceSet } from './lifecycle';
 import { log, StackError } from './log';
 import { startMongo } from './mongo';
@@ -103,6 +103,12 @@ async function test(): Promise<void> {
   await step('typecheck', 'type-checking (tsc --noEmit)', async () => {
     const code = await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
     return { ok: code === 0, passed: 0, failed: 0, skipped: 0 };
+  });
+
+  await step('boundaries', 'dependency rules (dependency-cruiser: .dependency-cruiser.cjs)', async () => {
+    const all = await run(bin('depcruise'), ['src', 'workers', 'infra', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']);
+    const browser = await run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'], { DEPCRUISE_BROWSER: '1' });
+    return { ok: all === 0 && browser === 0, passed: 0, failed: 0, skipped: 0 };
   });
 
   const { ok: built } = await step('build', 'production build (vite)', async () => {

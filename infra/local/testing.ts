@@ -1,9 +1,11 @@
 // For integration tests: a Runtime on the run's MongoDB and Redis with a database of its own,
 // dropped afterwards, so test files never see each other's data.
 import { afterAll, beforeAll, inject } from 'vitest';
-import { parseConfig } from '../../src/server/config';
-import { newId, withDatabase } from '../../src/server/db';
-import { openRuntime, type Runtime } from '../../src/server/runtime';
+import { parseConfig } from '../../src/server/platform/config';
+import { withDatabase } from '../../src/server/platform/db';
+import { newId } from '../../src/shared/ids';
+import { openRuntime, type Runtime } from '../../src/server/platform/runtime';
+import { ensureCollections } from '../../src/server/collections';
 
 /**
  * The Redis databases of the test files that run queue workers or read process-wide keys
@@ -39,6 +41,7 @@ export function useTestRuntime(label: string, options: TestRuntimeOptions = {}):
     const env = { ...testEnv(dbName), ...options.env?.() };
     if (options.redisDb !== undefined) env['REDIS_URL'] = testRedisUrl(options.redisDb);
     rt = await openRuntime(parseConfig(env), `test-${label}`);
+    await ensureCollections(rt.db);
   });
   afterAll(async () => {
     if (!rt) return;

@@ -4,7 +4,7 @@
 // with keep-alive connections. Each scenario is bounded by a request count and a time limit.
 // Prints a readable summary, then, as its last line, one JSON object with the figures.
 import { Agent, request } from 'node:http';
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
 import { Catalog, canonicalPath } from './catalog-generator';
 import { SeededRandom } from './seeded-random';
 import { startSimulatorProcess } from './simulator-process';

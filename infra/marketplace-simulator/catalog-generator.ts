@@ -6,7 +6,8 @@
 // or more markets under the same GTIN at different prices. Each market lays its catalog out
 // in slots (a seeded permutation of its indices); slot s < sharedSlots holds world product s
 // in the markets that sell it, so finding a product's siblings in other markets is O(1) too.
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { slugify } from '../../src/shared/slug';
 import { gtin13 } from './gtin';
 import { AMAZON_PRICE_STYLE, LEGACY_AMAZON_PRICE_STYLE, SHOP_PRICE_STYLES, type PriceStyle } from './price-format';
 import { hashKey, mix32, SeededRandom, unmix32 } from './seeded-random';
@@ -115,19 +116,6 @@ export function canonicalPath(product: SimProduct): string {
   return product.markup.template === 'amazon' || product.markup.template === 'amazon-legacy'
     ? `/dp/${product.sourceId}`
     : `/p/${product.slug}-${product.sourceId}`;
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 8)
-    .join('-');
 }
 
 // Brands and product types come from a fixed vocabulary: slugify each once, not once per product

@@ -2,7 +2,7 @@
 // for sharded collections, and a plan shards every declared collection with its declared key.
 // init-cluster.ts refuses to start when either fails; cluster.spec.ts runs the same checks on
 // the real table and shows on broken tables that they bite. Each returns one line per problem.
-import { supportsShardKey } from '../../src/server/db/collections';
+import { supportsShardKey } from '../../src/server/platform/db';
 import type { PlanStep, ShardedCollection } from './cluster-plan';
 
 /**

@@ -3,7 +3,7 @@
 // collection indexed and sharded. Pure, so it is tested without servers; init-cluster.ts runs
 // it, with the waiting, retrying and timeouts that talking to servers needs. Users come after the
 // shards, so they are stored on the config servers and hold on every shard.
-import { supportsShardKey, type CollectionSpec, type IndexDefinition, type ShardKey } from '../../src/server/db/collections';
+import { supportsShardKey, type CollectionSpec, type IndexDefinition, type ShardKey } from '../../src/server/platform/db';
 import {
   memberAddresses,
   replicaSetConnectionString,

@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { COLLECTIONS, type IndexKey } from '../../src/server/db/collections';
-import { DEFAULT_DB_NAME } from '../../src/server/db/mongo';
-import { MARKET_CODES } from '../../src/server/markets/markets';
+import { type IndexKey, DEFAULT_DB_NAME } from '../../src/server/platform/db';
+import { MARKET_CODES } from '../../src/shared/markets';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type ShardedCollection } from './cluster-plan';
 import { CLUSTER_WIDE_ROLES, clusterUsers, type ClusterUser } from './users';
@@ -28,6 +27,7 @@ import {
   wiredTigerCacheGB,
   type ClusterTopology,
 } from './topology';
+import { COLLECTIONS } from '../../src/server/collections';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const DB = DEFAULT_DB_NAME;

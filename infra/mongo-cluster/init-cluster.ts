@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type Collection, type Document } from 'mongodb';
 import { z } from 'zod';
-import { COLLECTIONS } from '../../src/server/db/collections';
-import { DEFAULT_DB_NAME, syncIndexes } from '../../src/server/db/mongo';
+import { DEFAULT_DB_NAME, syncIndexes } from '../../src/server/platform/db';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type Target } from './cluster-plan';
 import { KEYFILE_PATH, TOPOLOGY } from './topology';
+import { COLLECTIONS } from '../../src/server/collections';
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const milliseconds = (defaultMs: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().default(defaultMs));

@@ -4,11 +4,11 @@ import { provideServerRendering } from '@angular/platform-server';
 import { REQUEST } from '@analogjs/router/tokens';
 import { localLink } from '@trpc/client';
 import { appConfig } from './app.config';
-import { MARKET_CODES, MARKETS } from '../server/markets';
+import { MARKET_CODES, MARKETS } from '../shared/markets';
 import { createContext } from '../server/trpc/context';
 import { appRouter, type AppRouter } from '../server/trpc/routers/_app';
 import { logProcedureFault } from '../server/trpc/trpc';
-import { cspNonceOf, requestEventOf } from '../server/web';
+import { cspNonceOf, requestEventOf } from '../server/platform/web';
 import { provideShopMarkets } from './shop/shop-markets';
 import { TRPC_SERVER_LINK } from './trpc/trpc-client';
 

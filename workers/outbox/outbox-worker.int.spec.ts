@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { seedOrder } from '../../src/server/fulfillment/order.fixture';
-import { effectId } from '../../src/server/outbox';
-import { readWorkerHeartbeats } from '../../src/server/runtime';
+import { effectId, outboxCollection } from '../../src/server/outbox';
+import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
+import { messageCollection } from '../../src/server/messages';
 
 const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.outboxWorker), OUTBOX_POLL_MS: '200' });
 const rt = useTestRuntime('outbox_worker', { env: workerEnv });
@@ -32,14 +33,14 @@ describe('the outbox worker process', () => {
     const { order } = await seedOrder(rt(), { listing: { market: 'es', title: 'Cafetera' }, status: 'awaiting_payment' });
     const id = effectId('order.confirmation', order._id);
 
-    const message = await until(() => rt().collections.messages.findOne({ orderId: order._id }), 'the message', WAIT);
+    const message = await until(() => messageCollection(rt()).findOne({ orderId: order._id }), 'the message', WAIT);
     expect(message).toMatchObject({ subject: `Confirmación del pedido ${order.number}`, market: 'es' });
-    await until(async () => (await rt().collections.outbox.findOne({ _id: id }))?.status === 'done', 'the entry to be done', WAIT);
+    await until(async () => (await outboxCollection(rt()).findOne({ _id: id }))?.status === 'done', 'the entry to be done', WAIT);
     await until(async () => log.includes('[outbox] drained: 1 done'), 'the log line', WAIT);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(await rt().collections.messages.countDocuments({ orderId: order._id })).toBe(1);
+    expect(await messageCollection(rt()).countDocuments({ orderId: order._id })).toBe(1);
   });
 });

@@ -9,8 +9,8 @@ import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/
 import { control, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { enqueuePurchase, purchaseQueue } from '../../src/server/fulfillment';
 import { seedOrder } from '../../src/server/fulfillment/order.fixture';
-import { findOrderById } from '../../src/server/orders/order.store';
-import { readWorkerHeartbeats } from '../../src/server/runtime';
+import { findOrderById, orderCollection } from '../../src/server/orders';
+import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
 
 const HOLD_MS = 4_000;
 const simulator = useSimulator({ orders: { failureShare: 0 } });
@@ -59,7 +59,7 @@ describe('the purchase worker process', () => {
       const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, Counts>;
       return (counts['it']!.byRoute['order'] ?? 0) >= 1;
     }, 'the supplier call', WAIT);
-    const held = (await findOrderById(rt().collections.orders, order._id))!;
+    const held = (await findOrderById(orderCollection(rt()), order._id))!;
     expect(held.status).toBe('purchasing');
     expect(held.purchases).toMatchObject([{ status: 'pending', supplierOrderId: null }]);
 
@@ -70,7 +70,7 @@ describe('the purchase worker process', () => {
 
     const second = startWorker();
     const bought = await until(async () => {
-      const o = await findOrderById(rt().collections.orders, order._id);
+      const o = await findOrderById(orderCollection(rt()), order._id);
       return o?.status === 'purchased' ? o : undefined;
     }, 'the restarted worker to finish the purchase', WAIT);
     const requests = ((await control(sim(), 'GET', '/requests')).body as Record<string, Counts>)['it']!.byRoute['order'];

@@ -26,11 +26,14 @@ import { startRedis } from '../../infra/local/redis';
 import { REPO_ROOT, STACK_DIR } from '../../infra/local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../../infra/local/processes';
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../../infra/local/platform';
-import { collections, ensureIndexes, newId, withDatabase } from '../../src/server/db';
-import { MARKET_CODES, type MarketCode } from '../../src/server/markets';
+import { ensureIndexes, withDatabase } from '../../src/server/platform/db';
+import { newId } from '../../src/shared/ids';
+import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
 import { productIdFromSlugId, productPath } from '../../src/server/storefront';
 import { scrapeProducts, type Listing } from '../../src/server/scraping';
-import { simCatalogListing } from './sim-products';
+import { simCatalogListing } from '../../infra/marketplace-simulator/sim-products';
+import { ensureCollections } from '../../src/server/collections';
+import { productCollection } from '../../src/server/catalog';
 
 const { values: flags } = parseArgs({
   options: {
@@ -134,8 +137,8 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
   await client.connect();
   // Indexes first, as in production, where they exist before the catalog grows: built over
   // 100,000 products at the app's start, they would hold SecantusDB for a minute.
-  await ensureIndexes(client.db());
-  const { products, priceHistory } = collections(client.db());
+  await ensureCollections(client.db());
+  const products = productCollection({ db: client.db() });
   const perMarket = Math.ceil(PRODUCTS / MARKET_CODES.length);
   // Scraped an hour ago: every price is stale. Products sold in several markets (one GTIN) are
   // one product with an offer in each, as the scrapers make them.
@@ -147,7 +150,7 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
   let batch: Listing[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    for (const product of await scrapeProducts({ collections: { products, priceHistory } }, batch, staleSince)) {
+    for (const product of await scrapeProducts({ db: client.db() }, batch, staleSince)) {
       if (ids.has(product._id)) continue;
       paths.push(productPath(MARKET_CODES[(ids.size * 7) % MARKET_CODES.length]!, { slug: product.slug, id: product._id }));
       ids.add(product._id);

@@ -2,10 +2,11 @@
 // (high priority) and the sweep's jobs for popular prices about to go stale (low priority).
 // At start it (re)declares the repeatable sweep job, so a changed SWEEP_INTERVAL_MS applies.
 import { Queue } from 'bullmq';
-import { loadConfigOrExit } from '../../src/server/config';
-import { QUEUE_PREFIX, QUEUES } from '../../src/server/queues';
-import { createQueueRedis } from '../../src/server/redis';
-import { runWorker } from '../../src/server/runtime';
+import { loadConfigOrExit } from '../../src/server/platform/config';
+import { QUEUE_PREFIX, QUEUES } from '../../src/server/platform/queues';
+import { createQueueRedis } from '../../src/server/platform/redis';
+import { EVERY_COLLECTION } from '../../src/server/collections';
+import { runWorker } from '../../src/server/platform/runtime';
 import { REFRESH_HANDLERS, SWEEP_POPULAR_JOB, scheduleSweep } from '../../src/server/pricing';
 
 const config = loadConfigOrExit();
@@ -16,4 +17,4 @@ else await queue.removeJobScheduler(SWEEP_POPULAR_JOB);
 await queue.close();
 await connection.quit();
 
-await runWorker({ name: 'refresher', queue: QUEUES.refresh, handlers: REFRESH_HANDLERS, concurrency: config.REFRESH_WORKER_CONCURRENCY });
+await runWorker({ collections: EVERY_COLLECTION, name: 'refresher', queue: QUEUES.refresh, handlers: REFRESH_HANDLERS, concurrency: config.REFRESH_WORKER_CONCURRENCY });

@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../infra/marketplace-simulator/simulator';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { testEnv, until, useTestRuntime } from '../../infra/local/testing';
-import { parseConfig } from '../../src/server/config';
+import { parseConfig } from '../../src/server/platform/config';
 import { scrapeDeps, scrapeProducts } from '../../src/server/scraping';
-import { MARKET_CODES } from '../../src/server/markets';
+import { MARKET_CODES } from '../../src/shared/markets';
 import { closePriceEventHub, openProductPage, refreshQueue, SWEEP_POPULAR_JOB } from '../../src/server/pricing';
-import { readWorkerHeartbeats } from '../../src/server/runtime';
-import { offerCallCount, patchSimProduct, simListing, simProductInfo } from './sim-products';
+import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../infra/marketplace-simulator/sim-products';
+import { productCollection } from '../../src/server/catalog';
 
 const rt = useTestRuntime('refresher_process');
 let sim: RunningSimulator;
@@ -57,7 +58,7 @@ describe('refresher process', () => {
     expect(pages.every((p) => p?.refreshEnqueued)).toBe(true);
 
     const refreshed = await until(async () => {
-      const stored = await rt().collections.products.findOne({ _id: product._id });
+      const stored = await productCollection(rt()).findOne({ _id: product._id });
       return stored?.offers.de?.lastRefreshedAt ? stored : undefined;
     }, 'the refreshed offer');
     expect(refreshed.offers.de?.price.amountCents).toBe(info.priceCents + 700);

@@ -9,8 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isMarketCode } from '../../src/server/markets';
-import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping/extract-accuracy';
+import { isMarketCode } from '../../src/shared/markets';
+import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from './extract-file';
 
 const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/fixtures/real-world/expected.jsonl');

@@ -12,10 +12,14 @@ import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { LOG_DIR, REPO_ROOT } from '../../infra/local/paths';
 import { startMongo } from '../../infra/local/mongo';
-import { collections, ensureIndexes, newId } from '../../src/server/db';
-import { MARKET_CODES, isMarketCode, type MarketCode } from '../../src/server/markets';
-import { originOf } from '../../src/server/outbound';
+import { ensureIndexes } from '../../src/server/platform/db';
+import { newId } from '../../src/shared/ids';
+import { MARKET_CODES, isMarketCode, type MarketCode } from '../../src/shared/markets';
+import { originOf } from '../../src/server/platform/outbound';
 import { extractPage, marketplaceSites, runCrawl, type CrawlSettings, type SiteConfig } from '../../src/server/scraping';
+import { ensureCollections } from '../../src/server/collections';
+import { priceHistoryCollection } from '../../src/server/pricing';
+import { productCollection } from '../../src/server/catalog';
 
 const { values } = parseArgs({
   options: {
@@ -114,8 +118,8 @@ const client = new MongoClient(mongo.url, { serverSelectionTimeoutMS: 10_000, so
 const db = client.db(`bench_scrape_${newId(4)}`);
 try {
   await client.connect();
-  await ensureIndexes(db);
-  const cols = collections(db);
+  await ensureCollections(db);
+  const products = productCollection({ db });
   const sites = marketplaceSites({
     MARKETPLACE_URL_IT: sim.urls.it,
     MARKETPLACE_URL_FR: sim.urls.fr,
@@ -131,9 +135,9 @@ try {
   // Warm-up, not counted: JIT, connection pools, indexes.
   const warmUrls = (await productUrls(siteOf('it'))).slice(0, 30);
   await bareLoop(warmUrls, 'it');
-  await runCrawl({ collections: cols, log: () => undefined }, { site: siteOf('it'), kind: 'urls', start: warmUrls.map((url) => ({ url, kind: 'product' as const })) }, settings);
-  await cols.products.deleteMany({});
-  await cols.priceHistory.deleteMany({});
+  await runCrawl({ db, log: () => undefined }, { site: siteOf('it'), kind: 'urls', start: warmUrls.map((url) => ({ url, kind: 'product' as const })) }, settings);
+  await products.deleteMany({});
+  await priceHistoryCollection({ db }).deleteMany({});
 
   // Rounds alternate the bare loop and the scraper market by market, so a neighbour's load on
   // this shared machine hits both sides alike; each figure is the median over the rounds. Every
@@ -146,14 +150,14 @@ try {
     for (const market of MARKETS) {
       const site = siteOf(market);
       const urls = urlsOf.get(market)!;
-      await cols.products.deleteMany({});
-      await cols.priceHistory.deleteMany({});
+      await products.deleteMany({});
+      await priceHistoryCollection({ db }).deleteMany({});
       const baselineCpu = process.cpuUsage();
       const baseline = await bareLoop(urls, market);
       const baselineCpuMs = cpuMsSince(baselineCpu);
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const run = await runCrawl({ collections: cols, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
+      const run = await runCrawl({ db, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
       const seconds = (performance.now() - started) / 1000;
       const cpuMs = cpuMsSince(cpu);
       results.push({

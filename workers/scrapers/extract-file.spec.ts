@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isMarketCode } from '../../src/server/markets';
-import { compareRecord, ExpectationLine } from '../../src/server/scraping/extract-accuracy';
+import { isMarketCode } from '../../src/shared/markets';
+import { compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from './extract-file';
 
 const corpus = new URL('../../src/server/scraping/fixtures/real-world/', import.meta.url);

@@ -2,11 +2,12 @@
 // market, each on its own queue, so a slow or blocked market never holds up the others. At start
 // it (re)schedules the market's discovery crawl; the jobs themselves live in src/server/scraping.
 import { parseArgs } from 'node:util';
-import { loadConfigOrExit } from '../../src/server/config';
-import { MARKET_CODES, isMarketCode } from '../../src/server/markets';
-import { scrapeQueue } from '../../src/server/queues';
-import { createQueueRedis } from '../../src/server/redis';
-import { runWorker } from '../../src/server/runtime';
+import { loadConfigOrExit } from '../../src/server/platform/config';
+import { MARKET_CODES, isMarketCode } from '../../src/shared/markets';
+import { scrapeQueue } from '../../src/server/platform/queues';
+import { createQueueRedis } from '../../src/server/platform/redis';
+import { EVERY_COLLECTION } from '../../src/server/collections';
+import { runWorker } from '../../src/server/platform/runtime';
 import { SCRAPE_HANDLERS, scheduleDiscovery } from '../../src/server/scraping';
 
 const { values } = parseArgs({ options: { market: { type: 'string' } } });
@@ -24,4 +25,4 @@ try {
   await scheduling.quit().catch(() => undefined);
 }
 
-await runWorker({ name: `scraper-${market}`, queue: scrapeQueue(market), handlers: SCRAPE_HANDLERS });
+await runWorker({ collections: EVERY_COLLECTION, name: `scraper-${market}`, queue: scrapeQueue(market), handlers: SCRAPE_HANDLERS });

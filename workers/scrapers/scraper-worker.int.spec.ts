@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnv, until, useTestRuntime, type UntilOptions } from '../../infra/local/testing';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { startSimulator, type RunningSimulator } from '../../infra/marketplace-simulator/simulator';
-import { QUEUE_PREFIX, scrapeQueue } from '../../src/server/queues';
-import { discoverySchedulerId, type ScrapeRun } from '../../src/server/scraping';
+import { QUEUE_PREFIX, scrapeQueue } from '../../src/server/platform/queues';
+import { discoverySchedulerId, type ScrapeRun, scrapeRunCollection } from '../../src/server/scraping';
 
 const rt = useTestRuntime('scraper_worker');
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -45,7 +45,7 @@ describe('scraper worker process', () => {
     child = spawn(tsx, ['workers/scrapers/main.ts', '--market', 'es'], { cwd: REPO_ROOT, env, stdio: 'pipe' });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const runs = rt().collections.scrapeRuns;
+    const runs = scrapeRunCollection(rt());
 
     const discovery = await until(() => runs.findOne({ kind: 'discovery', status: 'finished' }), 'the scheduled discovery run', WAIT);
     expect(discovery).toMatchObject({ market: 'es', site: 'marketplace-es', counts: { products: 30, blocked: 0 } });

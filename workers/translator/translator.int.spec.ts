@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
-import { findProduct } from '../../src/server/catalog';
-import { readWorkerHeartbeats } from '../../src/server/runtime';
+import { findProduct, productCollection } from '../../src/server/catalog';
+import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
 import { listingFixture } from '../../src/server/scraping/listing.fixture';
-import { writeListings } from '../../src/server/scraping/listing.service';
+import { writeListings } from '../../src/server/scraping';
 import { translationQueue } from '../../src/server/translation';
 
 const { sim } = useSimulator();
@@ -31,9 +31,9 @@ describe('the translator worker process', () => {
       market: 'de', site: 'amazon.de', sourceId: de.sourceId, url: `https://www.amazon.de/dp/${de.sourceId}`,
       title: de.title, description: de.description, brand: de.brand, gtin: de.gtin, priceCents: de.basePriceCents, category: null, imageUrl: null,
     });
-    const counts = await writeListings({ collections: rt().collections, translations: translationQueue(rt().redis, rt().config), log: () => undefined }, [listing]);
+    const counts = await writeListings({ db: rt().db, translations: translationQueue(rt().redis, rt().config), log: () => undefined }, [listing]);
     expect(counts.translationsAsked).toBeGreaterThan(0);
-    const id = (await rt().collections.products.findOne({ gtin: de.gtin }))!._id;
+    const id = (await productCollection(rt()).findOne({ gtin: de.gtin }))!._id;
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'workers/translator/main.ts'], {
       cwd: REPO_ROOT,
@@ -42,7 +42,7 @@ describe('the translator worker process', () => {
     });
     children.push(child);
     await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'translator'), 'the heartbeat', WAIT);
-    const text = await until(async () => (await findProduct(rt().collections.products, id))?.texts?.it, 'the Italian text', WAIT);
+    const text = await until(async () => (await findProduct(productCollection(rt()), id))?.texts?.it, 'the Italian text', WAIT);
     expect(text).toMatchObject({ title: italian.title, description: italian.description, origin: 'translation' });
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -7,7 +7,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
-import { internalErrorMessage, requestIdOf } from '../../server/web';
+import { internalErrorMessage, requestIdOf } from '../../server/platform/web';
 import { loginUrlFor, type BackofficeLoad } from './backoffice-load';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;

@@ -2,9 +2,9 @@
 // redirects to the cart, so it works before (or without) JavaScript; once the app runs it
 // adds over the API and says so in place, leaving the shopper on the product.
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import type { MarketCode } from '../../server/markets';
+import type { MarketCode } from '../../shared/markets';
 import type { ShopLanguage } from '../product-page/product-page-texts';
-import { MAX_QUANTITY } from '../../server/cart/cart-limits';
+import { MAX_QUANTITY } from '../../server/cart/browser';
 import { cartApi, cartProblem } from './cart-api';
 import { CartCount } from './cart-count';
 import { CART_TEXTS } from './cart-texts';

@@ -2,7 +2,7 @@
 // Without it the same forms post to /api/cart/{market} and the server redirects.
 import { createTRPCClient, httpLink, TRPCClientError, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/routers/_app';
-import { refusalFromMessage } from '../../server/cart/cart-limits';
+import { refusalFromMessage } from '../../server/cart/browser';
 import type { CartTexts } from './cart-texts';
 
 export function cartApi(): TRPCClient<AppRouter>['checkout']['cart'] {

@@ -1,8 +1,8 @@
 // The cart, checkout, confirmation and order status pages in the four shop languages: one
 // table per language. Plain strings and small functions, no server imports, so the browser
 // bundle words its updates with the same table as the server render.
-import type { CheckoutField } from '../../server/checkout/checkout.schema';
-import type { OrderStatus } from '../../server/orders/order.schema';
+import type { CheckoutField } from '../../server/checkout';
+import type { OrderStatus } from '../../server/orders';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 
 export type CheckoutFieldName = Exclude<CheckoutField, 'idempotencyKey'>;

@@ -2,8 +2,8 @@
 // it goes, the account to pay to while a bank transfer is awaited and, on the status page, its
 // timeline, in the market's language and formats.
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { ShopperOrderView } from '../../server/checkout/order-status';
-import { groupedIban } from '../../server/orders/bank-account';
+import type { ShopperOrderView } from '../../server/checkout';
+import { groupedIban } from '../../server/orders/browser';
 import type { CartTexts } from './cart-texts';
 import { formatDateTime } from './cart-texts';
 import { money, type ShopContext } from './shop-load';

@@ -2,9 +2,9 @@
 // way its market writes money ("1.249,50 €" in de-DE). Formatting here rather than in the
 // browser keeps zod (which the market table is declared with) out of the browser bundle,
 // and the text identical between the server render and hydration.
-import { MARKETS, type MarketCode } from '../../server/markets';
-import { formatMoney } from '../../server/money';
-import type { ProductSummary } from '../../server/catalog/product-summary';
+import { MARKETS, type MarketCode } from '../../shared/markets';
+import { formatMoney } from '../../shared/money';
+import type { ProductSummary } from '../../server/catalog';
 
 export interface ProductCardPrice {
   readonly market: MarketCode;

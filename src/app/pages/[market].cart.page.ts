@@ -5,9 +5,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
-import type { PricedCart, PricedLine } from '../../server/cart/cart';
-import { MAX_QUANTITY } from '../../server/cart/cart-limits';
-import { productPath } from '../../server/storefront/product-url';
+import type { PricedCart, PricedLine } from '../../server/cart';
+import { MAX_QUANTITY } from '../../server/cart/browser';
+import { productPath } from '../../server/storefront/browser';
 import { cartApi, cartProblem } from '../cart/cart-api';
 import { CartCount } from '../cart/cart-count';
 import { applyShopLoad, money } from '../cart/shop-load';

@@ -2,8 +2,8 @@
 // without JavaScript (the form route redirects here with `added` or `problem`).
 import type { PageServerLoad } from '@analogjs/router';
 import { getQuery } from 'h3';
-import { CART_REFUSALS, type CartRefusal } from '../../server/cart/cart-limits';
-import type { PricedCart } from '../../server/cart/cart';
+import { CART_REFUSALS, type CartRefusal } from '../../server/cart';
+import type { PricedCart } from '../../server/cart';
 import { shopLoad } from '../cart/shop-load.server';
 import type { ShopLoad } from '../cart/shop-load';
 

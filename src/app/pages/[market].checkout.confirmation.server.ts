@@ -3,7 +3,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { shopLoad } from '../cart/shop-load.server';
 import type { ShopLoad } from '../cart/shop-load';
-import type { ShopperOrderView } from '../../server/checkout/order-status';
+import type { ShopperOrderView } from '../../server/checkout';
 
 export async function load({ params, event }: PageServerLoad): Promise<ShopLoad<ShopperOrderView>> {
   return shopLoad(event, params?.['market'], 'confirmation page', (caller, shop) => caller.checkout.confirmation({ market: shop.market }));

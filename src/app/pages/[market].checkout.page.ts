@@ -8,7 +8,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
-import { encodeAcceptedPrices } from '../../server/checkout/checkout-form';
+import { encodeAcceptedPrices } from '../../server/checkout/browser';
 import type { CheckoutFieldName } from '../cart/cart-texts';
 import { applyShopLoad, money } from '../cart/shop-load';
 import { NotFoundPanel } from '../shop/not-found-panel';

@@ -3,8 +3,8 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { shopLoad } from '../cart/shop-load.server';
 import type { ShopLoad } from '../cart/shop-load';
-import type { PricedCart } from '../../server/cart/cart';
-import type { CheckoutFlash } from '../../server/checkout/checkout.store';
+import type { PricedCart } from '../../server/cart';
+import type { CheckoutFlash } from '../../server/checkout';
 
 export interface CheckoutPageData {
   readonly cart: PricedCart;

@@ -6,7 +6,7 @@ import type { PageServerLoad } from '@analogjs/router';
 import { getQuery, setResponseHeader } from 'h3';
 import { shopLoad } from '../cart/shop-load.server';
 import type { ShopLoad } from '../cart/shop-load';
-import type { ShownLookup } from '../../server/checkout/order-status.service';
+import type { ShownLookup } from '../../server/checkout';
 
 export type OrderStatusLookup = ShownLookup;
 

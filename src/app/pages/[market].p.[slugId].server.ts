@@ -4,11 +4,11 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { TRPCError } from '@trpc/server';
 import { productImageView } from '../../server/images';
-import { isMarketCode, MARKETS } from '../../server/markets';
+import { isMarketCode, MARKETS } from '../../shared/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ProductPageLoad } from '../product-page/product-page-view';
-import { productSeo } from '../shop/product-seo';
+import { productSeo } from '../shop/product-seo.server';
 import { visitorMarket } from '../shop/visitor-market.server';
 
 export async function load({ params, event }: PageServerLoad): Promise<ProductPageLoad> {

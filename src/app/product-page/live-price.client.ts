@@ -4,8 +4,8 @@ import { Injectable } from '@angular/core';
 import { injectAPIPrefix } from '@analogjs/router/tokens';
 import { createTRPCClient, httpSubscriptionLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/routers/_app';
-import type { LivePrice } from '../../server/pricing/live-price.schema';
-import type { MarketCode } from '../../server/markets';
+import type { LivePrice } from '../../server/pricing';
+import type { MarketCode } from '../../shared/markets';
 
 export interface LivePriceRequest {
   readonly productId: string;

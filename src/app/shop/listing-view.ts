@@ -2,8 +2,8 @@
 // plain JSON with prices and dates already written the market's way, so the browser bundle
 // needs no server modules and hydration renders the very same text.
 import type { ShopLanguage } from '../product-page/product-page-texts';
-import type { ProductImageView } from '../../server/images/image-request';
-import type { SearchSort } from '../../server/catalog/product-search.schema';
+import type { ProductImageView } from '../../server/images';
+import type { SearchSort } from '../../server/catalog';
 import type { PageSeo } from './page-seo';
 
 export const LISTING_FIELDS = ['q', 'category', 'brand', 'min', 'max', 'stock', 'sort', 'cursor'] as const;

@@ -1,7 +1,7 @@
 // What search engines read in a storefront page's head: title, description, canonical URL,
 // hreflang alternates (server/storefront/alternates.ts), robots, and JSON-LD. Prepared on the
 // server as plain JSON, applied to the document by seo-head.ts.
-import type { Alternate } from '../../server/storefront/alternates';
+import type { Alternate } from '../../server/storefront';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 
 export interface PageSeo {

@@ -4,7 +4,7 @@
 // when the product has no photo or the route could not deliver one (error), also when the error
 // came before the page's scripts were running (checked once after hydration).
 import { ChangeDetectionStrategy, Component, afterNextRender, input, signal, viewChild, type ElementRef } from '@angular/core';
-import type { ProductImageView } from '../../server/images/image-request';
+import type { ProductImageView } from '../../server/images';
 
 @Component({
   selector: 'app-product-image',

@@ -1,6 +1,6 @@
 // The markets as the storefront's frame needs them (code, name, language), handed from the
 // server's market table to the browser through TransferState: the browser bundle then needs
-// neither the table's module nor zod, and the one declaration stays src/server/markets.
+// neither the table's module nor zod, and the one declaration stays src/shared/markets.
 import { Injectable, InjectionToken, TransferState, inject, makeStateKey, signal, type Provider } from '@angular/core';
 import type { ShopLanguage } from '../product-page/product-page-texts';
 

@@ -3,10 +3,11 @@
 // cannot change their own access; each change is audited with before and after.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db/ids';
+import { newId } from '../../shared/ids';
 import { createAgentAsAdmin, setAgentDisabled, setAgentRole } from './agent-admin.service';
 import { listAudit } from './audit.store';
 import { login, resolveSession } from './auth.service';
+import { auditCollection } from './backoffice.collection';
 
 const rt = useTestRuntime('agent-admin');
 const admin = { id: 'admin_agents01', email: 'admin@example.com' };
@@ -30,7 +31,7 @@ describe('agents admin', () => {
     expect(changed).toMatchObject({ ok: true, agent: { role: 'supervisor' }, signedOut: 1 });
     expect(await resolveSession(rt(), first.token)).toBeNull();
     expect(await signIn(agent.email, generatedPassword!)).toMatchObject({ ok: true, session: { role: 'supervisor' } });
-    const [entry] = await listAudit(rt().collections.auditEntries, { entityId: agent.id, limit: 5 });
+    const [entry] = await listAudit(auditCollection(rt()), { entityId: agent.id, limit: 5 });
     expect(entry).toMatchObject({ action: 'agent.role_changed', before: { role: 'agent' }, after: { role: 'supervisor', sessionsRevoked: 1 } });
   });
 

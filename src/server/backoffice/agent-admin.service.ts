@@ -3,8 +3,8 @@
 // the agent out everywhere, because live sessions carry the role they were opened with.
 // Admins cannot change their own access, so the last admin cannot lock everyone out by mistake.
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import type { Runtime } from '../runtime';
+import { Id } from '../../shared/ids';
+import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
 import { findAgentById, updateAgentAccess } from './agent.store';
 import { agentForAudit, createAgent, MIN_PASSWORD_LENGTH, NewAgent } from './agent.service';
@@ -12,6 +12,7 @@ import { revokeSessions } from './auth.service';
 import { Role, type Agent } from './backoffice.schema';
 import { generatePassword } from './password';
 import { openSessionIdsOf } from './session.store';
+import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
 export const CreateAgentInput = NewAgent.extend({
   password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters, or leave it out to generate one`).max(200).optional(),
@@ -49,14 +50,14 @@ export async function createAgentAsAdmin(rt: Runtime, input: z.infer<typeof Crea
 
 async function changeAccess(rt: Runtime, agentId: string, change: Partial<Pick<Agent, 'role' | 'disabled'>>, action: string, admin: Admin, now: Date): Promise<AgentActionResult> {
   if (agentId === admin.id) return { ok: false, code: 'CONFLICT', message: 'you cannot change your own access; ask another admin' };
-  const before = await findAgentById(rt.collections.agents, agentId);
+  const before = await findAgentById(agentCollection(rt), agentId);
   if (!before) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
-  const after = await updateAgentAccess(rt.collections.agents, before, change, now);
+  const after = await updateAgentAccess(agentCollection(rt), before, change, now);
   if (!after) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
   // Re-enabling changes nothing a live session carries; everything else signs the agent out.
-  const sessions = change.disabled === false ? [] : await openSessionIdsOf(rt.collections.sessions, agentId, now);
+  const sessions = change.disabled === false ? [] : await openSessionIdsOf(sessionCollection(rt), agentId, now);
   await revokeSessions(rt, sessions, now);
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: admin.id, email: admin.email },
     action,
     entity: { kind: 'agent', id: agentId },

@@ -2,11 +2,13 @@
 // agent in the database of MONGO_URL. Without --password one is generated and printed once.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfigOrExit } from '../config';
-import { openRuntime } from '../runtime';
+import { loadConfigOrExit } from '../platform/config';
+import { openRuntime } from '../platform/runtime';
 import { DuplicateAgentError } from './agent.store';
 import { createAgent, NewAgent } from './agent.service';
 import { generatePassword } from './password';
+import { ensureIndexes } from '../platform/db';
+import { AGENTS, AUDIT_ENTRIES, SESSIONS } from './backoffice.collection';
 
 const USAGE = 'usage: npm run agent:create -- --email E --role agent|supervisor|admin [--name N] [--password P]';
 
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   if (!parsed.success) fail(z.prettifyError(parsed.error));
 
   const rt = await openRuntime(loadConfigOrExit(), 'agent-create');
+  await ensureIndexes(rt.db, [AGENTS, SESSIONS, AUDIT_ENTRIES]);
   try {
     const agent = await createAgent(rt, parsed.data);
     console.log(`created ${agent.role} ${agent.email} (id ${agent._id})`);

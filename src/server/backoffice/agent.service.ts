@@ -1,14 +1,15 @@
 // Creating agents (the CLI, `./stack up`'s demo admin) and listing them for admins. Passwords
 // are hashed here and never stored or logged in clear.
 import { z } from 'zod';
-import { newId } from '../db/ids';
-import type { Runtime } from '../runtime';
+import { newId } from '../../shared/ids';
+import type { Runtime } from '../platform/runtime';
 import { SYSTEM_ACTOR, type AuditActor } from './audit';
 import { recordAudit } from './audit.store';
 import { findAgentByEmail, insertAgent, setAgentPassword } from './agent.store';
 import { Role, type Agent } from './backoffice.schema';
 import { normalizeEmail } from './login-throttle';
 import { generatePassword, hashPassword } from './password';
+import { agentCollection, auditCollection } from './backoffice.collection';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -36,8 +37,8 @@ export async function createAgent(rt: Runtime, input: NewAgent, actor: AuditActo
     createdAt: now,
     updatedAt: now,
   };
-  await insertAgent(rt.collections.agents, agent);
-  await recordAudit(rt.collections.auditEntries, {
+  await insertAgent(agentCollection(rt), agent);
+  await recordAudit(auditCollection(rt), {
     actor,
     action: 'agent.created',
     entity: { kind: 'agent', id: agent._id },
@@ -56,14 +57,14 @@ export const DEMO_ADMIN_EMAIL = 'demo-admin@digitalsales.example';
  */
 export async function ensureDemoAdmin(rt: Runtime): Promise<{ email: string; password: string }> {
   const password = generatePassword();
-  const existing = await findAgentByEmail(rt.collections.agents, DEMO_ADMIN_EMAIL);
+  const existing = await findAgentByEmail(agentCollection(rt), DEMO_ADMIN_EMAIL);
   if (!existing) {
     await createAgent(rt, { email: DEMO_ADMIN_EMAIL, name: 'Demo admin', role: 'admin', password });
     return { email: DEMO_ADMIN_EMAIL, password };
   }
   const now = new Date();
-  await setAgentPassword(rt.collections.agents, DEMO_ADMIN_EMAIL, await hashPassword(password), now);
-  await recordAudit(rt.collections.auditEntries, {
+  await setAgentPassword(agentCollection(rt), DEMO_ADMIN_EMAIL, await hashPassword(password), now);
+  await recordAudit(auditCollection(rt), {
     actor: SYSTEM_ACTOR,
     action: 'agent.password_reset',
     entity: { kind: 'agent', id: existing._id },

@@ -1,7 +1,7 @@
 // The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
 // deliberately no update or delete here, nor anywhere else in the application.
-import type { Collections } from '../db';
-import { newId } from '../db/ids';
+import type { Collection } from 'mongodb';
+import { newId } from '../../shared/ids';
 import type { AuditEntry } from './backoffice.schema';
 import { auditQuery, type AuditActor, type AuditFilters } from './audit';
 
@@ -16,7 +16,7 @@ export interface AuditRecord {
 }
 
 /** The one way every mutation records what it did. */
-export async function recordAudit(audit: Collections['auditEntries'], record: AuditRecord): Promise<AuditEntry> {
+export async function recordAudit(audit: Collection<AuditEntry>, record: AuditRecord): Promise<AuditEntry> {
   const entry: AuditEntry = {
     _id: newId(),
     at: record.at ?? new Date(),
@@ -31,6 +31,6 @@ export async function recordAudit(audit: Collections['auditEntries'], record: Au
   return entry;
 }
 
-export async function listAudit(audit: Collections['auditEntries'], filters: AuditFilters): Promise<AuditEntry[]> {
+export async function listAudit(audit: Collection<AuditEntry>, filters: AuditFilters): Promise<AuditEntry[]> {
   return audit.find(auditQuery(filters)).sort({ at: -1 }).limit(filters.limit).toArray();
 }

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { createEvent } from 'h3';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db/ids';
+import { newId } from '../../shared/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';
@@ -15,6 +15,7 @@ import { login, resolveSession, revokeAgentSessions } from './auth.service';
 import { listAudit } from './audit.store';
 import { AuditFilters } from './audit';
 import { SESSION_COOKIE } from './session';
+import { auditCollection, sessionCollection } from './backoffice.collection';
 
 const rt = useTestRuntime('backoffice-auth');
 const PASSWORD = 'a long enough password';
@@ -43,7 +44,7 @@ describe('sign-in', () => {
     const resolved = await resolveSession(rt(), result.token);
     expect(resolved).toMatchObject({ agentId: agent._id, role: 'agent' });
     // Only the hash of the token is stored.
-    const record = await rt().collections.sessions.findOne({ agentId: agent._id });
+    const record = await sessionCollection(rt()).findOne({ agentId: agent._id });
     expect(record?._id).toBe(result.session.sessionId);
     expect(record?._id).not.toBe(result.token);
     expect(await rt().redis.pttl(`ds:bo:session:${result.session.sessionId}`)).toBeGreaterThan(0);
@@ -110,8 +111,8 @@ describe('sign-in', () => {
     expect(await revokeAgentSessions(rt(), agent._id, { id: admin._id, email: admin.email })).toEqual({ revoked: 2 });
     expect(await resolveSession(rt(), a.token)).toBeNull();
     expect(await resolveSession(rt(), b.token)).toBeNull();
-    expect(await rt().collections.sessions.countDocuments({ agentId: agent._id, revokedAt: null })).toBe(0);
-    const audit = await listAudit(rt().collections.auditEntries, AuditFilters.parse({ entityId: agent._id, action: 'agent.sessions_revoked' }));
+    expect(await sessionCollection(rt()).countDocuments({ agentId: agent._id, revokedAt: null })).toBe(0);
+    const audit = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: agent._id, action: 'agent.sessions_revoked' }));
     expect(audit[0]).toMatchObject({ actor: { email: admin.email }, before: { openSessions: 2 }, after: { openSessions: 0 } });
   });
 });
@@ -143,7 +144,7 @@ describe('the tRPC guard over HTTP', () => {
   it('accepts it with the token from our origin, and audits it', async () => {
     const order = await signedInCall((csrf) => ({ origin: 'http://shop.example', 'x-csrf-token': csrf }));
     expect(order.timeline[0]).toMatchObject({ kind: 'note', reason: 'called the shopper' });
-    const audit = await listAudit(rt().collections.auditEntries, AuditFilters.parse({ entityId: order.id }));
+    const audit = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: order.id }));
     expect(audit.map((a) => a.action)).toEqual(['order.note_added']);
   });
 

@@ -1,6 +1,6 @@
 // Signing agents in and out: the login limits, the password check and the session's life
 // (create, resolve with sliding expiry, revoke). What the tRPC layer and pages call.
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
 import { findAgentByEmail } from './agent.store';
 import { decoyHash, verifyPassword } from './password';
@@ -16,6 +16,7 @@ import {
   readLiveSession,
   saveLiveSession,
 } from './session.store';
+import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
 export interface LoginRequest {
   readonly email: string;
@@ -43,7 +44,7 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
   const refusal = loginRefusal(await countLoginAttempt(rt.redis, request.ip, email), limits);
   if (refusal) return { ok: false, ...refusal };
 
-  const agent = await findAgentByEmail(rt.collections.agents, email);
+  const agent = await findAgentByEmail(agentCollection(rt), email);
   // An unknown e-mail costs a hash too, so timing does not tell agents' e-mails apart.
   const passwordOk = await verifyPassword(request.password, agent?.passwordHash ?? (await decoyHash()));
   if (!agent || !passwordOk) {
@@ -72,7 +73,7 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
     touchedAt: now.toISOString(),
   };
   const idleMs = rt.config.BACKOFFICE_SESSION_IDLE_MS;
-  await insertSessionRecord(rt.collections.sessions, {
+  await insertSessionRecord(sessionCollection(rt), {
     _id: session.sessionId,
     agentId: agent._id,
     createdAt: now,
@@ -95,7 +96,7 @@ export async function resolveSession(rt: Runtime, token: string, now = new Date(
     const touched = { ...session, touchedAt: now.toISOString() };
     await Promise.all([
       saveLiveSession(rt.redis, touched, idleMs),
-      extendSessionRecord(rt.collections.sessions, session.sessionId, new Date(now.getTime() + idleMs)),
+      extendSessionRecord(sessionCollection(rt), session.sessionId, new Date(now.getTime() + idleMs)),
     ]);
     return touched;
   }
@@ -105,7 +106,7 @@ export async function resolveSession(rt: Runtime, token: string, now = new Date(
 export async function revokeSessions(rt: Runtime, sessionIds: readonly string[], now = new Date()): Promise<void> {
   // Redis first: from this moment the session no longer signs anything in.
   await deleteLiveSessions(rt.redis, sessionIds);
-  await markSessionsRevoked(rt.collections.sessions, sessionIds, now);
+  await markSessionsRevoked(sessionCollection(rt), sessionIds, now);
 }
 
 /** Signs an agent out everywhere (an admin's action, e.g. a lost laptop); audited. */
@@ -115,9 +116,9 @@ export async function revokeAgentSessions(
   actor: { id: string; email: string },
   now = new Date(),
 ): Promise<{ revoked: number }> {
-  const ids = await openSessionIdsOf(rt.collections.sessions, agentId, now);
+  const ids = await openSessionIdsOf(sessionCollection(rt), agentId, now);
   await revokeSessions(rt, ids, now);
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: actor.id, email: actor.email },
     action: 'agent.sessions_revoked',
     entity: { kind: 'agent', id: agentId },

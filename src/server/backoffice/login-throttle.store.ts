@@ -2,7 +2,7 @@
 // windows), wrong passwords per e-mail and address and per e-mail alone, the lock of an e-mail
 // for one address, the account's growing delay and the addresses an agent signed in from.
 import type { Redis } from 'ioredis';
-import { countInWindow } from '../redis';
+import { countInWindow } from '../platform/redis';
 import type { LoginCounts } from './login-throttle';
 
 const PREFIX = 'ds:bo:login:';

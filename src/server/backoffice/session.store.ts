@@ -1,7 +1,7 @@
 // Sessions: the hot copy in Redis (read on every back-office request, expiring when idle) and
 // the durable record in the `sessions` collection (who is signed in where; revocation).
 import type { Redis } from 'ioredis';
-import type { Collections } from '../db';
+import type { Collection } from 'mongodb';
 import type { Session } from './backoffice.schema';
 import type { LiveSession } from './session';
 
@@ -24,19 +24,19 @@ export async function deleteLiveSessions(redis: Redis, sessionIds: readonly stri
   if (sessionIds.length > 0) await redis.del(...sessionIds.map(keyOf));
 }
 
-export async function insertSessionRecord(sessions: Collections['sessions'], record: Session): Promise<void> {
+export async function insertSessionRecord(sessions: Collection<Session>, record: Session): Promise<void> {
   await sessions.insertOne(record);
 }
 
-export async function extendSessionRecord(sessions: Collections['sessions'], sessionId: string, expiresAt: Date): Promise<void> {
+export async function extendSessionRecord(sessions: Collection<Session>, sessionId: string, expiresAt: Date): Promise<void> {
   await sessions.updateOne({ _id: sessionId, revokedAt: null }, { $set: { expiresAt } });
 }
 
-export async function markSessionsRevoked(sessions: Collections['sessions'], sessionIds: readonly string[], at: Date): Promise<void> {
+export async function markSessionsRevoked(sessions: Collection<Session>, sessionIds: readonly string[], at: Date): Promise<void> {
   if (sessionIds.length > 0) await sessions.updateMany({ _id: { $in: [...sessionIds] }, revokedAt: null }, { $set: { revokedAt: at } });
 }
 
-export async function openSessionIdsOf(sessions: Collections['sessions'], agentId: string, now: Date): Promise<string[]> {
+export async function openSessionIdsOf(sessions: Collection<Session>, agentId: string, now: Date): Promise<string[]> {
   const open = await sessions.find({ agentId, revokedAt: null, expiresAt: { $gt: now } }, { projection: { _id: 1 } }).toArray();
   return open.map((s) => s._id);
 }

@@ -2,8 +2,8 @@
 // site's form cannot post to a shopper's cart). It lives as long as the cart in Redis and is
 // renewed with it on every change.
 import { getCookie, type H3Event } from 'h3';
-import { setPrivateCookie } from '../web';
-import { newId } from '../db/ids';
+import { setPrivateCookie } from '../platform/web';
+import { newId } from '../../shared/ids';
 import { CartId } from './cart.schema';
 
 export const CART_COOKIE = 'ds_cart';

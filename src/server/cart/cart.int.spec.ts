@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { stopSelling } from '../catalog-admin';
 import { productForSale, rescrape, unitCents } from '../checkout/checkout.fixture';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../platform/runtime';
 import { cartKey } from './cart';
 import { newCartId } from './cart-cookie';
 import { addToCart, changeQuantity, loadCart, viewCart } from './cart.service';

@@ -1,8 +1,8 @@
 // The shopper's cart as stored in Redis: one JSON value per (cart cookie, market).
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import { MarketCode } from '../markets';
-import { Money } from '../money';
+import { Id } from '../../shared/ids';
+import { MarketCode } from '../../shared/markets';
+import { Money } from '../../shared/money';
 import { MAX_LINES, MAX_QUANTITY } from './cart-limits';
 
 

@@ -2,12 +2,11 @@
 // catalog as it is now (current price, stock, for sale or not, and whether the price still pays
 // for the purchase: the margin engine's floor). No I/O: cart.store.ts keeps carts in Redis and
 // cart.service.ts reads the products.
-import type { Availability, Product } from '../catalog/product.schema';
-import { sellingPrice } from '../catalog/selling';
-import { textFor } from '../catalog/product-text';
-import type { MarketCode } from '../markets';
-import type { Money } from '../money';
-import { bestBuy, type MarginRules } from '../pricing/margin';
+import type { Availability, Product } from '../catalog';
+import { sellingPrice, textFor } from '../catalog';
+import type { MarketCode } from '../../shared/markets';
+import type { Money } from '../../shared/money';
+import { bestBuy, type MarginRules } from '../pricing';
 import { MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
 import type { Cart, CartLine } from './cart.schema';
 

@@ -5,21 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
-import { patchSimProduct, simListing, simProductInfo } from '../../../workers/refresher/sim-products';
-import { listAudit } from '../backoffice/audit.store';
-import { cacheProduct, readCachedProduct } from '../catalog';
-import type { MarketCode } from '../markets';
+import { patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
+import { listAudit, auditCollection } from '../backoffice';
+import { cacheProduct, readCachedProduct, productCollection } from '../catalog';
+import type { MarketCode } from '../../shared/markets';
 import { scrapeDeps, scrapeProducts } from '../scraping';
-import { closePriceEventHub } from '../pricing/live-price.store';
-import { openProductPage } from '../pricing/product-page.service';
-import { REFRESH_HANDLERS } from '../pricing/refresh.jobs';
-import { readRefreshLatency } from '../pricing/refresh-latency.store';
-import { refreshQueue } from '../pricing/refresh.queue';
-import { refreshProduct } from '../pricing/refresh.service';
-import { marketGates } from '../pricing/refresh.service';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import { createQueueRedis } from '../redis';
-import type { Runtime } from '../runtime';
+import { closePriceEventHub, openProductPage, REFRESH_HANDLERS, readRefreshLatency, refreshQueue, refreshProduct, marketGates, priceHistoryCollection } from '../pricing';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import { createQueueRedis } from '../platform/redis';
+import type { Runtime } from '../platform/runtime';
 import { clearOverride, overridePrice, productAdminDetail, refreshNow, resumeSelling, searchProducts, stopSelling } from './product-admin.service';
 
 // A Redis database of its own: its refresher worker must not take other files' refresh jobs.
@@ -67,7 +61,7 @@ describe('finding products', () => {
 
   it('uses an index for the URL search', async () => {
     const { info } = await stored('de');
-    const explain = await rt().collections.products.find({ 'offers.de.url': info.url }).explain('queryPlanner');
+    const explain = await productCollection(rt()).find({ 'offers.de.url': info.url }).explain('queryPlanner');
     expect(JSON.stringify(explain)).toContain('offers_de_url');
   });
 });
@@ -86,7 +80,7 @@ describe('overrides and sales stops', () => {
     const later = await openProductPage(rt(), product._id, 'fr', new Date(now.getTime() + 3_600_001));
     expect(later?.price?.price).toEqual(product.sellPrices.fr?.price);
 
-    const [entry] = await listAudit(rt().collections.auditEntries, { entityId: product._id, limit: 5 });
+    const [entry] = await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 });
     expect(entry).toMatchObject({ action: 'product.price_overridden', actor: { email: agent.email }, before: { market: 'fr', override: null }, reason: 'price match' });
     expect(entry?.after).toMatchObject({ market: 'fr', override: { price: { amountCents: 1234 } } });
 
@@ -123,7 +117,7 @@ describe('overrides and sales stops', () => {
     expect(await stopSelling(rt(), { productId: product._id, reason: 'again' }, agent)).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await resumeSelling(rt(), { productId: product._id }, agent)).toMatchObject({ ok: true, product: { stopped: false } });
     expect((await openProductPage(rt(), product._id, 'it'))?.price?.price).toEqual(product.sellPrices.it?.price);
-    const actions = (await listAudit(rt().collections.auditEntries, { entityId: product._id, limit: 5 })).map((e) => e.action);
+    const actions = (await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 })).map((e) => e.action);
     expect(actions).toEqual(['product.sales_resumed', 'product.sales_stopped']);
   });
 
@@ -133,7 +127,7 @@ describe('overrides and sales stops', () => {
     await overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 777, expiresAt, reason: 'clearance' }, agent);
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 300 });
     const outcome = await refreshProduct(
-      { config: rt().config, products: rt().collections.products, priceHistory: rt().collections.priceHistory, redis: rt().redis, gates: marketGates(rt().config) },
+      { config: rt().config, products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()), redis: rt().redis, gates: marketGates(rt().config) },
       { productId: product._id, maxAgeMs: 0, cause: 'agent' },
     );
     expect(outcome).toMatchObject({ kind: 'fresh', changes: 1 });

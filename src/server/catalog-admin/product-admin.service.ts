@@ -2,17 +2,14 @@
 // offers, margins and history, override a price, stop or resume selling, and refresh the source
 // offers now through the refresher's queue. Every change is audited with before and after, and
 // written through to the Redis product cache, which the shopper's page reads.
-import { recordAudit } from '../backoffice/audit.store';
-import { cacheProduct } from '../catalog/product-cache.store';
-import type { Product } from '../catalog/product.schema';
-import { findProduct } from '../catalog/product.store';
-import { MARKET_CODES, type MarketCode } from '../markets';
-import type { ActingAgent } from '../orders/order.service';
-import { listenForPriceEvents, priceEventHub } from '../pricing/live-price.store';
-import { marginRules } from '../pricing/margin';
-import type { PriceEvent } from '../pricing/live-price.schema';
-import { enqueueRefresh, refreshQueue } from '../pricing/refresh.queue';
-import type { Runtime } from '../runtime';
+import { recordAudit, auditCollection } from '../backoffice';
+import { cacheProduct, findProduct, productCollection } from '../catalog';
+import type { Product } from '../catalog';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import type { ActingAgent } from '../orders';
+import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryCollection } from '../pricing';
+import type { PriceEvent } from '../pricing';
+import type { Runtime } from '../platform/runtime';
 import { overrideExpiryProblem, toProductAdminView, toProductHit, type OverrideInput, type ProductAdminView, type ProductHit } from './product-admin';
 import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
 import { productFilter, productSearchPlan, type ProductSearch } from './product-search';
@@ -27,15 +24,15 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
   const plan = productSearchPlan(search.q);
   const filter = plan ? productFilter(plan) : null;
   if (!filter) return [];
-  return (await findProductsBy(rt.collections.products, filter, search.limit)).map(toProductHit);
+  return (await findProductsBy(productCollection(rt), filter, search.limit)).map(toProductHit);
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  return toProductAdminView(product, await priceHistoryOf(rt.collections.priceHistory, product._id, MARKET_CODES), marginRules(rt.config), now);
+  return toProductAdminView(product, await priceHistoryOf(priceHistoryCollection(rt), product._id, MARKET_CODES), marginRules(rt.config), now);
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {
-  const product = await findProduct(rt.collections.products, productId);
+  const product = await findProduct(productCollection(rt), productId);
   return product ? view(rt, product, now) : null;
 }
 
@@ -47,7 +44,7 @@ async function changed(
 ): Promise<ProductActionResult> {
   if (!change.after) return notFound(change.before._id);
   await cacheProduct(rt.redis, change.after);
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: change.action,
     entity: { kind: 'product', id: change.before._id },
@@ -63,35 +60,35 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
   const expiresAt = new Date(input.expiresAt);
   const problem = overrideExpiryProblem(expiresAt, now);
   if (problem) return { ok: false, code: 'BAD_REQUEST', message: problem };
-  const before = await findProduct(rt.collections.products, input.productId);
+  const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
   const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
-  const after = await setPriceOverride(rt.collections.products, input.productId, input.market, override);
+  const after = await setPriceOverride(productCollection(rt), input.productId, input.market, override);
   return changed(rt, agent, { action: 'product.price_overridden', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: input.reason, at: now });
 }
 
 export async function clearOverride(rt: Runtime, input: { productId: string; market: MarketCode }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
-  const before = await findProduct(rt.collections.products, input.productId);
+  const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (!before.priceOverrides?.[input.market]) return { ok: false, code: 'CONFLICT', message: `no override in ${input.market} to remove` };
-  const after = await clearPriceOverride(rt.collections.products, input.productId, input.market, now);
+  const after = await clearPriceOverride(productCollection(rt), input.productId, input.market, now);
   return changed(rt, agent, { action: 'product.override_removed', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: null, at: now });
 }
 
 export async function stopSelling(rt: Runtime, input: { productId: string; reason: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
-  const before = await findProduct(rt.collections.products, input.productId);
+  const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is already stopped' };
-  const after = await setSalesStop(rt.collections.products, input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
+  const after = await setSalesStop(productCollection(rt), input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
   return changed(rt, agent, { action: 'product.sales_stopped', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: input.reason, at: now });
 }
 
 export async function resumeSelling(rt: Runtime, input: { productId: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
-  const before = await findProduct(rt.collections.products, input.productId);
+  const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (!before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is not stopped' };
-  const after = await setSalesStop(rt.collections.products, input.productId, null, now);
+  const after = await setSalesStop(productCollection(rt), input.productId, null, now);
   return changed(rt, agent, { action: 'product.sales_resumed', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: null, at: now });
 }
 
@@ -114,7 +111,7 @@ const PICKUP_MS = 5_000;
  * starts before the job is enqueued, so a fast refresher cannot answer unheard.
  */
 export async function refreshNow(rt: Runtime, productId: string): Promise<RefreshNowResult | null> {
-  if (!(await findProduct(rt.collections.products, productId))) return null;
+  if (!(await findProduct(productCollection(rt), productId))) return null;
   const waitMs = rt.config.REFRESH_BUDGET_MS + PICKUP_MS;
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), waitMs);

@@ -2,14 +2,12 @@
 // the per-market view (offer, computed and overridden prices, what the shopper pays, the margin
 // breakdown from pricing/margin.ts, the price history), and what an override may be.
 import { z } from 'zod';
-import type { PricePoint } from '../pricing/price-history.schema';
-import { sellingPrice } from '../catalog/selling';
-import type { Offer, Product } from '../catalog/product.schema';
-import { categoryName } from '../catalog/taxonomy';
-import { Id } from '../db/ids';
-import { MARKET_CODES, MarketCode } from '../markets';
-import { offerCheckedAt } from '../pricing/freshness';
-import { offerMargin, type MarginRules } from '../pricing/margin';
+import type { PricePoint } from '../pricing';
+import { sellingPrice, categoryName } from '../catalog';
+import type { Offer, Product } from '../catalog';
+import { Id } from '../../shared/ids';
+import { MARKET_CODES, MarketCode } from '../../shared/markets';
+import { offerCheckedAt, offerMargin, type MarginRules } from '../pricing';
 
 /** An override lasts at most this long: a forgotten one must not outlive the season. */
 export const OVERRIDE_MAX_DAYS = 90;

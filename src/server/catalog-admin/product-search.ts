@@ -2,10 +2,10 @@
 // GTIN/EAN, a marketplace's own id (an ASIN, a SKU), a source URL, or words of its title and
 // brand. Pure: the plan and its MongoDB filter; every branch of the filter has an index.
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import { MARKET_CODES } from '../markets';
-import { gtinKey } from '../scraping/gtin';
-import { queryTokens } from '../catalog/search-tokens';
+import { Id } from '../../shared/ids';
+import { MARKET_CODES } from '../../shared/markets';
+import { gtinKey } from '../scraping';
+import { queryTokens } from '../catalog';
 
 export const ProductSearch = z.object({
   q: z.string().trim().max(500).default(''),

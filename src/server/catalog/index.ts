@@ -14,3 +14,4 @@ export * from './product-search-cursor';
 export * from './product-search-indexes';
 export * from './product-search';
 export * from './product-search.store';
+export * from './product.collection';

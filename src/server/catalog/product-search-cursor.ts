@@ -2,8 +2,12 @@
 // the next page starts after, and how densely that page's products lay on the sort key. Opaque
 // to shoppers (base64url JSON), checked when read back: a cursor names the sort it belongs to,
 // so one pasted into another sort is refused, not misread.
-import { Id } from '../db/ids';
-import type { SearchSort } from './product-search.schema';
+import { z } from 'zod';
+import { Id } from '../../shared/ids';
+
+export const SEARCH_SORTS = ['relevance', 'price-asc', 'price-desc', 'newest'] as const;
+export const SearchSort = z.enum(SEARCH_SORTS);
+export type SearchSort = z.infer<typeof SearchSort>;
 
 export interface SearchCursor {
   readonly sort: SearchSort;

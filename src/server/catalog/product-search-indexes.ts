@@ -5,15 +5,15 @@
 // skip products that share a price or a creation time). Price sorts need one index per market:
 // each market has its own selling price. Brand, availability and the "for sale" test are
 // filtered along the range read; they cut little, and an index per combination would cost
-// every scraper write more than it saves. Declared here, created through db/collections.ts.
+// every scraper write more than it saves. Declared here, part of the products collection (product.collection.ts).
 //
 // Keywords sorted by price have no index of their own: a token index (multikey, one key per
 // word of every title) per market made inserts four times slower (catalog loader on SecantusDB,
 // average over the first 145,000 products: 400/s with them, 1,700/s without). Such a page
 // sorts the products matching all the words in memory, which costs as much as there are
 // matches; relevance and newest, the default, stay index-ordered.
-import type { IndexSpec } from '../db/collections';
-import { MARKET_CODES, type MarketCode } from '../markets';
+import type { IndexSpec } from '../platform/db';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
 
 /** The field a market's price sort and price range read. */
 export function sellPriceField(market: MarketCode): string {

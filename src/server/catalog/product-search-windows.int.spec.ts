@@ -8,15 +8,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { overridePrice, stopSelling } from '../catalog-admin';
-import { MARKET_CODES, type MarketCode } from '../markets';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
 import { scrapedListing, scrapeDeps, scrapeProducts } from '../scraping';
 import type { Product } from './product.schema';
 import { planSearch } from './product-search';
-import { decodeCursor } from './product-search-cursor';
+import { decodeCursor, SEARCH_SORTS, type SearchSort } from './product-search-cursor';
 import { sellPriceField } from './product-search-indexes';
-import { ProductSearchInput, SEARCH_SORTS, type SearchSort } from './product-search.schema';
+import { ProductSearchInput } from './product-search.schema';
 import { searchProducts } from './product-search.store';
 import { categoryIdOf } from './taxonomy';
+import { productCollection } from './product.collection';
 
 const rt = useTestRuntime('product_search_windows');
 const agent = { id: 'agent_windows', email: 'windows@example.com', role: 'supervisor' as const };
@@ -44,7 +45,7 @@ const GeneratedProduct = fc.record({
 type GeneratedProduct = typeof GeneratedProduct extends fc.Arbitrary<infer T> ? T : never;
 
 async function makeCatalog(generated: readonly GeneratedProduct[]): Promise<void> {
-  await rt().collections.products.deleteMany({});
+  await productCollection(rt()).deleteMany({});
   for (const [i, g] of generated.entries()) {
     const listing = scrapedListing({
       market: g.market,
@@ -86,7 +87,7 @@ async function unbounded(input: ProductSearchInput): Promise<string[]> {
   const price = sellPriceField(input.market);
   const range = { ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }), ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }) };
   const filter = { $and: [plan.prefix, ...plan.rest, ...(plan.field === price && Object.keys(range).length > 0 ? [{ [price]: range }] : [])] };
-  const documents = await rt().collections.products.find(filter, { sort: plan.sort, projection: { _id: 1 } }).toArray();
+  const documents = await productCollection(rt()).find(filter, { sort: plan.sort, projection: { _id: 1 } }).toArray();
   return documents.map((d: Pick<Product, '_id'>) => d._id);
 }
 
@@ -95,7 +96,7 @@ async function windowed(input: ProductSearchInput): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 500; pages++) {
-    const page = await searchProducts(rt().collections.products, { ...input, cursor });
+    const page = await searchProducts(productCollection(rt()), { ...input, cursor });
     ids.push(...page.items.map((item) => item.id));
     if (!page.nextCursor) return ids;
     expect(decodeCursor(page.nextCursor, input.sort)).not.toBeNull();

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db';
-import type { MarketCode } from '../markets';
-import { eur } from '../money';
+import { newId } from '../../shared/ids';
+import type { MarketCode } from '../../shared/markets';
+import { eur } from '../../shared/money';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';
 import type { Product } from './product.schema';
@@ -18,6 +18,7 @@ import { decodeCursor } from './product-search-cursor';
 import { SEARCH_INDEX_NAMES } from './product-search-indexes';
 import { searchTokens } from './search-tokens';
 import type { CategoryId } from './taxonomy';
+import { productCollection } from './product.collection';
 
 const rt = useTestRuntime('product-search');
 const caller = () => appRouter.createCaller(createContext(null, async () => rt()));
@@ -51,7 +52,7 @@ function product(category: CategoryId, title: string, fields: Partial<Product> &
 }
 
 async function seed(...products: Product[]): Promise<Product[]> {
-  await rt().collections.products.insertMany(products);
+  await productCollection(rt()).insertMany(products);
   return products;
 }
 
@@ -199,7 +200,7 @@ describe('the indexes behind a listing', () => {
       const decoded = decodeCursor(cursor ?? '', input.sort);
       const query = planSearch(parsed, decoded, new Date());
       const filter = windowFilter(query, firstWindow(query.range, decoded?.spanPerRow ?? query.defaultSpanPerRow, query.limit));
-      const explained = (await rt().collections.products.find(filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
+      const explained = (await productCollection(rt()).find(filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
         queryPlanner: { winningPlan: unknown };
         executionStats: { totalKeysExamined: number };
       };

@@ -3,15 +3,12 @@
 // load and the benchmark all send this shape.
 import { z } from 'zod';
 import { Availability, type TextLanguage } from './product.schema';
-import { MarketCode } from '../markets';
-import { Cents, Money } from '../money';
-import { decodeCursor } from './product-search-cursor';
+import { MarketCode } from '../../shared/markets';
+import { Cents, Money } from '../../shared/money';
+import { decodeCursor, SearchSort } from './product-search-cursor';
 import { CategoryId } from './taxonomy';
 import type { ProductCard } from './product-summary';
 
-export const SEARCH_SORTS = ['relevance', 'price-asc', 'price-desc', 'newest'] as const;
-export const SearchSort = z.enum(SEARCH_SORTS);
-export type SearchSort = z.infer<typeof SearchSort>;
 
 export const SEARCH_PAGE_SIZE = 24;
 

@@ -13,12 +13,13 @@
 // Price: the range and the sort read the computed selling price of the market (indexed); the
 // card shows what the shopper pays, an agent's override when one is in force (rare, temporary),
 // so such a product may sit slightly out of price order until the override expires.
-import { MARKET_CODES, type MarketCode } from '../markets';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
 import { MAX_WINDOWED_TRIPS, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
 import { sellPriceField } from './product-search-indexes';
-import type { ListingItem, ProductSearchInput, SearchPage, SearchSort } from './product-search.schema';
+import type { SearchSort } from './product-search-cursor';
+import type { ListingItem, ProductSearchInput, SearchPage } from './product-search.schema';
 import { toProductCard } from './product-summary';
 import { textFor } from './product-text';
 import { queryTokens } from './search-tokens';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MarketCode } from '../markets';
-import { Money } from '../money';
-import { Id } from '../db/ids';
+import { MarketCode } from '../../shared/markets';
+import { Money } from '../../shared/money';
+import { Id } from '../../shared/ids';
 import { CategoryId } from './taxonomy';
 
 export const Availability = z.enum(['in_stock', 'out_of_stock', 'unknown']);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db';
-import { eur } from '../money';
+import { newId } from '../../shared/ids';
+import { eur } from '../../shared/money';
 import { findProduct, latestProducts, mapStoredCategories, upsertProduct } from './product.store';
 import type { Product } from './product.schema';
+import { productCollection } from './product.collection';
 
 const rt = useTestRuntime('product-store');
 
@@ -42,7 +43,7 @@ function product(overrides: Partial<Product> = {}): Product {
 
 describe('product store', () => {
   it('writes a product and reads it back whole, money in integer cents and dates as dates', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const written = product();
     await upsertProduct(products, written);
     const read = await findProduct(products, written._id);
@@ -52,7 +53,7 @@ describe('product store', () => {
   });
 
   it('upserting the same product twice leaves one document', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const p = product();
     await upsertProduct(products, p);
     await upsertProduct(products, { ...p, title: 'Moka Express 6 tazze' });
@@ -61,7 +62,7 @@ describe('product store', () => {
   });
 
   it('refuses a product with a price in floating euros, and stores nothing', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const bad = product();
     const offer = bad.offers.it!;
     const withFloat = { ...bad, offers: { it: { ...offer, price: { amountCents: 27.99, currency: 'EUR' as const } } } };
@@ -70,7 +71,7 @@ describe('product store', () => {
   });
 
   it('lists the most recently added products first, on an index', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     // Updated after the newer one was added: the listing is by addition, as the storefront's newest.
     const older = product({ createdAt: new Date('2027-06-01T00:00:00Z'), updatedAt: new Date('2028-03-01T00:00:00Z') });
     const newer = product({ createdAt: new Date('2027-12-01T00:00:00Z'), updatedAt: new Date('2027-12-01T00:00:00Z') });
@@ -83,7 +84,7 @@ describe('product store', () => {
   });
 
   it('leaves out of the listing a product an agent stopped selling', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const stopped = product({ createdAt: new Date('2029-01-01T00:00:00Z'), salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
     await upsertProduct(products, stopped);
     const latest = await latestProducts(products, 10);
@@ -92,7 +93,7 @@ describe('product store', () => {
   });
 
   it('maps the category texts of products stored before the taxonomy to its ids, once', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const legacy = [product({ category: 'Elektronik & Foto' as never }), product({ category: 'Casa e cucina' as never }), product({ category: null as never }), product()];
     await products.insertMany(legacy);
     expect(await mapStoredCategories(products)).toBe(3);

@@ -1,5 +1,5 @@
-import type { Money } from '../money';
-import type { MarketCode } from '../markets';
+import type { Money } from '../../shared/money';
+import type { MarketCode } from '../../shared/markets';
 import type { Product } from './product.schema';
 
 export interface SellingPrice {

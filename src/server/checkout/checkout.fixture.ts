@@ -4,13 +4,13 @@
 // orders placed as a shopper places them: a cart, then the checkout form as typed. Not imported
 // by application code.
 import { addToCart, newCartId } from '../cart';
-import type { Product } from '../catalog/product.schema';
-import { sellingPrice } from '../catalog/selling';
-import { newId } from '../db/ids';
-import type { MarketCode } from '../markets';
-import type { Order } from '../orders/order.schema';
-import { findOrderById } from '../orders/order.store';
-import type { Runtime } from '../runtime';
+import type { Product } from '../catalog';
+import { sellingPrice } from '../catalog';
+import { newId } from '../../shared/ids';
+import type { MarketCode } from '../../shared/markets';
+import type { Order } from '../orders';
+import { findOrderById, orderCollection } from '../orders';
+import type { Runtime } from '../platform/runtime';
 import { scrapedListing, scrapeDeps, scrapeProducts, type Listing } from '../scraping';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm } from './checkout-form';
@@ -78,7 +78,7 @@ export async function placeShopperOrder(rt: Runtime, market: MarketCode, lines: 
   }
   const placed = await placeOrder(rt, cartId, CheckoutInput.parse(checkoutInputFromForm(market, form)), now);
   if (!placed.ok) throw new Error(`checkout refused the order: ${placed.problem}`);
-  const order = await findOrderById(rt.collections.orders, placed.order.orderId);
+  const order = await findOrderById(orderCollection(rt), placed.order.orderId);
   if (!order) throw new Error(`order ${placed.order.orderId} was placed but cannot be read`);
   return order;
 }

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { addToCart, loadCart, newCartId } from '../cart';
-import { cacheProduct, upsertProduct, type Product } from '../catalog';
-import { customerIdFor } from '../customers';
-import { newId } from '../db/ids';
-import type { MarketCode } from '../markets';
-import { eur } from '../money';
-import { bestBuy, marginRules } from '../pricing/margin';
-import { appendTimeline } from '../orders/order.store';
-import { effectId } from '../outbox';
+import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
+import { customerIdFor, customerCollection } from '../customers';
+import { newId } from '../../shared/ids';
+import type { MarketCode } from '../../shared/markets';
+import { eur } from '../../shared/money';
+import { bestBuy, marginRules } from '../pricing';
+import { appendTimeline, orderCollection } from '../orders';
+import { effectId, outboxCollection } from '../outbox';
 import { orderIdFor } from './checkout';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm } from './checkout-form';
@@ -59,11 +59,11 @@ describe('checkout', () => {
     const form = input('it');
     const result = await placeOrder(rt(), cartId, form);
     if (!result.ok) throw new Error(result.problem);
-    const order = await rt().collections.orders.findOne({ _id: result.order.orderId });
+    const order = await orderCollection(rt()).findOne({ _id: result.order.orderId });
     expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * unitCents(a, 'it') + 3 * unitCents(b, 'it') } });
     expect(order!.lines.reduce((s, l) => s + l.total.amountCents, 0)).toBe(order!.total.amountCents);
-    expect(await rt().collections.customers.findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+393331234567', notes: [] });
-    const outbox = await rt().collections.outbox.find({ 'payload.orderId': result.order.orderId }).toArray();
+    expect(await customerCollection(rt()).findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+393331234567', notes: [] });
+    const outbox = await outboxCollection(rt()).find({ 'payload.orderId': result.order.orderId }).toArray();
     expect(outbox.map((e) => e.topic)).toEqual(['order.confirmation']);
     const cart = await loadCart(rt(), cartId, 'it');
     expect(cart.lines).toEqual([]);
@@ -82,11 +82,11 @@ describe('checkout', () => {
     // Confirmed, but the price moved again meanwhile: asked again.
     const secondChange = unitCents((await rescrape(rt(), seed, { priceCents: 2299 })).product, 'it');
     expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: firstChange } })).toMatchObject({ ok: false, problem: 'prices_changed' });
-    expect(await rt().collections.orders.countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
+    expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
 
     const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: secondChange } });
     if (!placed.ok) throw new Error(placed.problem);
-    const order = await rt().collections.orders.findOne({ _id: placed.order.orderId });
+    const order = await orderCollection(rt()).findOne({ _id: placed.order.orderId });
     expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: secondChange }, total: { amountCents: 2 * secondChange } });
     expect(order?.total.amountCents).toBe(2 * secondChange);
   });
@@ -99,7 +99,7 @@ describe('checkout', () => {
       const cartId = await cartWith(market, [product._id, 1]);
       const placed = await placeOrder(rt(), cartId, input(market, { postalCode: { it: '00184', fr: '75008', es: '28013', de: '10115' }[market] }));
       if (!placed.ok) throw new Error(`${market}: ${placed.problem}`);
-      const order = (await rt().collections.orders.findOne({ _id: placed.order.orderId }))!;
+      const order = (await orderCollection(rt()).findOne({ _id: placed.order.orderId }))!;
       const line = order.lines[0]!;
       expect(line.unitPrice, market).toEqual(product.sellPrices[market]!.price);
       const check = bestBuy(product.offers, { sellMarket: market, sellGrossCents: line.total.amountCents, quantity: line.quantity }, rules);
@@ -113,14 +113,14 @@ describe('checkout', () => {
     // The 33.90 the old pricing showed, set by an agent after the shopper added the product.
     const override = { price: eur(3390), expiresAt: new Date(Date.now() + 3_600_000), reason: 'match a competitor', agentId: 'agent_test', at: new Date() };
     const overridden: Product = { ...product, priceOverrides: { it: override } };
-    await upsertProduct(rt().collections.products, overridden);
+    await upsertProduct(productCollection(rt()), overridden);
     await cacheProduct(rt().redis, overridden);
 
     expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toEqual({ ok: false, reason: 'below_floor' });
     const form = input('it');
     const refused = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 3390 } });
     expect(refused).toMatchObject({ ok: false, problem: 'below_floor', lines: [{ productId: product._id, status: 'below_floor', unitCents: 3390 }] });
-    expect(await rt().collections.orders.countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
+    expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
   });
 
   it('refuses a cart with a product gone out of stock since', async () => {
@@ -143,10 +143,10 @@ describe('checkout', () => {
     expect([first, second, again].filter((r) => r.ok && r.created)).toHaveLength(1);
 
     const customerId = customerIdFor(form.email);
-    const orders = await rt().collections.orders.find({ customerId }).toArray();
+    const orders = await orderCollection(rt()).find({ customerId }).toArray();
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ _id: orderIdFor(customerId, form.idempotencyKey), status: 'confirmed', paymentMethod: 'cash_on_delivery' });
-    const outbox = await rt().collections.outbox.find({ 'payload.orderId': orders[0]!._id }).sort({ topic: 1 }).toArray();
+    const outbox = await outboxCollection(rt()).find({ 'payload.orderId': orders[0]!._id }).sort({ topic: 1 }).toArray();
     expect(outbox.map((e) => [e._id, e.topic, e.status])).toEqual([
       [effectId('order.confirmation', orders[0]!._id), 'order.confirmation', 'pending'],
       [effectId('order.purchase', orders[0]!._id), 'order.purchase', 'pending'],
@@ -159,7 +159,7 @@ describe('checkout', () => {
     const form = input('it');
     const orderId = orderIdFor(customerIdFor(form.email), form.idempotencyKey);
     // The crash: the effects are recorded, the order was never inserted.
-    await rt().collections.outbox.insertOne({
+    await outboxCollection(rt()).insertOne({
       _id: effectId('order.confirmation', orderId),
       topic: 'order.confirmation',
       payload: { orderId, customerId: customerIdFor(form.email) },
@@ -172,7 +172,7 @@ describe('checkout', () => {
     });
     const retried = await placeOrder(rt(), cartId, form);
     expect(retried).toMatchObject({ ok: true, created: true, order: { orderId } });
-    expect(await rt().collections.outbox.countDocuments({ 'payload.orderId': orderId })).toBe(1);
+    expect(await outboxCollection(rt()).countDocuments({ 'payload.orderId': orderId })).toBe(1);
   });
 });
 
@@ -183,7 +183,7 @@ describe('order status for shoppers', () => {
     const form = input('it');
     const placed = await placeOrder(rt(), cartId, form);
     if (!placed.ok) throw new Error(placed.problem);
-    await appendTimeline(rt().collections.orders, { _id: placed.order.orderId, customerId: placed.order.customerId }, {
+    await appendTimeline(orderCollection(rt()), { _id: placed.order.orderId, customerId: placed.order.customerId }, {
       kind: 'note',
       at: new Date(),
       from: 'awaiting_payment',
@@ -192,7 +192,7 @@ describe('order status for shoppers', () => {
       reason: 'customer sounded angry on the phone',
     });
 
-    await appendTimeline(rt().collections.orders, { _id: placed.order.orderId, customerId: placed.order.customerId }, {
+    await appendTimeline(orderCollection(rt()), { _id: placed.order.orderId, customerId: placed.order.customerId }, {
       kind: 'status',
       at: new Date(Date.now() + 1000),
       from: 'awaiting_payment',

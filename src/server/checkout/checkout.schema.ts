@@ -1,10 +1,11 @@
 // What the checkout form sends, validated once for the API and the no-JavaScript form route.
 // Messages name the rule in English (API clients); pages show their own words per field.
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import { isMarketCode, MarketCode } from '../markets';
-import { Cents } from '../money';
-import { isValidPostalCode, MARKET_COUNTRY, normalizePhone, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
+import { Id } from '../../shared/ids';
+import { isMarketCode, MarketCode } from '../../shared/markets';
+import { Cents } from '../../shared/money';
+import { normalizePhone } from '../customers';
+import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
 
 export const PaymentMethod = z.enum(['bank_transfer', 'cash_on_delivery']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

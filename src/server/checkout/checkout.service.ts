@@ -11,17 +11,17 @@
 //      the winner's order;
 //   4. the cart emptied and pointing at the order, last: until then a resubmit finds the order.
 import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
-import { customerIdFor, normalizeEmail, upsertCheckoutCustomer } from '../customers';
-import { isDuplicateKey } from '../db';
-import type { MarketCode } from '../markets';
-import { effectId, recordEffect } from '../outbox';
-import type { Order } from '../orders/order.schema';
-import type { Runtime } from '../runtime';
+import { customerIdFor, normalizeEmail, upsertCheckoutCustomer, customerCollection } from '../customers';
+import { isDuplicateKey } from '../platform/db';
+import type { MarketCode } from '../../shared/markets';
+import { effectId, recordEffect, outboxCollection } from '../outbox';
+import type { Order } from '../orders';
+import type { Runtime } from '../platform/runtime';
 import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
 import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from './checkout.store';
 import { toShopperOrderView, type ShopperOrderView } from './order-status';
-import { bankAccountOf } from '../orders/bank-account';
+import { bankAccountOf, orderCollection } from '../orders';
 
 export interface PlacedOrderRef {
   readonly orderId: string;
@@ -52,7 +52,7 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const customerId = customerIdFor(input.email);
   const orderId = orderIdFor(customerId, input.idempotencyKey);
   // Checked before the cart: the first of a double submit may have emptied it already.
-  const existing = await findPlacedOrder(rt.collections.orders, customerId, orderId);
+  const existing = await findPlacedOrder(orderCollection(rt), customerId, orderId);
   if (existing) return { ok: true, order: refOf(existing), created: false };
 
   // Every price checked at its source again (a changed one goes back to the shopper to accept),
@@ -68,14 +68,14 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const order = buildOrder({ input, cart: priced, customerId, now });
   const effect = { orderId: order._id, customerId };
   await idempotently(() =>
-    upsertCheckoutCustomer(rt.collections.customers, { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market }, now),
+    upsertCheckoutCustomer(customerCollection(rt), { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market }, now),
   );
-  await idempotently(() => recordEffect(rt.collections.outbox, { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect }, now));
+  await idempotently(() => recordEffect(outboxCollection(rt), { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect }, now));
   if (order.status === 'confirmed') {
-    await idempotently(() => recordEffect(rt.collections.outbox, { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now));
+    await idempotently(() => recordEffect(outboxCollection(rt), { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now));
   }
-  const created = await insertPlacedOrder(rt.collections.orders, order);
-  const placed = created ? order : await findPlacedOrder(rt.collections.orders, customerId, orderId);
+  const created = await insertPlacedOrder(orderCollection(rt), order);
+  const placed = created ? order : await findPlacedOrder(orderCollection(rt), customerId, orderId);
   if (!placed) throw new Error(`order ${orderId} was refused as a duplicate but cannot be read`);
   await writeCart(rt.redis, cartId, { ...emptyCart(input.market, now), lastOrder: refOf(placed) }, rt.config.CART_TTL_MS);
   return { ok: true, order: refOf(placed), created };
@@ -84,7 +84,7 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
 /** The order this cart last became, for its confirmation page. */
 export async function confirmedOrder(rt: Runtime, cartId: string | null, market: MarketCode): Promise<ShopperOrderView | null> {
   const last = cartId ? (await loadCart(rt, cartId, market)).lastOrder : null;
-  const order = last ? await findPlacedOrder(rt.collections.orders, last.customerId, last.orderId) : null;
+  const order = last ? await findPlacedOrder(orderCollection(rt), last.customerId, last.orderId) : null;
   return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }
 
@@ -93,7 +93,7 @@ export async function confirmedOrder(rt: Runtime, cartId: string | null, market:
  * look the same, so the answer never tells whether an e-mail has orders.
  */
 export async function lookUpOrder(rt: Runtime, number: string, email: string): Promise<ShopperOrderView | null> {
-  const matches = await findOrdersByNumber(rt.collections.orders, customerIdFor(email), number.trim().toUpperCase());
+  const matches = await findOrdersByNumber(orderCollection(rt), customerIdFor(email), number.trim().toUpperCase());
   const order = matches.find((o) => o.email === normalizeEmail(email));
   return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }

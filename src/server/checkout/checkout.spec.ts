@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { emptyCart, addLine, priceCart, type Purchasable } from '../cart/cart';
+import { emptyCart, addLine, priceCart, type Purchasable } from '../cart';
 import { testOffer } from '../catalog/offer.fixture';
-import { DEFAULT_MARGIN_RULES } from '../pricing/margin';
-import { Order } from '../orders/order.schema';
-import { eur } from '../money';
+import { DEFAULT_MARGIN_RULES } from '../pricing';
+import { Order } from '../orders';
+import { eur } from '../../shared/money';
 import { buildOrder, orderIdFor, orderNumberFor, unconfirmedPriceChanges } from './checkout';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm, encodeAcceptedPrices } from './checkout-form';

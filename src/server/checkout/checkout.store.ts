@@ -1,16 +1,17 @@
 // Orders as checkout writes and reads them, and the no-JavaScript form's round trip in Redis.
 import type { Redis } from 'ioredis';
-import { isDuplicateKey, type Collections } from '../db';
-import type { MarketCode } from '../markets';
-import type { Order } from '../orders/order.schema';
+import type { Collection } from 'mongodb';
+import { isDuplicateKey } from '../platform/db';
+import type { MarketCode } from '../../shared/markets';
+import type { Order } from '../orders';
 
 /** customerId is the shard key: the read goes to one shard. */
-export function findPlacedOrder(orders: Collections['orders'], customerId: string, orderId: string): Promise<Order | null> {
+export function findPlacedOrder(orders: Collection<Order>, customerId: string, orderId: string): Promise<Order | null> {
   return orders.findOne({ _id: orderId, customerId });
 }
 
 /** False when the order was already there: a concurrent submit of the same form inserted it first. */
-export async function insertPlacedOrder(orders: Collections['orders'], order: Order): Promise<boolean> {
+export async function insertPlacedOrder(orders: Collection<Order>, order: Order): Promise<boolean> {
   try {
     await orders.insertOne(order);
     return true;
@@ -21,11 +22,11 @@ export async function insertPlacedOrder(orders: Collections['orders'], order: Or
 }
 
 /**
- * Numbers are not unique in the database (see collections.ts): every match is returned. The
+ * Numbers are not unique in the database (see orders/order.collection.ts): every match is returned. The
  * shopper's customer id (from the e-mail they typed) is the shard key, so the read goes to one
  * shard; a number alone would ask every shard.
  */
-export function findOrdersByNumber(orders: Collections['orders'], customerId: string, number: string): Promise<Order[]> {
+export function findOrdersByNumber(orders: Collection<Order>, customerId: string, number: string): Promise<Order[]> {
   return orders.find({ customerId, number }).limit(5).toArray();
 }
 

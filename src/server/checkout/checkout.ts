@@ -1,9 +1,9 @@
 // Pure checkout rules: the order's id and number derived from (customer, idempotency key), the
 // price re-validation against what the shopper confirmed, and the order document itself.
 import { createHash } from 'node:crypto';
-import type { PricedCart, PricedLine } from '../cart/cart';
-import { MARKETS } from '../markets';
-import type { Order, OrderStatus } from '../orders/order.schema';
+import type { PricedCart, PricedLine } from '../cart';
+import { MARKETS } from '../../shared/markets';
+import type { Order, OrderStatus } from '../orders';
 import type { CheckoutInput } from './checkout.schema';
 import { MARKET_COUNTRY } from '../orders';
 

@@ -1,7 +1,7 @@
 // The order-lookup cookie: a random token naming one lookup kept in Redis, HttpOnly (scripts
 // never see it) and SameSite=Lax, for as long as the lookup is kept.
 import { getCookie, type H3Event } from 'h3';
-import { setPrivateCookie } from '../web';
+import { setPrivateCookie } from '../platform/web';
 import { LOOKUP_RECORD_TTL_MS } from './order-status.service';
 
 export const ORDER_LOOKUP_COOKIE = 'ds_order_lookup';

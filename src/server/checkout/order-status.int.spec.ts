@@ -3,9 +3,9 @@
 // too, and a form post's lookup shown (and reloaded) from its cookie without counting again.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db/ids';
+import { newId } from '../../shared/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
-import { markPaid } from '../orders/order-actions.service';
+import { markPaid } from '../orders';
 import { lookUpOrderLimited, recordFormLookup, shownLookup } from './order-status.service';
 
 const PER_ADDRESS = 8;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../orders/order.schema';
-import { groupedIban, type BankAccount } from '../orders/bank-account';
+import type { Order } from '../orders';
+import { groupedIban, type BankAccount } from '../orders';
 import { lookupAllowed, lookupLimitedMessage, toShopperOrderView } from './order-status';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute));

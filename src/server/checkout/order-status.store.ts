@@ -1,7 +1,7 @@
 // Order-status lookups in Redis: the rate-limit counters (per client address, per order number)
 // and the lookup a form post made, kept for the page it redirects to.
 import type { Redis } from 'ioredis';
-import { countInWindow } from '../redis';
+import { countInWindow } from '../platform/redis';
 import type { LookupCounts } from './order-status';
 import { OrderLookupRecord } from './order-status.schema';
 

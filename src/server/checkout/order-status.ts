@@ -1,9 +1,8 @@
 // What a shopper may see of an order: its number, lines, total, address and its timeline.
 // Shopper-safe by construction: status changes and refunds with their time, never the actor,
 // the reason (agents write those for each other) or internal notes.
-import type { MarketCode } from '../markets';
-import type { BankAccount } from '../orders/bank-account';
-import type { Order, OrderStatus, TimelineEntry } from '../orders/order.schema';
+import type { MarketCode } from '../../shared/markets';
+import type { BankAccount, Order, OrderStatus, TimelineEntry } from '../orders';
 
 export interface ShopperOrderView {
   readonly number: string;

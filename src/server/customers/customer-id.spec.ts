@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Id } from '../db/ids';
+import { Id } from '../../shared/ids';
 import { customerIdFor, normalizeEmail } from './customer-id';
 
 describe('customer ids', () => {

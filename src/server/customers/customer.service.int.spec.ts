@@ -3,8 +3,9 @@
 // customers are the ones checkout made from the forms shoppers typed.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { listAudit } from '../backoffice/audit.store';
+import { listAudit, auditCollection } from '../backoffice';
 import { seedOrder } from '../fulfillment/order.fixture';
+import { withOrders } from '../orders';
 import { addCustomerNote, customerDetail, searchCustomers } from './customer.service';
 
 const rt = useTestRuntime('customers');
@@ -30,8 +31,8 @@ describe('customers in the back office', () => {
     await seedOrder(rt());
     const customerId = first.order.customerId;
     expect(again.order.customerId).toBe(customerId);
-    const detail = await customerDetail(rt(), customerId);
-    expect(detail?.orders.map((o) => o.id)).toEqual([again.order._id, first.order._id]);
+    const detail = await withOrders(rt(), (await customerDetail(rt(), customerId))!);
+    expect(detail.orders.map((o) => o.id)).toEqual([again.order._id, first.order._id]);
 
     await addCustomerNote(rt(), { customerId, text: 'prefers e-mail' }, agent, new Date('2026-11-01T10:00:00Z'));
     const after = await addCustomerNote(rt(), { customerId, text: '<b>called twice</b>' }, agent, new Date('2026-11-02T10:00:00Z'));
@@ -39,7 +40,7 @@ describe('customers in the back office', () => {
     expect((await customerDetail(rt(), customerId))?.notes).toHaveLength(2);
     expect(await addCustomerNote(rt(), { customerId: 'c-unknown000', text: 'x' }, agent)).toBeNull();
 
-    const [entry] = await listAudit(rt().collections.auditEntries, { entityId: customerId, limit: 5 });
+    const [entry] = await listAudit(auditCollection(rt()), { entityId: customerId, limit: 5 });
     expect(entry).toMatchObject({ action: 'customer.note_added', actor: { email: agent.email }, before: { notes: 1 }, after: { notes: 2, note: '<b>called twice</b>' } });
   });
 });

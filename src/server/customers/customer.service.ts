@@ -1,15 +1,13 @@
 // What the back office does with customers: find them by e-mail, phone or name, open one with
-// their orders (read by customer id, the orders' shard key, so one shard answers) and agents'
-// internal notes, and add a note, audited.
+// agents' internal notes, and add a note, audited. (Their orders are added by orders' withOrders.)
 import { z } from 'zod';
-import { recordAudit } from '../backoffice/audit.store';
-import { Id } from '../db/ids';
-import { searchTerms } from '../orders/order-search';
-import { toOrderSummary, type OrderSummaryView } from '../orders/order-view';
-import { findOrders } from '../orders/order.store';
-import type { Runtime } from '../runtime';
+import { recordAudit, auditCollection } from '../backoffice';
+import { Id } from '../../shared/ids';
+import type { Runtime } from '../platform/runtime';
 import type { Customer } from './customer.schema';
+import { searchTerms } from './search-terms';
 import { appendCustomerNote, findCustomerById, findCustomers } from './customer.store';
+import { customerCollection } from './customer.collection';
 
 export const CustomerSearchInput = z.object({ q: z.string().trim().max(200).default(''), limit: z.number().int().min(1).max(200).default(50) });
 export const CustomerIdInput = z.object({ customerId: Id });
@@ -27,39 +25,33 @@ export interface CustomerSummaryView {
 export interface CustomerView extends CustomerSummaryView {
   /** Newest first. */
   readonly notes: readonly { readonly at: string; readonly agentId: string; readonly text: string }[];
-  readonly orders: readonly OrderSummaryView[];
 }
 
 export function toCustomerSummary(customer: Customer): CustomerSummaryView {
   return { id: customer._id, name: customer.name, email: customer.email, phone: customer.phone, market: customer.market, createdAt: customer.createdAt.toISOString() };
 }
 
-/** A customer's orders shown at once; older ones are reached by the orders search. */
-const ORDERS_SHOWN = 100;
-
 export async function searchCustomers(rt: Runtime, input: { q: string; limit: number }): Promise<CustomerSummaryView[]> {
   const terms = searchTerms(input.q);
-  return terms ? (await findCustomers(rt.collections.customers, terms, input.limit)).map(toCustomerSummary) : [];
+  return terms ? (await findCustomers(customerCollection(rt), terms, input.limit)).map(toCustomerSummary) : [];
 }
 
-async function view(rt: Runtime, customer: Customer): Promise<CustomerView> {
-  const orders = await findOrders(rt.collections.orders, { customerId: customer._id }, ORDERS_SHOWN);
+function view(customer: Customer): CustomerView {
   return {
     ...toCustomerSummary(customer),
     notes: [...customer.notes].sort((a, b) => b.at.getTime() - a.at.getTime()).map((n) => ({ at: n.at.toISOString(), agentId: n.agentId, text: n.text })),
-    orders: orders.map(toOrderSummary),
   };
 }
 
 export async function customerDetail(rt: Runtime, customerId: string): Promise<CustomerView | null> {
-  const customer = await findCustomerById(rt.collections.customers, customerId);
-  return customer ? view(rt, customer) : null;
+  const customer = await findCustomerById(customerCollection(rt), customerId);
+  return customer ? view(customer) : null;
 }
 
 export async function addCustomerNote(rt: Runtime, input: { customerId: string; text: string }, agent: { id: string; email: string }, now = new Date()): Promise<CustomerView | null> {
-  const updated = await appendCustomerNote(rt.collections.customers, input.customerId, { at: now, agentId: agent.id, text: input.text });
+  const updated = await appendCustomerNote(customerCollection(rt), input.customerId, { at: now, agentId: agent.id, text: input.text });
   if (!updated) return null;
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'customer.note_added',
     entity: { kind: 'customer', id: input.customerId },
@@ -67,5 +59,5 @@ export async function addCustomerNote(rt: Runtime, input: { customerId: string; 
     after: { notes: updated.notes.length, note: input.text },
     at: now,
   });
-  return view(rt, updated);
+  return view(updated);
 }

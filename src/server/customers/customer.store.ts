@@ -1,6 +1,6 @@
 // Customers in MongoDB: upserted by checkout, opened by id, found by the
 // back office's search box by e-mail, phone or the start of the name; agents' notes appended.
-import type { Collections } from '../db';
+import type { Collection } from 'mongodb';
 import type { Customer } from './customer.schema';
 
 export interface CheckoutContact {
@@ -15,7 +15,7 @@ export interface CheckoutContact {
  * Checkout creates the customer or brings its contact details up to date; agents' notes and
  * the first market stay. Idempotent: the id is derived from the e-mail (customer-id.ts).
  */
-export async function upsertCheckoutCustomer(customers: Collections['customers'], contact: CheckoutContact, now: Date): Promise<void> {
+export async function upsertCheckoutCustomer(customers: Collection<Customer>, contact: CheckoutContact, now: Date): Promise<void> {
   await customers.updateOne(
     { _id: contact.id },
     {
@@ -26,12 +26,12 @@ export async function upsertCheckoutCustomer(customers: Collections['customers']
   );
 }
 
-export function findCustomerById(customers: Collections['customers'], id: string): Promise<Customer | null> {
+export function findCustomerById(customers: Collection<Customer>, id: string): Promise<Customer | null> {
   return customers.findOne({ _id: id });
 }
 
 /** One atomic push; null when there is no such customer. */
-export function appendCustomerNote(customers: Collections['customers'], customerId: string, note: Customer['notes'][number]): Promise<Customer | null> {
+export function appendCustomerNote(customers: Collection<Customer>, customerId: string, note: Customer['notes'][number]): Promise<Customer | null> {
   return customers.findOneAndUpdate({ _id: customerId }, { $push: { notes: note }, $set: { updatedAt: note.at } }, { returnDocument: 'after' });
 }
 
@@ -44,7 +44,7 @@ export interface CustomerSearch {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export async function findCustomers(customers: Collections['customers'], search: CustomerSearch, limit = 50): Promise<Customer[]> {
+export async function findCustomers(customers: Collection<Customer>, search: CustomerSearch, limit = 50): Promise<Customer[]> {
   const or: Record<string, unknown>[] = [];
   if (search.email) or.push({ email: search.email });
   if (search.phones.length > 0) or.push({ phone: { $in: [...search.phones] } });

@@ -1,10 +1,11 @@
 // The opportunities list for the back office: the margin engine over the products most
 // recently updated that are offered in more than one market.
-import type { Runtime } from '../runtime';
-import { formatMoney } from '../money';
-import { MARKET_CODES, type MarketCode } from '../markets';
-import { formatBasisPoints, marginRules } from '../pricing/margin';
+import type { Runtime } from '../platform/runtime';
+import { formatMoney } from '../../shared/money';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { formatBasisPoints, marginRules } from '../pricing';
 import { opportunities } from './trade-margin';
+import { productCollection } from '../catalog';
 
 export interface OpportunityView {
   readonly productId: string;
@@ -28,7 +29,7 @@ export const OPPORTUNITY_SCAN = 2_000;
 
 export async function listOpportunities(rt: Runtime, input: { sellMarket?: MarketCode | undefined; limit: number }, now = new Date()): Promise<OpportunityView[]> {
   const multiMarket = { $or: MARKET_CODES.flatMap((a, i) => MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } }))) };
-  const products = await rt.collections.products
+  const products = await productCollection(rt)
     .find(multiMarket, { projection: { title: 1, offers: 1, sellPrices: 1, priceOverrides: 1, salesStop: 1 } })
     .sort({ updatedAt: -1 })
     .limit(OPPORTUNITY_SCAN)

@@ -8,13 +8,11 @@ import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { addToCart, newCartId } from '../cart';
-import { CheckoutInput } from '../checkout/checkout.schema';
-import { checkoutInputFromForm } from '../checkout/checkout-form';
-import { lookUpOrder, placeOrder } from '../checkout/checkout.service';
-import { newId } from '../db/ids';
-import { messagesOfOrder } from '../messages';
-import { drainOutbox } from '../outbox/outbox-drain.service';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
+import { CheckoutInput, checkoutInputFromForm, lookUpOrder, placeOrder } from '../checkout';
+import { newId } from '../../shared/ids';
+import { messagesOfOrder, messageCollection } from '../messages';
+import { drainOutbox } from '../outbox';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { ORDER_EFFECTS } from './order-effects';
 import { seedOfferedProduct } from './order.fixture';
 import { purchaseJobId } from './purchase.queue';
@@ -42,7 +40,7 @@ describe('an order from checkout to delivery', () => {
 
     const before = await supplierOrders();
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toEqual({ done: 2, retried: 0, failed: 0 });
-    const messages = await messagesOfOrder(rt().collections.messages, placed.order.customerId, orderId);
+    const messages = await messagesOfOrder(messageCollection(rt()), placed.order.customerId, orderId);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.subject).toContain(placed.order.number);
     const queue = new Queue(QUEUES.purchase, { connection: rt().redis, prefix: QUEUE_PREFIX });

@@ -5,13 +5,12 @@
 // poll buy it from the marketplace simulator's supplier API and follow it there over HTTP, the
 // simulator's clock moved on as far as shipping and delivery take. Not imported by application code.
 import { placeShopperOrder, productForSale, shopperForm, type ProductForSale, type ShopperForm } from '../checkout/checkout.fixture';
-import type { MarketCode } from '../markets';
-import { markPaid } from '../orders/order-actions.service';
-import type { Order, OrderStatus } from '../orders/order.schema';
-import { findOrderById } from '../orders/order.store';
-import { originOf } from '../outbound';
-import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
-import type { Runtime } from '../runtime';
+import type { MarketCode } from '../../shared/markets';
+import { markPaid, findOrderById, orderCollection } from '../orders';
+import type { Order, OrderStatus } from '../orders';
+import { originOf } from '../platform/outbound';
+import { fetchOfferQuote } from '../pricing';
+import type { Runtime } from '../platform/runtime';
 import { scrapeDeps, scrapedListing, scrapeProducts, type Listing } from '../scraping';
 import { control, findProduct, type TestSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import type { RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
@@ -105,7 +104,7 @@ export async function seedOrder(rt: Runtime, seed: OrderSeed = {}): Promise<Seed
     if (!paid.ok) throw new Error(`order ${placed._id} could not be marked paid: ${paid.message}`);
   }
   if (seed.offer && BOUGHT.includes(status)) await buyAndTrack(rt, seed.offer.simulator, placed, listing, status);
-  const order = await findOrderById(rt.collections.orders, placed._id);
+  const order = await findOrderById(orderCollection(rt), placed._id);
   if (order?.status !== status) throw new Error(`order ${placed._id} is ${order?.status ?? 'gone'}, not ${status}`);
   return { product, listing, order, form };
 }

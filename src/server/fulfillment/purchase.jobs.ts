@@ -3,7 +3,7 @@
 // tracking poll's line, every TRACKING_POLL_MS, is the worker's periodic count).
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import type { JobHandler } from '../runtime/worker';
+import type { JobHandler } from '../platform/runtime';
 import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
 import { PURCHASE_ORDER_JOB, PurchaseJobData, purchaseQueue, TRACK_PURCHASES_JOB } from './purchase.queue';
 

@@ -2,9 +2,9 @@
 // `order.purchase` twice adds one job), and the repeatable tracking poll.
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import type { Runtime } from '../runtime';
+import { Id } from '../../shared/ids';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import type { Runtime } from '../platform/runtime';
 
 export const PURCHASE_ORDER_JOB = 'purchase-order';
 export const TRACK_PURCHASES_JOB = 'track-purchases';

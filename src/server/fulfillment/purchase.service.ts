@@ -4,18 +4,15 @@
 // price, idempotency key) before the supplier is called: a worker killed in the middle resumes
 // with the same key and the same body, so the supplier replays the order instead of placing a
 // second one. Also the tracking poll, which moves purchased orders on as the suppliers ship.
-import { findProduct } from '../catalog/product.store';
-import type { Product } from '../catalog/product.schema';
-import { formatMoney } from '../money';
-import { outboundPolicy } from '../outbound';
-import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders/order.schema';
-import { transition } from '../orders/order-state';
-import { changeOrder, findOrderById } from '../orders/order.store';
-import { marketGates, marketplaceUrl, refreshProduct } from '../pricing/refresh.service';
-import { offerCheckedAt } from '../pricing/freshness';
-import { bestBuy, formatBasisPoints, marginRules } from '../pricing/margin';
+import { findProduct, productCollection } from '../catalog';
+import type { Product } from '../catalog';
+import { formatMoney } from '../../shared/money';
+import { outboundPolicy } from '../platform/outbound';
+import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
+import { transition, changeOrder, findOrderById, orderCollection } from '../orders';
+import { marketGates, marketplaceUrl, refreshProduct, offerCheckedAt, bestBuy, formatBasisPoints, marginRules, priceHistoryCollection } from '../pricing';
 import type { Queue } from 'bullmq';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../platform/runtime';
 import { enqueuePurchase } from './purchase.queue';
 import { activePurchase, BUYABLE_STATUSES, failedPurchases, purchaseKey, shipToMarket, SYSTEM, trackingTransitions, withSupplierNews } from './purchase';
 import { placeSupplierOrder, readSupplierOrder, SupplierCallError, type SupplierOrder } from './supplier.client';
@@ -34,11 +31,11 @@ class Unbuyable extends Error {}
 
 export async function purchaseOrder(rt: Runtime, ref: Pick<Order, '_id' | 'customerId'>, now = () => new Date()): Promise<PurchaseOutcome> {
   for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-    let order = await findOrderById(rt.collections.orders, ref._id, ref.customerId);
+    let order = await findOrderById(orderCollection(rt), ref._id, ref.customerId);
     if (!order) throw new Error(`no order ${ref._id} of customer ${ref.customerId}`);
     if (BUYABLE_STATUSES.includes(order.status)) {
       const at = now();
-      order = await changeOrder(rt.collections.orders, order, {
+      order = await changeOrder(orderCollection(rt), order, {
         status: 'purchasing',
         timeline: [transition(order.status, { to: 'purchasing', actor: SYSTEM, reason: 'buying from the best sources', at })],
         at,
@@ -62,7 +59,7 @@ async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<Purc
     } catch (error) {
       if (!(error instanceof Unbuyable)) throw error;
       const at = now();
-      const updated = await changeOrder(rt.collections.orders, order, {
+      const updated = await changeOrder(orderCollection(rt), order, {
         status: 'needs_attention',
         timeline: [transition(order.status, { to: 'needs_attention', actor: SYSTEM, reason: error.message, at })],
         at,
@@ -71,7 +68,7 @@ async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<Purc
     }
   }
   const at = now();
-  const done = await changeOrder(rt.collections.orders, order, {
+  const done = await changeOrder(orderCollection(rt), order, {
     status: 'purchased',
     timeline: [transition(order.status, { to: 'purchased', actor: SYSTEM, reason: `bought ${order.lines.length} line(s) from the suppliers`, at })],
     at,
@@ -87,7 +84,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
   let purchase = existing;
   if (!purchase) {
     purchase = await choosePurchase(rt, order, line, now());
-    current = await changeOrder(rt.collections.orders, order, {
+    current = await changeOrder(orderCollection(rt), order, {
       timeline: [],
       push: { purchases: purchase },
       // Another run of this job may have recorded the line's purchase first: then use that one.
@@ -104,7 +101,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
     const failed: SupplierPurchase = 'refused' in placed
       ? { ...purchase, status: 'failed', failureReason: reason, updatedAt: at }
       : withSupplierNews({ ...purchase, supplierOrderId: placed.id }, placed, at);
-    await changeOrder(rt.collections.orders, current, { timeline: [], set: { 'purchases.$[p]': failed }, arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }], at });
+    await changeOrder(orderCollection(rt), current, { timeline: [], set: { 'purchases.$[p]': failed }, arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }], at });
     throw new Unbuyable(`line ${line.lineId}: the ${purchase.market} supplier refused: ${reason}`);
   }
   const settled = withSupplierNews({ ...purchase, supplierOrderId: placed.id, cost: { amountCents: placed.totalCents, currency: 'EUR' } }, placed, at);
@@ -116,7 +113,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
     actor: SYSTEM,
     reason: `line ${line.lineId}: bought in ${purchase.market} as ${placed.id} for ${euros(placed.totalCents)}`,
   };
-  return changeOrder(rt.collections.orders, current, {
+  return changeOrder(orderCollection(rt), current, {
     timeline: [entry],
     set: { 'purchases.$[p]': settled },
     arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }],
@@ -128,7 +125,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
 async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Date): Promise<SupplierPurchase> {
   const rules = marginRules(rt.config);
   const sale = { sellMarket: shipToMarket(order), sellGrossCents: line.total.amountCents, quantity: line.quantity };
-  let product = await findProduct(rt.collections.products, line.productId);
+  let product = await findProduct(productCollection(rt), line.productId);
   if (!product) throw new Unbuyable(`line ${line.lineId}: product ${line.productId} is no longer in the catalog`);
   let best = bestBuy(product.offers, sale, rules);
   const stale = (p: Product, market: string) => {
@@ -137,10 +134,10 @@ async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Da
   };
   if (!best || stale(product, best.buyMarket)) {
     await refreshProduct(
-      { config: rt.config, products: rt.collections.products, priceHistory: rt.collections.priceHistory, redis: rt.redis, gates: marketGates(rt.config) },
+      { config: rt.config, products: productCollection(rt), priceHistory: priceHistoryCollection(rt), redis: rt.redis, gates: marketGates(rt.config) },
       { productId: product._id, maxAgeMs: rt.config.PRICE_FRESH_MS, cause: 'sweep' },
     );
-    product = (await findProduct(rt.collections.products, line.productId)) ?? product;
+    product = (await findProduct(productCollection(rt), line.productId)) ?? product;
     best = bestBuy(product.offers, sale, rules);
   }
   if (!best) throw new Unbuyable(`line ${line.lineId}: out of stock in every market`);
@@ -199,7 +196,7 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
  * resumes where the order is, under the same keys.
  */
 export async function requeueStuckPurchases(rt: Runtime, queue: Queue, now = new Date()): Promise<number> {
-  const stuck = await rt.collections.orders
+  const stuck = await orderCollection(rt)
     .find({ status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } }, { projection: { _id: 1, customerId: 1 } })
     .limit(TRACKING_BATCH)
     .toArray();
@@ -220,7 +217,7 @@ const TRACKING_BATCH = 200;
 
 /** Reads the suppliers' status of purchased and shipped orders and moves each order on. */
 export async function pollTracking(rt: Runtime, now = () => new Date()): Promise<TrackingCounts> {
-  const orders = await rt.collections.orders.find({ status: { $in: ['purchased', 'shipped'] } }).sort({ updatedAt: 1 }).limit(TRACKING_BATCH).toArray();
+  const orders = await orderCollection(rt).find({ status: { $in: ['purchased', 'shipped'] } }).sort({ updatedAt: 1 }).limit(TRACKING_BATCH).toArray();
   const counts = { orders: orders.length, shipped: 0, delivered: 0, needsAttention: 0, errors: 0 };
   for (const order of orders) {
     try {
@@ -236,7 +233,7 @@ export async function pollTracking(rt: Runtime, now = () => new Date()): Promise
       const changed = entries.length > 0 || purchases.some((p, i) => p !== order.purchases[i] && p.updatedAt === at);
       if (!changed) continue;
       const status = entries.at(-1)?.to;
-      const updated = await changeOrder(rt.collections.orders, order, { timeline: entries, set: { purchases }, ...(status ? { status } : {}), at });
+      const updated = await changeOrder(orderCollection(rt), order, { timeline: entries, set: { purchases }, ...(status ? { status } : {}), at });
       if (!updated || !status) continue;
       if (status === 'shipped') counts.shipped += 1;
       if (status === 'delivered') counts.delivered += 1;

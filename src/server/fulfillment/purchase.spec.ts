@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SupplierPurchase } from '../orders/order.schema';
+import type { SupplierPurchase } from '../orders';
 import { activePurchase, failedPurchases, purchaseKey, trackingTransitions, withSupplierNews } from './purchase';
 
 const at = new Date('2026-11-25T10:00:00Z');

@@ -1,8 +1,8 @@
 // The purchase rules, free of I/O: which key a line's supplier order is placed under, which
 // purchase of a line counts, and what the supplier's news about its orders makes of the order.
-import { MarketCode } from '../markets';
-import type { Actor, Order, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders/order.schema';
-import { transition } from '../orders/order-state';
+import { MarketCode } from '../../shared/markets';
+import type { Actor, Order, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
+import { transition } from '../orders';
 import type { SupplierOrder } from './supplier.client';
 
 export const SYSTEM: Actor = { kind: 'system', id: null };

@@ -4,8 +4,8 @@
 // this one place, whether calling again may help (timeouts, network, 429, 5xx) or not (refusals).
 import type { RequestInit, Response } from 'undici';
 import { z } from 'zod';
-import { Cents } from '../money';
-import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../outbound';
+import { Cents } from '../../shared/money';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 
 export const SupplierOrder = z.object({
   id: z.string().min(1),

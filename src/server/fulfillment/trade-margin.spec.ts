@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testOffer } from '../catalog/offer.fixture';
-import type { Product } from '../catalog/product.schema';
-import type { MarginRules } from '../pricing/margin';
+import type { Product } from '../catalog';
+import type { MarginRules } from '../pricing';
 import { opportunities } from './trade-margin';
 
 const fees = { marketplaceBasisPoints: 500, paymentBasisPoints: 120, paymentFixedCents: 25, shippingAbroadCents: 490 };

@@ -1,10 +1,10 @@
 // The opportunities list: for each product and market it is sold in, the best market to buy
 // from, by the margin engine of pricing/margin.ts (the same one that priced the product and that
 // checks each purchase).
-import type { Product } from '../catalog/product.schema';
-import { sellingPrice } from '../catalog/selling';
-import { MARKET_CODES } from '../markets';
-import { bestBuy, type MarginRules, type TradeMargin } from '../pricing/margin';
+import type { Product } from '../catalog';
+import { sellingPrice } from '../catalog';
+import { MARKET_CODES } from '../../shared/markets';
+import { bestBuy, type MarginRules, type TradeMargin } from '../pricing';
 
 export interface Opportunity extends TradeMargin {
   readonly productId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnHosts, marketplaceSites, STATIC_SITES } from '../scraping/sites';
+import { isOnHosts, marketplaceSites, STATIC_SITES } from '../scraping';
 import { allowedImageHosts, imageCacheKey, parseImageRequest, productImagePath, productImageSrcset } from './image-request';
 
 const sites = [

@@ -1,7 +1,7 @@
 // The image route's pure rules: reading a request (400 naming the parameter), the public URL of a
 // product photo and its srcset, which hosts the route may fetch from, and the cache key of a variant.
 import { createHash } from 'node:crypto';
-import type { SiteConfig } from '../scraping/sites';
+import type { SiteConfig } from '../scraping';
 import { IMAGE_WIDTHS, ImageRequest, type ImageFormat, type ImageWidth } from './image-request.schema';
 
 export const IMAGE_CONTENT_TYPES: Readonly<Record<ImageFormat, string>> = { webp: 'image/webp', jpg: 'image/jpeg' };

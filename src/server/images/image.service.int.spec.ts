@@ -9,16 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalPath } from '../../../infra/marketplace-simulator/catalog-generator';
 import { findProduct as findSimProduct, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { originOf } from '../outbound';
+import { originOf } from '../platform/outbound';
 import { extractPage, writeListings, type Listing } from '../scraping';
 import { imageCacheKey } from './image-request';
 import { fetchSourceImage, imageSettings, productImage, type ImageDeps, type ImageSettings } from './image.service';
+import { productCollection } from '../catalog';
 
 const { sim } = useSimulator({ productsPerMarket: 200 });
 const rt = useTestRuntime('images', {
   env: () => ({ MARKETPLACE_URL_IT: sim().urls.it, MARKETPLACE_URL_FR: sim().urls.fr }),
 });
-const deps = (): ImageDeps => ({ products: rt().collections.products, redis: rt().redis, settings: imageSettings(rt().config) });
+const deps = (): ImageDeps => ({ products: productCollection(rt()), redis: rt().redis, settings: imageSettings(rt().config) });
 
 /** Scrapes a simulator page and stores it the way the scraper workers do; the product's id. */
 async function scrape(url: string, market: 'it' | 'fr', change: Partial<Listing> = {}): Promise<string> {
@@ -26,8 +27,8 @@ async function scrape(url: string, market: 'it' | 'fr', change: Partial<Listing>
   const result = extractPage({ html, url, market });
   if (result.kind !== 'listing') throw new Error(`no listing on ${url}: ${JSON.stringify(result)}`);
   const listing = { ...result.listing, ...change };
-  await writeListings({ collections: rt().collections }, [listing]);
-  const stored = await rt().collections.products.findOne({ [`offers.${market}.sourceId`]: listing.sourceId });
+  await writeListings({ db: rt().db }, [listing]);
+  const stored = await productCollection(rt()).findOne({ [`offers.${market}.sourceId`]: listing.sourceId });
   if (!stored) throw new Error(`listing of ${url} not stored`);
   return stored._id;
 }
@@ -64,7 +65,7 @@ describe('product photos through the image service', () => {
   it('stores the scraped photo URL, and serves it resized to the asked width, then from Redis', async () => {
     const product = sim().catalog.product('it', 0);
     const id = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it');
-    const stored = await rt().collections.products.findOne({ _id: id });
+    const stored = await productCollection(rt()).findOne({ _id: id });
     expect(stored?.images).toEqual([`${sim().urls.it}${product.imagePaths[0]}`]);
 
     const first = await productImage(deps(), { productId: id, number: 1, format: 'webp', width: 320 });

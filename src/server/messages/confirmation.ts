@@ -1,10 +1,10 @@
 // The order confirmation in the order's market language, free of I/O: subject and plain-text
 // body with the lines, the total and what happens next for the payment method chosen (for a
 // bank transfer, the account to pay to and the reference).
-import { MARKETS, type MarketCode } from '../markets';
-import { formatMoney } from '../money';
-import type { Order } from '../orders/order.schema';
-import { groupedIban, type BankAccount } from '../orders/bank-account';
+import { MARKETS, type MarketCode } from '../../shared/markets';
+import { formatMoney } from '../../shared/money';
+import type { Order } from '../orders';
+import { groupedIban, type BankAccount } from '../orders';
 
 interface ConfirmationTexts {
   subject(number: string): string;

@@ -1,15 +1,15 @@
 // Messages in MongoDB. Saving is an upsert on the id derived from the outbox entry: the second
 // delivery of an entry finds the first one's message and leaves it as it is.
-import type { Collections } from '../db';
+import type { Collection } from 'mongodb';
 import type { Message } from './message.schema';
 
-export async function saveMessage(messages: Collections['messages'], message: Message): Promise<void> {
+export async function saveMessage(messages: Collection<Message>, message: Message): Promise<void> {
   const { _id, customerId, ...rest } = message;
   // customerId is the shard key: the upsert goes to one shard.
   await messages.updateOne({ _id, customerId }, { $setOnInsert: rest }, { upsert: true });
 }
 
-export function messagesOfOrder(messages: Collections['messages'], customerId: string, orderId: string): Promise<Message[]> {
+export function messagesOfOrder(messages: Collection<Message>, customerId: string, orderId: string): Promise<Message[]> {
   return messages.find({ customerId, orderId }).sort({ createdAt: 1 }).toArray();
 }
 

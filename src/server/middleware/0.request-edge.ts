@@ -7,8 +7,8 @@
 // - a request body larger than REQUEST_BODY_MAX_BYTES is refused with 413 before it is read
 //   whole; a smaller one is read here and handed to the route as already received.
 import { createError, defineEventHandler, sendRedirect, setResponseHeader } from 'h3';
-import { loadConfig } from '../config';
-import { hasBody, readBodyWithin } from '../web';
+import { loadConfig } from '../platform/config';
+import { hasBody, readBodyWithin } from '../platform/web';
 
 const VALID_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 

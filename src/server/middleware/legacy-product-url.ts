@@ -2,7 +2,7 @@
 // product's path, before the page renders (src/server/storefront/legacy-product-url.service.ts).
 // Any other request passes through untouched, after one regular-expression test.
 import { defineEventHandler, getRequestURL, sendRedirect } from 'h3';
-import { runtime } from '../runtime';
+import { runtime } from '../platform/runtime';
 import { legacyProductPathParts, legacyProductRedirect } from '../storefront';
 
 export default defineEventHandler(async (event) => {

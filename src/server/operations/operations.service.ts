@@ -4,12 +4,13 @@
 // and retries are plain commands, never the blocking ones a worker needs a connection of its own for.
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { recordAudit } from '../backoffice/audit.store';
-import { MARKET_CODES } from '../markets';
-import { readRefreshLatency } from '../pricing/refresh-latency.store';
-import { ALL_QUEUES, QUEUE_PREFIX } from '../queues';
-import type { Runtime } from '../runtime';
+import { recordAudit, auditCollection } from '../backoffice';
+import { MARKET_CODES } from '../../shared/markets';
+import { readRefreshLatency } from '../pricing';
+import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
+import type { Runtime } from '../platform/runtime';
 import { JOB_STATES, toMarketScrapes, type FailedJobView, type JobState, type OperationsView, type QueueView } from './operations';
+import { scrapeRunCollection } from '../scraping';
 
 export const RetryJobInput = z.object({
   queue: z.enum(ALL_QUEUES as [string, ...string[]]),
@@ -39,7 +40,7 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
   const [scrapes, queues, failed, refreshLatency] = await Promise.all([
     Promise.all(
       MARKET_CODES.map(async (market) =>
-        toMarketScrapes(market, await rt.collections.scrapeRuns.find({ market }).sort({ startedAt: -1 }).limit(RUNS_PER_MARKET).toArray()),
+        toMarketScrapes(market, await scrapeRunCollection(rt).find({ market }).sort({ startedAt: -1 }).limit(RUNS_PER_MARKET).toArray()),
       ),
     ),
     Promise.all(
@@ -72,7 +73,7 @@ export async function retryFailedJob(rt: Runtime, input: z.infer<typeof RetryJob
   const state = await job.getState();
   if (state !== 'failed') return { ok: false, code: 'CONFLICT', message: `job ${input.jobId} is ${state}, not failed` };
   await job.retry('failed');
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'job.retried',
     entity: { kind: 'job', id: `${input.queue}/${input.jobId}` },

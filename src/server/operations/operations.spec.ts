@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScrapeRun } from '../scraping/scrape-run.schema';
+import type { ScrapeRun } from '../scraping';
 import { blockedPerMille, toMarketScrapes } from './operations';
 
 const run = (pages: number, blocked: number): ScrapeRun => ({

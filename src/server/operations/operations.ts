@@ -1,8 +1,8 @@
 // The operations page's figures, free of I/O: a market's recent scrape runs with their blocked
 // rate, and the views of queues and failed jobs sent to the page (plain JSON).
-import type { MarketCode } from '../markets';
-import type { ScrapeRun, ScrapeRunCounts } from '../scraping/scrape-run.schema';
-import type { LatencyPercentiles } from '../pricing/refresh-latency';
+import type { MarketCode } from '../../shared/markets';
+import type { ScrapeRun, ScrapeRunCounts } from '../scraping';
+import type { LatencyPercentiles } from '../pricing';
 
 /** Share of fetched pages that ended as block pages, in per mille (integers); null with no page. */
 export function blockedPerMille(counts: Pick<ScrapeRunCounts, 'pages' | 'blocked'>): number | null {

@@ -3,7 +3,7 @@
 // the field, so the back office shows the message next to it.
 import { z } from 'zod';
 import { Address } from './order.schema';
-import { normalizePhone } from './order-search';
+import { normalizePhone } from '../customers';
 import { isValidPostalCode, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);

@@ -1,7 +1,7 @@
 // The shop's account that bank-transfer orders are paid to, from the BANK_* settings: shown to
 // the shopper on the confirmation and status pages and in the confirmation message, with the
 // order number as the payment reference. Pure.
-import type { Config } from '../config';
+import type { Config } from '../platform/config';
 
 /** The shop's account that bank transfers are paid to (BANK_* settings). */
 export interface BankAccount {

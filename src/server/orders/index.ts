@@ -11,3 +11,4 @@ export * from './postal-code';
 export * from './order-total';
 export * from './bank-account';
 export * from './order-actions.service';
+export * from './order.collection';

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { listAudit } from '../backoffice/audit.store';
-import { AuditFilters } from '../backoffice/audit';
+import { listAudit, AuditFilters, auditCollection } from '../backoffice';
 import { ORDER_EFFECTS } from '../fulfillment';
 import { seedOrder, type SeedStatus } from '../fulfillment/order.fixture';
-import { drainOutbox } from '../outbox';
+import { drainOutbox, outboxCollection } from '../outbox';
 import { AddressInput } from './address';
 import { cancelOrder, editShippingAddress, markPaid, resendConfirmation, retryPurchase } from './order-actions.service';
+import { messageCollection } from '../messages';
+import { orderCollection } from './order.collection';
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('order_actions', { env: () => marketplaceEnv(simulator.sim().urls) });
@@ -20,8 +21,8 @@ const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as c
 async function seed(status: SeedStatus) {
   return (await seedOrder(rt(), { offer: { simulator }, status })).order;
 }
-const audit = async (orderId: string) => listAudit(rt().collections.auditEntries, AuditFilters.parse({ entityId: orderId }));
-const effects = (orderId: string) => rt().collections.outbox.find({ 'payload.orderId': orderId }).toArray();
+const audit = async (orderId: string) => listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: orderId }));
+const effects = (orderId: string) => outboxCollection(rt()).find({ 'payload.orderId': orderId }).toArray();
 /** The audit entries and outbox effects of the order that `act` added: checkout and the seed's actions left theirs before. */
 async function addedBy<T>(orderId: string, act: () => Promise<T>) {
   const earlier = new Set([...(await audit(orderId)), ...(await effects(orderId))].map((e) => e._id));
@@ -51,7 +52,7 @@ describe('order actions', () => {
     });
     expect(recorded).toHaveLength(0);
     expect(audited).toHaveLength(0);
-    expect((await rt().collections.orders.findOne({ _id: order._id }))?.timeline).toHaveLength(order.timeline.length);
+    expect((await orderCollection(rt()).findOne({ _id: order._id }))?.timeline).toHaveLength(order.timeline.length);
     const delivered = await seed('delivered');
     expect(await retryPurchase(rt(), { orderId: delivered._id, reason: 'try' }, agent)).toMatchObject({ ok: false, message: expect.stringContaining('cannot become purchasing') });
     expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
@@ -87,7 +88,7 @@ describe('order actions', () => {
     const order = await seed('paid');
     // The confirmation checkout sent is delivered first: what follows is the resends' own.
     await drainOutbox(rt(), ORDER_EFFECTS);
-    const messages = () => rt().collections.messages.countDocuments({ orderId: order._id });
+    const messages = () => messageCollection(rt()).countDocuments({ orderId: order._id });
     const sentBefore = await messages();
     const { result, effects: recorded } = await addedBy(order._id, async () => {
       await resendConfirmation(rt(), { orderId: order._id, reason: 'not received' }, agent);

@@ -5,15 +5,16 @@
 // its own for this action: if the update then misses or the process dies, the effect finds the
 // order not in the state it needs (unpaid, say) and waits, then gives up; if it lands, nothing
 // is lost. An illegal action is refused with the state machine's message.
-import { recordAudit } from '../backoffice/audit.store';
-import { newId } from '../db/ids';
-import { effectId, recordEffect, type EffectRequest, type OutboxTopic } from '../outbox';
-import type { Runtime } from '../runtime';
+import { recordAudit, auditCollection } from '../backoffice';
+import { newId } from '../../shared/ids';
+import { effectId, recordEffect, type EffectRequest, type OutboxTopic, outboxCollection } from '../outbox';
+import type { Runtime } from '../platform/runtime';
 import { formatAddress, type AddressInput } from './address';
 import { IllegalTransitionError, transition } from './order-state';
 import { notFound, orderView, type ActingAgent, type OrderActionResult } from './order.service';
 import type { Order, OrderStatus, TimelineEntry } from './order.schema';
 import { changeOrder, findOrderById, type OrderChange } from './order.store';
+import { orderCollection } from './order.collection';
 
 /** An action refused for a reason of its own (not the state machine's). */
 class ActionRefused extends Error {}
@@ -30,7 +31,7 @@ const MAX_ATTEMPTS = 3;
 
 async function act(rt: Runtime, orderId: string, agent: ActingAgent, reason: string, decide: (order: Order) => Decision): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await findOrderById(rt.collections.orders, orderId);
+    const order = await findOrderById(orderCollection(rt), orderId);
     if (!order) return notFound(orderId);
     let decision: Decision;
     try {
@@ -39,10 +40,10 @@ async function act(rt: Runtime, orderId: string, agent: ActingAgent, reason: str
       if (error instanceof IllegalTransitionError || error instanceof ActionRefused) return { ok: false, code: 'CONFLICT', message: error.message };
       throw error;
     }
-    if (decision.effect) await recordEffect(rt.collections.outbox, decision.effect, decision.change.at);
-    const updated = await changeOrder(rt.collections.orders, order, decision.change);
+    if (decision.effect) await recordEffect(outboxCollection(rt), decision.effect, decision.change.at);
+    const updated = await changeOrder(orderCollection(rt), order, decision.change);
     if (!updated) continue;
-    await recordAudit(rt.collections.auditEntries, {
+    await recordAudit(auditCollection(rt), {
       actor: { kind: 'agent', id: agent.id, email: agent.email },
       action: decision.action,
       entity: { kind: 'order', id: order._id },

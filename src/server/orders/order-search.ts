@@ -1,7 +1,8 @@
 // The back office's one search box and list filters, free of I/O: what the agent typed becomes
 // the order numbers, e-mails, phones and names to look for, then one MongoDB filter.
 import { z } from 'zod';
-import { MarketCode } from '../markets';
+import { MarketCode } from '../../shared/markets';
+import type { SearchTerms } from '../customers';
 import { OrderStatus } from './order.schema';
 
 export const OrderSearch = z.object({
@@ -15,30 +16,6 @@ export const OrderSearch = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type OrderSearch = z.infer<typeof OrderSearch>;
-
-export interface SearchTerms {
-  readonly text: string;
-  readonly email: string | null;
-  readonly phones: readonly string[];
-  readonly namePrefix: string | null;
-}
-
-/** The phone without its separators (`+39 333-123 4567` is `+393331234567`), as phones are stored and looked up. */
-export function normalizePhone(text: string): string {
-  return text.replace(/[\s()./-]/g, '');
-}
-
-export function searchTerms(q: string): SearchTerms | null {
-  const text = q.trim();
-  if (text === '') return null;
-  const looksLikePhone = /^\+?[\d\s()./-]{6,}$/.test(text);
-  return {
-    text,
-    email: text.includes('@') ? text.toLowerCase() : null,
-    phones: looksLikePhone ? [...new Set([text, normalizePhone(text)])] : [],
-    namePrefix: !text.includes('@') && !looksLikePhone && text.length >= 2 ? text : null,
-  };
-}
 
 /** The orders filter: the list filters, and when a search was typed, any of its matches. */
 export function orderFilter(search: OrderSearch, terms: SearchTerms | null, customerIds: readonly string[]): Record<string, unknown> {

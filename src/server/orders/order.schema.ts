@@ -1,9 +1,9 @@
 // The order document: its lines, timeline, supplier purchases and refunds, embedded so that
 // every change to an order is one atomic single-document write.
 import { z } from 'zod';
-import { MarketCode } from '../markets';
-import { Money } from '../money';
-import { Id } from '../db/ids';
+import { MarketCode } from '../../shared/markets';
+import { Money } from '../../shared/money';
+import { Id } from '../../shared/ids';
 
 export const OrderStatus = z.enum([
   'awaiting_payment',

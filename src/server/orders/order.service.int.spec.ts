@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { AuditFilters } from '../backoffice/audit';
-import { listAudit } from '../backoffice/audit.store';
-import { newId } from '../db/ids';
+import { AuditFilters, listAudit, auditCollection } from '../backoffice';
+import { newId } from '../../shared/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { OrderSearch } from './order-search';
 import { addOrderNote, refundOrder, searchOrders } from './order.service';
+import { orderCollection } from './order.collection';
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('orders', { env: () => marketplaceEnv(simulator.sim().urls) });
@@ -45,7 +45,7 @@ describe('refunds', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.order).toMatchObject({ status: 'paid', refundedCents: 1500, refundableCents: order.total.amountCents - 1500 });
     expect(result.order.timeline[0]).toMatchObject({ kind: 'refund', reason: 'Partial refund of €15.00: scratched lid' });
-    const refunds = await listAudit(rt().collections.auditEntries, AuditFilters.parse({ entityId: order._id, action: 'order.refunded_partial' }));
+    const refunds = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: order._id, action: 'order.refunded_partial' }));
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({
       action: 'order.refunded_partial',
@@ -77,10 +77,10 @@ describe('refunds', () => {
     const results = await Promise.all([refundOrder(rt(), input, agent), refundOrder(rt(), input, { ...agent, id: 'agent_test2' })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' });
-    const stored = await rt().collections.orders.findOne({ _id: order._id });
+    const stored = await orderCollection(rt()).findOne({ _id: order._id });
     expect(stored?.refunds).toHaveLength(1);
     expect(stored?.status).toBe('refunded');
-    expect(await rt().collections.auditEntries.countDocuments({ 'entity.id': order._id, action: /^order\.refunded/ })).toBe(1);
+    expect(await auditCollection(rt()).countDocuments({ 'entity.id': order._id, action: /^order\.refunded/ })).toBe(1);
   });
 
   it('holds agents to the limit on the order\'s total refunds, also when they refund at the same time', async () => {
@@ -101,7 +101,7 @@ describe('refunds', () => {
     expect(more).toMatchObject({ ok: true, order: { refundedCents: limit } });
     expect(await refundOrder(rt(), { orderId, amountCents: 1, reason: 'one more' }, agent)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await refundOrder(rt(), { orderId, amountCents: limit, reason: 'goodwill' }, supervisor)).toMatchObject({ ok: true, order: { refundedCents: 2 * limit } });
-    const stored = await rt().collections.orders.findOne({ _id: orderId });
+    const stored = await orderCollection(rt()).findOne({ _id: orderId });
     expect(stored?.refunds.map((r) => r.amount.amountCents).reduce((a, b) => a + b, 0)).toBe(2 * limit);
   });
 

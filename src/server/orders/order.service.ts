@@ -1,16 +1,17 @@
 // What the back office does with orders: search, open, refund, annotate. Joins the pure rules
 // (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
-import type { Role } from '../backoffice/backoffice.schema';
-import { recordAudit } from '../backoffice/audit.store';
-import { findCustomerById, findCustomers } from '../customers/customer.store';
-import { newId } from '../db/ids';
-import type { Runtime } from '../runtime';
-import { orderFilter, searchTerms, type OrderSearch } from './order-search';
+import type { Role } from '../backoffice';
+import { recordAudit, auditCollection } from '../backoffice';
+import { findCustomerById, findCustomers, customerCollection, searchTerms, type CustomerView } from '../customers';
+import { newId } from '../../shared/ids';
+import type { Runtime } from '../platform/runtime';
+import { orderFilter, type OrderSearch } from './order-search';
 import { transition } from './order-state';
 import { toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
 import { decideRefund, formatCents, refundedCents } from './refund';
+import { orderCollection } from './order.collection';
 
 export interface ActingAgent {
   readonly id: string;
@@ -26,18 +27,18 @@ export const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message
 
 export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
   const terms = searchTerms(search.q);
-  const customers = terms ? await findCustomers(rt.collections.customers, terms) : [];
-  const orders = await findOrders(rt.collections.orders, orderFilter(search, terms, customers.map((c) => c._id)), search.limit);
+  const customers = terms ? await findCustomers(customerCollection(rt), terms) : [];
+  const orders = await findOrders(orderCollection(rt), orderFilter(search, terms, customers.map((c) => c._id)), search.limit);
   return orders.map(toOrderSummary);
 }
 
 /** The order as the back office shows it, with its customer. */
 export async function orderView(rt: Runtime, order: Order): Promise<OrderView> {
-  return toOrderView(order, await findCustomerById(rt.collections.customers, order.customerId));
+  return toOrderView(order, await findCustomerById(customerCollection(rt), order.customerId));
 }
 
 export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {
-  const order = await findOrderById(rt.collections.orders, orderId);
+  const order = await findOrderById(orderCollection(rt), orderId);
   return order ? orderView(rt, order) : null;
 }
 
@@ -53,7 +54,7 @@ export async function refundOrder(
   now = new Date(),
 ): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await findOrderById(rt.collections.orders, input.orderId);
+    const order = await findOrderById(orderCollection(rt), input.orderId);
     if (!order) return notFound(input.orderId);
     const decision = decideRefund(order, { amountCents: input.amountCents, role: agent.role, agentLimitCents: rt.config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS });
     if (!decision.ok) return decision;
@@ -65,9 +66,9 @@ export async function refundOrder(
       ? [{ ...transition(order.status, { to: 'refunded', actor, reason: label, at: now }), kind: 'refund' }]
       : [{ kind: 'refund', at: now, from: order.status, to: order.status, actor, reason: label }];
     const status = decision.full ? 'refunded' : order.status;
-    const updated = await applyRefund(rt.collections.orders, order, { refund, status, timeline, at: now });
+    const updated = await applyRefund(orderCollection(rt), order, { refund, status, timeline, at: now });
     if (!updated) continue;
-    await recordAudit(rt.collections.auditEntries, {
+    await recordAudit(auditCollection(rt), {
       actor: { kind: 'agent', id: agent.id, email: agent.email },
       action: decision.full ? 'order.refunded_full' : 'order.refunded_partial',
       entity: { kind: 'order', id: order._id },
@@ -82,12 +83,12 @@ export async function refundOrder(
 }
 
 export async function addOrderNote(rt: Runtime, input: { orderId: string; text: string }, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
-  const order = await findOrderById(rt.collections.orders, input.orderId);
+  const order = await findOrderById(orderCollection(rt), input.orderId);
   if (!order) return notFound(input.orderId);
   const entry: TimelineEntry = { kind: 'note', at: now, from: order.status, to: order.status, actor: { kind: 'agent', id: agent.id }, reason: input.text };
-  const updated = await appendTimeline(rt.collections.orders, order, entry);
+  const updated = await appendTimeline(orderCollection(rt), order, entry);
   if (!updated) return notFound(input.orderId);
-  await recordAudit(rt.collections.auditEntries, {
+  await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'order.note_added',
     entity: { kind: 'order', id: order._id },
@@ -97,4 +98,17 @@ export async function addOrderNote(rt: Runtime, input: { orderId: string; text: 
     at: now,
   });
   return { ok: true, order: await orderView(rt, updated) };
+}
+
+/** A customer's orders shown on their page at once; older ones are reached by the orders search. */
+const CUSTOMER_ORDERS_SHOWN = 100;
+
+/** A customer's page: the customer with their newest orders (read by customer id, the orders' shard key, so one shard answers). */
+export interface CustomerWithOrdersView extends CustomerView {
+  readonly orders: readonly OrderSummaryView[];
+}
+
+export async function withOrders(rt: Runtime, customer: CustomerView): Promise<CustomerWithOrdersView> {
+  const orders = await findOrders(orderCollection(rt), { customerId: customer.id }, CUSTOMER_ORDERS_SHOWN);
+  return { ...customer, orders: orders.map(toOrderSummary) };
 }

@@ -1,25 +1,24 @@
 // Orders in MongoDB. Every change is one atomic findOneAndUpdate whose filter names the state
 // the change was decided on (status, number of refunds): a concurrent change makes it match
 // nothing, and the caller decides again on the fresh document.
-import type { Collections } from '../db';
-import type { Order, Refund, TimelineEntry } from './order.schema';
-import type { OrderStatus } from './order.schema';
+import type { Collection } from 'mongodb';
+import type { Order, Refund, TimelineEntry, OrderStatus } from './order.schema';
 
 /**
  * With the customer id, the shard key, the read goes to one shard. Without it every shard is
  * asked (each answers from its _id index): the back office opening an order from its link.
  */
-export function findOrderById(orders: Collections['orders'], id: string, customerId?: string): Promise<Order | null> {
+export function findOrderById(orders: Collection<Order>, id: string, customerId?: string): Promise<Order | null> {
   return orders.findOne(customerId === undefined ? { _id: id } : { _id: id, customerId });
 }
 
-export function findOrders(orders: Collections['orders'], filter: Record<string, unknown>, limit: number): Promise<Order[]> {
+export function findOrders(orders: Collection<Order>, filter: Record<string, unknown>, limit: number): Promise<Order[]> {
   return orders.find(filter).sort({ createdAt: -1 }).limit(limit).toArray();
 }
 
 /** Null when the order changed since `seen` was read (another agent acted first). */
 export function applyRefund(
-  orders: Collections['orders'],
+  orders: Collection<Order>,
   seen: Pick<Order, '_id' | 'customerId' | 'status' | 'refunds'>,
   change: { refund: Refund; status: OrderStatus; timeline: readonly TimelineEntry[]; at: Date },
 ): Promise<Order | null> {
@@ -35,7 +34,7 @@ export function applyRefund(
 }
 
 export function appendTimeline(
-  orders: Collections['orders'],
+  orders: Collection<Order>,
   seen: Pick<Order, '_id' | 'customerId'>,
   entry: TimelineEntry,
 ): Promise<Order | null> {
@@ -63,7 +62,7 @@ export interface OrderChange {
  * One atomic change of an order decided on its status as seen: null when the status (or a
  * condition in `unless`) changed meanwhile, so the caller decides again on the fresh order.
  */
-export function changeOrder(orders: Collections['orders'], seen: Pick<Order, '_id' | 'customerId' | 'status'>, change: OrderChange): Promise<Order | null> {
+export function changeOrder(orders: Collection<Order>, seen: Pick<Order, '_id' | 'customerId' | 'status'>, change: OrderChange): Promise<Order | null> {
   const push: Record<string, unknown> = { ...change.push, timeline: { $each: [...change.timeline] } };
   return orders.findOneAndUpdate(
     { _id: seen._id, customerId: seen.customerId, status: seen.status, ...change.unless },

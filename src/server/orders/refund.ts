@@ -7,7 +7,7 @@
 // and once a supervisor has refunded past the agent limit, any further money back on that order
 // is again a supervisor's decision. The service applies the refund with a conditional update on
 // the refunds it decided on, so two concurrent refunds cannot both pass under the limit.
-import type { Role } from '../backoffice/backoffice.schema';
+import type { Role } from '../backoffice';
 import { REFUNDABLE_STATUSES } from './order-state';
 import type { Order } from './order.schema';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../db/ids';
+import { Id } from '../../shared/ids';
 
 // Every effect that may follow a write, with the shape of its payload, declared once: writers
 // record them through recordEffect, and the outbox worker dispatches them by topic.

@@ -1,9 +1,10 @@
 // The outbox queue carries one repeatable job, the drain: BullMQ gives it the worker's
 // heartbeat, clean stops and the operations page's view, and each run drains what is due.
 import type { Queue } from 'bullmq';
-import type { JobHandler } from '../runtime/worker';
+import type { JobHandler } from '../platform/runtime';
 import { drainOutbox, type EffectHandlers } from './outbox-drain.service';
 import { outboxBacklog } from './outbox.store';
+import { outboxCollection } from './outbox.collection';
 
 export const DRAIN_OUTBOX_JOB = 'drain-outbox';
 
@@ -21,7 +22,7 @@ export function drainJobHandlers(handlers: EffectHandlers): Readonly<Record<stri
       const counts = await drainOutbox(rt, handlers);
       const worked = counts.done + counts.retried + counts.failed > 0;
       if (worked || Date.now() - reportedAt >= BACKLOG_REPORT_MS) {
-        const backlog = await outboxBacklog(rt.collections.outbox);
+        const backlog = await outboxBacklog(outboxCollection(rt));
         console.log(`[outbox] drained: ${counts.done} done, ${counts.retried} to retry, ${counts.failed} failed; backlog: ${backlog.pending} pending, ${backlog.failed} failed`);
         reportedAt = Date.now();
       }

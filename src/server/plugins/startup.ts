@@ -2,9 +2,10 @@
 // environment ends the process here, naming the variables, instead of failing the first
 // request; the connections are opened and the indexes created before traffic arrives.
 import { defineNitroPlugin } from 'nitropack/runtime';
-import { loadConfigOrExit } from '../config';
-import { forgetCatalogFacets, mapStoredCategories } from '../catalog';
-import { runtime } from '../runtime';
+import { loadConfigOrExit } from '../platform/config';
+import { forgetCatalogFacets, mapStoredCategories, productCollection } from '../catalog';
+import { runtime } from '../platform/runtime';
+import { ensureCollections } from '../collections';
 
 export default defineNitroPlugin(() => {
   loadConfigOrExit();
@@ -17,7 +18,8 @@ export default defineNitroPlugin(() => {
   opened
     .then(
       async (rt) => {
-        if ((await mapStoredCategories(rt.collections.products)) > 0) await forgetCatalogFacets(rt.redis);
+        await ensureCollections(rt.db);
+        if ((await mapStoredCategories(productCollection(rt))) > 0) await forgetCatalogFacets(rt.redis);
       },
       () => undefined, // said above
     )

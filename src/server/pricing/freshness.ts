@@ -1,8 +1,8 @@
 // Freshness policy: how old a shown price may be, when opening a page asks for a refresh, what
 // the page says about the price's age, and which prices the background sweep renews early.
 // Pure: the clock is an argument. The window is PRICE_FRESH_MS (default 60 s).
-import type { MarketCode } from '../markets';
-import type { Offer, Product } from '../catalog/product.schema';
+import type { MarketCode } from '../../shared/markets';
+import type { Offer, Product } from '../catalog';
 
 export interface FreshnessPolicy {
   /** A source price checked this recently is fresh. @defaultValue 60_000 (PRICE_FRESH_MS) */

@@ -16,3 +16,6 @@ export * from './refresh-latency';
 export * from './refresh-latency.store';
 export * from './product-page.service';
 export * from './price-check.service';
+export * from './marketplace-offer.client';
+export * from './price-history.store';
+export * from './price-history.collection';

@@ -2,10 +2,10 @@
 // on the page (SSR data and the SSE subscription). Plain JSON, dates as ISO strings, money in
 // integer cents.
 import { z } from 'zod';
-import { Availability } from '../catalog/product.schema';
-import { Id } from '../db/ids';
-import { MarketCode } from '../markets';
-import { Money } from '../money';
+import { Availability } from '../catalog';
+import { Id } from '../../shared/ids';
+import { MarketCode } from '../../shared/markets';
+import { Money } from '../../shared/money';
 import type { OfferCallFailure } from './offer-call-error';
 
 /** How long delivery to the shopper takes, in working days. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Offer, Product } from '../catalog/product.schema';
+import type { Offer, Product } from '../catalog';
 import { testOffer } from '../catalog/offer.fixture';
 import { applyQuotes, deliveryEstimate, marketPrice, refreshSources, uncheckedSources } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';

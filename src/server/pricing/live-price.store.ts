@@ -2,10 +2,10 @@
 // refresh's outcome on `ds:price:{id}`, and the process's one subscriber connection that fans
 // those messages out to every open page subscription.
 import type { Redis } from 'ioredis';
-import type { Product } from '../catalog/product.schema';
+import type { Product } from '../catalog';
 import { queueCacheWrite } from '../catalog';
-import { createRedis } from '../redis';
-import type { Runtime } from '../runtime';
+import { createRedis } from '../platform/redis';
+import type { Runtime } from '../platform/runtime';
 import { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { priceChannel, refreshFailureKey } from './live-price';
 import { queueLatencySample } from './refresh-latency.store';

@@ -1,8 +1,8 @@
 // Pure rules of the live price: the per-market view of a product's prices (with the delivery
 // estimate), the channel names, and how a refresh's answers change the product.
-import { MARKET_CODES, type MarketCode } from '../markets';
-import type { Offer, Product, SellPrice } from '../catalog/product.schema';
-import { sellingPrice } from '../catalog/selling';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import type { Offer, Product, SellPrice } from '../catalog';
+import { sellingPrice } from '../catalog';
 import { offerCheckedAt } from './freshness';
 import { computeSellPrices, type MarginRules } from './margin';
 import type { DeliveryEstimate, MarketPrice, PriceEvent, LivePrice } from './live-price.schema';

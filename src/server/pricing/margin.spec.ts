@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES, type MarketCode } from '../markets';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
 import { testOffer } from '../catalog/offer.fixture';
-import type { Offer } from '../catalog/product.schema';
+import type { Offer } from '../catalog';
 import {
   bestBuy,
   cheapestSource,

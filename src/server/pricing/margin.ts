@@ -8,9 +8,9 @@
 // Pure integer cents. Every rounding goes against us (VAT and fees up, the net down, the price
 // up), so a margin that passes the floor here is not a rounding artefact. Settings come from
 // config (MARGIN_*, FEE_*, SHIPPING_ABROAD_*).
-import { SETTINGS, type Config } from '../config';
-import { MARKET_CODES, MARKETS, type MarketCode } from '../markets';
-import type { Offer, SellPrice } from '../catalog/product.schema';
+import { SETTINGS, type Config } from '../platform/config';
+import { MARKET_CODES, MARKETS, type MarketCode } from '../../shared/markets';
+import type { Offer, SellPrice } from '../catalog';
 
 export interface MarketFees {
   /** Commission of the marketplace we sell on, in basis points of the gross price. */

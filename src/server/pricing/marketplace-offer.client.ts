@@ -3,8 +3,8 @@
 // OfferCallError whose kind the gate and the page understand.
 import type { Response } from 'undici';
 import { z } from 'zod';
-import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../outbound';
-import { Availability } from '../catalog/product.schema';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
+import { Availability } from '../catalog';
 import { OfferCallError } from './offer-call-error';
 import type { OfferQuote } from './live-price';
 

@@ -8,21 +8,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { offerCallCount, patchSimProduct, simListing, simProductInfo, type SimProductInfo } from '../../../workers/refresher/sim-products';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo, type SimProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { addToCart, newCartId } from '../cart';
-import { cacheProduct, upsertProduct, type Product } from '../catalog';
+import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
 import { CheckoutInput, checkoutInputFromForm, placeOrder } from '../checkout';
-import { newId } from '../db/ids';
-import type { MarketCode } from '../markets';
-import { eur } from '../money';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import { createQueueRedis } from '../redis';
-import type { Runtime } from '../runtime';
+import { newId } from '../../shared/ids';
+import type { MarketCode } from '../../shared/markets';
+import { eur } from '../../shared/money';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import { createQueueRedis } from '../platform/redis';
+import type { Runtime } from '../platform/runtime';
 import { scrapeDeps, scrapeProducts } from '../scraping';
 import { closePriceEventHub } from './live-price.store';
 import { bestBuy, marginRules, sellPriceFor } from './margin';
 import { REFRESH_HANDLERS } from './refresh.jobs';
 import { refreshQueue } from './refresh.queue';
+import { orderCollection } from '../orders';
 
 const { sim } = useSimulator();
 // A generous wait: the test waits on the refresh's event, the setting only caps a lost one.
@@ -100,9 +101,9 @@ describe('prices checked at their source on the way to an order', () => {
       const addedCents = added.cart.lines[0]!.unitCents;
 
       // Time passes (the price checked at the cart is two minutes old) and the source moves.
-      const stored = (await rt().collections.products.findOne({ _id: product._id }))!;
+      const stored = (await productCollection(rt()).findOne({ _id: product._id }))!;
       const aged: Product = { ...stored, offers: { fr: { ...stored.offers.fr!, lastRefreshedAt: TWO_MINUTES_AGO() } } };
-      await upsertProduct(rt().collections.products, aged);
+      await upsertProduct(productCollection(rt()), aged);
       await cacheProduct(rt().redis, aged);
       await patchSimProduct(sim().controlUrl, 'fr', info.sourceId, { priceCents: info.priceCents + 900 });
       const calls = await offerCallCount(sim().controlUrl, 'fr', info.sourceId);
@@ -117,10 +118,10 @@ describe('prices checked at their source on the way to an order', () => {
       if (!placed.ok) throw new Error(placed.problem);
       // Checked a moment ago: the second submit makes no marketplace call.
       expect(await offerCallCount(sim().controlUrl, 'fr', info.sourceId)).toBe(calls + 1);
-      const order = (await rt().collections.orders.findOne({ _id: placed.order.orderId }))!;
+      const order = (await orderCollection(rt()).findOne({ _id: placed.order.orderId }))!;
       const line = order.lines[0]!;
       expect(line).toMatchObject({ quantity: 2, unitPrice: { amountCents: newCents } });
-      const current = (await rt().collections.products.findOne({ _id: product._id }))!;
+      const current = (await productCollection(rt()).findOne({ _id: product._id }))!;
       expect(bestBuy(current.offers, { sellMarket: 'es', sellGrossCents: line.total.amountCents, quantity: 2 }, marginRules(rt().config))).toMatchObject({ buyMarket: 'fr', meetsFloor: true });
     });
   });

@@ -5,9 +5,9 @@
 // on the product's price channel, as the open page does, for at most PRICE_CHECK_WAIT_MS. Past
 // that, or when the refresh fails, the sale goes on with the last known price, which the floor
 // check of the margin engine still guards.
-import type { Product } from '../catalog/product.schema';
-import type { MarketCode } from '../markets';
-import type { Runtime } from '../runtime';
+import type { Product } from '../catalog';
+import type { MarketCode } from '../../shared/markets';
+import type { Runtime } from '../platform/runtime';
 import { priceAge, refreshStillNeeded } from './freshness';
 import { priceEventHub } from './live-price.store';
 import { enqueueRefresh, refreshQueue } from './refresh.queue';

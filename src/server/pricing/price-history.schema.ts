@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MarketCode } from '../markets';
-import { Money } from '../money';
-import { Id } from '../db/ids';
+import { MarketCode } from '../../shared/markets';
+import { Money } from '../../shared/money';
+import { Id } from '../../shared/ids';
 
 /** One observed change of a source offer's price; appended only when the price moves. */
 export const PricePoint = z.object({

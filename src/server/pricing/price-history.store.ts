@@ -2,7 +2,7 @@
 // a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
 // no-op: the duplicate-key refusals are the expected answer, not an error.
 import { MongoBulkWriteError, type Collection } from 'mongodb';
-import { DUPLICATE_KEY } from '../db';
+import { DUPLICATE_KEY } from '../platform/db';
 import type { PricePoint } from './price-history.schema';
 
 /** Inserts the points not yet stored; returns how many were new. */

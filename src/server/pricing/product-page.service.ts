@@ -3,10 +3,10 @@
 // A price older than the window enqueues a refresh; the page renders at once with what it has.
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
-import type { Product, TextLanguage } from '../catalog/product.schema';
-import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId } from '../catalog';
-import type { MarketCode } from '../markets';
-import type { Runtime } from '../runtime';
+import type { Product, TextLanguage } from '../catalog';
+import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
+import type { MarketCode } from '../../shared/markets';
+import type { Runtime } from '../platform/runtime';
 import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
 import { marketPrice, refreshFailureKey } from './live-price';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from './live-price.schema';
@@ -71,7 +71,7 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   // is read instead of after, a round trip less for a shopper who waits for the price. The job
   // checks the price's age itself, so a wrong guess costs a skipped job, never a marketplace call.
   const early = cachedJson === null ? enqueue() : null;
-  const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cachedJson);
+  const { product } = await productFromCacheOrDb(rt.redis, productCollection(rt), productId, cachedJson);
   if (!product) {
     await early;
     return null;
@@ -101,7 +101,7 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
 /** The price as a subscription's first message would carry it. */
 export async function currentLivePrice(rt: Runtime, productId: string, market: MarketCode): Promise<LivePrice | null> {
   const [cached, failureJson] = await rt.redis.mget(productCacheKey(productId), refreshFailureKey(productId));
-  const { product } = await productFromCacheOrDb(rt.redis, rt.collections.products, productId, cached ?? null);
+  const { product } = await productFromCacheOrDb(rt.redis, productCollection(rt), productId, cached ?? null);
   if (!product) return null;
   const price = marketPrice(product, market) ?? null;
   const failure = decodeRefreshFailure(failureJson ?? null);

@@ -2,9 +2,11 @@
 // products that enqueues low-priority refreshes. Payloads are checked at this trust boundary.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import type { JobHandler } from '../runtime/worker';
+import type { JobHandler } from '../platform/runtime';
 import { refreshProduct, sweepPopular, marketGates } from './refresh.service';
 import { REFRESH_PRODUCT_JOB, RefreshJobData, SWEEP_POPULAR_JOB, refreshQueue } from './refresh.queue';
+import { priceHistoryCollection } from './price-history.collection';
+import { productCollection } from '../catalog';
 
 function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
   const parsed = schema.safeParse(job.data);
@@ -17,8 +19,8 @@ export const REFRESH_HANDLERS: Readonly<Record<string, JobHandler>> = {
     refreshProduct(
       {
         config: rt.config,
-        products: rt.collections.products,
-        priceHistory: rt.collections.priceHistory,
+        products: productCollection(rt),
+        priceHistory: priceHistoryCollection(rt),
         redis: rt.redis,
         gates: marketGates(rt.config),
       },

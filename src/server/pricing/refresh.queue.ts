@@ -5,9 +5,9 @@
 // price is still stale and skips the marketplace call if another refresh landed meanwhile.
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { Id } from '../db/ids';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import type { Runtime } from '../runtime';
+import { Id } from '../../shared/ids';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import type { Runtime } from '../platform/runtime';
 
 export const REFRESH_PRODUCT_JOB = 'refresh-product';
 export const SWEEP_POPULAR_JOB = 'sweep-popular';

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { readCachedProduct } from '../catalog';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import { createQueueRedis } from '../redis';
-import type { Config } from '../config';
-import type { MarketCode } from '../markets';
-import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../workers/refresher/sim-products';
+import { readCachedProduct, productCollection } from '../catalog';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import { createQueueRedis } from '../platform/redis';
+import type { Config } from '../platform/config';
+import type { MarketCode } from '../../shared/markets';
+import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { stopSelling } from '../catalog-admin';
 import { scrapeDeps, scrapeProducts } from '../scraping';
 import { closePriceEventHub, listenForPriceEvents, priceEventHub } from './live-price.store';
@@ -24,6 +24,7 @@ import { pricePoints } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
 import { applyQuotes, marketPrice } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';
+import { priceHistoryCollection } from './price-history.collection';
 
 const rt = useTestRuntime('refresh');
 let sim: RunningSimulator;
@@ -49,8 +50,8 @@ function gates(failureThreshold = 3): Record<MarketCode, MarketGate> {
 }
 
 function deps(overrides: Partial<RefreshDeps> = {}): RefreshDeps {
-  const { collections, redis } = rt();
-  return { config: config(), products: collections.products, priceHistory: collections.priceHistory, redis, gates: gates(), ...overrides };
+  const { redis } = rt();
+  return { config: config(), products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()), redis, gates: gates(), ...overrides };
 }
 
 const agent = { id: 'agent_refresh', email: 'refresh@example.com', role: 'agent' as const };
@@ -98,13 +99,13 @@ describe('refreshProduct against the simulator', () => {
     const outcome = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     expect(outcome).toMatchObject({ kind: 'fresh', changes: 1 });
 
-    const stored = await rt().collections.products.findOne({ _id: product._id });
+    const stored = await productCollection(rt()).findOne({ _id: product._id });
     expect(stored?.offers.it?.price.amountCents).toBe(info.priceCents + 1000);
     expect(stored?.offers.it?.lastRefreshedAt).toBeInstanceOf(Date);
     expect(stored?.title).toBe(product.title);
     for (const m of ['it', 'fr', 'de', 'es'] as const) expect(stored?.sellPrices[m]?.price.amountCents).toBeGreaterThan(product.sellPrices[m]!.price.amountCents);
     // The scrape's price, then the refresh's.
-    expect(await rt().collections.priceHistory.find({ productId: product._id }).sort({ at: 1 }).toArray()).toEqual([
+    expect(await priceHistoryCollection(rt()).find({ productId: product._id }).sort({ at: 1 }).toArray()).toEqual([
       expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents, currency: 'EUR' } }),
       expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents + 1000, currency: 'EUR' } }),
     ]);
@@ -131,7 +132,7 @@ describe('refreshProduct against the simulator', () => {
 
     expect(await refreshProduct(deps(), { productId: product!._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'fresh' });
     expect(await offerCallCount(sim.controlUrl, 'de', de.sourceId)).toBe(deCalls + 1);
-    const stored = (await rt().collections.products.findOne({ _id: product!._id }))!;
+    const stored = (await productCollection(rt()).findOne({ _id: product!._id }))!;
     expect(stored.offers.de?.lastRefreshedAt?.getTime()).toBeGreaterThan(scrapedAt.getTime());
     for (const m of ['it', 'fr', 'de', 'es'] as const) {
       expect(stored.sellPrices[m]?.sourceMarket, m).toBe('de');
@@ -143,10 +144,10 @@ describe('refreshProduct against the simulator', () => {
     const { info, product } = await staleProduct();
     await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
-    const points = await rt().collections.priceHistory.countDocuments({ productId: product._id });
+    const points = await priceHistoryCollection(rt()).countDocuments({ productId: product._id });
     expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'skipped' });
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
-    expect(await rt().collections.priceHistory.countDocuments({ productId: product._id })).toBe(points);
+    expect(await priceHistoryCollection(rt()).countDocuments({ productId: product._id })).toBe(points);
   });
 
   it("a stopped product's price is refreshed only when an agent asks", async () => {
@@ -179,7 +180,7 @@ describe('refreshProduct against the simulator', () => {
 
     const outcome = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     expect(outcome).toMatchObject({ kind: 'stale', failure: { kind: 'http-error' } });
-    const stored = await rt().collections.products.findOne({ _id: product._id });
+    const stored = await productCollection(rt()).findOne({ _id: product._id });
     expect(stored?.offers.it?.price.amountCents).toBe(info.priceCents);
     expect(stored?.offers.it?.lastRefreshedAt).toBeNull();
     const event = await events.first();
@@ -290,7 +291,7 @@ describe('price history', () => {
   it('writes a change once, however often a retried job writes it', async () => {
     const { product } = await staleProduct();
     const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, DEFAULT_MARGIN_RULES, new Date());
-    const history = rt().collections.priceHistory;
+    const history = priceHistoryCollection(rt());
     const scraped = await history.countDocuments({ productId: product._id });
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(1);
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(0);
@@ -302,7 +303,7 @@ describe('price history', () => {
     const offer = product.offers.it!;
     const newPriceCents = info.priceCents + 500;
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: newPriceCents });
-    const history = rt().collections.priceHistory;
+    const history = priceHistoryCollection(rt());
     // The first attempt saw the new price half a minute ago, wrote its point and died before the product update.
     const quote = { priceCents: newPriceCents, shippingCents: offer.shipping?.amountCents ?? null, availability: offer.availability };
     const [written] = pricePoints(product._id, applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes);
@@ -310,7 +311,7 @@ describe('price history', () => {
 
     // The retry calls the marketplace again, now, and finds the same change against the same stored offer.
     expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'fresh', changes: 0 });
-    expect((await rt().collections.products.findOne({ _id: product._id }))?.offers.it?.price.amountCents).toBe(newPriceCents);
+    expect((await productCollection(rt()).findOne({ _id: product._id }))?.offers.it?.price.amountCents).toBe(newPriceCents);
     expect(await history.find({ productId: product._id, 'price.amountCents': newPriceCents }).toArray()).toEqual([written]);
     // Its time is the change's, not either attempt's: just after the check at the old price. So
     // whenever a refresh sees this change it writes this document, whose shard key routes it to
@@ -324,7 +325,7 @@ describe('a refresher that died between its MongoDB and Redis writes', () => {
   it('leaves a stale cached copy that the next opening’s job repairs without calling the marketplace', async () => {
     const { info, product } = await staleProduct();
     await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
-    const stored = await rt().collections.products.findOne({ _id: product._id });
+    const stored = await productCollection(rt()).findOne({ _id: product._id });
     // Simulate the crash: the cache still holds the document from before the refresh.
     await rt().redis.set(`ds:product:${product._id}`, JSON.stringify(product));
     const runtime = { ...rt(), config: config() };

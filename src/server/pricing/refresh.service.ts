@@ -5,12 +5,11 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
-import type { Config } from '../config';
-import type { Product } from '../catalog/product.schema';
-import { decodeCachedProduct, productCacheKey } from '../catalog';
-import { findProduct } from '../catalog/product.store';
-import { MARKET_CODES, type MarketCode } from '../markets';
-import { outboundPolicy } from '../outbound';
+import type { Config } from '../platform/config';
+import type { Product } from '../catalog';
+import { decodeCachedProduct, productCacheKey, findProduct } from '../catalog';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { outboundPolicy } from '../platform/outbound';
 import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
 import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Collection } from 'mongodb';
-import type { Product } from '../catalog/product.schema';
+import type { Product } from '../catalog';
 import type { PricePoint } from './price-history.schema';
 import type { AppliedQuotes, PriceChange } from './live-price';
 import { offerCheckedAt, priceChangeTime } from './freshness';

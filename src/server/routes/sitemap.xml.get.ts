@@ -1,7 +1,7 @@
 // `/sitemap.xml`: the index of our catalog's sitemaps (see src/server/storefront/sitemap.ts).
 import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3';
-import { loadConfig } from '../config';
-import { runtime } from '../runtime';
+import { loadConfig } from '../platform/config';
+import { runtime } from '../platform/runtime';
 import { sitemapIndex } from '../storefront';
 import { describeRuntimeFailure } from '../system';
 

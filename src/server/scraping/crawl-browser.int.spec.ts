@@ -6,10 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
-import { originOf } from '../outbound';
+import { originOf } from '../platform/outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
+import { productCollection } from '../catalog';
 
 const rt = useTestRuntime('crawl_browser');
 const shopOrigins = new Set<string>();
@@ -84,10 +85,10 @@ describe('crawling a site that needs a browser', () => {
     }
     expect(new Set(truths.map((t) => t.template)).size, 'several templates among the pages').toBeGreaterThan(1);
 
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site, kind: 'urls', start: truths.map((t) => ({ url: t.url, kind: 'product' as const })) }, settings);
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'urls', start: truths.map((t) => ({ url: t.url, kind: 'product' as const })) }, settings);
     expect(run).toMatchObject({ status: 'finished', site: 'marketplace-fr-browser', counts: { pages: truths.length, products: truths.length, inserted: truths.length, blocked: 0, failed: 0 } });
     for (const truth of truths) {
-      const doc = await rt().collections.products.findOne({ _id: `gtin-${gtinKey(truth.gtin)}` });
+      const doc = await productCollection(rt()).findOne({ _id: `gtin-${gtinKey(truth.gtin)}` });
       expect(
         { site: doc?.offers.fr?.site, sourceId: doc?.offers.fr?.sourceId, price: doc?.offers.fr?.price.amountCents, availability: doc?.offers.fr?.availability },
         `${truth.sourceId} (${truth.template})`,
@@ -98,13 +99,13 @@ describe('crawling a site that needs a browser', () => {
   it('reads a page that only its script fills, which the HTTP crawler finds empty', async () => {
     const shop = (browser: boolean): SiteConfig => ({ ...site, name: `spa-${browser}`, hosts: [new URL(spaUrl).host], baseUrl: `${spaUrl}/`, browser });
     const start = [{ url: `${spaUrl}/p/arc-7`, kind: 'product' as const }];
-    const plain = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: shop(false), kind: 'urls', start }, settings);
+    const plain = await runCrawl({ db: rt().db, log: () => undefined }, { site: shop(false), kind: 'urls', start }, settings);
     expect(plain.counts).toMatchObject({ pages: 1 + settings.maxRetries, products: 0 });
     expect(plain.failedByReason).toEqual({ no_product: 1 });
 
-    const rendered = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: shop(true), kind: 'urls', start }, settings);
+    const rendered = await runCrawl({ db: rt().db, log: () => undefined }, { site: shop(true), kind: 'urls', start }, settings);
     expect(rendered.counts).toMatchObject({ pages: 1, products: 1, inserted: 1, failed: 0 });
-    const doc = await rt().collections.products.findOne({ _id: `gtin-${gtinKey('4006381333931')}` });
+    const doc = await productCollection(rt()).findOne({ _id: `gtin-${gtinKey('4006381333931')}` });
     expect({ site: doc?.offers.fr?.site, sourceId: doc?.offers.fr?.sourceId, price: doc?.offers.fr?.price.amountCents }).toEqual({ site: 'spa-true', sourceId: 'ARC-7', price: 4990 });
   });
 });

@@ -9,12 +9,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { canonicalPath } from '../../../infra/marketplace-simulator/catalog-generator';
 import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { placeSupplierOrder, readSupplierOrder } from '../fulfillment/supplier.client';
-import { outboundPolicy, type OutboundPolicy } from '../outbound';
-import { fetchOfferQuote } from '../pricing/marketplace-offer.client';
+import { placeSupplierOrder, readSupplierOrder } from '../fulfillment';
+import { outboundPolicy, type OutboundPolicy } from '../platform/outbound';
+import { fetchOfferQuote } from '../pricing';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
+import { productCollection } from '../catalog';
 
 const PRODUCTS = 24;
 const { sim } = useSimulator({ productsPerMarket: PRODUCTS, seed: 21, urlsPerSitemap: 10, productsPerListingPage: 8 });
@@ -84,18 +85,18 @@ beforeEach(() => {
 const priceShown = (t: Truth) => !(t.template.startsWith('amazon') && t.offer.availability !== 'in_stock');
 
 async function expectOnlyTheShopsProducts(): Promise<void> {
-  const stored = await rt().collections.products.find({ 'offers.it': { $exists: true } }).toArray();
+  const stored = await productCollection(rt()).find({ 'offers.it': { $exists: true } }).toArray();
   for (const doc of stored) expect(doc.offers.it!.url.startsWith(`${sim().urls.it}/`), doc.offers.it!.url).toBe(true);
   const expected = truths.filter((t) => priceShown(t) && !redirected.has(t.sourceId));
   expect(stored.map((d) => d.offers.it!.sourceId).sort()).toEqual(expected.map((t) => t.sourceId).sort());
   for (const t of truths.filter((t) => redirected.has(t.sourceId))) {
-    expect(await rt().collections.products.findOne({ _id: `gtin-${gtinKey(t.gtin)}` }), t.sourceId).toBeNull();
+    expect(await productCollection(rt()).findOne({ _id: `gtin-${gtinKey(t.gtin)}` }), t.sourceId).toBeNull();
   }
 }
 
 describe('a crawl of a marketplace that points elsewhere', () => {
   it('from robots.txt and the sitemaps: fetches nothing off the shop, and stores every product of the shop', async () => {
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site, kind: 'discovery', start: [{ url: `${sim().urls.it}/robots.txt`, kind: 'robots' }] }, settings);
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'discovery', start: [{ url: `${sim().urls.it}/robots.txt`, kind: 'robots' }] }, settings);
     expect(connections).toHaveLength(0);
     expect(run.status).toBe('finished');
     // The two targets' sitemaps (named by robots.txt and again by the index), the shop's own
@@ -107,8 +108,8 @@ describe('a crawl of a marketplace that points elsewhere', () => {
   });
 
   it('through the listings: follows none of their links elsewhere', async () => {
-    await rt().collections.products.deleteMany({});
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }] }, settings);
+    await productCollection(rt()).deleteMany({});
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }] }, settings);
     expect(connections).toHaveLength(0);
     expect(run.status).toBe('finished');
     expect(run.failedByReason['off_site']).toBe(redirected.size);
@@ -119,7 +120,7 @@ describe('a crawl of a marketplace that points elsewhere', () => {
     const start = truths.slice(0, 5).map((t, i) => ({ url: `${sim().urls.it}${canonicalPath(sim().catalog.product('it', i))}`, kind: 'product' as const, sourceId: t.sourceId }));
     expect(start.some((s) => redirected.has(s.sourceId))).toBe(true);
     const run = await runCrawl(
-      { collections: rt().collections, log: () => undefined },
+      { db: rt().db, log: () => undefined },
       { site: { ...site, name: 'marketplace-it-browser', browser: true }, kind: 'urls', start },
       { ...settings, requestTimeoutMs: 15_000 },
     );

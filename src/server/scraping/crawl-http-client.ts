@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { NonRetryableError, type BaseHttpClient, type HttpRequest, type HttpResponse, type RedirectHandler, type ResponseTypes, type StreamingHttpResponse } from '@crawlee/cheerio';
 import type { Response } from 'undici';
-import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../outbound';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 
 type Headers = Record<string, string | string[] | undefined>;
 

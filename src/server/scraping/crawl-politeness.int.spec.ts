@@ -6,7 +6,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { originOf } from '../outbound';
+import { originOf } from '../platform/outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import type { SiteConfig } from './sites';
 
@@ -95,7 +95,7 @@ const start = (...paths: string[]) => paths.map((path) => ({ url: `${shopUrl}${p
 
 describe('a polite crawl', () => {
   it('never fetches what robots.txt disallows, and counts it', async () => {
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/private/c', '/p/b') }, settings);
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/private/c', '/p/b') }, settings);
     expect(served.map((s) => s.path)).not.toContain('/private/c');
     expect(served.map((s) => s.path)).toEqual(expect.arrayContaining(['/robots.txt', '/p/a', '/p/b']));
     expect(run.counts).toMatchObject({ products: 2, inserted: 2 });
@@ -103,7 +103,7 @@ describe('a polite crawl', () => {
   });
 
   it('fetches every page through the configured proxy', async () => {
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/p/b') }, { ...settings, proxyUrls: [proxyUrl] });
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/p/b') }, { ...settings, proxyUrls: [proxyUrl] });
     expect(run.counts.products).toBe(2);
     expect(proxied).toEqual(expect.arrayContaining([`${shopUrl}/p/a`, `${shopUrl}/p/b`]));
     expect(served.filter((s) => s.path.startsWith('/p/')).length).toBe(proxied.filter((u) => u.includes('/p/')).length);
@@ -111,7 +111,7 @@ describe('a polite crawl', () => {
 
   it('after a block page, retires the session and rests the site before trying the page again', async () => {
     captchasLeft = 1;
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/guarded') }, settings);
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/guarded') }, settings);
     expect(run.counts).toMatchObject({ products: 1, blocked: 0, failed: 0 });
     const tries = served.filter((s) => s.path === '/p/guarded');
     expect(tries).toHaveLength(2);
@@ -122,7 +122,7 @@ describe('a polite crawl', () => {
 
   it('records a page that stays blocked as blocked, never as a product', async () => {
     captchasLeft = 100;
-    const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/guarded') }, { ...settings, blockBackoffMs: 50 });
+    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/guarded') }, { ...settings, blockBackoffMs: 50 });
     expect(run.counts).toMatchObject({ products: 0, blocked: 1 });
     expect(run.blockedByReason).toEqual({ captcha: 1 });
     expect(served.filter((s) => s.path === '/p/guarded')).toHaveLength(settings.maxRetries + 1);

@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
-import { decodeCachedProduct, productCacheKey } from '../catalog';
-import { MARKET_CODES, type MarketCode } from '../markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
-import { originOf } from '../outbound';
+import { decodeCachedProduct, productCacheKey, productCollection } from '../catalog';
+import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
+import { originOf } from '../platform/outbound';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
 import { gtinKey } from './gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
+import { scrapeRunCollection } from './scrape-run.collection';
 
 const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;
@@ -54,7 +55,7 @@ async function truthOf(market: MarketCode): Promise<Truth[]> {
 const priceShown = (t: Truth) => !(t.template.startsWith('amazon') && t.offer.availability !== 'in_stock');
 
 async function expectCatalogMatches(market: MarketCode, truths: Truth[]): Promise<void> {
-  const { products } = rt().collections;
+  const products = productCollection(rt());
   for (const truth of truths) {
     const doc = await products.findOne({ _id: `gtin-${gtinKey(truth.gtin)}` });
     if (!priceShown(truth)) {
@@ -92,16 +93,16 @@ beforeAll(async () => {
 afterAll(async () => sim?.stop());
 beforeEach(async () => {
   await control('/reset', { method: 'POST' });
-  await rt().collections.products.deleteMany({});
-  await rt().collections.priceHistory.deleteMany({});
+  await productCollection(rt()).deleteMany({});
+  await priceHistoryCollection(rt()).deleteMany({});
 });
 
 describe('crawling the simulated marketplaces', () => {
   it('from robots.txt and the sitemaps: every product with its exact price, GTIN and availability; a second crawl adds nothing', async () => {
-    const { products, priceHistory, scrapeRuns } = rt().collections;
+    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt()), scrapeRuns = scrapeRunCollection(rt());
     for (const market of MARKET_CODES) {
       const truths = await truthOf(market);
-      const deps = { collections: rt().collections, margin: RULES, redis: rt().redis, log: () => undefined };
+      const deps = { db: rt().db, margin: RULES, redis: rt().redis, log: () => undefined };
       const run = await runCrawl(deps, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
       const hidden = truths.filter((t) => !priceShown(t)).length;
       expect(run).toMatchObject({ status: 'finished', counts: { products: PRODUCTS, blocked: 0 } });
@@ -124,7 +125,7 @@ describe('crawling the simulated marketplaces', () => {
     expect(await products.countDocuments({ 'offers.it': { $exists: true }, 'offers.fr': { $exists: true } })).toBeGreaterThan(0);
 
     for (const market of MARKET_CODES) {
-      const again = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
+      const again = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
       expect(again.counts).toMatchObject({ inserted: 0, updated: 0, blocked: 0 });
       expect(again.counts.unchanged).toBe(again.counts.products - (again.failedByReason['no_price'] ?? 0));
     }
@@ -135,7 +136,7 @@ describe('crawling the simulated marketplaces', () => {
   it('from the home page through the category listings and their pagination', async () => {
     for (const market of MARKET_CODES) {
       const truths = await truthOf(market);
-      const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: sites[market], kind: 'category', start: [{ url: sites[market].baseUrl, kind: 'listing' }] }, settings);
+      const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'category', start: [{ url: sites[market].baseUrl, kind: 'listing' }] }, settings);
       expect(run).toMatchObject({ status: 'finished', counts: { products: PRODUCTS, blocked: 0 } });
       await expectCatalogMatches(market, truths);
     }
@@ -152,15 +153,15 @@ describe('crawling the simulated marketplaces', () => {
     for (const fault of faults) {
       await control('/reset', { method: 'POST' });
       await control('/faults', { method: 'PATCH', body: JSON.stringify({ markets: [market], routes: ['product', 'listing', 'discovery'], ...fault }) });
-      await rt().collections.products.deleteMany({});
-      const run = await runCrawl({ collections: rt().collections, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
+      await productCollection(rt()).deleteMany({});
+      const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
       expect(run.status, JSON.stringify(fault)).toBe('finished');
       // Every product page ends as a listing, a block or a recorded failure: nothing is lost silently.
       const failedPages = Object.entries(run.failedByReason).filter(([r]) => r !== 'no_price' && r !== 'robots_txt').reduce((n, [, c]) => n + c, 0);
       expect(run.counts.products + run.counts.blocked + failedPages, JSON.stringify({ fault, run })).toBeGreaterThanOrEqual(PRODUCTS);
       // Never a block page or a cut page stored as a product: what is stored is exact.
       const stored = truths.filter(priceShown);
-      const { products } = rt().collections;
+      const products = productCollection(rt());
       for (const truth of stored) {
         const doc = await products.findOne({ _id: `gtin-${gtinKey(truth.gtin)}` });
         if (!doc?.offers[market]) continue;

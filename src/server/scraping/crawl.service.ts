@@ -13,9 +13,9 @@ import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfigura
 import { PlaywrightCrawler } from '@crawlee/playwright';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { chromium, type Page } from 'playwright';
-import type { Config } from '../config';
-import type { Collections } from '../db';
-import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../outbound';
+import type { Config } from '../platform/config';
+import type { Db } from 'mongodb';
+import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 import { detectBlockPage } from './block-page';
 import { ConfinedHttpClient, OFF_SITE } from './crawl-http-client';
 import { CrawlQueue } from './crawl-queue';
@@ -28,6 +28,7 @@ import { writeListings, type ListingWriteDeps } from './listing.service';
 import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import { isOnHosts, type SiteConfig } from './sites';
+import { scrapeRunCollection } from './scrape-run.collection';
 
 /** Chromium's flags for a machine without outside network: without the networking ones it floods it with connection attempts. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -76,7 +77,7 @@ export interface CrawlJob {
 
 /** What the listings are written with (margin rules, Redis for the product cache), plus the scrape runs' collection. */
 export interface CrawlDeps extends ListingWriteDeps {
-  readonly collections: Pick<Collections, 'products' | 'priceHistory' | 'scrapeRuns'>;
+  readonly db: Db;
   readonly log?: (line: string) => void;
 }
 
@@ -155,7 +156,7 @@ const robotsAllow = (robots: Robots | null, url: string) => !robots?.file || rob
 export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings): Promise<ScrapeRun> {
   const { site } = job;
   const logLine = deps.log ?? ((line: string) => console.log(line));
-  const run = await startScrapeRun(deps.collections.scrapeRuns, { market: site.market, site: site.name, kind: job.kind });
+  const run = await startScrapeRun(scrapeRunCollection(deps), { market: site.market, site: site.name, kind: job.kind });
   const started = Date.now();
   const progress = () => {
     const c = run.counts;
@@ -167,7 +168,7 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
   };
   const timer = setInterval(() => {
     progress();
-    void saveScrapeRunProgress(deps.collections.scrapeRuns, run).catch(() => undefined);
+    void saveScrapeRunProgress(scrapeRunCollection(deps), run).catch(() => undefined);
   }, settings.progressMs);
 
   try {
@@ -194,7 +195,7 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
     clearInterval(timer);
     run.finishedAt = new Date();
     progress();
-    await saveScrapeRunProgress(deps.collections.scrapeRuns, run);
+    await saveScrapeRunProgress(scrapeRunCollection(deps), run);
   }
   return run;
 }

@@ -3,8 +3,8 @@
 // exactly one schedule per market.
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { MarketCode } from '../markets';
-import { QUEUE_PREFIX, scrapeQueue } from '../queues';
+import type { MarketCode } from '../../shared/markets';
+import { QUEUE_PREFIX, scrapeQueue } from '../platform/queues';
 import { SCRAPE_JOB_NAMES } from './scrape.jobs';
 
 export function discoverySchedulerId(market: MarketCode): string {

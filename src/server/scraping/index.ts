@@ -18,3 +18,5 @@ export * from './listing.store';
 export * from './listing.service';
 export * from './product-factory';
 export * from './scrape-run.store';
+export * from './extract-accuracy';
+export * from './scrape-run.collection';

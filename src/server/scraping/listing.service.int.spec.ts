@@ -4,11 +4,11 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { productCacheKey, readCachedProduct } from '../catalog';
-import { newId } from '../db';
-import { MARKET_CODES } from '../markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
-import { createRedis } from '../redis';
+import { productCacheKey, readCachedProduct, productCollection } from '../catalog';
+import { newId } from '../../shared/ids';
+import { MARKET_CODES } from '../../shared/markets';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
+import { createRedis } from '../platform/redis';
 import { gtinCheckDigitOk, gtinKey } from './gtin';
 import type { Listing } from './listing.schema';
 import { listingFixture } from './listing.fixture';
@@ -22,7 +22,7 @@ const deadRedis = createRedis({ url: 'redis://127.0.0.1:1', timeoutMs: 200, name
 afterAll(() => deadRedis.disconnect());
 
 function deps(overrides: Partial<ListingWriteDeps> = {}): ListingWriteDeps {
-  return { collections: rt().collections, margin: RULES, redis: rt().redis, log: () => undefined, ...overrides };
+  return { db: rt().db, margin: RULES, redis: rt().redis, log: () => undefined, ...overrides };
 }
 
 /** A GTIN-13 of its own, so the shared Redis never holds another test file's copy of the product. */
@@ -45,7 +45,7 @@ describe('writeListings', () => {
     const counts = await writeListings(deps(), [listing(gtin)], at);
     expect(counts).toMatchObject({ inserted: 1, cacheFailures: 0 });
 
-    const stored = await rt().collections.products.findOne({ _id: id });
+    const stored = await productCollection(rt()).findOne({ _id: id });
     expect(stored).not.toBeNull();
     expect(stored!.sellPrices).toEqual(computeSellPrices(stored!.offers, RULES, at));
     expect(Object.keys(stored!.sellPrices).sort()).toEqual([...MARKET_CODES].sort());
@@ -64,7 +64,7 @@ describe('writeListings', () => {
     const at = new Date('2026-11-25T10:05:00Z');
     await writeListings(deps(), [listing(gtin, { market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B0FR000001', sourceId: 'B0FR000001', priceCents: 2299 })], at);
 
-    const stored = (await rt().collections.products.findOne({ _id: id }))!;
+    const stored = (await productCollection(rt()).findOne({ _id: id }))!;
     expect(Object.keys(stored.offers).sort()).toEqual(['fr', 'it']);
     expect(stored.sellPrices).toEqual(computeSellPrices(stored.offers, RULES, at));
     expect(stored.sellPrices.it?.sourceMarket).toBe('fr');
@@ -76,12 +76,12 @@ describe('writeListings', () => {
     const id = `gtin-${gtinKey(gtin)}`;
     const first = listing(gtin);
     await writeListings(deps(), [first], new Date('2026-11-25T10:00:00Z'));
-    const before = (await rt().collections.products.findOne({ _id: id }))!;
+    const before = (await productCollection(rt()).findOne({ _id: id }))!;
 
     const at = new Date('2026-11-25T12:00:00Z');
     const counts = await writeListings(deps(), [{ ...first, priceCents: 3499 }], at);
     expect(counts).toMatchObject({ updated: 1, pricePoints: 1, cacheFailures: 0 });
-    const after = (await rt().collections.products.findOne({ _id: id }))!;
+    const after = (await productCollection(rt()).findOne({ _id: id }))!;
     expect(after.offers.it?.price.amountCents).toBe(3499);
     expect(after.sellPrices).toEqual(computeSellPrices(after.offers, RULES, at));
     expect(after.sellPrices.it!.price.amountCents).toBeGreaterThan(before.sellPrices.it!.price.amountCents);
@@ -94,13 +94,13 @@ describe('writeListings', () => {
     const id = `gtin-${gtinKey(gtin)}`;
     const seen = listing(gtin);
     await writeListings(deps(), [seen], new Date('2026-11-25T10:00:00Z'));
-    const stored = await rt().collections.products.findOne({ _id: id });
+    const stored = await productCollection(rt()).findOne({ _id: id });
     // A marker in place of the copy: any cache write would replace it.
     await rt().redis.set(productCacheKey(id), 'marker');
 
     const counts = await writeListings(deps(), [seen], new Date('2026-11-25T11:00:00Z'));
     expect(counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, pricePoints: 0, cacheFailures: 0 });
-    expect(await rt().collections.products.findOne({ _id: id })).toEqual(stored);
+    expect(await productCollection(rt()).findOne({ _id: id })).toEqual(stored);
     expect(await rt().redis.get(productCacheKey(id))).toBe('marker');
     await rt().redis.del(productCacheKey(id));
   });
@@ -114,7 +114,7 @@ describe('writeListings', () => {
     expect(counts).toMatchObject({ inserted: 2, cacheFailures: 2 });
     expect(lines).toEqual([expect.stringMatching(/^listings: 2 of 2 products stored but not cached/)]);
     for (const gtin of gtins) {
-      const stored = await rt().collections.products.findOne({ _id: `gtin-${gtinKey(gtin)}` });
+      const stored = await productCollection(rt()).findOne({ _id: `gtin-${gtinKey(gtin)}` });
       expect(stored?.sellPrices).toEqual(computeSellPrices(stored!.offers, RULES, at));
       expect(await readCachedProduct(rt().redis, stored!._id)).toBeNull();
     }

@@ -7,16 +7,16 @@
 // its own; the batch's unchanged products too, so a job lost or given up is asked for again by
 // the next crawl (the job id makes a repeated ask a no-op while one waits).
 import type { Redis } from 'ioredis';
-import { marketsToTranslate, queueCacheWrite } from '../catalog';
-import type { Product } from '../catalog/product.schema';
-import type { Collections } from '../db';
-import { DEFAULT_MARGIN_RULES, type MarginRules } from '../pricing';
+import { marketsToTranslate, queueCacheWrite, productCollection } from '../catalog';
+import type { Product } from '../catalog';
+import type { Db } from 'mongodb';
+import { DEFAULT_MARGIN_RULES, type MarginRules, priceHistoryCollection } from '../pricing';
 import { enqueueTranslations, type TranslationQueue } from '../translation';
 import type { Listing } from './listing.schema';
 import { upsertListings, type UpsertCounts, type UpsertOptions } from './listing.store';
 
 export interface ListingWriteDeps {
-  readonly collections: Pick<Collections, 'products' | 'priceHistory'>;
+  readonly db: Db;
   /** @defaultValue the MARGIN_* settings' defaults (for callers without configuration: the scrape bench) */
   readonly margin?: MarginRules;
   /** Where changed products are written through. @defaultValue none (the scrape bench runs without Redis) */
@@ -37,7 +37,7 @@ export interface ListingWriteCounts extends UpsertCounts {
 }
 
 export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date(), options: UpsertOptions = {}): Promise<ListingWriteCounts> {
-  const { counts, written, unchanged } = await upsertListings(deps.collections, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now, options);
+  const { counts, written, unchanged } = await upsertListings({ products: productCollection(deps), priceHistory: priceHistoryCollection(deps) }, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now, options);
   const log = deps.log ?? console.error;
   const failure = deps.redis && written.length > 0 ? await cacheProducts(deps.redis, written) : null;
   if (failure) {

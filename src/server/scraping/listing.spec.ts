@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
 import { MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
 import { listingFixture } from './listing.fixture';
 import type { Listing } from './listing.schema';

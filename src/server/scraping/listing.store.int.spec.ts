@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import type { Collections } from '../db';
+import type { ListingCollections } from './listing.store';
 import type { Listing } from './listing.schema';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing/margin';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
 import { listingFixture } from './listing.fixture';
 import { upsertListings } from './listing.store';
+import { productCollection } from '../catalog';
 
 const rt = useTestRuntime('listing-store');
 const RULES = DEFAULT_MARGIN_RULES;
-const upsert = async (listings: Listing[], now?: Date) => (await upsertListings(rt().collections, listings, RULES, now)).counts;
+const upsert = async (listings: Listing[], now?: Date) => (await upsertListings({ products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()) }, listings, RULES, now)).counts;
 
 const listing = listingFixture;
 
 describe('upsertListings', () => {
   it('one product per GTIN with one offer per market; a second crawl writes nothing and duplicates nothing', async () => {
-    const { products, priceHistory } = rt().collections;
+    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
     const it1 = listing();
     const fr1 = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', priceCents: 2599, title: 'Bialetti Moka Express 6 tasses' });
     const first = await upsert([it1, fr1], new Date('2026-11-25T10:00:00Z'));
@@ -38,7 +39,7 @@ describe('upsertListings', () => {
   });
 
   it('a price change updates the offer and appends one history point, also when the batch is retried', async () => {
-    const { products, priceHistory } = rt().collections;
+    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
     const base = listing({ gtin: '4006592532000', sourceId: 'B0PRICE001', url: 'https://www.amazon.it/dp/B0PRICE001' });
     await upsert([base], new Date('2026-11-25T10:00:00Z'));
     const cheaper = { ...base, priceCents: 2499 };
@@ -55,7 +56,7 @@ describe('upsertListings', () => {
   });
 
   it('without a GTIN the product is keyed by market, site and source id', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const noGtin = listing({ gtin: null, site: 'shop.example.it', sourceId: 'SKU-1', url: 'https://shop.example.it/p/sku-1' });
     await upsert([noGtin, noGtin]);
     await upsert([noGtin]);
@@ -74,7 +75,7 @@ describe('upsertListings', () => {
   });
 
   it('a page that stops showing its price keeps the last price and records the availability', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const seen = listing({ gtin: null, sourceId: 'B0LATER001', url: 'https://www.amazon.it/dp/B0LATER001' });
     await upsert([seen]);
     const counts = await upsert([{ ...seen, priceCents: null, currency: null, shippingCents: null, availability: 'out_of_stock' }]);
@@ -84,8 +85,8 @@ describe('upsertListings', () => {
   });
 
   /** The products collection with another writer cutting in between the batch's read and its first write. */
-  function withWriterBetween(cutIn: () => Promise<unknown>): Pick<Collections, 'products' | 'priceHistory'> {
-    const { products, priceHistory } = rt().collections;
+  function withWriterBetween(cutIn: () => Promise<unknown>): ListingCollections {
+    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
     let done = false;
     const racing = new Proxy(products, {
       get(target, prop) {
@@ -109,7 +110,7 @@ describe('upsertListings', () => {
     const de1 = listing({ market: 'de', site: 'amazon.de', gtin: '4006381333931', sourceId: 'B0RACE0001', url: 'https://www.amazon.de/dp/B0RACE0001', priceCents: 1799 });
     const { counts } = await upsertListings(withWriterBetween(() => upsert([de1], at)), [it1], RULES, at);
     expect(counts).toMatchObject({ inserted: 1, skipped: {} });
-    const doc = await rt().collections.products.findOne({ _id: 'gtin-04006381333931' });
+    const doc = await productCollection(rt()).findOne({ _id: 'gtin-04006381333931' });
     expect(Object.keys(doc?.offers ?? {}).sort()).toEqual(['de', 'it']);
     expect(doc?.sellPrices).toEqual(computeSellPrices(doc!.offers, RULES, at));
     // Italy buys at home (19.99 beats 17.99 plus the shipping abroad); France from the cheaper German offer.
@@ -125,7 +126,7 @@ describe('upsertListings', () => {
     const later = new Date('2026-11-25T11:00:00Z');
     const { counts } = await upsertListings(withWriterBetween(() => upsert([{ ...de1, priceCents: 2599 }], later)), [{ ...it1, priceCents: 2199 }], RULES, later);
     expect(counts).toMatchObject({ updated: 1, skipped: {} });
-    const doc = await rt().collections.products.findOne({ _id: 'gtin-04006381333948' });
+    const doc = await productCollection(rt()).findOne({ _id: 'gtin-04006381333948' });
     expect(doc?.offers.de?.price.amountCents).toBe(2599);
     expect(doc?.offers.it?.price.amountCents).toBe(2199);
     expect(doc?.sellPrices).toEqual(computeSellPrices(doc!.offers, RULES, later));

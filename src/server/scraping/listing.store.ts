@@ -6,15 +6,20 @@
 // creates no duplicates, and a product changed meanwhile (another market's scraper, the
 // refresher) is planned again from its new state instead of being overwritten.
 // The Redis copy of the written products is listing.service.ts's job.
-import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
-import { Product } from '../catalog/product.schema';
-import { DUPLICATE_KEY, type Collections } from '../db';
-import type { MarketCode } from '../markets';
-import type { MarginRules } from '../pricing/margin';
-import { PricePoint } from '../pricing/price-history.schema';
-import { insertPricePoints } from '../pricing/price-history.store';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { Product } from '../catalog';
+import { DUPLICATE_KEY } from '../platform/db';
+import type { MarketCode } from '../../shared/markets';
+import type { MarginRules } from '../pricing';
+import { PricePoint, insertPricePoints } from '../pricing';
 import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
 import type { Listing } from './listing.schema';
+
+/** What a listing write touches: the catalog's products and the pricing's history. */
+export interface ListingCollections {
+  readonly products: Collection<Product>;
+  readonly priceHistory: Collection<PricePoint>;
+}
 
 /** Why a listing was not written: the plan's reasons, an invalid document, or a product that kept changing under the write. */
 export type UpsertSkipReason = SkipReason | 'invalid' | 'conflict';
@@ -52,7 +57,7 @@ export interface UpsertOptions {
 }
 
 export async function upsertListings(
-  collections: Pick<Collections, 'products' | 'priceHistory'>,
+  collections: ListingCollections,
   listings: readonly Listing[],
   rules: MarginRules,
   now = new Date(),
@@ -145,7 +150,7 @@ export async function upsertListings(
  * upsert, for a new product: a third of the time of a filtered upsert, which first searches.)
  * A hashed `_id` is the shard key, so each write goes to one shard.
  */
-async function writeGuarded(collections: Pick<Collections, 'products'>, products: readonly Product[], stored: ReadonlyMap<string, Product>): Promise<Set<number>> {
+async function writeGuarded(collections: Pick<ListingCollections, 'products'>, products: readonly Product[], stored: ReadonlyMap<string, Product>): Promise<Set<number>> {
   const operations: AnyBulkWriteOperation<Product>[] = products.map((product) => {
     const readAt = stored.get(product._id)?.updatedAt;
     if (!readAt) return { insertOne: { document: product } };

@@ -5,16 +5,13 @@
 // product document after the change, selling prices included (the margin rules are pricing's),
 // and the market's own title and description (its page's text, which any translation yields to).
 // Pure: no I/O; listing.store.ts runs the plans.
+import { slugify } from '../../shared/slug';
 import { createHash } from 'node:crypto';
-import type { Offer, Product, ProductText } from '../catalog/product.schema';
-import { productSearchTokens } from '../catalog/product-text';
-import { nextUpdatedAt } from '../catalog/product-version';
-import { categoryIdOf } from '../catalog/taxonomy';
-import { MARKETS, type MarketCode } from '../markets';
-import { priceChangeTime } from '../pricing/freshness';
-import { computeSellPrices, type MarginRules } from '../pricing/margin';
-import type { PricePoint } from '../pricing/price-history.schema';
-import { fold } from './availability';
+import type { Offer, Product, ProductText } from '../catalog';
+import { productSearchTokens, nextUpdatedAt, categoryIdOf } from '../catalog';
+import { MARKETS, type MarketCode } from '../../shared/markets';
+import { priceChangeTime, computeSellPrices, type MarginRules } from '../pricing';
+import type { PricePoint } from '../pricing';
 import { gtinKey } from './gtin';
 import type { Listing } from './listing.schema';
 
@@ -30,17 +27,9 @@ export function productIdFor(listing: Listing & { market: MarketCode }): string 
   return `src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`;
 }
 
+/** The title's slug (one rule with the simulator's, src/shared/slug); the id's when the title has no letter or digit. */
 export function slugFor(title: string, productId: string): string {
-  const slug = fold(title)
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .split('-')
-    .slice(0, 10)
-    .join('-')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || productId.replace(/[^a-z0-9]+/g, '-');
+  return slugify(title) || productId.replace(/[^a-z0-9]+/g, '-');
 }
 
 /** A shop's description can run to pages; this much is what a product page shows (and what a translation costs). */

@@ -4,14 +4,15 @@
 // holds what a scrape could not have produced: its id, slug, search tokens and selling prices are
 // production's, whatever those rules become. Not imported by application code.
 import { randomInt } from 'node:crypto';
-import type { Product } from '../catalog/product.schema';
-import { newId } from '../db/ids';
-import type { MarketCode } from '../markets';
+import type { Product } from '../catalog';
+import { newId } from '../../shared/ids';
+import type { MarketCode } from '../../shared/markets';
 import { marginRules } from '../pricing';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../platform/runtime';
 import { productIdFor } from './listing';
 import type { Listing } from './listing.schema';
 import { writeListings, type ListingWriteDeps } from './listing.service';
+import { productCollection } from '../catalog';
 
 /** A GTIN-13 of random digits with its GS1 check digit: a product of its own, identified as scraped ones are. */
 export function randomGtin(): string {
@@ -52,8 +53,8 @@ export function scrapedListing(overrides: Partial<Listing> = {}): Listing {
 }
 
 /** What the scrapers write with: the runtime's stores, cache and margin settings. */
-export function scrapeDeps(rt: Pick<Runtime, 'collections' | 'redis' | 'config'>): ListingWriteDeps {
-  return { collections: rt.collections, redis: rt.redis, margin: marginRules(rt.config) };
+export function scrapeDeps(rt: Pick<Runtime, 'db' | 'redis' | 'config'>): ListingWriteDeps {
+  return { db: rt.db, redis: rt.redis, margin: marginRules(rt.config) };
 }
 
 /**
@@ -77,7 +78,7 @@ export async function scrapeProducts(deps: ListingWriteDeps, listings: readonly 
   // Unchanged listings (a seed run again) wrote nothing: those products are read as stored.
   const byId = new Map(result.written.map((p) => [p._id, p]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) for (const p of await deps.collections.products.find({ _id: { $in: missing } }).toArray()) byId.set(p._id, p);
+  if (missing.length > 0) for (const p of await productCollection(deps).find({ _id: { $in: missing } }).toArray()) byId.set(p._id, p);
   return ids.map((id) => {
     const product = byId.get(id);
     if (!product) throw new Error(`product ${id} was written but cannot be read`);

@@ -3,8 +3,8 @@
 // configuration is ever touched.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config';
-import type { Runtime } from '../runtime/runtime';
+import { parseConfig } from '../platform/config';
+import type { Runtime } from '../platform/runtime';
 import { SCRAPE_HANDLERS, SCRAPE_JOB_NAMES } from './scrape.jobs';
 
 const config = parseConfig({

@@ -4,11 +4,10 @@
 // point, so BullMQ may retry any of them.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { MarketCode, type MarketCode as Market } from '../markets';
+import { MarketCode, type MarketCode as Market } from '../../shared/markets';
 import { marginRules } from '../pricing';
-import type { JobHandler } from '../runtime/worker';
+import type { JobHandler, Runtime } from '../platform/runtime';
 import { translationQueue } from '../translation';
-import type { Runtime } from '../runtime/runtime';
 import { crawlSettingsFrom, runCrawl, type CrawlJob, type StartUrl } from './crawl.service';
 import type { ScrapeRun } from './scrape-run.schema';
 import { siteForUrl, sitesOfMarket, siteTable, type SiteConfig } from './sites';
@@ -57,7 +56,7 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
   for (const crawl of crawls) {
     // Without a DeepL key no job could succeed: none is asked for, and pages show the original text.
     const translations = rt.config.DEEPL_AUTH_KEY ? translationQueue(rt.redis, rt.config) : undefined;
-    const run = await runCrawl({ collections: rt.collections, margin: marginRules(rt.config), redis: rt.redis, translations, log: (line) => console.log(line) }, crawl, settings);
+    const run = await runCrawl({ db: rt.db, margin: marginRules(rt.config), redis: rt.redis, translations, log: (line) => console.log(line) }, crawl, settings);
     await job.updateProgress({ runId: run._id, site: run.site, counts: run.counts }).catch(() => undefined);
     results.push({ _id: run._id, site: run.site, status: run.status, counts: run.counts });
   }

@@ -5,8 +5,8 @@ import { Catalog, TEMPLATE_KINDS } from '../../../infra/marketplace-simulator/ca
 import { malformBody } from '../../../infra/marketplace-simulator/faults';
 import { driftedOffer } from '../../../infra/marketplace-simulator/offer-drift';
 import { productView, renderCaptchaPage, renderProductPage } from '../../../infra/marketplace-simulator/product-templates';
-import { categoryIdOf, OTHER_CATEGORY } from '../catalog/taxonomy';
-import { MARKET_CODES } from '../markets';
+import { categoryIdOf, OTHER_CATEGORY } from '../catalog';
+import { MARKET_CODES } from '../../shared/markets';
 import { extractPage } from './extract';
 
 const catalog = new Catalog({ seed: 7, productsPerMarket: 300, crossMarketShare: 0.6 });

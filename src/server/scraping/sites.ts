@@ -4,8 +4,8 @@
 // The simulated marketplaces are rows too, built from the MARKETPLACE_URL_* settings.
 // Pure: configuration in, table out.
 import { z } from 'zod';
-import type { Config } from '../config';
-import { MARKET_CODES, MarketCode } from '../markets';
+import type { Config } from '../platform/config';
+import { MARKET_CODES, MarketCode } from '../../shared/markets';
 import { EXTRACTOR_NAMES } from './extract';
 
 export const SiteConfig = z.object({

@@ -5,7 +5,7 @@
 // Pure: works on a parsed page.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Availability } from '../catalog/product.schema';
+import type { Availability } from '../catalog';
 import { availabilityFromSchemaOrg, fold } from './availability';
 import { validGtin } from './gtin';
 import { absoluteUrl, collapse, decodeEntities, textOf } from './html-text';

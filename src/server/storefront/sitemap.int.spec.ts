@@ -3,11 +3,12 @@
 // after the boundaries were walked (and cached) are listed too.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../db';
-import { eur } from '../money';
+import { newId } from '../../shared/ids';
+import { eur } from '../../shared/money';
 import type { Product } from '../catalog';
 import { sitemapBoundaries, sitemapProducts } from './sitemap.store';
 import { sitemapFile } from './sitemap.service';
+import { productCollection } from '../catalog';
 
 const rt = useTestRuntime('sitemap');
 
@@ -33,7 +34,7 @@ function product(id: string, stopped = false): Product {
 
 describe('sitemap pages', () => {
   it('list every product for sale once across id-range pages of at most the page size', async () => {
-    const { products } = rt().collections;
+    const products = productCollection(rt());
     const ids = Array.from({ length: 25 }, () => `p${newId(8)}`);
     await products.insertMany([...ids.map((id) => product(id)), product(`p${newId(8)}`, true)]);
     const boundaries = await sitemapBoundaries(products, rt().redis, 10);
@@ -52,7 +53,7 @@ describe('sitemap pages', () => {
 
   it('serve the product URLs of a market, and no page beyond the last', async () => {
     const id = `q${newId(8)}`;
-    await rt().collections.products.insertOne(product(id));
+    await productCollection(rt()).insertOne(product(id));
     const xml = await sitemapFile(rt(), 'https://shop.example', { kind: 'products', market: 'it', page: 0 });
     expect(xml).toContain(`<loc>https://shop.example/it/p/lampada--${id}</loc>`);
     expect(await sitemapFile(rt(), 'https://shop.example', { kind: 'products', market: 'it', page: 5 })).toBeNull();

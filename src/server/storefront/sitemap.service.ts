@@ -1,7 +1,7 @@
 // The sitemap documents, from the store's reads and the pure XML: what the h3 routes serve.
-import { catalogFacets } from '../catalog';
-import { MARKET_CODES } from '../markets';
-import type { Runtime } from '../runtime';
+import { catalogFacets, productCollection } from '../catalog';
+import { MARKET_CODES } from '../../shared/markets';
+import type { Runtime } from '../platform/runtime';
 import { alternatesFor } from './alternates';
 import { productPath } from './product-url';
 import { sitemapFileName, sitemapFiles, sitemapIndexXml, urlSetXml, type SitemapFile, type SitemapUrl } from './sitemap';
@@ -10,7 +10,7 @@ import { sitemapBoundaries, sitemapProducts } from './sitemap.store';
 const SITEMAPS_PATH = '/sitemaps';
 
 export async function sitemapIndex(rt: Runtime, origin: string): Promise<string> {
-  const boundaries = await sitemapBoundaries(rt.collections.products, rt.redis);
+  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis);
   // An empty catalog still has its (empty) first page, which catches the first products.
   return sitemapIndexXml(sitemapFiles(Math.max(1, boundaries.length)).map((file) => `${origin}${SITEMAPS_PATH}/${sitemapFileName(file)}`));
 }
@@ -24,12 +24,12 @@ function listingUrls(origin: string, rest: string): SitemapUrl[] {
 /** One sitemap file, or null when it does not exist (a page beyond the last). */
 export async function sitemapFile(rt: Runtime, origin: string, file: SitemapFile): Promise<string | null> {
   if (file.kind === 'pages') {
-    const { categories } = await catalogFacets(rt.collections.products, rt.redis);
+    const { categories } = await catalogFacets(productCollection(rt), rt.redis);
     return urlSetXml([...listingUrls(origin, ''), ...categories.flatMap((c) => listingUrls(origin, `?category=${encodeURIComponent(c)}`))]);
   }
-  const boundaries = await sitemapBoundaries(rt.collections.products, rt.redis);
+  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis);
   if (file.page >= Math.max(1, boundaries.length)) return null;
   const from = file.page === 0 ? null : (boundaries[file.page] ?? null);
-  const products = await sitemapProducts(rt.collections.products, file.market, from, boundaries[file.page + 1] ?? null);
+  const products = await sitemapProducts(productCollection(rt), file.market, from, boundaries[file.page + 1] ?? null);
   return urlSetXml(products.map((p) => ({ loc: `${origin}${productPath(file.market, { slug: p.slug, id: p._id })}`, lastmod: p.updatedAt })));
 }

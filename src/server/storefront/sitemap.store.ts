@@ -4,7 +4,7 @@
 import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import { forSaleIn, type Product } from '../catalog';
-import type { MarketCode } from '../markets';
+import type { MarketCode } from '../../shared/markets';
 import { SITEMAP_MAX_URLS } from './sitemap';
 
 const BOUNDARIES_KEY = 'ds:sitemap:boundaries';

@@ -1,6 +1,6 @@
 import { MongoNetworkError } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config';
+import { ConfigError } from '../platform/config';
 import { describeRuntimeFailure, failedDependency } from './runtime-failure';
 
 describe('describeRuntimeFailure', () => {

@@ -1,7 +1,7 @@
 // Why the runtime could not be opened, in words safe to send to any client: a bad setting
 // is named but its value is not echoed, since a connection string can carry a password.
 import { MongoError } from 'mongodb';
-import { ConfigError } from '../config';
+import { ConfigError } from '../platform/config';
 
 export function describeRuntimeFailure(error: unknown): string {
   if (error instanceof ConfigError) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_QUEUES } from '../queues';
-import type { WorkerHeartbeat } from '../runtime';
+import { ALL_QUEUES } from '../platform/queues';
+import type { WorkerHeartbeat } from '../platform/runtime';
 import { detailedStatus, publicStatus, statusComponents, withoutCredentials, type StatusFacts } from './status';
 
 const heartbeat = (name: string, queue: string): WorkerHeartbeat => ({

@@ -2,10 +2,21 @@
 // up; only a supervisor sees what they are and where they run. Addresses, ports, process ids and
 // the simulator's control API (which changes prices) help an attacker more than a shopper, and a
 // URL may carry the credentials it was configured with: even a supervisor sees it without them.
-import { ALL_QUEUES } from '../queues';
-import type { WorkerHeartbeat } from '../runtime';
+import { ALL_QUEUES } from '../platform/queues';
+import type { WorkerHeartbeat } from '../platform/runtime';
 import type { StackManifest } from './stack-manifest';
-import type { DependencyCheck, PlatformDescription } from './system.service';
+
+export interface DependencyCheck {
+  readonly name: 'mongodb' | 'redis';
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  readonly error?: string;
+}
+
+export interface PlatformDescription {
+  readonly database: { engine: string; version: string; name: string };
+  readonly redis: { version: string };
+}
 
 export interface StatusComponent {
   /** `mongodb`, `redis`, or the queue a worker serves (`refresh`, `scrape-it`, …). */

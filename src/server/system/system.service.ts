@@ -3,18 +3,11 @@
 import type { Db } from 'mongodb';
 import type { Redis } from 'ioredis';
 import { roleAtLeast, type Role } from '../backoffice';
-import { describeMongo, pingMongo } from '../db';
-import { describeRedis, pingRedis } from '../redis';
-import { readWorkerHeartbeats } from '../runtime';
+import { describeMongo, pingMongo } from '../platform/db';
+import { describeRedis, pingRedis } from '../platform/redis';
+import { readWorkerHeartbeats } from '../platform/runtime';
 import { readStackManifest } from './stack-manifest';
-import { detailedStatus, publicStatus, type PlatformStatus } from './status';
-
-export interface DependencyCheck {
-  readonly name: 'mongodb' | 'redis';
-  readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly error?: string;
-}
+import { detailedStatus, publicStatus, type DependencyCheck, type PlatformDescription, type PlatformStatus } from './status';
 
 /** Rejects with "`what` took longer than N ms" when the promise has not settled in time. */
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
@@ -37,11 +30,6 @@ async function timed(name: DependencyCheck['name'], check: () => Promise<unknown
 
 export async function checkDependencies(db: Db, redis: Redis, timeoutMs: number): Promise<DependencyCheck[]> {
   return Promise.all([timed('mongodb', () => pingMongo(db), timeoutMs), timed('redis', () => pingRedis(redis), timeoutMs)]);
-}
-
-export interface PlatformDescription {
-  readonly database: { engine: string; version: string; name: string };
-  readonly redis: { version: string };
 }
 
 export async function describePlatform(db: Db, redis: Redis): Promise<PlatformDescription> {

@@ -10,13 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_DB, until, useTestRuntime } from '../../../infra/local/testing';
 import type { SimProduct } from '../../../infra/marketplace-simulator/catalog-generator';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { findProduct, ProductSearchInput, readCachedProduct, searchProducts } from '../catalog';
-import type { MarketCode } from '../markets';
+import { findProduct, ProductSearchInput, readCachedProduct, searchProducts, productCollection } from '../catalog';
+import type { MarketCode } from '../../shared/markets';
 import { openProductPage } from '../pricing';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
-import { createQueueRedis } from '../redis';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
+import { createQueueRedis } from '../platform/redis';
 import { listingFixture } from '../scraping/listing.fixture';
-import { writeListings } from '../scraping/listing.service';
+import { writeListings } from '../scraping';
 import { translationHandlers } from './translation.jobs';
 import { translationQueue } from './translation.queue';
 import { translateProductText } from './translation.service';
@@ -128,16 +128,16 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
   it('gets its Italian title through deepl-node and the translate queue, once, and the Italian shop shows it', async () => {
     const { de, it: italian } = germanAndItalian(1);
     const translations = translationQueue(rt().redis, rt().config);
-    const deps = { collections: rt().collections, redis: rt().redis, translations, log: () => undefined };
+    const deps = { db: rt().db, redis: rt().redis, translations, log: () => undefined };
     const counts = await writeListings(deps, [scraped(de)]);
     expect(counts).toMatchObject({ inserted: 1, cacheFailures: 0 });
-    const id = (await rt().collections.products.findOne({ gtin: de.gtin }))!._id;
+    const id = (await productCollection(rt()).findOne({ gtin: de.gtin }))!._id;
     const jobs = await translations.queue.getJobs(['waiting']);
     expect(jobs.map((j) => j.id).sort()).toContain(`translate-it-${id}`);
     expect(jobs.filter((j) => j.data.productId === id).length).toBe(counts.translationsAsked);
 
     // Until the translation is stored, the Italian shop shows the German original, marked as German.
-    const search = (q?: string) => searchProducts(rt().collections.products, ProductSearchInput.parse({ market: 'it', ...(q && { q }) }));
+    const search = (q?: string) => searchProducts(productCollection(rt()), ProductSearchInput.parse({ market: 'it', ...(q && { q }) }));
     const before = (await search()).items.find((item) => item.id === id);
     expect(before).toMatchObject({ title: de.title, titleLang: 'de' });
     expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({ title: de.title, description: de.description, textLang: 'de' });
@@ -148,9 +148,9 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
     workerRedis = connection();
     const handlers = translationHandlers(translatorFromConfig(rt().config));
     worker = new Worker(QUEUES.translate, (job) => handlers[job.name]!(job, rt()), { connection: workerRedis, prefix: QUEUE_PREFIX, concurrency: 2 });
-    const translated = await until(async () => (await findProduct(rt().collections.products, id))?.texts?.it, 'the Italian text to be stored');
+    const translated = await until(async () => (await findProduct(productCollection(rt()), id))?.texts?.it, 'the Italian text to be stored');
     expect(translated).toMatchObject({ title: italian.title, description: italian.description, language: 'it', origin: 'translation' });
-    expect((await findProduct(rt().collections.products, id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
+    expect((await findProduct(productCollection(rt()), id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
     // The cache is written right after MongoDB.
     expect(await until(async () => (await readCachedProduct(rt().redis, id))?.texts?.it?.title, 'the cached copy to have it')).toBe(italian.title);
 
@@ -163,9 +163,9 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
 
     // Once: the job again, or the next scrape, asks DeepL for nothing.
     const characters = await deeplCharacters();
-    expect(await translateProductText({ collections: rt().collections, translator: translatorFromConfig(rt().config)! }, { productId: id, market: 'it' })).toBe('has_text');
+    expect(await translateProductText({ db: rt().db, translator: translatorFromConfig(rt().config)! }, { productId: id, market: 'it' })).toBe('has_text');
     await until(async () => {
-      const product = await findProduct(rt().collections.products, id);
+      const product = await findProduct(productCollection(rt()), id);
       return product && Object.keys(product.sellPrices).every((market) => product.texts?.[market as MarketCode]);
     }, 'the other markets’ texts to be stored');
     expect((await writeListings(deps, [{ ...scraped(de), priceCents: de.basePriceCents + 200 }])).translationsAsked).toBe(0);
@@ -173,6 +173,6 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
 
     // Italy's own page, once scraped, replaces the translation.
     await writeListings(deps, [scraped(italian)]);
-    expect((await findProduct(rt().collections.products, id))?.texts?.it).toMatchObject({ title: italian.title, origin: 'page' });
+    expect((await findProduct(productCollection(rt()), id))?.texts?.it).toMatchObject({ title: italian.title, origin: 'page' });
   }, 60_000);
 });

@@ -5,10 +5,10 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Config } from '../config';
-import { Id } from '../db/ids';
-import { MarketCode } from '../markets';
-import { QUEUE_PREFIX, QUEUES } from '../queues';
+import type { Config } from '../platform/config';
+import { Id } from '../../shared/ids';
+import { MarketCode } from '../../shared/markets';
+import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 
 export const TRANSLATE_PRODUCT_JOB = 'translate-product';
 

@@ -5,14 +5,14 @@
 // page scraped meanwhile) is left as it is. The write is guarded by the `updatedAt` it read, like
 // the scrapers' writes, so neither overwrites the other's change.
 import type { Redis } from 'ioredis';
-import { cacheProduct, findProduct, originalText, sellingPrice, withText, type ProductText } from '../catalog';
-import type { Collections } from '../db';
-import { MARKETS } from '../markets';
+import { cacheProduct, findProduct, originalText, sellingPrice, withText, type ProductText, productCollection } from '../catalog';
+import type { Db } from 'mongodb';
+import { MARKETS } from '../../shared/markets';
 import type { TextTranslator } from './translator.client';
 import type { TranslateJobData } from './translation.queue';
 
 export interface TranslateDeps {
-  readonly collections: Pick<Collections, 'products'>;
+  readonly db: Db;
   readonly translator: TextTranslator;
   /** @defaultValue none: no cache to write through */
   readonly redis?: Redis;
@@ -29,7 +29,7 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
   // What the last round translated: a product changed meanwhile in another field needs no second call.
   let done: { readonly from: ProductText; readonly to: ProductText } | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const product = await findProduct(deps.collections.products, productId);
+    const product = await findProduct(productCollection(deps), productId);
     if (!product) return 'no_product';
     if (product.texts?.[market]) return 'has_text';
     if (sellingPrice(product, market, now) === null) return 'not_for_sale';
@@ -42,7 +42,7 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
       done = { from: original, to: { title, description: description || null, language, origin: 'translation', at: now } };
     }
     const updated = withText(product, market, done.to, now);
-    const result = await deps.collections.products.replaceOne({ _id: productId, updatedAt: product.updatedAt }, updated);
+    const result = await productCollection(deps).replaceOne({ _id: productId, updatedAt: product.updatedAt }, updated);
     if (result.matchedCount === 1) {
       // The copy is repaired by its TTL or the next write if Redis fails now; the text is stored.
       if (deps.redis) await cacheProduct(deps.redis, updated).catch((error: unknown) => console.error(`[translator] ${productId} stored but not cached: ${(error as Error).message}`));

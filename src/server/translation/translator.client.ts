@@ -4,7 +4,7 @@
 // own retries (BullMQ, with backoff) are the one retry policy, visible on the operations page.
 import { AuthorizationError, QuotaExceededError, Translator, type SourceLanguageCode, type TargetLanguageCode } from 'deepl-node';
 import type { TextLanguage } from '../catalog';
-import type { Config } from '../config';
+import type { Config } from '../platform/config';
 
 export interface TextTranslator {
   /** The texts, in order, in `to`. Rejects with TranslatorRefused when asking again later cannot help. */

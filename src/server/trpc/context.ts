@@ -4,7 +4,7 @@
 import { getCookie, type H3Event } from 'h3';
 import { TRPCError } from '@trpc/server';
 import { resolveSession, SESSION_COOKIE, type LiveSession } from '../backoffice';
-import { runtime, type Runtime } from '../runtime';
+import { runtime, type Runtime } from '../platform/runtime';
 import { describeRuntimeFailure } from '../system';
 
 /** A signed-in back-office agent, resolved from the session cookie; mutations must send its CSRF token back. */

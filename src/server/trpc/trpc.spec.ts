@@ -2,7 +2,7 @@
 // message of the exception behind it (here a driver's, naming a host and its password).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../runtime';
+import type { Runtime } from '../platform/runtime';
 import type { Context } from './context';
 import { appRouter } from './routers/_app';
 

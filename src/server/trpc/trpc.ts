@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
 import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
-import { internalErrorMessage, requestIdOf } from '../web';
+import { internalErrorMessage, requestIdOf } from '../platform/web';
 import type { Context, SessionContext } from './context';
 
 /** Stack traces reach API clients only while developing or testing, never in production. */

@@ -7,8 +7,7 @@ import { backofficeApi, errorMessage, type BackofficeApi } from '../../backoffic
 import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
 import { BackofficePage } from '../../backoffice/backoffice-page';
 import { NeedsScripts } from '../../backoffice/needs-scripts';
-import type { AgentView } from '../../../server/backoffice/agent-admin.service';
-import type { Role } from '../../../server/backoffice/backoffice.schema';
+import type { AgentView, Role } from '../../../server/backoffice';
 import type { load } from './agents.server';
 
 export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSales' };

@@ -2,8 +2,8 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
-import type { AgentView } from '../../../server/backoffice/agent-admin.service';
-import { Role } from '../../../server/backoffice/backoffice.schema';
+import type { AgentView } from '../../../server/backoffice';
+import { Role } from '../../../server/backoffice';
 
 export interface AgentsPageData {
   readonly roles: readonly string[];

@@ -2,8 +2,8 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
-import type { AuditView } from '../../../server/backoffice/audit';
-import { AuditEntry } from '../../../server/backoffice/backoffice.schema';
+import type { AuditView } from '../../../server/backoffice';
+import { AuditEntry } from '../../../server/backoffice';
 
 export interface AuditPageData {
   readonly filters: Record<string, string>;

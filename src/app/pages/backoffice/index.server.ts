@@ -3,11 +3,11 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
-import type { OrderSummaryView } from '../../../server/orders/order-view';
-import type { ProductHit } from '../../../server/catalog-admin/product-admin';
-import type { CustomerSummaryView } from '../../../server/customers/customer.service';
-import { OrderStatus } from '../../../server/orders/order.schema';
-import { MARKET_CODES } from '../../../server/markets';
+import type { OrderSummaryView } from '../../../server/orders';
+import type { ProductHit } from '../../../server/catalog-admin';
+import type { CustomerSummaryView } from '../../../server/customers';
+import { OrderStatus } from '../../../server/orders';
+import { MARKET_CODES } from '../../../shared/markets';
 
 export interface OrdersListData {
   readonly filters: Record<string, string>;

@@ -6,7 +6,7 @@ import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage } from '../../backoffice/backoffice-api';
 import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
 import { BackofficePage } from '../../backoffice/backoffice-page';
-import { JOB_STATES, type FailedJobView } from '../../../server/operations/operations';
+import { JOB_STATES, type FailedJobView } from '../../../server/operations/browser';
 import type { load } from './operations.server';
 
 export const routeMeta: RouteMeta = { title: 'Operations · Back office · DigitalSales' };

@@ -2,7 +2,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
-import type { OperationsView } from '../../../server/operations/operations';
+import type { OperationsView } from '../../../server/operations';
 
 export async function load({ event }: PageServerLoad): Promise<BackofficeLoad<OperationsView>> {
   return backofficeLoad(event, '/backoffice/operations', (caller) => caller.backoffice.operations.overview());

@@ -3,8 +3,8 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
-import type { OpportunityView } from '../../../server/fulfillment/opportunities.service';
-import { MARKET_CODES } from '../../../server/markets/markets';
+import type { OpportunityView } from '../../../server/fulfillment';
+import { MARKET_CODES } from '../../../shared/markets';
 
 export interface OpportunitiesPageData {
   readonly filters: Record<string, string>;

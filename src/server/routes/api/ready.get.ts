@@ -3,7 +3,7 @@
 // 500: a configuration or connection failure is reported as not ready, with its reason.
 import { defineEventHandler, setResponseHeader, setResponseStatus } from 'h3';
 import { checkDependencies, describeRuntimeFailure, failedDependency, withTimeout } from '../../system';
-import { runtime } from '../../runtime';
+import { runtime } from '../../platform/runtime';
 
 /** Budget for each dependency's ping, and for opening the connections on first use. */
 const CHECK_TIMEOUT_MS = 2000;

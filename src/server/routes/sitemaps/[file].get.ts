@@ -1,8 +1,8 @@
 // `/sitemaps/{file}`: one sitemap of the index, `pages.xml` (market listings) or
 // `products-{market}-{page}.xml`; 404 for a name or page that does not exist.
 import { defineEventHandler, getRouterParam, setResponseHeader, setResponseStatus } from 'h3';
-import { loadConfig } from '../../config';
-import { runtime } from '../../runtime';
+import { loadConfig } from '../../platform/config';
+import { runtime } from '../../platform/runtime';
 import { parseSitemapFileName, sitemapFile } from '../../storefront';
 import { describeRuntimeFailure } from '../../system';
 

@@ -4,7 +4,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../platform/runtime';
 import { scrapeDeps, scrapedListing, scrapeProducts } from '../../scraping';
 import { createContext, type Context } from '../context';
 import { appRouter } from './_app';

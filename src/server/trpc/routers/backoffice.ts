@@ -5,24 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { deleteCookie, getHeader, setCookie } from 'h3';
 import { z } from 'zod';
-import {
-  AgentDisabledInput,
-  AgentRoleInput,
-  AuditFilters,
-  CreateAgentInput,
-  createAgentAsAdmin,
-  DuplicateAgentError,
-  listAgents,
-  setAgentDisabled,
-  setAgentRole,
-  toAgentView,
-  listAudit,
-  login,
-  revokeSessions,
-  revokeAgentSessions,
-  SESSION_COOKIE,
-  toAuditView,
-} from '../../backoffice';
+import { AgentDisabledInput, AgentRoleInput, AuditFilters, CreateAgentInput, createAgentAsAdmin, DuplicateAgentError, listAgents, setAgentDisabled, setAgentRole, toAgentView, listAudit, login, revokeSessions, revokeAgentSessions, SESSION_COOKIE, toAuditView, agentCollection, auditCollection } from '../../backoffice';
 import {
   clearOverride,
   ClearOverrideInput,
@@ -38,9 +21,9 @@ import {
   stopSelling,
 } from '../../catalog-admin';
 import { addCustomerNote, customerDetail, CustomerIdInput, CustomerNoteInput, CustomerSearchInput, searchCustomers } from '../../customers';
-import { Id } from '../../db/ids';
+import { Id } from '../../../shared/ids';
 import { listOpportunities } from '../../fulfillment';
-import { MarketCode } from '../../markets';
+import { MarketCode } from '../../../shared/markets';
 import {
   addOrderNote,
   AddressInput,
@@ -54,9 +37,10 @@ import {
   retryPurchase,
   searchOrders,
   type OrderActionResult,
+  withOrders,
 } from '../../orders';
 import { operationsOverview, retryFailedJob, RetryJobInput } from '../../operations';
-import { requestClientAddress, requestIsHttps } from '../../web';
+import { requestClientAddress, requestIsHttps } from '../../platform/web';
 import type { SessionContext } from '../context';
 import { backofficeProcedure, router } from '../trpc';
 
@@ -169,7 +153,7 @@ const opportunitiesRouter = router({
 
 const auditRouter = router({
   list: backofficeProcedure.input(AuditFilters.prefault({})).query(async ({ ctx, input }) => {
-    const entries = await listAudit((await ctx.runtime()).collections.auditEntries, input);
+    const entries = await listAudit(auditCollection((await ctx.runtime())), input);
     return entries.map(toAuditView);
   }),
 });
@@ -178,15 +162,17 @@ const customersRouter = router({
   search: backofficeProcedure.input(CustomerSearchInput.prefault({})).query(async ({ ctx, input }) => searchCustomers(await ctx.runtime(), input)),
 
   detail: backofficeProcedure.input(CustomerIdInput).query(async ({ ctx, input }) => {
-    const customer = await customerDetail(await ctx.runtime(), input.customerId);
+    const rt = await ctx.runtime();
+    const customer = await customerDetail(rt, input.customerId);
     if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: `no customer with id ${input.customerId}` });
-    return customer;
+    return withOrders(rt, customer);
   }),
 
   addNote: backofficeProcedure.input(CustomerNoteInput).mutation(async ({ ctx, input }) => {
-    const customer = await addCustomerNote(await ctx.runtime(), input, acting(agentOf(ctx.session)));
+    const rt = await ctx.runtime();
+    const customer = await addCustomerNote(rt, input, acting(agentOf(ctx.session)));
     if (!customer) throw new TRPCError({ code: 'NOT_FOUND', message: `no customer with id ${input.customerId}` });
-    return customer;
+    return withOrders(rt, customer);
   }),
 });
 
@@ -232,7 +218,7 @@ const operationsRouter = router({
 
 const agentsRouter = router({
   list: backofficeProcedure.query(async ({ ctx }) => {
-    const agents = await listAgents((await ctx.runtime()).collections.agents);
+    const agents = await listAgents(agentCollection((await ctx.runtime())));
     return agents.map(toAgentView);
   }),
 

@@ -1,7 +1,7 @@
 // Catalog reads for pages. Products leave as plain JSON summaries (dates as ISO strings),
 // so a result survives the trip through TransferState to the browser unchanged.
 import { z } from 'zod';
-import { catalogFacets, countProducts, latestProducts, ProductSearchInput, searchProducts, toProductSummary } from '../../catalog';
+import { catalogFacets, countProducts, latestProducts, ProductSearchInput, searchProducts, toProductSummary, productCollection } from '../../catalog';
 import { publicProcedure, router } from '../trpc';
 
 export const LatestProductsInput = z
@@ -12,26 +12,26 @@ export const LatestProductsInput = z
 export const catalogRouter = router({
   /** The most recently added products, newest first. */
   latest: publicProcedure.input(LatestProductsInput).query(async ({ ctx, input }) => {
-    const { collections } = await ctx.runtime();
-    const products = await latestProducts(collections.products, input.limit);
+    const rt = await ctx.runtime();
+    const products = await latestProducts(productCollection(rt), input.limit);
     return products.map((product) => toProductSummary(product));
   }),
 
   /** How many products the catalog holds; estimated from collection metadata, so cheap. */
   count: publicProcedure.query(async ({ ctx }) => {
-    const { collections } = await ctx.runtime();
-    return countProducts(collections.products);
+    const rt = await ctx.runtime();
+    return countProducts(productCollection(rt));
   }),
 
   /** One keyset page of a market's storefront listing: keywords, filters, sort. */
   search: publicProcedure.input(ProductSearchInput).query(async ({ ctx, input }) => {
-    const { collections } = await ctx.runtime();
-    return searchProducts(collections.products, input);
+    const rt = await ctx.runtime();
+    return searchProducts(productCollection(rt), input);
   }),
 
   /** The categories and brands a listing can be filtered by. */
   facets: publicProcedure.query(async ({ ctx }) => {
-    const { collections, redis } = await ctx.runtime();
-    return catalogFacets(collections.products, redis);
+    const rt = await ctx.runtime();
+    return catalogFacets(productCollection(rt), rt.redis);
   }),
 });

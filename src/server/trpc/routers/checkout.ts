@@ -5,9 +5,9 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, itemCount, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
 import { CheckoutInput, confirmedOrder, lookupTokenOf, lookUpOrderLimited, OrderLookupInput, placeOrder, shownLookup, takeCheckoutFlash } from '../../checkout';
-import { Id, newId } from '../../db/ids';
-import { MarketCode } from '../../markets';
-import { requestClientAddress } from '../../web';
+import { Id, newId } from '../../../shared/ids';
+import { MarketCode } from '../../../shared/markets';
+import { requestClientAddress } from '../../platform/web';
 import { publicProcedure, router } from '../trpc';
 
 export const CartInput = z.object({ market: MarketCode });

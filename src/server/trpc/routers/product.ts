@@ -2,8 +2,8 @@
 // price subscription (SSE) that carries each refresh's outcome to the open page.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { Id } from '../../db/ids';
-import { MarketCode } from '../../markets';
+import { Id } from '../../../shared/ids';
+import { MarketCode } from '../../../shared/markets';
 import { currentLivePrice, listenForPriceEvents, livePriceFor, openProductPage, priceEventHub, type LivePrice } from '../../pricing';
 import { productIdFromSlugId } from '../../storefront';
 import { publicProcedure, router } from '../trpc';

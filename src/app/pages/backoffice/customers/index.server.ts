@@ -2,7 +2,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../../backoffice/backoffice-load';
-import type { CustomerSummaryView } from '../../../../server/customers/customer.service';
+import type { CustomerSummaryView } from '../../../../server/customers';
 
 export interface CustomersListData {
   readonly q: string;

@@ -10,7 +10,7 @@ import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-action';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { parseEuroCents } from '../../../backoffice/euro-amount';
-import type { OrderView } from '../../../../server/orders/order-view';
+import type { OrderView } from '../../../../server/orders';
 import type { load } from './[orderId].server';
 
 export const routeMeta: RouteMeta = { title: 'Order · Back office · DigitalSales' };

@@ -2,7 +2,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad } from '../../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../../backoffice/backoffice-load';
-import type { OrderView } from '../../../../server/orders/order-view';
+import type { OrderView } from '../../../../server/orders';
 
 export async function load({ event, params }: PageServerLoad): Promise<BackofficeLoad<OrderView>> {
   const orderId = String(params?.['orderId'] ?? '');

@@ -12,8 +12,8 @@ import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-acti
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
-import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
-import { productPath } from '../../../../server/storefront/product-url';
+import type { ProductAdminView } from '../../../../server/catalog-admin';
+import { productPath } from '../../../../server/storefront/browser';
 import type { load } from './[productId].server';
 
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };

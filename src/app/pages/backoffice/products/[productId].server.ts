@@ -2,7 +2,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad } from '../../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../../backoffice/backoffice-load';
-import type { ProductAdminView } from '../../../../server/catalog-admin/product-admin';
+import type { ProductAdminView } from '../../../../server/catalog-admin';
 
 export async function load({ event, params }: PageServerLoad): Promise<BackofficeLoad<ProductAdminView>> {
   const productId = String(params?.['productId'] ?? '');

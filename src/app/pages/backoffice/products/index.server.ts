@@ -2,7 +2,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../../backoffice/backoffice-load';
-import type { ProductHit } from '../../../../server/catalog-admin/product-admin';
+import type { ProductHit } from '../../../../server/catalog-admin';
 
 export interface ProductsListData {
   readonly q: string;

@@ -3,9 +3,9 @@
 // with what went wrong as a notice the page words in the shopper's language.
 import { createError, defineEventHandler, getRouterParam, sendRedirect } from 'h3';
 import { addToCart, changeQuantity, ensureCartId, parseCartForm, readFormFields } from '../../../cart';
-import { Id } from '../../../db/ids';
-import { isMarketCode } from '../../../markets';
-import { runtime } from '../../../runtime';
+import { Id } from '../../../../shared/ids';
+import { isMarketCode } from '../../../../shared/markets';
+import { runtime } from '../../../platform/runtime';
 
 export default defineEventHandler(async (event) => {
   const market = getRouterParam(event, 'market');

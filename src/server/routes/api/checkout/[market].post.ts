@@ -5,8 +5,8 @@ import { createError, defineEventHandler, getRouterParam, sendRedirect } from 'h
 import { z } from 'zod';
 import { cartIdOf, readFormFields } from '../../../cart';
 import { CheckoutInput, checkoutInputFromForm, placeOrder, saveCheckoutFlash } from '../../../checkout';
-import { isMarketCode } from '../../../markets';
-import { runtime } from '../../../runtime';
+import { isMarketCode } from '../../../../shared/markets';
+import { runtime } from '../../../platform/runtime';
 
 export default defineEventHandler(async (event) => {
   const market = getRouterParam(event, 'market');

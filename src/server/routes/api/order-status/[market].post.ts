@@ -4,9 +4,9 @@
 import { createError, defineEventHandler, getRouterParam, sendRedirect, setResponseHeader } from 'h3';
 import { readFormFields } from '../../../cart';
 import { recordFormLookup, setLookupCookie } from '../../../checkout';
-import { isMarketCode } from '../../../markets';
-import { requestClientAddress } from '../../../web';
-import { runtime } from '../../../runtime';
+import { isMarketCode } from '../../../../shared/markets';
+import { requestClientAddress } from '../../../platform/web';
+import { runtime } from '../../../platform/runtime';
 
 export default defineEventHandler(async (event) => {
   const market = getRouterParam(event, 'market');

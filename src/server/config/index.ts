@@ -1,2 +1,0 @@
-// Configuration: the zod table of environment settings and how the process reads it.
-export * from './env';

@@ -1,2 +1,0 @@
-// Markets: the declaration of it, fr, de, es and their locale, VAT and currency.
-export * from './markets';

@@ -1,0 +1,2 @@
+// Slugs: how a title becomes the readable part of a URL.
+export * from './slug';
