@@ -3,7 +3,7 @@
 // bundle words its updates with the same table as the server render.
 import type { CheckoutField } from '../../server/checkout';
 import type { OrderStatus } from '../../server/orders';
-import type { ShopLanguage } from '../product-page/product-page-texts';
+import type { ShopLanguage } from '../../shared/markets';
 
 export type CheckoutFieldName = Exclude<CheckoutField, 'idempotencyKey'>;
 

@@ -7,7 +7,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit } from '@angular/core';
 import { Title } from '@angular/platform-browser';
-import type { ShopLanguage } from '../product-page/product-page-texts';
+import type { ShopLanguage } from '../../shared/markets';
 import { PageMarket } from './shop-markets';
 import { SHOP_TEXTS } from './shop-texts';
 

@@ -4,7 +4,7 @@
 import { loadConfig } from '../../server/platform/config';
 import { productImagePath } from '../../server/images';
 import { MARKETS } from '../../shared/markets';
-import type { ProductPageData } from '../../server/pricing';
+import type { ProductPageData } from '../../server/product-page';
 import { alternatesFor, productPath } from '../../server/storefront';
 import { PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
 import { formatMoney } from '../../shared/money';

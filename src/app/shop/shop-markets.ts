@@ -2,7 +2,7 @@
 // server's market table to the browser through TransferState: the browser bundle then needs
 // neither the table's module nor zod, and the one declaration stays src/shared/markets.
 import { Injectable, InjectionToken, TransferState, inject, makeStateKey, signal, type Provider } from '@angular/core';
-import type { ShopLanguage } from '../product-page/product-page-texts';
+import type { ShopLanguage } from '../../shared/markets';
 
 export interface ShopMarket {
   readonly code: ShopLanguage;

@@ -12,7 +12,7 @@ import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import { overrideExpiryProblem, toProductAdminView, toProductHit, type OverrideInput, type ProductAdminView, type ProductHit } from './product-admin';
 import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
-import { productFilter, productSearchPlan, type ProductSearch } from './product-search';
+import { productFilter, productSearchPlan, type ProductSearch } from './product-lookup';
 
 export type ProductActionResult =
   | { readonly ok: true; readonly product: ProductAdminView }

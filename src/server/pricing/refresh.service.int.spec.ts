@@ -18,7 +18,7 @@ import type { PriceEvent } from './live-price.schema';
 import { MarketGate } from './market-gate';
 import { refreshQueue } from './refresh.queue';
 import { refreshProduct, sweepPopular, type RefreshDeps } from './refresh.service';
-import { openProductPage } from './product-page.service';
+import { openProductPage } from '../product-page';
 import { REFRESH_HANDLERS } from './refresh.jobs';
 import { pricePoints } from './refresh.store';
 import { insertPricePoints } from './price-history.store';

@@ -12,7 +12,7 @@ import type { SimProduct } from '../../../infra/marketplace-simulator/catalog-ge
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { findProduct, ProductSearchInput, readCachedProduct, searchProducts, productCollection } from '../catalog';
 import type { MarketCode } from '../../shared/markets';
-import { openProductPage } from '../pricing';
+import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
 import { listingFixture } from '../scraping/listing.fixture';

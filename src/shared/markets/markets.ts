@@ -10,11 +10,14 @@ export type MarketCode = z.infer<typeof MarketCode>;
 export const Currency = z.enum(['EUR']);
 export type Currency = z.infer<typeof Currency>;
 
+/** The language a market's shop speaks: every text a shopper sees is in it. */
+export type ShopLanguage = 'it' | 'fr' | 'de' | 'es';
+
 export interface Market {
   readonly code: MarketCode;
   /** BCP 47 tag used for Intl formatting and `<html lang>`. */
   readonly locale: string;
-  readonly language: 'it' | 'fr' | 'de' | 'es';
+  readonly language: ShopLanguage;
   readonly name: string;
   readonly currency: Currency;
   /** Standard VAT rate in basis points (2200 = 22 %), so VAT maths stays in integers. */

@@ -4,7 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { Id } from '../../../shared/ids';
 import { MarketCode } from '../../../shared/markets';
-import { currentLivePrice, listenForPriceEvents, livePriceFor, openProductPage, priceEventHub, type LivePrice } from '../../pricing';
+import { listenForPriceEvents, livePriceFor, priceEventHub, type LivePrice } from '../../pricing';
+import { currentLivePrice, openProductPage } from '../../product-page';
 import { productIdFromSlugId } from '../../storefront';
 import { publicProcedure, router } from '../trpc';
 

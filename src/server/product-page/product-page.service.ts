@@ -7,13 +7,8 @@ import type { Product, TextLanguage } from '../catalog';
 import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
 import type { MarketCode } from '../../shared/markets';
 import type { Runtime } from '../platform/runtime';
-import { priceAge, priceState, refreshOnOpen, type PriceState } from './freshness';
-import { marketPrice, refreshFailureKey } from './live-price';
-import type { LivePrice, MarketPrice, RefreshFailureInfo } from './live-price.schema';
-import { decodeRefreshFailure } from './live-price.store';
-import { queueOpening } from './popularity.store';
-import { enqueueRefresh, refreshQueue } from './refresh.queue';
-import { freshnessPolicy } from './refresh.service';
+import { priceAge, priceState, refreshOnOpen, type PriceState, marketPrice, refreshFailureKey, decodeRefreshFailure, queueOpening, enqueueRefresh, refreshQueue, freshnessPolicy } from '../pricing';
+import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../pricing';
 
 /** The product as the page shows it in its market: plain JSON. */
 export interface PageProduct {

@@ -18,21 +18,21 @@
 //   npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]
 import { parseArgs } from 'node:util';
 import type { Collection, Db } from 'mongodb';
-import { benchOnOwnServices, percentile, positiveInt } from '../local/bench-support';
-import { startMongo } from '../local/mongo';
-import { startRedis } from '../local/redis';
-import { SeededRandom } from '../marketplace-simulator/seeded-random';
-import { BRANDS, CATEGORIES } from '../marketplace-simulator/word-lists';
-import { parseConfig } from '../../src/server/platform/config';
-import { withDatabase, type IndexSpec } from '../../src/server/platform/db';
-import { newId } from '../../src/shared/ids';
-import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product, productCollection } from '../../src/server/catalog';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
-import { openRuntime } from '../../src/server/platform/runtime';
-import { createContext } from '../../src/server/trpc/context';
-import { appRouter } from '../../src/server/trpc/routers/_app';
+import { benchOnOwnServices, percentile, positiveInt } from '../bench-support';
+import { startMongo } from '../../local/mongo';
+import { startRedis } from '../../local/redis';
+import { SeededRandom } from '../../marketplace-simulator/seeded-random';
+import { BRANDS, CATEGORIES } from '../../marketplace-simulator/word-lists';
+import { parseConfig } from '../../../src/server/platform/config';
+import { withDatabase, type IndexSpec } from '../../../src/server/platform/db';
+import { newId } from '../../../src/shared/ids';
+import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product, productCollection } from '../../../src/server/catalog';
+import { MARKET_CODES, type MarketCode } from '../../../src/shared/markets';
+import { openRuntime } from '../../../src/server/platform/runtime';
+import { createContext } from '../../../src/server/trpc/context';
+import { appRouter } from '../../../src/server/trpc/routers/_app';
 import { catalogForCount, loadCatalog, progressReporter } from './catalog-loader';
-import { COLLECTIONS, ensureCollections } from '../../src/server/collections';
+import { COLLECTIONS, ensureCollections } from '../../../src/server/collections';
 
 const USAGE = 'usage: npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]';
 const { values: flags } = parseArgs({

@@ -23,10 +23,23 @@ const BatchLine = z.object({ file: z.string().min(1), url: z.url().optional(), m
 // Piped into `head`: stop quietly once the reader has gone.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { url: { type: 'string' }, market: { type: 'string' }, batch: { type: 'string' } },
-});
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { url: { type: 'string' }, market: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(64); // EX_USAGE
+  }
+}
+
+const { values, positionals } = parseCommandLine();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 if (values.market !== undefined && !isMarketCode(values.market)) {
   console.error(`unknown market ${JSON.stringify(values.market)}\n${USAGE}`);

@@ -3,8 +3,8 @@
 // every `npm run bench:*` refuses a bad flag the same way and reports percentiles the same way.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ServiceSet } from './lifecycle';
-import { LOG_DIR } from './paths';
+import { ServiceSet } from '../local/lifecycle';
+import { LOG_DIR } from '../local/paths';
 
 /** A whole number from 1 to `max`, or exit 64 (usage error) naming the flag. */
 export function positiveInt(name: string, raw: string | undefined, max: number): number {

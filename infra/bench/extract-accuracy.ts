@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isMarketCode } from '../../src/shared/markets';
 import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping';
-import { extractFile } from './extract-file';
+import { extractFile } from '../cli/extract-file';
 
 const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/fixtures/real-world/expected.jsonl');
 const { positionals } = parseArgs({ allowPositionals: true });

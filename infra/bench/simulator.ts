@@ -5,11 +5,11 @@
 // Prints a readable summary, then, as its last line, one JSON object with the figures.
 import { Agent, request } from 'node:http';
 import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
-import { Catalog, canonicalPath } from './catalog-generator';
-import { SeededRandom } from './seeded-random';
-import { startSimulatorProcess } from './simulator-process';
-import { DEFAULT_SETTINGS } from './simulator-settings';
-import { CATEGORIES } from './word-lists';
+import { Catalog, canonicalPath } from '../marketplace-simulator/catalog-generator';
+import { SeededRandom } from '../marketplace-simulator/seeded-random';
+import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
+import { DEFAULT_SETTINGS } from '../marketplace-simulator/simulator-settings';
+import { CATEGORIES } from '../marketplace-simulator/word-lists';
 
 const BENCH = {
   seed: 1,

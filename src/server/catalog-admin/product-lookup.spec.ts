@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gtinSpellings, productFilter, productSearchPlan, sourceUrlVariants } from './product-search';
+import { gtinSpellings, productFilter, productSearchPlan, sourceUrlVariants } from './product-lookup';
 
 describe('the product search plan', () => {
   it('reads a GTIN in every spelling a scraper may have stored', () => {

@@ -2,13 +2,10 @@
 // agent in the database of MONGO_URL. Without --password one is generated and printed once.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfigOrExit } from '../platform/config';
-import { openRuntime } from '../platform/runtime';
-import { DuplicateAgentError } from './agent.store';
-import { createAgent, NewAgent } from './agent.service';
-import { generatePassword } from './password';
-import { ensureIndexes } from '../platform/db';
-import { AGENTS, AUDIT_ENTRIES, SESSIONS } from './backoffice.collection';
+import { loadConfigOrExit } from '../../src/server/platform/config';
+import { openRuntime } from '../../src/server/platform/runtime';
+import { DuplicateAgentError, createAgent, NewAgent, generatePassword } from '../../src/server/backoffice';
+import { ensureCollections } from '../../src/server/collections';
 
 const USAGE = 'usage: npm run agent:create -- --email E --role agent|supervisor|admin [--name N] [--password P]';
 
@@ -44,7 +41,7 @@ async function main(): Promise<void> {
   if (!parsed.success) fail(z.prettifyError(parsed.error));
 
   const rt = await openRuntime(loadConfigOrExit(), 'agent-create');
-  await ensureIndexes(rt.db, [AGENTS, SESSIONS, AUDIT_ENTRIES]);
+  await ensureCollections(rt.db);
   try {
     const agent = await createAgent(rt, parsed.data);
     console.log(`created ${agent.role} ${agent.email} (id ${agent._id})`);

@@ -4,15 +4,15 @@
 // finished load run again writes nothing.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { connectMongo, ensureIndexes, withDatabase } from '../../src/server/platform/db';
-import { newId } from '../../src/shared/ids';
-import { MARKET_CODES } from '../../src/shared/markets';
-import { until } from '../local/testing';
-import { REPO_ROOT } from '../local/paths';
+import { connectMongo, ensureIndexes, withDatabase } from '../../../src/server/platform/db';
+import { newId } from '../../../src/shared/ids';
+import { MARKET_CODES } from '../../../src/shared/markets';
+import { until } from '../../local/testing';
+import { REPO_ROOT } from '../../local/paths';
 import { loadCatalog } from './catalog-loader';
-import { ensureCollections } from '../../src/server/collections';
-import { productCollection } from '../../src/server/catalog';
-import { priceHistoryCollection } from '../../src/server/pricing';
+import { ensureCollections } from '../../../src/server/collections';
+import { productCollection } from '../../../src/server/catalog';
+import { priceHistoryCollection } from '../../../src/server/pricing';
 
 const COUNT = 12_000;
 const mongoUrl = inject('mongoUrl');
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function startLoad(dbName: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/catalog-bench/load.ts', '--count', String(COUNT)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/bench/catalog/load.ts', '--count', String(COUNT)], {
     cwd: REPO_ROOT,
     env: { ...process.env, MONGO_URL: withDatabase(mongoUrl, dbName) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,15 +14,15 @@
 // found unchanged by the store and not written again. The secondary indexes are kept during
 // the load: on SecantusDB, building them afterwards took twice as long as maintaining them
 // (60,000 listings: 9 s with the indexes in place against 20 s inserting bare then building).
-import { Catalog } from '../marketplace-simulator/catalog-generator';
-import { hashKey } from '../marketplace-simulator/seeded-random';
-import { DEFAULT_SETTINGS } from '../marketplace-simulator/simulator-settings';
+import { Catalog } from '../../marketplace-simulator/catalog-generator';
+import { hashKey } from '../../marketplace-simulator/seeded-random';
+import { DEFAULT_SETTINGS } from '../../marketplace-simulator/simulator-settings';
 import type { Collection, Db } from 'mongodb';
-import { productCollection, type Product } from '../../src/server/catalog';
-import type { Listing } from '../../src/server/scraping';
-import { productIdFor, writeListings } from '../../src/server/scraping';
-import type { MarketCode } from '../../src/shared/markets';
-import { simCatalogListing } from '../marketplace-simulator/sim-products';
+import { productCollection, type Product } from '../../../src/server/catalog';
+import type { Listing } from '../../../src/server/scraping';
+import { productIdFor, writeListings } from '../../../src/server/scraping';
+import type { MarketCode } from '../../../src/shared/markets';
+import { simCatalogListing } from '../../marketplace-simulator/sim-products';
 
 /** Listing positions per batch: the batch also carries the other-market listings of their products. */
 const BATCH = 1000;
