@@ -26,14 +26,13 @@ import { startRedis } from '../local/redis';
 import { REPO_ROOT, STACK_DIR } from '../local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../local/processes';
 import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../local/platform';
-import { ensureIndexes, withDatabase } from '../../src/server/platform/db';
+import { withDatabase } from '../../src/server/platform/db';
 import { newId } from '../../src/shared/ids';
 import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
 import { productIdFromSlugId, productPath } from '../../src/server/storefront';
 import { scrapeProducts, type Listing } from '../../src/server/scraping';
 import { simCatalogListing } from '../marketplace-simulator/sim-products';
 import { ensureCollections } from '../../src/server/collections';
-import { productCollection } from '../../src/server/catalog';
 
 const { values: flags } = parseArgs({
   options: {
@@ -138,7 +137,6 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
   // Indexes first, as in production, where they exist before the catalog grows: built over
   // 100,000 products at the app's start, they would hold SecantusDB for a minute.
   await ensureCollections(client.db());
-  const products = productCollection({ db: client.db() });
   const perMarket = Math.ceil(PRODUCTS / MARKET_CODES.length);
   // Scraped an hour ago: every price is stale. Products sold in several markets (one GTIN) are
   // one product with an offer in each, as the scrapers make them.

@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { LOG_DIR, REPO_ROOT } from '../local/paths';
 import { startMongo } from '../local/mongo';
-import { ensureIndexes } from '../../src/server/platform/db';
 import { newId } from '../../src/shared/ids';
 import { MARKET_CODES, isMarketCode, type MarketCode } from '../../src/shared/markets';
 import { originOf } from '../../src/server/platform/outbound';

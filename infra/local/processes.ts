@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { dirname } from 'node:path';
-import { log, StackError } from './log';
+import { StackError } from './log';
 
 /** Asks the kernel for a port nobody listens on. */
 export function freePort(host = '127.0.0.1'): Promise<number> {

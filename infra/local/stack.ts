@@ -105,6 +105,11 @@ async function test(): Promise<void> {
     return { ok: code === 0, passed: 0, failed: 0, skipped: 0 };
   });
 
+  await step('lint', 'lint (eslint)', async () => {
+    const eslint = await run(bin('eslint'), ['.']);
+    return { ok: eslint === 0, passed: 0, failed: 0, skipped: 0 };
+  });
+
   await step('boundaries', 'dependency rules (dependency-cruiser: .dependency-cruiser.cjs)', async () => {
     const all = await run(bin('depcruise'), ['src', 'workers', 'infra', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']);
     const browser = await run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'], { DEPCRUISE_BROWSER: '1' });

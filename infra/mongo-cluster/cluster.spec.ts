@@ -276,7 +276,7 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
   if (!/head -c 756 \/dev\/urandom \| base64/.test(script)) problems.push(`${SECRETS_SCRIPT} does not make the keyFile from 756 random bytes in base64`);
   if (!/chmod 400/.test(script) || !new RegExp(`MONGODB_UID=${MONGODB_UID}\\b`).test(script)) problems.push(`${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid ${MONGODB_UID}`);
   if (!/if \[ ! -s "\$ROOT\/keyfile\/keyfile" \]/.test(script)) problems.push(`${SECRETS_SCRIPT} does not keep an existing keyFile`);
-  const scriptUsers = /for user in ([\w ]+); do\n  if \[ ! -s/.exec(script)?.[1]?.split(' ') ?? [];
+  const scriptUsers = /for user in ([\w ]+); do\n {2}if \[ ! -s/.exec(script)?.[1]?.split(' ') ?? [];
   if (!same([...scriptUsers].sort(), users.map((u) => u.passwordFile.replace(/-password$/, '')).sort())) {
     problems.push(`${SECRETS_SCRIPT} makes passwords for ${scriptUsers.join(', ')}, users.ts declares ${users.map((u) => u.name).join(', ')}`);
   }

@@ -4,7 +4,7 @@
 // finished load run again writes nothing.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { connectMongo, ensureIndexes, withDatabase } from '../../../src/server/platform/db';
+import { connectMongo, withDatabase } from '../../../src/server/platform/db';
 import { newId } from '../../../src/shared/ids';
 import { MARKET_CODES } from '../../../src/shared/markets';
 import { until } from '../../local/testing';

@@ -2,7 +2,7 @@
 // collection of MONGO_URL with the simulator's realistic products (all four markets in turn by
 // default), with a progress bar on stderr. Interrupted, the same command resumes where it stopped.
 import { parseArgs } from 'node:util';
-import { connectMongo, databaseOf, ensureIndexes } from '../../../src/server/platform/db';
+import { connectMongo, databaseOf } from '../../../src/server/platform/db';
 import { MARKET_CODES, MarketCode } from '../../../src/shared/markets';
 import { loadCatalog, progressReporter } from './catalog-loader';
 import { ensureCollections } from '../../../src/server/collections';

@@ -2,9 +2,9 @@
 // sorted and cut into keyset pages. The input is validated here once; the router, the page's
 // load and the benchmark all send this shape.
 import { z } from 'zod';
-import { Availability, type TextLanguage } from './product.schema';
+import { type Availability, type TextLanguage } from './product.schema';
 import { MarketCode } from '../../shared/markets';
-import { Cents, Money } from '../../shared/money';
+import { Cents, type Money } from '../../shared/money';
 import { decodeCursor, SearchSort } from './product-search-cursor';
 import { CategoryId } from './taxonomy';
 import type { ProductCard } from './product-summary';

@@ -1,7 +1,7 @@
 // The drainer on the run's real MongoDB and Redis: claims one by one, confirmations stored once
 // however often they are delivered, entries waiting for their order, purchase jobs added once.
 // Orders are placed through checkout, which records their confirmation in the outbox itself.
-import { Queue } from 'bullmq';
+import { type Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../../shared/ids';

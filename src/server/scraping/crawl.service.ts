@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type Request, type RequestQueue, type Session } from '@crawlee/cheerio';
+import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type InternalHttpCrawlingContext, type Request, type RequestQueue, type Session } from '@crawlee/cheerio';
 import { PlaywrightCrawler } from '@crawlee/playwright';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { chromium, type Page } from 'playwright';
@@ -335,7 +335,7 @@ async function crawlPages(
   };
 
   // Holds every request of the site after a block or a Retry-After, without cutting running ones.
-  let crawler: HttpCrawler<any> | PlaywrightCrawler | undefined;
+  let crawler: HttpCrawler<InternalHttpCrawlingContext> | PlaywrightCrawler | undefined;
   let resumeTimer: NodeJS.Timeout | undefined;
   const pauseSite = (ms: number) => {
     const pool = crawler?.autoscaledPool;

@@ -83,8 +83,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): stri
     if (utf8 !== undefined) return utf8;
     if (!declared) return windows1252.decode(bytes);
     const lenient = declared.decode(bytes);
-    return /[^\u0000-\u007F\uFFFD]/.test(lenient) ? lenient : windows1252.decode(bytes);
+    return /[\u0080-\uFFFC\uFFFE\uFFFF]/.test(lenient) ? lenient : windows1252.decode(bytes);
   }
-  if (SINGLE_BYTE_LATIN.test(label!) && utf8 !== undefined && /[^\u0000-\u007F]/.test(utf8)) return utf8;
+  if (SINGLE_BYTE_LATIN.test(label!) && utf8 !== undefined && /[\u0080-\uFFFF]/.test(utf8)) return utf8;
   return declared.decode(bytes);
 }

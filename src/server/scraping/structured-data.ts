@@ -69,6 +69,7 @@ export function parseJsonLd(text: string): unknown {
     .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
     .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*;?\s*$/, '')
     .replace(/,\s*([}\]])/g, '$1')
+    // eslint-disable-next-line no-control-regex -- raw control characters are what JSON refuses inside strings
     .replace(/[\u0000-\u001f]+/g, ' ')
     .trim();
   if (/^\{\s*&quot;/.test(cleaned)) cleaned = decodeEntities(cleaned);

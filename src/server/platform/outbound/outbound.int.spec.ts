@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { originOf, outboundFetch, outboundPolicy, outboundRefusal, OutboundRefused, type OutboundPolicy } from './outbound';
+import { originOf, outboundFetch, outboundPolicy, outboundRefusal, type OutboundRefused, type OutboundPolicy } from './outbound';
 
 interface Listener {
   readonly server: Server;
