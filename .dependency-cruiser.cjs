@@ -93,4 +93,7 @@ const config = {
 };
 
 // The browser config (.dependency-cruiser.browser.cjs) reads the rule from here; depcruise reads `config` alone.
-module.exports = process.env.DEPCRUISE_BROWSER === '1' ? { forbidden: [BROWSER_PURITY], options: { ...config.options, tsPreCompilationDeps: false } } : config;
+module.exports =
+  process.env.DEPCRUISE_BROWSER === '1'
+    ? { forbidden: [BROWSER_PURITY], options: { ...config.options, tsPreCompilationDeps: false } }
+    : config;

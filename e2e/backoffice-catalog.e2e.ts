@@ -92,7 +92,11 @@ test('a product title with a script in it is shown as text in the search results
   expect(await page.locator('[data-testid="product-title"] script, [data-testid="product-row"] img').count()).toBe(0);
 });
 
-test('operations and agents pages answer by role; an admin creates an agent whose password is shown once', async ({ page, browser, request }) => {
+test('operations and agents pages answer by role; an admin creates an agent whose password is shown once', async ({
+  page,
+  browser,
+  request,
+}) => {
   const agent = await seedAgent('agent');
   const agentPage = await (await browser.newContext()).newPage();
   await new BackofficeLoginPo(agentPage).signIn(agent.email, agent.password);
@@ -114,6 +118,9 @@ test('operations and agents pages answer by role; an admin creates an agent whos
   await expect(page.getByTestId('action-result')).toContainText(`Created agent ${email}`);
   const password = (await page.getByTestId('generated-password').locator('code').textContent()) ?? '';
   expect(password.length).toBeGreaterThanOrEqual(20);
-  const signIn = await request.post('/api/trpc/backoffice.auth.login', { data: { email, password }, headers: { origin: new URL(page.url()).origin } });
+  const signIn = await request.post('/api/trpc/backoffice.auth.login', {
+    data: { email, password },
+    headers: { origin: new URL(page.url()).origin },
+  });
   expect(signIn.status()).toBe(200);
 });

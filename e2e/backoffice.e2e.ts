@@ -92,7 +92,11 @@ test('an agent is refused a refund above the limit; a supervisor issues it', asy
   await expect(asAgent.refunded()).toHaveText('€0.00');
 
   const supervisorPage = await (await browser.newContext()).newPage();
-  await new BackofficeLoginPo(supervisorPage).signIn(supervisor.email, supervisor.password, `/backoffice/login?next=/backoffice/orders/${order._id}`);
+  await new BackofficeLoginPo(supervisorPage).signIn(
+    supervisor.email,
+    supervisor.password,
+    `/backoffice/login?next=/backoffice/orders/${order._id}`,
+  );
   const asSupervisor = new BackofficeOrderPo(supervisorPage);
   await asSupervisor.refund('80', 'never delivered');
   await expect(asSupervisor.result()).toHaveText('Refund recorded.');
@@ -101,7 +105,18 @@ test('an agent is refused a refund above the limit; a supervisor issues it', asy
 
 test('signed out, every back-office page redirects to the sign-in and every procedure answers 401', async ({ request, page }) => {
   const { order } = await seedShopperOrder();
-  const pages = ['/backoffice', `/backoffice?q=x`, `/backoffice/orders/${order._id}`, '/backoffice/audit', '/backoffice/customers', `/backoffice/customers/${order.customerId}`, '/backoffice/products', '/backoffice/products/p_unknown', '/backoffice/operations', '/backoffice/agents'];
+  const pages = [
+    '/backoffice',
+    `/backoffice?q=x`,
+    `/backoffice/orders/${order._id}`,
+    '/backoffice/audit',
+    '/backoffice/customers',
+    `/backoffice/customers/${order.customerId}`,
+    '/backoffice/products',
+    '/backoffice/products/p_unknown',
+    '/backoffice/operations',
+    '/backoffice/agents',
+  ];
   for (const path of pages) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect({ path, status: response.status() }).toEqual({ path, status: 302 });

@@ -17,7 +17,14 @@ import { productPath } from './fixtures/live-price-seed';
 const euros = (cents: number) => formatMoney(eur(cents), 'it-IT');
 
 function contact(): Contact {
-  return { email: `Giulia.Bianchi.${newId(6)}@Example.IT`, name: 'Giulia Bianchi', phone: '+39 333 765 4321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' };
+  return {
+    email: `Giulia.Bianchi.${newId(6)}@Example.IT`,
+    name: 'Giulia Bianchi',
+    phone: '+39 333 765 4321',
+    line1: 'Via Garibaldi 12',
+    postalCode: '00184',
+    city: 'Roma',
+  };
 }
 
 async function addFromProductPage(page: Page, path: string): Promise<void> {
@@ -36,7 +43,9 @@ async function addFromListing(page: Page, title: string): Promise<void> {
   await page.goBack();
 }
 
-test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({ page }) => {
+test('search, filter, add two products, change a quantity, fix the postal code, place the order with a double click, look it up', async ({
+  page,
+}) => {
   // The longest journey of the suite: a dozen page loads on a machine the whole stack shares.
   test.slow();
   const word = `e2e${newId(6)}`;
@@ -156,11 +165,18 @@ test('without JavaScript and with the keyboard alone: add to cart, check out, se
   await expect(page.getByTestId('bank-account')).toHaveCount(0);
   const orders = await ordersOf(shopper.email);
   expect(orders).toHaveLength(1);
-  expect(orders[0]).toMatchObject({ status: 'confirmed', paymentMethod: 'cash_on_delivery', total: { amountCents: 2 * unitCents(product, 'it') }, shippingAddress: { country: 'IT', postalCode: '00184' } });
+  expect(orders[0]).toMatchObject({
+    status: 'confirmed',
+    paymentMethod: 'cash_on_delivery',
+    total: { amountCents: 2 * unitCents(product, 'it') },
+    shippingAddress: { country: 'IT', postalCode: '00184' },
+  });
   await context.close();
 });
 
-test('a price changed since the product was added is shown old and new, and the order waits for the shopper to accept it', async ({ page }) => {
+test('a price changed since the product was added is shown old and new, and the order waits for the shopper to accept it', async ({
+  page,
+}) => {
   const [seed] = await seedProductsForSale('fr', [1990]);
   const product = seed!.product;
   await addFromProductPage(page, productPath('fr', product));

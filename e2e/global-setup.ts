@@ -23,7 +23,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const redis = services.add(await startRedis(logDir));
     const mongoUrl = withDatabase(mongo.url, `e2e_${newId(4)}`);
     const simulator = await startSimulator({ latency: false });
-    services.add({ name: 'marketplace-simulator', detail: 'in the e2e setup process', url: simulator.controlUrl, pid: null, stop: () => simulator.stop() });
+    services.add({
+      name: 'marketplace-simulator',
+      detail: 'in the e2e setup process',
+      url: simulator.controlUrl,
+      pid: null,
+      stop: () => simulator.stop(),
+    });
     const marketplaces = Object.fromEntries(MARKET_CODES.map((m) => [`MARKETPLACE_URL_${m.toUpperCase()}`, simulator.urls[m]]));
     // Every test signs in from 127.0.0.1, so the per-address limit (tested in the integration
     // tests) would refuse sign-ins that have nothing to do with each other. The refresh budget

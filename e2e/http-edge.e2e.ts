@@ -13,10 +13,15 @@ const base = () => new URL(process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1');
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; chunks?: Buffer[] } = {}) {
   const url = base();
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const parts: Buffer[] = [];
+        res
+          .on('data', (c: Buffer) => parts.push(c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString() }));
+      },
+    );
     // The server may answer and close before the whole body is sent: that is the point.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
     for (const chunk of options.chunks ?? []) req.write(chunk);
@@ -50,7 +55,9 @@ test('every kind of response carries the security headers', async ({ request }) 
   // A new nonce for every response, and the page's inline scripts carry the one of its header.
   const page = responses[1]!;
   const nonce = /'nonce-([^']+)'/.exec(page.headers()['content-security-policy']!)![1];
-  const inline = [...(await page.text()).matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:json|ld\+json)")[^>]*>/g)].map((m) => m[0]);
+  const inline = [...(await page.text()).matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:json|ld\+json)")[^>]*>/g)].map(
+    (m) => m[0],
+  );
   expect(inline.length).toBeGreaterThan(0);
   for (const tag of inline) expect(tag).toContain(`nonce="${nonce}"`);
   expect(responses[0]!.headers()['content-security-policy']).not.toContain(`nonce-${nonce}`);

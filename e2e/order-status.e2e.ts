@@ -21,7 +21,7 @@ test('the lookup posts its form: the order shows, and stays on reload, with the 
   expect(urls).toContain(new URL('/api/order-status/it', page.url()).href);
 });
 
-test('the page is never cached, and guessing one order\'s e-mail is stopped with a 429 in the shop\'s language', async ({ request }) => {
+test("the page is never cached, and guessing one order's e-mail is stopped with a 429 in the shop's language", async ({ request }) => {
   const { order } = await seedShopperOrder({ listing: { market: 'fr' } });
   const number = order.number;
   const page = await request.get('/fr/order-status');

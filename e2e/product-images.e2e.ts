@@ -11,7 +11,10 @@ import { gotoHydrated } from './fixtures/hydrated';
 test('a listing shows each scraped product’s photo through the image route, sized, lazy below the first row', async ({ page }) => {
   // A word of the test's own in the titles keeps parallel tests' products out of its listing.
   const word = `foto${newId(6)}`;
-  const products = await seedScrapedProducts('it', [0, 10, 20, 30, 40].map((index) => ({ index, change: { title: `Prodotto ${index} ${word}` } })));
+  const products = await seedScrapedProducts(
+    'it',
+    [0, 10, 20, 30, 40].map((index) => ({ index, change: { title: `Prodotto ${index} ${word}` } })),
+  );
   const shop = new StorefrontPo(page);
   await shop.open(`/it?q=${word}`);
   await expect(shop.cards()).toHaveCount(products.length);

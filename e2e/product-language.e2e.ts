@@ -13,7 +13,10 @@ import { productCollection } from '../src/server/catalog';
 import { ensureCollections } from '../src/server/collections';
 
 async function withRuntime<T>(run: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await openRuntime(parseConfig({ MONGO_URL: process.env['E2E_MONGO_URL'], REDIS_URL: process.env['E2E_REDIS_URL'] }), 'e2e-language');
+  const rt = await openRuntime(
+    parseConfig({ MONGO_URL: process.env['E2E_MONGO_URL'], REDIS_URL: process.env['E2E_REDIS_URL'] }),
+    'e2e-language',
+  );
   await ensureCollections(rt.db);
   try {
     return await run(rt);
@@ -54,14 +57,19 @@ test('a German-only product shows in the Italian shop marked as German, then in 
 
   const deeplUrl = process.env['E2E_SIMULATOR_CONTROL_URL']!.replace(/\/__control$/, '');
   const outcome = await withRuntime((rt) =>
-    translateProductText({ db: rt.db, redis: rt.redis, translator: deeplTranslator({ authKey: 'e2e', serverUrl: deeplUrl, timeoutMs: 5_000 }) }, { productId, market: 'it' }),
+    translateProductText(
+      { db: rt.db, redis: rt.redis, translator: deeplTranslator({ authKey: 'e2e', serverUrl: deeplUrl, timeoutMs: 5_000 }) },
+      { productId, market: 'it' },
+    ),
   );
   expect(outcome).toBe('translated');
 
   await page.goto(productUrl);
   await expect(page.getByTestId('product-title')).toHaveText(`Nordvik Macchina da Caffè ${word}, Nero`);
   await expect(page.getByTestId('product-title')).not.toHaveAttribute('lang');
-  await expect(page.getByTestId('product-description')).toHaveText('Nordvik presenta Macchina da Caffè: senza BPA e lavabile in lavastoviglie. Garanzia di 2 anni.');
+  await expect(page.getByTestId('product-description')).toHaveText(
+    'Nordvik presenta Macchina da Caffè: senza BPA e lavabile in lavastoviglie. Garanzia di 2 anni.',
+  );
   // The German shop keeps its own page's text; the Italian one finds the product by its Italian words.
   await page.goto(`/it?q=macchina+${word}`);
   await expect(page.getByTestId('listing-link')).toHaveText(`Nordvik Macchina da Caffè ${word}, Nero`);

@@ -37,7 +37,10 @@ test('a price changed at the marketplace appears on the open page without a relo
   const { product, info } = await seedStaleSimProduct('it');
   const newCost = info.priceCents + 1234;
   await patchSimProduct(simulatorControlUrl(), 'it', info.sourceId, { priceCents: newCost });
-  const expected = euros(sellPriceFor({ price: eur(newCost), shipping: eur(info.shippingCents) }, 'it', 'it', DEFAULT_MARGIN_RULES)!.sellGrossCents, 'it-IT');
+  const expected = euros(
+    sellPriceFor({ price: eur(newCost), shipping: eur(info.shippingCents) }, 'it', 'it', DEFAULT_MARGIN_RULES)!.sellGrossCents,
+    'it-IT',
+  );
   const old = euros(product.sellPrices.it!.price.amountCents, 'it-IT');
 
   const po = new ProductPagePo(page);
@@ -72,8 +75,15 @@ test('twenty tabs opening one stale page make one marketplace call', async ({ br
   test.setTimeout(60_000);
   const { product, info } = await seedStaleSimProduct('fr');
   // A realistic marketplace answer time, so the tabs open while the refresh is in flight.
-  await patchSimProduct(simulatorControlUrl(), 'fr', info.sourceId, { priceCents: info.priceCents + 200, faults: { routes: ['offer'], latency: { medianMs: 300, p99Ms: 300 } } });
-  const expected = euros(sellPriceFor({ price: eur(info.priceCents + 200), shipping: eur(info.shippingCents) }, 'fr', 'fr', DEFAULT_MARGIN_RULES)!.sellGrossCents, 'fr-FR');
+  await patchSimProduct(simulatorControlUrl(), 'fr', info.sourceId, {
+    priceCents: info.priceCents + 200,
+    faults: { routes: ['offer'], latency: { medianMs: 300, p99Ms: 300 } },
+  });
+  const expected = euros(
+    sellPriceFor({ price: eur(info.priceCents + 200), shipping: eur(info.shippingCents) }, 'fr', 'fr', DEFAULT_MARGIN_RULES)!
+      .sellGrossCents,
+    'fr-FR',
+  );
   const context = await browser.newContext();
   const pages = await Promise.all(Array.from({ length: 20 }, () => context.newPage()));
   await Promise.all(pages.map((page) => page.goto(productPath('fr', product))));

@@ -193,7 +193,12 @@ test('an address outside every market answers 404 in the visitor’s language, a
 
 test('/ sends a shopper to the market of their language, Italy when none is sold', async ({ request }) => {
   const go = (language: string) => request.get('/', { headers: { 'accept-language': language }, maxRedirects: 0 });
-  for (const [language, market] of [['de-DE,de;q=0.9,en;q=0.8', 'de'], ['fr-CH, fr;q=0.9', 'fr'], ['en-US,es;q=0.5', 'es'], ['en-GB', 'it']]) {
+  for (const [language, market] of [
+    ['de-DE,de;q=0.9,en;q=0.8', 'de'],
+    ['fr-CH, fr;q=0.9', 'fr'],
+    ['en-US,es;q=0.5', 'es'],
+    ['en-GB', 'it'],
+  ]) {
     const response = await go(language as string);
     expect(response.status(), language).toBe(302);
     expect(response.headers()['location'], language).toBe(`/${market}`);
@@ -208,7 +213,9 @@ test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemap
 
   await shop.open('/es?category=home-kitchen');
   await expect(shop.headLinks('canonical')).toHaveAttribute('href', /\/es\?category=home-kitchen$/);
-  const listingAlternates = await shop.headLinks('alternate').evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
+  const listingAlternates = await shop
+    .headLinks('alternate')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
   expect(listingAlternates.map((a) => a.split(' ')[0])).toEqual(['it', 'fr', 'de', 'es', 'x-default']);
   expect(listingAlternates[1]).toMatch(/\/fr\?category=home-kitchen$/);
   await expect(page).toHaveTitle('Hogar y cocina: productos y precios · DigitalSales España');
@@ -218,7 +225,16 @@ test('crawlers find canonical URLs, hreflang alternates, JSON-LD and our sitemap
   expect(html).toMatch(new RegExp(`<link[^>]*rel="canonical"[^>]*href="http://[^"]+${path}"`));
   expect(html).toMatch(/<link[^>]*rel="alternate"[^>]*hreflang="x-default"/);
   const ld = /<script[^>]*type="application\/ld\+json"[^>]*>([^<]*)<\/script>/.exec(html)?.[1];
-  expect(JSON.parse(ld ?? '{}')).toMatchObject({ '@type': 'Product', name: product.title, offers: { '@type': 'Offer', price: (unitCents(product, 'es') / 100).toFixed(2), priceCurrency: 'EUR', availability: 'https://schema.org/InStock' } });
+  expect(JSON.parse(ld ?? '{}')).toMatchObject({
+    '@type': 'Product',
+    name: product.title,
+    offers: {
+      '@type': 'Offer',
+      price: (unitCents(product, 'es') / 100).toFixed(2),
+      priceCurrency: 'EUR',
+      availability: 'https://schema.org/InStock',
+    },
+  });
 
   const index = await request.get('/sitemap.xml');
   expect(index.headers()['content-type']).toContain('application/xml');

@@ -54,7 +54,11 @@ describe('a worker started before its database', () => {
     const port = await freePort();
     // MongoDB appears on this port only later: a proxy to the test server, opened after the worker started.
     const url = env['MONGO_URL']!.replace(`${mongo.hostname}:${mongo.port}`, `127.0.0.1:${port}`);
-    const child = spawn(tsx, ['workers/scrapers/main.ts', '--market', 'fr'], { cwd: REPO_ROOT, env: { ...env, MONGO_URL: url, MONGO_TIMEOUT_MS: '500' }, stdio: 'pipe' });
+    const child = spawn(tsx, ['workers/scrapers/main.ts', '--market', 'fr'], {
+      cwd: REPO_ROOT,
+      env: { ...env, MONGO_URL: url, MONGO_TIMEOUT_MS: '500' },
+      stdio: 'pipe',
+    });
     children.push(child);
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

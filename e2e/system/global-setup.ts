@@ -38,7 +38,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       simulatorArgs: SYSTEM_SIMULATOR_ARGS,
       settings: SYSTEM_SETTINGS,
     });
-    log('system', `platform up in ${((Date.now() - startedAt) / 1000).toFixed(0)} s at ${platform.app.url}; waiting for the scrapers to fill the catalog`);
+    log(
+      'system',
+      `platform up in ${((Date.now() - startedAt) / 1000).toFixed(0)} s at ${platform.app.url}; waiting for the scrapers to fill the catalog`,
+    );
     const catalogAt = await waitForDiscovery(platform.app.url, platform.demo);
     log('system', `catalog filled by the scrapers ${((Date.now() - startedAt) / 1000).toFixed(0)} s after the start`);
     // Read by playwright.system.config.ts and the tests, in the workers started after this.
@@ -76,13 +79,17 @@ async function waitForDiscovery(baseURL: string, admin: { email: string; passwor
         if (runs.every((r) => r?.status === 'finished' && r.counts.products > 0)) {
           return new Date(Math.max(...runs.map((r) => Date.parse(r!.finishedAt!))));
         }
-        seen = MARKET_CODES.map((m, i) => `${m}: ${runs[i] ? `${runs[i]!.status}, ${runs[i]!.counts.products} products` : 'not started'}`).join('; ');
+        seen = MARKET_CODES.map(
+          (m, i) => `${m}: ${runs[i] ? `${runs[i]!.status}, ${runs[i]!.counts.products} products` : 'not started'}`,
+        ).join('; ');
       } else {
         seen = `${response.status()} ${await response.text()}`;
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
-    throw new StackError(`the scrapers did not finish discovering the catalog within ${CATALOG_TIMEOUT_MS / 1000} s (${seen}); see ${join(LOG_DIR, 'system')}`);
+    throw new StackError(
+      `the scrapers did not finish discovering the catalog within ${CATALOG_TIMEOUT_MS / 1000} s (${seen}); see ${join(LOG_DIR, 'system')}`,
+    );
   } finally {
     await api.dispose();
   }

@@ -30,12 +30,26 @@ const shoppers: Record<'transfer' | 'cod', Shopper> = {
   transfer: {
     market: 'it',
     payment: 'bank_transfer',
-    contact: { email: `Giulia.Bianchi+${stamp}@Example.com`, name: 'Giulia Bianchi', phone: '+39 333 765 4321', line1: 'Via Garibaldi 12', postalCode: '00184', city: 'Roma' },
+    contact: {
+      email: `Giulia.Bianchi+${stamp}@Example.com`,
+      name: 'Giulia Bianchi',
+      phone: '+39 333 765 4321',
+      line1: 'Via Garibaldi 12',
+      postalCode: '00184',
+      city: 'Roma',
+    },
   },
   cod: {
     market: 'de',
     payment: 'cash_on_delivery',
-    contact: { email: `Jonas.Weber+${stamp}@Example.de`, name: 'Jonas Weber', phone: '0171 234 5678', line1: 'Bergmannstraße 5', postalCode: '10961', city: 'Berlin' },
+    contact: {
+      email: `Jonas.Weber+${stamp}@Example.de`,
+      name: 'Jonas Weber',
+      phone: '0171 234 5678',
+      line1: 'Bergmannstraße 5',
+      postalCode: '10961',
+      city: 'Berlin',
+    },
   },
 };
 
@@ -166,7 +180,9 @@ test('the marketplaces ship and deliver; each shopper sees every step', async ()
   };
   for (const shopper of Object.values(shoppers)) {
     const words = wordsOf(shopper.market).cart;
-    await expect(new OrderPagePo(shopper.page!).timeline()).toHaveText(steps[shopper.payment].map((s) => new RegExp(`^\\s*${words.statuses[s]}`)));
+    await expect(new OrderPagePo(shopper.page!).timeline()).toHaveText(
+      steps[shopper.payment].map((s) => new RegExp(`^\\s*${words.statuses[s]}`)),
+    );
   }
 });
 
@@ -189,5 +205,7 @@ test('an agent finds the orders by number and by e-mail, refunds part of one, an
 
   const shopper = shoppers.transfer;
   await lookUp(shopper);
-  await expect(new OrderPagePo(shopper.page!).timeline().last()).toHaveText(new RegExp(`^\\s*${wordsOf(shopper.market).cart.partialRefund}`));
+  await expect(new OrderPagePo(shopper.page!).timeline().last()).toHaveText(
+    new RegExp(`^\\s*${wordsOf(shopper.market).cart.partialRefund}`),
+  );
 });

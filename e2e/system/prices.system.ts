@@ -26,7 +26,8 @@ test('a stale price turns fresh on the open page', async ({ page }) => {
   // The simulator's products by the id the catalog gives them (their GTIN), in every market: a
   // product of the French shop may come from any shop's page, with a translated title.
   const bySimId = new Map<string, SimProduct>();
-  for (const market of MARKET_CODES) for (const p of await simulator.products(market)) bySimId.set(productIdFor({ ...scrapedListing({ gtin: p.gtin }), market }), p);
+  for (const market of MARKET_CODES)
+    for (const p of await simulator.products(market)) bySimId.set(productIdFor({ ...scrapedListing({ gtin: p.gtin }), market }), p);
   const simOf = (href: string) => bySimId.get(productIdFromSlugId(decodeURIComponent(href.split('/').at(-1) ?? '')) ?? '');
   const product = listed.find(({ href }) => simOf(href)?.offer.availability === 'in_stock');
   expect(product, `a listed product of /${MARKET} found in the simulator by its GTIN`).toBeDefined();
@@ -34,7 +35,10 @@ test('a stale price turns fresh on the open page', async ({ page }) => {
 
   // The marketplace raises the price in every market that sells the product, so whichever offer
   // the shop's price comes from, it goes up.
-  const offers: [MarketCode, string][] = [[source.market, source.sourceId], ...Object.entries(source.siblings).map(([m, s]) => [m as MarketCode, s!.sourceId] as [MarketCode, string])];
+  const offers: [MarketCode, string][] = [
+    [source.market, source.sourceId],
+    ...Object.entries(source.siblings).map(([m, s]) => [m as MarketCode, s!.sourceId] as [MarketCode, string]),
+  ];
   for (const [market, sourceId] of offers) {
     const now = await simulator.product(market, sourceId);
     await simulator.patchProduct(market, sourceId, { priceCents: Math.round((now.offer.priceCents * RAISE_BASIS_POINTS) / 10_000) });

@@ -13,7 +13,8 @@ import { gotoHydrated } from '../fixtures/hydrated';
 
 function setting(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the system suite's global setup sets it (npx playwright test -c playwright.system.config.ts)`);
+  if (!value)
+    throw new Error(`${name} is not set: the system suite's global setup sets it (npx playwright test -c playwright.system.config.ts)`);
   return value;
 }
 
@@ -85,7 +86,9 @@ export interface SimProduct {
 export const simulator = {
   async products(market: MarketCode): Promise<SimProduct[]> {
     const { productsPerMarket } = (await control('')) as { productsPerMarket: number };
-    return Promise.all(Array.from({ length: productsPerMarket }, (_, index) => control(`/markets/${market}/products?index=${index}`) as Promise<SimProduct>));
+    return Promise.all(
+      Array.from({ length: productsPerMarket }, (_, index) => control(`/markets/${market}/products?index=${index}`) as Promise<SimProduct>),
+    );
   },
   product: (market: MarketCode, sourceId: string) => control(`/markets/${market}/products/${sourceId}`) as Promise<SimProduct>,
   patchProduct: (market: MarketCode, sourceId: string, patch: { priceCents?: number }) =>

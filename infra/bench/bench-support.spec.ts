@@ -6,7 +6,11 @@ import { processTreeCpuMs } from './bench-support';
 describe('processTreeCpuMs', () => {
   it('counts the CPU of a process and of its children, as a worker started through tsx runs', async () => {
     // A child that spends 300 ms of CPU, says so, then idles until it is stopped.
-    const child = spawn(process.execPath, ['-e', 'while (process.cpuUsage().user < 300_000); console.log("spent"); setInterval(() => {}, 1000);'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['-e', 'while (process.cpuUsage().user < 300_000); console.log("spent"); setInterval(() => {}, 1000);'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await once(child.stdout, 'data');
       const tree = await processTreeCpuMs(process.pid);

@@ -27,7 +27,10 @@ export function percentile(sorted: readonly number[], p: number): number {
  * whatever happens, and prints the figures `run` returns as the last line, one JSON object,
  * after the services' stop messages.
  */
-export async function benchOnOwnServices(logName: string, run: (services: ServiceSet, logDir: string) => Promise<Record<string, unknown>>): Promise<void> {
+export async function benchOnOwnServices(
+  logName: string,
+  run: (services: ServiceSet, logDir: string) => Promise<Record<string, unknown>>,
+): Promise<void> {
   const services = new ServiceSet();
   services.stopOnSignals();
   let figures: Record<string, unknown>;
@@ -65,7 +68,7 @@ export async function processTreeCpuMs(pid: number): Promise<number | null> {
   );
   if (!stats.has(pid)) return null;
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, { ppid }] of stats) {
       if (tree.has(ppid) && !tree.has(child)) {

@@ -29,12 +29,22 @@ for (const [n, line] of readFileSync(listPath, 'utf8').split('\n').entries()) {
   const record = extractFile(file, resolve(dirname(listPath), file), url, isMarketCode(market) ? market : undefined);
   const result = compareRecord(expected, record);
   results.push(result);
-  for (const miss of result.misses) console.log(`  miss ${file} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`);
+  for (const miss of result.misses)
+    console.log(`  miss ${file} ${miss.field}: expected ${JSON.stringify(miss.expected)}, got ${JSON.stringify(miss.actual)}`);
 }
 
 const report = accuracyOf(results);
-console.log(`extraction accuracy over ${report.pages} pages (${listPath}): ${report.pagesExact} pages exact, ${(report.overall * 100).toFixed(1)} % of checked fields right`);
+console.log(
+  `extraction accuracy over ${report.pages} pages (${listPath}): ${report.pagesExact} pages exact, ${(report.overall * 100).toFixed(1)} % of checked fields right`,
+);
 for (const [field, figures] of Object.entries(report.fields)) {
   console.log(`  ${field.padEnd(13)} ${(figures.accuracy * 100).toFixed(1).padStart(5)} %  (${figures.right}/${figures.checked})`);
 }
-console.log(JSON.stringify({ pages: report.pages, pages_exact: report.pagesExact, overall: report.overall, fields: Object.fromEntries(Object.entries(report.fields).map(([f, v]) => [f, v.accuracy])) }));
+console.log(
+  JSON.stringify({
+    pages: report.pages,
+    pages_exact: report.pagesExact,
+    overall: report.overall,
+    fields: Object.fromEntries(Object.entries(report.fields).map(([f, v]) => [f, v.accuracy])),
+  }),
+);

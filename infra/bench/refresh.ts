@@ -46,7 +46,6 @@ const { values: flags } = parseArgs({
   },
 });
 
-
 const PRODUCTS = positiveInt('products', flags.products, 2_000_000);
 const SHOPPERS = positiveInt('shoppers', flags.shoppers, 2000);
 const DURATION_MS = positiveInt('duration-s', flags['duration-s'], 3600) * 1000;
@@ -68,7 +67,6 @@ interface Opening {
   readonly sourceMs: number | null;
   readonly pageMs: number;
 }
-
 
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null);
 
@@ -93,7 +91,10 @@ async function startAppCopy(env: NodeJS.ProcessEnv, logDir: string): Promise<Ser
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (started.child.exitCode !== null) throw new Error(`the app exited (code ${started.child.exitCode}); see ${started.logFile}`);
-    const ready = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`the app was not ready within 60 s; see ${started.logFile}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -107,11 +108,15 @@ async function startAppCopy(env: NodeJS.ProcessEnv, logDir: string): Promise<Ser
 
 /** `npm run simulator` as a child process; it reports its URLs over the IPC channel when ready. */
 async function startSimulatorProcess(latency: boolean, productsPerMarket: number): Promise<Service & { urls: Record<MarketCode, string> }> {
-  const child = fork(join(REPO_ROOT, 'infra/marketplace-simulator/main.ts'), ['--latency', latency ? 'on' : 'off', '--products-per-market', String(productsPerMarket)], {
-    cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    join(REPO_ROOT, 'infra/marketplace-simulator/main.ts'),
+    ['--latency', latency ? 'on' : 'off', '--products-per-market', String(productsPerMarket)],
+    {
+      cwd: REPO_ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const urls = await new Promise<Record<MarketCode, string>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the simulator did not start within 30 s')), 30_000);
     child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code}`)));
@@ -131,7 +136,11 @@ async function startSimulatorProcess(latency: boolean, productsPerMarket: number
   return { name: 'marketplace-simulator', detail: 'npm run simulator', url: urls.it, pid: child.pid ?? null, stop, urls };
 }
 
-async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>, catalog: Catalog): Promise<{ ids: string[]; paths: string[] }> {
+async function loadCatalog(
+  mongoUrl: string,
+  simUrls: Record<MarketCode, string>,
+  catalog: Catalog,
+): Promise<{ ids: string[]; paths: string[] }> {
   const client = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
   // Indexes first, as in production, where they exist before the catalog grows: built over
@@ -157,7 +166,9 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
     batch = [];
     if (listings % Math.max(LOADER_BATCH, Math.ceil(PRODUCTS / 10 / LOADER_BATCH) * LOADER_BATCH) !== 0 && listings < PRODUCTS) return;
     const rate = Math.round(listings / ((Date.now() - started) / 1000));
-    console.log(`  scraping listings: ${listings.toLocaleString('en')} / ${PRODUCTS.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`);
+    console.log(
+      `  scraping listings: ${listings.toLocaleString('en')} / ${PRODUCTS.toLocaleString('en')} (${rate.toLocaleString('en')}/s)`,
+    );
   };
   for (let i = 0; listings + batch.length < PRODUCTS; i++) {
     const market = MARKET_CODES[i % MARKET_CODES.length] as MarketCode;
@@ -167,7 +178,9 @@ async function loadCatalog(mongoUrl: string, simUrls: Record<MarketCode, string>
     if (batch.length >= LOADER_BATCH) await flush();
   }
   await flush();
-  console.log(`  scraped ${listings.toLocaleString('en')} listings into ${ids.size.toLocaleString('en')} products with prices checked an hour ago in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  scraped ${listings.toLocaleString('en')} listings into ${ids.size.toLocaleString('en')} products with prices checked an hour ago in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   await client.close();
   return { ids: [...ids], paths };
 }
@@ -222,7 +235,12 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   // Ids may hold a hyphen (`gtin-…`): the page's own rule finds the id after the slug.
   const productId = productIdFromSlugId(decodeURIComponent(path.slice(`/${market}/p/`.length)));
   if (!productId) throw new Error(`no product id in ${path}`);
-  const input = { productId, market, knownCheckedAt: CHECKED_AT.exec(html)?.[1] ?? null, knownFailureAt: FAILURE_AT.exec(html)?.[1] ?? null };
+  const input = {
+    productId,
+    market,
+    knownCheckedAt: CHECKED_AT.exec(html)?.[1] ?? null,
+    knownFailureAt: FAILURE_AT.exec(html)?.[1] ?? null,
+  };
   const wait = AbortSignal.timeout(Math.ceil(Math.max(1, Math.min(WAIT_MS - pageMs, deadline + WAIT_MS - Date.now()))));
   const live = await waitForLivePrice(`${baseUrl}/api/trpc/product.livePrice?input=${encodeURIComponent(JSON.stringify(input))}`, wait);
   const totalMs = performance.now() - started;
@@ -240,7 +258,9 @@ async function cpuReadings(appPid: number | null, refresherPid: number | null): 
 }
 
 async function main(): Promise<void> {
-  console.log(`live price benchmark: ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`);
+  console.log(
+    `live price benchmark: ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`,
+  );
   if (!flags['keep-build']) await buildIfStale();
   await benchOnOwnServices('bench-refresh', async (services, logDir) => {
     const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '2G', durable: false, logDir }));
@@ -274,7 +294,9 @@ async function main(): Promise<void> {
     const deadline = started + DURATION_MS;
     const progress = setInterval(() => {
       const elapsed = (Date.now() - started) / 1000;
-      console.log(`  ${elapsed.toFixed(0)} s: ${openings.length.toLocaleString('en')} openings (${(openings.length / elapsed).toFixed(0)}/s)`);
+      console.log(
+        `  ${elapsed.toFixed(0)} s: ${openings.length.toLocaleString('en')} openings (${(openings.length / elapsed).toFixed(0)}/s)`,
+      );
     }, 10_000);
     await Promise.all(
       Array.from({ length: SHOPPERS }, async () => {
@@ -355,14 +377,26 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log('Open-to-fresh-price (page request → fresh price on the client), over openings that got one:');
-    console.log(`  p50 ${result.p50_ms} ms · p95 ${result.p95_ms} ms · p99 ${result.p99_ms} ms · max ${result.max_ms} ms   (target p99 < 1000)`);
-    console.log(`Overhead beyond the marketplace call (total − the marketplace's own time, from its Server-Timing), ${withCall.length.toLocaleString('en')} live refreshes:`);
-    console.log(`  p50 ${result.overhead_p50_ms} ms · p95 ${result.overhead_p95_ms} ms · p99 ${result.overhead_p99_ms} ms   (target p99 < 50)`);
+    console.log(
+      `  p50 ${result.p50_ms} ms · p95 ${result.p95_ms} ms · p99 ${result.p99_ms} ms · max ${result.max_ms} ms   (target p99 < 1000)`,
+    );
+    console.log(
+      `Overhead beyond the marketplace call (total − the marketplace's own time, from its Server-Timing), ${withCall.length.toLocaleString('en')} live refreshes:`,
+    );
+    console.log(
+      `  p50 ${result.overhead_p50_ms} ms · p95 ${result.overhead_p95_ms} ms · p99 ${result.overhead_p99_ms} ms   (target p99 < 50)`,
+    );
     console.log(`  of which the refresher's HTTP client (its call minus the marketplace's time): p99 ${result.call_overhead_p99_ms} ms`);
-    console.log(`Marketplace call: p50 ${result.marketplace_call_p50_ms} ms · p99 ${result.marketplace_call_p99_ms} ms; server-rendered page: p50 ${result.page_p50_ms} ms · p99 ${result.page_p99_ms} ms`);
-    console.log(`CPU per opening: app ${result.app_cpu_ms_per_opening} ms · refresher ${result.refresher_cpu_ms_per_opening} ms; load average ${result.load_avg_1m} (1 min) ${result.load_avg_5m} (5 min) on ${result.cores} cores`);
+    console.log(
+      `Marketplace call: p50 ${result.marketplace_call_p50_ms} ms · p99 ${result.marketplace_call_p99_ms} ms; server-rendered page: p50 ${result.page_p50_ms} ms · p99 ${result.page_p99_ms} ms`,
+    );
+    console.log(
+      `CPU per opening: app ${result.app_cpu_ms_per_opening} ms · refresher ${result.refresher_cpu_ms_per_opening} ms; load average ${result.load_avg_1m} (1 min) ${result.load_avg_5m} (5 min) on ${result.cores} cores`,
+    );
     console.log(`Openings: ${result.openings.toLocaleString('en')} in ${result.duration_s} s = ${result.opens_per_s}/s`);
-    console.log(`  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`);
+    console.log(
+      `  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`,
+    );
     console.log(`  ${result.fresh_within_1s_pct} % of all openings had a fresh price within 1 s`);
     console.log(`Event loop lag of the shoppers' process: p99 ${result.bench_loop_lag_p99_ms} ms (counted in the figures above)`);
     return result;

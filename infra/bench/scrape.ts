@@ -48,10 +48,14 @@ interface Simulator {
 }
 
 async function startSimulatorProcess(): Promise<Simulator> {
-  const child = fork(join(REPO_ROOT, 'infra/marketplace-simulator/main.ts'), ['--latency', 'off', '--products-per-market', String(PRODUCTS), '--seed', '1', '--host', '127.0.0.1'], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    join(REPO_ROOT, 'infra/marketplace-simulator/main.ts'),
+    ['--latency', 'off', '--products-per-market', String(PRODUCTS), '--seed', '1', '--host', '127.0.0.1'],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const urls = await new Promise<Record<MarketCode, string>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the simulator did not start within 30 s')), 30_000);
     child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
@@ -130,18 +134,34 @@ try {
   });
   const siteOf = (market: MarketCode) => sites.find((s) => s.market === market)!;
 
-  console.log(`bench:scrape: ${PRODUCTS} product pages per market, concurrency ${CONCURRENCY}, latency and politeness off, simulator on loopback`);
+  console.log(
+    `bench:scrape: ${PRODUCTS} product pages per market, concurrency ${CONCURRENCY}, latency and politeness off, simulator on loopback`,
+  );
   // Warm-up, not counted: JIT, connection pools, indexes.
   const warmUrls = (await productUrls(siteOf('it'))).slice(0, 30);
   await bareLoop(warmUrls, 'it');
-  await runCrawl({ db, log: () => undefined }, { site: siteOf('it'), kind: 'urls', start: warmUrls.map((url) => ({ url, kind: 'product' as const })) }, settings);
+  await runCrawl(
+    { db, log: () => undefined },
+    { site: siteOf('it'), kind: 'urls', start: warmUrls.map((url) => ({ url, kind: 'product' as const })) },
+    settings,
+  );
   await products.deleteMany({});
   await priceHistoryCollection({ db }).deleteMany({});
 
   // Rounds alternate the bare loop and the scraper market by market, so a neighbour's load on
   // this shared machine hits both sides alike; each figure is the median over the rounds. Every
   // scraper round starts from an empty catalog, so each one writes the same products.
-  const rounds: { market: MarketCode; pages: number; seconds: number; cpuMs: number; upserted: number; baselinePages: number; baselineSeconds: number; baselineCpuMs: number; failed: string }[][] = [];
+  const rounds: {
+    market: MarketCode;
+    pages: number;
+    seconds: number;
+    cpuMs: number;
+    upserted: number;
+    baselinePages: number;
+    baselineSeconds: number;
+    baselineCpuMs: number;
+    failed: string;
+  }[][] = [];
   const urlsOf = new Map<MarketCode, string[]>();
   for (const market of MARKETS) urlsOf.set(market, await productUrls(siteOf(market)));
   for (let round = 0; round < ROUNDS; round++) {
@@ -156,7 +176,11 @@ try {
       const baselineCpuMs = cpuMsSince(baselineCpu);
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const run = await runCrawl({ db, log: () => undefined }, { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) }, settings);
+      const run = await runCrawl(
+        { db, log: () => undefined },
+        { site, kind: 'urls', start: urls.map((url) => ({ url, kind: 'product' as const })) },
+        settings,
+      );
       const seconds = (performance.now() - started) / 1000;
       const cpuMs = cpuMsSince(cpu);
       results.push({

@@ -30,7 +30,9 @@ describe('extraction of pages imitating real shops', () => {
     const line = lines.find((l) => l.file === 'prestashop-fr.html')!;
     const record = extractFile(line.file, fileURLToPath(new URL(line.file, corpus)), line.url, 'fr');
     if ('error' in record) throw new Error(JSON.stringify(record));
-    expect(compareRecord(line.expected, { ...record, price: '1299.94' }).misses).toEqual([{ field: 'price', expected: '1299.95', actual: '1299.94' }]);
+    expect(compareRecord(line.expected, { ...record, price: '1299.94' }).misses).toEqual([
+      { field: 'price', expected: '1299.95', actual: '1299.94' },
+    ]);
     expect(compareRecord(line.expected, { file: line.file, error: 'blocked' }).misses.map((m) => m.field)).toContain('kind');
   });
 });

@@ -62,8 +62,11 @@ if (values.batch) {
     }
     // A relative path is taken from the working directory, else from the list's own folder (a
     // list shipped beside its pages).
-    const path = isAbsolute(parsed.file) || existsSync(fromCaller(parsed.file)) ? fromCaller(parsed.file) : resolve(dirname(listPath), parsed.file);
-    process.stdout.write(`${JSON.stringify(extractFile(parsed.file, path, parsed.url, isMarketCode(parsed.market) ? parsed.market : undefined))}\n`);
+    const path =
+      isAbsolute(parsed.file) || existsSync(fromCaller(parsed.file)) ? fromCaller(parsed.file) : resolve(dirname(listPath), parsed.file);
+    process.stdout.write(
+      `${JSON.stringify(extractFile(parsed.file, path, parsed.url, isMarketCode(parsed.market) ? parsed.market : undefined))}\n`,
+    );
   }
 } else {
   const file = positionals[0];

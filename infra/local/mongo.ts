@@ -56,7 +56,7 @@ export async function startMongo(request: MongoRequest): Promise<MongoService> {
       '  - set MONGO_URL to a running MongoDB (mongodb://host:port/digitalsales);',
       '  - put `mongod` on PATH;',
       `  - install Rust (cargo) so the stack can build SecantusDB ${SECANTUS_RS_VERSION} into ${cacheDir()};`,
-      '  - install Python 3.10 to 3.13 with venv (apt-get install python3-venv) for SecantusDB\'s Python server.',
+      "  - install Python 3.10 to 3.13 with venv (apt-get install python3-venv) for SecantusDB's Python server.",
     ].join('\n'),
   );
 }
@@ -76,7 +76,15 @@ async function useGivenMongo(url: string): Promise<MongoService> {
     await client.close();
   }
   log('mongo', `using MONGO_URL ${redact(url)}`);
-  return { name: 'mongodb', detail: 'MongoDB from MONGO_URL', url, dataDir: null, pid: null, infrastructure: true, stop: async () => undefined };
+  return {
+    name: 'mongodb',
+    detail: 'MongoDB from MONGO_URL',
+    url,
+    dataDir: null,
+    pid: null,
+    infrastructure: true,
+    stop: async () => undefined,
+  };
 }
 
 function redact(url: string): string {
@@ -91,12 +99,7 @@ async function dataDirFor(request: MongoRequest): Promise<{ dir: string; tempora
   return { dir: await mkdtemp(join(tmpdir(), 'digitalsales-mongo-')), temporary: true };
 }
 
-function service(
-  started: Started,
-  detail: string,
-  url: string,
-  data: { dir: string; temporary: boolean },
-): MongoService {
+function service(started: Started, detail: string, url: string, data: { dir: string; temporary: boolean }): MongoService {
   return {
     name: 'mongodb',
     detail,
@@ -231,7 +234,9 @@ function findPython(): string | null {
   for (const name of ['python3.13', 'python3.12', 'python3.11', 'python3.10', 'python3']) {
     const path = which(name);
     if (!path) continue;
-    const probe = spawnSync(path, ['-c', 'import sys, venv; sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)'], { timeout: 10_000 });
+    const probe = spawnSync(path, ['-c', 'import sys, venv; sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)'], {
+      timeout: 10_000,
+    });
     if (probe.status === 0) return path;
   }
   return null;
@@ -245,7 +250,12 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-async function startSecantus(kind: 'secantus-rs' | 'secantus-py', path: string, origin: string, request: MongoRequest): Promise<MongoService> {
+async function startSecantus(
+  kind: 'secantus-rs' | 'secantus-py',
+  path: string,
+  origin: string,
+  request: MongoRequest,
+): Promise<MongoService> {
   const port = await freePort();
   const data = await dataDirFor(request);
   const args = ['--host', HOST, '--port', String(port), '--storage-path', data.dir];

@@ -60,7 +60,9 @@ const SIMULATOR_PORTS = MARKET_CODES.length + 1;
 export async function startStackSimulator(logFile: string): Promise<SimulatorProcess> {
   const base = Number(process.env['SIMULATOR_PORT_BASE'] ?? SIMULATOR_PORT_BASE);
   if (!Number.isInteger(base) || base < 1024 || base > 65535 - SIMULATOR_PORTS) {
-    throw new StackError(`SIMULATOR_PORT_BASE=${process.env['SIMULATOR_PORT_BASE']} is invalid: expected a port from 1024 to ${65535 - SIMULATOR_PORTS}`);
+    throw new StackError(
+      `SIMULATOR_PORT_BASE=${process.env['SIMULATOR_PORT_BASE']} is invalid: expected a port from 1024 to ${65535 - SIMULATOR_PORTS}`,
+    );
   }
   const ports = Array.from({ length: SIMULATOR_PORTS }, (_, i) => base + i);
   const taken = (await Promise.all(ports.map((port) => portAnswers('127.0.0.1', port)))).some(Boolean);
@@ -173,7 +175,10 @@ async function viteBuild(): Promise<void> {
   log('build', 'building the app (vite build, about 30 s)');
   const startedAt = Date.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     child.once('exit', resolve);
   });
   if (code !== 0) throw new StackError(`vite build failed (exit ${code})`);
@@ -190,7 +195,9 @@ async function chunksLeftToJit(): Promise<string[]> {
   const assets = join(REPO_ROOT, 'dist', 'analog', 'public', 'assets');
   const chunks = (await readdir(assets)).filter((name) => name.endsWith('.js'));
   const contents = await Promise.all(chunks.map((name) => readFile(join(assets, name), 'utf8')));
-  return chunks.filter((name, i) => (/\.page-.*\.js$/.test(name) && !contents[i]!.includes('ɵcmp')) || /selector:\s*[`"']app-/.test(contents[i]!));
+  return chunks.filter(
+    (name, i) => (/\.page-.*\.js$/.test(name) && !contents[i]!.includes('ɵcmp')) || /selector:\s*[`"']app-/.test(contents[i]!),
+  );
 }
 
 export interface PlatformOptions {
@@ -226,7 +233,9 @@ export interface Platform {
  */
 export async function startPlatform(services: ServiceSet, options: PlatformOptions): Promise<Platform> {
   const { dataDir, logDir } = options;
-  const mongo = services.add(await startMongo({ dbName: 'digitalsales', dataDir: join(dataDir, 'mongo'), cacheSize: '1G', durable: true, logDir }));
+  const mongo = services.add(
+    await startMongo({ dbName: 'digitalsales', dataDir: join(dataDir, 'mongo'), cacheSize: '1G', durable: true, logDir }),
+  );
   const redis = services.add(await startRedis(logDir));
   const simulatorLog = join(logDir, 'marketplace-simulator.log');
   const simulator = options.simulatorArgs
@@ -241,7 +250,14 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
   });
   await buildIfStale();
 
-  const env = { NODE_ENV: 'production', MONGO_URL: mongo.url, REDIS_URL: redis.url, ...marketplaceEnv(simulator.urls), ...translationEnv(simulator.deeplUrl), ...options.settings };
+  const env = {
+    NODE_ENV: 'production',
+    MONGO_URL: mongo.url,
+    REDIS_URL: redis.url,
+    ...marketplaceEnv(simulator.urls),
+    ...translationEnv(simulator.deeplUrl),
+    ...options.settings,
+  };
   const app = services.add(await startApp(env, logDir, options.appPort));
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 

@@ -35,7 +35,9 @@ export async function startRedis(logDir: string): Promise<RedisService> {
   }
   const server = which('redis-server');
   if (!server) {
-    throw new StackError('redis-server is not installed: run `apt-get install -y redis-server` (./stack does it when run as root), or set REDIS_URL.');
+    throw new StackError(
+      'redis-server is not installed: run `apt-get install -y redis-server` (./stack does it when run as root), or set REDIS_URL.',
+    );
   }
   const port = await freePort();
   const started = startProcess({
@@ -47,5 +49,12 @@ export async function startRedis(logDir: string): Promise<RedisService> {
   await waitForPort(started, '127.0.0.1', port, 15_000);
   const url = `redis://127.0.0.1:${port}`;
   log('redis', `started redis-server (${server}) at ${url}`);
-  return { name: 'redis', detail: `redis-server from PATH, no persistence`, url, pid: started.child.pid ?? null, infrastructure: true, stop: () => stopProcess(started) };
+  return {
+    name: 'redis',
+    detail: `redis-server from PATH, no persistence`,
+    url,
+    pid: started.child.pid ?? null,
+    infrastructure: true,
+    stop: () => stopProcess(started),
+  };
 }

@@ -37,7 +37,10 @@ describe('embedded services', () => {
     const mongo = await startMongo({ dbName: 'lifecycle', cacheSize: '64M', durable: false, logDir });
     const port = Number(/:(\d+)\//.exec(mongo.url)?.[1]);
     const client = await new MongoClient(mongo.url, { serverSelectionTimeoutMS: 5000 }).connect();
-    await client.db().collection('probe').insertOne({ _id: 'one' } as never);
+    await client
+      .db()
+      .collection('probe')
+      .insertOne({ _id: 'one' } as never);
     expect(await client.db().collection('probe').countDocuments()).toBe(1);
     await client.close();
 

@@ -18,7 +18,11 @@ services.stopOnSignals();
 async function up(): Promise<void> {
   const logDir = join(LOG_DIR, 'up');
   await mkdir(logDir, { recursive: true });
-  const { mongo, redis, simulator, app, demo } = await startPlatform(services, { dataDir: DATA_DIR, logDir, appPort: Number(process.env['PORT'] ?? 3000) });
+  const { mongo, redis, simulator, app, demo } = await startPlatform(services, {
+    dataDir: DATA_DIR,
+    logDir,
+    appPort: Number(process.env['PORT'] ?? 3000),
+  });
 
   console.log(
     [
@@ -105,14 +109,27 @@ async function test(): Promise<void> {
     return { ok: code === 0, passed: 0, failed: 0, skipped: 0 };
   });
 
-  await step('lint', 'lint (eslint)', async () => {
+  await step('lint', 'lint and formatting (eslint, prettier --check)', async () => {
     const eslint = await run(bin('eslint'), ['.']);
-    return { ok: eslint === 0, passed: 0, failed: 0, skipped: 0 };
+    const prettier = await run(bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,js,mjs,cjs,css,json}']);
+    if (prettier !== 0) console.error('formatting differs: `npm run format` rewrites the files above');
+    return { ok: eslint === 0 && prettier === 0, passed: 0, failed: 0, skipped: 0 };
   });
 
   await step('boundaries', 'dependency rules (dependency-cruiser: .dependency-cruiser.cjs)', async () => {
-    const all = await run(bin('depcruise'), ['src', 'workers', 'infra', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']);
-    const browser = await run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'], { DEPCRUISE_BROWSER: '1' });
+    const all = await run(bin('depcruise'), [
+      'src',
+      'workers',
+      'infra',
+      'e2e',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err-long',
+    ]);
+    const browser = await run(bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'], {
+      DEPCRUISE_BROWSER: '1',
+    });
     return { ok: all === 0 && browser === 0, passed: 0, failed: 0, skipped: 0 };
   });
 
@@ -156,14 +173,22 @@ async function test(): Promise<void> {
 
   await services.stopAll();
   const failedSteps = outcomes.filter((o) => !o.ok).map((o) => o.step);
-  const total = outcomes.reduce((acc, o) => ({ passed: acc.passed + o.passed, failed: acc.failed + o.failed, skipped: acc.skipped + o.skipped }), {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-  });
+  const total = outcomes.reduce(
+    (acc, o) => ({ passed: acc.passed + o.passed, failed: acc.failed + o.failed, skipped: acc.skipped + o.skipped }),
+    {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    },
+  );
   console.log('');
-  for (const o of outcomes) console.log(`  ${o.ok ? 'ok  ' : 'FAIL'} ${o.step}${o.passed + o.failed ? `: ${o.passed} passed, ${o.failed} failed` : ''} (${o.seconds} s)`);
-  console.log(`  total time ${((Date.now() - testStarted) / 1000).toFixed(0)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`);
+  for (const o of outcomes)
+    console.log(
+      `  ${o.ok ? 'ok  ' : 'FAIL'} ${o.step}${o.passed + o.failed ? `: ${o.passed} passed, ${o.failed} failed` : ''} (${o.seconds} s)`,
+    );
+  console.log(
+    `  total time ${((Date.now() - testStarted) / 1000).toFixed(0)} s${failedSteps.length ? `; failed steps: ${failedSteps.join(', ')}` : ''}`,
+  );
   // The closing line CI reads: counts of every test run, and a failure if a step without tests failed.
   const failed = total.failed + (failedSteps.length > 0 && total.failed === 0 ? failedSteps.length : 0);
   console.log(`${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);
@@ -174,7 +199,9 @@ const commands: Record<string, () => Promise<void>> = { up, test };
 const name = process.argv[2] ?? '';
 const command = commands[name];
 if (!command) {
-  console.error(`usage: ./stack <${Object.keys(commands).join('|')}>\n  up    start the whole platform and print its URLs\n  test  install what is missing and run every test`);
+  console.error(
+    `usage: ./stack <${Object.keys(commands).join('|')}>\n  up    start the whole platform and print its URLs\n  test  install what is missing and run every test`,
+  );
   process.exit(64);
 }
 try {

@@ -12,7 +12,17 @@ import { ensureCollections } from '../../src/server/collections';
  * (BullMQ queues and their prefix are otherwise shared by every test file, and one file's worker
  * would take another's jobs). Declared together so that no two files share one.
  */
-export const TEST_REDIS_DB = { purchaser: 5, outboxWorker: 6, productAdmin: 7, operations: 8, orderJourney: 9, priceCheck: 10, translation: 13, translatorWorker: 14, systemStatus: 11 } as const;
+export const TEST_REDIS_DB = {
+  purchaser: 5,
+  outboxWorker: 6,
+  productAdmin: 7,
+  operations: 8,
+  orderJourney: 9,
+  priceCheck: 10,
+  translation: 13,
+  translatorWorker: 14,
+  systemStatus: 11,
+} as const;
 
 export function testRedisUrl(db: number): string {
   return `${inject('redisUrl').replace(/\/\d*$/, '')}/${db}`;

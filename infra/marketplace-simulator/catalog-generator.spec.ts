@@ -14,7 +14,8 @@ const sample = (market: MarketCode, count = 2_000): SimProduct[] => Array.from({
 describe('Catalog: determinism', () => {
   it('gives the same product for the same (seed, market, index), even from another instance', () => {
     const again = new Catalog({ ...SHAPE });
-    for (const market of MARKET_CODES) for (const index of [0, 1, 2_500, 4_999]) expect(again.product(market, index)).toEqual(catalog.product(market, index));
+    for (const market of MARKET_CODES)
+      for (const index of [0, 1, 2_500, 4_999]) expect(again.product(market, index)).toEqual(catalog.product(market, index));
   });
 
   it('gives another catalog for another seed', () => {
@@ -157,11 +158,13 @@ describe('Catalog: what a product carries', () => {
     expect(new Set(products.map((p) => p.markup.template))).toEqual(new Set(TEMPLATE_KINDS));
     expect(new Set(products.map((p) => p.markup.jsonLdShape))).toEqual(new Set(JSON_LD_SHAPES));
     expect(new Set(products.map((p) => p.category.key)).size).toBe(CATEGORIES.length);
-    for (const p of products) expect(canonicalPath(p)).toMatch(p.markup.template.startsWith('amazon') ? /^\/dp\/B0/ : /^\/p\/[a-z0-9-]+-B0[0-9A-Z]{8}$/);
+    for (const p of products)
+      expect(canonicalPath(p)).toMatch(p.markup.template.startsWith('amazon') ? /^\/dp\/B0/ : /^\/p\/[a-z0-9-]+-B0[0-9A-Z]{8}$/);
   });
 
   it('agrees with the cheap category lookup the listings use', () => {
-    for (const market of MARKET_CODES) for (const p of sample(market, 300)) expect(CATEGORIES[catalog.categoryIndexOf(market, p.index)]).toBe(p.category);
+    for (const market of MARKET_CODES)
+      for (const p of sample(market, 300)) expect(CATEGORIES[catalog.categoryIndexOf(market, p.index)]).toBe(p.category);
   });
 
   it('rounds prices the way the shop does', () => {

@@ -291,7 +291,11 @@ export class Catalog {
     // Draw order is part of the catalog: categoryIndexOf relies on the category coming first.
     const category = CATEGORIES[world.int(0, CATEGORIES.length - 1)] as Category;
     const type = world.pick(category.types);
-    const [f1, f2, f3] = world.sample(category.features, 3) as [Category['features'][number], Category['features'][number], Category['features'][number]];
+    const [f1, f2, f3] = world.sample(category.features, 3) as [
+      Category['features'][number],
+      Category['features'][number],
+      Category['features'][number],
+    ];
     const colour = world.pick(COLOURS);
     const brand = world.pick(BRANDS);
     const model = `${brand.slice(0, 1).toUpperCase()}${String.fromCharCode(65 + world.int(0, 25))}-${world.int(100, 9999)}`;
@@ -347,10 +351,16 @@ export class Catalog {
     const otherColours = COLOURS.filter((c) => c !== colour);
     const variants: Variant[] =
       jsonLdShape === 'variants'
-        ? local.sample(otherColours, 2).map((c, i) => ({ sku: `${sourceId}-${i + 2}`, colour: c, priceDeltaBasisPoints: local.int(-1_500, 1_500) }))
+        ? local
+            .sample(otherColours, 2)
+            .map((c, i) => ({ sku: `${sourceId}-${i + 2}`, colour: c, priceDeltaBasisPoints: local.int(-1_500, 1_500) }))
         : [];
     const priceStyle =
-      template === 'amazon' ? AMAZON_PRICE_STYLE[market] : template === 'amazon-legacy' ? LEGACY_AMAZON_PRICE_STYLE[market] : local.pick(SHOP_PRICE_STYLES[market]);
+      template === 'amazon'
+        ? AMAZON_PRICE_STYLE[market]
+        : template === 'amazon-legacy'
+          ? LEGACY_AMAZON_PRICE_STYLE[market]
+          : local.pick(SHOP_PRICE_STYLES[market]);
 
     return {
       market,

@@ -55,7 +55,13 @@ describe('products', () => {
     const byIndex = (await control(sim(), 'GET', `/markets/de/products?index=${product.index}`)).body as Record<string, unknown>;
     const bySourceId = (await control(sim(), 'GET', `/markets/de/products/${product.sourceId}`)).body as Record<string, unknown>;
     expect(byIndex).toEqual(bySourceId);
-    expect(byIndex).toMatchObject({ market: 'de', index: product.index, sourceId: product.sourceId, gtin: product.gtin, template: product.markup.template });
+    expect(byIndex).toMatchObject({
+      market: 'de',
+      index: product.index,
+      sourceId: product.sourceId,
+      gtin: product.gtin,
+      template: product.markup.template,
+    });
     const siblings = byIndex['siblings'] as Record<string, { sourceId: string; url: string }>;
     expect(Object.keys(siblings).sort()).toEqual(product.markets.filter((m) => m !== 'de').sort());
     for (const [market, sibling] of Object.entries(siblings)) {
@@ -66,17 +72,32 @@ describe('products', () => {
 
   it('sets price, list price and stock now, seen by the offer API and the page, and clears them', async () => {
     const product = findProduct(sim(), 'it', (p) => p.markup.template === 'amazon');
-    const reply = await control(sim(), 'PATCH', `/markets/it/products/${product.sourceId}`, { priceCents: 123_456, listPriceCents: 200_000, stockQuantity: 4 });
-    expect(reply.body).toMatchObject({ offer: { priceCents: 123_456, listPriceCents: 200_000, stockQuantity: 4, availability: 'in_stock' }, override: { priceCents: 123_456 } });
+    const reply = await control(sim(), 'PATCH', `/markets/it/products/${product.sourceId}`, {
+      priceCents: 123_456,
+      listPriceCents: 200_000,
+      stockQuantity: 4,
+    });
+    expect(reply.body).toMatchObject({
+      offer: { priceCents: 123_456, listPriceCents: 200_000, stockQuantity: 4, availability: 'in_stock' },
+      override: { priceCents: 123_456 },
+    });
     const offer = await (await fetch(`${sim().urls.it}/api/offers/${product.sourceId}`)).json();
-    expect(offer).toMatchObject({ priceCents: 123_456, listPriceCents: 200_000, stockQuantity: 4, updatedAt: new Date(clock.nowMs).toISOString() });
+    expect(offer).toMatchObject({
+      priceCents: 123_456,
+      listPriceCents: 200_000,
+      stockQuantity: 4,
+      updatedAt: new Date(clock.nowMs).toISOString(),
+    });
     const page = await (await fetch(`${sim().urls.it}${canonicalPath(product)}`)).text();
     expect(page).toContain(`<span class="a-offscreen">${formatPrice(123_456, 'dot-suffix')}</span>`);
     expect(page).toContain('Solo 4 rimasti');
     await control(sim(), 'PATCH', `/markets/it/products/${product.sourceId}`, { stockQuantity: 0 });
     expect(await (await fetch(`${sim().urls.it}/api/offers/${product.sourceId}`)).json()).toMatchObject({ availability: 'out_of_stock' });
     await control(sim(), 'PATCH', `/markets/it/products/${product.sourceId}`, { priceCents: null });
-    const cleared = (await control(sim(), 'DELETE', `/markets/it/products/${product.sourceId}`)).body as { override: unknown; offer: { priceCents: number } };
+    const cleared = (await control(sim(), 'DELETE', `/markets/it/products/${product.sourceId}`)).body as {
+      override: unknown;
+      offer: { priceCents: number };
+    };
     expect(cleared.override).toBeNull();
     expect(cleared.offer.priceCents).not.toBe(123_456);
   });

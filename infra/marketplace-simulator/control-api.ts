@@ -18,7 +18,12 @@ export const MarketFaultPatch = z.strictObject({
 });
 export type MarketFaultPatch = z.infer<typeof MarketFaultPatch>;
 
-export const ClockAdvance = z.strictObject({ advanceMs: z.int().min(-86_400_000 * 365).max(86_400_000 * 365) });
+export const ClockAdvance = z.strictObject({
+  advanceMs: z
+    .int()
+    .min(-86_400_000 * 365)
+    .max(86_400_000 * 365),
+});
 export type ClockAdvance = z.infer<typeof ClockAdvance>;
 
 export interface ControlContext {
@@ -64,7 +69,10 @@ async function readJson<T extends z.ZodType>(req: IncomingMessage, schema: T): P
   if (!parsed.success) {
     throw new BadRequest(
       z.prettifyError(parsed.error),
-      parsed.error.issues.map((i) => ({ field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        field: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(body)'),
+        message: i.message,
+      })),
     );
   }
   return parsed.data;
@@ -72,7 +80,8 @@ async function readJson<T extends z.ZodType>(req: IncomingMessage, schema: T): P
 
 function marketOf(code: string): MarketCode {
   const parsed = MarketCode.safeParse(code);
-  if (!parsed.success) throw new BadRequest(`market: expected one of ${MARKET_CODES.join(', ')}`, [{ field: 'market', message: 'unknown market' }]);
+  if (!parsed.success)
+    throw new BadRequest(`market: expected one of ${MARKET_CODES.join(', ')}`, [{ field: 'market', message: 'unknown market' }]);
   return parsed.data;
 }
 

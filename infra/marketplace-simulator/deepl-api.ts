@@ -53,7 +53,11 @@ function paramsOf(req: IncomingMessage, body: string): TranslateParams | DeeplRe
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(400, 'The request body must be a JSON object');
     const record = json as Record<string, unknown>;
-    return { texts: Array.isArray(record['text']) ? record['text'] : record['text'] === undefined ? [] : [record['text']], sourceLang: record['source_lang'], targetLang: record['target_lang'] };
+    return {
+      texts: Array.isArray(record['text']) ? record['text'] : record['text'] === undefined ? [] : [record['text']],
+      sourceLang: record['source_lang'],
+      targetLang: record['target_lang'],
+    };
   }
   const form = new URLSearchParams(body);
   return { texts: form.getAll('text'), sourceLang: form.get('source_lang') ?? undefined, targetLang: form.get('target_lang') ?? undefined };
@@ -82,10 +86,15 @@ export async function handleDeeplRequest(usage: DeeplUsage, req: IncomingMessage
   if ('status' in params) return params;
   if (params.texts.length === 0) return fail(400, "Parameter 'text' not specified.");
   if (params.texts.length > MAX_TEXTS) return fail(413, `Too many texts: at most ${MAX_TEXTS} per request`);
-  if (!params.texts.every((t): t is string => typeof t === 'string')) return fail(400, "Parameter 'text' must be a string or an array of strings.");
+  if (!params.texts.every((t): t is string => typeof t === 'string'))
+    return fail(400, "Parameter 'text' must be a string or an array of strings.");
   if (params.targetLang === undefined) return fail(400, "Parameter 'target_lang' not specified.");
   const target = languageOf(params.targetLang);
-  if (!target) return fail(400, `Value for 'target_lang' not supported: ${String(params.targetLang)} (this stand-in translates ${SIM_LANGUAGES.join(', ').toUpperCase()})`);
+  if (!target)
+    return fail(
+      400,
+      `Value for 'target_lang' not supported: ${String(params.targetLang)} (this stand-in translates ${SIM_LANGUAGES.join(', ').toUpperCase()})`,
+    );
   const source = params.sourceLang === undefined || params.sourceLang === '' ? null : languageOf(params.sourceLang);
   if (source === undefined) return fail(400, `Value for 'source_lang' not supported: ${String(params.sourceLang)}`);
 

@@ -67,7 +67,9 @@ describe('home and listing pages', () => {
       return { product, offer: driftedOffer(product, 1, 0, { intervalMs: 60_000, amplitudeBasisPoints: 0 }) };
     });
     const doc = parseHtml(renderListingPage({ market: 'it', categoryIndex: 0, page: 2, pages: 3, items, baseUrl: BASE }));
-    expect(Array.from(doc.querySelectorAll('.product-card')).map((c) => c.getAttribute('data-asin'))).toEqual(items.map((i) => i.product.sourceId));
+    expect(Array.from(doc.querySelectorAll('.product-card')).map((c) => c.getAttribute('data-asin'))).toEqual(
+      items.map((i) => i.product.sourceId),
+    );
     expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(categoryPath('it', 0, 3));
     expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(categoryPath('it', 0, 1));
     expect(doc.querySelector('link[rel="next"]')?.getAttribute('href')).toBe(BASE + categoryPath('it', 0, 3));

@@ -50,7 +50,8 @@ export interface SitemapEntry {
 
 export function renderUrlSet(baseUrl: string, entries: Iterable<SitemapEntry>): string {
   const lines: string[] = [];
-  for (const { path, lastModified } of entries) lines.push(`<url><loc>${escapeXml(baseUrl + path)}</loc><lastmod>${lastModified}</lastmod></url>`);
+  for (const { path, lastModified } of entries)
+    lines.push(`<url><loc>${escapeXml(baseUrl + path)}</loc><lastmod>${lastModified}</lastmod></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${lines.join('\n')}
@@ -88,7 +89,9 @@ ${body}
 
 export function renderHomePage(market: MarketCode): string {
   const texts = SHOP_TEXTS[market];
-  const links = CATEGORIES.map((c, i) => `<li><a href="${escapeHtml(categoryPath(market, i))}">${escapeHtml(c.name[market])}</a></li>`).join('\n');
+  const links = CATEGORIES.map(
+    (c, i) => `<li><a href="${escapeHtml(categoryPath(market, i))}">${escapeHtml(c.name[market])}</a></li>`,
+  ).join('\n');
   return page(market, texts.shopName, `<main><h1>${escapeHtml(texts.categories)}</h1>\n<ul class="categories">\n${links}\n</ul></main>`);
 }
 
@@ -148,5 +151,9 @@ ${cards}
 
 export function renderErrorPage(market: MarketCode, status: number): string {
   const texts = SHOP_TEXTS[market];
-  return page(market, `${status} | ${texts.shopName}`, `<main class="error"><h1>${status}</h1><p>${escapeHtml(status === 404 ? texts.notFound : texts.tryAgainLater)}</p></main>`);
+  return page(
+    market,
+    `${status} | ${texts.shopName}`,
+    `<main class="error"><h1>${status}</h1><p>${escapeHtml(status === 404 ? texts.notFound : texts.tryAgainLater)}</p></main>`,
+  );
 }

@@ -49,7 +49,8 @@ describe('error statuses', () => {
 
   it('on every route when no routes are named, including discovery and listings', async () => {
     await setFaults({ error: { status: 503 } });
-    for (const path of ['/robots.txt', '/sitemap.xml', '/', '/c/elettronica']) expect((await fetch(`${sim().urls.it}${path}`)).status).toBe(503);
+    for (const path of ['/robots.txt', '/sitemap.xml', '/', '/c/elettronica'])
+      expect((await fetch(`${sim().urls.it}${path}`)).status).toBe(503);
   });
 
   it('in the markets asked for only', async () => {
@@ -110,7 +111,8 @@ describe('latency and hangs', () => {
       () => 'dropped',
     );
     // Stop once the request has reached the server and is hanging there.
-    while (((await control(own, 'GET', '/requests')).body as { de: { total: number } }).de.total === 0) await new Promise((r) => setTimeout(r, 10));
+    while (((await control(own, 'GET', '/requests')).body as { de: { total: number } }).de.total === 0)
+      await new Promise((r) => setTimeout(r, 10));
     await own.stop();
     expect(await hung).toBe('dropped');
   });

@@ -58,7 +58,13 @@ describe('patches', () => {
   it('let a product’s own settings win, field by field, on its own routes', () => {
     const market = patchMarketFaults(initialMarketFaults(true), FaultPatch.parse({ error: { status: 500 } }));
     const product = patchProductFaults({}, ProductFaultPatch.parse({ routes: ['offer'], content: { kind: 'captcha' }, error: null }));
-    expect(effectiveFaults(market, product, 'offer')).toEqual({ latency: REALISTIC_LATENCY, error: null, hang: null, content: { kind: 'captcha', share: 1 }, elsewhere: null });
+    expect(effectiveFaults(market, product, 'offer')).toEqual({
+      latency: REALISTIC_LATENCY,
+      error: null,
+      hang: null,
+      content: { kind: 'captcha', share: 1 },
+      elsewhere: null,
+    });
     expect(effectiveFaults(market, product, 'product')).toEqual(market.product);
     expect(effectiveFaults(market, undefined, 'offer')).toEqual(market.offer);
   });
@@ -126,7 +132,10 @@ describe('a shop that points elsewhere', () => {
   const shop = 'http://127.0.0.1:4100';
 
   it('is set by origin, on the routes asked, and rolled like the others', () => {
-    const patch = FaultPatch.parse({ routes: ['discovery'], elsewhere: { targets: ['http://127.0.0.1:6379/ignored/path', 'http://internal.example'] } });
+    const patch = FaultPatch.parse({
+      routes: ['discovery'],
+      elsewhere: { targets: ['http://127.0.0.1:6379/ignored/path', 'http://internal.example'] },
+    });
     expect(patch.elsewhere).toEqual({ targets, share: 1 });
     const faults = patchMarketFaults(initialMarketFaults(false), patch);
     expect(faults.discovery.elsewhere).toEqual({ targets, share: 1 });

@@ -110,7 +110,10 @@ function changedFields(patch: FaultPatch | ProductFaultPatch): Partial<FaultSett
 export function patchMarketFaults(current: MarketFaults, patch: FaultPatch): MarketFaults {
   const fields = changedFields(patch);
   const routes = patch.routes ?? ROUTE_KINDS;
-  return Object.fromEntries(ROUTE_KINDS.map((r) => [r, routes.includes(r) ? { ...current[r], ...fields } : current[r]])) as Record<RouteKind, FaultSettings>;
+  return Object.fromEntries(ROUTE_KINDS.map((r) => [r, routes.includes(r) ? { ...current[r], ...fields } : current[r]])) as Record<
+    RouteKind,
+    FaultSettings
+  >;
 }
 
 export function patchProductFaults(current: ProductFaults, patch: ProductFaultPatch): ProductFaults {
@@ -202,10 +205,15 @@ export function pointElsewhere(body: string, type: BodyType, targets: readonly s
       return `${body.trimEnd()}\n${each((t) => `Sitemap: ${t}/sitemap.xml`)}\n`;
     case 'xml':
       if (body.includes('</sitemapindex>')) {
-        const entries = [...targets.map((t) => `${t}/sitemap.xml`), `${baseUrl}${ELSEWHERE_SITEMAP_PATH}`].map((loc) => `<sitemap><loc>${loc}</loc></sitemap>`);
+        const entries = [...targets.map((t) => `${t}/sitemap.xml`), `${baseUrl}${ELSEWHERE_SITEMAP_PATH}`].map(
+          (loc) => `<sitemap><loc>${loc}</loc></sitemap>`,
+        );
         return body.replace('</sitemapindex>', `${entries.join('\n')}\n</sitemapindex>`);
       }
-      return body.replace('</urlset>', `${each((t) => ELSEWHERE_PRODUCT_PATHS.map((path) => `<url><loc>${t}${path}</loc></url>`).join('\n'))}\n</urlset>`);
+      return body.replace(
+        '</urlset>',
+        `${each((t) => ELSEWHERE_PRODUCT_PATHS.map((path) => `<url><loc>${t}${path}</loc></url>`).join('\n'))}\n</urlset>`,
+      );
     case 'html':
       return body.replace(
         '</main>',

@@ -36,7 +36,11 @@ describe('main.ts', () => {
   });
 
   it('prints its URLs, tells the parent, serves, and stops on SIGTERM', async () => {
-    const child = fork(MAIN, ['--latency', 'off', '--products-per-market', '300', '--seed', '7'], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: 'pipe' });
+    const child = fork(MAIN, ['--latency', 'off', '--products-per-market', '300', '--seed', '7'], {
+      cwd: REPO_ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: 'pipe',
+    });
     let stdout = '';
     // The banner and the IPC message travel on different pipes; wait for the banner's last line.
     const printed = new Promise<void>((resolve) =>

@@ -26,7 +26,11 @@ const CliFlags = z.strictObject({
   latency: z.enum(['on', 'off']).optional(),
   'port-base': wholeNumber.optional(),
   host: z.string().min(1).optional(),
-  'supplier-failures': z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0 to 1, such as 0.05').transform(Number).optional(),
+  'supplier-failures': z
+    .string()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0 to 1, such as 0.05')
+    .transform(Number)
+    .optional(),
   help: z.boolean().optional(),
 });
 const FLAG_OF_SETTING: Readonly<Record<string, string>> = {

@@ -43,14 +43,16 @@ describe('driftedOffer', () => {
   });
 
   it('keeps the base price when the amplitude is 0', () => {
-    for (const p of products) expect(driftedOffer(p, SEED, T0 + 5e9, { ...DRIFT, amplitudeBasisPoints: 0 }).priceCents).toBe(p.basePriceCents);
+    for (const p of products)
+      expect(driftedOffer(p, SEED, T0 + 5e9, { ...DRIFT, amplitudeBasisPoints: 0 }).priceCents).toBe(p.basePriceCents);
   });
 
   it('follows each product’s stock profile', () => {
     const byProfile = (profile: SimProduct['stockProfile']) => products.filter((p) => p.stockProfile === profile);
     const times = Array.from({ length: 48 }, (_, i) => T0 + i * DRIFT.intervalMs);
     for (const p of byProfile('steady')) for (const t of times) expect(driftedOffer(p, SEED, t, DRIFT).availability).toBe('in_stock');
-    for (const p of byProfile('discontinued')) for (const t of times) expect(driftedOffer(p, SEED, t, DRIFT)).toMatchObject({ stockQuantity: 0, availability: 'out_of_stock' });
+    for (const p of byProfile('discontinued'))
+      for (const t of times) expect(driftedOffer(p, SEED, t, DRIFT)).toMatchObject({ stockQuantity: 0, availability: 'out_of_stock' });
     const volatile = byProfile('volatile').flatMap((p) => times.map((t) => driftedOffer(p, SEED, t, DRIFT).availability));
     expect(volatile).toContain('in_stock');
     expect(volatile).toContain('out_of_stock');

@@ -43,7 +43,11 @@ async function offerOf(product: SimProduct): Promise<Offer> {
   return (await response.json()) as Offer;
 }
 
-async function placeOrder(product: SimProduct, body: Record<string, unknown>, key?: string): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+async function placeOrder(
+  product: SimProduct,
+  body: Record<string, unknown>,
+  key?: string,
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
   const response = await fetch(`${sim().urls[product.market]}/api/supplier/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
@@ -129,7 +133,11 @@ describe('supplier order API', () => {
     const unknown = await placeOrder(product, { sourceId: 'B0ZZZZZZZZ', quantity: 1, shipTo: { country: 'IT' } }, 'validate-3');
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ error: 'unknown_product' });
-    const notJson = await fetch(`${sim().urls.it}/api/supplier/orders`, { method: 'POST', headers: { 'idempotency-key': 'validate-4' }, body: '{' });
+    const notJson = await fetch(`${sim().urls.it}/api/supplier/orders`, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'validate-4' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -140,7 +148,11 @@ describe('supplier order API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'accepted', quantity: 1, currency: 'EUR' });
     expect(created.headers.get('location')).toBe(`/api/supplier/orders/${created.body['id']}`);
-    const replayed = await placeOrder(product, { shipTo: { city: 'Berlin', country: 'DE' }, quantity: 1, sourceId: product.sourceId }, 'idem-1');
+    const replayed = await placeOrder(
+      product,
+      { shipTo: { city: 'Berlin', country: 'DE' }, quantity: 1, sourceId: product.sourceId },
+      'idem-1',
+    );
     expect(replayed.status).toBe(200);
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(replayed.body['id']).toBe(created.body['id']);
@@ -149,7 +161,9 @@ describe('supplier order API', () => {
     expect(reused.body).toMatchObject({ error: 'idempotency_key_reused', orderId: created.body['id'] });
     // Keys belong to one marketplace: the same key elsewhere is a new order.
     const elsewhere = steady('es');
-    expect((await placeOrder(elsewhere, { sourceId: elsewhere.sourceId, quantity: 1, shipTo: { country: 'ES' } }, 'idem-1')).status).toBe(201);
+    expect((await placeOrder(elsewhere, { sourceId: elsewhere.sourceId, quantity: 1, shipTo: { country: 'ES' } }, 'idem-1')).status).toBe(
+      201,
+    );
   });
 
   it('moves an order from accepted to shipped (with tracking) to delivered as the clock advances', async () => {
@@ -171,10 +185,18 @@ describe('supplier order API', () => {
   it('fails an order whose expected price is no longer the price', async () => {
     const product = steady('it');
     const { priceCents } = await offerOf(product);
-    const { status, body } = await placeOrder(product, { sourceId: product.sourceId, quantity: 1, expectedPriceCents: priceCents + 1, shipTo: { country: 'IT' } }, 'price-1');
+    const { status, body } = await placeOrder(
+      product,
+      { sourceId: product.sourceId, quantity: 1, expectedPriceCents: priceCents + 1, shipTo: { country: 'IT' } },
+      'price-1',
+    );
     expect(status).toBe(201);
     expect(body).toMatchObject({ status: 'failed', failureReason: 'price_changed', unitPriceCents: priceCents });
-    const ok = await placeOrder(product, { sourceId: product.sourceId, quantity: 1, expectedPriceCents: priceCents, shipTo: { country: 'IT' } }, 'price-2');
+    const ok = await placeOrder(
+      product,
+      { sourceId: product.sourceId, quantity: 1, expectedPriceCents: priceCents, shipTo: { country: 'IT' } },
+      'price-2',
+    );
     expect(ok.body).toMatchObject({ status: 'accepted' });
   });
 

@@ -156,7 +156,10 @@ export function productImageSvg(product: SimProduct, imageNumber: number): strin
   const captionColour = view === 3 ? '#f5f5f5' : '#333333';
   const lines = captionLines(product.title, Math.round(width / 26));
   const caption = lines
-    .map((line, i) => `<text x="${width / 2}" y="${height - 110 + i * 46 - (lines.length - 1) * 23}" font-size="36" fill="${captionColour}" text-anchor="middle">${escapeHtml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${width / 2}" y="${height - 110 + i * 46 - (lines.length - 1) * 23}" font-size="36" fill="${captionColour}" text-anchor="middle">${escapeHtml(line)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">
 <defs><linearGradient id="bg" x1="0" y1="0" x2="0.3" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient>

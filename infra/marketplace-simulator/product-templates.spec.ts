@@ -12,7 +12,14 @@ import { SHOP_TEXTS } from './shop-texts';
 
 const catalog = new Catalog({ seed: 1, productsPerMarket: 2_000, crossMarketShare: 0.6 });
 const BASE = 'http://shop.test';
-const IN_STOCK: OfferState = { priceCents: 129_995, listPriceCents: 149_900, shippingCents: 0, stockQuantity: 42, availability: 'in_stock', updatedAtMs: 0 };
+const IN_STOCK: OfferState = {
+  priceCents: 129_995,
+  listPriceCents: 149_900,
+  shippingCents: 0,
+  stockQuantity: 42,
+  availability: 'in_stock',
+  updatedAtMs: 0,
+};
 const OUT_OF_STOCK: OfferState = { ...IN_STOCK, listPriceCents: null, shippingCents: 499, stockQuantity: 0, availability: 'out_of_stock' };
 
 function find(market: MarketCode, match: (p: SimProduct) => boolean): SimProduct {
@@ -52,8 +59,17 @@ describe.each(MARKET_CODES)('templates in %s', (market) => {
     expect(text(doc, '#availability')).toBe(texts.inStock);
     expect(doc.querySelector('#dp')?.getAttribute('data-asin')).toBe(product.sourceId);
     expect((doc.querySelector('#ASIN') as HTMLInputElement).value).toBe(product.sourceId);
-    const rows = Array.from(doc.querySelectorAll('#productDetails_detailBullets_sections1 tr')).map((tr) => [text(tr, 'th'), text(tr, 'td')]);
-    expect(rows).toEqual(expect.arrayContaining([['ASIN', product.sourceId], ['EAN', product.gtin], [texts.brand, product.brand]]));
+    const rows = Array.from(doc.querySelectorAll('#productDetails_detailBullets_sections1 tr')).map((tr) => [
+      text(tr, 'th'),
+      text(tr, 'td'),
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['ASIN', product.sourceId],
+        ['EAN', product.gtin],
+        [texts.brand, product.brand],
+      ]),
+    );
     expect(doc.documentElement.lang).toBe({ it: 'it-IT', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' }[market]);
   });
 
@@ -87,7 +103,13 @@ describe.each(MARKET_CODES)('templates in %s', (market) => {
     const product = find(market, (p) => p.markup.template === 'json-ld' && p.markup.jsonLdShape === 'offer');
     const doc = parse(render(product));
     const node = jsonLd(doc);
-    expect(node).toMatchObject({ '@type': 'Product', name: product.title, sku: product.sourceId, gtin13: product.gtin, brand: { name: product.brand } });
+    expect(node).toMatchObject({
+      '@type': 'Product',
+      name: product.title,
+      sku: product.sourceId,
+      gtin13: product.gtin,
+      brand: { name: product.brand },
+    });
     const offer = node['offers'] as Record<string, unknown>;
     expect(offer['price']).toBe(product.markup.jsonLdNumericPrice ? 1299.95 : '1299.95');
     expect(offer).toMatchObject({ '@type': 'Offer', priceCurrency: 'EUR', availability: 'https://schema.org/InStock' });
@@ -99,7 +121,11 @@ describe.each(MARKET_CODES)('templates in %s', (market) => {
     const product = find(market, (p) => p.markup.template === 'json-ld' && p.markup.jsonLdShape === shape);
     const node = jsonLd(parse(render(product)));
     if (shape === 'aggregate') {
-      expect(node['offers']).toMatchObject({ '@type': 'AggregateOffer', lowPrice: expect.anything(), offerCount: product.markup.offerCount });
+      expect(node['offers']).toMatchObject({
+        '@type': 'AggregateOffer',
+        lowPrice: expect.anything(),
+        offerCount: product.markup.offerCount,
+      });
       expect(String((node['offers'] as Record<string, unknown>)['lowPrice'])).toBe('1299.95');
     } else if (shape === 'offers') {
       const offers = node['offers'] as Record<string, unknown>[];
@@ -148,15 +174,18 @@ describe('escaping', () => {
     expect(doc.title).toContain(markup);
   });
 
-  it.each(['amazon', 'amazon-legacy', 'json-ld', 'microdata'] as const)('%s puts the hostile snippets on the page raw under the fault', (template) => {
-    const product = byTemplate('fr', template);
-    const html = render(product, IN_STOCK, true);
-    expect(html).toContain(HOSTILE_SNIPPETS.title);
-    expect(html).toContain(HOSTILE_SNIPPETS.description);
-    const doc = parse(html);
-    expect(doc.querySelector('body script, img[onerror], [onclick], svg[onload]')).not.toBeNull();
-    expect(render(product)).not.toContain('onerror=');
-  });
+  it.each(['amazon', 'amazon-legacy', 'json-ld', 'microdata'] as const)(
+    '%s puts the hostile snippets on the page raw under the fault',
+    (template) => {
+      const product = byTemplate('fr', template);
+      const html = render(product, IN_STOCK, true);
+      expect(html).toContain(HOSTILE_SNIPPETS.title);
+      expect(html).toContain(HOSTILE_SNIPPETS.description);
+      const doc = parse(html);
+      expect(doc.querySelector('body script, img[onerror], [onclick], svg[onload]')).not.toBeNull();
+      expect(render(product)).not.toContain('onerror=');
+    },
+  );
 
   it('keeps JSON-LD valid under the hostile fault, carrying the markup as data', () => {
     const product = find('de', (p) => p.markup.template === 'json-ld' && p.markup.jsonLdShape === 'offer');

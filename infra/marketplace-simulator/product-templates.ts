@@ -115,7 +115,9 @@ function amazonPage(view: ProductView): string {
   const inStock = offer.availability === 'in_stock';
   const parts = priceParts(offer.priceCents, style);
   const savings =
-    offer.listPriceCents === null ? '' : `<span class="a-size-large a-color-price savingPriceOverride savingsPercentage">-${Math.round(((offer.listPriceCents - offer.priceCents) * 100) / offer.listPriceCents)}%</span>`;
+    offer.listPriceCents === null
+      ? ''
+      : `<span class="a-size-large a-color-price savingPriceOverride savingsPercentage">-${Math.round(((offer.listPriceCents - offer.priceCents) * 100) / offer.listPriceCents)}%</span>`;
   const listPrice =
     offer.listPriceCents === null
       ? ''
@@ -298,7 +300,13 @@ function jsonLdProduct(view: ProductView): Record<string, unknown> {
         productGroupID: product.sourceId,
         variesBy: ['https://schema.org/color'],
         hasVariant: [
-          { '@type': 'Product', name: view.title, ...identity, color: product.colour.name[product.market], offers: jsonLdOffer(view, offer.priceCents) },
+          {
+            '@type': 'Product',
+            name: view.title,
+            ...identity,
+            color: product.colour.name[product.market],
+            offers: jsonLdOffer(view, offer.priceCents),
+          },
           ...markup.variants.map((v) => ({
             '@type': 'Product',
             name: `${product.brand} ${product.model} ${v.colour.name[product.market]}`,
@@ -322,7 +330,12 @@ function jsonLdDocument(view: ProductView): unknown {
         '@type': 'BreadcrumbList',
         itemListElement: [
           { '@type': 'ListItem', position: 1, name: SHOP_TEXTS[product.market].shopName, item: absolute(view, '/') },
-          { '@type': 'ListItem', position: 2, name: product.category.name[product.market], item: absolute(view, `/c/${product.category.slug[product.market]}`) },
+          {
+            '@type': 'ListItem',
+            position: 2,
+            name: product.category.name[product.market],
+            item: absolute(view, `/c/${product.category.slug[product.market]}`),
+          },
         ],
       },
       productNode,
@@ -390,7 +403,8 @@ function microdataPage(view: ProductView): string {
   const image = escapeHtml(absolute(view, product.imagePaths[0] ?? ''));
   const amount = decimalAmount(offer.priceCents);
   // Facebook's catalogue spells availability "in stock"; the older og: tags used "instock".
-  const ogAvailability = og === 'product' ? (offer.availability === 'in_stock' ? 'in stock' : 'out of stock') : offer.availability.replace('_', '');
+  const ogAvailability =
+    og === 'product' ? (offer.availability === 'in_stock' ? 'in stock' : 'out of stock') : offer.availability.replace('_', '');
   const openGraph = `<meta property="og:type" content="${og === 'product' ? 'product' : 'og:product'}">
 <meta property="og:site_name" content="${escapeHtml(texts.shopName)}">
 <meta property="og:title" content="${view.titleHtml}">
@@ -400,10 +414,14 @@ function microdataPage(view: ProductView): string {
 <meta property="${og}:price:amount" content="${amount}">
 <meta property="${og}:price:currency" content="EUR">
 <meta property="${og}:availability" content="${ogAvailability}">
-${og === 'product' ? `<meta property="product:brand" content="${escapeHtml(product.brand)}">
+${
+  og === 'product'
+    ? `<meta property="product:brand" content="${escapeHtml(product.brand)}">
 <meta property="product:retailer_item_id" content="${product.sourceId}">
 <meta property="product:condition" content="new">
-` : ''}`;
+`
+    : ''
+}`;
   return `${head(view, `${view.titleHtml} - ${escapeHtml(texts.shopName)}`, openGraph)}
 <body>
 <header class="header"><a href="/" class="header__logo">${escapeHtml(texts.shopName)}</a></header>

@@ -29,7 +29,12 @@ describe('discovery', () => {
     expect(sitemapUrl).toBe(`${base}/sitemap.xml`);
     const index = await get(sitemapUrl as string);
     expect(index.headers.get('content-type')).toMatch(/^application\/xml/);
-    expect(locs(index.text)).toEqual([`${base}/sitemaps/categories.xml`, `${base}/sitemaps/products-1.xml`, `${base}/sitemaps/products-2.xml`, `${base}/sitemaps/products-3.xml`]);
+    expect(locs(index.text)).toEqual([
+      `${base}/sitemaps/categories.xml`,
+      `${base}/sitemaps/products-1.xml`,
+      `${base}/sitemaps/products-2.xml`,
+      `${base}/sitemaps/products-3.xml`,
+    ]);
   });
 
   it('lists every product exactly once across the paged sitemaps, at its canonical URL', async () => {
@@ -58,7 +63,9 @@ describe('discovery', () => {
       next = href ? `${base}${href}` : undefined;
       pages++;
     }
-    const inCategory = Array.from({ length: 2_000 }, (_, i) => sim().catalog.product('it', i)).filter((p) => p.category.key === CATEGORIES[0]?.key);
+    const inCategory = Array.from({ length: 2_000 }, (_, i) => sim().catalog.product('it', i)).filter(
+      (p) => p.category.key === CATEGORIES[0]?.key,
+    );
     expect(seen).toEqual(inCategory.map((p) => p.sourceId));
     expect(pages).toBe(Math.ceil(inCategory.length / 24));
     expect((await get(`${base}/c/${CATEGORIES[0]?.slug.it}?page=${pages + 1}`)).status).toBe(404);
@@ -77,7 +84,10 @@ describe('discovery', () => {
     const robots = await new Promise<string>((resolve, reject) => {
       const request = httpGet(`${sim().urls.fr}/robots.txt`, { headers: { host: 'simulator.internal:8080' } }, (response) => {
         let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
+        response
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (body += chunk))
+          .on('end', () => resolve(body));
       });
       request.on('error', reject);
     });
@@ -86,51 +96,62 @@ describe('discovery', () => {
 });
 
 describe('product pages', () => {
-  it.each(MARKET_CODES.flatMap((m) => TEMPLATE_KINDS.map((t) => [m, t] as const)))('%s serves the %s template with its fields', async (market, template) => {
-    const product = findProduct(sim(), market, (p) => p.markup.template === template);
-    const page = await get(`${sim().urls[market]}${canonicalPath(product)}`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const { offer } = (await control(sim(), 'GET', `/markets/${market}/products/${product.sourceId}`)).body as {
-      offer: { priceCents: number; stockQuantity: number; availability: string };
-    };
-    const inStock = offer.availability === 'in_stock';
-    const price = formatPrice(offer.priceCents, product.markup.priceStyle);
-    switch (template) {
-      case 'amazon':
-        expect(page.text).toContain(`data-asin="${product.sourceId}"`);
-        expect(page.text).toMatch(/<span id="productTitle"[^>]*>\s+[^<]+<\/span>/);
-        if (inStock) {
-          expect(page.text).toContain(`<span class="a-offscreen">${price}</span>`);
-          expect(page.text).toContain('<span class="a-price-fraction">');
+  it.each(MARKET_CODES.flatMap((m) => TEMPLATE_KINDS.map((t) => [m, t] as const)))(
+    '%s serves the %s template with its fields',
+    async (market, template) => {
+      const product = findProduct(sim(), market, (p) => p.markup.template === template);
+      const page = await get(`${sim().urls[market]}${canonicalPath(product)}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const { offer } = (await control(sim(), 'GET', `/markets/${market}/products/${product.sourceId}`)).body as {
+        offer: { priceCents: number; stockQuantity: number; availability: string };
+      };
+      const inStock = offer.availability === 'in_stock';
+      const price = formatPrice(offer.priceCents, product.markup.priceStyle);
+      switch (template) {
+        case 'amazon':
+          expect(page.text).toContain(`data-asin="${product.sourceId}"`);
+          expect(page.text).toMatch(/<span id="productTitle"[^>]*>\s+[^<]+<\/span>/);
+          if (inStock) {
+            expect(page.text).toContain(`<span class="a-offscreen">${price}</span>`);
+            expect(page.text).toContain('<span class="a-price-fraction">');
+          }
+          break;
+        case 'amazon-legacy':
+          expect(page.text).toContain(`id="averageCustomerReviews" data-asin="${product.sourceId}"`);
+          if (inStock)
+            expect(page.text).toContain(
+              `id="priceblock_ourprice" class="a-size-medium a-color-price priceBlockBuyingPriceString">${price}</span>`,
+            );
+          break;
+        case 'json-ld': {
+          const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)?.[1];
+          expect(JSON.stringify(JSON.parse(json as string))).toContain(product.gtin);
+          expect(page.text).toContain(`<span class="price">${price}</span>`);
+          break;
         }
-        break;
-      case 'amazon-legacy':
-        expect(page.text).toContain(`id="averageCustomerReviews" data-asin="${product.sourceId}"`);
-        if (inStock) expect(page.text).toContain(`id="priceblock_ourprice" class="a-size-medium a-color-price priceBlockBuyingPriceString">${price}</span>`);
-        break;
-      case 'json-ld': {
-        const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)?.[1];
-        expect(JSON.stringify(JSON.parse(json as string))).toContain(product.gtin);
-        expect(page.text).toContain(`<span class="price">${price}</span>`);
-        break;
+        case 'microdata':
+          expect(page.text).toContain(`itemprop="gtin13" content="${product.gtin}"`);
+          expect(page.text).toMatch(/<meta property="(product|og):price:amount" content="\d+\.\d\d">/);
+          break;
       }
-      case 'microdata':
-        expect(page.text).toContain(`itemprop="gtin13" content="${product.gtin}"`);
-        expect(page.text).toMatch(/<meta property="(product|og):price:amount" content="\d+\.\d\d">/);
-        break;
-    }
-    const texts = SHOP_TEXTS[market];
-    const n = offer.stockQuantity;
-    expect(page.text).toContain(n === 0 ? texts.outOfStock : n <= 5 ? texts.lowStock(n) : texts.inStock);
-  });
+      const texts = SHOP_TEXTS[market];
+      const n = offer.stockQuantity;
+      expect(page.text).toContain(n === 0 ? texts.outOfStock : n <= 5 ? texts.lowStock(n) : texts.inStock);
+    },
+  );
 
   it.each(JSON_LD_SHAPES)('serves JSON-LD with the %s shape', async (shape) => {
     const product = findProduct(sim(), 'fr', (p) => p.markup.template === 'json-ld' && p.markup.jsonLdShape === shape);
     const page = await get(`${sim().urls.fr}${canonicalPath(product)}`);
-    const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)?.[1] as string) as Record<string, unknown>;
+    const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)?.[1] as string) as Record<
+      string,
+      unknown
+    >;
     const text = JSON.stringify(json);
-    expect(text).toContain({ offer: '"Offer"', aggregate: '"AggregateOffer"', offers: 'UsedCondition"', variants: '"ProductGroup"' }[shape]);
+    expect(text).toContain(
+      { offer: '"Offer"', aggregate: '"AggregateOffer"', offers: 'UsedCondition"', variants: '"ProductGroup"' }[shape],
+    );
   });
 
   it('redirects the other URL scheme and stale slugs to the canonical URL', async () => {
@@ -182,7 +203,10 @@ describe('request counters', () => {
     await get(`${sim().urls.de}/robots.txt`);
     await get(`${sim().urls.de}/nowhere`);
     await get(`${sim().urls.it}/robots.txt`);
-    const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, { total: number; byRoute: Record<string, number>; byPath: Record<string, number> }>;
+    const counts = (await control(sim(), 'GET', '/requests')).body as Record<
+      string,
+      { total: number; byRoute: Record<string, number>; byPath: Record<string, number> }
+    >;
     expect(counts['de']).toEqual({
       total: 5,
       byRoute: { product: 2, offer: 1, discovery: 1, unknown: 1 },

@@ -83,7 +83,12 @@ const PRODUCT_SITEMAP_PATH = /^\/sitemaps\/products-(\d+)\.xml$/;
 const CATEGORY_PATH = /^\/c\/([a-z0-9-]+)$/;
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({ status, type: 'json', body: JSON.stringify(value), headers });
+const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  type: 'json',
+  body: JSON.stringify(value),
+  headers,
+});
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function notFound(ctx: ShopContext, path: string): Route {
@@ -175,7 +180,12 @@ function placeOrder(ctx: ShopContext, headers: IncomingMessage['headers'], rawBo
   const request = parsed.data;
   const product = state.catalog.productBySourceId(market, request.sourceId);
   if (!product) {
-    return { counted: 'order', faults: 'order', type: 'json', respond: () => json(422, { error: 'unknown_product', sourceId: request.sourceId }) };
+    return {
+      counted: 'order',
+      faults: 'order',
+      type: 'json',
+      respond: () => json(422, { error: 'unknown_product', sourceId: request.sourceId }),
+    };
   }
   return {
     counted: 'order',
@@ -363,7 +373,12 @@ export function sendInternalError(res: ServerResponse, error: unknown): void {
     res.destroy();
     return;
   }
-  send(res, { status: 500, type: 'text', body: `simulator error: ${(error as Error).stack ?? String(error)}\n`, headers: { 'x-simulator-error': '1' } });
+  send(res, {
+    status: 500,
+    type: 'text',
+    body: `simulator error: ${(error as Error).stack ?? String(error)}\n`,
+    headers: { 'x-simulator-error': '1' },
+  });
 }
 
 function errorReply(ctx: ShopContext, type: ReplyType, error: ErrorFault): Reply {
@@ -411,12 +426,21 @@ export async function handleShopRequest(ctx: ShopContext, req: IncomingMessage, 
       return { status: 200, type: 'html', body: renderCaptchaPage(market, req.url ?? '/', String(state.random.next()).slice(2, 12)) };
     }
     const elsewhere = decision?.elsewhere;
-    if (elsewhere && (matched.counted === 'product' || matched.counted === 'offer' || matched.counted === 'order' || path === ELSEWHERE_SITEMAP_PATH)) {
+    if (
+      elsewhere &&
+      (matched.counted === 'product' || matched.counted === 'offer' || matched.counted === 'order' || path === ELSEWHERE_SITEMAP_PATH)
+    ) {
       const target = path === ELSEWHERE_SITEMAP_PATH ? '/sitemap.xml' : `${path}${rawQuery ? `?${rawQuery}` : ''}`;
-      return { status: 302, type: matched.type, body: '', headers: { location: elsewhereLocation(elsewhere, target, matched.productIndex ?? 0) } };
+      return {
+        status: 302,
+        type: matched.type,
+        body: '',
+        headers: { location: elsewhereLocation(elsewhere, target, matched.productIndex ?? 0) },
+      };
     }
     let built = await matched.respond(decision?.content === 'hostile');
-    if (elsewhere && typeof built.body === 'string' && built.type !== 'jpeg') built = { ...built, body: pointElsewhere(built.body, built.type, elsewhere, baseUrl) };
+    if (elsewhere && typeof built.body === 'string' && built.type !== 'jpeg')
+      built = { ...built, body: pointElsewhere(built.body, built.type, elsewhere, baseUrl) };
     return decision?.content === 'truncated' || decision?.content === 'malformed' ? damage(built, decision.content) : built;
   };
   const answer = () => {

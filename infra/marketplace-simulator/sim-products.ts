@@ -39,7 +39,12 @@ export function simListing(info: SimProductInfo, overrides: Partial<Listing> = {
 }
 
 /** A product of the simulator's catalog (generated in this process) as read from its page on the shop at `origin`. */
-export function simCatalogListing(product: SimProduct, market: MarketCode, origin: string, availability: SimProductInfo['availability'] = 'in_stock'): Listing {
+export function simCatalogListing(
+  product: SimProduct,
+  market: MarketCode,
+  origin: string,
+  availability: SimProductInfo['availability'] = 'in_stock',
+): Listing {
   return simListing({
     market,
     sourceId: product.sourceId,
@@ -72,7 +77,12 @@ export async function simProductInfo(controlUrl: string, market: MarketCode, ind
 }
 
 /** Sets a product's price or faults through the control API. */
-export async function patchSimProduct(controlUrl: string, market: MarketCode, sourceId: string, patch: Record<string, unknown>): Promise<void> {
+export async function patchSimProduct(
+  controlUrl: string,
+  market: MarketCode,
+  sourceId: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   const response = await fetch(`${controlUrl}/markets/${market}/products/${sourceId}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },

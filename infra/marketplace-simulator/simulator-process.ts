@@ -58,7 +58,10 @@ export async function startSimulatorProcess(options: SimulatorProcessOptions = {
   };
   try {
     const ready = await new Promise<Ready>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the simulator did not start within ${readyTimeoutMs} ms${logFile ? `; see ${logFile}` : ''}`)), readyTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the simulator did not start within ${readyTimeoutMs} ms${logFile ? `; see ${logFile}` : ''}`)),
+        readyTimeoutMs,
+      );
       child.once('message', (message) => {
         clearTimeout(timer);
         resolve(message as Ready);

@@ -61,6 +61,7 @@ export function resolveSettings(options: SimulatorOptions): SimulatorSettings {
     drift: { ...DEFAULT_SETTINGS.drift, ...options.drift },
     orders: { ...DEFAULT_SETTINGS.orders, ...options.orders },
   });
-  if (!parsed.success) throw new SimulatorSettingsError(parsed.error.issues.map((i) => ({ setting: i.path.join('.') || '(options)', message: i.message })));
+  if (!parsed.success)
+    throw new SimulatorSettingsError(parsed.error.issues.map((i) => ({ setting: i.path.join('.') || '(options)', message: i.message })));
   return parsed.data;
 }

@@ -80,7 +80,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const host = urlHost(settings.host);
     for (const [i, market] of MARKET_CODES.entries()) {
       // The port is known only once listening; requests cannot arrive before that.
-      const ctx = { state, market, schedule, get fallbackBaseUrl() { return urls[market]; } };
+      const ctx = {
+        state,
+        market,
+        schedule,
+        get fallbackBaseUrl() {
+          return urls[market];
+        },
+      };
       const server = serve((req, res) => handleShopRequest(ctx, req, res));
       const port = await listen(server, settings.host, settings.portBase === 0 ? 0 : settings.portBase + i);
       urls[market] = `http://${host}:${port}`;

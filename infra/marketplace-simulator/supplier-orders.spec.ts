@@ -5,7 +5,14 @@ import type { OfferState } from './offer-drift';
 import { PlaceOrderRequest, SupplierOrderBook, type OrderTimeline } from './supplier-orders';
 
 const TIMELINE: OrderTimeline = { shippedAfterMs: 60_000, deliveredAfterMs: 300_000, failureShare: 0 };
-const OFFER: OfferState = { priceCents: 2_499, listPriceCents: null, shippingCents: 399, stockQuantity: 10, availability: 'in_stock', updatedAtMs: 0 };
+const OFFER: OfferState = {
+  priceCents: 2_499,
+  listPriceCents: null,
+  shippingCents: 399,
+  stockQuantity: 10,
+  availability: 'in_stock',
+  updatedAtMs: 0,
+};
 const T0 = Date.UTC(2025, 5, 1);
 const request = (over: Partial<PlaceOrderRequest> = {}): PlaceOrderRequest =>
   PlaceOrderRequest.parse({ sourceId: 'B0ABCDEF12', quantity: 2, shipTo: { country: 'IT' }, ...over });
@@ -17,9 +24,21 @@ describe('SupplierOrderBook', () => {
     expect(first.kind).toBe('created');
     if (first.kind !== 'created') return;
     expect(first.reservedQuantity).toBe(2);
-    expect(first.order).toMatchObject({ status: 'accepted', quantity: 2, unitPriceCents: 2_499, shippingCents: 399, totalCents: 5_397, currency: 'EUR' });
+    expect(first.order).toMatchObject({
+      status: 'accepted',
+      quantity: 2,
+      unitPriceCents: 2_499,
+      shippingCents: 399,
+      totalCents: 5_397,
+      currency: 'EUR',
+    });
     // Same body with its keys in another order is the same request.
-    const again = book.place('key-1', PlaceOrderRequest.parse({ shipTo: { country: 'IT' }, quantity: 2, sourceId: 'B0ABCDEF12' }), OFFER, T0 + 1);
+    const again = book.place(
+      'key-1',
+      PlaceOrderRequest.parse({ shipTo: { country: 'IT' }, quantity: 2, sourceId: 'B0ABCDEF12' }),
+      OFFER,
+      T0 + 1,
+    );
     expect(again).toMatchObject({ kind: 'replayed', order: { id: first.order.id } });
     expect(book.place('key-1', request({ quantity: 3 }), OFFER, T0 + 2)).toEqual({ kind: 'key-reused', orderId: first.order.id });
     expect(book.place('key-2', request(), OFFER, T0 + 3)).toMatchObject({ kind: 'created' });
@@ -75,9 +94,18 @@ describe('SupplierOrderBook', () => {
   });
 
   it('validates what a client sends', () => {
-    expect(PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 0, shipTo: { country: 'IT' } }).error?.issues[0]?.path).toEqual(['quantity']);
-    expect(PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 1, shipTo: { country: 'UK' } }).error?.issues[0]?.path).toEqual(['shipTo', 'country']);
-    expect(PlaceOrderRequest.safeParse({ sourceId: 'x', quantity: 1, shipTo: { country: 'IT' } }).error?.issues[0]?.path).toEqual(['sourceId']);
-    expect(PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 1, expectedPriceCents: 1.5, shipTo: { country: 'IT' } }).success).toBe(false);
+    expect(PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 0, shipTo: { country: 'IT' } }).error?.issues[0]?.path).toEqual([
+      'quantity',
+    ]);
+    expect(PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 1, shipTo: { country: 'UK' } }).error?.issues[0]?.path).toEqual([
+      'shipTo',
+      'country',
+    ]);
+    expect(PlaceOrderRequest.safeParse({ sourceId: 'x', quantity: 1, shipTo: { country: 'IT' } }).error?.issues[0]?.path).toEqual([
+      'sourceId',
+    ]);
+    expect(
+      PlaceOrderRequest.safeParse({ sourceId: 'B0ABCDEF12', quantity: 1, expectedPriceCents: 1.5, shipTo: { country: 'IT' } }).success,
+    ).toBe(false);
   });
 });

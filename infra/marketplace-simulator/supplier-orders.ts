@@ -46,7 +46,10 @@ export const OrderTimeline = z
     /** Share of accepted orders the seller cancels for want of stock before shipping them. */
     failureShare: z.number().min(0).max(1),
   })
-  .refine((t) => t.deliveredAfterMs >= t.shippedAfterMs, { message: 'deliveredAfterMs must be at least shippedAfterMs', path: ['deliveredAfterMs'] });
+  .refine((t) => t.deliveredAfterMs >= t.shippedAfterMs, {
+    message: 'deliveredAfterMs must be at least shippedAfterMs',
+    path: ['deliveredAfterMs'],
+  });
 export type OrderTimeline = z.infer<typeof OrderTimeline>;
 
 interface StoredOrder {
@@ -82,11 +85,17 @@ export interface OrderView {
 }
 
 export type PlaceOrderResult =
-  | { readonly kind: 'created'; readonly order: OrderView; /** Units taken from stock: 0 when refused. */ readonly reservedQuantity: number }
+  | {
+      readonly kind: 'created';
+      readonly order: OrderView;
+      /** Units taken from stock: 0 when refused. */ readonly reservedQuantity: number;
+    }
   | { readonly kind: 'replayed'; readonly order: OrderView }
   | { readonly kind: 'key-reused'; readonly orderId: string };
 
-const CARRIERS: Readonly<Record<MarketCode, { readonly carrier: string; readonly prefix: string; readonly digits: number; readonly suffix: string }>> = {
+const CARRIERS: Readonly<
+  Record<MarketCode, { readonly carrier: string; readonly prefix: string; readonly digits: number; readonly suffix: string }>
+> = {
   it: { carrier: 'BRT', prefix: '', digits: 15, suffix: '' },
   fr: { carrier: 'Colissimo', prefix: '6A', digits: 11, suffix: '' },
   de: { carrier: 'DHL', prefix: '00340434', digits: 12, suffix: '' },
@@ -123,15 +132,19 @@ export class SupplierOrderBook {
     const existingId = this.byKey.get(key);
     if (existingId !== undefined) {
       const existing = this.orders.get(existingId) as StoredOrder;
-      return existing.fingerprint === fingerprint ? { kind: 'replayed', order: this.view(existing, nowMs) } : { kind: 'key-reused', orderId: existingId };
+      return existing.fingerprint === fingerprint
+        ? { kind: 'replayed', order: this.view(existing, nowMs) }
+        : { kind: 'key-reused', orderId: existingId };
     }
     this.sequence += 1;
     const id = `SO-${this.market.toUpperCase()}-${String(this.sequence).padStart(7, '0')}`;
     const roll = unitFromHash(hashKey(this.seed, 'order', this.market, this.sequence));
     let failure: StoredOrder['failure'] = null;
-    if (request.expectedPriceCents !== undefined && request.expectedPriceCents !== offer.priceCents) failure = { reason: 'price_changed', atMs: nowMs, refused: true };
+    if (request.expectedPriceCents !== undefined && request.expectedPriceCents !== offer.priceCents)
+      failure = { reason: 'price_changed', atMs: nowMs, refused: true };
     else if (offer.stockQuantity < request.quantity) failure = { reason: 'out_of_stock', atMs: nowMs, refused: true };
-    else if (roll < this.timeline.failureShare) failure = { reason: 'out_of_stock', atMs: nowMs + Math.floor(this.timeline.shippedAfterMs / 2), refused: false };
+    else if (roll < this.timeline.failureShare)
+      failure = { reason: 'out_of_stock', atMs: nowMs + Math.floor(this.timeline.shippedAfterMs / 2), refused: false };
     const order: StoredOrder = {
       id,
       market: this.market,

@@ -31,7 +31,11 @@ function tableOf(language: SimLanguage): PhraseTable {
   const phrase = `(?:${alternatives.join('|')})`;
   // Product types and features are known phrases (a type may hold the very word that follows it: "Sac à Dos de Randonnée de {brand}").
   const sentences = DESCRIPTIONS[language].map(
-    (sentence) => new RegExp(`^${escapeRegExp(sentence).replace(/\\\{(brand|type|f1|f2)\\\}/g, (_, name: string) => `(?<${name}>${name === 'brand' ? '.+?' : phrase})`)}$`, 'iu'),
+    (sentence) =>
+      new RegExp(
+        `^${escapeRegExp(sentence).replace(/\\\{(brand|type|f1|f2)\\\}/g, (_, name: string) => `(?<${name}>${name === 'brand' ? '.+?' : phrase})`)}$`,
+        'iu',
+      ),
   );
   return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])`, 'giu'), entries, sentences };
 }
@@ -63,7 +67,11 @@ function translatePhrases(text: string, from: SimLanguage, to: SimLanguage): str
 }
 
 /** One text from `from` (detected when null) into `to`. */
-export function translate(text: string, from: SimLanguage | null, to: SimLanguage): { readonly text: string; readonly detected: SimLanguage } {
+export function translate(
+  text: string,
+  from: SimLanguage | null,
+  to: SimLanguage,
+): { readonly text: string; readonly detected: SimLanguage } {
   const source = from ?? detectLanguage(text);
   if (source === to) return { text, detected: source };
   // A description sentence is rebuilt from the target language's sentence, whose word order differs.

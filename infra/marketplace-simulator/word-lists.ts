@@ -32,7 +32,12 @@ export const CATEGORIES: readonly Category[] = [
       { it: 'Caricatore USB-C', fr: 'Chargeur USB-C', de: 'USB-C Ladegerät', es: 'Cargador USB-C' },
     ],
     features: [
-      { it: 'con cancellazione del rumore', fr: 'avec réduction de bruit active', de: 'mit Geräuschunterdrückung', es: 'con cancelación de ruido' },
+      {
+        it: 'con cancellazione del rumore',
+        fr: 'avec réduction de bruit active',
+        de: 'mit Geräuschunterdrückung',
+        es: 'con cancelación de ruido',
+      },
       { it: 'autonomia 30 ore', fr: 'autonomie de 30 heures', de: '30 Stunden Akkulaufzeit', es: '30 horas de autonomía' },
       { it: 'ricarica rapida', fr: 'charge rapide', de: 'Schnellladefunktion', es: 'carga rápida' },
       { it: 'resistenza all’acqua IPX7', fr: 'étanchéité IPX7', de: 'wasserdicht nach IPX7', es: 'resistencia al agua IPX7' },
@@ -71,10 +76,20 @@ export const CATEGORIES: readonly Category[] = [
       { it: 'Zaino da Trekking', fr: 'Sac à Dos de Randonnée', de: 'Wanderrucksack', es: 'Mochila de Senderismo' },
     ],
     features: [
-      { it: 'con superficie antiscivolo', fr: 'avec surface antidérapante', de: 'mit rutschfester Oberfläche', es: 'con superficie antideslizante' },
+      {
+        it: 'con superficie antiscivolo',
+        fr: 'avec surface antidérapante',
+        de: 'mit rutschfester Oberfläche',
+        es: 'con superficie antideslizante',
+      },
       { it: 'peso di soli 250 g', fr: 'poids de 250 g seulement', de: 'nur 250 g Gewicht', es: 'peso de solo 250 g' },
       { it: 'con borsa per il trasporto', fr: 'avec sac de transport', de: 'mit Tragetasche', es: 'con bolsa de transporte' },
-      { it: 'per principianti ed esperti', fr: 'pour débutants et confirmés', de: 'für Anfänger und Profis', es: 'para principiantes y expertos' },
+      {
+        it: 'per principianti ed esperti',
+        fr: 'pour débutants et confirmés',
+        de: 'für Anfänger und Profis',
+        es: 'para principiantes y expertos',
+      },
     ],
     minPriceCents: 999,
     maxPriceCents: 29_999,
@@ -167,7 +182,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
     features: [
       { it: 'sfoderabile e lavabile', fr: 'déhoussable et lavable', de: 'mit abnehmbarem, waschbarem Bezug', es: 'con funda lavable' },
-      { it: 'per taglie medie e grandi', fr: 'pour moyennes et grandes tailles', de: 'für mittelgroße und große Tiere', es: 'para tallas medianas y grandes' },
+      {
+        it: 'per taglie medie e grandi',
+        fr: 'pour moyennes et grandes tailles',
+        de: 'für mittelgroße und große Tiere',
+        es: 'para tallas medianas y grandes',
+      },
       { it: 'funzionamento silenzioso', fr: 'fonctionnement silencieux', de: 'leiser Betrieb', es: 'funcionamiento silencioso' },
       { it: 'lunghezza 5 metri', fr: 'longueur de 5 mètres', de: '5 Meter Länge', es: 'longitud de 5 metros' },
     ],
@@ -176,7 +196,12 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     key: 'office',
-    name: { it: 'Cancelleria e prodotti per ufficio', fr: 'Fournitures de bureau', de: 'Bürobedarf & Schreibwaren', es: 'Oficina y papelería' },
+    name: {
+      it: 'Cancelleria e prodotti per ufficio',
+      fr: 'Fournitures de bureau',
+      de: 'Bürobedarf & Schreibwaren',
+      es: 'Oficina y papelería',
+    },
     slug: { it: 'cancelleria-ufficio', fr: 'fournitures-bureau', de: 'buerobedarf-schreibwaren', es: 'oficina-papeleria' },
     types: [
       { it: 'Sedia da Ufficio', fr: 'Chaise de Bureau', de: 'Bürostuhl', es: 'Silla de Oficina' },
@@ -200,14 +225,24 @@ export const CATEGORIES: readonly Category[] = [
     types: [
       { it: 'Dash Cam', fr: 'Caméra de Bord', de: 'Dashcam', es: 'Cámara para Coche' },
       { it: 'Compressore Portatile', fr: 'Compresseur Portable', de: 'Tragbarer Kompressor', es: 'Compresor Portátil' },
-      { it: 'Supporto Smartphone per Auto', fr: 'Support Téléphone Voiture', de: 'Handyhalterung fürs Auto', es: 'Soporte Móvil para Coche' },
+      {
+        it: 'Supporto Smartphone per Auto',
+        fr: 'Support Téléphone Voiture',
+        de: 'Handyhalterung fürs Auto',
+        es: 'Soporte Móvil para Coche',
+      },
       { it: 'Aspirapolvere per Auto', fr: 'Aspirateur de Voiture', de: 'Autostaubsauger', es: 'Aspiradora para Coche' },
     ],
     features: [
       { it: 'risoluzione 4K', fr: 'résolution 4K', de: '4K-Auflösung', es: 'resolución 4K' },
       { it: 'con visione notturna', fr: 'avec vision nocturne', de: 'mit Nachtsicht', es: 'con visión nocturna' },
       { it: 'alimentazione 12 V', fr: 'alimentation 12 V', de: '12-V-Anschluss', es: 'alimentación de 12 V' },
-      { it: 'installazione senza attrezzi', fr: 'installation sans outils', de: 'werkzeuglose Montage', es: 'instalación sin herramientas' },
+      {
+        it: 'installazione senza attrezzi',
+        fr: 'installation sans outils',
+        de: 'werkzeuglose Montage',
+        es: 'instalación sin herramientas',
+      },
     ],
     minPriceCents: 999,
     maxPriceCents: 29_999,
@@ -233,9 +268,30 @@ export const COLOURS: readonly Colour[] = [
 
 /** Invented brands, so no page imitates a real company's products. */
 export const BRANDS: readonly string[] = [
-  'Voltaris', 'Nordvik', 'Casaluce', 'Bergmann', 'Lumio', 'Ferrani', 'Kestrel', 'Altura',
-  'Quintessa', 'Brava', 'Tecnova', 'Solmar', 'Heimwerk', 'Ondine', 'Valmont', 'Zephyr',
-  'Orbita', 'Pixelia', 'Montebello', 'Grünwald', 'Marisol', 'Atlante', 'Vektor', 'Belcasa',
+  'Voltaris',
+  'Nordvik',
+  'Casaluce',
+  'Bergmann',
+  'Lumio',
+  'Ferrani',
+  'Kestrel',
+  'Altura',
+  'Quintessa',
+  'Brava',
+  'Tecnova',
+  'Solmar',
+  'Heimwerk',
+  'Ondine',
+  'Valmont',
+  'Zephyr',
+  'Orbita',
+  'Pixelia',
+  'Montebello',
+  'Grünwald',
+  'Marisol',
+  'Atlante',
+  'Vektor',
+  'Belcasa',
 ];
 
 /** GS1 prefixes by country of the brand owner (Italy 800–839, France 300–379, Germany 400–440, Spain 840–849). */
@@ -251,20 +307,8 @@ export const SELLERS: Readonly<Record<MarketCode, readonly string[]>> = {
 
 /** Sentences for the product description: `{brand}`, `{type}`, `{f1}`, `{f2}` are filled in. */
 export const DESCRIPTIONS: Readonly<Record<MarketCode, readonly string[]>> = {
-  it: [
-    '{brand} presenta {type}: {f1} e {f2}. Garanzia di 2 anni.',
-    'Scopri {type} di {brand}, {f1}. Ideale ogni giorno, {f2}.',
-  ],
-  fr: [
-    '{brand} présente {type} : {f1} et {f2}. Garantie 2 ans.',
-    'Découvrez {type} de {brand}, {f1}. Idéal au quotidien, {f2}.',
-  ],
-  de: [
-    '{brand} {type}: {f1} und {f2}. 2 Jahre Herstellergarantie.',
-    'Entdecken Sie {type} von {brand}, {f1}. Ideal für jeden Tag, {f2}.',
-  ],
-  es: [
-    '{brand} presenta {type}: {f1} y {f2}. Garantía de 2 años.',
-    'Descubre {type} de {brand}, {f1}. Ideal para el día a día, {f2}.',
-  ],
+  it: ['{brand} presenta {type}: {f1} e {f2}. Garanzia di 2 anni.', 'Scopri {type} di {brand}, {f1}. Ideale ogni giorno, {f2}.'],
+  fr: ['{brand} présente {type} : {f1} et {f2}. Garantie 2 ans.', 'Découvrez {type} de {brand}, {f1}. Idéal au quotidien, {f2}.'],
+  de: ['{brand} {type}: {f1} und {f2}. 2 Jahre Herstellergarantie.', 'Entdecken Sie {type} von {brand}, {f1}. Ideal für jeden Tag, {f2}.'],
+  es: ['{brand} presenta {type}: {f1} y {f2}. Garantía de 2 años.', 'Descubre {type} de {brand}, {f1}. Ideal para el día a día, {f2}.'],
 };

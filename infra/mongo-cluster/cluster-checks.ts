@@ -66,13 +66,17 @@ export function planProblems(plan: readonly PlanStep[], collections: readonly Sh
     const shardAt = plan.findIndex(shardsIt);
     for (const step of sharding) {
       if (step.kind === 'shardCollection' && !sameKey(step.command.key, collection.shardKey)) {
-        problems.push(`the plan shards ${namespace} on ${JSON.stringify(step.command.key)}, declared ${JSON.stringify(collection.shardKey)}`);
+        problems.push(
+          `the plan shards ${namespace} on ${JSON.stringify(step.command.key)}, declared ${JSON.stringify(collection.shardKey)}`,
+        );
       }
     }
     const created = new Set(
       plan
         .slice(0, shardAt)
-        .flatMap((step) => (step.kind === 'createIndexes' && step.db === dbName && step.command.createIndexes === collection.name ? step.command.indexes : []))
+        .flatMap((step) =>
+          step.kind === 'createIndexes' && step.db === dbName && step.command.createIndexes === collection.name ? step.command.indexes : [],
+        )
         .map((index) => index.name),
     );
     for (const index of collection.indexes) {

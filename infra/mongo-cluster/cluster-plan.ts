@@ -53,12 +53,19 @@ export type AwaitRouterStep = Step<'awaitRouter'>;
 export type AddShardStep = CommandStep<'addShard', { readonly addShard: string; readonly name: string }>;
 export type EnableShardingStep = CommandStep<'enableSharding', { readonly enableSharding: string }>;
 /** With the collection's shard key: the index that supports it is never dropped as undeclared. */
-export type CreateIndexesStep = CommandStep<'createIndexes', { readonly createIndexes: string; readonly indexes: readonly IndexDocument[] }> & {
+export type CreateIndexesStep = CommandStep<
+  'createIndexes',
+  { readonly createIndexes: string; readonly indexes: readonly IndexDocument[] }
+> & {
   readonly shardKey: ShardKey;
 };
 export type ShardCollectionStep = CommandStep<'shardCollection', { readonly shardCollection: string; readonly key: ShardKey }>;
 /** Creates the user, or sets its password and roles to these: a rotated password file or a narrowed role takes effect on the next run. */
-export type EnsureUserStep = Step<'ensureUser'> & { readonly user: string; readonly roles: readonly ClusterRole[]; readonly passwordFile: string };
+export type EnsureUserStep = Step<'ensureUser'> & {
+  readonly user: string;
+  readonly roles: readonly ClusterRole[];
+  readonly passwordFile: string;
+};
 
 export type PlanStep =
   | InitiateStep
@@ -91,10 +98,23 @@ export function clusterPlan(topology: ClusterTopology, collections: readonly Sha
       command: { addShard: connection, name: shard.name },
     });
   }
-  steps.push({ kind: 'enableSharding', title: `enable sharding on ${dbName}`, target: routers, db: 'admin', command: { enableSharding: dbName } });
+  steps.push({
+    kind: 'enableSharding',
+    title: `enable sharding on ${dbName}`,
+    target: routers,
+    db: 'admin',
+    command: { enableSharding: dbName },
+  });
   for (const user of clusterUsers(dbName)) {
     const roles = user.roles.map((r) => `${r.role}@${r.db}`).join(', ');
-    steps.push({ kind: 'ensureUser', title: `user ${user.name} (${roles})`, target: routers, user: user.name, roles: user.roles, passwordFile: user.passwordFile });
+    steps.push({
+      kind: 'ensureUser',
+      title: `user ${user.name} (${roles})`,
+      target: routers,
+      user: user.name,
+      roles: user.roles,
+      passwordFile: user.passwordFile,
+    });
   }
   for (const collection of collections) {
     const namespace = `${dbName}.${collection.name}`;
@@ -150,7 +170,6 @@ function indexDocuments(collection: ShardedCollection): IndexDocument[] {
   if (declared.some((index) => supportsShardKey(index, collection.shardKey))) return declared;
   return [...declared, { key: collection.shardKey, name: defaultIndexName(collection.shardKey) }];
 }
-
 
 /** The name MongoDB would give, so a re-run finds the index shardCollection may have made. */
 function defaultIndexName(key: ShardKey): string {

@@ -56,7 +56,10 @@ const ComposeService = z.object({
   depends_on: z
     .union([
       z.array(z.string()).transform((names) => Object.fromEntries(names.map((name) => [name, 'service_started']))),
-      z.record(z.string(), z.object({ condition: z.string().default('service_started') }).transform((d) => d.condition)),
+      z.record(
+        z.string(),
+        z.object({ condition: z.string().default('service_started') }).transform((d) => d.condition),
+      ),
     ])
     .optional(),
   healthcheck: z.object({ test: Words }).optional(),
@@ -126,7 +129,8 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
     if (!same(s.command, mongosCommand(topology, router))) {
       problems.push(`${router.host} runs \`${s.command?.join(' ')}\`, expected \`${mongosCommand(topology, router).join(' ')}\``);
     }
-    if (!(s.healthcheck?.test.join(' ') ?? '').includes(String(router.port))) problems.push(`${router.host} has no healthcheck on its port`);
+    if (!(s.healthcheck?.test.join(' ') ?? '').includes(String(router.port)))
+      problems.push(`${router.host} has no healthcheck on its port`);
   }
   const declared = new Set([...replicaSets(topology).flatMap((rs) => rs.members), ...topology.routers.map((r) => r.host)]);
   for (const [name, s] of Object.entries(services)) {
@@ -162,12 +166,14 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
       problems.push(`scraper-${code} does not run workers/scrapers/main.ts --market ${code}`);
     }
   }
-  if (!services['refresher']?.command?.includes('workers/refresher/main.ts')) problems.push('refresher does not run workers/refresher/main.ts');
+  if (!services['refresher']?.command?.includes('workers/refresher/main.ts'))
+    problems.push('refresher does not run workers/refresher/main.ts');
 
   for (const name of APP_SERVICES) {
     const s = service(name);
     if (s === undefined) continue;
-    if (s.depends_on?.['mongo-init'] !== 'service_completed_successfully') problems.push(`${name} does not wait for mongo-init to complete`);
+    if (s.depends_on?.['mongo-init'] !== 'service_completed_successfully')
+      problems.push(`${name} does not wait for mongo-init to complete`);
     if (s.depends_on?.['redis'] !== 'service_healthy') problems.push(`${name} does not wait for redis to be healthy`);
     if (s.environment?.['REDIS_URL'] === undefined) problems.push(`${name} has no REDIS_URL`);
     if (s.profiles !== undefined) problems.push(`${name} is in profiles ${s.profiles.join(', ')}; it belongs to the default stack`);
@@ -187,7 +193,8 @@ function composeProblems(compose: ComposeFile, topology: ClusterTopology, market
   const simulator = service('simulator');
   if (simulator !== undefined) {
     if (!simulator.profiles?.includes('demo')) problems.push('simulator is not under the demo profile');
-    if (!simulator.command?.includes('infra/marketplace-simulator/main.ts')) problems.push('simulator does not run infra/marketplace-simulator/main.ts');
+    if (!simulator.command?.includes('infra/marketplace-simulator/main.ts'))
+      problems.push('simulator does not run infra/marketplace-simulator/main.ts');
   }
   return problems;
 }
@@ -216,7 +223,8 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
   const secrets = services['cluster-secrets'];
   if (secrets === undefined) problems.push('no service cluster-secrets generates the keyFile and the passwords');
   else {
-    if (!(secrets.entrypoint ?? secrets.command ?? []).some((word) => word.endsWith('make-secrets.sh'))) problems.push(`cluster-secrets does not run ${SECRETS_SCRIPT}`);
+    if (!(secrets.entrypoint ?? secrets.command ?? []).some((word) => word.endsWith('make-secrets.sh')))
+      problems.push(`cluster-secrets does not run ${SECRETS_SCRIPT}`);
     if (secrets.restart !== 'no') problems.push(`cluster-secrets has restart: ${secrets.restart ?? 'unset'}, expected "no"`);
   }
 
@@ -224,19 +232,26 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
   for (const name of keyFileHolders) {
     const s = services[name];
     const command = s?.command ?? [];
-    if (command[command.indexOf('--keyFile') + 1] !== KEYFILE_PATH || !command.includes('--keyFile')) problems.push(`${name} runs without --keyFile ${KEYFILE_PATH}`);
+    if (command[command.indexOf('--keyFile') + 1] !== KEYFILE_PATH || !command.includes('--keyFile'))
+      problems.push(`${name} runs without --keyFile ${KEYFILE_PATH}`);
     const keyMount = mounts(s).find((m) => m.target === KEYFILE_VOLUME_TARGET);
-    if (keyMount?.volume !== 'mongo-keyfile' || !keyMount.readOnly) problems.push(`${name} does not mount mongo-keyfile read-only at ${KEYFILE_VOLUME_TARGET}`);
-    if (s?.depends_on?.['cluster-secrets'] !== 'service_completed_successfully') problems.push(`${name} does not wait for cluster-secrets to complete`);
+    if (keyMount?.volume !== 'mongo-keyfile' || !keyMount.readOnly)
+      problems.push(`${name} does not mount mongo-keyfile read-only at ${KEYFILE_VOLUME_TARGET}`);
+    if (s?.depends_on?.['cluster-secrets'] !== 'service_completed_successfully')
+      problems.push(`${name} does not wait for cluster-secrets to complete`);
   }
 
   const init = services['mongo-init'];
   if (init !== undefined) {
-    if (init.user?.split(':')[0] !== MONGODB_UID) problems.push(`mongo-init runs as ${init.user ?? 'the image user'}, not the keyFile's owner (${MONGODB_UID})`);
-    if (init.environment?.['MONGO_KEYFILE'] !== KEYFILE_PATH) problems.push(`mongo-init has MONGO_KEYFILE=${init.environment?.['MONGO_KEYFILE']}, expected ${KEYFILE_PATH}`);
+    if (init.user?.split(':')[0] !== MONGODB_UID)
+      problems.push(`mongo-init runs as ${init.user ?? 'the image user'}, not the keyFile's owner (${MONGODB_UID})`);
+    if (init.environment?.['MONGO_KEYFILE'] !== KEYFILE_PATH)
+      problems.push(`mongo-init has MONGO_KEYFILE=${init.environment?.['MONGO_KEYFILE']}, expected ${KEYFILE_PATH}`);
     const initDir = init.environment?.['MONGO_INIT_SECRETS_DIR'];
-    if (!mounts(init).some((m) => m.volume === 'init-secrets' && m.target === initDir && m.readOnly)) problems.push('mongo-init does not mount init-secrets read-only at its MONGO_INIT_SECRETS_DIR');
-    if (init.depends_on?.['cluster-secrets'] !== 'service_completed_successfully') problems.push('mongo-init does not wait for cluster-secrets to complete');
+    if (!mounts(init).some((m) => m.volume === 'init-secrets' && m.target === initDir && m.readOnly))
+      problems.push('mongo-init does not mount init-secrets read-only at its MONGO_INIT_SECRETS_DIR');
+    if (init.depends_on?.['cluster-secrets'] !== 'service_completed_successfully')
+      problems.push('mongo-init does not wait for cluster-secrets to complete');
   }
 
   for (const [name, s] of Object.entries(services)) {
@@ -248,10 +263,13 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
         problems.push(`${name} has ${key} in clear in the compose file`);
       }
     }
-    if (s.environment?.['MONGO_URL'] !== undefined) problems.push(`${name} sets MONGO_URL in the compose file; it comes from its secrets volume (MONGO_URL_FILE)`);
+    if (s.environment?.['MONGO_URL'] !== undefined)
+      problems.push(`${name} sets MONGO_URL in the compose file; it comes from its secrets volume (MONGO_URL_FILE)`);
     const mounted = new Set(mounts(s).map((m) => m.volume));
-    if (name !== 'cluster-secrets' && name !== 'mongo-init' && mounted.has('init-secrets')) problems.push(`${name} mounts init-secrets, which holds every user's password`);
-    if (name !== 'cluster-secrets' && name !== 'mongo-init' && !keyFileHolders.includes(name) && mounted.has('mongo-keyfile')) problems.push(`${name} mounts the cluster keyFile`);
+    if (name !== 'cluster-secrets' && name !== 'mongo-init' && mounted.has('init-secrets'))
+      problems.push(`${name} mounts init-secrets, which holds every user's password`);
+    if (name !== 'cluster-secrets' && name !== 'mongo-init' && !keyFileHolders.includes(name) && mounted.has('mongo-keyfile'))
+      problems.push(`${name} mounts the cluster keyFile`);
   }
 
   for (const name of APP_SERVICES) {
@@ -261,24 +279,32 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
     const file = s.environment?.['MONGO_URL_FILE'];
     const mount = mounts(s).find((m) => file !== undefined && file.startsWith(`${m.target}/`));
     if (file === undefined) problems.push(`${name} has no MONGO_URL_FILE`);
-    else if (mount === undefined || mount.volume !== volume || !mount.readOnly) problems.push(`${name} reads ${file} from ${mount ? `${mount.volume}${mount.readOnly ? '' : ' (writable)'}` : 'no volume'}, expected ${volume} read-only`);
+    else if (mount === undefined || mount.volume !== volume || !mount.readOnly)
+      problems.push(
+        `${name} reads ${file} from ${mount ? `${mount.volume}${mount.readOnly ? '' : ' (writable)'}` : 'no volume'}, expected ${volume} read-only`,
+      );
     for (const other of Object.values(SECRETS_VOLUME_OF_USER).filter((v) => v !== volume)) {
       if (mounts(s).some((m) => m.volume === other)) problems.push(`${name} mounts ${other}, another user's secrets`);
     }
   }
   for (const volume of ['mongo-keyfile', 'init-secrets', ...Object.values(SECRETS_VOLUME_OF_USER)]) {
     if (compose.volumes?.[volume] === undefined) problems.push(`no named volume ${volume}`);
-    if (secrets !== undefined && !mounts(secrets).some((m) => m.volume === volume && !m.readOnly)) problems.push(`cluster-secrets does not write ${volume}`);
+    if (secrets !== undefined && !mounts(secrets).some((m) => m.volume === volume && !m.readOnly))
+      problems.push(`cluster-secrets does not write ${volume}`);
   }
 
   // The script: a keyFile of random base64, mode 400, owned by mongodb, generated only when missing.
   const script = secretsScript;
-  if (!/head -c 756 \/dev\/urandom \| base64/.test(script)) problems.push(`${SECRETS_SCRIPT} does not make the keyFile from 756 random bytes in base64`);
-  if (!/chmod 400/.test(script) || !new RegExp(`MONGODB_UID=${MONGODB_UID}\\b`).test(script)) problems.push(`${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid ${MONGODB_UID}`);
+  if (!/head -c 756 \/dev\/urandom \| base64/.test(script))
+    problems.push(`${SECRETS_SCRIPT} does not make the keyFile from 756 random bytes in base64`);
+  if (!/chmod 400/.test(script) || !new RegExp(`MONGODB_UID=${MONGODB_UID}\\b`).test(script))
+    problems.push(`${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid ${MONGODB_UID}`);
   if (!/if \[ ! -s "\$ROOT\/keyfile\/keyfile" \]/.test(script)) problems.push(`${SECRETS_SCRIPT} does not keep an existing keyFile`);
   const scriptUsers = /for user in ([\w ]+); do\n {2}if \[ ! -s/.exec(script)?.[1]?.split(' ') ?? [];
   if (!same([...scriptUsers].sort(), users.map((u) => u.passwordFile.replace(/-password$/, '')).sort())) {
-    problems.push(`${SECRETS_SCRIPT} makes passwords for ${scriptUsers.join(', ')}, users.ts declares ${users.map((u) => u.name).join(', ')}`);
+    problems.push(
+      `${SECRETS_SCRIPT} makes passwords for ${scriptUsers.join(', ')}, users.ts declares ${users.map((u) => u.name).join(', ')}`,
+    );
   }
 
   // Least roles: only the operator's user reaches past the app's database.
@@ -287,7 +313,8 @@ function accessProblems(compose: ComposeFile, topology: ClusterTopology, users: 
     for (const role of user.roles) {
       const wide = CLUSTER_WIDE_ROLES.has(role.role) || role.db !== dbName;
       if (wide && user.name !== 'admin') problems.push(`user ${user.name} has ${role.role}@${role.db}, beyond ${dbName}`);
-      if (!['read', 'readWrite'].includes(role.role) && user.name !== 'admin') problems.push(`user ${user.name} has ${role.role}, more than reading and writing data`);
+      if (!['read', 'readWrite'].includes(role.role) && user.name !== 'admin')
+        problems.push(`user ${user.name} has ${role.role}, more than reading and writing data`);
     }
   }
   return problems;
@@ -343,7 +370,8 @@ function dockerfileProblems(text: string, compose: ComposeFile): string[] {
   if (baseImage(stages, runtime) !== 'node:20-bookworm-slim') problems.push(`the runtime stage rests on ${baseImage(stages, runtime)}`);
   const user = runtime.instructions.filter((i) => i.op === 'USER').at(-1)?.args;
   if (user === undefined || ['root', '0', '0:0'].includes(user)) problems.push(`the runtime stage runs as ${user ?? 'root (no USER)'}`);
-  if (!runtime.instructions.some((i) => i.op === 'ENV' && /NODE_ENV=production/.test(i.args))) problems.push('the runtime stage does not set NODE_ENV=production');
+  if (!runtime.instructions.some((i) => i.op === 'ENV' && /NODE_ENV=production/.test(i.args)))
+    problems.push('the runtime stage does not set NODE_ENV=production');
   if (!stages.some((s) => s.instructions.some((i) => i.op === 'ENV' && /PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1/.test(i.args)))) {
     problems.push('no stage sets PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1');
   }
@@ -351,7 +379,8 @@ function dockerfileProblems(text: string, compose: ComposeFile): string[] {
   for (const [name, s] of Object.entries(compose.services)) {
     if (s.build === undefined) continue;
     for (const script of (s.command ?? []).filter((word) => /\.(ts|mjs|js)$/.test(word))) {
-      if (!copied.some((path) => script === path || script.startsWith(`${path}/`))) problems.push(`${name} runs ${script}, which the runtime stage does not copy`);
+      if (!copied.some((path) => script === path || script.startsWith(`${path}/`)))
+        problems.push(`${name} runs ${script}, which the runtime stage does not copy`);
     }
   }
   return problems;
@@ -450,7 +479,11 @@ describe('clusterPlan', () => {
   });
 
   it('detects a plan that leaves a declared collection unsharded, shards on another key, or shards before indexing', () => {
-    const extra: ShardedCollection = { name: 'wishlists', indexes: [{ name: 'customer', key: { customerId: 1 } }], shardKey: { customerId: 'hashed' } };
+    const extra: ShardedCollection = {
+      name: 'wishlists',
+      indexes: [{ name: 'customer', key: { customerId: 1 } }],
+      shardKey: { customerId: 'hashed' },
+    };
     expect(planProblems(plan, [...DECLARED, extra], DB)).toEqual([`${DB}.wishlists is declared but the plan does not shard it`]);
 
     const rekeyed = plan.map((step) =>
@@ -463,7 +496,9 @@ describe('clusterPlan', () => {
     ]);
 
     const reordered = [...plan].sort((a, b) => Number(b.kind === 'shardCollection') - Number(a.kind === 'shardCollection'));
-    expect(planProblems(reordered, DECLARED, DB)).toContain(`the plan does not create ${DB}.price_history.product_market_at before sharding it`);
+    expect(planProblems(reordered, DECLARED, DB)).toContain(
+      `the plan does not create ${DB}.price_history.product_market_at before sharding it`,
+    );
   });
 });
 
@@ -490,7 +525,9 @@ describe('init-cluster', () => {
   it('can be imported without running', async () => {
     const init = await import('./init-cluster');
     expect(init.parseInitSettings({}).dbName).toBe(DEFAULT_DB_NAME);
-    expect(() => init.parseInitSettings({ MONGO_DB: 'bad.name', MONGO_INIT_DEADLINE_MS: '-1' })).toThrow(/MONGO_DB[\s\S]*MONGO_INIT_DEADLINE_MS/);
+    expect(() => init.parseInitSettings({ MONGO_DB: 'bad.name', MONGO_INIT_DEADLINE_MS: '-1' })).toThrow(
+      /MONGO_DB[\s\S]*MONGO_INIT_DEADLINE_MS/,
+    );
   });
 });
 
@@ -504,7 +541,12 @@ describe('docker-compose.yml', () => {
   it('detects a member that is not a config server, a member without its cache size, a missing market and an app that does not wait for the init', () => {
     const broken = structuredClone(compose);
     broken.services['cfg2'] = { ...broken.services['cfg2'], command: ['mongod', '--replSet', 'cfgrs', '--port', '27019', '--bind_ip_all'] };
-    broken.services['shard1b'] = { ...broken.services['shard1b'], command: mongodCommand(TOPOLOGY.shards[0]!).filter((word, i, all) => word !== '--wiredTigerCacheSizeGB' && all[i - 1] !== '--wiredTigerCacheSizeGB') };
+    broken.services['shard1b'] = {
+      ...broken.services['shard1b'],
+      command: mongodCommand(TOPOLOGY.shards[0]!).filter(
+        (word, i, all) => word !== '--wiredTigerCacheSizeGB' && all[i - 1] !== '--wiredTigerCacheSizeGB',
+      ),
+    };
     delete broken.services['scraper-es'];
     broken.services['app'] = { ...broken.services['app'], depends_on: { redis: 'service_healthy' } };
     expect(composeProblems(broken, TOPOLOGY, MARKET_CODES)).toEqual([
@@ -544,7 +586,7 @@ describe('access control', () => {
     expect(JSON.stringify(plan)).not.toContain('pwd');
   });
 
-  it('makes a keyFile mode 400 owned by mongodb, passwords per user, and each service\'s MONGO_URL, keeping them on a second start', async () => {
+  it("makes a keyFile mode 400 owned by mongodb, passwords per user, and each service's MONGO_URL, keeping them on a second start", async () => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, readFileSync: readText, statSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -553,7 +595,9 @@ describe('access control', () => {
     const root = mkdtempSync(join(tmpdir(), 'cluster-secrets-'));
     try {
       const run = () =>
-        execFileSync('sh', [new URL('./make-secrets.sh', import.meta.url).pathname], { env: { PATH: process.env['PATH'], SECRETS_ROOT: root, MONGO_ROUTERS: routerAddresses(TOPOLOGY).join(','), MONGO_DB: DB } });
+        execFileSync('sh', [new URL('./make-secrets.sh', import.meta.url).pathname], {
+          env: { PATH: process.env['PATH'], SECRETS_ROOT: root, MONGO_ROUTERS: routerAddresses(TOPOLOGY).join(','), MONGO_DB: DB },
+        });
       run();
       const keyFile = statSync(join(root, 'keyfile/keyfile'));
       expect([keyFile.mode & 0o777, keyFile.uid, keyFile.gid]).toEqual([0o400, 999, 999]);
@@ -574,9 +618,13 @@ describe('access control', () => {
     }
   });
 
-  it('detects a cluster left open: a member without the keyFile, a URL with its password in clear, a service with another\'s secrets, a user with too many roles', () => {
+  it("detects a cluster left open: a member without the keyFile, a URL with its password in clear, a service with another's secrets, a user with too many roles", () => {
     const broken = structuredClone(compose);
-    broken.services['shard2b'] = { ...broken.services['shard2b'], command: mongodCommand(TOPOLOGY.shards[1]!).slice(0, -2), volumes: ['shard2b-data:/data/db'] };
+    broken.services['shard2b'] = {
+      ...broken.services['shard2b'],
+      command: mongodCommand(TOPOLOGY.shards[1]!).slice(0, -2),
+      volumes: ['shard2b-data:/data/db'],
+    };
     broken.services['app'] = {
       ...broken.services['app'],
       environment: { ...broken.services['app']!.environment, MONGO_URL: 'mongodb://app:hunter2@mongos1:27017/digitalsales' },
@@ -589,9 +637,9 @@ describe('access control', () => {
       'shard2b does not mount mongo-keyfile read-only at /run/mongo-keyfile',
       'app has MONGO_URL in clear in the compose file',
       'app sets MONGO_URL in the compose file; it comes from its secrets volume (MONGO_URL_FILE)',
-      'app mounts init-secrets, which holds every user\'s password',
+      "app mounts init-secrets, which holds every user's password",
       'outbox reads /run/digitalsales/mongo-url from app-secrets, expected worker-secrets read-only',
-      'outbox mounts app-secrets, another user\'s secrets',
+      "outbox mounts app-secrets, another user's secrets",
       `${SECRETS_SCRIPT} does not leave its files mode 400, owned by uid 999`,
       'user workers has clusterAdmin@admin, beyond digitalsales',
       'user workers has clusterAdmin, more than reading and writing data',
@@ -610,17 +658,23 @@ describe('Dockerfile', () => {
     expect(dockerfileProblems('FROM node:20-bookworm-slim\nCOPY . .\nCMD ["node", "x.mjs"]\n', compose)).toEqual([
       '1 FROM stages: expected dependencies, build and runtime stages',
     ]);
-    const asRoot = read('../../Dockerfile').replace(/^USER .*$/m, 'USER root').replace(/^COPY workers .*$/m, '');
+    const asRoot = read('../../Dockerfile')
+      .replace(/^USER .*$/m, 'USER root')
+      .replace(/^COPY workers .*$/m, '');
     expect(dockerfileProblems(asRoot, compose)).toEqual([
       'the runtime stage runs as root',
-      ...['scraper-it', 'scraper-fr', 'scraper-de', 'scraper-es'].map((name) => `${name} runs workers/scrapers/main.ts, which the runtime stage does not copy`),
+      ...['scraper-it', 'scraper-fr', 'scraper-de', 'scraper-es'].map(
+        (name) => `${name} runs workers/scrapers/main.ts, which the runtime stage does not copy`,
+      ),
       'refresher runs workers/refresher/main.ts, which the runtime stage does not copy',
       ...['purchaser', 'outbox', 'translator'].map((name) => `${name} runs workers/${name}/main.ts, which the runtime stage does not copy`),
     ]);
   });
 
   it('keeps local state and secrets out of the build context', () => {
-    const ignored = read('../../.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('../../.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     for (const entry of ['node_modules', 'dist', '.git', 'data', 'test-results', '.env']) expect(ignored).toContain(entry);
   });
 });

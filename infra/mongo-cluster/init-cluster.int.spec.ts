@@ -38,7 +38,11 @@ async function createIndexes(collections: readonly ShardedCollection[], log: str
 }
 
 // A range shard key (the embedded server builds no hashed index): the plan adds no index of its own.
-const declared = (indexes: ShardedCollection['indexes']): ShardedCollection => ({ name: 'init_probe', indexes, shardKey: { customerId: 1 } });
+const declared = (indexes: ShardedCollection['indexes']): ShardedCollection => ({
+  name: 'init_probe',
+  indexes,
+  shardKey: { customerId: 1 },
+});
 
 describe('the init job on a changed index declaration', () => {
   it('rebuilds an index whose options changed, drops one renamed (same key: a plain createIndexes would fail with IndexOptionsConflict), logs both, and a third run changes nothing', async () => {
@@ -51,10 +55,12 @@ describe('the init job on a changed index declaration', () => {
     await createIndexes([first], log);
     expect(log.at(-1)).toMatch(/create the indexes of .*init_probe.*: 3 created/);
 
-    await rt().db.collection('init_probe').insertMany([
-      { customerId: 'c1', email: 'a@example.com', number: 'DS-1' },
-      { customerId: 'c2', email: 'b@example.com', number: 'DS-2' },
-    ]);
+    await rt()
+      .db.collection('init_probe')
+      .insertMany([
+        { customerId: 'c1', email: 'a@example.com', number: 'DS-1' },
+        { customerId: 'c2', email: 'b@example.com', number: 'DS-2' },
+      ]);
 
     // email is no longer unique (IndexKeySpecsConflict for a plain createIndexes); number_old is now
     // called number (same key: IndexOptionsConflict).

@@ -12,7 +12,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MongoClient, MongoNetworkError, MongoOperationTimeoutError, MongoServerError, MongoServerSelectionError, type Collection, type Document } from 'mongodb';
+import {
+  MongoClient,
+  MongoNetworkError,
+  MongoOperationTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  type Collection,
+  type Document,
+} from 'mongodb';
 import { z } from 'zod';
 import { DEFAULT_DB_NAME, syncIndexes } from '../../src/server/platform/db';
 import { collectionProblems, planProblems } from './cluster-checks';
@@ -28,7 +36,10 @@ const InitEnv = z.object({
   /** The database to shard; the app's MONGO_URL names the same one. */
   MONGO_DB: z.preprocess(
     unsetIfEmpty,
-    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name of letters, digits, "_" or "-"').default(DEFAULT_DB_NAME),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected a database name of letters, digits, "_" or "-"')
+      .default(DEFAULT_DB_NAME),
   ),
   /** The whole run, waiting for hosts included: a cold mongod on a slow disk takes tens of seconds to listen. */
   MONGO_INIT_DEADLINE_MS: milliseconds(300_000),
@@ -83,7 +94,9 @@ export function readSecret(path: string, what: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ClusterInitError(`${what} cannot be read from ${path} (make-secrets.sh writes it at first start): ${(error as Error).message}`);
+    throw new ClusterInitError(
+      `${what} cannot be read from ${path} (make-secrets.sh writes it at first start): ${(error as Error).message}`,
+    );
   }
   const secret = text.replace(/\s+/g, '');
   if (secret.length < 16) throw new ClusterInitError(`${what} in ${path} is too short to be a generated secret`);
@@ -200,7 +213,8 @@ async function retrying<T>(deadline: number, log: (line: string) => void, attemp
     } catch (error) {
       if (!isTransient(error)) throw error;
       const wait = errorText(error);
-      if (Date.now() + delayMs > deadline) throw new ClusterInitError(`still failing at the run's deadline (MONGO_INIT_DEADLINE_MS): ${wait}`);
+      if (Date.now() + delayMs > deadline)
+        throw new ClusterInitError(`still failing at the run's deadline (MONGO_INIT_DEADLINE_MS): ${wait}`);
       if (wait !== lastWait) log(`  waiting: ${wait}`);
       lastWait = wait;
       await sleep(delayMs);
@@ -270,7 +284,9 @@ async function runStep(step: PlanStep, clients: Clients, deadline: number, optio
       // or IndexKeySpecsConflict and leave every service waiting).
       return retrying(deadline, log, async () => {
         const collection = clients.collection(step.target, step.db, step.command.createIndexes);
-        const created = await syncIndexes(collection, { indexes: step.command.indexes, shardKey: step.shardKey }, (message) => log(`  ${message}`));
+        const created = await syncIndexes(collection, { indexes: step.command.indexes, shardKey: step.shardKey }, (message) =>
+          log(`  ${message}`),
+        );
         return created === 0 ? 'all present' : `${created} created`;
       });
     case 'enableSharding':

@@ -84,7 +84,10 @@ export const COMPOSE_HOST = { memoryGB: 32, otherServicesGB: 10 * 0.4 + 1 + 2 * 
  * metadata), but one number is one thing to change for another host, and docker-compose.yml must
  * carry it (cluster.spec.ts compares each member's command line with mongodCommand).
  */
-export const WIREDTIGER_CACHE_GB = wiredTigerCacheGB(COMPOSE_HOST, replicaSets(TOPOLOGY).reduce((sum, rs) => sum + rs.members.length, 0));
+export const WIREDTIGER_CACHE_GB = wiredTigerCacheGB(
+  COMPOSE_HOST,
+  replicaSets(TOPOLOGY).reduce((sum, rs) => sum + rs.members.length, 0),
+);
 
 export function wiredTigerCacheGB(host: { readonly memoryGB: number; readonly otherServicesGB: number }, mongods: number): number {
   return Math.floor(((host.memoryGB - host.otherServicesGB) / 2 / mongods) * 10) / 10;
@@ -109,5 +112,14 @@ export function mongodCommand(replicaSet: ReplicaSetSpec): string[] {
 
 /** The command line `router` runs with: it finds the shards through the config servers. */
 export function mongosCommand(topology: ClusterTopology, router: RouterSpec): string[] {
-  return ['mongos', '--configdb', replicaSetConnectionString(topology.configServers), '--bind_ip_all', '--port', String(router.port), '--keyFile', KEYFILE_PATH];
+  return [
+    'mongos',
+    '--configdb',
+    replicaSetConnectionString(topology.configServers),
+    '--bind_ip_all',
+    '--port',
+    String(router.port),
+    '--keyFile',
+    KEYFILE_PATH,
+  ];
 }

@@ -25,7 +25,11 @@ const serverConfig: ApplicationConfig = {
       provide: TRPC_SERVER_LINK,
       useFactory: () => {
         const event = requestEventOf(inject(REQUEST, { optional: true }));
-        return localLink<AppRouter>({ router: appRouter, createContext: async () => createContext(event), onError: ({ error, path }) => logProcedureFault(event, path, error) });
+        return localLink<AppRouter>({
+          router: appRouter,
+          createContext: async () => createContext(event),
+          onError: ({ error, path }) => logProcedureFault(event, path, error),
+        });
       },
     },
   ],

@@ -35,14 +35,16 @@ import { SHOP_TEXTS } from './shop/shop-texts';
       <footer class="border-t border-slate-200 bg-white">
         @if (shopMarket(); as market) {
           @let t = shopTexts[market.language];
-          <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-6 py-4 text-xs text-slate-500" [attr.lang]="market.language" data-testid="shop-footer">
+          <div
+            class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-6 py-4 text-xs text-slate-500"
+            [attr.lang]="market.language"
+            data-testid="shop-footer"
+          >
             <span>{{ t.footerPrices }}</span>
             <a [attr.href]="'/' + market.code + '/order-status'" class="underline hover:text-slate-700">{{ t.orderStatus }}</a>
           </div>
         } @else {
-          <div class="mx-auto max-w-6xl px-6 py-4 text-xs text-slate-500">
-            Prices include VAT of the market shown. Amounts in EUR.
-          </div>
+          <div class="mx-auto max-w-6xl px-6 py-4 text-xs text-slate-500">Prices include VAT of the market shown. Amounts in EUR.</div>
         }
       </footer>
     </div>
@@ -59,7 +61,9 @@ export class App {
     { initialValue: this.router.url },
   );
   private readonly pageMarket = inject(PageMarket).code;
-  protected readonly shopMarket = computed(() => marketOfPath(this.url(), this.markets) ?? this.markets.find((m) => m.code === this.pageMarket()) ?? null);
+  protected readonly shopMarket = computed(
+    () => marketOfPath(this.url(), this.markets) ?? this.markets.find((m) => m.code === this.pageMarket()) ?? null,
+  );
   protected readonly shopTexts = SHOP_TEXTS;
 
   constructor() {

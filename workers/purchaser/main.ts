@@ -18,4 +18,11 @@ await queue.close();
 await connection.quit();
 
 // The tracking poll runs beside purchases; the lock is short enough that a killed worker's purchase is resumed soon.
-await runWorker({ collections: EVERY_COLLECTION, name: 'purchaser', queue: QUEUES.purchase, handlers: PURCHASE_HANDLERS, concurrency: 4, lockDurationMs: config.PURCHASE_LOCK_MS });
+await runWorker({
+  collections: EVERY_COLLECTION,
+  name: 'purchaser',
+  queue: QUEUES.purchase,
+  handlers: PURCHASE_HANDLERS,
+  concurrency: 4,
+  lockDurationMs: config.PURCHASE_LOCK_MS,
+});

@@ -55,10 +55,14 @@ describe('the purchase worker process', () => {
     const first = startWorker();
     await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'purchaser'), 'the worker to start', WAIT);
     await enqueuePurchase(purchaseQueue(rt()), { orderId: order._id, customerId: order.customerId });
-    await until(async () => {
-      const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, Counts>;
-      return (counts['it']!.byRoute['order'] ?? 0) >= 1;
-    }, 'the supplier call', WAIT);
+    await until(
+      async () => {
+        const counts = (await control(sim(), 'GET', '/requests')).body as Record<string, Counts>;
+        return (counts['it']!.byRoute['order'] ?? 0) >= 1;
+      },
+      'the supplier call',
+      WAIT,
+    );
     const held = (await findOrderById(orderCollection(rt()), order._id))!;
     expect(held.status).toBe('purchasing');
     expect(held.purchases).toMatchObject([{ status: 'pending', supplierOrderId: null }]);
@@ -69,17 +73,23 @@ describe('the purchase worker process', () => {
     await control(sim(), 'DELETE', '/faults');
 
     const second = startWorker();
-    const bought = await until(async () => {
-      const o = await findOrderById(orderCollection(rt()), order._id);
-      return o?.status === 'purchased' ? o : undefined;
-    }, 'the restarted worker to finish the purchase', WAIT);
+    const bought = await until(
+      async () => {
+        const o = await findOrderById(orderCollection(rt()), order._id);
+        return o?.status === 'purchased' ? o : undefined;
+      },
+      'the restarted worker to finish the purchase',
+      WAIT,
+    );
     const requests = ((await control(sim(), 'GET', '/requests')).body as Record<string, Counts>)['it']!.byRoute['order'];
     const ordersAfter = ((await control(sim(), 'GET', '')).body as { orders: Record<string, number> }).orders['it']!;
 
     // Two calls (the held one and the restarted worker's), one order: the second was a replay under the same key.
     expect(requests).toBe(2);
     expect(ordersAfter - ordersBefore).toBe(1);
-    expect(bought.purchases).toMatchObject([{ status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-IT-/) }]);
+    expect(bought.purchases).toMatchObject([
+      { status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-IT-/) },
+    ]);
     expect(bought.timeline.filter((t) => t.kind === 'purchase')).toHaveLength(1);
 
     const stopped = new Promise<number | null>((resolve) => second.once('exit', resolve));

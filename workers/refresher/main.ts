@@ -17,4 +17,10 @@ else await queue.removeJobScheduler(SWEEP_POPULAR_JOB);
 await queue.close();
 await connection.quit();
 
-await runWorker({ collections: EVERY_COLLECTION, name: 'refresher', queue: QUEUES.refresh, handlers: REFRESH_HANDLERS, concurrency: config.REFRESH_WORKER_CONCURRENCY });
+await runWorker({
+  collections: EVERY_COLLECTION,
+  name: 'refresher',
+  queue: QUEUES.refresh,
+  handlers: REFRESH_HANDLERS,
+  concurrency: config.REFRESH_WORKER_CONCURRENCY,
+});

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const marketplaces = Object.fromEntries(MARKET_CODES.map((m) => [`MARKETPLACE_URL_${m.toUpperCase()}`, sim.urls[m]]));
   // The worker uses the runtime's database, so the test sees what it writes.
   const env = { ...process.env, ...testEnv(rt().db.databaseName), ...marketplaces };
-  child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['workers/refresher/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['workers/refresher/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[refresher] ${chunk.toString()}`));
   await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'refresher'), 'the refresher heartbeat');
 });
@@ -37,7 +41,9 @@ afterAll(async () => {
     await exited;
   }
   closePriceEventHub(rt());
-  await refreshQueue(rt()).obliterate({ force: true }).catch(() => undefined);
+  await refreshQueue(rt())
+    .obliterate({ force: true })
+    .catch(() => undefined);
   await refreshQueue(rt()).close();
   await sim?.stop();
 });
@@ -53,7 +59,10 @@ describe('refresher process', () => {
     const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing(info)], new Date(Date.now() - 120_000));
     if (!product) throw new Error('no product scraped');
     // The marketplace answers in 200 ms, so every opening lands while the refresh is in flight.
-    await patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 700, faults: { routes: ['offer'], latency: { medianMs: 200, p99Ms: 200 } } });
+    await patchSimProduct(sim.controlUrl, 'de', info.sourceId, {
+      priceCents: info.priceCents + 700,
+      faults: { routes: ['offer'], latency: { medianMs: 200, p99Ms: 200 } },
+    });
     const runtime = { ...rt(), config: parseConfig({ ...testEnv(rt().db.databaseName) }) };
     const pages = await Promise.all(Array.from({ length: 20 }, () => openProductPage(runtime, product._id, 'it')));
     expect(pages.every((p) => p?.refreshEnqueued)).toBe(true);

@@ -10,6 +10,15 @@ import { translationHandlers, translatorFromConfig } from '../../src/server/tran
 
 const config = loadConfigOrExit();
 const translator = translatorFromConfig(config);
-if (!translator) console.error('[translator] DEEPL_AUTH_KEY is not set: translation jobs fail at once, and pages show the original text marked with its language');
+if (!translator)
+  console.error(
+    '[translator] DEEPL_AUTH_KEY is not set: translation jobs fail at once, and pages show the original text marked with its language',
+  );
 
-await runWorker({ collections: EVERY_COLLECTION, name: 'translator', queue: QUEUES.translate, handlers: translationHandlers(translator), concurrency: 4 });
+await runWorker({
+  collections: EVERY_COLLECTION,
+  name: 'translator',
+  queue: QUEUES.translate,
+  handlers: translationHandlers(translator),
+  concurrency: 4,
+});

@@ -14,7 +14,11 @@ import { writeListings } from '../../src/server/scraping';
 import { translationQueue } from '../../src/server/translation';
 
 const { sim } = useSimulator();
-const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.translatorWorker), DEEPL_SERVER_URL: sim().deeplUrl, DEEPL_AUTH_KEY: 'test-key' });
+const workerEnv = () => ({
+  REDIS_URL: testRedisUrl(TEST_REDIS_DB.translatorWorker),
+  DEEPL_SERVER_URL: sim().deeplUrl,
+  DEEPL_AUTH_KEY: 'test-key',
+});
 const rt = useTestRuntime('translator_worker', { redisDb: TEST_REDIS_DB.translatorWorker, env: workerEnv });
 const children: ChildProcess[] = [];
 /** A worker process starts tsx and its connections before it does anything. */
@@ -28,10 +32,21 @@ describe('the translator worker process', () => {
     const de = catalog.product('de', index);
     const italian = catalog.product('it', catalog.siblings('de', index).it!);
     const listing = listingFixture({
-      market: 'de', site: 'amazon.de', sourceId: de.sourceId, url: `https://www.amazon.de/dp/${de.sourceId}`,
-      title: de.title, description: de.description, brand: de.brand, gtin: de.gtin, priceCents: de.basePriceCents, category: null, imageUrl: null,
+      market: 'de',
+      site: 'amazon.de',
+      sourceId: de.sourceId,
+      url: `https://www.amazon.de/dp/${de.sourceId}`,
+      title: de.title,
+      description: de.description,
+      brand: de.brand,
+      gtin: de.gtin,
+      priceCents: de.basePriceCents,
+      category: null,
+      imageUrl: null,
     });
-    const counts = await writeListings({ db: rt().db, translations: translationQueue(rt().redis, rt().config), log: () => undefined }, [listing]);
+    const counts = await writeListings({ db: rt().db, translations: translationQueue(rt().redis, rt().config), log: () => undefined }, [
+      listing,
+    ]);
     expect(counts.translationsAsked).toBeGreaterThan(0);
     const id = (await productCollection(rt()).findOne({ gtin: de.gtin }))!._id;
 

@@ -26,7 +26,14 @@ import { BRANDS, CATEGORIES } from '../../marketplace-simulator/word-lists';
 import { parseConfig } from '../../../src/server/platform/config';
 import { withDatabase, type IndexSpec } from '../../../src/server/platform/db';
 import { newId } from '../../../src/shared/ids';
-import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product, productCollection } from '../../../src/server/catalog';
+import {
+  categoryIdOf,
+  ProductSearchInput,
+  queryTokens,
+  readListingPage,
+  type Product,
+  productCollection,
+} from '../../../src/server/catalog';
 import { MARKET_CODES, type MarketCode } from '../../../src/shared/markets';
 import { openRuntime } from '../../../src/server/platform/runtime';
 import { createContext } from '../../../src/server/trpc/context';
@@ -104,7 +111,14 @@ async function measure(run: (i: number) => Promise<unknown>): Promise<Timing> {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors, slowest };
+  return {
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    requests: latencies.length,
+    errors,
+    slowest,
+  };
 }
 
 /** Index entries and documents the storage engine has read so far, server-wide. */
@@ -115,7 +129,8 @@ async function engineReads(db: Db): Promise<{ entries: number; documents: number
   return { entries: n('cursor next calls') + n('cursor prev calls'), documents: n('cursor search calls') };
 }
 
-type Listing = Omit<ProductSearchInput, 'limit' | 'inStock' | 'q' | 'sort'> & Partial<Pick<ProductSearchInput, 'q' | 'sort' | 'inStock' | 'limit'>>;
+type Listing = Omit<ProductSearchInput, 'limit' | 'inStock' | 'q' | 'sort'> &
+  Partial<Pick<ProductSearchInput, 'q' | 'sort' | 'inStock' | 'limit'>>;
 
 /** What shoppers type: a product type, or a brand and a type, taken from real titles of the catalog. */
 function keywordQueries(count: number, catalogSize: number): { market: MarketCode; q: string }[] {
@@ -133,7 +148,10 @@ function keywordQueries(count: number, catalogSize: number): { market: MarketCod
 /** The listings of each kind a run asks for, in a fixed order. */
 function listingKinds(catalogSize: number): Record<string, Listing[]> {
   const random = new SeededRandom(11);
-  const categories = Array.from({ length: 200 }, () => ({ market: random.pick(MARKET_CODES), category: categoryIdOf(random.pick(CATEGORIES).name.it) }));
+  const categories = Array.from({ length: 200 }, () => ({
+    market: random.pick(MARKET_CODES),
+    category: categoryIdOf(random.pick(CATEGORIES).name.it),
+  }));
   const brands = Array.from({ length: 200 }, () => ({ market: random.pick(MARKET_CODES), brand: random.pick(BRANDS) }));
   const keywords = keywordQueries(200, catalogSize);
   return {
@@ -148,7 +166,9 @@ function listingKinds(catalogSize: number): Record<string, Listing[]> {
 }
 
 function report(name: string, t: Timing): void {
-  console.log(`  ${name.padEnd(40)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`);
+  console.log(
+    `  ${name.padEnd(40)} ${t.perSecond.toFixed(1).padStart(8)} pages/s   p50 ${t.p50.toFixed(2).padStart(7)} ms   p99 ${t.p99.toFixed(2).padStart(7)} ms   (${t.requests.toLocaleString('en')} pages${t.errors ? `, ${t.errors} failed` : ''})`,
+  );
 }
 
 /**
@@ -160,13 +180,25 @@ async function insertSeconds(db: Db, documents: readonly Product[], indexes: rea
   if (indexes.length > 0) await target.createIndexes(indexes.map(({ key, ...options }) => ({ key, ...options })));
   const started = performance.now();
   const batches = Array.from({ length: Math.ceil(documents.length / 1000) }, (_, i) => documents.slice(i * 1000, (i + 1) * 1000));
-  for (let i = 0; i < batches.length; i += 3) await Promise.all(batches.slice(i, i + 3).map((batch) => target.insertMany(batch.map((d) => ({ ...d })), { ordered: false })));
+  for (let i = 0; i < batches.length; i += 3)
+    await Promise.all(
+      batches.slice(i, i + 3).map((batch) =>
+        target.insertMany(
+          batch.map((d) => ({ ...d })),
+          { ordered: false },
+        ),
+      ),
+    );
   const seconds = (performance.now() - started) / 1000;
   await target.drop();
   return seconds;
 }
 
-const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /**
  * What each declared index of the products collection costs a write: the same documents inserted
@@ -188,7 +220,11 @@ async function indexCosts(db: Db, documents: readonly Product[]): Promise<Record
     }
     costs[index.name] = round(per1000(median(differences)), 1)!;
   }
-  const every = median([await insertSeconds(db, documents, indexes), await insertSeconds(db, documents, indexes), await insertSeconds(db, documents, indexes)]);
+  const every = median([
+    await insertSeconds(db, documents, indexes),
+    await insertSeconds(db, documents, indexes),
+    await insertSeconds(db, documents, indexes),
+  ]);
   const bareMs = per1000(median(bare));
   console.log(
     `  what each index adds to inserting 1,000 products (median of ${INDEX_COST_ROUNDS} pairs of ${documents.length.toLocaleString('en')}; ` +
@@ -199,7 +235,9 @@ async function indexCosts(db: Db, documents: readonly Product[]): Promise<Record
 }
 
 async function main(): Promise<void> {
-  console.log(`catalog benchmark: ${COUNTS.map((c) => c.toLocaleString('en')).join(' and ')} products, ${SCENARIO_MS / 1000} s per scenario, ${CONCURRENCY} requests in flight`);
+  console.log(
+    `catalog benchmark: ${COUNTS.map((c) => c.toLocaleString('en')).join(' and ')} products, ${SCENARIO_MS / 1000} s per scenario, ${CONCURRENCY} requests in flight`,
+  );
   await benchOnOwnServices('bench-catalog', async (services, logDir) => {
     const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '3G', durable: false, logDir }));
     const redis = services.add(await startRedis(logDir));
@@ -208,7 +246,11 @@ async function main(): Promise<void> {
 
     for (const count of COUNTS) {
       console.log(`\n${count.toLocaleString('en')} products`);
-      const config = parseConfig({ NODE_ENV: 'production', MONGO_URL: withDatabase(mongo.url, `bench_catalog_${count}_${newId(4)}`), REDIS_URL: redis.url });
+      const config = parseConfig({
+        NODE_ENV: 'production',
+        MONGO_URL: withDatabase(mongo.url, `bench_catalog_${count}_${newId(4)}`),
+        REDIS_URL: redis.url,
+      });
       const rt = await openRuntime(config, 'bench-catalog');
       await ensureCollections(rt.db);
       const db = rt.mongo.db();
@@ -218,14 +260,23 @@ async function main(): Promise<void> {
       const loadRate = load.inserted / load.seconds;
       const sample = (await products.find({}, { limit: BARE_INSERT_DOCS }).toArray()) as Product[];
       const bareRate = sample.length / (await insertSeconds(db, sample));
-      console.log(`  loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s: ${Math.round(loadRate).toLocaleString('en')} products/s; bare insertMany into _id only: ${Math.round(bareRate).toLocaleString('en')}/s (ratio ${(loadRate / bareRate).toFixed(3)})`);
-      const figures: Record<string, unknown> = { products: load.inserted, load_s: round(load.seconds, 1), load_products_per_s: Math.round(loadRate), bare_insert_per_s: Math.round(bareRate), load_ratio: round(loadRate / bareRate, 3) };
+      console.log(
+        `  loaded ${load.inserted.toLocaleString('en')} products in ${load.seconds.toFixed(1)} s: ${Math.round(loadRate).toLocaleString('en')} products/s; bare insertMany into _id only: ${Math.round(bareRate).toLocaleString('en')}/s (ratio ${(loadRate / bareRate).toFixed(3)})`,
+      );
+      const figures: Record<string, unknown> = {
+        products: load.inserted,
+        load_s: round(load.seconds, 1),
+        load_products_per_s: Math.round(loadRate),
+        bare_insert_per_s: Math.round(bareRate),
+        load_ratio: round(loadRate / bareRate, 3),
+      };
       // Once, at the smallest count: an index's cost per write hardly depends on the catalog's size here.
       if (count === COUNTS[0]) figures['index_costs'] = await indexCosts(db, sample.slice(0, INDEX_COST_DOCS));
 
       const caller = appRouter.createCaller(createContext(null, async () => rt));
       // Shoppers land on the shops' home pages first: what they teach sizes the first windows of keyword pages.
-      for (const market of MARKET_CODES) for (const sort of ['relevance', 'newest', 'price-asc'] as const) await caller.catalog.search({ market, sort });
+      for (const market of MARKET_CODES)
+        for (const sort of ['relevance', 'newest', 'price-asc'] as const) await caller.catalog.search({ market, sort });
       const kinds = listingKinds(count);
       // The deep kind reads page DEEP_PAGE: its cursors, found by walking there once.
       kinds['deep_category'] = (
@@ -284,7 +335,9 @@ async function main(): Promise<void> {
 
     if (COUNTS.length > 1) {
       const flatness = Object.fromEntries(Object.entries(p50s).map(([kind, values]) => [kind, round(values.at(-1)! / values[0]!, 2)]));
-      console.log(`\nflatness, p50 at ${COUNTS.at(-1)!.toLocaleString('en')} over p50 at ${COUNTS[0]!.toLocaleString('en')}: ${JSON.stringify(flatness)}`);
+      console.log(
+        `\nflatness, p50 at ${COUNTS.at(-1)!.toLocaleString('en')} over p50 at ${COUNTS[0]!.toLocaleString('en')}: ${JSON.stringify(flatness)}`,
+      );
       result['flatness'] = flatness;
     }
     return result;

@@ -39,7 +39,8 @@ function startLoad(dbName: string) {
 /** Every document of both collections, in _id order: what "the same catalog" means. */
 async function catalogOf(dbName: string) {
   const db = client.db(dbName);
-  const products = productCollection({ db }), priceHistory = priceHistoryCollection({ db });
+  const products = productCollection({ db }),
+    priceHistory = priceHistoryCollection({ db });
   return {
     products: await products.find({}).sort({ _id: 1 }).toArray(),
     pricePoints: await priceHistory.find({}).sort({ _id: 1 }).toArray(),

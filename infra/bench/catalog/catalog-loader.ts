@@ -105,7 +105,8 @@ class LoadPlan {
 
   listingsOfBatch(batch: number): Listing[] {
     const listings: Listing[] = [];
-    for (let position = batch * BATCH; position < Math.min(this.count, (batch + 1) * BATCH); position++) listings.push(...this.listingsAt(position));
+    for (let position = batch * BATCH; position < Math.min(this.count, (batch + 1) * BATCH); position++)
+      listings.push(...this.listingsAt(position));
     return listings;
   }
 
@@ -119,7 +120,9 @@ class LoadPlan {
 async function batchStored(products: Collection<Product>, listings: readonly Listing[]): Promise<boolean> {
   const ids = [...new Set(listings.map((l) => productIdFor({ ...l, market: l.market as MarketCode })))];
   const stored = new Map((await products.find({ _id: { $in: ids } }, { projection: { offers: 1 } }).toArray()).map((p) => [p._id, p]));
-  return listings.every((l) => stored.get(productIdFor({ ...l, market: l.market as MarketCode }))?.offers[l.market as MarketCode]?.sourceId === l.sourceId);
+  return listings.every(
+    (l) => stored.get(productIdFor({ ...l, market: l.market as MarketCode }))?.offers[l.market as MarketCode]?.sourceId === l.sourceId,
+  );
 }
 
 /**
@@ -159,7 +162,8 @@ export async function loadCatalog(
     const scrapedAt = plan.scrapedAt(batch);
     const write = writeListings({ db }, listings, scrapedAt, { expectNew: true }).then((result) => {
       const refused = Object.entries(result.skipped);
-      if (refused.length > 0) throw new Error(`the listing store refused listings: ${refused.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+      if (refused.length > 0)
+        throw new Error(`the listing store refused listings: ${refused.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
       const created = result.written.filter((p) => p.createdAt.getTime() === scrapedAt.getTime()).length;
       progress.inserted += created;
       progress.existing += new Set(listings.map((l) => productIdFor({ ...l, market: l.market as MarketCode }))).size - created;

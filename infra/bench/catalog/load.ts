@@ -17,12 +17,17 @@ function fail(message: string): never {
 function parseLoadArgs(args: readonly string[]): { count: number; markets: MarketCode[] } {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...args], options: { count: { type: 'string', default: '1000000' }, market: { type: 'string', multiple: true } }, strict: true }));
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { count: { type: 'string', default: '1000000' }, market: { type: 'string', multiple: true } },
+      strict: true,
+    }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
   const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 1 || count > 40_000_000) fail(`--count expects a whole number from 1 to 40,000,000, got ${values.count}`);
+  if (!Number.isInteger(count) || count < 1 || count > 40_000_000)
+    fail(`--count expects a whole number from 1 to 40,000,000, got ${values.count}`);
   const markets = (values.market ?? [...MARKET_CODES]).map((m) => {
     const parsed = MarketCode.safeParse(m);
     return parsed.success ? parsed.data : fail(`--market expects one of ${MARKET_CODES.join(', ')}, got ${m}`);

@@ -12,7 +12,11 @@ import { loginUrlFor, type BackofficeLoad } from './backoffice-load';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 
-export async function backofficeLoad<T>(event: H3Event, pagePath: string, read: (caller: Caller) => Promise<T>): Promise<BackofficeLoad<T>> {
+export async function backofficeLoad<T>(
+  event: H3Event,
+  pagePath: string,
+  read: (caller: Caller) => Promise<T>,
+): Promise<BackofficeLoad<T>> {
   const caller = appRouter.createCaller(createContext(event));
   let agent;
   try {
@@ -26,7 +30,8 @@ export async function backofficeLoad<T>(event: H3Event, pagePath: string, read: 
     return { status: 'ok', agent, data: await read(caller) };
   } catch (error) {
     const trpc = error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-    if (trpc.code !== 'INTERNAL_SERVER_ERROR') return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
+    if (trpc.code !== 'INTERNAL_SERVER_ERROR')
+      return { status: 'error', agent, message: trpc.message, httpStatus: getHTTPStatusCodeFromError(trpc) };
     // A fault of ours: its message (a driver's, with hosts in it) stays in the log.
     const requestId = requestIdOf(event);
     console.error(`[request ${requestId}] back office ${pagePath} failed:`, trpc.cause ?? trpc);

@@ -27,7 +27,9 @@ export function loginUrlFor(path: string): string {
  * A back-office page's load as a signal, in a field initializer: `injectBackofficeLoad<typeof load>()`.
  * It also answers the page as 302/404/… when the load says so.
  */
-export function injectBackofficeLoad<L extends (pageServerLoad: PageServerLoad) => Promise<BackofficeLoad<unknown>>>(): Signal<Awaited<ReturnType<L>>> {
+export function injectBackofficeLoad<L extends (pageServerLoad: PageServerLoad) => Promise<BackofficeLoad<unknown>>>(): Signal<
+  Awaited<ReturnType<L>>
+> {
   const loaded = toSignal(injectLoad<L>(), { requireSync: true });
   applyLoadOutcome(loaded());
   return loaded;

@@ -19,7 +19,9 @@ export function answerNotFound(): void {
     <section class="mx-auto max-w-xl py-16 text-center" data-testid="backoffice-not-found" lang="en">
       <p class="text-sm font-semibold text-indigo-600">404</p>
       <h1 class="mt-2 text-3xl font-semibold tracking-tight">Page not found</h1>
-      <p class="mt-3 text-slate-600">The back office has no page at this address. Orders, customers and products are found from the search.</p>
+      <p class="mt-3 text-slate-600">
+        The back office has no page at this address. Orders, customers and products are found from the search.
+      </p>
       <a href="/backoffice" class="mt-6 inline-block font-medium text-indigo-700 underline hover:text-indigo-900">Back-office search</a>
     </section>
   `,

@@ -51,10 +51,22 @@ export class ConfirmedActions<T> {
   template: `
     @let a = actions();
     @if (a.pending(); as pend) {
-      <div role="dialog" aria-labelledby="confirm-h" class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="confirm-panel">
+      <div
+        role="dialog"
+        aria-labelledby="confirm-h"
+        class="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4"
+        data-testid="confirm-panel"
+      >
         <h2 id="confirm-h" class="font-semibold">Please confirm</h2>
         <p class="my-2 text-sm" data-testid="confirm-text">{{ pend.description }}</p>
-        <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" [disabled]="a.busy()" (click)="a.confirm(pend)">Confirm</button>
+        <button
+          type="button"
+          class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white"
+          [disabled]="a.busy()"
+          (click)="a.confirm(pend)"
+        >
+          Confirm
+        </button>
         <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="a.pending.set(null)">Cancel</button>
       </div>
     }

@@ -58,9 +58,17 @@ export class FilterDates {
   template: `
     <div class="grow">
       <label [attr.for]="fieldId()" class="block text-sm font-medium">{{ label() }}</label>
-      <input [attr.id]="fieldId()" name="q" type="search" [attr.value]="q()" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+      <input
+        [attr.id]="fieldId()"
+        name="q"
+        type="search"
+        [attr.value]="q()"
+        class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+      />
     </div>
-    <div class="flex items-end"><button type="submit" class="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Search</button></div>
+    <div class="flex items-end">
+      <button type="submit" class="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">Search</button>
+    </div>
   `,
 })
 export class SearchForm {

@@ -69,7 +69,11 @@ export function priceChart(points: readonly ChartInput[], label: string, size = 
     ...size,
     plot,
     line,
-    dots: series.map((p) => ({ x: x(p.t), y: y(p.cents), label: `${new Date(p.t).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${formatEuroCents(p.cents)}` })),
+    dots: series.map((p) => ({
+      x: x(p.t),
+      y: y(p.cents),
+      label: `${new Date(p.t).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${formatEuroCents(p.cents)}`,
+    })),
     yTicks,
     xTicks,
     summary,

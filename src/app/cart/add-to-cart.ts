@@ -13,7 +13,13 @@ import { CART_TEXTS } from './cart-texts';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let t = texts();
-    <form method="post" [attr.action]="'/api/cart/' + market()" (submit)="add($event)" class="mt-4 flex flex-wrap items-end gap-3" data-testid="add-to-cart-form">
+    <form
+      method="post"
+      [attr.action]="'/api/cart/' + market()"
+      (submit)="add($event)"
+      class="mt-4 flex flex-wrap items-end gap-3"
+      data-testid="add-to-cart-form"
+    >
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="productId" [attr.value]="productId()" />
       <div>
@@ -24,8 +30,12 @@ import { CART_TEXTS } from './cart-texts';
           }
         </select>
       </div>
-      <button type="submit" [disabled]="!available() || busy()" data-testid="add-to-cart"
-              class="rounded bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50">
+      <button
+        type="submit"
+        [disabled]="!available() || busy()"
+        data-testid="add-to-cart"
+        class="rounded bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50"
+      >
         {{ busy() ? t.adding : t.addToCart }}
       </button>
     </form>
@@ -62,7 +72,11 @@ export class AddToCart {
     this.added.set(false);
     this.problem.set(null);
     try {
-      const cart = await cartApi().add.mutate({ market: this.market(), productId: this.productId(), quantity: Number(form.get('quantity') ?? 1) });
+      const cart = await cartApi().add.mutate({
+        market: this.market(),
+        productId: this.productId(),
+        quantity: Number(form.get('quantity') ?? 1),
+      });
       this.cartCount.set(this.market(), cart.itemCount);
       this.added.set(true);
     } catch (error) {

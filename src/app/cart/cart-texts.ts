@@ -31,7 +31,9 @@ export interface CartTexts {
   /** A line whose current price we cannot sell at (it would not pay for buying the product). */
   readonly belowFloor: string;
   readonly removeUnavailable: string;
-  readonly problems: Readonly<Record<'out_of_stock' | 'not_for_sale' | 'below_floor' | 'too_many_lines' | 'not_in_cart' | 'unknown', string>>;
+  readonly problems: Readonly<
+    Record<'out_of_stock' | 'not_for_sale' | 'below_floor' | 'too_many_lines' | 'not_in_cart' | 'unknown', string>
+  >;
   readonly checkoutTitle: string;
   readonly orderSummary: string;
   readonly contact: string;
@@ -114,7 +116,15 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     contact: 'Contatti',
     shippingAddress: 'Indirizzo di spedizione',
     payment: 'Pagamento',
-    labels: { email: 'E-mail', name: 'Nome e cognome', phone: 'Telefono', line1: 'Indirizzo', line2: 'Presso, scala, interno', postalCode: 'CAP', city: 'Città' },
+    labels: {
+      email: 'E-mail',
+      name: 'Nome e cognome',
+      phone: 'Telefono',
+      line1: 'Indirizzo',
+      line2: 'Presso, scala, interno',
+      postalCode: 'CAP',
+      city: 'Città',
+    },
     optional: 'facoltativo',
     country: 'Paese',
     countryName: 'Italia',
@@ -144,7 +154,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     confirmationTitle: 'Ordine ricevuto',
     thanks: 'Grazie per il tuo ordine!',
     orderNumber: 'Numero d’ordine',
-    payByTransfer: (amount, reference) => `Effettua un bonifico di ${amount} indicando nella causale ${reference}. Spediamo appena riceviamo il pagamento.`,
+    payByTransfer: (amount, reference) =>
+      `Effettua un bonifico di ${amount} indicando nella causale ${reference}. Spediamo appena riceviamo il pagamento.`,
     payOnDelivery: (amount) => `Pagherai ${amount} al corriere alla consegna.`,
     payToTitle: 'Coordinate per il bonifico',
     payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Causale', amount: 'Importo' },
@@ -211,7 +222,15 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     contact: 'Coordonnées',
     shippingAddress: 'Adresse de livraison',
     payment: 'Paiement',
-    labels: { email: 'E-mail', name: 'Nom et prénom', phone: 'Téléphone', line1: 'Adresse', line2: "Complément d'adresse", postalCode: 'Code postal', city: 'Ville' },
+    labels: {
+      email: 'E-mail',
+      name: 'Nom et prénom',
+      phone: 'Téléphone',
+      line1: 'Adresse',
+      line2: "Complément d'adresse",
+      postalCode: 'Code postal',
+      city: 'Ville',
+    },
     optional: 'facultatif',
     country: 'Pays',
     countryName: 'France',
@@ -241,7 +260,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     confirmationTitle: 'Commande reçue',
     thanks: 'Merci pour votre commande !',
     orderNumber: 'Numéro de commande',
-    payByTransfer: (amount, reference) => `Effectuez un virement de ${amount} avec la référence ${reference}. Nous expédions dès réception du paiement.`,
+    payByTransfer: (amount, reference) =>
+      `Effectuez un virement de ${amount} avec la référence ${reference}. Nous expédions dès réception du paiement.`,
     payOnDelivery: (amount) => `Vous paierez ${amount} au livreur à la réception.`,
     payToTitle: 'Coordonnées bancaires pour le virement',
     payTo: { beneficiary: 'Bénéficiaire', iban: 'IBAN', bic: 'BIC', reference: 'Référence', amount: 'Montant' },
@@ -308,7 +328,15 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     contact: 'Kontakt',
     shippingAddress: 'Lieferadresse',
     payment: 'Zahlung',
-    labels: { email: 'E-Mail', name: 'Vor- und Nachname', phone: 'Telefon', line1: 'Straße und Hausnummer', line2: 'Adresszusatz', postalCode: 'PLZ', city: 'Ort' },
+    labels: {
+      email: 'E-Mail',
+      name: 'Vor- und Nachname',
+      phone: 'Telefon',
+      line1: 'Straße und Hausnummer',
+      line2: 'Adresszusatz',
+      postalCode: 'PLZ',
+      city: 'Ort',
+    },
     optional: 'optional',
     country: 'Land',
     countryName: 'Deutschland',
@@ -331,14 +359,16 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     },
     emptyCartError: 'Ihr Warenkorb ist leer.',
     unavailableError: 'Einige Produkte sind nicht mehr verfügbar: Bitte entfernen Sie sie aus dem Warenkorb.',
-    belowFloorError: 'Einige Produkte sind zum angegebenen Preis nicht mehr verfügbar: Bitte entfernen Sie sie aus dem Warenkorb, um die Bestellung abzuschließen.',
+    belowFloorError:
+      'Einige Produkte sind zum angegebenen Preis nicht mehr verfügbar: Bitte entfernen Sie sie aus dem Warenkorb, um die Bestellung abzuschließen.',
     pricesChangedTitle: 'Einige Preise haben sich geändert, seit Sie die Produkte hinzugefügt haben',
     priceChange: (title, old, now) => `${title}: vorher ${old}, jetzt ${now}`,
     acceptPrices: 'Ich akzeptiere die neuen Preise',
     confirmationTitle: 'Bestellung eingegangen',
     thanks: 'Vielen Dank für Ihre Bestellung!',
     orderNumber: 'Bestellnummer',
-    payByTransfer: (amount, reference) => `Bitte überweisen Sie ${amount} mit dem Verwendungszweck ${reference}. Wir versenden, sobald die Zahlung eingegangen ist.`,
+    payByTransfer: (amount, reference) =>
+      `Bitte überweisen Sie ${amount} mit dem Verwendungszweck ${reference}. Wir versenden, sobald die Zahlung eingegangen ist.`,
     payOnDelivery: (amount) => `Sie bezahlen ${amount} bei der Lieferung.`,
     payToTitle: 'Bankverbindung für die Überweisung',
     payTo: { beneficiary: 'Empfänger', iban: 'IBAN', bic: 'BIC', reference: 'Verwendungszweck', amount: 'Betrag' },
@@ -405,7 +435,15 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     contact: 'Datos de contacto',
     shippingAddress: 'Dirección de envío',
     payment: 'Pago',
-    labels: { email: 'Correo electrónico', name: 'Nombre y apellidos', phone: 'Teléfono', line1: 'Dirección', line2: 'Piso, puerta', postalCode: 'Código postal', city: 'Ciudad' },
+    labels: {
+      email: 'Correo electrónico',
+      name: 'Nombre y apellidos',
+      phone: 'Teléfono',
+      line1: 'Dirección',
+      line2: 'Piso, puerta',
+      postalCode: 'Código postal',
+      city: 'Ciudad',
+    },
     optional: 'opcional',
     country: 'País',
     countryName: 'España',
@@ -435,7 +473,8 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     confirmationTitle: 'Pedido recibido',
     thanks: '¡Gracias por tu pedido!',
     orderNumber: 'Número de pedido',
-    payByTransfer: (amount, reference) => `Haz una transferencia de ${amount} indicando la referencia ${reference}. Enviamos en cuanto recibimos el pago.`,
+    payByTransfer: (amount, reference) =>
+      `Haz una transferencia de ${amount} indicando la referencia ${reference}. Enviamos en cuanto recibimos el pago.`,
     payOnDelivery: (amount) => `Pagarás ${amount} al repartidor en la entrega.`,
     payToTitle: 'Datos para la transferencia',
     payTo: { beneficiary: 'Beneficiario', iban: 'IBAN', bic: 'BIC/SWIFT', reference: 'Concepto', amount: 'Importe' },

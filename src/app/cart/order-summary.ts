@@ -26,11 +26,14 @@ import { money, type ShopContext } from './shop-load';
     <ul class="mt-4 divide-y divide-slate-100 border-y border-slate-200">
       @for (line of o.lines; track $index) {
         <li class="flex justify-between py-2" data-testid="order-line">
-          <span>{{ line.quantity }} × {{ line.title }}</span><span class="tabular-nums">{{ fmt(line.totalCents) }}</span>
+          <span>{{ line.quantity }} × {{ line.title }}</span
+          ><span class="tabular-nums">{{ fmt(line.totalCents) }}</span>
         </li>
       }
     </ul>
-    <p class="mt-3 flex justify-between text-lg font-semibold"><span>{{ t.total }}</span><span class="tabular-nums" data-testid="order-total">{{ fmt(o.totalCents) }}</span></p>
+    <p class="mt-3 flex justify-between text-lg font-semibold">
+      <span>{{ t.total }}</span><span class="tabular-nums" data-testid="order-total">{{ fmt(o.totalCents) }}</span>
+    </p>
     @if (o.payTo; as pay) {
       <section class="mt-6 rounded-lg border border-indigo-200 bg-indigo-50 p-4" aria-labelledby="pay-to-h" data-testid="bank-account">
         <h2 id="pay-to-h" class="mb-2 font-semibold">{{ t.payToTitle }}</h2>

@@ -17,7 +17,12 @@ export function shopContext(market: MarketCode): ShopContext {
 }
 
 /** `read` answering null is a 404 (an order not found, say), with the page still in the market's language. */
-export async function shopLoad<T>(event: H3Event, marketParam: unknown, page: string, read: (caller: Caller, shop: ShopContext) => Promise<T>): Promise<ShopLoad<T>> {
+export async function shopLoad<T>(
+  event: H3Event,
+  marketParam: unknown,
+  page: string,
+  read: (caller: Caller, shop: ShopContext) => Promise<T>,
+): Promise<ShopLoad<T>> {
   if (!isMarketCode(marketParam)) return { status: 'not-found', shop: shopContext(visitorMarket(event)) };
   const shop = shopContext(marketParam);
   try {

@@ -6,6 +6,8 @@ import { visitorMarket } from '../shop/visitor-market.server';
 
 export async function load({ params, event }: PageServerLoad): Promise<{ readonly market: MarketCode }> {
   // The catch-all's parameter is the whole unmatched path, `it/nothing`.
-  const first = String(params?.['not-found'] ?? '').split('/').find((segment) => segment !== '');
+  const first = String(params?.['not-found'] ?? '')
+    .split('/')
+    .find((segment) => segment !== '');
   return { market: isMarketCode(first) ? first : visitorMarket(event) };
 }

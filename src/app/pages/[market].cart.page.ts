@@ -29,9 +29,20 @@ import type { load } from './[market].cart.server';
         } @else if (cart(); as c) {
           <div aria-live="polite">
             @if (problem(); as message) {
-              <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-problem">{{ message }}</p>
+              <p
+                role="alert"
+                class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+                data-testid="cart-problem"
+              >
+                {{ message }}
+              </p>
             } @else if (added()) {
-              <p class="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800" data-testid="added-to-cart">{{ t.added }}</p>
+              <p
+                class="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+                data-testid="added-to-cart"
+              >
+                {{ t.added }}
+              </p>
             }
           </div>
           @if (c.lines.length === 0) {
@@ -47,12 +58,19 @@ import type { load } from './[market].cart.server';
                     <th scope="col" class="py-2 text-right">{{ t.unitPrice }}</th>
                     <th scope="col" class="py-2 text-center">{{ t.quantity }}</th>
                     <th scope="col" class="py-2 text-right">{{ t.lineTotal }}</th>
-                    <th scope="col" class="py-2"><span class="sr-only">{{ t.remove }}</span></th>
+                    <th scope="col" class="py-2">
+                      <span class="sr-only">{{ t.remove }}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   @for (line of c.lines; track line.productId) {
-                    <tr class="border-b border-slate-100" data-testid="cart-line" [attr.data-product-id]="line.productId" [attr.data-status]="line.status">
+                    <tr
+                      class="border-b border-slate-100"
+                      data-testid="cart-line"
+                      [attr.data-product-id]="line.productId"
+                      [attr.data-status]="line.status"
+                    >
                       <td class="py-3 pr-4">
                         <a [attr.href]="productHref(line)" class="font-medium hover:underline" data-testid="line-title">{{ line.title }}</a>
                         @if (line.status === 'out_of_stock') {
@@ -66,32 +84,67 @@ import type { load } from './[market].cart.server';
                       <td class="py-3 text-right tabular-nums" data-testid="line-unit-price">
                         {{ fmt(line.unitCents) }}
                         @if (line.priceChanged) {
-                          <span class="block text-xs text-slate-500" data-testid="line-old-price"><s>{{ t.wasPrice(fmt(line.addedUnitCents)) }}</s></span>
+                          <span class="block text-xs text-slate-500" data-testid="line-old-price"
+                            ><s>{{ t.wasPrice(fmt(line.addedUnitCents)) }}</s></span
+                          >
                         }
                       </td>
                       <td class="py-3 text-center">
                         <label class="sr-only" [attr.for]="'qty-' + line.productId">{{ t.quantityFor(line.title) }}</label>
-                        <input type="number" min="0" [attr.max]="maxQuantity" inputmode="numeric" [attr.id]="'qty-' + line.productId" [attr.name]="'qty_' + line.productId"
-                               [attr.value]="line.quantity" class="w-20 rounded border border-slate-300 px-2 py-1 text-center" data-testid="line-quantity" />
+                        <input
+                          type="number"
+                          min="0"
+                          [attr.max]="maxQuantity"
+                          inputmode="numeric"
+                          [attr.id]="'qty-' + line.productId"
+                          [attr.name]="'qty_' + line.productId"
+                          [attr.value]="line.quantity"
+                          class="w-20 rounded border border-slate-300 px-2 py-1 text-center"
+                          data-testid="line-quantity"
+                        />
                       </td>
                       <td class="py-3 text-right font-medium tabular-nums" data-testid="line-total">{{ fmt(line.lineTotalCents) }}</td>
                       <td class="py-3 pl-4 text-right">
-                        <button type="submit" form="cart-remove" name="remove" [attr.value]="line.productId" [attr.aria-label]="t.removeNamed(line.title)"
-                                (click)="remove($event, line.productId)" class="text-sm text-red-700 underline hover:text-red-900" data-testid="remove-line">{{ t.remove }}</button>
+                        <button
+                          type="submit"
+                          form="cart-remove"
+                          name="remove"
+                          [attr.value]="line.productId"
+                          [attr.aria-label]="t.removeNamed(line.title)"
+                          (click)="remove($event, line.productId)"
+                          class="text-sm text-red-700 underline hover:text-red-900"
+                          data-testid="remove-line"
+                        >
+                          {{ t.remove }}
+                        </button>
                       </td>
                     </tr>
                   }
                 </tbody>
               </table>
               <div class="mt-4 flex items-center justify-between">
-                <button type="submit" [disabled]="busy()" class="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50" data-testid="update-cart">{{ t.updateCart }}</button>
-                <p class="text-xl font-semibold">{{ t.total }}: <span class="tabular-nums" data-testid="cart-total">{{ fmt(c.totalCents) }}</span></p>
+                <button
+                  type="submit"
+                  [disabled]="busy()"
+                  class="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
+                  data-testid="update-cart"
+                >
+                  {{ t.updateCart }}
+                </button>
+                <p class="text-xl font-semibold">
+                  {{ t.total }}: <span class="tabular-nums" data-testid="cart-total">{{ fmt(c.totalCents) }}</span>
+                </p>
               </div>
             </form>
             <form id="cart-remove" method="post" [attr.action]="formAction()"><input type="hidden" name="intent" value="update" /></form>
             <div class="mt-6 text-right">
               @if (c.orderable) {
-                <a [attr.href]="'/' + market() + '/checkout'" class="inline-block rounded bg-indigo-600 px-6 py-3 font-medium text-white hover:bg-indigo-500" data-testid="to-checkout">{{ t.toCheckout }}</a>
+                <a
+                  [attr.href]="'/' + market() + '/checkout'"
+                  class="inline-block rounded bg-indigo-600 px-6 py-3 font-medium text-white hover:bg-indigo-500"
+                  data-testid="to-checkout"
+                  >{{ t.toCheckout }}</a
+                >
               } @else {
                 <p class="text-sm text-red-700" data-testid="cart-blocked">{{ t.removeUnavailable }}</p>
               }
@@ -137,7 +190,9 @@ export default class CartPage {
     const form = new FormData(event.target as HTMLFormElement);
     const changes = (this.cart()?.lines ?? []).flatMap((line) => {
       const wanted = Number.parseInt(String(form.get(`qty_${line.productId}`) ?? ''), 10);
-      return Number.isFinite(wanted) && wanted !== line.quantity ? [{ productId: line.productId, quantity: Math.max(0, Math.min(this.maxQuantity, wanted)) }] : [];
+      return Number.isFinite(wanted) && wanted !== line.quantity
+        ? [{ productId: line.productId, quantity: Math.max(0, Math.min(this.maxQuantity, wanted)) }]
+        : [];
     });
     await this.apply(changes);
   }

@@ -22,13 +22,24 @@ import type { load } from './[market].checkout.confirmation.server';
           <app-order-summary [order]="o" [shop]="page.shop" [texts]="t" />
         </div>
         <p class="mt-6" data-testid="payment-instructions">
-          {{ o.paymentMethod === 'bank_transfer' ? t.payByTransfer(money(o.totalCents, page.shop), o.number) : t.payOnDelivery(money(o.totalCents, page.shop)) }}
+          {{
+            o.paymentMethod === 'bank_transfer'
+              ? t.payByTransfer(money(o.totalCents, page.shop), o.number)
+              : t.payOnDelivery(money(o.totalCents, page.shop))
+          }}
         </p>
         <p class="mt-2 text-slate-600">{{ t.confirmationSent }}</p>
-        <a [attr.href]="'/' + page.shop.market + '/order-status?number=' + o.number" class="mt-6 inline-block font-medium text-indigo-700 underline" data-testid="track-order">{{ t.trackOrder }}</a>
+        <a
+          [attr.href]="'/' + page.shop.market + '/order-status?number=' + o.number"
+          class="mt-6 inline-block font-medium text-indigo-700 underline"
+          data-testid="track-order"
+          >{{ t.trackOrder }}</a
+        >
       } @else if (page.status === 'not-found') {
         <p class="text-slate-600" data-testid="no-confirmation">{{ t.noConfirmation }}</p>
-        <a [attr.href]="'/' + page.shop.market + '/order-status'" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.trackOrder }}</a>
+        <a [attr.href]="'/' + page.shop.market + '/order-status'" class="mt-4 inline-block font-medium text-indigo-700 underline">{{
+          t.trackOrder
+        }}</a>
       } @else {
         <p role="alert" class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{{ t.unavailable }}</p>
       }

@@ -37,7 +37,17 @@ const ADDRESS: readonly FieldSpec[] = [
   { name: 'postalCode', type: 'text', autocomplete: 'postal-code', required: true, inputmode: 'numeric' },
   { name: 'city', type: 'text', autocomplete: 'address-level2', required: true },
 ];
-const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'line1', 'line2', 'postalCode', 'city', 'paymentMethod', 'acceptedPrices'];
+const FIELD_ORDER: readonly CheckoutFieldName[] = [
+  'email',
+  'name',
+  'phone',
+  'line1',
+  'line2',
+  'postalCode',
+  'city',
+  'paymentMethod',
+  'acceptedPrices',
+];
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,19 +63,28 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
         } @else if (page.status === 'ok') {
           @let c = page.data.cart;
           @if (cartError(); as message) {
-            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">{{ message }}</p>
+            <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="cart-error">
+              {{ message }}
+            </p>
           }
           @if (c.lines.length === 0) {
             <p class="text-slate-600" data-testid="cart-empty">{{ t.cartEmpty }}</p>
-            <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{ t.continueShopping }}</a>
+            <a [attr.href]="'/' + page.shop.market" class="mt-4 inline-block font-medium text-indigo-700 underline">{{
+              t.continueShopping
+            }}</a>
           } @else {
             <section aria-labelledby="summary-h" class="mb-8 rounded-xl border border-slate-200 bg-white p-5">
               <h2 id="summary-h" class="mb-3 text-lg font-semibold">{{ t.orderSummary }}</h2>
               <ul class="divide-y divide-slate-100">
                 @for (line of c.lines; track line.productId) {
                   <li class="flex justify-between py-2" data-testid="summary-line">
-                    <span>{{ line.quantity }} × {{ line.title }}
-                      @if (line.status !== 'ok') { <strong class="ml-2 text-red-700">{{ line.status === 'out_of_stock' ? t.outOfStock : line.status === 'below_floor' ? t.belowFloor : t.notForSale }}</strong> }
+                    <span
+                      >{{ line.quantity }} × {{ line.title }}
+                      @if (line.status !== 'ok') {
+                        <strong class="ml-2 text-red-700">{{
+                          line.status === 'out_of_stock' ? t.outOfStock : line.status === 'below_floor' ? t.belowFloor : t.notForSale
+                        }}</strong>
+                      }
                     </span>
                     <span class="tabular-nums">{{ fmt(line.lineTotalCents) }}</span>
                   </li>
@@ -75,15 +94,29 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
                 <span>{{ t.total }}</span><span class="tabular-nums" data-testid="checkout-total">{{ fmt(c.totalCents) }}</span>
               </p>
               @if (!c.orderable) {
-                <p class="mt-3 text-sm text-red-700">{{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a></p>
+                <p class="mt-3 text-sm text-red-700">
+                  {{ t.removeUnavailable }} <a [attr.href]="'/' + page.shop.market + '/cart'" class="underline">{{ t.viewCart }}</a>
+                </p>
               }
             </section>
 
             @if (errorCount() > 0) {
-              <p role="alert" class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-errors">{{ t.fixErrors }}</p>
+              <p
+                role="alert"
+                class="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+                data-testid="form-errors"
+              >
+                {{ t.fixErrors }}
+              </p>
             }
 
-            <form method="post" [attr.action]="'/api/checkout/' + page.shop.market" novalidate class="space-y-8" data-testid="checkout-form">
+            <form
+              method="post"
+              [attr.action]="'/api/checkout/' + page.shop.market"
+              novalidate
+              class="space-y-8"
+              data-testid="checkout-form"
+            >
               <input type="hidden" name="idempotencyKey" [attr.value]="page.data.idempotencyKey" />
 
               @if (c.priceChanges.length > 0) {
@@ -95,13 +128,22 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
                     }
                   </ul>
                   <label class="flex items-center gap-2 font-medium">
-                    <input type="checkbox" id="acceptedPrices" name="acceptedPrices" [attr.value]="acceptedPrices()"
-                           [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null" [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
-                           [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null" data-testid="accept-prices" />
+                    <input
+                      type="checkbox"
+                      id="acceptedPrices"
+                      name="acceptedPrices"
+                      [attr.value]="acceptedPrices()"
+                      [attr.aria-invalid]="error('acceptedPrices') ? 'true' : null"
+                      [attr.aria-describedby]="error('acceptedPrices') ? 'acceptedPrices-error' : null"
+                      [attr.autofocus]="firstError() === 'acceptedPrices' ? '' : null"
+                      data-testid="accept-prices"
+                    />
                     {{ t.acceptPrices }}
                   </label>
                   @if (error('acceptedPrices')) {
-                    <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">{{ t.errors.acceptedPrices }}</p>
+                    <p id="acceptedPrices-error" class="mt-1 text-sm text-red-700" data-testid="error-acceptedPrices">
+                      {{ t.errors.acceptedPrices }}
+                    </p>
                   }
                 </fieldset>
               }
@@ -132,20 +174,47 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
                 <legend class="mb-3 text-lg font-semibold">{{ t.payment }}</legend>
                 <div class="space-y-3">
                   <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                    <input type="radio" name="paymentMethod" value="bank_transfer" [attr.checked]="payment() === 'bank_transfer' ? '' : null" class="mt-1" data-testid="pay-bank-transfer" />
-                    <span><span class="font-medium">{{ t.bankTransfer }}</span><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span>
+                    <input
+                      type="radio"
+                      name="paymentMethod"
+                      value="bank_transfer"
+                      [attr.checked]="payment() === 'bank_transfer' ? '' : null"
+                      class="mt-1"
+                      data-testid="pay-bank-transfer"
+                    />
+                    <span
+                      ><span class="font-medium">{{ t.bankTransfer }}</span
+                      ><span class="block text-sm text-slate-600">{{ t.bankTransferHint }}</span></span
+                    >
                   </label>
                   <label class="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-                    <input type="radio" name="paymentMethod" value="cash_on_delivery" [attr.checked]="payment() === 'cash_on_delivery' ? '' : null" class="mt-1" data-testid="pay-cash-on-delivery" />
-                    <span><span class="font-medium">{{ t.cashOnDelivery }}</span><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span>
+                    <input
+                      type="radio"
+                      name="paymentMethod"
+                      value="cash_on_delivery"
+                      [attr.checked]="payment() === 'cash_on_delivery' ? '' : null"
+                      class="mt-1"
+                      data-testid="pay-cash-on-delivery"
+                    />
+                    <span
+                      ><span class="font-medium">{{ t.cashOnDelivery }}</span
+                      ><span class="block text-sm text-slate-600">{{ t.cashOnDeliveryHint }}</span></span
+                    >
                   </label>
                 </div>
                 @if (error('paymentMethod')) {
-                  <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">{{ t.errors.paymentMethod }}</p>
+                  <p id="paymentMethod-error" class="mt-1 text-sm text-red-700" data-testid="error-paymentMethod">
+                    {{ t.errors.paymentMethod }}
+                  </p>
                 }
               </fieldset>
 
-              <button type="submit" [disabled]="!c.orderable" class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50" data-testid="place-order">
+              <button
+                type="submit"
+                [disabled]="!c.orderable"
+                class="w-full rounded bg-indigo-600 px-6 py-3 text-lg font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-400 disabled:opacity-50"
+                data-testid="place-order"
+              >
                 {{ t.placeOrder }} · {{ fmt(c.totalCents) }}
               </button>
             </form>
@@ -158,16 +227,31 @@ const FIELD_ORDER: readonly CheckoutFieldName[] = ['email', 'name', 'phone', 'li
       @let f = asField(spec);
       <div [attr.class]="f.wide ? 'sm:col-span-2' : null">
         <label [attr.for]="f.name" class="block text-sm font-medium text-slate-700">
-          {{ t.labels[f.name] }}@if (!f.required) { <span class="font-normal text-slate-500"> ({{ t.optional }})</span> }
+          {{ t.labels[f.name] }}
+          @if (!f.required) {
+            <span class="font-normal text-slate-500"> ({{ t.optional }})</span>
+          }
         </label>
-        <input [attr.id]="f.name" [attr.name]="f.name" [attr.type]="f.type" [attr.autocomplete]="f.autocomplete" [attr.inputmode]="f.inputmode ?? null"
-               [attr.required]="f.required ? '' : null" [attr.value]="value(f.name)"
-               [attr.aria-invalid]="error(f.name) ? 'true' : null" [attr.aria-describedby]="error(f.name) ? f.name + '-error' : null"
-               [attr.autofocus]="firstError() === f.name ? '' : null"
-               class="mt-1 w-full rounded border px-3 py-2 focus:outline-none focus:ring-2 focus:ring-indigo-400"
-               [class.border-red-500]="error(f.name)" [class.border-slate-300]="!error(f.name)" [attr.data-testid]="'field-' + f.name" />
+        <input
+          [attr.id]="f.name"
+          [attr.name]="f.name"
+          [attr.type]="f.type"
+          [attr.autocomplete]="f.autocomplete"
+          [attr.inputmode]="f.inputmode ?? null"
+          [attr.required]="f.required ? '' : null"
+          [attr.value]="value(f.name)"
+          [attr.aria-invalid]="error(f.name) ? 'true' : null"
+          [attr.aria-describedby]="error(f.name) ? f.name + '-error' : null"
+          [attr.autofocus]="firstError() === f.name ? '' : null"
+          class="mt-1 w-full rounded border px-3 py-2 focus:outline-none focus:ring-2 focus:ring-indigo-400"
+          [class.border-red-500]="error(f.name)"
+          [class.border-slate-300]="!error(f.name)"
+          [attr.data-testid]="'field-' + f.name"
+        />
         @if (error(f.name)) {
-          <p [attr.id]="f.name + '-error'" class="mt-1 text-sm text-red-700" [attr.data-testid]="'error-' + f.name">{{ t.errors[f.name] }}</p>
+          <p [attr.id]="f.name + '-error'" class="mt-1 text-sm text-red-700" [attr.data-testid]="'error-' + f.name">
+            {{ t.errors[f.name] }}
+          </p>
         }
       </div>
     </ng-template>

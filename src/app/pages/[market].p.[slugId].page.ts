@@ -33,42 +33,88 @@ const HIGHLIGHT_MS = 1500;
         @let t = texts();
         <article class="grid gap-10 md:grid-cols-2" data-testid="product-page" [attr.data-product-id]="view.productId">
           <div class="self-start rounded-xl border border-slate-200 bg-white p-4" data-testid="product-gallery">
-            <app-product-image [image]="view.image" [alt]="view.title" [size]="544" [eager]="true" sizes="(min-width: 1152px) 34rem, (min-width: 768px) 46vw, 92vw" />
+            <app-product-image
+              [image]="view.image"
+              [alt]="view.title"
+              [size]="544"
+              [eager]="true"
+              sizes="(min-width: 1152px) 34rem, (min-width: 768px) 46vw, 92vw"
+            />
           </div>
           <div>
             @if (view.brand) {
-              <p class="text-sm font-medium uppercase tracking-wide text-slate-500">{{ t.brand }}: <span data-testid="brand">{{ view.brand }}</span></p>
+              <p class="text-sm font-medium uppercase tracking-wide text-slate-500">
+                {{ t.brand }}: <span data-testid="brand">{{ view.brand }}</span>
+              </p>
             }
-            <h1 class="mt-1 text-3xl font-semibold tracking-tight" data-testid="product-title" [attr.lang]="view.textLang">{{ view.title }}</h1>
+            <h1 class="mt-1 text-3xl font-semibold tracking-tight" data-testid="product-title" [attr.lang]="view.textLang">
+              {{ view.title }}
+            </h1>
             @if (view.description) {
-              <p class="mt-3 leading-relaxed text-slate-700" data-testid="product-description" [attr.lang]="view.textLang">{{ view.description }}</p>
+              <p class="mt-3 leading-relaxed text-slate-700" data-testid="product-description" [attr.lang]="view.textLang">
+                {{ view.description }}
+              </p>
             }
 
             @if (price(); as p) {
               <div class="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-                <p class="text-3xl font-semibold tabular-nums transition-colors duration-700"
-                   [class.bg-amber-200]="highlight()" [class.rounded]="true"
-                   data-testid="price" [attr.data-state]="state()" [attr.data-updated]="updates() > 0 ? 'live' : 'server'">{{ priceText() }}</p>
+                <p
+                  class="text-3xl font-semibold tabular-nums transition-colors duration-700"
+                  [class.bg-amber-200]="highlight()"
+                  [class.rounded]="true"
+                  data-testid="price"
+                  [attr.data-state]="state()"
+                  [attr.data-updated]="updates() > 0 ? 'live' : 'server'"
+                >
+                  {{ priceText() }}
+                </p>
                 <p class="text-sm text-slate-500">{{ t.vatIncluded }}</p>
                 <p class="mt-2 text-xs text-slate-500" data-testid="price-age">
-                  {{ t.updated(ageText()) }}@if (state() === 'refreshing') { · {{ t.checking }} }
+                  {{ t.updated(ageText()) }}
+                  @if (state() === 'refreshing') {
+                    · {{ t.checking }}
+                  }
                 </p>
                 @if (state() === 'stale') {
-                  <p class="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="stale-notice" [attr.data-reason]="failure()?.kind">
+                  <p
+                    class="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                    role="status"
+                    data-testid="stale-notice"
+                    [attr.data-reason]="failure()?.kind"
+                  >
                     {{ t.couldNotRefresh(checkedClock()) }}
                   </p>
                 }
-                <p class="mt-4 font-medium" data-testid="availability"
-                   [class.text-emerald-700]="p.availability === 'in_stock'" [class.text-red-700]="p.availability === 'out_of_stock'">
+                <p
+                  class="mt-4 font-medium"
+                  data-testid="availability"
+                  [class.text-emerald-700]="p.availability === 'in_stock'"
+                  [class.text-red-700]="p.availability === 'out_of_stock'"
+                >
                   {{ p.availability === 'in_stock' ? t.inStock : p.availability === 'out_of_stock' ? t.outOfStock : t.availabilityUnknown }}
                 </p>
                 <p class="text-sm text-slate-600" data-testid="delivery">
-                  @if (p.delivery; as d) { {{ t.delivery(d.minDays, d.maxDays) }} } @else { {{ t.noDelivery }} }
+                  @if (p.delivery; as d) {
+                    {{ t.delivery(d.minDays, d.maxDays) }}
+                  } @else {
+                    {{ t.noDelivery }}
+                  }
                 </p>
-                <app-add-to-cart [productId]="view.productId" [market]="view.market" [language]="view.language" [available]="p.availability !== 'out_of_stock'" />
+                <app-add-to-cart
+                  [productId]="view.productId"
+                  [market]="view.market"
+                  [language]="view.language"
+                  [available]="p.availability !== 'out_of_stock'"
+                />
               </div>
             } @else {
-              <p class="mt-6 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-slate-600" data-testid="not-sold" [attr.data-reason]="view.salesStopped ? 'stopped' : 'not-sold'">{{ view.salesStopped ? t.salesStopped : t.notSoldHere }}</p>
+              <p
+                class="mt-6 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-slate-600"
+                data-testid="not-sold"
+                [attr.data-reason]="view.salesStopped ? 'stopped' : 'not-sold'"
+              >
+                {{ view.salesStopped ? t.salesStopped : t.notSoldHere }}
+              </p>
             }
 
             @if (view.attributes.length > 0) {
@@ -87,7 +133,9 @@ const HIGHLIGHT_MS = 1500;
         <app-not-found-panel [market]="data.language" [title]="texts().notFoundTitle" [body]="texts().notFoundBody" />
       }
       @case ('unavailable') {
-        <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">{{ texts().unavailableTitle }}</p>
+        <p class="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="page-unavailable">
+          {{ texts().unavailableTitle }}
+        </p>
       }
     }
   `,
@@ -167,16 +215,24 @@ export default class ProductPage {
       // its tabs, so idle streams in a few open tabs would stall every other page of the shop.
       let stop = () => {};
       if (view.state !== 'fresh') {
-        stop = client.follow({ productId: view.productId, market: view.market, knownCheckedAt: view.price?.checkedAt ?? null, knownFailureAt: view.failure?.at ?? null }, (price) => {
-          this.live.set({ productId: view.productId, price });
-          this.updates.update((n) => n + 1);
-          stop();
-          if (price.kind === 'fresh') {
-            this.highlight.set(true);
-            clearTimeout(highlightTimer);
-            highlightTimer = setTimeout(() => this.highlight.set(false), HIGHLIGHT_MS);
-          }
-        });
+        stop = client.follow(
+          {
+            productId: view.productId,
+            market: view.market,
+            knownCheckedAt: view.price?.checkedAt ?? null,
+            knownFailureAt: view.failure?.at ?? null,
+          },
+          (price) => {
+            this.live.set({ productId: view.productId, price });
+            this.updates.update((n) => n + 1);
+            stop();
+            if (price.kind === 'fresh') {
+              this.highlight.set(true);
+              clearTimeout(highlightTimer);
+              highlightTimer = setTimeout(() => this.highlight.set(false), HIGHLIGHT_MS);
+            }
+          },
+        );
       }
       destroyRef.onDestroy(() => {
         stop();

@@ -14,7 +14,8 @@ import { visitorMarket } from '../shop/visitor-market.server';
 export async function load({ params, event }: PageServerLoad): Promise<ProductPageLoad> {
   const market = params?.['market'];
   const slugId = params?.['slugId'];
-  if (!isMarketCode(market) || typeof slugId !== 'string') return { status: 'not-found', language: isMarketCode(market) ? MARKETS[market].language : visitorMarket(event) };
+  if (!isMarketCode(market) || typeof slugId !== 'string')
+    return { status: 'not-found', language: isMarketCode(market) ? MARKETS[market].language : visitorMarket(event) };
   const { language, locale, timeZone } = MARKETS[market];
   try {
     const page = await appRouter.createCaller(createContext(event)).product.bySlugAndId({ market, slugId });
@@ -42,7 +43,8 @@ export async function load({ params, event }: PageServerLoad): Promise<ProductPa
       },
     };
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) return { status: 'not-found', language };
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      return { status: 'not-found', language };
     console.error(`product page /${market}/p/${slugId} could not be read`, error);
     return { status: 'unavailable', language };
   }

@@ -14,13 +14,28 @@ import { productImageView } from '../../server/images';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import { productPath, alternatesFor } from '../../server/storefront';
-import { LISTING_FIELDS, listingHref, type CategoryOption, type ListingCard, type ListingField, type ListingLoad } from '../shop/listing-view';
+import {
+  LISTING_FIELDS,
+  listingHref,
+  type CategoryOption,
+  type ListingCard,
+  type ListingField,
+  type ListingLoad,
+} from '../shop/listing-view';
 import type { PageSeo } from '../shop/page-seo';
 import { SHOP_TEXTS } from '../shop/shop-texts';
 import { visitorMarket } from '../shop/visitor-market.server';
 
 /** The search input's fields as the form names them. */
-const FORM_FIELD: Readonly<Record<string, ListingField>> = { minPriceCents: 'min', maxPriceCents: 'max', q: 'q', category: 'category', brand: 'brand', sort: 'sort', cursor: 'cursor' };
+const FORM_FIELD: Readonly<Record<string, ListingField>> = {
+  minPriceCents: 'min',
+  maxPriceCents: 'max',
+  q: 'q',
+  category: 'category',
+  brand: 'brand',
+  sort: 'sort',
+  cursor: 'cursor',
+};
 const WHOLE_EUROS = /^\d{1,7}$/;
 
 function card(item: ListingItem, market: MarketCode, addedText: (iso: string) => string): ListingCard {
@@ -46,7 +61,9 @@ function categoryOptions(ids: readonly CategoryId[], language: MarketCode, local
   const collator = new Intl.Collator(locale);
   // "Other" is what is left: last, whatever its name.
   const rank = (id: CategoryId) => (id === OTHER_CATEGORY ? 1 : 0);
-  return ids.map((id) => ({ id, name: categoryName(id, language) })).sort((a, b) => rank(a.id) - rank(b.id) || collator.compare(a.name, b.name));
+  return ids
+    .map((id) => ({ id, name: categoryName(id, language) }))
+    .sort((a, b) => rank(a.id) - rank(b.id) || collator.compare(a.name, b.name));
 }
 
 function seoFor(market: MarketCode, origin: string, filters: Partial<Record<ListingField, string>>): PageSeo {
@@ -133,7 +150,9 @@ export async function load({ params, event }: PageServerLoad): Promise<ListingLo
         // The facets are cached for minutes: the value in the URL is always offered, so that
         // submitting the form again keeps it.
         categories: categoryOptions(
-          filters.category && isCategoryId(filters.category) && !facets.categories.includes(filters.category) ? [filters.category, ...facets.categories] : facets.categories,
+          filters.category && isCategoryId(filters.category) && !facets.categories.includes(filters.category)
+            ? [filters.category, ...facets.categories]
+            : facets.categories,
           language,
           locale,
         ),

@@ -18,8 +18,8 @@ export const routeMeta: RouteMeta = {
     <section class="mb-10">
       <h1 class="text-3xl font-semibold tracking-tight">Platform overview</h1>
       <p class="mt-2 max-w-2xl text-slate-600">
-        Cross-market dropshipping for Italy, France, Germany and Spain: whether its parts are up and the latest products in the
-        catalog. The shop is at <a href="/it" class="text-indigo-700 hover:underline">/it</a>, /fr, /de and /es.
+        Cross-market dropshipping for Italy, France, Germany and Spain: whether its parts are up and the latest products in the catalog. The
+        shop is at <a href="/it" class="text-indigo-700 hover:underline">/it</a>, /fr, /de and /es.
       </p>
     </section>
 
@@ -128,7 +128,9 @@ export const routeMeta: RouteMeta = {
             <h3 class="mb-2 mt-8 text-sm font-semibold">Workers</h3>
             @for (worker of data.workers; track worker.name) {
               <p class="flex justify-between border-b border-slate-100 py-1 text-sm" data-testid="worker-row">
-                <span><span class="font-medium">{{ worker.name }}</span> on queue {{ worker.queue }} (pid {{ worker.pid }})</span>
+                <span
+                  ><span class="font-medium">{{ worker.name }}</span> on queue {{ worker.queue }} (pid {{ worker.pid }})</span
+                >
                 <span class="tabular-nums text-slate-600">
                   {{ worker.active }} active · {{ worker.completed }} done · {{ worker.failed }} failed · seen {{ worker.seenAt }}
                 </span>
@@ -159,7 +161,10 @@ export const routeMeta: RouteMeta = {
           {{ catalogState.message }}
         </p>
       } @else if (catalogState.products.length === 0) {
-        <p class="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500" data-testid="catalog-empty">
+        <p
+          class="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500"
+          data-testid="catalog-empty"
+        >
           No products yet: the scrapers fill the catalog.
         </p>
       } @else {

@@ -16,10 +16,7 @@ export type StatusCatalog =
 export async function load({ event }: PageServerLoad): Promise<StatusCatalog> {
   const caller = appRouter.createCaller(createContext(event));
   try {
-    const [products, productCount] = await Promise.all([
-      caller.catalog.latest({ limit: LATEST_PRODUCTS }),
-      caller.catalog.count(),
-    ]);
+    const [products, productCount] = await Promise.all([caller.catalog.latest({ limit: LATEST_PRODUCTS }), caller.catalog.count()]);
     return { status: 'ok', products: products.map(toProductCard), productCount };
   } catch (error) {
     console.error('status page: the catalog could not be read', error);

@@ -18,6 +18,8 @@ describe('product page texts', () => {
 
   it('tells the time of the last known price in the market’s time zone', () => {
     // 09:05 UTC in November is 10:05 in Rome.
-    expect(PRODUCT_PAGE_TEXTS.it.couldNotRefresh(clockTime('2026-11-25T09:05:00Z', 'it-IT', 'Europe/Rome'))).toBe('impossibile aggiornare, prezzo delle 10:05');
+    expect(PRODUCT_PAGE_TEXTS.it.couldNotRefresh(clockTime('2026-11-25T09:05:00Z', 'it-IT', 'Europe/Rome'))).toBe(
+      'impossibile aggiornare, prezzo delle 10:05',
+    );
   });
 });

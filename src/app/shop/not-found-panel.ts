@@ -22,11 +22,27 @@ import { SHOP_TEXTS } from './shop-texts';
       <p class="mt-3 text-slate-600">{{ body() ?? t.notFoundBody }}</p>
       <form role="search" method="get" [attr.action]="home()" class="mx-auto mt-8 flex max-w-md gap-2" data-testid="not-found-search">
         <label for="not-found-q" class="sr-only">{{ t.searchLabel }}</label>
-        <input id="not-found-q" name="q" type="search" maxlength="200" [attr.placeholder]="t.searchPlaceholder"
-               class="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-indigo-600" />
-        <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600">{{ t.searchButton }}</button>
+        <input
+          id="not-found-q"
+          name="q"
+          type="search"
+          maxlength="200"
+          [attr.placeholder]="t.searchPlaceholder"
+          class="w-full rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-2 focus:outline-indigo-600"
+        />
+        <button
+          type="submit"
+          class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-2 focus:outline-offset-2 focus:outline-indigo-600"
+        >
+          {{ t.searchButton }}
+        </button>
       </form>
-      <a [attr.href]="home()" class="mt-6 inline-block font-medium text-indigo-700 underline hover:text-indigo-900" data-testid="not-found-home">{{ t.backHome }}</a>
+      <a
+        [attr.href]="home()"
+        class="mt-6 inline-block font-medium text-indigo-700 underline hover:text-indigo-900"
+        data-testid="not-found-home"
+        >{{ t.backHome }}</a
+      >
     </section>
   `,
 })

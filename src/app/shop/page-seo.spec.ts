@@ -20,11 +20,19 @@ describe('productJsonLd', () => {
       url: 'https://shop.example/it/p/moka-express-k3v9x2m1qa',
       brand: { '@type': 'Brand', name: 'Bialetti' },
       gtin: '8006363011440',
-      offers: { '@type': 'Offer', url: 'https://shop.example/it/p/moka-express-k3v9x2m1qa', price: '1234.56', priceCurrency: 'EUR', availability: 'https://schema.org/InStock' },
+      offers: {
+        '@type': 'Offer',
+        url: 'https://shop.example/it/p/moka-express-k3v9x2m1qa',
+        price: '1234.56',
+        priceCurrency: 'EUR',
+        availability: 'https://schema.org/InStock',
+      },
     });
   });
 
   it('has no offer for a product not sold in the market', () => {
-    expect(productJsonLd({ id: 'x', title: 'T', brand: null, gtin: null, imageUrl: null, url: 'u', offer: null })).not.toHaveProperty('offers');
+    expect(productJsonLd({ id: 'x', title: 'T', brand: null, gtin: null, imageUrl: null, url: 'u', offer: null })).not.toHaveProperty(
+      'offers',
+    );
   });
 });

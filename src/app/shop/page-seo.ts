@@ -30,7 +30,11 @@ export interface ProductJsonLdInput {
   readonly gtin: string | null;
   readonly imageUrl: string | null;
   readonly url: string;
-  readonly offer: { readonly amountCents: number; readonly currency: string; readonly availability: keyof typeof SCHEMA_AVAILABILITY } | null;
+  readonly offer: {
+    readonly amountCents: number;
+    readonly currency: string;
+    readonly availability: keyof typeof SCHEMA_AVAILABILITY;
+  } | null;
 }
 
 /** schema.org Product with its Offer, as Google's product rich results read it. */

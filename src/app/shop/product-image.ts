@@ -12,12 +12,31 @@ import type { ProductImageView } from '../../server/images';
   template: `
     @let photo = image();
     @if (photo && !failed()) {
-      <img #img [attr.src]="photo.src" [attr.srcset]="photo.srcset" [attr.sizes]="sizes()" [attr.width]="size()" [attr.height]="size()"
-           [attr.alt]="alt()" [attr.loading]="eager() ? 'eager' : 'lazy'" [attr.fetchpriority]="eager() ? 'high' : null" decoding="async"
-           (error)="failed.set(true)" class="block aspect-square h-auto w-full rounded-lg bg-white object-contain" data-testid="product-image" />
+      <img
+        #img
+        [attr.src]="photo.src"
+        [attr.srcset]="photo.srcset"
+        [attr.sizes]="sizes()"
+        [attr.width]="size()"
+        [attr.height]="size()"
+        [attr.alt]="alt()"
+        [attr.loading]="eager() ? 'eager' : 'lazy'"
+        [attr.fetchpriority]="eager() ? 'high' : null"
+        decoding="async"
+        (error)="failed.set(true)"
+        class="block aspect-square h-auto w-full rounded-lg bg-white object-contain"
+        data-testid="product-image"
+      />
     } @else {
-      <svg [attr.width]="size()" [attr.height]="size()" viewBox="0 0 100 100" role="img" [attr.aria-label]="alt()"
-           class="block aspect-square h-auto w-full rounded-lg bg-slate-100 text-slate-300" data-testid="product-image-placeholder">
+      <svg
+        [attr.width]="size()"
+        [attr.height]="size()"
+        viewBox="0 0 100 100"
+        role="img"
+        [attr.aria-label]="alt()"
+        class="block aspect-square h-auto w-full rounded-lg bg-slate-100 text-slate-300"
+        data-testid="product-image-placeholder"
+      >
         <rect x="26" y="30" width="48" height="40" rx="4" fill="none" stroke="currentColor" stroke-width="3" />
         <circle cx="40" cy="43" r="5" fill="currentColor" />
         <path d="M29 67 l15 -15 l9 9 l7 -7 l11 13 z" fill="currentColor" />

@@ -11,7 +11,8 @@ const TABLES = { SHOP_TEXTS, CART_TEXTS, PRODUCT_PAGE_TEXTS } as const;
 
 /** Each entry's path and what it shows: functions called with sample values of each kind they take. */
 function entries(value: unknown, path: string): [string, unknown][] {
-  if (typeof value === 'function') return [[path, (value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, (_, i) => (i === 0 ? 3 : `x${i}`)))]];
+  if (typeof value === 'function')
+    return [[path, (value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, (_, i) => (i === 0 ? 3 : `x${i}`)))]];
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => entries(inner, `${path}.${key}`));
   return [[path, value]];
 }

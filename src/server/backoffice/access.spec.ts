@@ -14,7 +14,9 @@ const backofficePaths = Object.keys(appRouter._def.procedures).filter((p) => p.s
 function context(role: Role | null): Context {
   return {
     event: null,
-    session: role ? { sessionId: 's'.repeat(64), agentId: `agent_${role}`, email: `${role}@example.com`, name: role, role, csrfToken: 'x' } : null,
+    session: role
+      ? { sessionId: 's'.repeat(64), agentId: `agent_${role}`, email: `${role}@example.com`, name: role, role, csrfToken: 'x' }
+      : null,
     // A procedure that gets past the guard reaches this and answers 503: allowed, but no database here.
     runtime: () => Promise.reject(new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'no database in this test' })),
   };
@@ -53,7 +55,13 @@ const VALID_INPUT = {
   'backoffice.products.refreshNow': { productId },
   'backoffice.products.stopSelling': { productId, reason: 'supplier recall' },
   'backoffice.products.resumeSelling': { productId },
-  'backoffice.products.setOverride': { productId, market: 'it', priceCents: 1990, expiresAt: '2030-01-01T00:00:00.000Z', reason: 'price match' },
+  'backoffice.products.setOverride': {
+    productId,
+    market: 'it',
+    priceCents: 1990,
+    expiresAt: '2030-01-01T00:00:00.000Z',
+    reason: 'price match',
+  },
   'backoffice.products.clearOverride': { productId, market: 'it' },
   'backoffice.operations.overview': undefined,
   'backoffice.operations.retryJob': { queue: 'refresh', jobId: 'job-1' },
@@ -70,7 +78,9 @@ function expected(minimum: MinimumRole, role: Role | null): 'allowed' | 'UNAUTHO
 
 async function outcome(path: BackofficePath, role: Role | null): Promise<string> {
   const caller = appRouter.createCaller(context(role));
-  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input?: unknown) => Promise<unknown>;
+  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input?: unknown,
+  ) => Promise<unknown>;
   try {
     await procedure(VALID_INPUT[path]);
     return 'allowed';

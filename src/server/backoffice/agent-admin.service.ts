@@ -15,7 +15,11 @@ import { openSessionIdsOf } from './session.store';
 import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
 export const CreateAgentInput = NewAgent.extend({
-  password: z.string().min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters, or leave it out to generate one`).max(200).optional(),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters, or leave it out to generate one`)
+    .max(200)
+    .optional(),
 });
 export const AgentRoleInput = z.object({ agentId: Id, role: Role });
 export const AgentDisabledInput = z.object({ agentId: Id, disabled: z.boolean() });
@@ -42,13 +46,28 @@ interface Admin {
 }
 
 /** The generated password comes back once, in this answer; a given one is never echoed. */
-export async function createAgentAsAdmin(rt: Runtime, input: z.infer<typeof CreateAgentInput>, admin: Admin): Promise<{ agent: AgentView; generatedPassword: string | null }> {
+export async function createAgentAsAdmin(
+  rt: Runtime,
+  input: z.infer<typeof CreateAgentInput>,
+  admin: Admin,
+): Promise<{ agent: AgentView; generatedPassword: string | null }> {
   const generatedPassword = input.password ? null : generatePassword();
-  const agent = await createAgent(rt, { ...input, password: input.password ?? (generatedPassword as string) }, { kind: 'agent', id: admin.id, email: admin.email });
+  const agent = await createAgent(
+    rt,
+    { ...input, password: input.password ?? (generatedPassword as string) },
+    { kind: 'agent', id: admin.id, email: admin.email },
+  );
   return { agent: toAgentView(agent), generatedPassword };
 }
 
-async function changeAccess(rt: Runtime, agentId: string, change: Partial<Pick<Agent, 'role' | 'disabled'>>, action: string, admin: Admin, now: Date): Promise<AgentActionResult> {
+async function changeAccess(
+  rt: Runtime,
+  agentId: string,
+  change: Partial<Pick<Agent, 'role' | 'disabled'>>,
+  action: string,
+  admin: Admin,
+  now: Date,
+): Promise<AgentActionResult> {
   if (agentId === admin.id) return { ok: false, code: 'CONFLICT', message: 'you cannot change your own access; ask another admin' };
   const before = await findAgentById(agentCollection(rt), agentId);
   if (!before) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
@@ -68,10 +87,20 @@ async function changeAccess(rt: Runtime, agentId: string, change: Partial<Pick<A
   return { ok: true, agent: toAgentView(after), signedOut: sessions.length };
 }
 
-export function setAgentRole(rt: Runtime, input: z.infer<typeof AgentRoleInput>, admin: Admin, now = new Date()): Promise<AgentActionResult> {
+export function setAgentRole(
+  rt: Runtime,
+  input: z.infer<typeof AgentRoleInput>,
+  admin: Admin,
+  now = new Date(),
+): Promise<AgentActionResult> {
   return changeAccess(rt, input.agentId, { role: input.role }, 'agent.role_changed', admin, now);
 }
 
-export function setAgentDisabled(rt: Runtime, input: z.infer<typeof AgentDisabledInput>, admin: Admin, now = new Date()): Promise<AgentActionResult> {
+export function setAgentDisabled(
+  rt: Runtime,
+  input: z.infer<typeof AgentDisabledInput>,
+  admin: Admin,
+  now = new Date(),
+): Promise<AgentActionResult> {
   return changeAccess(rt, input.agentId, { disabled: input.disabled }, input.disabled ? 'agent.disabled' : 'agent.enabled', admin, now);
 }

@@ -37,6 +37,15 @@ export function findAgentById(agents: Collection<Agent>, id: string): Promise<Ag
 }
 
 /** With the e-mail, the shard key, the update goes to one shard (the id alone would ask every shard). */
-export function updateAgentAccess(agents: Collection<Agent>, agent: Pick<Agent, '_id' | 'email'>, change: Partial<Pick<Agent, 'role' | 'disabled'>>, at: Date): Promise<Agent | null> {
-  return agents.findOneAndUpdate({ _id: agent._id, email: agent.email }, { $set: { ...change, updatedAt: at } }, { returnDocument: 'after' });
+export function updateAgentAccess(
+  agents: Collection<Agent>,
+  agent: Pick<Agent, '_id' | 'email'>,
+  change: Partial<Pick<Agent, 'role' | 'disabled'>>,
+  at: Date,
+): Promise<Agent | null> {
+  return agents.findOneAndUpdate(
+    { _id: agent._id, email: agent.email },
+    { $set: { ...change, updatedAt: at } },
+    { returnDocument: 'after' },
+  );
 }

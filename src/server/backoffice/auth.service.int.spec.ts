@@ -82,10 +82,15 @@ describe('sign-in', () => {
     const home = `198.51.100.${Math.floor(Math.random() * 250)}`;
     expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // Five wrong passwords, each from another address: no address is locked, the account waits.
-    for (let i = 0; i < 5; i++) expect(await attempt(agent.email, `wrong ${i}`, `203.0.113.${i + 1}`)).toMatchObject({ code: 'UNAUTHORIZED' });
+    for (let i = 0; i < 5; i++)
+      expect(await attempt(agent.email, `wrong ${i}`, `203.0.113.${i + 1}`)).toMatchObject({ code: 'UNAUTHORIZED' });
     expect(await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`)).toBeGreaterThan(0);
     // A sixth address is held back, right password or not: no guess gets through during the wait.
-    expect(await attempt(agent.email, PASSWORD, '203.0.113.99')).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/wait \d+ second/) });
+    expect(await attempt(agent.email, PASSWORD, '203.0.113.99')).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/wait \d+ second/),
+    });
     // The agent, from the address they signed in from before, is not.
     expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // Each further failure doubles the wait.
@@ -99,7 +104,11 @@ describe('sign-in', () => {
     const answers = [];
     for (let i = 0; i < 31; i++) answers.push(await attempt(`someone-${i}-${newId(4)}@example.com`, 'x', ip));
     expect(answers.slice(0, 30).every((a) => !a.ok && a.code === 'UNAUTHORIZED')).toBe(true);
-    expect(answers[30]).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/Too many sign-in attempts/) });
+    expect(answers[30]).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(/Too many sign-in attempts/),
+    });
   });
 
   it('revokes every session of an agent at once, and audits it', async () => {
@@ -130,8 +139,13 @@ describe('the tRPC guard over HTTP', () => {
   }
 
   it('refuses a mutation without its CSRF token, or with another', async () => {
-    await expect(signedInCall(() => ({ origin: 'http://shop.example' }))).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/CSRF/) });
-    await expect(signedInCall(() => ({ origin: 'http://shop.example', 'x-csrf-token': 'forged' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(signedInCall(() => ({ origin: 'http://shop.example' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/CSRF/),
+    });
+    await expect(signedInCall(() => ({ origin: 'http://shop.example', 'x-csrf-token': 'forged' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('refuses a mutation from another origin even with the token', async () => {

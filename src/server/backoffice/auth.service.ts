@@ -4,7 +4,15 @@ import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
 import { findAgentByEmail } from './agent.store';
 import { decoyHash, verifyPassword } from './password';
-import { accountDelayMs, loginRefusal, lockedMessage, normalizeEmail, shouldLock, WRONG_CREDENTIALS, type LoginLimits } from './login-throttle';
+import {
+  accountDelayMs,
+  loginRefusal,
+  lockedMessage,
+  normalizeEmail,
+  shouldLock,
+  WRONG_CREDENTIALS,
+  type LoginLimits,
+} from './login-throttle';
 import { countLoginAttempt, countLoginFailure, delayAccount, lockAccountForAddress, rememberSignIn } from './login-throttle.store';
 import { needsDurableTouch, newCsrfToken, newSessionToken, sessionIdOf, type LiveSession } from './session';
 import {

@@ -34,8 +34,7 @@ export const AUDIT_ENTRIES = collection({
     { name: 'actor_at', key: { 'actor.id': 1, at: -1 } },
   ],
   shardKey: { _id: 'hashed' },
-  shardKeyReason:
-    'appends are spread evenly; browsing the log is rare and may visit every shard, which beats a hot chunk on time',
+  shardKeyReason: 'appends are spread evenly; browsing the log is rare and may visit every shard, which beats a hot chunk on time',
 });
 
 export const auditCollection = collectionIn(AUDIT_ENTRIES);

@@ -14,7 +14,9 @@ describe('login limits', () => {
   });
 
   it('says how long an e-mail stays locked for this address', () => {
-    expect(loginRefusal({ ...calm, lockRemainingMs: 14 * 60_000 + 1 }, limits)?.message).toMatch(/locked for 15 minutes on this connection/);
+    expect(loginRefusal({ ...calm, lockRemainingMs: 14 * 60_000 + 1 }, limits)?.message).toMatch(
+      /locked for 15 minutes on this connection/,
+    );
   });
 
   it('holds a guess back while the account waits, except from an address the agent signed in from', () => {
@@ -30,7 +32,9 @@ describe('login limits', () => {
   });
 
   it('makes the account wait longer with each failure past the threshold, up to the cap', () => {
-    expect([4, 5, 6, 7, 10, 11, 12, 1_000].map((n) => accountDelayMs(n, limits))).toEqual([0, 1_000, 2_000, 4_000, 32_000, 60_000, 60_000, 60_000]);
+    expect([4, 5, 6, 7, 10, 11, 12, 1_000].map((n) => accountDelayMs(n, limits))).toEqual([
+      0, 1_000, 2_000, 4_000, 32_000, 60_000, 60_000, 60_000,
+    ]);
   });
 
   it('compares e-mails case-insensitively', () => {

@@ -23,11 +23,21 @@ export async function countLoginAttempt(redis: Redis, ip: string, email: string)
     redis.pttl(`${PREFIX}wait:${email}`),
     redis.sismember(`${PREFIX}known:${email}`, ip),
   ]);
-  return { ipAttemptsThisMinute, lockRemainingMs: Math.max(0, lockTtl), accountWaitRemainingMs: Math.max(0, waitTtl), knownAddress: known === 1 };
+  return {
+    ipAttemptsThisMinute,
+    lockRemainingMs: Math.max(0, lockTtl),
+    accountWaitRemainingMs: Math.max(0, waitTtl),
+    knownAddress: known === 1,
+  };
 }
 
 /** Counts a wrong password; returns the failures in the window from this address and from all. */
-export async function countLoginFailure(redis: Redis, email: string, ip: string, windowMs: number): Promise<{ fromAddress: number; onAccount: number }> {
+export async function countLoginFailure(
+  redis: Redis,
+  email: string,
+  ip: string,
+  windowMs: number,
+): Promise<{ fromAddress: number; onAccount: number }> {
   const [fromAddress, onAccount] = await Promise.all([
     increment(redis, `${PREFIX}failures:${pair(email, ip)}`, windowMs),
     increment(redis, `${PREFIX}failures:${email}`, windowMs),
@@ -36,7 +46,11 @@ export async function countLoginFailure(redis: Redis, email: string, ip: string,
 }
 
 export async function lockAccountForAddress(redis: Redis, email: string, ip: string, lockMs: number): Promise<void> {
-  await redis.multi().set(`${PREFIX}lock:${pair(email, ip)}`, '1', 'PX', lockMs).del(`${PREFIX}failures:${pair(email, ip)}`).exec();
+  await redis
+    .multi()
+    .set(`${PREFIX}lock:${pair(email, ip)}`, '1', 'PX', lockMs)
+    .del(`${PREFIX}failures:${pair(email, ip)}`)
+    .exec();
 }
 
 export async function delayAccount(redis: Redis, email: string, delayMs: number): Promise<void> {
@@ -46,5 +60,10 @@ export async function delayAccount(redis: Redis, email: string, delayMs: number)
 /** A right password: this address's failures are forgiven and the address is known from now on. */
 export async function rememberSignIn(redis: Redis, email: string, ip: string): Promise<void> {
   const known = `${PREFIX}known:${email}`;
-  await redis.multi().del(`${PREFIX}failures:${pair(email, ip)}`).sadd(known, ip).pexpire(known, KNOWN_ADDRESS_MS).exec();
+  await redis
+    .multi()
+    .del(`${PREFIX}failures:${pair(email, ip)}`)
+    .sadd(known, ip)
+    .pexpire(known, KNOWN_ADDRESS_MS)
+    .exec();
 }

@@ -14,7 +14,8 @@ const quantityOf = (raw: string | undefined, fallback: number) => {
 };
 
 export function parseCartForm(form: Readonly<Record<string, string | undefined>>): CartFormRequest | null {
-  if (form['intent'] === 'add' && form['productId']) return { intent: 'add', productId: form['productId'], quantity: Math.max(1, quantityOf(form['quantity'], 1)) };
+  if (form['intent'] === 'add' && form['productId'])
+    return { intent: 'add', productId: form['productId'], quantity: Math.max(1, quantityOf(form['quantity'], 1)) };
   if (form['intent'] !== 'update') return null;
   const quantities = new Map<string, number>();
   for (const [name, value] of Object.entries(form)) {

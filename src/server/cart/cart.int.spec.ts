@@ -15,14 +15,20 @@ const withTtl = (ms: number): Runtime => ({ ...rt(), config: { ...rt().config, C
 
 describe('cart', () => {
   it('keeps lines between requests, per market, with quantities changed and removed', async () => {
-    const [{ product: a }, { product: b }] = await Promise.all([productForSale(rt(), { priceCents: 1999 }), productForSale(rt(), { priceCents: 500 })]);
+    const [{ product: a }, { product: b }] = await Promise.all([
+      productForSale(rt(), { priceCents: 1999 }),
+      productForSale(rt(), { priceCents: 500 }),
+    ]);
     const cartId = newCartId();
     await addToCart(rt(), cartId, 'it', a._id, 1);
     await addToCart(rt(), cartId, 'it', b._id, 2);
     await changeQuantity(rt(), cartId, 'it', a._id, 3);
     const view = await viewCart(rt(), await loadCart(rt(), cartId, 'it'));
     const [aCents, bCents] = [unitCents(a, 'it'), unitCents(b, 'it')];
-    expect(view.lines.map((l) => [l.productId, l.quantity, l.lineTotalCents])).toEqual([[a._id, 3, 3 * aCents], [b._id, 2, 2 * bCents]]);
+    expect(view.lines.map((l) => [l.productId, l.quantity, l.lineTotalCents])).toEqual([
+      [a._id, 3, 3 * aCents],
+      [b._id, 2, 2 * bCents],
+    ]);
     expect(view.totalCents).toBe(3 * aCents + 2 * bCents);
     expect((await loadCart(rt(), cartId, 'fr')).lines).toEqual([]);
     await changeQuantity(rt(), cartId, 'it', b._id, 0);
@@ -30,7 +36,10 @@ describe('cart', () => {
   });
 
   it('refuses products out of stock, stopped from sale or unknown', async () => {
-    const [{ product: gone }, { product: stopped }] = await Promise.all([productForSale(rt(), { availability: 'out_of_stock' }), productForSale(rt())]);
+    const [{ product: gone }, { product: stopped }] = await Promise.all([
+      productForSale(rt(), { availability: 'out_of_stock' }),
+      productForSale(rt()),
+    ]);
     expect(await stopSelling(rt(), { productId: stopped._id, reason: 'recall' }, agent)).toMatchObject({ ok: true });
     const cartId = newCartId();
     expect(await addToCart(rt(), cartId, 'it', gone._id, 1)).toEqual({ ok: false, reason: 'out_of_stock' });

@@ -5,7 +5,6 @@ import { MarketCode } from '../../shared/markets';
 import { Money } from '../../shared/money';
 import { MAX_LINES, MAX_QUANTITY } from './cart-limits';
 
-
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
 
 export const CartLine = z.object({

@@ -22,11 +22,19 @@ export interface PriceReading {
 async function readProducts(rt: Runtime, productIds: readonly string[]): Promise<Product[]> {
   if (productIds.length === 0) return [];
   const cached = await rt.redis.mget(...productIds.map(productCacheKey));
-  const found = await Promise.all(productIds.map(async (id, i) => (await productFromCacheOrDb(rt.redis, productCollection(rt), id, cached[i] ?? null)).product));
+  const found = await Promise.all(
+    productIds.map(async (id, i) => (await productFromCacheOrDb(rt.redis, productCollection(rt), id, cached[i] ?? null)).product),
+  );
   return found.flatMap((product) => (product ? [product] : []));
 }
 
-export async function purchasables(rt: Runtime, productIds: readonly string[], market: MarketCode, now = new Date(), reading: PriceReading = { checkAtSource: false }): Promise<Map<string, Purchasable>> {
+export async function purchasables(
+  rt: Runtime,
+  productIds: readonly string[],
+  market: MarketCode,
+  now = new Date(),
+  reading: PriceReading = { checkAtSource: false },
+): Promise<Map<string, Purchasable>> {
   let products = await readProducts(rt, productIds);
   if (reading.checkAtSource) {
     const refreshed = await checkPricesAtSource(rt, products, market, now);
@@ -41,11 +49,31 @@ export async function loadCart(rt: Runtime, cartId: string | null, market: Marke
 }
 
 export async function viewCart(rt: Runtime, cart: Cart, now = new Date(), reading?: PriceReading): Promise<PricedCart> {
-  return priceCart(cart, await purchasables(rt, cart.lines.map((l) => l.productId), cart.market, now, reading), marginRules(rt.config));
+  return priceCart(
+    cart,
+    await purchasables(
+      rt,
+      cart.lines.map((l) => l.productId),
+      cart.market,
+      now,
+      reading,
+    ),
+    marginRules(rt.config),
+  );
 }
 
-export async function addToCart(rt: Runtime, cartId: string, market: MarketCode, productId: string, quantity: number, now = new Date()): Promise<CartResult> {
-  const [cart, catalog] = await Promise.all([loadCart(rt, cartId, market, now), purchasables(rt, [productId], market, now, { checkAtSource: true })]);
+export async function addToCart(
+  rt: Runtime,
+  cartId: string,
+  market: MarketCode,
+  productId: string,
+  quantity: number,
+  now = new Date(),
+): Promise<CartResult> {
+  const [cart, catalog] = await Promise.all([
+    loadCart(rt, cartId, market, now),
+    purchasables(rt, [productId], market, now, { checkAtSource: true }),
+  ]);
   const item = catalog.get(productId);
   if (!item) return { ok: false, reason: 'not_for_sale' };
   const change = addLine(cart, item, quantity, marginRules(rt.config), now);
@@ -55,7 +83,14 @@ export async function addToCart(rt: Runtime, cartId: string, market: MarketCode,
 }
 
 /** Quantity 0 removes the line. */
-export async function changeQuantity(rt: Runtime, cartId: string, market: MarketCode, productId: string, quantity: number, now = new Date()): Promise<CartResult> {
+export async function changeQuantity(
+  rt: Runtime,
+  cartId: string,
+  market: MarketCode,
+  productId: string,
+  quantity: number,
+  now = new Date(),
+): Promise<CartResult> {
   const change = setQuantity(await loadCart(rt, cartId, market, now), productId, quantity, now);
   if (!change.ok) return change;
   await writeCart(rt.redis, cartId, change.cart, rt.config.CART_TTL_MS);

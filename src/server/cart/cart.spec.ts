@@ -10,7 +10,12 @@ import { parseCartForm } from './cart-form';
 
 const now = new Date('2026-11-25T10:00:00Z');
 // Bought for nothing in Italy, so any price above the fees and the floor can be sold at.
-const item = (productId: string, cents: number | null, availability: Purchasable['availability'] = 'in_stock', offers: Purchasable['offers'] = { it: testOffer(0, 0, availability) }): Purchasable => ({
+const item = (
+  productId: string,
+  cents: number | null,
+  availability: Purchasable['availability'] = 'in_stock',
+  offers: Purchasable['offers'] = { it: testOffer(0, 0, availability) },
+): Purchasable => ({
   productId,
   market: 'it',
   title: `Product ${productId}`,
@@ -33,7 +38,10 @@ function cartWith(...adds: [Purchasable, number][]): Cart {
 describe('cart lines', () => {
   it('adds, merges the same product and caps its quantity', () => {
     const cart = cartWith([item('aaaaaa1', 1999), 2], [item('bbbbbb1', 500), 1], [item('aaaaaa1', 1999), 1]);
-    expect(cart.lines.map((l) => [l.productId, l.quantity])).toEqual([['aaaaaa1', 3], ['bbbbbb1', 1]]);
+    expect(cart.lines.map((l) => [l.productId, l.quantity])).toEqual([
+      ['aaaaaa1', 3],
+      ['bbbbbb1', 1],
+    ]);
     const capped = cartWith([item('aaaaaa1', 1999), MAX_QUANTITY], [item('aaaaaa1', 1999), 4]);
     expect(capped.lines[0]?.quantity).toBe(MAX_QUANTITY);
   });
@@ -55,7 +63,10 @@ describe('cart lines', () => {
     // 33.90 the old pricing showed (no shipping abroad, no fees) does not.
     const offers = { de: testOffer(2000, 399) };
     const computed = sellPriceFor(offers.de, 'de', 'it', RULES)!.sellGrossCents;
-    expect(addLine(emptyCart('it', now), item('aaaaaa1', 3390, 'in_stock', offers), 1, RULES, now)).toEqual({ ok: false, reason: 'below_floor' });
+    expect(addLine(emptyCart('it', now), item('aaaaaa1', 3390, 'in_stock', offers), 1, RULES, now)).toEqual({
+      ok: false,
+      reason: 'below_floor',
+    });
     expect(addLine(emptyCart('it', now), item('aaaaaa1', computed, 'in_stock', offers), 1, RULES, now).ok).toBe(true);
   });
 
@@ -72,7 +83,14 @@ describe('cart lines', () => {
 describe('cart pricing', () => {
   it('sums line totals in integer cents at today’s prices', () => {
     const cart = cartWith([item('aaaaaa1', 1999), 3], [item('bbbbbb1', 199), 7]);
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1999)], ['bbbbbb1', item('bbbbbb1', 199)]]), RULES);
+    const priced = priceCart(
+      cart,
+      new Map([
+        ['aaaaaa1', item('aaaaaa1', 1999)],
+        ['bbbbbb1', item('bbbbbb1', 199)],
+      ]),
+      RULES,
+    );
     expect(priced.lines.map((l) => l.lineTotalCents)).toEqual([5997, 1393]);
     expect(priced.totalCents).toBe(7390);
     expect(priced.itemCount).toBe(10);
@@ -90,7 +108,14 @@ describe('cart pricing', () => {
 
   it('flags lines out of stock or gone, leaves them out of the total, and is not orderable', () => {
     const cart = cartWith([item('aaaaaa1', 1000), 1], [item('bbbbbb1', 500), 2], [item('cccccc1', 300), 1]);
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 500, 'out_of_stock')]]), RULES);
+    const priced = priceCart(
+      cart,
+      new Map([
+        ['aaaaaa1', item('aaaaaa1', 1000)],
+        ['bbbbbb1', item('bbbbbb1', 500, 'out_of_stock')],
+      ]),
+      RULES,
+    );
     expect(priced.lines.map((l) => l.status)).toEqual(['ok', 'out_of_stock', 'not_for_sale']);
     expect(priced.totalCents).toBe(1000);
     expect(priced.orderable).toBe(false);
@@ -99,7 +124,14 @@ describe('cart pricing', () => {
   it('flags a line whose price now sells below the floor (its source rose), leaves it out of the total, and is not orderable', () => {
     const cart = cartWith([item('aaaaaa1', 1000), 1], [item('bbbbbb1', 1990, 'in_stock', { it: testOffer(1000, 0) }), 2]);
     const risen = { it: testOffer(1900, 0) };
-    const priced = priceCart(cart, new Map([['aaaaaa1', item('aaaaaa1', 1000)], ['bbbbbb1', item('bbbbbb1', 1990, 'in_stock', risen)]]), RULES);
+    const priced = priceCart(
+      cart,
+      new Map([
+        ['aaaaaa1', item('aaaaaa1', 1000)],
+        ['bbbbbb1', item('bbbbbb1', 1990, 'in_stock', risen)],
+      ]),
+      RULES,
+    );
     expect(priced.lines.map((l) => l.status)).toEqual(['ok', 'below_floor']);
     expect(priced.lines[1]?.priceChanged).toBe(false);
     expect(priced.totalCents).toBe(1000);
@@ -145,7 +177,11 @@ describe('stock of the source offer', () => {
   });
 
   it('is any offer in stock under an agent’s override, which names no source', () => {
-    const overridden = product({ priceOverrides: { fr: { price: eur(1400), expiresAt: new Date(now.getTime() + 60_000), reason: 'promo', agentId: 'agent1', at: now } } });
+    const overridden = product({
+      priceOverrides: {
+        fr: { price: eur(1400), expiresAt: new Date(now.getTime() + 60_000), reason: 'promo', agentId: 'agent1', at: now },
+      },
+    });
     expect(purchasableIn(overridden, 'fr', now)).toMatchObject({ price: eur(1400), availability: 'in_stock' });
   });
 
@@ -157,10 +193,22 @@ describe('stock of the source offer', () => {
 
 describe('cart forms without JavaScript', () => {
   it('reads an add and an update with a remove button', () => {
-    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: '2' })).toEqual({ intent: 'add', productId: 'aaaaaa1', quantity: 2 });
-    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: 'x' })).toEqual({ intent: 'add', productId: 'aaaaaa1', quantity: 1 });
+    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: '2' })).toEqual({
+      intent: 'add',
+      productId: 'aaaaaa1',
+      quantity: 2,
+    });
+    expect(parseCartForm({ intent: 'add', productId: 'aaaaaa1', quantity: 'x' })).toEqual({
+      intent: 'add',
+      productId: 'aaaaaa1',
+      quantity: 1,
+    });
     const update = parseCartForm({ intent: 'update', qty_aaaaaa1: '3', qty_bbbbbb1: '99', remove: 'cccccc1' });
-    expect(update?.intent === 'update' && [...update.quantities]).toEqual([['aaaaaa1', 3], ['bbbbbb1', MAX_QUANTITY], ['cccccc1', 0]]);
+    expect(update?.intent === 'update' && [...update.quantities]).toEqual([
+      ['aaaaaa1', 3],
+      ['bbbbbb1', MAX_QUANTITY],
+      ['cccccc1', 0],
+    ]);
     expect(parseCartForm({ intent: 'other' })).toBeNull();
   });
 });

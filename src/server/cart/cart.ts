@@ -42,8 +42,20 @@ export function purchasableIn(product: Product, market: MarketCode, now = new Da
   const selling = sellingPrice(product, market, now);
   const offers = selling?.sourceMarket ? [product.offers[selling.sourceMarket]] : Object.values(product.offers);
   const known = offers.flatMap((o) => (o ? [o.availability] : []));
-  const availability: Availability = known.includes('in_stock') ? 'in_stock' : known.includes('unknown') || known.length === 0 ? 'unknown' : 'out_of_stock';
-  return { productId: product._id, market, title: textFor(product, market).title, slug: product.slug, price: selling?.price ?? null, availability, offers: product.offers };
+  const availability: Availability = known.includes('in_stock')
+    ? 'in_stock'
+    : known.includes('unknown') || known.length === 0
+      ? 'unknown'
+      : 'out_of_stock';
+  return {
+    productId: product._id,
+    market,
+    title: textFor(product, market).title,
+    slug: product.slug,
+    price: selling?.price ?? null,
+    availability,
+    offers: product.offers,
+  };
 }
 
 export type CartChange = { readonly ok: true; readonly cart: Cart } | { readonly ok: false; readonly reason: CartRefusal };

@@ -11,6 +11,9 @@ describe('shop form fields', () => {
   it('refuses a field longer than the limit, or too many fields, keeping nothing', () => {
     expect(boundedFormFields({ name: 'x'.repeat(11) }, limits)).toEqual({ fields: {}, tooLarge: 'name: longer than 10 characters' });
     expect(boundedFormFields({ ['n'.repeat(11)]: 'x' }, limits).tooLarge).toMatch(/longer than 10/);
-    expect(boundedFormFields({ a: '', b: '', c: '', d: '', e: '' }, limits)).toEqual({ fields: {}, tooLarge: 'the form has more than 4 fields' });
+    expect(boundedFormFields({ a: '', b: '', c: '', d: '', e: '' }, limits)).toEqual({
+      fields: {},
+      tooLarge: 'the form has more than 4 fields',
+    });
   });
 });

@@ -10,7 +10,10 @@ export interface FormLimits {
 }
 
 /** The fields, or the reason they are refused as too large (null when they fit). */
-export function boundedFormFields(body: Record<string, unknown>, limits: FormLimits): { fields: Record<string, string>; tooLarge: string | null } {
+export function boundedFormFields(
+  body: Record<string, unknown>,
+  limits: FormLimits,
+): { fields: Record<string, string>; tooLarge: string | null } {
   const fields: Record<string, string> = {};
   const entries = Object.entries(body);
   if (entries.length > limits.FORM_MAX_FIELDS) return { fields: {}, tooLarge: `the form has more than ${limits.FORM_MAX_FIELDS} fields` };

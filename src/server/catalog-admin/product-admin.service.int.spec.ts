@@ -10,12 +10,28 @@ import { listAudit, auditCollection } from '../backoffice';
 import { cacheProduct, readCachedProduct, productCollection } from '../catalog';
 import type { MarketCode } from '../../shared/markets';
 import { scrapeDeps, scrapeProducts } from '../scraping';
-import { closePriceEventHub, REFRESH_HANDLERS, readRefreshLatency, refreshQueue, refreshProduct, marketGates, priceHistoryCollection } from '../pricing';
+import {
+  closePriceEventHub,
+  REFRESH_HANDLERS,
+  readRefreshLatency,
+  refreshQueue,
+  refreshProduct,
+  marketGates,
+  priceHistoryCollection,
+} from '../pricing';
 import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
 import type { Runtime } from '../platform/runtime';
-import { clearOverride, overridePrice, productAdminDetail, refreshNow, resumeSelling, searchProducts, stopSelling } from './product-admin.service';
+import {
+  clearOverride,
+  overridePrice,
+  productAdminDetail,
+  refreshNow,
+  resumeSelling,
+  searchProducts,
+  stopSelling,
+} from './product-admin.service';
 
 // A Redis database of its own: its refresher worker must not take other files' refresh jobs.
 const base = useTestRuntime('product-admin', { redisDb: TEST_REDIS_DB.productAdmin });
@@ -26,7 +42,12 @@ const agent = { id: 'agent_products', email: 'products@example.com', role: 'agen
 
 beforeAll(async () => {
   sim = await startSimulator({ latency: false, productsPerMarket: 200, seed: 11 });
-  const urls = { MARKETPLACE_URL_IT: sim.urls.it, MARKETPLACE_URL_FR: sim.urls.fr, MARKETPLACE_URL_DE: sim.urls.de, MARKETPLACE_URL_ES: sim.urls.es };
+  const urls = {
+    MARKETPLACE_URL_IT: sim.urls.it,
+    MARKETPLACE_URL_FR: sim.urls.fr,
+    MARKETPLACE_URL_DE: sim.urls.de,
+    MARKETPLACE_URL_ES: sim.urls.es,
+  };
   let runtime: Runtime | undefined;
   rt = () => (runtime ??= { ...base(), config: { ...base().config, ...urls, REFRESH_BUDGET_MS: 2000 } });
 });
@@ -71,7 +92,18 @@ describe('overrides and sales stops', () => {
   it("override: the shopper's page shows it until it expires, and it is audited with before and after", async () => {
     const { product } = await stored('it', 10_000);
     const now = new Date();
-    const result = await overridePrice(rt(), { productId: product._id, market: 'fr', priceCents: 1234, expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), reason: 'price match' }, agent, now);
+    const result = await overridePrice(
+      rt(),
+      {
+        productId: product._id,
+        market: 'fr',
+        priceCents: 1234,
+        expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+        reason: 'price match',
+      },
+      agent,
+      now,
+    );
     expect(result).toMatchObject({ ok: true });
     const page = await openProductPage(rt(), product._id, 'fr');
     expect(page?.price?.price.amountCents).toBe(1234);
@@ -82,7 +114,12 @@ describe('overrides and sales stops', () => {
     expect(later?.price?.price).toEqual(product.sellPrices.fr?.price);
 
     const [entry] = await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 });
-    expect(entry).toMatchObject({ action: 'product.price_overridden', actor: { email: agent.email }, before: { market: 'fr', override: null }, reason: 'price match' });
+    expect(entry).toMatchObject({
+      action: 'product.price_overridden',
+      actor: { email: agent.email },
+      before: { market: 'fr', override: null },
+      reason: 'price match',
+    });
     expect(entry?.after).toMatchObject({ market: 'fr', override: { price: { amountCents: 1234 } } });
 
     expect(await clearOverride(rt(), { productId: product._id, market: 'fr' }, agent)).toMatchObject({ ok: true });
@@ -91,7 +128,11 @@ describe('overrides and sales stops', () => {
 
   it("a writer's older copy (a refresher that read before the override) does not replace the cached override", async () => {
     const { product } = await stored();
-    const result = await overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 4321, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'race' }, agent);
+    const result = await overridePrice(
+      rt(),
+      { productId: product._id, market: 'it', priceCents: 4321, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'race' },
+      agent,
+    );
     expect(result.ok).toBe(true);
     await cacheProduct(rt().redis, product);
     expect((await readCachedProduct(rt().redis, product._id))?.priceOverrides?.it?.price.amountCents).toBe(4321);
@@ -102,15 +143,27 @@ describe('overrides and sales stops', () => {
 
   it('refuses an expiry in the past or too far ahead, and an unknown product', async () => {
     const { product } = await stored();
-    const ask = (expiresAt: Date) => overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 999, expiresAt: expiresAt.toISOString(), reason: 'test' }, agent);
-    expect(await ask(new Date(Date.now() - 1000))).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringContaining('expiresAt') });
+    const ask = (expiresAt: Date) =>
+      overridePrice(
+        rt(),
+        { productId: product._id, market: 'it', priceCents: 999, expiresAt: expiresAt.toISOString(), reason: 'test' },
+        agent,
+      );
+    expect(await ask(new Date(Date.now() - 1000))).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('expiresAt'),
+    });
     expect(await ask(new Date(Date.now() + 91 * 86_400_000))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await stopSelling(rt(), { productId: 'no_such_product', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('a stop hides the price on every market and asks no refresh; resuming brings it back', async () => {
     const { product } = await stored();
-    expect(await stopSelling(rt(), { productId: product._id, reason: 'supplier recall' }, agent)).toMatchObject({ ok: true, product: { stopped: true } });
+    expect(await stopSelling(rt(), { productId: product._id, reason: 'supplier recall' }, agent)).toMatchObject({
+      ok: true,
+      product: { stopped: true },
+    });
     for (const market of ['it', 'fr', 'de', 'es'] as const) {
       const page = await openProductPage(rt(), product._id, market);
       expect(page).toMatchObject({ price: null, salesStopped: true, refreshEnqueued: false });
@@ -128,7 +181,13 @@ describe('overrides and sales stops', () => {
     await overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 777, expiresAt, reason: 'clearance' }, agent);
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 300 });
     const outcome = await refreshProduct(
-      { config: rt().config, products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()), redis: rt().redis, gates: marketGates(rt().config) },
+      {
+        config: rt().config,
+        products: productCollection(rt()),
+        priceHistory: priceHistoryCollection(rt()),
+        redis: rt().redis,
+        gates: marketGates(rt().config),
+      },
       { productId: product._id, maxAgeMs: 0, cause: 'agent' },
     );
     expect(outcome).toMatchObject({ kind: 'fresh', changes: 1 });
@@ -146,7 +205,11 @@ describe('overrides and sales stops', () => {
 describe('refresh now', () => {
   it('goes through the refresher queue and answers with the new price, or the failure reason', async () => {
     const connection = createQueueRedis({ url: rt().config.REDIS_URL, timeoutMs: 3000 });
-    const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, rt()), { connection, prefix: QUEUE_PREFIX, concurrency: 2 });
+    const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, rt()), {
+      connection,
+      prefix: QUEUE_PREFIX,
+      concurrency: 2,
+    });
     try {
       const { info, product } = await stored('es', 5_000);
       await patchSimProduct(sim.controlUrl, 'es', info.sourceId, { priceCents: info.priceCents + 100 });

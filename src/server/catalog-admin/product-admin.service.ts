@@ -10,7 +10,14 @@ import type { ActingAgent } from '../orders';
 import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryCollection } from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
-import { overrideExpiryProblem, toProductAdminView, toProductHit, type OverrideInput, type ProductAdminView, type ProductHit } from './product-admin';
+import {
+  overrideExpiryProblem,
+  toProductAdminView,
+  toProductHit,
+  type OverrideInput,
+  type ProductAdminView,
+  type ProductHit,
+} from './product-admin';
 import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
 import { productFilter, productSearchPlan, type ProductSearch } from './product-lookup';
 
@@ -28,7 +35,12 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  return toProductAdminView(product, await priceHistoryOf(priceHistoryCollection(rt), product._id, MARKET_CODES), marginRules(rt.config), now);
+  return toProductAdminView(
+    product,
+    await priceHistoryOf(priceHistoryCollection(rt), product._id, MARKET_CODES),
+    marginRules(rt.config),
+    now,
+  );
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {
@@ -65,31 +77,74 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
   const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
   const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
   const after = await setPriceOverride(productCollection(rt), input.productId, input.market, override);
-  return changed(rt, agent, { action: 'product.price_overridden', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: input.reason, at: now });
+  return changed(rt, agent, {
+    action: 'product.price_overridden',
+    before,
+    after,
+    pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }),
+    reason: input.reason,
+    at: now,
+  });
 }
 
-export async function clearOverride(rt: Runtime, input: { productId: string; market: MarketCode }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+export async function clearOverride(
+  rt: Runtime,
+  input: { productId: string; market: MarketCode },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (!before.priceOverrides?.[input.market]) return { ok: false, code: 'CONFLICT', message: `no override in ${input.market} to remove` };
   const after = await clearPriceOverride(productCollection(rt), input.productId, input.market, now);
-  return changed(rt, agent, { action: 'product.override_removed', before, after, pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }), reason: null, at: now });
+  return changed(rt, agent, {
+    action: 'product.override_removed',
+    before,
+    after,
+    pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }),
+    reason: null,
+    at: now,
+  });
 }
 
-export async function stopSelling(rt: Runtime, input: { productId: string; reason: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+export async function stopSelling(
+  rt: Runtime,
+  input: { productId: string; reason: string },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is already stopped' };
   const after = await setSalesStop(productCollection(rt), input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
-  return changed(rt, agent, { action: 'product.sales_stopped', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: input.reason, at: now });
+  return changed(rt, agent, {
+    action: 'product.sales_stopped',
+    before,
+    after,
+    pick: (p) => ({ salesStop: p.salesStop ?? null }),
+    reason: input.reason,
+    at: now,
+  });
 }
 
-export async function resumeSelling(rt: Runtime, input: { productId: string }, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
+export async function resumeSelling(
+  rt: Runtime,
+  input: { productId: string },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   if (!before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is not stopped' };
   const after = await setSalesStop(productCollection(rt), input.productId, null, now);
-  return changed(rt, agent, { action: 'product.sales_resumed', before, after, pick: (p) => ({ salesStop: p.salesStop ?? null }), reason: null, at: now });
+  return changed(rt, agent, {
+    action: 'product.sales_resumed',
+    before,
+    after,
+    pick: (p) => ({ salesStop: p.salesStop ?? null }),
+    reason: null,
+    at: now,
+  });
 }
 
 export type RefreshNowResult =
@@ -129,6 +184,16 @@ export async function refreshNow(rt: Runtime, productId: string): Promise<Refres
   }
   const product = await productAdminDetail(rt, productId);
   if (!product) return null;
-  if (!outcome) return { kind: 'no-answer', message: `the refresher did not answer within ${Math.round(waitMs / 1000)} s: is it running? The job stays queued.`, product };
-  return { kind: outcome.kind, failure: outcome.failure ? { kind: outcome.failure.kind, detail: outcome.failure.detail } : null, callMs: outcome.callMs, product };
+  if (!outcome)
+    return {
+      kind: 'no-answer',
+      message: `the refresher did not answer within ${Math.round(waitMs / 1000)} s: is it running? The job stays queued.`,
+      product,
+    };
+  return {
+    kind: outcome.kind,
+    failure: outcome.failure ? { kind: outcome.failure.kind, detail: outcome.failure.detail } : null,
+    callMs: outcome.callMs,
+    product,
+  };
 }

@@ -11,17 +11,40 @@ export function findProductsBy(products: Collection<Product>, filter: Record<str
 }
 
 /** The last `perMarket` changes in each market: four index range reads on (productId, market, at). */
-export async function priceHistoryOf(history: Collection<PricePoint>, productId: string, markets: readonly MarketCode[], perMarket = 200): Promise<PricePoint[]> {
+export async function priceHistoryOf(
+  history: Collection<PricePoint>,
+  productId: string,
+  markets: readonly MarketCode[],
+  perMarket = 200,
+): Promise<PricePoint[]> {
   const reads = markets.map((market) => history.find({ productId, market }).sort({ at: -1 }).limit(perMarket).toArray());
   return (await Promise.all(reads)).flat();
 }
 
-export function setPriceOverride(products: Collection<Product>, productId: string, market: MarketCode, override: PriceOverride): Promise<Product | null> {
-  return products.findOneAndUpdate({ _id: productId }, { $set: { [`priceOverrides.${market}`]: override, updatedAt: override.at } }, { returnDocument: 'after' });
+export function setPriceOverride(
+  products: Collection<Product>,
+  productId: string,
+  market: MarketCode,
+  override: PriceOverride,
+): Promise<Product | null> {
+  return products.findOneAndUpdate(
+    { _id: productId },
+    { $set: { [`priceOverrides.${market}`]: override, updatedAt: override.at } },
+    { returnDocument: 'after' },
+  );
 }
 
-export function clearPriceOverride(products: Collection<Product>, productId: string, market: MarketCode, at: Date): Promise<Product | null> {
-  return products.findOneAndUpdate({ _id: productId }, { $unset: { [`priceOverrides.${market}`]: '' }, $set: { updatedAt: at } }, { returnDocument: 'after' });
+export function clearPriceOverride(
+  products: Collection<Product>,
+  productId: string,
+  market: MarketCode,
+  at: Date,
+): Promise<Product | null> {
+  return products.findOneAndUpdate(
+    { _id: productId },
+    { $unset: { [`priceOverrides.${market}`]: '' }, $set: { updatedAt: at } },
+    { returnDocument: 'after' },
+  );
 }
 
 export function setSalesStop(products: Collection<Product>, productId: string, stop: SalesStop | null, at: Date): Promise<Product | null> {

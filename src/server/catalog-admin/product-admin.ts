@@ -74,7 +74,14 @@ export interface MarketAdminView {
   } | null;
   /** Our computed selling price here, and the market it is bought from. */
   readonly computed: { readonly priceCents: number; readonly sourceMarket: MarketCode; readonly computedAt: string } | null;
-  readonly override: { readonly priceCents: number; readonly expiresAt: string; readonly reason: string; readonly agentId: string; readonly at: string; readonly active: boolean } | null;
+  readonly override: {
+    readonly priceCents: number;
+    readonly expiresAt: string;
+    readonly reason: string;
+    readonly agentId: string;
+    readonly at: string;
+    readonly active: boolean;
+  } | null;
   /** What a shopper here pays now (sellingPrice), or null: not for sale. */
   readonly selling: { readonly priceCents: number; readonly overridden: boolean } | null;
   /** The margin at that price, bought from the source offer, as the purchase check works it out. */
@@ -109,7 +116,9 @@ export function toProductAdminView(product: Product, history: readonly PricePoin
     ...toProductHit(product),
     slug: product.slug,
     category: categoryName(product.category, 'en'),
-    salesStop: product.salesStop ? { reason: product.salesStop.reason, agentId: product.salesStop.agentId, at: product.salesStop.at.toISOString() } : null,
+    salesStop: product.salesStop
+      ? { reason: product.salesStop.reason, agentId: product.salesStop.agentId, at: product.salesStop.at.toISOString() }
+      : null,
     updatedAt: product.updatedAt.toISOString(),
     perMarket: MARKET_CODES.map((market) => marketView(product, market, history, rules, now)),
   };
@@ -137,9 +146,18 @@ function marketView(product: Product, market: MarketCode, history: readonly Pric
           lastRefreshedAt: offer.lastRefreshedAt?.toISOString() ?? null,
         }
       : null,
-    computed: computed ? { priceCents: computed.price.amountCents, sourceMarket: computed.sourceMarket, computedAt: computed.computedAt.toISOString() } : null,
+    computed: computed
+      ? { priceCents: computed.price.amountCents, sourceMarket: computed.sourceMarket, computedAt: computed.computedAt.toISOString() }
+      : null,
     override: override
-      ? { priceCents: override.price.amountCents, expiresAt: override.expiresAt.toISOString(), reason: override.reason, agentId: override.agentId, at: override.at.toISOString(), active: override.expiresAt > now }
+      ? {
+          priceCents: override.price.amountCents,
+          expiresAt: override.expiresAt.toISOString(),
+          reason: override.reason,
+          agentId: override.agentId,
+          at: override.at.toISOString(),
+          active: override.expiresAt > now,
+        }
       : null,
     selling: selling ? { priceCents: selling.price.amountCents, overridden: selling.overridden } : null,
     margin: sale
@@ -168,6 +186,7 @@ function historyOf(market: MarketCode, offer: Offer | undefined, history: readon
   if (!offer) return points;
   const checkedAt = offerCheckedAt(offer).toISOString();
   const last = points[points.length - 1];
-  if (!last || last.at < checkedAt) points.push({ at: checkedAt, priceCents: offer.price.amountCents, shippingCents: offer.shipping?.amountCents ?? null });
+  if (!last || last.at < checkedAt)
+    points.push({ at: checkedAt, priceCents: offer.price.amountCents, shippingCents: offer.shipping?.amountCents ?? null });
   return points;
 }

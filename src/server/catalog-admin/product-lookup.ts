@@ -48,7 +48,8 @@ export function sourceUrlVariants(text: string): string[] | null {
   const paths = path === '' ? ['/'] : [path, `${path}/`];
   const queries = url.search ? ['', url.search] : [''];
   const variants = new Set<string>();
-  for (const scheme of ['https:', 'http:']) for (const host of hosts) for (const p of paths) for (const q of queries) variants.add(`${scheme}//${host}${p}${q}`);
+  for (const scheme of ['https:', 'http:'])
+    for (const host of hosts) for (const p of paths) for (const q of queries) variants.add(`${scheme}//${host}${p}${q}`);
   return [...variants];
 }
 

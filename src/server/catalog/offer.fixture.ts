@@ -2,7 +2,12 @@
 // Not imported by application code.
 import type { Offer } from './product.schema';
 
-export function testOffer(priceCents: number, shippingCents: number | null, availability: Offer['availability'] = 'in_stock', at = new Date('2026-11-25T10:00:00Z')): Offer {
+export function testOffer(
+  priceCents: number,
+  shippingCents: number | null,
+  availability: Offer['availability'] = 'in_stock',
+  at = new Date('2026-11-25T10:00:00Z'),
+): Offer {
   return {
     site: 'shop.example',
     sourceId: 'B0TEST0001',

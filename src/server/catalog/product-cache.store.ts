@@ -23,7 +23,14 @@ return 1`;
 
 /** Adds the write of `product` to a pipeline, so a caller can send it with its other commands. */
 export function queueCacheWrite(pipeline: ChainableCommander, product: Product): ChainableCommander {
-  return pipeline.eval(WRITE_UNLESS_NEWER, 1, productCacheKey(product._id), encodeCachedProduct(product), PRODUCT_CACHE_TTL_S, product.updatedAt.toISOString());
+  return pipeline.eval(
+    WRITE_UNLESS_NEWER,
+    1,
+    productCacheKey(product._id),
+    encodeCachedProduct(product),
+    PRODUCT_CACHE_TTL_S,
+    product.updatedAt.toISOString(),
+  );
 }
 
 export async function cacheProduct(redis: Redis, product: Product): Promise<void> {

@@ -29,7 +29,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 export function decodeCachedProduct(json: string): Product | null {
   let raw: unknown;
   try {
-    raw = JSON.parse(json, (key, value: unknown) => ((key === 'at' || key.endsWith('At')) && typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value));
+    raw = JSON.parse(json, (key, value: unknown) =>
+      (key === 'at' || key.endsWith('At')) && typeof value === 'string' && ISO_DATE.test(value) ? new Date(value) : value,
+    );
   } catch {
     return null;
   }

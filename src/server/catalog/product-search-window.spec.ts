@@ -8,15 +8,27 @@ const newest: WindowRange = { from: 8_640_000_000_000_000, to: 0, direction: -1,
 describe('search windows', () => {
   it('start where the page starts and reach past the anchor as far as the expected rows lie, with headroom', () => {
     expect(firstWindow(newest, 1000, 25)).toEqual({ start: newest.from, end: 1_000_000_000 - 31_250, last: false });
-    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 3625, last: false });
+    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({
+      start: 500,
+      end: 3625,
+      last: false,
+    });
   });
 
   it('read the whole range at once when no windowed trip is allowed', () => {
-    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 700, windowedTrips: 0 }, 100, 25)).toEqual({ start: 500, end: 9000, last: true });
+    expect(firstWindow({ from: 500, to: 9000, direction: 1, anchor: 700, windowedTrips: 0 }, 100, 25)).toEqual({
+      start: 500,
+      end: 9000,
+      last: true,
+    });
   });
 
   it('end at the range’s far bound, inclusive, when the estimate passes it', () => {
-    expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({ start: 500, end: 900, last: true });
+    expect(firstWindow({ from: 500, to: 900, direction: 1, anchor: 500, windowedTrips: trips }, 100, 25)).toEqual({
+      start: 500,
+      end: 900,
+      last: true,
+    });
   });
 
   it('grow by what was found: as far again as the missing rows need, at least twice as far, eight times when the last window found nothing', () => {
@@ -29,13 +41,25 @@ describe('search windows', () => {
     // Seven products sharing the first price, then a gap: the second window found nothing.
     expect(nextWindow(range, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({ start: 200, end: 1600, last: false });
     // After an empty window, at least a typical page of the listing's kind further.
-    expect(nextWindow({ ...range, typicalSpanPerRow: 1000 }, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({ start: 200, end: 10_200, last: false });
+    expect(nextWindow({ ...range, typicalSpanPerRow: 1000 }, { start: 100, end: 200, last: false }, 7, 0, 8, 2)).toEqual({
+      start: 200,
+      end: 10_200,
+      last: false,
+    });
   });
 
   it('take the rest of the range in one read after the windowed trips', () => {
     const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
-    expect(nextWindow(range, { start: 0, end: 10, last: false }, 1, 1, 25, MAX_WINDOWED_TRIPS)).toEqual({ start: 10, end: 1_000_000, last: true });
-    expect(nextWindow({ ...range, windowedTrips: 1 }, { start: 0, end: 10, last: false }, 1, 1, 25, 1)).toEqual({ start: 10, end: 1_000_000, last: true });
+    expect(nextWindow(range, { start: 0, end: 10, last: false }, 1, 1, 25, MAX_WINDOWED_TRIPS)).toEqual({
+      start: 10,
+      end: 1_000_000,
+      last: true,
+    });
+    expect(nextWindow({ ...range, windowedTrips: 1 }, { start: 0, end: 10, last: false }, 1, 1, 25, 1)).toEqual({
+      start: 10,
+      end: 1_000_000,
+      last: true,
+    });
   });
 
   it('never overlap, never leave a gap, and reach the end of any range within the trips allowed', () => {

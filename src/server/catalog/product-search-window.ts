@@ -60,7 +60,14 @@ export function firstWindow(range: WindowRange, spanPerRow: number, rows: number
  * how many products all windows so far gave (`previousFound` of them from `previous`), `rows`
  * how many the page needs, `trips` how many windows were read.
  */
-export function nextWindow(range: WindowRange, previous: SearchWindow, found: number, previousFound: number, rows: number, trips: number): SearchWindow | null {
+export function nextWindow(
+  range: WindowRange,
+  previous: SearchWindow,
+  found: number,
+  previousFound: number,
+  rows: number,
+  trips: number,
+): SearchWindow | null {
   if (found >= rows || previous.last) return null;
   if (trips >= range.windowedTrips) return { start: previous.end, end: range.to, last: true };
   const covered = Math.abs(previous.end - range.anchor);
@@ -71,7 +78,9 @@ export function nextWindow(range: WindowRange, previous: SearchWindow, found: nu
   // A typical page's span of the listing's kind is a floor: from a first page of products that
   // share one creation time, eightfold growth from a millisecond would not reach the next batch.
   const reach =
-    previousFound > 0 ? Math.max(2 * covered, (covered * rows * HEADROOM) / found) : Math.max(BLIND_GROWTH * covered, covered + rows * HEADROOM * (range.typicalSpanPerRow ?? 0));
+    previousFound > 0
+      ? Math.max(2 * covered, (covered * rows * HEADROOM) / found)
+      : Math.max(BLIND_GROWTH * covered, covered + rows * HEADROOM * (range.typicalSpanPerRow ?? 0));
   return clamp(range, previous.end, range.anchor + range.direction * Math.ceil(reach));
 }
 

@@ -36,7 +36,10 @@ const GeneratedProduct = fc.record({
   // Few distinct prices and times: ties on the sort key everywhere.
   priceCents: fc.constantFrom(990, 1990, 1990, 2500, 4990, 12_000, 250_000),
   // Bunched and spread: most in a few days, some a year earlier (a sparse tail).
-  createdAt: fc.oneof(fc.integer({ min: 0, max: 5 }).map((d) => base - d * day), fc.integer({ min: 200, max: 400 }).map((d) => base - d * day)),
+  createdAt: fc.oneof(
+    fc.integer({ min: 0, max: 5 }).map((d) => base - d * day),
+    fc.integer({ min: 200, max: 400 }).map((d) => base - d * day),
+  ),
   inStock: fc.boolean(),
   market: fc.constantFrom<MarketCode>(...MARKET_CODES),
   fate: fc.constantFrom('plain', 'plain', 'plain', 'override', 'stopped'),
@@ -58,9 +61,12 @@ async function makeCatalog(generated: readonly GeneratedProduct[]): Promise<void
     const [product] = await scrapeProducts(scrapeDeps(rt()), [listing], new Date(g.createdAt));
     if (g.fate === 'override') {
       const expiresAt = new Date(Date.now() + day).toISOString();
-      expect(await overridePrice(rt(), { productId: product!._id, market: 'it', priceCents: 1234, expiresAt, reason: 'promotion' }, agent)).toMatchObject({ ok: true });
+      expect(
+        await overridePrice(rt(), { productId: product!._id, market: 'it', priceCents: 1234, expiresAt, reason: 'promotion' }, agent),
+      ).toMatchObject({ ok: true });
     }
-    if (g.fate === 'stopped') expect(await stopSelling(rt(), { productId: product!._id, reason: 'recall' }, agent)).toMatchObject({ ok: true });
+    if (g.fate === 'stopped')
+      expect(await stopSelling(rt(), { productId: product!._id, reason: 'recall' }, agent)).toMatchObject({ ok: true });
   }
 }
 
@@ -85,9 +91,16 @@ function listings(): ProductSearchInput[] {
 async function unbounded(input: ProductSearchInput): Promise<string[]> {
   const plan = planSearch(input, null, new Date());
   const price = sellPriceField(input.market);
-  const range = { ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }), ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }) };
-  const filter = { $and: [plan.prefix, ...plan.rest, ...(plan.field === price && Object.keys(range).length > 0 ? [{ [price]: range }] : [])] };
-  const documents = await productCollection(rt()).find(filter, { sort: plan.sort, projection: { _id: 1 } }).toArray();
+  const range = {
+    ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }),
+    ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }),
+  };
+  const filter = {
+    $and: [plan.prefix, ...plan.rest, ...(plan.field === price && Object.keys(range).length > 0 ? [{ [price]: range }] : [])],
+  };
+  const documents = await productCollection(rt())
+    .find(filter, { sort: plan.sort, projection: { _id: 1 } })
+    .toArray();
   return documents.map((d: Pick<Product, '_id'>) => d._id);
 }
 

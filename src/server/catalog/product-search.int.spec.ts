@@ -42,7 +42,17 @@ function product(category: CategoryId, title: string, fields: Partial<Product> &
     attributes: {},
     searchTokens: searchTokens(title, brand),
     offers: {
-      it: { site: 'shop.it', sourceId: newId(), url: 'https://shop.example/p', price: eur(1000), shipping: null, availability: 'in_stock', seller: null, lastScrapedAt: at, lastRefreshedAt: null },
+      it: {
+        site: 'shop.it',
+        sourceId: newId(),
+        url: 'https://shop.example/p',
+        price: eur(1000),
+        shipping: null,
+        availability: 'in_stock',
+        seller: null,
+        lastScrapedAt: at,
+        lastRefreshedAt: null,
+      },
     },
     sellPrices: { it: price, fr: price, de: price, es: price },
     createdAt: at,
@@ -105,7 +115,12 @@ describe('what a market lists', () => {
       product(cat, 'Sold everywhere', { minutes: 4 }),
       product(cat, 'Stopped', { minutes: 3, salesStop: { reason: 'recall', agentId: 'agent01', at: now } }),
       product(cat, 'French only', { minutes: 2, sellPrices: { fr: { price: eur(500), sourceMarket: 'it', computedAt: now } } }),
-      product(cat, 'Overridden', { minutes: 1, priceOverrides: { it: { price: eur(777), expiresAt: new Date(Date.now() + 3_600_000), reason: 'promo', agentId: 'agent01', at: now } } }),
+      product(cat, 'Overridden', {
+        minutes: 1,
+        priceOverrides: {
+          it: { price: eur(777), expiresAt: new Date(Date.now() + 3_600_000), reason: 'promo', agentId: 'agent01', at: now },
+        },
+      }),
     );
     const it = await search({ market: 'it', category: cat });
     expect(it.items.map((i) => i.id)).toEqual([sold?._id, overridden?._id]);
@@ -124,7 +139,8 @@ describe('what a market lists', () => {
       product(cat, 'Dear kettle', { brand: 'Lumio', cents: 9000 }),
       product('beauty', 'Kettle elsewhere', { brand: 'Nordvik', cents: 1000 }),
     );
-    const ids = async (input: Partial<z.input<typeof ProductSearchInput>>) => (await search({ market: 'de', category: cat, sort: 'price-asc', ...input })).items.map((i) => i.id);
+    const ids = async (input: Partial<z.input<typeof ProductSearchInput>>) =>
+      (await search({ market: 'de', category: cat, sort: 'price-asc', ...input })).items.map((i) => i.id);
     expect(await ids({})).toEqual([cheap?._id, outOfStock._id, dear?._id]);
     expect(await ids({ brand: 'Nordvik' })).toEqual([cheap?._id, outOfStock._id]);
     expect(await ids({ minPriceCents: 2000, maxPriceCents: 9000 })).toEqual([outOfStock._id, dear?._id]);
@@ -146,7 +162,9 @@ describe('keyset pages', () => {
   it('cover every product once across pages when many share a price or a creation time, in every sort', async () => {
     const cat = 'diy';
     // 53 products: prices in 4 tiers, creation times in 5 instants, so most neighbours tie.
-    const seeded = await seed(...Array.from({ length: 53 }, (_, i) => product(cat, `Lampada ${i}`, { cents: 1000 + (i % 4) * 500, minutes: i % 5 })));
+    const seeded = await seed(
+      ...Array.from({ length: 53 }, (_, i) => product(cat, `Lampada ${i}`, { cents: 1000 + (i % 4) * 500, minutes: i % 5 })),
+    );
     const expected = seeded.map((p) => p._id).sort();
     for (const sort of ['price-asc', 'price-desc', 'newest', 'relevance'] as const) {
       const pages = await allPages({ market: 'es', category: cat, sort, limit: 10 });
@@ -187,7 +205,11 @@ describe('keyset pages', () => {
 describe('the indexes behind a listing', () => {
   it('read a deep page from its cursor: no more index keys than the page holds, no sort in memory', async () => {
     const cat: CategoryId = 'office';
-    await seed(...Array.from({ length: 120 }, (_, i) => product(cat, `Sedia ${i % 3 === 0 ? 'rossa' : 'blu'} ${i}`, { cents: 1000 + (i % 7) * 100, minutes: i % 11 })));
+    await seed(
+      ...Array.from({ length: 120 }, (_, i) =>
+        product(cat, `Sedia ${i % 3 === 0 ? 'rossa' : 'blu'} ${i}`, { cents: 1000 + (i % 7) * 100, minutes: i % 11 }),
+      ),
+    );
     const cases = [
       { input: { market: 'it' as const, category: cat, sort: 'newest' as const }, index: SEARCH_INDEX_NAMES.categoryNewest },
       { input: { market: 'it' as const, category: cat, sort: 'price-desc' as const }, index: SEARCH_INDEX_NAMES.categoryPrice('it') },
@@ -200,7 +222,9 @@ describe('the indexes behind a listing', () => {
       const decoded = decodeCursor(cursor ?? '', input.sort);
       const query = planSearch(parsed, decoded, new Date());
       const filter = windowFilter(query, firstWindow(query.range, decoded?.spanPerRow ?? query.defaultSpanPerRow, query.limit));
-      const explained = (await productCollection(rt()).find(filter, { sort: query.sort, limit: query.limit }).explain('executionStats')) as {
+      const explained = (await productCollection(rt())
+        .find(filter, { sort: query.sort, limit: query.limit })
+        .explain('executionStats')) as {
         queryPlanner: { winningPlan: unknown };
         executionStats: { totalKeysExamined: number };
       };

@@ -9,7 +9,6 @@ import { decodeCursor, SearchSort } from './product-search-cursor';
 import { CategoryId } from './taxonomy';
 import type { ProductCard } from './product-summary';
 
-
 export const SEARCH_PAGE_SIZE = 24;
 
 const filterValue = z.string().trim().min(1).max(100);

@@ -31,7 +31,9 @@ describe('planSearch and windowFilter', () => {
     const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now);
     expect(plan.tokens).toEqual(['kaffeemuhle', 'edition']);
     expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime(), windowedTrips: 1 });
-    const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }] };
+    const rest = {
+      $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }],
+    };
     expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
     expect(windowFilter(plan, { ...window, last: true })).toEqual({
       $and: [{ searchTokens: 'kaffeemuhle' }, { $and: [{ createdAt: { $lte: new Date(100), $gte: new Date(50) } }, ...rest.$and] }],
@@ -54,7 +56,11 @@ describe('planSearch and windowFilter', () => {
 
   it('continues a newest-first listing below the cursor’s time, ties broken by a lower id; brand on the index, the rest nested', () => {
     const at = Date.parse('2026-11-01T00:00:00Z');
-    const plan = planSearch(input({ sort: 'newest', brand: 'Bialetti', inStock: true, maxPriceCents: 5000 }), { sort: 'newest', value: at, id: 'prod0042' }, now);
+    const plan = planSearch(
+      input({ sort: 'newest', brand: 'Bialetti', inStock: true, maxPriceCents: 5000 }),
+      { sort: 'newest', value: at, id: 'prod0042' },
+      now,
+    );
     expect(plan.range).toMatchObject({ from: at, anchor: at });
     const [windowed, rest, keyset] = windowFilter(plan, { start: at, end: at - 1000, last: false })['$and'] as Record<string, unknown>[];
     expect(windowed).toEqual({ brand: 'Bialetti', createdAt: { $lte: new Date(at), $gt: new Date(at - 1000) } });
@@ -73,12 +79,19 @@ describe('planSearch and windowFilter', () => {
     const plan = planSearch(input({ q: 'moka', sort: 'price-desc' }), null, now, 45_000);
     expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': -1, _id: -1 });
     expect(plan.range).toMatchObject({ direction: -1, to: 0, anchor: 45_000 });
-    expect(windowFilter(plan, window)['$and']).toContainEqual({ $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: 'moka' }] });
-    expect(planSearch(input({ market: 'fr', sort: 'price-asc' }), null, now).sort).toEqual({ 'sellPrices.fr.price.amountCents': 1, _id: 1 });
+    expect(windowFilter(plan, window)['$and']).toContainEqual({
+      $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: 'moka' }],
+    });
+    expect(planSearch(input({ market: 'fr', sort: 'price-asc' }), null, now).sort).toEqual({
+      'sellPrices.fr.price.amountCents': 1,
+      _id: 1,
+    });
   });
 
   it('keeps what a listing learns under the listing, whatever its page', () => {
-    expect(searchScope(input({ category: 'pets', cursor: encodeCursor({ sort: 'relevance', value: 1, id: 'abcdef12' }), limit: 10 }))).toBe(searchScope(input({ category: 'pets' })));
+    expect(searchScope(input({ category: 'pets', cursor: encodeCursor({ sort: 'relevance', value: 1, id: 'abcdef12' }), limit: 10 }))).toBe(
+      searchScope(input({ category: 'pets' })),
+    );
     expect(searchScope(input({ category: 'pets' }))).not.toBe(searchScope(input({ category: 'toys' })));
   });
 
@@ -86,7 +99,14 @@ describe('planSearch and windowFilter', () => {
     expect(kindScope(input({ category: 'pets' }))).toBe(kindScope(input({ category: 'toys' })));
     expect(kindScope(input({ brand: 'Bialetti' }))).toBe(kindScope(input({ brand: 'Lego' })));
     expect(kindScope(input({ q: 'moka rossa' }))).toBe(kindScope(input({ q: 'lego' })));
-    const kinds = [input({}), input({ category: 'pets' }), input({ brand: 'Lego' }), input({ q: 'lego' }), input({ category: 'pets', sort: 'price-asc' }), input({ category: 'pets', minPriceCents: 100 })];
+    const kinds = [
+      input({}),
+      input({ category: 'pets' }),
+      input({ brand: 'Lego' }),
+      input({ q: 'lego' }),
+      input({ category: 'pets', sort: 'price-asc' }),
+      input({ category: 'pets', minPriceCents: 100 }),
+    ];
     expect(new Set(kinds.map(kindScope)).size).toBe(kinds.length);
   });
 });
@@ -121,10 +141,20 @@ describe('toSearchPage', () => {
 
   it('leaves the density out of the cursor of a page whose products all share its first price', () => {
     const request = input({ sort: 'price-asc', limit: 2 });
-    const first = toSearchPage(request, planSearch(request, null, now), [product('aaaaaa01', 1000), product('aaaaaa02', 1000), product('aaaaaa03', 1000)], now);
+    const first = toSearchPage(
+      request,
+      planSearch(request, null, now),
+      [product('aaaaaa01', 1000), product('aaaaaa02', 1000), product('aaaaaa03', 1000)],
+      now,
+    );
     const cursor = decodeCursor(first.nextCursor ?? '', 'price-asc');
     const next = { ...request, cursor: first.nextCursor ?? '' };
-    const page = toSearchPage(next, planSearch(next, cursor, now), [product('aaaaaa03', 1000), product('aaaaaa04', 1000), product('aaaaaa05', 1000)], now);
+    const page = toSearchPage(
+      next,
+      planSearch(next, cursor, now),
+      [product('aaaaaa03', 1000), product('aaaaaa04', 1000), product('aaaaaa05', 1000)],
+      now,
+    );
     expect(decodeCursor(page.nextCursor ?? '', 'price-asc')).toEqual({ sort: 'price-asc', value: 1000, id: 'aaaaaa04' });
   });
 });

@@ -5,7 +5,17 @@ import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
-import { catalogScope, keyOf, kindScope, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct, type SearchPlan } from './product-search';
+import {
+  catalogScope,
+  keyOf,
+  kindScope,
+  planSearch,
+  searchScope,
+  toSearchPage,
+  windowFilter,
+  type ListedProduct,
+  type SearchPlan,
+} from './product-search';
 import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
@@ -36,12 +46,21 @@ const KIND_WEIGHT = 0.2;
 function learnKind(kind: string, anchor: number, spanPerRow: number | null): void {
   const was = kinds.get(kind);
   const mean = (old: number, value: number) => (1 - KIND_WEIGHT) * old + KIND_WEIGHT * value;
-  const span = spanPerRow === null ? (was?.spanPerRow ?? null) : was?.spanPerRow == null ? spanPerRow : Math.exp(mean(Math.log(was.spanPerRow), Math.log(spanPerRow)));
+  const span =
+    spanPerRow === null
+      ? (was?.spanPerRow ?? null)
+      : was?.spanPerRow == null
+        ? spanPerRow
+        : Math.exp(mean(Math.log(was.spanPerRow), Math.log(spanPerRow)));
   kinds.set(kind, { anchor: was ? mean(was.anchor, anchor) : anchor, spanPerRow: span });
 }
 
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
-export async function readListingPage(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
+export async function readListingPage(
+  products: Collection<Product>,
+  input: ProductSearchInput,
+  now = new Date(),
+): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
   const scope = searchScope(input);
   const known = learned.get(scope);
@@ -56,7 +75,11 @@ export async function readListingPage(products: Collection<Product>, input: Prod
   // Words found too sparse for the capped window before go straight to their own index: the
   // window would read its products of the catalog for nothing.
   const sparse = keywordCap !== undefined && learnedSpan !== undefined && learnedSpan > keywordCap;
-  const range = { ...planned.range, ...(sparse && { windowedTrips: 0 }), ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }) };
+  const range = {
+    ...planned.range,
+    ...(sparse && { windowedTrips: 0 }),
+    ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }),
+  };
   const plan = { ...planned, range };
   let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
   for (let trips = 1; window; trips++) {
@@ -120,7 +143,8 @@ export async function catalogFacets(products: Collection<Product>, redis: Redis)
   const cached = await redis.get(FACETS_KEY);
   if (cached) return JSON.parse(cached) as CatalogFacets;
   const [categories, brands] = await Promise.all([products.distinct('category'), products.distinct('brand')]);
-  const named = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string' && v !== '').sort((a, b) => a.localeCompare(b));
+  const named = (values: unknown[]) =>
+    values.filter((v): v is string => typeof v === 'string' && v !== '').sort((a, b) => a.localeCompare(b));
   const facets: CatalogFacets = { categories: categories.filter(isCategoryId), brands: named(brands) };
   await redis.set(FACETS_KEY, JSON.stringify(facets), 'EX', FACETS_TTL_S);
   return facets;

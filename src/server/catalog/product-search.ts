@@ -90,7 +90,8 @@ export function searchScope(input: ProductSearchInput): string {
  * products lay, usually far closer than a guess made for every listing alike.
  */
 export function kindScope(input: ProductSearchInput): string {
-  const by = input.category !== undefined ? 'category' : input.brand !== undefined ? 'brand' : queryTokens(input.q).length > 0 ? 'words' : 'all';
+  const by =
+    input.category !== undefined ? 'category' : input.brand !== undefined ? 'brand' : queryTokens(input.q).length > 0 ? 'words' : 'all';
   const priced = input.minPriceCents !== undefined || input.maxPriceCents !== undefined;
   return JSON.stringify({ market: input.market, sort: input.sort, inStock: input.inStock, by, priced });
 }
@@ -106,7 +107,12 @@ export function catalogScope(input: ProductSearchInput): string {
  * price range when sorted by price), and everything else as filters.
  * `learnedAnchor` is where an earlier first page of the listing (or of the shop's whole listing) began.
  */
-export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, learnedAnchor: number | null = null): SearchPlan {
+export function planSearch(
+  input: ProductSearchInput,
+  cursor: SearchCursor | null,
+  now: Date,
+  learnedAnchor: number | null = null,
+): SearchPlan {
   const { market } = input;
   const tokens = queryTokens(input.q);
   const { field, direction } = sortKey(input.sort, market);
@@ -125,7 +131,12 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
   const low = byPrice ? (input.minPriceCents ?? KEY_MIN) : KEY_MIN;
   const high = byPrice ? (input.maxPriceCents ?? KEY_MAX) : KEY_MAX;
   if (!byPrice && (input.minPriceCents !== undefined || input.maxPriceCents !== undefined)) {
-    rest.push({ [sellPriceField(market)]: { ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }), ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }) } });
+    rest.push({
+      [sellPriceField(market)]: {
+        ...(input.minPriceCents !== undefined && { $gte: input.minPriceCents }),
+        ...(input.maxPriceCents !== undefined && { $lte: input.maxPriceCents }),
+      },
+    });
   }
   const [first, last] = direction === 1 ? [low, high] : [high, low];
   // The cursor's value lies inside the range (a page past it would be empty): start there.
@@ -188,12 +199,27 @@ export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
   const keyset = plan.keyset ? [plan.keyset] : [];
   // The last trip of a keyword page reads the word's index alone: beside the word, the key's
   // range would let the planner read the sort key's index instead, over the rest of the catalog.
-  if (window.last && plan.tailPrefix !== plan.prefix) return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }, ...keyset] };
+  if (window.last && plan.tailPrefix !== plan.prefix)
+    return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }, ...keyset] };
   return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }, ...keyset] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
-export type ListedProduct = Pick<Product, '_id' | 'slug' | 'title' | 'texts' | 'brand' | 'category' | 'images' | 'offers' | 'createdAt' | 'sellPrices' | 'priceOverrides' | 'salesStop'>;
+export type ListedProduct = Pick<
+  Product,
+  | '_id'
+  | 'slug'
+  | 'title'
+  | 'texts'
+  | 'brand'
+  | 'category'
+  | 'images'
+  | 'offers'
+  | 'createdAt'
+  | 'sellPrices'
+  | 'priceOverrides'
+  | 'salesStop'
+>;
 
 /** The sort key of a listed product, in the plan's units. */
 export function keyOf(product: ListedProduct, plan: SearchPlan, market: MarketCode): number {

@@ -5,7 +5,13 @@ import { marketsToTranslate, originalText, productSearchTokens, textFor, withTex
 const at = new Date('2026-11-25T10:00:00Z');
 const eur = (amountCents: number) => ({ amountCents, currency: 'EUR' as const });
 const sells = (sourceMarket: 'it' | 'fr' | 'de' | 'es') => ({ price: eur(3999), sourceMarket, computedAt: at });
-const page = (language: ProductText['language'], title: string, description: string | null = null): ProductText => ({ title, description, language, origin: 'page', at });
+const page = (language: ProductText['language'], title: string, description: string | null = null): ProductText => ({
+  title,
+  description,
+  language,
+  origin: 'page',
+  at,
+});
 
 function product(fields: Partial<Product> = {}): Product {
   return {
@@ -83,7 +89,13 @@ describe('productSearchTokens and withText', () => {
 
   it('a translation stored makes its words findable and dates the write', () => {
     const later = new Date('2026-11-25T11:00:00Z');
-    const translated: ProductText = { title: 'Nordvik Macchina da Caffè NK-120, Nero', description: null, language: 'it', origin: 'translation', at: later };
+    const translated: ProductText = {
+      title: 'Nordvik Macchina da Caffè NK-120, Nero',
+      description: null,
+      language: 'it',
+      origin: 'translation',
+      at: later,
+    };
     const after = withText(product({ texts: { de } }), 'it', translated, later);
     expect(after.texts).toEqual({ de, it: translated });
     expect(after.searchTokens).toEqual(expect.arrayContaining(['macchina', 'caffe', 'nero', 'kaffeemaschine']));

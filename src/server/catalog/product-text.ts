@@ -44,7 +44,9 @@ export function textFor(product: Texts, market: MarketCode): ShownText {
  * translate: what the translation jobs are for.
  */
 export function marketsToTranslate(product: Texts & Pick<Product, 'priceOverrides' | 'salesStop'>, now = new Date()): MarketCode[] {
-  return MARKET_CODES.filter((m) => !product.texts?.[m] && sellingPrice(product, m, now) !== null && originalText(product, m) !== undefined);
+  return MARKET_CODES.filter(
+    (m) => !product.texts?.[m] && sellingPrice(product, m, now) !== null && originalText(product, m) !== undefined,
+  );
 }
 
 /** The search words of the brand with every title some market shows, the first-scraped one included. */

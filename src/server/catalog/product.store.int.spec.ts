@@ -85,7 +85,10 @@ describe('product store', () => {
 
   it('leaves out of the listing a product an agent stopped selling', async () => {
     const products = productCollection(rt());
-    const stopped = product({ createdAt: new Date('2029-01-01T00:00:00Z'), salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() } });
+    const stopped = product({
+      createdAt: new Date('2029-01-01T00:00:00Z'),
+      salesStop: { reason: 'recall', agentId: 'agent_1', at: new Date() },
+    });
     await upsertProduct(products, stopped);
     const latest = await latestProducts(products, 10);
     expect(latest.length).toBeGreaterThan(0);
@@ -94,11 +97,18 @@ describe('product store', () => {
 
   it('maps the category texts of products stored before the taxonomy to its ids, once', async () => {
     const products = productCollection(rt());
-    const legacy = [product({ category: 'Elektronik & Foto' as never }), product({ category: 'Casa e cucina' as never }), product({ category: null as never }), product()];
+    const legacy = [
+      product({ category: 'Elektronik & Foto' as never }),
+      product({ category: 'Casa e cucina' as never }),
+      product({ category: null as never }),
+      product(),
+    ];
     await products.insertMany(legacy);
     expect(await mapStoredCategories(products)).toBe(3);
     const read = await products.find({ _id: { $in: legacy.map((p) => p._id) } }).toArray();
-    expect(Object.fromEntries(read.map((p) => [p._id, p.category]))).toEqual(Object.fromEntries(legacy.map((p, i) => [p._id, ['electronics', 'home-kitchen', 'other', 'home-kitchen'][i]])));
+    expect(Object.fromEntries(read.map((p) => [p._id, p.category]))).toEqual(
+      Object.fromEntries(legacy.map((p, i) => [p._id, ['electronics', 'home-kitchen', 'other', 'home-kitchen'][i]])),
+    );
     expect(await mapStoredCategories(products)).toBe(0);
   });
 });

@@ -20,7 +20,10 @@ export async function findProductImages(products: Collection<Product>, id: strin
 }
 
 /** The first of `ids` that names a stored product (by the order of `ids`), with its slug. */
-export async function firstStoredProduct(products: Collection<Product>, ids: readonly string[]): Promise<Pick<Product, '_id' | 'slug'> | null> {
+export async function firstStoredProduct(
+  products: Collection<Product>,
+  ids: readonly string[],
+): Promise<Pick<Product, '_id' | 'slug'> | null> {
   if (ids.length === 0) return null;
   const found = await products.find({ _id: { $in: [...ids] } }, { projection: { _id: 1, slug: 1 } }).toArray();
   return ids.map((id) => found.find((p) => p._id === id)).find((p) => p !== undefined) ?? null;
@@ -50,7 +53,9 @@ export async function mapStoredCategories(products: Collection<Product>): Promis
   for (const text of stored) {
     if (isCategoryId(text)) continue;
     // The stored value is not of the schema's type: that is the point of the update.
-    changed += (await products.updateMany({ category: text as never }, { $set: { category: categoryIdOf(typeof text === 'string' ? text : null) } })).modifiedCount;
+    changed += (
+      await products.updateMany({ category: text as never }, { $set: { category: categoryIdOf(typeof text === 'string' ? text : null) } })
+    ).modifiedCount;
   }
   return changed;
 }

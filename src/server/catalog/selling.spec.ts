@@ -22,7 +22,11 @@ describe('sellingPrice', () => {
   });
 
   it('is null everywhere when selling is stopped, override or not', () => {
-    const product = { sellPrices: computed, priceOverrides: { it: override }, salesStop: { reason: 'recall', agentId: 'agent-1', at: now } };
+    const product = {
+      sellPrices: computed,
+      priceOverrides: { it: override },
+      salesStop: { reason: 'recall', agentId: 'agent-1', at: now },
+    };
     expect(sellingPrice(product, 'it', now)).toBeNull();
   });
 });

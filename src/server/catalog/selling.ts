@@ -13,7 +13,11 @@ export interface SellingPrice {
  * What a shopper in this market pays, VAT included, or null when the product is not for sale
  * there: stopped by an agent, or no selling price computed. An unexpired override wins.
  */
-export function sellingPrice(product: Pick<Product, 'sellPrices' | 'priceOverrides' | 'salesStop'>, market: MarketCode, now = new Date()): SellingPrice | null {
+export function sellingPrice(
+  product: Pick<Product, 'sellPrices' | 'priceOverrides' | 'salesStop'>,
+  market: MarketCode,
+  now = new Date(),
+): SellingPrice | null {
   if (product.salesStop) return null;
   const override = product.priceOverrides?.[market];
   if (override && override.expiresAt > now) return { price: override.price, sourceMarket: null, overridden: true };

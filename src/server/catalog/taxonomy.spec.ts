@@ -18,9 +18,13 @@ const SIMULATOR_CATEGORY: Readonly<Record<string, CategoryId>> = {
 };
 
 describe('category taxonomy', () => {
-  it.each(CATEGORIES.map((c) => [c.key, c] as const))('maps the simulator’s %s category in all four languages to one id', (key, category) => {
-    for (const market of MARKET_CODES) expect(categoryIdOf(category.name[market]), `${market}: ${category.name[market]}`).toBe(SIMULATOR_CATEGORY[key]);
-  });
+  it.each(CATEGORIES.map((c) => [c.key, c] as const))(
+    'maps the simulator’s %s category in all four languages to one id',
+    (key, category) => {
+      for (const market of MARKET_CODES)
+        expect(categoryIdOf(category.name[market]), `${market}: ${category.name[market]}`).toBe(SIMULATOR_CATEGORY[key]);
+    },
+  );
 
   it('maps real shops’ breadcrumbs, whatever their language, case and accents', () => {
     expect(categoryIdOf('Home & Kitchen')).toBe('home-kitchen');

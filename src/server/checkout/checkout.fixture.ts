@@ -70,7 +70,13 @@ export function shopperForm(market: MarketCode, overrides: ShopperForm = {}): Sh
  * An order placed through checkout: the products put into a new cart, then the form submitted
  * (validated as the form route validates it). Throws with checkout's reason when it refuses.
  */
-export async function placeShopperOrder(rt: Runtime, market: MarketCode, lines: readonly (readonly [Product, number])[], form: ShopperForm = shopperForm(market), now = new Date()): Promise<Order> {
+export async function placeShopperOrder(
+  rt: Runtime,
+  market: MarketCode,
+  lines: readonly (readonly [Product, number])[],
+  form: ShopperForm = shopperForm(market),
+  now = new Date(),
+): Promise<Order> {
   const cartId = newCartId();
   for (const [product, quantity] of lines) {
     const added = await addToCart(rt, cartId, market, product._id, quantity, now);

@@ -54,15 +54,26 @@ async function offeredOnlyIn(buyMarket: MarketCode, priceCents: number, shipping
 
 describe('checkout', () => {
   it('places an order awaiting payment whose total is the sum of its lines, and empties the cart', async () => {
-    const [{ product: a }, { product: b }] = await Promise.all([productForSale(rt(), { priceCents: 1999 }), productForSale(rt(), { priceCents: 333 })]);
+    const [{ product: a }, { product: b }] = await Promise.all([
+      productForSale(rt(), { priceCents: 1999 }),
+      productForSale(rt(), { priceCents: 333 }),
+    ]);
     const cartId = await cartWith('it', [a._id, 2], [b._id, 3]);
     const form = input('it');
     const result = await placeOrder(rt(), cartId, form);
     if (!result.ok) throw new Error(result.problem);
     const order = await orderCollection(rt()).findOne({ _id: result.order.orderId });
-    expect(order).toMatchObject({ status: 'awaiting_payment', number: result.order.number, total: { amountCents: 2 * unitCents(a, 'it') + 3 * unitCents(b, 'it') } });
+    expect(order).toMatchObject({
+      status: 'awaiting_payment',
+      number: result.order.number,
+      total: { amountCents: 2 * unitCents(a, 'it') + 3 * unitCents(b, 'it') },
+    });
     expect(order!.lines.reduce((s, l) => s + l.total.amountCents, 0)).toBe(order!.total.amountCents);
-    expect(await customerCollection(rt()).findOne({ _id: customerIdFor(form.email) })).toMatchObject({ name: 'Anna Rossi', phone: '+393331234567', notes: [] });
+    expect(await customerCollection(rt()).findOne({ _id: customerIdFor(form.email) })).toMatchObject({
+      name: 'Anna Rossi',
+      phone: '+393331234567',
+      notes: [],
+    });
     const outbox = await outboxCollection(rt()).find({ 'payload.orderId': result.order.orderId }).toArray();
     expect(outbox.map((e) => e.topic)).toEqual(['order.confirmation']);
     const cart = await loadCart(rt(), cartId, 'it');
@@ -78,10 +89,17 @@ describe('checkout', () => {
     const form = input('it');
 
     const refused = await placeOrder(rt(), cartId, form);
-    expect(refused).toMatchObject({ ok: false, problem: 'prices_changed', lines: [{ productId: product._id, addedUnitCents: unitCents(product, 'it'), unitCents: firstChange }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: 'prices_changed',
+      lines: [{ productId: product._id, addedUnitCents: unitCents(product, 'it'), unitCents: firstChange }],
+    });
     // Confirmed, but the price moved again meanwhile: asked again.
     const secondChange = unitCents((await rescrape(rt(), seed, { priceCents: 2299 })).product, 'it');
-    expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: firstChange } })).toMatchObject({ ok: false, problem: 'prices_changed' });
+    expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: firstChange } })).toMatchObject({
+      ok: false,
+      problem: 'prices_changed',
+    });
     expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
 
     const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: secondChange } });
@@ -97,7 +115,11 @@ describe('checkout', () => {
     const rules = marginRules(rt().config);
     for (const market of ['it', 'fr', 'es', 'de'] as const) {
       const cartId = await cartWith(market, [product._id, 1]);
-      const placed = await placeOrder(rt(), cartId, input(market, { postalCode: { it: '00184', fr: '75008', es: '28013', de: '10115' }[market] }));
+      const placed = await placeOrder(
+        rt(),
+        cartId,
+        input(market, { postalCode: { it: '00184', fr: '75008', es: '28013', de: '10115' }[market] }),
+      );
       if (!placed.ok) throw new Error(`${market}: ${placed.problem}`);
       const order = (await orderCollection(rt()).findOne({ _id: placed.order.orderId }))!;
       const line = order.lines[0]!;
@@ -111,7 +133,13 @@ describe('checkout', () => {
     const product = await offeredOnlyIn('de', 2000, 399);
     const cartId = await cartWith('it', [product._id, 1]);
     // The 33.90 the old pricing showed, set by an agent after the shopper added the product.
-    const override = { price: eur(3390), expiresAt: new Date(Date.now() + 3_600_000), reason: 'match a competitor', agentId: 'agent_test', at: new Date() };
+    const override = {
+      price: eur(3390),
+      expiresAt: new Date(Date.now() + 3_600_000),
+      reason: 'match a competitor',
+      agentId: 'agent_test',
+      at: new Date(),
+    };
     const overridden: Product = { ...product, priceOverrides: { it: override } };
     await upsertProduct(productCollection(rt()), overridden);
     await cacheProduct(rt().redis, overridden);
@@ -119,7 +147,11 @@ describe('checkout', () => {
     expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toEqual({ ok: false, reason: 'below_floor' });
     const form = input('it');
     const refused = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 3390 } });
-    expect(refused).toMatchObject({ ok: false, problem: 'below_floor', lines: [{ productId: product._id, status: 'below_floor', unitCents: 3390 }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: 'below_floor',
+      lines: [{ productId: product._id, status: 'below_floor', unitCents: 3390 }],
+    });
     expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
   });
 
@@ -128,7 +160,11 @@ describe('checkout', () => {
     const { product } = seed;
     const cartId = await cartWith('it', [product._id, 1]);
     await rescrape(rt(), seed, { availability: 'out_of_stock' });
-    expect(await placeOrder(rt(), cartId, input('it'))).toMatchObject({ ok: false, problem: 'unavailable', lines: [{ productId: product._id, status: 'out_of_stock' }] });
+    expect(await placeOrder(rt(), cartId, input('it'))).toMatchObject({
+      ok: false,
+      problem: 'unavailable',
+      lines: [{ productId: product._id, status: 'out_of_stock' }],
+    });
   });
 
   it('makes one order of a double submit, with its outbox entries recorded once', async () => {
@@ -145,7 +181,11 @@ describe('checkout', () => {
     const customerId = customerIdFor(form.email);
     const orders = await orderCollection(rt()).find({ customerId }).toArray();
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ _id: orderIdFor(customerId, form.idempotencyKey), status: 'confirmed', paymentMethod: 'cash_on_delivery' });
+    expect(orders[0]).toMatchObject({
+      _id: orderIdFor(customerId, form.idempotencyKey),
+      status: 'confirmed',
+      paymentMethod: 'cash_on_delivery',
+    });
     const outbox = await outboxCollection(rt()).find({ 'payload.orderId': orders[0]!._id }).sort({ topic: 1 }).toArray();
     expect(outbox.map((e) => [e._id, e.topic, e.status])).toEqual([
       [effectId('order.confirmation', orders[0]!._id), 'order.confirmation', 'pending'],
@@ -183,23 +223,31 @@ describe('order status for shoppers', () => {
     const form = input('it');
     const placed = await placeOrder(rt(), cartId, form);
     if (!placed.ok) throw new Error(placed.problem);
-    await appendTimeline(orderCollection(rt()), { _id: placed.order.orderId, customerId: placed.order.customerId }, {
-      kind: 'note',
-      at: new Date(),
-      from: 'awaiting_payment',
-      to: 'awaiting_payment',
-      actor: { kind: 'agent', id: 'agent_secret1' },
-      reason: 'customer sounded angry on the phone',
-    });
+    await appendTimeline(
+      orderCollection(rt()),
+      { _id: placed.order.orderId, customerId: placed.order.customerId },
+      {
+        kind: 'note',
+        at: new Date(),
+        from: 'awaiting_payment',
+        to: 'awaiting_payment',
+        actor: { kind: 'agent', id: 'agent_secret1' },
+        reason: 'customer sounded angry on the phone',
+      },
+    );
 
-    await appendTimeline(orderCollection(rt()), { _id: placed.order.orderId, customerId: placed.order.customerId }, {
-      kind: 'status',
-      at: new Date(Date.now() + 1000),
-      from: 'awaiting_payment',
-      to: 'paid',
-      actor: { kind: 'agent', id: 'agent_secret1' },
-      reason: 'bank statement line 42 matched by hand',
-    });
+    await appendTimeline(
+      orderCollection(rt()),
+      { _id: placed.order.orderId, customerId: placed.order.customerId },
+      {
+        kind: 'status',
+        at: new Date(Date.now() + 1000),
+        from: 'awaiting_payment',
+        to: 'paid',
+        actor: { kind: 'agent', id: 'agent_secret1' },
+        reason: 'bank statement line 42 matched by hand',
+      },
+    );
 
     const view = await lookUpOrder(rt(), placed.order.number.toLowerCase(), form.email.toUpperCase());
     expect(view).toMatchObject({ number: placed.order.number, totalCents: unitCents(product, 'it') });

@@ -46,5 +46,16 @@ export const CheckoutInput = z
   });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 
-export const CHECKOUT_FIELDS = ['email', 'name', 'phone', 'line1', 'line2', 'postalCode', 'city', 'paymentMethod', 'acceptedPrices', 'idempotencyKey'] as const;
+export const CHECKOUT_FIELDS = [
+  'email',
+  'name',
+  'phone',
+  'line1',
+  'line2',
+  'postalCode',
+  'city',
+  'paymentMethod',
+  'acceptedPrices',
+  'idempotencyKey',
+] as const;
 export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];

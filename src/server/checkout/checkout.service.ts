@@ -37,7 +37,11 @@ export type PlaceOrderResult =
   | { readonly ok: false; readonly problem: 'below_floor'; readonly lines: readonly PricedLine[] }
   | { readonly ok: false; readonly problem: 'prices_changed'; readonly lines: readonly PricedLine[] };
 
-const refOf = (order: Pick<Order, '_id' | 'customerId' | 'number'>): PlacedOrderRef => ({ orderId: order._id, customerId: order.customerId, number: order.number });
+const refOf = (order: Pick<Order, '_id' | 'customerId' | 'number'>): PlacedOrderRef => ({
+  orderId: order._id,
+  customerId: order.customerId,
+  number: order.number,
+});
 
 /** A concurrent writer of the same id got there first: the document is there, which is the point. */
 async function idempotently(write: () => Promise<unknown>): Promise<void> {
@@ -68,11 +72,23 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const order = buildOrder({ input, cart: priced, customerId, now });
   const effect = { orderId: order._id, customerId };
   await idempotently(() =>
-    upsertCheckoutCustomer(customerCollection(rt), { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market }, now),
+    upsertCheckoutCustomer(
+      customerCollection(rt),
+      { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market },
+      now,
+    ),
   );
-  await idempotently(() => recordEffect(outboxCollection(rt), { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect }, now));
+  await idempotently(() =>
+    recordEffect(
+      outboxCollection(rt),
+      { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect },
+      now,
+    ),
+  );
   if (order.status === 'confirmed') {
-    await idempotently(() => recordEffect(outboxCollection(rt), { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now));
+    await idempotently(() =>
+      recordEffect(outboxCollection(rt), { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now),
+    );
   }
   const created = await insertPlacedOrder(orderCollection(rt), order);
   const placed = created ? order : await findPlacedOrder(orderCollection(rt), customerId, orderId);

@@ -29,7 +29,9 @@ describe('checkout input', () => {
   });
 
   it('names every wrong field, the postal code by the market’s country', () => {
-    const result = CheckoutInput.safeParse(checkoutInputFromForm('es', { ...form, email: 'nope', name: ' ', postalCode: '53001', paymentMethod: 'card' }));
+    const result = CheckoutInput.safeParse(
+      checkoutInputFromForm('es', { ...form, email: 'nope', name: ' ', postalCode: '53001', paymentMethod: 'card' }),
+    );
     expect(result.success).toBe(false);
     const fields = z.flattenError(result.error!).fieldErrors;
     expect(Object.keys(fields).sort()).toEqual(['email', 'name', 'paymentMethod', 'postalCode']);
@@ -37,8 +39,14 @@ describe('checkout input', () => {
   });
 
   it('reads the confirmed prices from the confirmation checkbox', () => {
-    const value = encodeAcceptedPrices([{ productId: 'aaaaaa1', unitCents: 2199 }, { productId: 'bbbbbb1', unitCents: 5 }]);
-    expect(CheckoutInput.parse(checkoutInputFromForm('it', { ...form, acceptedPrices: value })).acceptedPrices).toEqual({ aaaaaa1: 2199, bbbbbb1: 5 });
+    const value = encodeAcceptedPrices([
+      { productId: 'aaaaaa1', unitCents: 2199 },
+      { productId: 'bbbbbb1', unitCents: 5 },
+    ]);
+    expect(CheckoutInput.parse(checkoutInputFromForm('it', { ...form, acceptedPrices: value })).acceptedPrices).toEqual({
+      aaaaaa1: 2199,
+      bbbbbb1: 5,
+    });
   });
 });
 
@@ -53,12 +61,27 @@ describe('order ids', () => {
 
 describe('orders from carts', () => {
   // Bought in Italy for a euro: every price below sells above the floor.
-  const item = (productId: string, cents: number): Purchasable => ({ productId, market: 'it', title: `T ${productId}`, slug: 't', price: eur(cents), availability: 'in_stock', offers: { it: testOffer(100, 0) } });
+  const item = (productId: string, cents: number): Purchasable => ({
+    productId,
+    market: 'it',
+    title: `T ${productId}`,
+    slug: 't',
+    price: eur(cents),
+    availability: 'in_stock',
+    offers: { it: testOffer(100, 0) },
+  });
   function pricedAt(added: number, current: number) {
     const added1 = addLine(emptyCart('it', now), item('aaaaaa1', added), 3, DEFAULT_MARGIN_RULES, now);
     const added2 = added1.ok ? addLine(added1.cart, item('bbbbbb1', 333), 2, DEFAULT_MARGIN_RULES, now) : added1;
     if (!added2.ok) throw new Error('not added');
-    return priceCart(added2.cart, new Map([['aaaaaa1', item('aaaaaa1', current)], ['bbbbbb1', item('bbbbbb1', 333)]]), DEFAULT_MARGIN_RULES);
+    return priceCart(
+      added2.cart,
+      new Map([
+        ['aaaaaa1', item('aaaaaa1', current)],
+        ['bbbbbb1', item('bbbbbb1', 333)],
+      ]),
+      DEFAULT_MARGIN_RULES,
+    );
   }
 
   it('makes a valid order whose total is the sum of its lines', () => {
@@ -67,8 +90,14 @@ describe('orders from carts', () => {
     expect(Order.safeParse(order).success).toBe(true);
     expect(order.lines.map((l) => l.total.amountCents)).toEqual([5997, 666]);
     expect(order.total.amountCents).toBe(6663);
-    expect(order).toMatchObject({ status: 'awaiting_payment', email: 'anna.rossi@example.it', shippingAddress: { country: 'IT', line2: null } });
-    expect(order.timeline).toEqual([{ kind: 'status', at: now, from: null, to: 'awaiting_payment', actor: { kind: 'shopper', id: 'c-abc123' }, reason: 'order placed' }]);
+    expect(order).toMatchObject({
+      status: 'awaiting_payment',
+      email: 'anna.rossi@example.it',
+      shippingAddress: { country: 'IT', line2: null },
+    });
+    expect(order.timeline).toEqual([
+      { kind: 'status', at: now, from: null, to: 'awaiting_payment', actor: { kind: 'shopper', id: 'c-abc123' }, reason: 'order placed' },
+    ]);
   });
 
   it('starts a cash-on-delivery order confirmed', () => {

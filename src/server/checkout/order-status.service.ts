@@ -33,7 +33,8 @@ export async function lookUpOrderLimited(rt: Runtime, fields: LookupFields, clie
   const { market, number, email } = parsed.data;
   const counts = await countLookup(rt.redis, client, number.toUpperCase(), rt.config.ORDER_STATUS_LOOKUP_WINDOW_MS);
   const allowed = lookupAllowed(counts, rt.config);
-  if (!allowed.ok) return { outcome: 'limited', retryAfterMs: allowed.retryAfterMs, message: lookupLimitedMessage(market, allowed.retryAfterMs) };
+  if (!allowed.ok)
+    return { outcome: 'limited', retryAfterMs: allowed.retryAfterMs, message: lookupLimitedMessage(market, allowed.retryAfterMs) };
   const order = await lookUpOrder(rt, number, email);
   return order ? { outcome: 'found', order } : { outcome: 'not-found' };
 }
@@ -47,7 +48,11 @@ export function newLookupToken(): string {
 }
 
 /** Looks up, keeps the lookup under a new token for the page, and answers the token with the outcome. */
-export async function recordFormLookup(rt: Runtime, fields: LookupFields, client: string): Promise<{ token: string; result: OrderLookupResult }> {
+export async function recordFormLookup(
+  rt: Runtime,
+  fields: LookupFields,
+  client: string,
+): Promise<{ token: string; result: OrderLookupResult }> {
   const result = await lookUpOrderLimited(rt, fields, client);
   const token = newLookupToken();
   await saveLookupRecord(
@@ -79,7 +84,12 @@ export type ShownLookup = { readonly number: string; readonly email: string } & 
  * (a reload shows its progress), or the earlier outcome. Nothing kept, or kept for another
  * market's page: an empty form.
  */
-export async function shownLookup(rt: Runtime, token: string | null, market: MarketCode, prefill: { number: string }): Promise<ShownLookup> {
+export async function shownLookup(
+  rt: Runtime,
+  token: string | null,
+  market: MarketCode,
+  prefill: { number: string },
+): Promise<ShownLookup> {
   const record: OrderLookupRecord | null = token ? await readLookupRecord(rt.redis, token) : null;
   if (!record || record.market !== market) return { result: 'none', number: prefill.number, email: '' };
   const { number, email } = record;

@@ -13,7 +13,16 @@ const order = {
   email: 'anna@example.it',
   market: 'it',
   status: 'refunded',
-  lines: [{ lineId: 'l1', productId: 'p123456', title: 'Moka', quantity: 2, unitPrice: { amountCents: 1500, currency: 'EUR' }, total: { amountCents: 3000, currency: 'EUR' } }],
+  lines: [
+    {
+      lineId: 'l1',
+      productId: 'p123456',
+      title: 'Moka',
+      quantity: 2,
+      unitPrice: { amountCents: 1500, currency: 'EUR' },
+      total: { amountCents: 3000, currency: 'EUR' },
+    },
+  ],
   total: { amountCents: 3000, currency: 'EUR' },
   shippingAddress: { name: 'Anna', line1: 'Via Roma 1', line2: null, postalCode: '00184', city: 'Roma', country: 'IT', phone: '+39333' },
   paymentMethod: 'bank_transfer',
@@ -44,7 +53,11 @@ describe('the shopper’s view of an order', () => {
       ['refunded', 'status'],
     ]);
     expect(JSON.stringify(view)).not.toMatch(/agent_x1|troll|internal|dented|\+39333|Via Roma/);
-    expect(view).toMatchObject({ number: 'DS-ABCDEF0123', totalCents: 3000, lines: [{ title: 'Moka', quantity: 2, unitCents: 1500, totalCents: 3000 }] });
+    expect(view).toMatchObject({
+      number: 'DS-ABCDEF0123',
+      totalCents: 3000,
+      lines: [{ title: 'Moka', quantity: 2, unitCents: 1500, totalCents: 3000 }],
+    });
   });
   it('gives the account to pay to, the order number as reference, while a bank transfer is awaited', () => {
     const awaiting = { ...order, status: 'awaiting_payment' as const, paymentMethod: 'bank_transfer' as const };
@@ -57,7 +70,10 @@ describe('the shopper’s view of an order', () => {
 
 describe('order lookup limits', () => {
   const limits = { ORDER_STATUS_LOOKUPS_PER_ADDRESS: 30, ORDER_STATUS_LOOKUPS_PER_ORDER: 10 };
-  const counts = (address: number, order: number) => ({ address: { count: address, remainingMs: 120_000 }, order: { count: order, remainingMs: 300_000 } });
+  const counts = (address: number, order: number) => ({
+    address: { count: address, remainingMs: 120_000 },
+    order: { count: order, remainingMs: 300_000 },
+  });
 
   it('lets lookups through up to each limit, then says how long until every exceeded window ends', () => {
     expect(lookupAllowed(counts(30, 10), limits)).toEqual({ ok: true });
@@ -66,7 +82,7 @@ describe('order lookup limits', () => {
     expect(lookupAllowed(counts(31, 11), limits)).toEqual({ ok: false, retryAfterMs: 300_000 });
   });
 
-  it('says so in the shop\'s language, in whole minutes rounded up', () => {
+  it("says so in the shop's language, in whole minutes rounded up", () => {
     expect(lookupLimitedMessage('it', 300_000)).toBe('Troppe ricerche in poco tempo. Riprova tra 5 minuti.');
     expect(lookupLimitedMessage('fr', 61_000)).toBe('Trop de recherches en peu de temps. Réessayez dans 2 minutes.');
     expect(lookupLimitedMessage('de', 1_000)).toBe('Zu viele Suchen in kurzer Zeit. Bitte versuchen Sie es in 1 Minute erneut.');

@@ -31,9 +31,19 @@ export function toShopperOrderView(order: Order, account: BankAccount): ShopperO
     placedAt: order.createdAt.toISOString(),
     totalCents: order.total.amountCents,
     currency: order.total.currency,
-    lines: order.lines.map((l) => ({ title: l.title, quantity: l.quantity, unitCents: l.unitPrice.amountCents, totalCents: l.total.amountCents })),
+    lines: order.lines.map((l) => ({
+      title: l.title,
+      quantity: l.quantity,
+      unitCents: l.unitPrice.amountCents,
+      totalCents: l.total.amountCents,
+    })),
     payTo: order.paymentMethod === 'bank_transfer' && order.status === 'awaiting_payment' ? { ...account, reference: order.number } : null,
-    shipTo: { name: order.shippingAddress.name, postalCode: order.shippingAddress.postalCode, city: order.shippingAddress.city, country: order.shippingAddress.country },
+    shipTo: {
+      name: order.shippingAddress.name,
+      postalCode: order.shippingAddress.postalCode,
+      city: order.shippingAddress.city,
+      country: order.shippingAddress.country,
+    },
     // Only what the shopper should see: status changes and refunds. Notes, purchases, address
     // edits and messages are the back office's, and any kind added later stays there too.
     timeline: order.timeline
@@ -60,7 +70,10 @@ export interface LookupCounts {
  * so guessing one order's e-mail from many addresses stops too. When refused, how long until
  * every exceeded window has ended.
  */
-export function lookupAllowed(counts: LookupCounts, limits: LookupLimits): { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number } {
+export function lookupAllowed(
+  counts: LookupCounts,
+  limits: LookupLimits,
+): { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number } {
   const exceeded = [
     counts.address.count > limits.ORDER_STATUS_LOOKUPS_PER_ADDRESS ? counts.address.remainingMs : null,
     counts.order.count > limits.ORDER_STATUS_LOOKUPS_PER_ORDER ? counts.order.remainingMs : null,

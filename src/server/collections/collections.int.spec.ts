@@ -31,7 +31,15 @@ describe('declared indexes', () => {
   it('a unique index is enforced', async () => {
     const agents = agentCollection(rt());
     const now = new Date();
-    const doc = { email: 'anna@digitalsales.example', name: 'Anna', role: 'agent' as const, passwordHash: 'x', disabled: false, createdAt: now, updatedAt: now };
+    const doc = {
+      email: 'anna@digitalsales.example',
+      name: 'Anna',
+      role: 'agent' as const,
+      passwordHash: 'x',
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    };
     await agents.insertOne({ _id: 'agent-a', ...doc });
     await expect(agents.insertOne({ _id: 'agent-b', ...doc })).rejects.toThrow(/duplicate key/i);
   });
@@ -40,7 +48,12 @@ describe('declared indexes', () => {
 describe('a changed declaration', () => {
   it('rebuilds an index whose options differ, and reports it', async () => {
     const { db } = rt();
-    const spec = { name: 'rebuild_probe', schema: COLLECTIONS.products.schema, shardKey: { _id: 'hashed' as const }, shardKeyReason: 'test' };
+    const spec = {
+      name: 'rebuild_probe',
+      schema: COLLECTIONS.products.schema,
+      shardKey: { _id: 'hashed' as const },
+      shardKeyReason: 'test',
+    };
     await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 }, unique: true }] }]);
     const messages: string[] = [];
     await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
@@ -51,8 +64,21 @@ describe('a changed declaration', () => {
 
   it('drops an index no longer declared, and reports it', async () => {
     const { db } = rt();
-    const spec = { name: 'retire_probe', schema: COLLECTIONS.products.schema, shardKey: { _id: 'hashed' as const }, shardKeyReason: 'test' };
-    await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }, { name: 'slug', key: { slug: 1 } }] }]);
+    const spec = {
+      name: 'retire_probe',
+      schema: COLLECTIONS.products.schema,
+      shardKey: { _id: 'hashed' as const },
+      shardKeyReason: 'test',
+    };
+    await ensureIndexes(db, [
+      {
+        ...spec,
+        indexes: [
+          { name: 'email', key: { email: 1 } },
+          { name: 'slug', key: { slug: 1 } },
+        ],
+      },
+    ]);
     const messages: string[] = [];
     await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
     expect((await db.collection('retire_probe').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'email']);
@@ -70,7 +96,11 @@ describe('indexes on the cluster', () => {
     ]);
     const messages: string[] = [];
     await ensureIndexes(db, [{ ...spec, indexes: [{ name: 'email', key: { email: 1 } }] }], (m) => messages.push(m));
-    expect((await db.collection('shard_probe').indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'customerId_1_createdAt_1', 'email']);
+    expect((await db.collection('shard_probe').indexes()).map((index) => index.name).sort()).toEqual([
+      '_id_',
+      'customerId_1_createdAt_1',
+      'email',
+    ]);
     expect(messages).toEqual(['dropping index shard_probe.note: no longer declared']);
   });
 
@@ -94,8 +124,16 @@ describe('indexes on the cluster', () => {
       },
     });
     const messages: string[] = [];
-    expect(await syncIndexes(racing, { indexes: [{ name: 'number', key: { number: 1 } }], shardKey: { _id: 'hashed' } }, (m) => messages.push(m))).toBe(1);
+    expect(
+      await syncIndexes(racing, { indexes: [{ name: 'number', key: { number: 1 } }], shardKey: { _id: 'hashed' } }, (m) =>
+        messages.push(m),
+      ),
+    ).toBe(1);
     expect((await collection.indexes()).map((index) => index.name).sort()).toEqual(['_id_', 'number']);
-    expect(messages).toEqual([expect.stringMatching(/^dropping index race_probe\.number_old: it holds the key of a declared index under another name \(IndexOptionsConflict: /)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^dropping index race_probe\.number_old: it holds the key of a declared index under another name \(IndexOptionsConflict: /,
+      ),
+    ]);
   });
 });

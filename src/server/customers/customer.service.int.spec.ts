@@ -41,6 +41,11 @@ describe('customers in the back office', () => {
     expect(await addCustomerNote(rt(), { customerId: 'c-unknown000', text: 'x' }, agent)).toBeNull();
 
     const [entry] = await listAudit(auditCollection(rt()), { entityId: customerId, limit: 5 });
-    expect(entry).toMatchObject({ action: 'customer.note_added', actor: { email: agent.email }, before: { notes: 1 }, after: { notes: 2, note: '<b>called twice</b>' } });
+    expect(entry).toMatchObject({
+      action: 'customer.note_added',
+      actor: { email: agent.email },
+      before: { notes: 1 },
+      after: { notes: 2, note: '<b>called twice</b>' },
+    });
   });
 });

@@ -9,7 +9,10 @@ import { searchTerms } from './search-terms';
 import { appendCustomerNote, findCustomerById, findCustomers } from './customer.store';
 import { customerCollection } from './customer.collection';
 
-export const CustomerSearchInput = z.object({ q: z.string().trim().max(200).default(''), limit: z.number().int().min(1).max(200).default(50) });
+export const CustomerSearchInput = z.object({
+  q: z.string().trim().max(200).default(''),
+  limit: z.number().int().min(1).max(200).default(50),
+});
 export const CustomerIdInput = z.object({ customerId: Id });
 export const CustomerNoteInput = z.object({ customerId: Id, text: z.string().trim().min(1, 'text: write the note first').max(2000) });
 
@@ -28,7 +31,14 @@ export interface CustomerView extends CustomerSummaryView {
 }
 
 export function toCustomerSummary(customer: Customer): CustomerSummaryView {
-  return { id: customer._id, name: customer.name, email: customer.email, phone: customer.phone, market: customer.market, createdAt: customer.createdAt.toISOString() };
+  return {
+    id: customer._id,
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    market: customer.market,
+    createdAt: customer.createdAt.toISOString(),
+  };
 }
 
 export async function searchCustomers(rt: Runtime, input: { q: string; limit: number }): Promise<CustomerSummaryView[]> {
@@ -39,7 +49,9 @@ export async function searchCustomers(rt: Runtime, input: { q: string; limit: nu
 function view(customer: Customer): CustomerView {
   return {
     ...toCustomerSummary(customer),
-    notes: [...customer.notes].sort((a, b) => b.at.getTime() - a.at.getTime()).map((n) => ({ at: n.at.toISOString(), agentId: n.agentId, text: n.text })),
+    notes: [...customer.notes]
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .map((n) => ({ at: n.at.toISOString(), agentId: n.agentId, text: n.text })),
   };
 }
 
@@ -48,7 +60,12 @@ export async function customerDetail(rt: Runtime, customerId: string): Promise<C
   return customer ? view(customer) : null;
 }
 
-export async function addCustomerNote(rt: Runtime, input: { customerId: string; text: string }, agent: { id: string; email: string }, now = new Date()): Promise<CustomerView | null> {
+export async function addCustomerNote(
+  rt: Runtime,
+  input: { customerId: string; text: string },
+  agent: { id: string; email: string },
+  now = new Date(),
+): Promise<CustomerView | null> {
   const updated = await appendCustomerNote(customerCollection(rt), input.customerId, { at: now, agentId: agent.id, text: input.text });
   if (!updated) return null;
   await recordAudit(auditCollection(rt), {

@@ -31,8 +31,16 @@ export function findCustomerById(customers: Collection<Customer>, id: string): P
 }
 
 /** One atomic push; null when there is no such customer. */
-export function appendCustomerNote(customers: Collection<Customer>, customerId: string, note: Customer['notes'][number]): Promise<Customer | null> {
-  return customers.findOneAndUpdate({ _id: customerId }, { $push: { notes: note }, $set: { updatedAt: note.at } }, { returnDocument: 'after' });
+export function appendCustomerNote(
+  customers: Collection<Customer>,
+  customerId: string,
+  note: Customer['notes'][number],
+): Promise<Customer | null> {
+  return customers.findOneAndUpdate(
+    { _id: customerId },
+    { $push: { notes: note }, $set: { updatedAt: note.at } },
+    { returnDocument: 'after' },
+  );
 }
 
 export interface CustomerSearch {

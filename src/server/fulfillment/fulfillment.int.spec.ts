@@ -17,7 +17,9 @@ import { productCollection } from '../catalog';
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const { sim, clock } = simulator;
-const rt = useTestRuntime('fulfillment', { env: () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }) });
+const rt = useTestRuntime('fulfillment', {
+  env: () => ({ ...marketplaceEnv(sim().urls), PURCHASE_SUPPLIER_BACKOFF_MS: '20', PURCHASE_SUPPLIER_TIMEOUT_MS: '2000' }),
+});
 const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
 
 async function supplierOrderCount(market: 'it' | 'fr' | 'de' | 'es'): Promise<number> {
@@ -34,7 +36,14 @@ describe('the purchase job against the supplier API', () => {
     expect(bought.status).toBe('purchased');
     expect(bought.purchases).toHaveLength(1);
     const purchase = bought.purchases[0]!;
-    expect(purchase).toMatchObject({ lineId: 'l1', market: 'fr', sourceId: source.sourceId, idempotencyKey: `${order._id}-l1-1`, status: 'accepted', supplierOrderId: expect.stringMatching(/^SO-FR-/) });
+    expect(purchase).toMatchObject({
+      lineId: 'l1',
+      market: 'fr',
+      sourceId: source.sourceId,
+      idempotencyKey: `${order._id}-l1-1`,
+      status: 'accepted',
+      supplierOrderId: expect.stringMatching(/^SO-FR-/),
+    });
     const supplier = await (await fetch(`${sim().urls.fr}/api/supplier/orders/${purchase.supplierOrderId}`)).json();
     expect(supplier).toMatchObject({ status: 'accepted', quantity: 2, sourceId: source.sourceId });
     expect(purchase.cost).toEqual({ amountCents: supplier.totalCents, currency: 'EUR' });
@@ -58,8 +67,17 @@ describe('the purchase job against the supplier API', () => {
     await pollTracking(rt());
     const shipped = (await findOrderById(orderCollection(rt()), order._id))!;
     expect(shipped.status).toBe('shipped');
-    expect(shipped.purchases[0]).toMatchObject({ status: 'shipped', carrier: 'Colissimo', trackingNumber: expect.stringMatching(/^6A\d{11}$/) });
-    expect(shipped.timeline.at(-1)).toMatchObject({ from: 'purchased', to: 'shipped', actor: { kind: 'system' }, reason: expect.stringContaining(shipped.purchases[0]!.trackingNumber!) });
+    expect(shipped.purchases[0]).toMatchObject({
+      status: 'shipped',
+      carrier: 'Colissimo',
+      trackingNumber: expect.stringMatching(/^6A\d{11}$/),
+    });
+    expect(shipped.timeline.at(-1)).toMatchObject({
+      from: 'purchased',
+      to: 'shipped',
+      actor: { kind: 'system' },
+      reason: expect.stringContaining(shipped.purchases[0]!.trackingNumber!),
+    });
 
     clock.advance(10 * 60_000);
     await pollTracking(rt());
@@ -69,10 +87,20 @@ describe('the purchase job against the supplier API', () => {
 
     // Partial refund arithmetic on the delivered order: a third back, the rest refundable, the margin net of it.
     const third = Math.floor(order.total.amountCents / 3);
-    const refunded = await refundOrder(rt(), { orderId: order._id, amountCents: third, reason: 'one of two arrived dented' }, { ...agent, role: 'admin' });
-    expect(refunded).toMatchObject({ ok: true, order: { status: 'delivered', refundedCents: third, refundableCents: order.total.amountCents - third } });
+    const refunded = await refundOrder(
+      rt(),
+      { orderId: order._id, amountCents: third, reason: 'one of two arrived dented' },
+      { ...agent, role: 'admin' },
+    );
+    expect(refunded).toMatchObject({
+      ok: true,
+      order: { status: 'delivered', refundedCents: third, refundableCents: order.total.amountCents - third },
+    });
     const view = (await orderDetail(rt(), order._id))!;
-    expect(view.purchases[0]).toMatchObject({ supplierOrderId: purchase.supplierOrderId, trackingNumber: delivered.purchases[0]!.trackingNumber });
+    expect(view.purchases[0]).toMatchObject({
+      supplierOrderId: purchase.supplierOrderId,
+      trackingNumber: delivered.purchases[0]!.trackingNumber,
+    });
   });
 
   it('ends in needs_attention with the reason when the supplier refuses for want of stock', async () => {
@@ -103,10 +131,15 @@ describe('the purchase job against the supplier API', () => {
     expect(await supplierOrderCount('de')).toBe(before);
 
     // The supplier is back; an agent retries: the pending purchase goes out under its key, once.
-    expect(await retryPurchase(rt(), { orderId: order._id, reason: 'supplier API is back' }, agent)).toMatchObject({ ok: true, order: { status: 'purchasing' } });
+    expect(await retryPurchase(rt(), { orderId: order._id, reason: 'supplier API is back' }, agent)).toMatchObject({
+      ok: true,
+      order: { status: 'purchasing' },
+    });
     expect(await purchaseOrder(rt(), order)).toEqual({ kind: 'purchased' });
     const bought = (await findOrderById(orderCollection(rt()), order._id))!;
-    expect(bought.purchases).toMatchObject([{ status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-DE-/) }]);
+    expect(bought.purchases).toMatchObject([
+      { status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-DE-/) },
+    ]);
     expect(await supplierOrderCount('de')).toBe(before + 1);
   });
 
@@ -124,8 +157,16 @@ describe('the purchase job against the supplier API', () => {
 
   it('buys in one market what was sold in another at the price the pricing computed there', async () => {
     // The sale issue 14 found at a loss: an offer of one market only, sold in each of the others.
-    for (const [buy, sell] of [['de', 'it'], ['it', 'es'], ['fr', 'de']] as const) {
-      const { product, listing: source, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: buy }, sellMarket: sell });
+    for (const [buy, sell] of [
+      ['de', 'it'],
+      ['it', 'es'],
+      ['fr', 'de'],
+    ] as const) {
+      const {
+        product,
+        listing: source,
+        order,
+      } = await seedOrder(rt(), { offer: { simulator }, listing: { market: buy }, sellMarket: sell });
       expect(product.sellPrices[sell]?.sourceMarket).toBe(buy);
       expect(order.lines[0]!.unitPrice).toEqual(product.sellPrices[sell]!.price);
       expect(await purchaseOrder(rt(), order), `${buy} → ${sell}`).toEqual({ kind: 'purchased' });
@@ -155,7 +196,9 @@ describe('the purchase job against the supplier API', () => {
       expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
       expect(await requeueStuckPurchases(rt(), queue, later)).toBeGreaterThanOrEqual(1);
       // With the shard key, so the job reads its order on one shard.
-      expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === order._id).map((j) => j.data)).toEqual([{ orderId: order._id, customerId: order.customerId }]);
+      expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === order._id).map((j) => j.data)).toEqual([
+        { orderId: order._id, customerId: order.customerId },
+      ]);
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();

@@ -11,12 +11,26 @@ import { listOpportunities } from './opportunities.service';
 const rt = useTestRuntime('opportunities');
 const now = new Date();
 
-const offer = (priceCents: number, shippingCents: number): Offer => ({ ...testOffer(priceCents, shippingCents, 'in_stock', now), lastRefreshedAt: now });
+const offer = (priceCents: number, shippingCents: number): Offer => ({
+  ...testOffer(priceCents, shippingCents, 'in_stock', now),
+  lastRefreshedAt: now,
+});
 
 function product(id: string, offers: Product['offers']): Product {
   return {
-    _id: id, slug: id.replace('_', '-'), gtin: null, title: `Product ${id}`, brand: null, category: 'other', images: [], attributes: {}, searchTokens: [],
-    offers, sellPrices: computeSellPrices(offers, DEFAULT_MARGIN_RULES, now), createdAt: now, updatedAt: now,
+    _id: id,
+    slug: id.replace('_', '-'),
+    gtin: null,
+    title: `Product ${id}`,
+    brand: null,
+    category: 'other',
+    images: [],
+    attributes: {},
+    searchTokens: [],
+    offers,
+    sellPrices: computeSellPrices(offers, DEFAULT_MARGIN_RULES, now),
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
@@ -31,7 +45,11 @@ describe('the opportunities list', () => {
     expect(all).toHaveLength(8);
     expect(all.map((o) => o.marginCents)).toEqual([...all.map((o) => o.marginCents)].sort((a, b) => b - a));
     // Selling in Germany, the German offer beats the Spanish one and its shipping abroad.
-    expect(all.find((o) => o.productId === 'p_dearde' && o.sellMarket === 'de')).toMatchObject({ buyMarket: 'de', meetsFloor: true, marginPercent: expect.stringMatching(/ %$/) });
+    expect(all.find((o) => o.productId === 'p_dearde' && o.sellMarket === 'de')).toMatchObject({
+      buyMarket: 'de',
+      meetsFloor: true,
+      marginPercent: expect.stringMatching(/ %$/),
+    });
 
     const spain = await listOpportunities(rt(), { sellMarket: 'es', limit: 1 }, now);
     expect(spain).toHaveLength(1);

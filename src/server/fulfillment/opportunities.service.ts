@@ -27,8 +27,16 @@ const euros = (cents: number) => formatMoney({ amountCents: cents, currency: 'EU
 /** Products looked at per request: the list is a sample of what moved lately, not a full scan. */
 export const OPPORTUNITY_SCAN = 2_000;
 
-export async function listOpportunities(rt: Runtime, input: { sellMarket?: MarketCode | undefined; limit: number }, now = new Date()): Promise<OpportunityView[]> {
-  const multiMarket = { $or: MARKET_CODES.flatMap((a, i) => MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } }))) };
+export async function listOpportunities(
+  rt: Runtime,
+  input: { sellMarket?: MarketCode | undefined; limit: number },
+  now = new Date(),
+): Promise<OpportunityView[]> {
+  const multiMarket = {
+    $or: MARKET_CODES.flatMap((a, i) =>
+      MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } })),
+    ),
+  };
   const products = await productCollection(rt)
     .find(multiMarket, { projection: { title: 1, offers: 1, sellPrices: 1, priceOverrides: 1, salesStop: 1 } })
     .sort({ updatedAt: -1 })

@@ -33,7 +33,16 @@ describe('an order from checkout to delivery', () => {
     const cartId = newCartId();
     expect(await addToCart(rt(), cartId, 'fr', product._id, 2)).toMatchObject({ ok: true });
     const email = `Camille.Martin.${newId(6)}@Example.FR`;
-    const form = { idempotencyKey: newId(20), email, name: 'Camille Martin', phone: '+33 1 23 45 67 89', line1: '12 rue de la Paix', postalCode: '75002', city: 'Paris', paymentMethod: 'cash_on_delivery' };
+    const form = {
+      idempotencyKey: newId(20),
+      email,
+      name: 'Camille Martin',
+      phone: '+33 1 23 45 67 89',
+      line1: '12 rue de la Paix',
+      postalCode: '75002',
+      city: 'Paris',
+      paymentMethod: 'cash_on_delivery',
+    };
     const placed = await placeOrder(rt(), cartId, CheckoutInput.parse(checkoutInputFromForm('fr', form)));
     if (!placed.ok) throw new Error(`checkout refused: ${placed.problem}`);
     const { orderId } = placed.order;
@@ -49,7 +58,10 @@ describe('an order from checkout to delivery', () => {
 
     // The worker would run this job; running it twice, as a redelivery would, buys once.
     expect(await purchaseOrder(rt(), { _id: orderId, customerId: placed.order.customerId })).toEqual({ kind: 'purchased' });
-    expect(await purchaseOrder(rt(), { _id: orderId, customerId: placed.order.customerId })).toEqual({ kind: 'skipped', status: 'purchased' });
+    expect(await purchaseOrder(rt(), { _id: orderId, customerId: placed.order.customerId })).toEqual({
+      kind: 'skipped',
+      status: 'purchased',
+    });
     expect(await supplierOrders()).toBe(before + 1);
 
     clock.advance(2 * 60_000 + 1_000);

@@ -64,7 +64,10 @@ export async function seedOfferedProduct(rt: Runtime, offer: SimOffer, overrides
 }
 
 /** The statuses an order is moved to here; refunds and notes are the tests' own actions. */
-export type SeedStatus = Extract<OrderStatus, 'awaiting_payment' | 'confirmed' | 'paid' | 'purchased' | 'shipped' | 'delivered' | 'needs_attention'>;
+export type SeedStatus = Extract<
+  OrderStatus,
+  'awaiting_payment' | 'confirmed' | 'paid' | 'purchased' | 'shipped' | 'delivered' | 'needs_attention'
+>;
 
 /** Statuses only a purchase at the supplier reaches. */
 const BOUGHT: readonly SeedStatus[] = ['purchased', 'shipped', 'delivered', 'needs_attention'];
@@ -110,9 +113,16 @@ export async function seedOrder(rt: Runtime, seed: OrderSeed = {}): Promise<Seed
 }
 
 /** The purchase job's work, then the tracking poll after the supplier's shipping and delivery times. */
-async function buyAndTrack(rt: Runtime, { sim, clock }: TestSimulator, order: Pick<Order, '_id' | 'customerId'>, listing: Listing, status: SeedStatus): Promise<void> {
+async function buyAndTrack(
+  rt: Runtime,
+  { sim, clock }: TestSimulator,
+  order: Pick<Order, '_id' | 'customerId'>,
+  listing: Listing,
+  status: SeedStatus,
+): Promise<void> {
   // The catalog still says in stock; the supplier knows better and refuses.
-  if (status === 'needs_attention') await control(sim(), 'PATCH', `/markets/${listing.market}/products/${listing.sourceId}`, { stockQuantity: 0 });
+  if (status === 'needs_attention')
+    await control(sim(), 'PATCH', `/markets/${listing.market}/products/${listing.sourceId}`, { stockQuantity: 0 });
   await purchaseOrder(rt, order);
   const { shippedAfterMs, deliveredAfterMs } = sim().settings.orders;
   if (status === 'shipped' || status === 'delivered') {

@@ -12,7 +12,8 @@ export const PURCHASE_HANDLERS: Readonly<Record<string, JobHandler>> = {
     const parsed = PurchaseJobData.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`job ${job.id ?? '?'} has a bad payload: ${z.prettifyError(parsed.error)}`);
     const outcome = await purchaseOrder(rt, { _id: parsed.data.orderId, customerId: parsed.data.customerId });
-    const detail = outcome.kind === 'needs_attention' ? `: ${outcome.reason}` : outcome.kind === 'skipped' ? ` (order is ${outcome.status})` : '';
+    const detail =
+      outcome.kind === 'needs_attention' ? `: ${outcome.reason}` : outcome.kind === 'skipped' ? ` (order is ${outcome.status})` : '';
     console.log(`[purchaser] order ${parsed.data.orderId}: ${outcome.kind}${detail}`);
     return outcome;
   },

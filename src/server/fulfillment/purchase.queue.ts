@@ -43,7 +43,11 @@ export async function enqueuePurchase(queue: Queue, data: PurchaseJobData): Prom
 }
 
 export async function scheduleTracking(queue: Queue, everyMs: number): Promise<void> {
-  await queue.upsertJobScheduler(TRACK_PURCHASES_JOB, { every: everyMs }, { name: TRACK_PURCHASES_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  await queue.upsertJobScheduler(
+    TRACK_PURCHASES_JOB,
+    { every: everyMs },
+    { name: TRACK_PURCHASES_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
 }
 
 const queues = new WeakMap<Runtime, Queue>();

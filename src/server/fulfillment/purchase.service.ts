@@ -10,11 +10,29 @@ import { formatMoney } from '../../shared/money';
 import { outboundPolicy } from '../platform/outbound';
 import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
 import { transition, changeOrder, findOrderById, orderCollection } from '../orders';
-import { marketGates, marketplaceUrl, refreshProduct, offerCheckedAt, bestBuy, formatBasisPoints, marginRules, priceHistoryCollection } from '../pricing';
+import {
+  marketGates,
+  marketplaceUrl,
+  refreshProduct,
+  offerCheckedAt,
+  bestBuy,
+  formatBasisPoints,
+  marginRules,
+  priceHistoryCollection,
+} from '../pricing';
 import type { Queue } from 'bullmq';
 import type { Runtime } from '../platform/runtime';
 import { enqueuePurchase } from './purchase.queue';
-import { activePurchase, BUYABLE_STATUSES, failedPurchases, purchaseKey, shipToMarket, SYSTEM, trackingTransitions, withSupplierNews } from './purchase';
+import {
+  activePurchase,
+  BUYABLE_STATUSES,
+  failedPurchases,
+  purchaseKey,
+  shipToMarket,
+  SYSTEM,
+  trackingTransitions,
+  withSupplierNews,
+} from './purchase';
 import { placeSupplierOrder, readSupplierOrder, SupplierCallError, type SupplierOrder } from './supplier.client';
 
 export type PurchaseOutcome =
@@ -70,7 +88,9 @@ async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<Purc
   const at = now();
   const done = await changeOrder(orderCollection(rt), order, {
     status: 'purchased',
-    timeline: [transition(order.status, { to: 'purchased', actor: SYSTEM, reason: `bought ${order.lines.length} line(s) from the suppliers`, at })],
+    timeline: [
+      transition(order.status, { to: 'purchased', actor: SYSTEM, reason: `bought ${order.lines.length} line(s) from the suppliers`, at }),
+    ],
     at,
   });
   return done ? { kind: 'purchased' } : 'changed';
@@ -98,13 +118,23 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
   if ('refused' in placed || placed.status === 'failed') {
     // Nothing was bought under this key: the purchase is closed as failed, so a retry starts a new one.
     const reason = 'refused' in placed ? placed.refused : `order ${placed.id} failed (${placed.failureReason ?? 'no reason given'})`;
-    const failed: SupplierPurchase = 'refused' in placed
-      ? { ...purchase, status: 'failed', failureReason: reason, updatedAt: at }
-      : withSupplierNews({ ...purchase, supplierOrderId: placed.id }, placed, at);
-    await changeOrder(orderCollection(rt), current, { timeline: [], set: { 'purchases.$[p]': failed }, arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }], at });
+    const failed: SupplierPurchase =
+      'refused' in placed
+        ? { ...purchase, status: 'failed', failureReason: reason, updatedAt: at }
+        : withSupplierNews({ ...purchase, supplierOrderId: placed.id }, placed, at);
+    await changeOrder(orderCollection(rt), current, {
+      timeline: [],
+      set: { 'purchases.$[p]': failed },
+      arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }],
+      at,
+    });
     throw new Unbuyable(`line ${line.lineId}: the ${purchase.market} supplier refused: ${reason}`);
   }
-  const settled = withSupplierNews({ ...purchase, supplierOrderId: placed.id, cost: { amountCents: placed.totalCents, currency: 'EUR' } }, placed, at);
+  const settled = withSupplierNews(
+    { ...purchase, supplierOrderId: placed.id, cost: { amountCents: placed.totalCents, currency: 'EUR' } },
+    placed,
+    at,
+  );
   const entry: TimelineEntry = {
     kind: 'purchase',
     at,
@@ -134,7 +164,13 @@ async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Da
   };
   if (!best || stale(product, best.buyMarket)) {
     await refreshProduct(
-      { config: rt.config, products: productCollection(rt), priceHistory: priceHistoryCollection(rt), redis: rt.redis, gates: marketGates(rt.config) },
+      {
+        config: rt.config,
+        products: productCollection(rt),
+        priceHistory: priceHistoryCollection(rt),
+        redis: rt.redis,
+        gates: marketGates(rt.config),
+      },
       { productId: product._id, maxAgeMs: rt.config.PRICE_FRESH_MS, cause: 'sweep' },
     );
     product = (await findProduct(productCollection(rt), line.productId)) ?? product;
@@ -164,9 +200,17 @@ async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Da
 }
 
 /** The supplier's order, or why it refused to place one (a refusal places nothing: retrying it is pointless). */
-async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purchase: SupplierPurchase): Promise<SupplierOrder | { refused: string }> {
+async function placeWithRetries(
+  rt: Runtime,
+  order: Order,
+  line: OrderLine,
+  purchase: SupplierPurchase,
+): Promise<SupplierOrder | { refused: string }> {
   const base = marketplaceUrl(rt.config, purchase.market);
-  if (!base) throw new Unbuyable(`line ${line.lineId}: MARKETPLACE_URL_${purchase.market.toUpperCase()} is not set, so the ${purchase.market} supplier cannot be reached`);
+  if (!base)
+    throw new Unbuyable(
+      `line ${line.lineId}: MARKETPLACE_URL_${purchase.market.toUpperCase()} is not set, so the ${purchase.market} supplier cannot be reached`,
+    );
   const address = order.shippingAddress;
   // The body must be the same at every call under this key: all of it comes from the recorded purchase and the order.
   const body = {
@@ -179,7 +223,13 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
   let last: SupplierCallError | null = null;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await placeSupplierOrder(base, purchase.idempotencyKey, body, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS, outboundPolicy(rt.config));
+      return await placeSupplierOrder(
+        base,
+        purchase.idempotencyKey,
+        body,
+        rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS,
+        outboundPolicy(rt.config),
+      );
     } catch (error) {
       if (!(error instanceof SupplierCallError)) throw error;
       if (!error.retryable) return { refused: error.message };
@@ -187,7 +237,9 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
       if (attempt < attempts) await new Promise((r) => setTimeout(r, rt.config.PURCHASE_SUPPLIER_BACKOFF_MS * 2 ** (attempt - 1)));
     }
   }
-  throw new Unbuyable(`line ${line.lineId}: the ${purchase.market} supplier API is still down after ${attempts} attempts (${last?.message ?? 'no answer'})`);
+  throw new Unbuyable(
+    `line ${line.lineId}: the ${purchase.market} supplier API is still down after ${attempts} attempts (${last?.message ?? 'no answer'})`,
+  );
 }
 
 /**
@@ -197,7 +249,10 @@ async function placeWithRetries(rt: Runtime, order: Order, line: OrderLine, purc
  */
 export async function requeueStuckPurchases(rt: Runtime, queue: Queue, now = new Date()): Promise<number> {
   const stuck = await orderCollection(rt)
-    .find({ status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } }, { projection: { _id: 1, customerId: 1 } })
+    .find(
+      { status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } },
+      { projection: { _id: 1, customerId: 1 } },
+    )
     .limit(TRACKING_BATCH)
     .toArray();
   for (const { _id, customerId } of stuck) await enqueuePurchase(queue, { orderId: _id, customerId });
@@ -217,7 +272,11 @@ const TRACKING_BATCH = 200;
 
 /** Reads the suppliers' status of purchased and shipped orders and moves each order on. */
 export async function pollTracking(rt: Runtime, now = () => new Date()): Promise<TrackingCounts> {
-  const orders = await orderCollection(rt).find({ status: { $in: ['purchased', 'shipped'] } }).sort({ updatedAt: 1 }).limit(TRACKING_BATCH).toArray();
+  const orders = await orderCollection(rt)
+    .find({ status: { $in: ['purchased', 'shipped'] } })
+    .sort({ updatedAt: 1 })
+    .limit(TRACKING_BATCH)
+    .toArray();
   const counts = { orders: orders.length, shipped: 0, delivered: 0, needsAttention: 0, errors: 0 };
   for (const order of orders) {
     try {
@@ -226,14 +285,23 @@ export async function pollTracking(rt: Runtime, now = () => new Date()): Promise
         order.purchases.map(async (p) => {
           const base = marketplaceUrl(rt.config, p.market);
           if (!p.supplierOrderId || !base || p.status === 'failed' || p.status === 'delivered') return p;
-          return withSupplierNews(p, await readSupplierOrder(base, p.supplierOrderId, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS, outboundPolicy(rt.config)), at);
+          return withSupplierNews(
+            p,
+            await readSupplierOrder(base, p.supplierOrderId, rt.config.PURCHASE_SUPPLIER_TIMEOUT_MS, outboundPolicy(rt.config)),
+            at,
+          );
         }),
       );
       const entries = trackingTransitions(order.status, purchases, at);
       const changed = entries.length > 0 || purchases.some((p, i) => p !== order.purchases[i] && p.updatedAt === at);
       if (!changed) continue;
       const status = entries.at(-1)?.to;
-      const updated = await changeOrder(orderCollection(rt), order, { timeline: entries, set: { purchases }, ...(status ? { status } : {}), at });
+      const updated = await changeOrder(orderCollection(rt), order, {
+        timeline: entries,
+        set: { purchases },
+        ...(status ? { status } : {}),
+        at,
+      });
       if (!updated || !status) continue;
       if (status === 'shipped') counts.shipped += 1;
       if (status === 'delivered') counts.delivered += 1;

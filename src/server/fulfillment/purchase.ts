@@ -63,11 +63,15 @@ export function trackingTransitions(status: OrderStatus, purchases: readonly Sup
   };
   const cancelled = active.find((p) => p.status === 'failed');
   if (cancelled) {
-    move('needs_attention', `line ${cancelled.lineId}: the ${cancelled.market} supplier cancelled order ${cancelled.supplierOrderId} (${cancelled.failureReason ?? 'no reason given'})`);
+    move(
+      'needs_attention',
+      `line ${cancelled.lineId}: the ${cancelled.market} supplier cancelled order ${cancelled.supplierOrderId} (${cancelled.failureReason ?? 'no reason given'})`,
+    );
     return entries;
   }
   const tracking = active.map((p) => `${p.carrier ?? 'carrier'} ${p.trackingNumber ?? '?'}`).join(', ');
-  if (current === 'purchased' && active.every((p) => p.status === 'shipped' || p.status === 'delivered')) move('shipped', `shipped by the supplier: ${tracking}`);
+  if (current === 'purchased' && active.every((p) => p.status === 'shipped' || p.status === 'delivered'))
+    move('shipped', `shipped by the supplier: ${tracking}`);
   if (current === 'shipped' && active.every((p) => p.status === 'delivered')) move('delivered', `delivered: ${tracking}`);
   return entries;
 }

@@ -20,7 +20,13 @@ export interface PlaceSupplierOrder {
   readonly sourceId: string;
   readonly quantity: number;
   readonly expectedPriceCents: number;
-  readonly shipTo: { readonly country: string; readonly name: string; readonly line1: string; readonly postalCode: string; readonly city: string };
+  readonly shipTo: {
+    readonly country: string;
+    readonly name: string;
+    readonly line1: string;
+    readonly postalCode: string;
+    readonly city: string;
+  };
 }
 
 export type SupplierCallFailure = 'timeout' | 'network' | 'unavailable' | 'refused' | 'invalid-answer';
@@ -57,9 +63,13 @@ async function call(url: URL, init: RequestInit, timeoutMs: number, outbound: Ou
     // Refused by the outbound guard: the same next time.
     const refused = outboundRefusal(error);
     if (refused) throw new SupplierCallError('refused', refused.message);
-    throw new SupplierCallError('network', error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+    throw new SupplierCallError(
+      'network',
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+    );
   }
-  if (response.status === 429 || response.status >= 500) throw new SupplierCallError('unavailable', `${url.host} answered ${response.status}`);
+  if (response.status === 429 || response.status >= 500)
+    throw new SupplierCallError('unavailable', `${url.host} answered ${response.status}`);
   if (!response.ok) {
     const message = /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? /"error"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.slice(0, 200);
     throw new SupplierCallError('refused', `${url.host} answered ${response.status}: ${message}`);
@@ -76,15 +86,35 @@ async function call(url: URL, init: RequestInit, timeoutMs: number, outbound: Ou
   return parsed.data;
 }
 
-export function placeSupplierOrder(baseUrl: string, idempotencyKey: string, order: PlaceSupplierOrder, timeoutMs: number, outbound: OutboundPolicy): Promise<SupplierOrder> {
+export function placeSupplierOrder(
+  baseUrl: string,
+  idempotencyKey: string,
+  order: PlaceSupplierOrder,
+  timeoutMs: number,
+  outbound: OutboundPolicy,
+): Promise<SupplierOrder> {
   return call(
     endpoint(baseUrl, 'api/supplier/orders'),
-    { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(order) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(order),
+    },
     timeoutMs,
     outbound,
   );
 }
 
-export function readSupplierOrder(baseUrl: string, supplierOrderId: string, timeoutMs: number, outbound: OutboundPolicy): Promise<SupplierOrder> {
-  return call(endpoint(baseUrl, `api/supplier/orders/${encodeURIComponent(supplierOrderId)}`), { headers: { accept: 'application/json' } }, timeoutMs, outbound);
+export function readSupplierOrder(
+  baseUrl: string,
+  supplierOrderId: string,
+  timeoutMs: number,
+  outbound: OutboundPolicy,
+): Promise<SupplierOrder> {
+  return call(
+    endpoint(baseUrl, `api/supplier/orders/${encodeURIComponent(supplierOrderId)}`),
+    { headers: { accept: 'application/json' } },
+    timeoutMs,
+    outbound,
+  );
 }

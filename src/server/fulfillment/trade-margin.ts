@@ -15,7 +15,11 @@ export interface Opportunity extends TradeMargin {
  * For each product and each market it is for sale in, the best market to buy from; best margin
  * first (then the larger percentage, then the product id, so the order is stable).
  */
-export function opportunities(products: readonly Pick<Product, '_id' | 'title' | 'offers' | 'sellPrices' | 'priceOverrides' | 'salesStop'>[], rules: MarginRules, now: Date): Opportunity[] {
+export function opportunities(
+  products: readonly Pick<Product, '_id' | 'title' | 'offers' | 'sellPrices' | 'priceOverrides' | 'salesStop'>[],
+  rules: MarginRules,
+  now: Date,
+): Opportunity[] {
   const found: Opportunity[] = [];
   for (const product of products) {
     for (const sellMarket of MARKET_CODES) {
@@ -25,5 +29,11 @@ export function opportunities(products: readonly Pick<Product, '_id' | 'title' |
       if (best) found.push({ ...best, productId: product._id, title: product.title });
     }
   }
-  return found.sort((a, b) => b.marginCents - a.marginCents || b.marginBasisPoints - a.marginBasisPoints || a.productId.localeCompare(b.productId) || a.sellMarket.localeCompare(b.sellMarket));
+  return found.sort(
+    (a, b) =>
+      b.marginCents - a.marginCents ||
+      b.marginBasisPoints - a.marginBasisPoints ||
+      a.productId.localeCompare(b.productId) ||
+      a.sellMarket.localeCompare(b.sellMarket),
+  );
 }

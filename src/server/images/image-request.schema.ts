@@ -16,7 +16,11 @@ const WIDTH_MESSAGE = `expected one of ${IMAGE_WIDTHS.join(', ')}`;
 export const ImageRequest = z.object({
   productId: z.string().min(1, 'expected a product id').max(200, 'expected a product id of at most 200 characters'),
   /** From 1, as shops number their photos. */
-  number: z.coerce.number({ error: 'expected a photo number from 1' }).int('expected a photo number from 1').min(1, 'expected a photo number from 1').max(99),
+  number: z.coerce
+    .number({ error: 'expected a photo number from 1' })
+    .int('expected a photo number from 1')
+    .min(1, 'expected a photo number from 1')
+    .max(99),
   format: z.enum(IMAGE_FORMATS, { error: `expected .${IMAGE_FORMATS.join(' or .')}` }),
   width: z.coerce.number({ error: WIDTH_MESSAGE }).pipe(z.literal(IMAGE_WIDTHS, { error: WIDTH_MESSAGE })),
 });

@@ -29,7 +29,11 @@ describe('parseImageRequest', () => {
 
   it('refuses any other width, naming the parameter w', () => {
     for (const w of ['321', '2000', '0', '-160', 'big', '', undefined, ['160', '320']]) {
-      expect(parse('p1', '1.webp', w), String(w)).toMatchObject({ ok: false, parameter: 'w', message: 'expected one of 160, 320, 640, 1024' });
+      expect(parse('p1', '1.webp', w), String(w)).toMatchObject({
+        ok: false,
+        parameter: 'w',
+        message: 'expected one of 160, 320, 640, 1024',
+      });
     }
   });
 

@@ -16,13 +16,16 @@ export function productImageSrcset(productId: string, number: number, format: Im
 }
 
 export type ParsedImageRequest =
-  | { readonly ok: true; readonly request: ImageRequest }
-  | { readonly ok: false; readonly parameter: string; readonly message: string };
+  { readonly ok: true; readonly request: ImageRequest } | { readonly ok: false; readonly parameter: string; readonly message: string };
 
 const FILE = /^(\d{1,2})\.([a-z]+)$/;
 
 /** The route's raw parameters: `id` and `file` from the path (decoded), `w` from the query. */
-export function parseImageRequest(raw: { readonly id: string | undefined; readonly file: string | undefined; readonly w: unknown }): ParsedImageRequest {
+export function parseImageRequest(raw: {
+  readonly id: string | undefined;
+  readonly file: string | undefined;
+  readonly w: unknown;
+}): ParsedImageRequest {
   const file = FILE.exec(raw.file ?? '');
   if (!file) return { ok: false, parameter: 'file', message: 'expected {number}.webp or {number}.jpg' };
   const parsed = ImageRequest.safeParse({ productId: raw.id ?? '', number: file[1], format: file[2], width: raw.w });

@@ -51,7 +51,9 @@ beforeAll(async () => {
       res.writeHead(302, { location: `${sim().urls.de}/images/x/1.jpg` }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="file:///etc/passwd"/></svg>');
+    res
+      .writeHead(200, { 'content-type': 'image/svg+xml' })
+      .end('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="file:///etc/passwd"/></svg>');
   });
   await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
   oddUrl = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
@@ -81,16 +83,29 @@ describe('product photos through the image service', () => {
     expect(await sharp(jpeg.body).metadata()).toMatchObject({ format: 'jpeg', width: 1024, height: 1024 });
 
     // From the cache now: the same bytes, even with the shop gone from the allowed hosts' reach.
-    const again = await productImage({ ...deps(), settings: { ...deps().settings, fetchTimeoutMs: 1 } }, { productId: id, number: 1, format: 'webp', width: 320 });
+    const again = await productImage(
+      { ...deps(), settings: { ...deps().settings, fetchTimeoutMs: 1 } },
+      { productId: id, number: 1, format: 'webp', width: 320 },
+    );
     expect(again.kind === 'image' && again.body.equals(first.body)).toBe(true);
   });
 
   it('answers not-found for an unknown product or photo number, and for a photo on a host that is no shop of ours', async () => {
-    expect(await productImage(deps(), { productId: 'gtin-00000000000000', number: 1, format: 'webp', width: 160 })).toEqual({ kind: 'not-found' });
+    expect(await productImage(deps(), { productId: 'gtin-00000000000000', number: 1, format: 'webp', width: 160 })).toEqual({
+      kind: 'not-found',
+    });
     const product = findSimProduct(sim(), 'fr', (p) => p.imagePaths.length === 1);
     const redisPort = new URL(rt().config.REDIS_URL).port;
-    for (const imageUrl of [`http://127.0.0.1:${redisPort}/images/1.jpg`, `${sim().urls.de}${product.imagePaths[0]}`, 'http://169.254.169.254/latest/meta-data/']) {
-      const id = await scrape(`${sim().urls.fr}${canonicalPath(product)}`, 'fr', { imageUrl, gtin: null, sourceId: `${product.sourceId}-${imageUrl.length}` });
+    for (const imageUrl of [
+      `http://127.0.0.1:${redisPort}/images/1.jpg`,
+      `${sim().urls.de}${product.imagePaths[0]}`,
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
+      const id = await scrape(`${sim().urls.fr}${canonicalPath(product)}`, 'fr', {
+        imageUrl,
+        gtin: null,
+        sourceId: `${product.sourceId}-${imageUrl.length}`,
+      });
       expect(await productImage(deps(), { productId: id, number: 1, format: 'webp', width: 160 }), imageUrl).toEqual({ kind: 'not-found' });
     }
     const id = await scrape(`${sim().urls.fr}${canonicalPath(product)}`, 'fr');
@@ -111,17 +126,29 @@ describe('product photos through the image service', () => {
     await expect(fetchSourceImage(`http://127.0.0.1:${redisPort}/x.jpg`, settings())).rejects.toThrow(/not an allowed URL/);
     await expect(fetchSourceImage(`${oddUrl}/elsewhere.jpg`, settings())).rejects.toThrow(/off the allowed hosts/);
     // A host on the list whose address is private and not a configured shop's: refused at connect.
-    await expect(fetchSourceImage(`${oddUrl}/cut.jpg`, settings({ outbound: deps().settings.outbound }))).rejects.toThrow(/loopback address: not connecting/);
+    await expect(fetchSourceImage(`${oddUrl}/cut.jpg`, settings({ outbound: deps().settings.outbound }))).rejects.toThrow(
+      /loopback address: not connecting/,
+    );
     await expect(fetchSourceImage(`${oddUrl}/slow.jpg`, settings({ fetchTimeoutMs: 300 }))).rejects.toThrow('no answer within 300 ms');
     await expect(fetchSourceImage(photo, settings({ maxSourceBytes: 10_000 }))).rejects.toThrow(/above the limit of 10000/);
     // A stale product URL redirects within the shop, to a page: followed, then refused as no photo.
-    await expect(fetchSourceImage(`${sim().urls.it}/p/old-slug-${product.sourceId}`, settings())).rejects.toThrow(/not a photo: text\/html/);
+    await expect(fetchSourceImage(`${sim().urls.it}/p/old-slug-${product.sourceId}`, settings())).rejects.toThrow(
+      /not a photo: text\/html/,
+    );
 
-    const id = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', { imageUrl: `${oddUrl}/drawing.svg`, gtin: null, sourceId: `${product.sourceId}-svg` });
+    const id = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', {
+      imageUrl: `${oddUrl}/drawing.svg`,
+      gtin: null,
+      sourceId: `${product.sourceId}-svg`,
+    });
     const svg = await productImage({ ...deps(), settings: settings() }, { productId: id, number: 1, format: 'webp', width: 160 });
     expect(svg).toEqual({ kind: 'unavailable', reason: 'not a photo format we read: svg' });
 
-    const cutId = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', { imageUrl: `${oddUrl}/cut.jpg`, gtin: null, sourceId: `${product.sourceId}-cut` });
+    const cutId = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', {
+      imageUrl: `${oddUrl}/cut.jpg`,
+      gtin: null,
+      sourceId: `${product.sourceId}-cut`,
+    });
     const cut = await productImage({ ...deps(), settings: settings() }, { productId: cutId, number: 1, format: 'jpg', width: 160 });
     expect(cut).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/^not a readable photo/) });
   });

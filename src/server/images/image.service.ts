@@ -90,7 +90,9 @@ export async function fetchSourceImage(url: string, settings: ImageSettings): Pr
   } catch (error) {
     const refused = outboundRefusal(error);
     if (refused) throw new SourceImageError(`refused: ${refused.message}`);
-    throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `fetch failed: ${(error as Error).message}`);
+    throw new SourceImageError(
+      signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `fetch failed: ${(error as Error).message}`,
+    );
   }
   if (response.status >= 300 && response.status < 400) {
     await response.body?.cancel();
@@ -109,7 +111,9 @@ export async function fetchSourceImage(url: string, settings: ImageSettings): Pr
     return await readLimited(response, settings.maxSourceBytes);
   } catch (error) {
     if (error instanceof SourceImageError) throw error;
-    throw new SourceImageError(signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `reading failed: ${(error as Error).message}`);
+    throw new SourceImageError(
+      signal.aborted ? `no answer within ${settings.fetchTimeoutMs} ms` : `reading failed: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -122,7 +126,8 @@ export async function resizeImage(source: Buffer, width: ImageWidth, format: Ima
   } catch {
     throw new SourceImageError('not a readable photo');
   }
-  if (!meta.format || !SOURCE_FORMATS.has(meta.format)) throw new SourceImageError(`not a photo format we read: ${meta.format ?? 'unknown'}`);
+  if (!meta.format || !SOURCE_FORMATS.has(meta.format))
+    throw new SourceImageError(`not a photo format we read: ${meta.format ?? 'unknown'}`);
   const square = image.rotate().resize(width, width, { fit: 'contain', background: '#ffffff' }).flatten({ background: '#ffffff' });
   try {
     return await (format === 'webp' ? square.webp({ quality: 78 }) : square.jpeg({ quality: 82, mozjpeg: true })).toBuffer();

@@ -18,11 +18,13 @@ export default defineEventHandler(async (event) => {
   const req = event.node.req;
   const config = loadConfig();
   if (req.headers.host === undefined) req.headers.host = new URL(config.PUBLIC_URL).host;
-  else if (!VALID_HOST.test(req.headers.host)) throw createError({ statusCode: 400, statusMessage: 'Host: expected a host name, with a port or not' });
+  else if (!VALID_HOST.test(req.headers.host))
+    throw createError({ statusCode: 400, statusMessage: 'Host: expected a host name, with a port or not' });
   if (!hasBody(req)) return;
   const limit = config.REQUEST_BODY_MAX_BYTES;
   const read = await readBodyWithin(req, limit);
-  if (!read.ok && 'cutOff' in read) throw createError({ statusCode: 400, statusMessage: 'the request body ended before its announced end' });
+  if (!read.ok && 'cutOff' in read)
+    throw createError({ statusCode: 400, statusMessage: 'the request body ended before its announced end' });
   if (!read.ok) {
     // The rest of the body is not read: the connection closes after the answer.
     setResponseHeader(event, 'connection', 'close');

@@ -19,7 +19,12 @@ const queueName = scrapeQueue('de');
 describe('the operations overview', () => {
   it('shows scrape runs per market with their blocked rate, and the refresher latency of the last hour', async () => {
     const run = await startScrapeRun(scrapeRunCollection(rt()), { market: 'fr', site: 'shop.fr.example', kind: 'discovery' });
-    await saveScrapeRunProgress(scrapeRunCollection(rt()), { ...run, counts: { ...run.counts, pages: 80, products: 70, blocked: 20 }, status: 'finished', finishedAt: new Date() });
+    await saveScrapeRunProgress(scrapeRunCollection(rt()), {
+      ...run,
+      counts: { ...run.counts, pages: 80, products: 70, blocked: 20 },
+      status: 'finished',
+      finishedAt: new Date(),
+    });
     const pipeline = rt().redis.pipeline();
     const now = new Date();
     for (let ms = 1; ms <= 100; ms++) queueLatencySample(pipeline, ms, new Date(now.getTime() - (ms % 50) * 60_000));
@@ -38,7 +43,13 @@ describe('the operations overview', () => {
   it('lists a failed job and retries it, audited', async () => {
     const queue = new Queue(queueName, { connection: rt().redis, prefix: QUEUE_PREFIX });
     const connection = createQueueRedis({ url: rt().config.REDIS_URL, timeoutMs: 3000 });
-    const worker = new Worker(queueName, async () => { throw new Error('site answered 503'); }, { connection, prefix: QUEUE_PREFIX });
+    const worker = new Worker(
+      queueName,
+      async () => {
+        throw new Error('site answered 503');
+      },
+      { connection, prefix: QUEUE_PREFIX },
+    );
     try {
       const job = await queue.add('scrape-urls', { urls: [] }, { jobId: 'ops-test-1', attempts: 1 });
       const deadline = Date.now() + 10_000;
@@ -46,7 +57,9 @@ describe('the operations overview', () => {
       await worker.close();
 
       const view = await operationsOverview(rt());
-      expect(view.failedJobs).toContainEqual(expect.objectContaining({ queue: queueName, id: 'ops-test-1', failedReason: 'site answered 503' }));
+      expect(view.failedJobs).toContainEqual(
+        expect.objectContaining({ queue: queueName, id: 'ops-test-1', failedReason: 'site answered 503' }),
+      );
       expect(view.queues.find((q) => q.queue === queueName)?.counts.failed).toBe(1);
 
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toEqual({ ok: true });
@@ -54,7 +67,12 @@ describe('the operations overview', () => {
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toMatchObject({ ok: false, code: 'CONFLICT' });
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'nope' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       const [entry] = await listAudit(auditCollection(rt()), { entityKind: 'job', limit: 5 });
-      expect(entry).toMatchObject({ action: 'job.retried', entity: { id: `${queueName}/ops-test-1` }, before: { state: 'failed' }, after: { state: 'waiting' } });
+      expect(entry).toMatchObject({
+        action: 'job.retried',
+        entity: { id: `${queueName}/ops-test-1` },
+        before: { state: 'failed' },
+        after: { state: 'waiting' },
+      });
     } finally {
       await worker.close();
       await connection.quit();

@@ -54,7 +54,16 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
         const jobs = await queueOf(rt, name).getFailed(0, FAILED_PER_QUEUE - 1);
         return jobs.flatMap((job) =>
           job?.id
-            ? [{ queue: name, id: job.id, name: job.name, failedReason: job.failedReason ?? '', attemptsMade: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null }]
+            ? [
+                {
+                  queue: name,
+                  id: job.id,
+                  name: job.name,
+                  failedReason: job.failedReason ?? '',
+                  attemptsMade: job.attemptsMade,
+                  failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+                },
+              ]
             : [],
         );
       }),
@@ -67,7 +76,12 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
 export type RetryResult = { readonly ok: true } | { readonly ok: false; readonly code: 'NOT_FOUND' | 'CONFLICT'; readonly message: string };
 
 /** Moves a failed job back to waiting; the job handlers are idempotent, so a second run is safe. */
-export async function retryFailedJob(rt: Runtime, input: z.infer<typeof RetryJobInput>, agent: { id: string; email: string }, now = new Date()): Promise<RetryResult> {
+export async function retryFailedJob(
+  rt: Runtime,
+  input: z.infer<typeof RetryJobInput>,
+  agent: { id: string; email: string },
+  now = new Date(),
+): Promise<RetryResult> {
   const job = await queueOf(rt, input.queue).getJob(input.jobId);
   if (!job) return { ok: false, code: 'NOT_FOUND', message: `no job ${input.jobId} in ${input.queue}` };
   const state = await job.getState();

@@ -23,7 +23,7 @@ describe('the blocked rate', () => {
     expect(blockedPerMille({ pages: 0, blocked: 3 })).toBe(1000);
   });
 
-  it('is given per run and over a market\'s runs', () => {
+  it("is given per run and over a market's runs", () => {
     const view = toMarketScrapes('it', [run(100, 0), run(50, 50)]);
     expect(view.runs.map((r) => r.blockedPerMille)).toEqual([0, 500]);
     expect(view.blockedPerMille).toBe(250);

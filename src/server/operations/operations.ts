@@ -31,7 +31,10 @@ export interface MarketScrapes {
 }
 
 export function toMarketScrapes(market: MarketCode, runs: readonly ScrapeRun[]): MarketScrapes {
-  const total = runs.reduce((sum, r) => ({ pages: sum.pages + r.counts.pages, blocked: sum.blocked + r.counts.blocked }), { pages: 0, blocked: 0 });
+  const total = runs.reduce((sum, r) => ({ pages: sum.pages + r.counts.pages, blocked: sum.blocked + r.counts.blocked }), {
+    pages: 0,
+    blocked: 0,
+  });
   return {
     market,
     runs: runs.map((r) => ({

@@ -11,7 +11,12 @@ const issues = (input: unknown) => {
 describe('a shipping address entered by an agent', () => {
   it('accepts each country’s postal codes and tidies blanks', () => {
     expect(AddressInput.parse({ ...base, line2: ' ', phone: '' })).toEqual({ ...base, line2: null, phone: null });
-    for (const [country, postalCode] of [['IT', '00184'], ['FR', '75011'], ['DE', '10115'], ['ES', '52001']]) {
+    for (const [country, postalCode] of [
+      ['IT', '00184'],
+      ['FR', '75011'],
+      ['DE', '10115'],
+      ['ES', '52001'],
+    ]) {
       expect(AddressInput.safeParse({ ...base, country, postalCode }).success).toBe(true);
     }
   });

@@ -12,7 +12,13 @@ export const AddressInput = z
   .object({
     name: text(200),
     line1: text(200),
-    line2: z.string().trim().max(200).transform((v) => (v === '' ? null : v)).nullable().default(null),
+    line2: z
+      .string()
+      .trim()
+      .max(200)
+      .transform((v) => (v === '' ? null : v))
+      .nullable()
+      .default(null),
     postalCode: z.string().transform(normalizePostalCode),
     city: text(100),
     country: Address.shape.country,

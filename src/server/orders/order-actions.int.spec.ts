@@ -34,16 +34,48 @@ async function addedBy<T>(orderId: string, act: () => Promise<T>) {
 describe('order actions', () => {
   it('marks an awaiting order paid: timeline, audit, and the purchase effect', async () => {
     const order = await seed('awaiting_payment');
-    const { result, audit: audited, effects: recorded } = await addedBy(order._id, () => markPaid(rt(), { orderId: order._id, reason: 'transfer received, ref 4471' }, agent));
-    expect(result).toMatchObject({ ok: true, order: { status: 'paid', timeline: [{ kind: 'status', from: 'awaiting_payment', to: 'paid', actor: 'agent agent_test', reason: 'marked paid: transfer received, ref 4471' }, {}] } });
-    expect(audited).toMatchObject([{ action: 'order.marked_paid', before: { status: 'awaiting_payment' }, after: { status: 'paid' }, reason: 'transfer received, ref 4471' }]);
-    expect(recorded).toMatchObject([{ topic: 'order.purchase', status: 'pending', payload: { orderId: order._id, customerId: order.customerId } }]);
+    const {
+      result,
+      audit: audited,
+      effects: recorded,
+    } = await addedBy(order._id, () => markPaid(rt(), { orderId: order._id, reason: 'transfer received, ref 4471' }, agent));
+    expect(result).toMatchObject({
+      ok: true,
+      order: {
+        status: 'paid',
+        timeline: [
+          {
+            kind: 'status',
+            from: 'awaiting_payment',
+            to: 'paid',
+            actor: 'agent agent_test',
+            reason: 'marked paid: transfer received, ref 4471',
+          },
+          {},
+        ],
+      },
+    });
+    expect(audited).toMatchObject([
+      {
+        action: 'order.marked_paid',
+        before: { status: 'awaiting_payment' },
+        after: { status: 'paid' },
+        reason: 'transfer received, ref 4471',
+      },
+    ]);
+    expect(recorded).toMatchObject([
+      { topic: 'order.purchase', status: 'pending', payload: { orderId: order._id, customerId: order.customerId } },
+    ]);
   });
 
   it('refuses what the state machine refuses, with its message, and changes nothing', async () => {
     const order = await seed('paid');
     const { audit: audited, effects: recorded } = await addedBy(order._id, async () => {
-      expect(await markPaid(rt(), { orderId: order._id, reason: 'again' }, agent)).toEqual({ ok: false, code: 'CONFLICT', message: expect.stringContaining('an order that is paid cannot become paid') });
+      expect(await markPaid(rt(), { orderId: order._id, reason: 'again' }, agent)).toEqual({
+        ok: false,
+        code: 'CONFLICT',
+        message: expect.stringContaining('an order that is paid cannot become paid'),
+      });
       expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper asked' }, agent)).toEqual({
         ok: false,
         code: 'CONFLICT',
@@ -54,19 +86,27 @@ describe('order actions', () => {
     expect(audited).toHaveLength(0);
     expect((await orderCollection(rt()).findOne({ _id: order._id }))?.timeline).toHaveLength(order.timeline.length);
     const delivered = await seed('delivered');
-    expect(await retryPurchase(rt(), { orderId: delivered._id, reason: 'try' }, agent)).toMatchObject({ ok: false, message: expect.stringContaining('cannot become purchasing') });
+    expect(await retryPurchase(rt(), { orderId: delivered._id, reason: 'try' }, agent)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cannot become purchasing'),
+    });
     expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('cancels an unpaid order', async () => {
     const order = await seed('awaiting_payment');
-    expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper changed their mind' }, agent)).toMatchObject({ ok: true, order: { status: 'cancelled' } });
+    expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper changed their mind' }, agent)).toMatchObject({
+      ok: true,
+      order: { status: 'cancelled' },
+    });
     expect(await audit(order._id)).toMatchObject([{ action: 'order.cancelled' }]);
   });
 
   it('retries the purchase of an order that needs attention', async () => {
     const order = await seed('needs_attention');
-    const { result, effects: recorded } = await addedBy(order._id, () => retryPurchase(rt(), { orderId: order._id, reason: 'supplier back up' }, agent));
+    const { result, effects: recorded } = await addedBy(order._id, () =>
+      retryPurchase(rt(), { orderId: order._id, reason: 'supplier back up' }, agent),
+    );
     expect(result).toMatchObject({ ok: true, order: { status: 'purchasing' } });
     expect(recorded).toMatchObject([{ topic: 'order.purchase' }]);
   });
@@ -74,14 +114,34 @@ describe('order actions', () => {
   it('edits the shipping address before purchase, within the order’s country', async () => {
     const order = await seed('paid');
     const address = AddressInput.parse({ name: 'Marco Bianchi', line1: 'Via Po 12', postalCode: '10123', city: 'Torino', country: 'IT' });
-    const { result, audit: audited } = await addedBy(order._id, () => editShippingAddress(rt(), { orderId: order._id, address, reason: 'shopper moved' }, agent));
-    expect(result).toMatchObject({ ok: true, order: { shippingAddress: address, timeline: [{ kind: 'address', reason: 'shipping address changed to Marco Bianchi, Via Po 12, 10123 Torino, IT: shopper moved' }, {}, {}] } });
-    expect(audited).toMatchObject([{ action: 'order.address_changed', before: { shippingAddress: order.shippingAddress }, after: { shippingAddress: address } }]);
+    const { result, audit: audited } = await addedBy(order._id, () =>
+      editShippingAddress(rt(), { orderId: order._id, address, reason: 'shopper moved' }, agent),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      order: {
+        shippingAddress: address,
+        timeline: [
+          { kind: 'address', reason: 'shipping address changed to Marco Bianchi, Via Po 12, 10123 Torino, IT: shopper moved' },
+          {},
+          {},
+        ],
+      },
+    });
+    expect(audited).toMatchObject([
+      { action: 'order.address_changed', before: { shippingAddress: order.shippingAddress }, after: { shippingAddress: address } },
+    ]);
 
     const abroad = AddressInput.parse({ ...address, country: 'FR', postalCode: '75011', city: 'Paris' });
-    expect(await editShippingAddress(rt(), { orderId: order._id, address: abroad, reason: 'x' }, agent)).toMatchObject({ ok: false, message: expect.stringMatching(/^country: /) });
+    expect(await editShippingAddress(rt(), { orderId: order._id, address: abroad, reason: 'x' }, agent)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^country: /),
+    });
     const shipped = await seed('shipped');
-    expect(await editShippingAddress(rt(), { orderId: shipped._id, address, reason: 'x' }, agent)).toMatchObject({ ok: false, message: expect.stringContaining('that is shipped cannot be changed') });
+    expect(await editShippingAddress(rt(), { orderId: shipped._id, address, reason: 'x' }, agent)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('that is shipped cannot be changed'),
+    });
   });
 
   it('resends the confirmation as a new effect each time: two resends, two more messages', async () => {
@@ -94,7 +154,10 @@ describe('order actions', () => {
       await resendConfirmation(rt(), { orderId: order._id, reason: 'not received' }, agent);
       return resendConfirmation(rt(), { orderId: order._id, reason: 'still not received' }, agent);
     });
-    expect(result).toMatchObject({ ok: true, order: { timeline: [{ kind: 'message', reason: 'order confirmation sent again: still not received' }, { kind: 'message' }, {}, {}] } });
+    expect(result).toMatchObject({
+      ok: true,
+      order: { timeline: [{ kind: 'message', reason: 'order confirmation sent again: still not received' }, { kind: 'message' }, {}, {}] },
+    });
     expect(recorded.map((e) => e.topic)).toEqual(['order.confirmation', 'order.confirmation']);
     expect(new Set(recorded.map((e) => e._id)).size).toBe(2);
     await drainOutbox(rt(), ORDER_EFFECTS);

@@ -29,7 +29,13 @@ interface Decision {
 
 const MAX_ATTEMPTS = 3;
 
-async function act(rt: Runtime, orderId: string, agent: ActingAgent, reason: string, decide: (order: Order) => Decision): Promise<OrderActionResult> {
+async function act(
+  rt: Runtime,
+  orderId: string,
+  agent: ActingAgent,
+  reason: string,
+  decide: (order: Order) => Decision,
+): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const order = await findOrderById(orderCollection(rt), orderId);
     if (!order) return notFound(orderId);
@@ -37,7 +43,8 @@ async function act(rt: Runtime, orderId: string, agent: ActingAgent, reason: str
     try {
       decision = decide(order);
     } catch (error) {
-      if (error instanceof IllegalTransitionError || error instanceof ActionRefused) return { ok: false, code: 'CONFLICT', message: error.message };
+      if (error instanceof IllegalTransitionError || error instanceof ActionRefused)
+        return { ok: false, code: 'CONFLICT', message: error.message };
       throw error;
     }
     if (decision.effect) await recordEffect(outboxCollection(rt), decision.effect, decision.change.at);
@@ -57,9 +64,23 @@ async function act(rt: Runtime, orderId: string, agent: ActingAgent, reason: str
   return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this action; reload it and try again' };
 }
 
-function statusChange(order: Order, to: OrderStatus, agent: ActingAgent, reason: string, at: Date, action: string, effect?: EffectRequest<OutboxTopic>): Decision {
+function statusChange(
+  order: Order,
+  to: OrderStatus,
+  agent: ActingAgent,
+  reason: string,
+  at: Date,
+  action: string,
+  effect?: EffectRequest<OutboxTopic>,
+): Decision {
   const entry = transition(order.status, { to, actor: { kind: 'agent', id: agent.id }, reason, at });
-  return { change: { status: to, timeline: [entry], at }, action, before: { status: order.status }, after: { status: to }, ...(effect ? { effect } : {}) };
+  return {
+    change: { status: to, timeline: [entry], at },
+    action,
+    before: { status: order.status },
+    after: { status: to },
+    ...(effect ? { effect } : {}),
+  };
 }
 
 /** An effect of this one action: a fresh id, so an earlier effect that gave up cannot swallow it. */
@@ -74,31 +95,53 @@ export interface ActionInput {
 
 /** A bank transfer arrived: the order is paid, and its purchase follows. */
 export function markPaid(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
-  return act(rt, input.orderId, agent, input.reason, (order) => statusChange(order, 'paid', agent, `marked paid: ${input.reason}`, now, 'order.marked_paid', effectOf('order.purchase', order)));
+  return act(rt, input.orderId, agent, input.reason, (order) =>
+    statusChange(order, 'paid', agent, `marked paid: ${input.reason}`, now, 'order.marked_paid', effectOf('order.purchase', order)),
+  );
 }
 
 export function cancelOrder(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
-  return act(rt, input.orderId, agent, input.reason, (order) => statusChange(order, 'cancelled', agent, `cancelled: ${input.reason}`, now, 'order.cancelled'));
+  return act(rt, input.orderId, agent, input.reason, (order) =>
+    statusChange(order, 'cancelled', agent, `cancelled: ${input.reason}`, now, 'order.cancelled'),
+  );
 }
 
 /** Buys again what is not bought yet; a purchase left pending resumes under its own key, so nothing is bought twice. */
 export function retryPurchase(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) =>
-    statusChange(order, 'purchasing', agent, `purchase retried: ${input.reason}`, now, 'order.purchase_retried', effectOf('order.purchase', order)),
+    statusChange(
+      order,
+      'purchasing',
+      agent,
+      `purchase retried: ${input.reason}`,
+      now,
+      'order.purchase_retried',
+      effectOf('order.purchase', order),
+    ),
   );
 }
 
 /** Before anything is bought, an agent may correct where it goes (within the order's country: its prices include that VAT). */
 export const ADDRESS_EDITABLE: readonly OrderStatus[] = ['awaiting_payment', 'confirmed', 'paid', 'needs_attention'];
 
-export function editShippingAddress(rt: Runtime, input: ActionInput & { readonly address: AddressInput }, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export function editShippingAddress(
+  rt: Runtime,
+  input: ActionInput & { readonly address: AddressInput },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) => {
     if (!ADDRESS_EDITABLE.includes(order.status)) {
-      throw new ActionRefused(`the shipping address of an order that is ${order.status} cannot be changed (only while it is ${ADDRESS_EDITABLE.join(', ')})`);
+      throw new ActionRefused(
+        `the shipping address of an order that is ${order.status} cannot be changed (only while it is ${ADDRESS_EDITABLE.join(', ')})`,
+      );
     }
-    if (order.purchases.some((p) => p.status !== 'failed')) throw new ActionRefused('a supplier purchase is under way or done: the address it ships to cannot be changed now');
+    if (order.purchases.some((p) => p.status !== 'failed'))
+      throw new ActionRefused('a supplier purchase is under way or done: the address it ships to cannot be changed now');
     if (input.address.country !== order.shippingAddress.country) {
-      throw new ActionRefused(`country: this order was sold with ${order.shippingAddress.country} VAT and ships within ${order.shippingAddress.country}`);
+      throw new ActionRefused(
+        `country: this order was sold with ${order.shippingAddress.country} VAT and ships within ${order.shippingAddress.country}`,
+      );
     }
     const entry: TimelineEntry = {
       kind: 'address',
@@ -126,7 +169,20 @@ export function editShippingAddress(rt: Runtime, input: ActionInput & { readonly
 export function resendConfirmation(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) => {
     const effect = effectOf('order.confirmation', order);
-    const entry: TimelineEntry = { kind: 'message', at: now, from: order.status, to: order.status, actor: { kind: 'agent', id: agent.id }, reason: `order confirmation sent again: ${input.reason}` };
-    return { change: { timeline: [entry], at: now }, effect, action: 'order.confirmation_resent', before: {}, after: { outboxEntryId: effect.id } };
+    const entry: TimelineEntry = {
+      kind: 'message',
+      at: now,
+      from: order.status,
+      to: order.status,
+      actor: { kind: 'agent', id: agent.id },
+      reason: `order confirmation sent again: ${input.reason}`,
+    };
+    return {
+      change: { timeline: [entry], at: now },
+      effect,
+      action: 'order.confirmation_resent',
+      before: {},
+      after: { outboxEntryId: effect.id },
+    };
   });
 }

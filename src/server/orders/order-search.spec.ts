@@ -14,7 +14,10 @@ describe('the search box', () => {
   it('combines the list filters with the matches of the search', () => {
     const search = OrderSearch.parse({ q: 'DS-ABC', market: 'fr', from: '2026-11-01', to: '2026-11-30' });
     const filter = orderFilter(search, searchTerms(search.q), ['c1']);
-    expect(filter).toMatchObject({ market: 'fr', createdAt: { $gte: new Date('2026-11-01T00:00:00Z'), $lt: new Date('2026-12-01T00:00:00Z') } });
+    expect(filter).toMatchObject({
+      market: 'fr',
+      createdAt: { $gte: new Date('2026-11-01T00:00:00Z'), $lt: new Date('2026-12-01T00:00:00Z') },
+    });
     expect(filter['$or']).toContainEqual({ number: 'DS-ABC' });
     expect(filter['$or']).toContainEqual({ customerId: { $in: ['c1'] } });
   });

@@ -27,7 +27,10 @@ const legal = new Set(
     .split('\n')
     .flatMap((line) => {
       const [from, to = ''] = line.split('→').map((s) => s.trim());
-      return to.split(/\s+/).filter(Boolean).map((t) => `${from}→${t}`);
+      return to
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((t) => `${from}→${t}`);
     }),
 );
 const pairs = OrderStatus.options.flatMap((from) => OrderStatus.options.map((to) => [from, to] as const));

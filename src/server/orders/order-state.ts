@@ -17,13 +17,31 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
   delivered: ['refund_pending', 'refunded', 'needs_attention'],
   refund_pending: ['refunded', 'needs_attention'],
   // An agent resolving a problem puts the order wherever it really is.
-  needs_attention: ['awaiting_payment', 'confirmed', 'paid', 'purchasing', 'purchased', 'shipped', 'delivered', 'cancelled', 'refund_pending', 'refunded'],
+  needs_attention: [
+    'awaiting_payment',
+    'confirmed',
+    'paid',
+    'purchasing',
+    'purchased',
+    'shipped',
+    'delivered',
+    'cancelled',
+    'refund_pending',
+    'refunded',
+  ],
   cancelled: [],
   refunded: [],
 };
 
 /** Statuses in which money has been received and not all given back: refunds may be issued. */
-export const REFUNDABLE_STATUSES: readonly OrderStatus[] = ['paid', 'purchased', 'shipped', 'delivered', 'refund_pending', 'needs_attention'];
+export const REFUNDABLE_STATUSES: readonly OrderStatus[] = [
+  'paid',
+  'purchased',
+  'shipped',
+  'delivered',
+  'refund_pending',
+  'needs_attention',
+];
 
 export class IllegalTransitionError extends Error {
   constructor(

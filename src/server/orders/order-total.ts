@@ -6,7 +6,8 @@ import type { OrderLine } from './order.schema';
 export function lineTotal(unitPrice: Money, quantity: number): Money {
   if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a whole number ≥ 1, got ${quantity}`);
   const amountCents = unitPrice.amountCents * quantity;
-  if (!Number.isSafeInteger(amountCents)) throw new RangeError(`a line of ${quantity} × ${unitPrice.amountCents} cents is beyond exact arithmetic`);
+  if (!Number.isSafeInteger(amountCents))
+    throw new RangeError(`a line of ${quantity} × ${unitPrice.amountCents} cents is beyond exact arithmetic`);
   return { amountCents, currency: unitPrice.currency };
 }
 
@@ -15,7 +16,8 @@ export function orderTotal(lines: readonly Pick<OrderLine, 'total'>[]): Money {
   if (!first) throw new RangeError('an order has at least one line');
   let amountCents = 0;
   for (const line of lines) {
-    if (line.total.currency !== first.total.currency) throw new Error(`lines in ${first.total.currency} and ${line.total.currency} cannot make one total`);
+    if (line.total.currency !== first.total.currency)
+      throw new Error(`lines in ${first.total.currency} and ${line.total.currency} cannot make one total`);
     amountCents += line.total.amountCents;
   }
   return { amountCents, currency: first.total.currency };

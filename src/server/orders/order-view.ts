@@ -43,7 +43,14 @@ export interface OrderView extends OrderSummaryView {
   readonly refunded: string;
   readonly refundable: string;
   readonly refunds: readonly { refundId: string; amount: string; reason: string; at: string; agentId: string }[];
-  readonly purchases: readonly { lineId: string; market: string; supplierOrderId: string | null; cost: string | null; status: string; trackingNumber: string | null }[];
+  readonly purchases: readonly {
+    lineId: string;
+    market: string;
+    supplierOrderId: string | null;
+    cost: string | null;
+    status: string;
+    trackingNumber: string | null;
+  }[];
   /** Total minus refunds minus known supplier costs; null until every purchase has a cost. */
   readonly margin: string | null;
   readonly timeline: readonly { kind: string; at: string; from: string | null; to: string; actor: string; reason: string }[];
@@ -71,7 +78,13 @@ export function toOrderView(order: Order, customer: Customer | null): OrderView 
     refundableCents: refundableCents(order),
     refunded: fmt(refunded),
     refundable: fmt(refundableCents(order)),
-    refunds: order.refunds.map((r) => ({ refundId: r.refundId, amount: fmt(r.amount.amountCents), reason: r.reason, at: r.at.toISOString(), agentId: r.agentId })),
+    refunds: order.refunds.map((r) => ({
+      refundId: r.refundId,
+      amount: fmt(r.amount.amountCents),
+      reason: r.reason,
+      at: r.at.toISOString(),
+      agentId: r.agentId,
+    })),
     purchases: order.purchases.map((p) => ({
       lineId: p.lineId,
       market: p.market,

@@ -22,7 +22,11 @@ describe('order search', () => {
     const tag = newId(6);
     const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
     // One shopper, two orders: from the Italian shop and, on holiday, from the Spanish one.
-    const shopper = { email: `Maria.${tag}@Example.com`, name: `Maria ${tag} Lopez`, phone: `+34 60 ${digits.slice(0, 3)} ${digits.slice(3)}` };
+    const shopper = {
+      email: `Maria.${tag}@Example.com`,
+      name: `Maria ${tag} Lopez`,
+      phone: `+34 60 ${digits.slice(0, 3)} ${digits.slice(3)}`,
+    };
     const orders = [
       (await seedOrder(rt(), { listing: { market: 'it' }, form: shopper })).order,
       (await seedOrder(rt(), { listing: { market: 'es' }, form: shopper })).order,
@@ -60,7 +64,10 @@ describe('refunds', () => {
     const { order } = await seedOrder(rt(), { offer: { simulator }, status: 'delivered' });
     const refund = (amountCents: number, reason: string) => refundOrder(rt(), { orderId: order._id, amountCents, reason }, supervisor);
     expect(await refund(1000, 'part')).toMatchObject({ ok: true, order: { status: 'delivered' } });
-    expect(await refund(order.total.amountCents - 1000, 'rest')).toMatchObject({ ok: true, order: { status: 'refunded', refundableCents: 0 } });
+    expect(await refund(order.total.amountCents - 1000, 'rest')).toMatchObject({
+      ok: true,
+      order: { status: 'refunded', refundableCents: 0 },
+    });
     expect(await refund(1, 'more')).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
@@ -83,7 +90,7 @@ describe('refunds', () => {
     expect(await auditCollection(rt()).countDocuments({ 'entity.id': order._id, action: /^order\.refunded/ })).toBe(1);
   });
 
-  it('holds agents to the limit on the order\'s total refunds, also when they refund at the same time', async () => {
+  it("holds agents to the limit on the order's total refunds, also when they refund at the same time", async () => {
     const { order } = await seedOrder(rt(), { listing: { priceCents: 15_000 } });
     const orderId = order._id;
     const limit = rt().config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS;
@@ -100,7 +107,10 @@ describe('refunds', () => {
     const more = await refundOrder(rt(), { orderId, amountCents: limit - part, reason: 'rest of the dent' }, agent);
     expect(more).toMatchObject({ ok: true, order: { refundedCents: limit } });
     expect(await refundOrder(rt(), { orderId, amountCents: 1, reason: 'one more' }, agent)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await refundOrder(rt(), { orderId, amountCents: limit, reason: 'goodwill' }, supervisor)).toMatchObject({ ok: true, order: { refundedCents: 2 * limit } });
+    expect(await refundOrder(rt(), { orderId, amountCents: limit, reason: 'goodwill' }, supervisor)).toMatchObject({
+      ok: true,
+      order: { refundedCents: 2 * limit },
+    });
     const stored = await orderCollection(rt()).findOne({ _id: orderId });
     expect(stored?.refunds.map((r) => r.amount.amountCents).reduce((a, b) => a + b, 0)).toBe(2 * limit);
   });

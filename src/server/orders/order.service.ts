@@ -28,7 +28,15 @@ export const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message
 export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
   const terms = searchTerms(search.q);
   const customers = terms ? await findCustomers(customerCollection(rt), terms) : [];
-  const orders = await findOrders(orderCollection(rt), orderFilter(search, terms, customers.map((c) => c._id)), search.limit);
+  const orders = await findOrders(
+    orderCollection(rt),
+    orderFilter(
+      search,
+      terms,
+      customers.map((c) => c._id),
+    ),
+    search.limit,
+  );
   return orders.map(toOrderSummary);
 }
 
@@ -56,11 +64,21 @@ export async function refundOrder(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const order = await findOrderById(orderCollection(rt), input.orderId);
     if (!order) return notFound(input.orderId);
-    const decision = decideRefund(order, { amountCents: input.amountCents, role: agent.role, agentLimitCents: rt.config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS });
+    const decision = decideRefund(order, {
+      amountCents: input.amountCents,
+      role: agent.role,
+      agentLimitCents: rt.config.BACKOFFICE_REFUND_AGENT_LIMIT_CENTS,
+    });
     if (!decision.ok) return decision;
 
     const actor = { kind: 'agent', id: agent.id } as const;
-    const refund: Refund = { refundId: newId(), amount: { amountCents: input.amountCents, currency: order.total.currency }, reason: input.reason, at: now, agentId: agent.id };
+    const refund: Refund = {
+      refundId: newId(),
+      amount: { amountCents: input.amountCents, currency: order.total.currency },
+      reason: input.reason,
+      at: now,
+      agentId: agent.id,
+    };
     const label = `${decision.full ? 'Full' : 'Partial'} refund of ${formatCents(input.amountCents)}: ${input.reason}`;
     const timeline: TimelineEntry[] = decision.full
       ? [{ ...transition(order.status, { to: 'refunded', actor, reason: label, at: now }), kind: 'refund' }]
@@ -82,10 +100,22 @@ export async function refundOrder(
   return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this refund; reload it and try again' };
 }
 
-export async function addOrderNote(rt: Runtime, input: { orderId: string; text: string }, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export async function addOrderNote(
+  rt: Runtime,
+  input: { orderId: string; text: string },
+  agent: ActingAgent,
+  now = new Date(),
+): Promise<OrderActionResult> {
   const order = await findOrderById(orderCollection(rt), input.orderId);
   if (!order) return notFound(input.orderId);
-  const entry: TimelineEntry = { kind: 'note', at: now, from: order.status, to: order.status, actor: { kind: 'agent', id: agent.id }, reason: input.text };
+  const entry: TimelineEntry = {
+    kind: 'note',
+    at: now,
+    from: order.status,
+    to: order.status,
+    actor: { kind: 'agent', id: agent.id },
+    reason: input.text,
+  };
   const updated = await appendTimeline(orderCollection(rt), order, entry);
   if (!updated) return notFound(input.orderId);
   await recordAudit(auditCollection(rt), {

@@ -62,7 +62,11 @@ export interface OrderChange {
  * One atomic change of an order decided on its status as seen: null when the status (or a
  * condition in `unless`) changed meanwhile, so the caller decides again on the fresh order.
  */
-export function changeOrder(orders: Collection<Order>, seen: Pick<Order, '_id' | 'customerId' | 'status'>, change: OrderChange): Promise<Order | null> {
+export function changeOrder(
+  orders: Collection<Order>,
+  seen: Pick<Order, '_id' | 'customerId' | 'status'>,
+  change: OrderChange,
+): Promise<Order | null> {
   const push: Record<string, unknown> = { ...change.push, timeline: { $each: [...change.timeline] } };
   return orders.findOneAndUpdate(
     { _id: seen._id, customerId: seen.customerId, status: seen.status, ...change.unless },

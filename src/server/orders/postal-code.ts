@@ -23,7 +23,11 @@ export const POSTAL_CODE_RULES: Readonly<Record<Country, PostalRule>> = {
   // PLZ: 5 digits.
   DE: { pattern: /^\d{5}$/, expected: 'a German postal code (PLZ) of 5 digits', example: '10115' },
   // Código postal: 5 digits, the first two the province, 01 to 52.
-  ES: { pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/, expected: 'a Spanish postal code of 5 digits starting with a province from 01 to 52', example: '28013' },
+  ES: {
+    pattern: /^(0[1-9]|[1-4]\d|5[0-2])\d{3}$/,
+    expected: 'a Spanish postal code of 5 digits starting with a province from 01 to 52',
+    example: '28013',
+  },
 };
 
 /** Spaces typed inside or around a code are not part of it. */

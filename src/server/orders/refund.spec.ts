@@ -6,7 +6,13 @@ const at = new Date();
 const order = (totalCents: number, refunds: number[], status: Order['status'] = 'delivered') => ({
   status,
   total: { amountCents: totalCents, currency: 'EUR' as const },
-  refunds: refunds.map((c, i) => ({ refundId: `r${i}`, amount: { amountCents: c, currency: 'EUR' as const }, reason: 'x', at, agentId: 'agent_1' })),
+  refunds: refunds.map((c, i) => ({
+    refundId: `r${i}`,
+    amount: { amountCents: c, currency: 'EUR' as const },
+    reason: 'x',
+    at,
+    agentId: 'agent_1',
+  })),
 });
 const ask = (amountCents: number, role: 'agent' | 'supervisor' | 'admin' = 'agent') => ({ amountCents, role, agentLimitCents: 5000 });
 
@@ -23,7 +29,11 @@ describe('refund arithmetic', () => {
   });
 
   it('refuses more than what remains refundable', () => {
-    expect(decideRefund(order(4000, [3000]), ask(1001))).toMatchObject({ ok: false, code: 'CONFLICT', message: 'only €10.00 of this order remains refundable' });
+    expect(decideRefund(order(4000, [3000]), ask(1001))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: 'only €10.00 of this order remains refundable',
+    });
   });
 
   it('refuses zero, negative and fractional amounts', () => {
@@ -32,18 +42,23 @@ describe('refund arithmetic', () => {
 
   it('sends an agent above the limit to a supervisor; supervisors and admins may', () => {
     expect(decideRefund(order(20_000, []), ask(5000))).toEqual({ ok: true, full: false });
-    expect(decideRefund(order(20_000, []), ask(5001))).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('supervisor') });
+    expect(decideRefund(order(20_000, []), ask(5001))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('supervisor'),
+    });
     expect(decideRefund(order(20_000, []), ask(5001, 'supervisor'))).toEqual({ ok: true, full: false });
     expect(decideRefund(order(20_000, []), ask(20_000, 'admin'))).toEqual({ ok: true, full: true });
   });
 
-  it('holds an agent to the limit on the order\'s running total, whoever issued the earlier refunds', () => {
+  it("holds an agent to the limit on the order's running total, whoever issued the earlier refunds", () => {
     // The issue's probe: six refunds of 5,000 cents on one order were all accepted.
     expect(decideRefund(order(40_000, []), ask(5000))).toEqual({ ok: true, full: false });
     expect(decideRefund(order(40_000, [5000]), ask(5000))).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
-      message: 'refunds above €50.00 in total on one order need a supervisor (€50.00 of this order is refunded already): ask one to issue this refund',
+      message:
+        'refunds above €50.00 in total on one order need a supervisor (€50.00 of this order is refunded already): ask one to issue this refund',
     });
     expect(decideRefund(order(40_000, [3000]), ask(2000))).toEqual({ ok: true, full: false });
     expect(decideRefund(order(40_000, [3000]), ask(2001))).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -24,7 +24,11 @@ describe('the outbox drainer', () => {
   it('claims an entry once: a second drainer finds it leased', async () => {
     const order = await placedOrder();
     const id = effectId('order.confirmation', `${order._id}_claim`);
-    await recordEffect(outboxCollection(rt()), { id, topic: 'order.confirmation', payload: { orderId: order._id, customerId: order.customerId } });
+    await recordEffect(outboxCollection(rt()), {
+      id,
+      topic: 'order.confirmation',
+      payload: { orderId: order._id, customerId: order.customerId },
+    });
     const claims = await Promise.all([1, 2, 3].map(() => claimEntry(outboxCollection(rt()), new Date(), 30_000)));
     // Other tests' entries may be claimed too; this one only once.
     expect(claims.filter((c) => c?._id === id)).toHaveLength(1);
@@ -58,17 +62,32 @@ describe('the outbox drainer', () => {
     const id = effectId('order.confirmation', orderId);
     await recordEffect(outboxCollection(rt()), { id, topic: 'order.confirmation', payload: { orderId, customerId } });
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1, failed: 0 });
-    expect(await outboxCollection(rt()).findOne({ _id: id })).toMatchObject({ status: 'pending', attempts: 1, lastError: `order ${orderId} does not exist (yet)` });
+    expect(await outboxCollection(rt()).findOne({ _id: id })).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: `order ${orderId} does not exist (yet)`,
+    });
     // Past the grace period (10 minutes by default) and still no order.
     expect(await drainOutbox(rt(), ORDER_EFFECTS, 500, later(11 * 60_000))).toMatchObject({ failed: 1 });
-    expect(await outboxCollection(rt()).findOne({ _id: id })).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^gave up after \d+ s: order .* does not exist/) });
+    expect(await outboxCollection(rt()).findOne({ _id: id })).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/^gave up after \d+ s: order .* does not exist/),
+    });
   });
 
   it('delivers an entry whose order arrived meanwhile', async () => {
     const order = await placedOrder();
     const id = effectId('order.confirmation', `${order._id}_late`);
     await outboxCollection(rt()).insertOne({
-      _id: id, topic: 'order.confirmation', payload: { orderId: 'o_notyet00', customerId: order.customerId }, status: 'pending', attempts: 0, availableAt: new Date(), createdAt: new Date(), doneAt: null, lastError: null,
+      _id: id,
+      topic: 'order.confirmation',
+      payload: { orderId: 'o_notyet00', customerId: order.customerId },
+      status: 'pending',
+      attempts: 0,
+      availableAt: new Date(),
+      createdAt: new Date(),
+      doneAt: null,
+      lastError: null,
     });
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1 });
     await outboxCollection(rt()).updateOne({ _id: id }, { $set: { 'payload.orderId': order._id } });
@@ -84,11 +103,18 @@ describe('the outbox drainer', () => {
     await drainOutbox(rt(), ORDER_EFFECTS);
     for (const order of [unpaid, paid]) {
       for (const cause of ['a', 'b']) {
-        await recordEffect(outboxCollection(rt()), { id: effectId('order.purchase', `${order._id}_${cause}`), topic: 'order.purchase', payload: { orderId: order._id, customerId: order.customerId } });
+        await recordEffect(outboxCollection(rt()), {
+          id: effectId('order.purchase', `${order._id}_${cause}`),
+          topic: 'order.purchase',
+          payload: { orderId: order._id, customerId: order.customerId },
+        });
       }
     }
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toEqual({ done: 2, retried: 2, failed: 0 });
-    expect(await queue.getJob(purchaseJobId(paid._id))).toMatchObject({ name: 'purchase-order', data: { orderId: paid._id, customerId: paid.customerId } });
+    expect(await queue.getJob(purchaseJobId(paid._id))).toMatchObject({
+      name: 'purchase-order',
+      data: { orderId: paid._id, customerId: paid.customerId },
+    });
     expect(await queue.getJob(purchaseJobId(unpaid._id))).toBeUndefined();
     expect((await queue.getJobs(['waiting'])).filter((j) => j.data.orderId === paid._id)).toHaveLength(1);
     await queue.obliterate({ force: true });

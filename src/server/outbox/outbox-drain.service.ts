@@ -15,7 +15,12 @@ export type EffectHandler<T extends OutboxTopic> = (payload: OutboxPayload<T>, e
 export type EffectHandlers = { readonly [T in OutboxTopic]: EffectHandler<T> };
 
 export function drainPolicy(config: Config): DrainPolicy {
-  return { leaseMs: config.OUTBOX_LEASE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, backoffMs: config.OUTBOX_BACKOFF_MS, graceMs: config.OUTBOX_ORDER_GRACE_MS };
+  return {
+    leaseMs: config.OUTBOX_LEASE_MS,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    backoffMs: config.OUTBOX_BACKOFF_MS,
+    graceMs: config.OUTBOX_ORDER_GRACE_MS,
+  };
 }
 
 export interface DrainCounts {

@@ -12,13 +12,26 @@ describe('what becomes of an entry after a failed delivery', () => {
   });
 
   it('tries again later with the error kept, then fails after the last attempt', () => {
-    expect(afterFailure({ attempts: 2, createdAt }, new Error('boom'), policy, at(5_000))).toEqual({ status: 'pending', availableAt: at(7_000), lastError: 'boom' });
-    expect(afterFailure({ attempts: 3, createdAt }, new Error('boom'), policy, at(5_000))).toEqual({ status: 'failed', lastError: 'failed 3 times; last: boom' });
+    expect(afterFailure({ attempts: 2, createdAt }, new Error('boom'), policy, at(5_000))).toEqual({
+      status: 'pending',
+      availableAt: at(7_000),
+      lastError: 'boom',
+    });
+    expect(afterFailure({ attempts: 3, createdAt }, new Error('boom'), policy, at(5_000))).toEqual({
+      status: 'failed',
+      lastError: 'failed 3 times; last: boom',
+    });
   });
 
   it('lets an entry whose order is not there yet wait past the attempts, and gives it up after the grace period', () => {
     const notReady = new EffectNotReady('order o_1 does not exist (yet)');
-    expect(afterFailure({ attempts: 7, createdAt }, notReady, policy, at(60_000))).toMatchObject({ status: 'pending', lastError: 'order o_1 does not exist (yet)' });
-    expect(afterFailure({ attempts: 7, createdAt }, notReady, policy, at(600_000))).toEqual({ status: 'failed', lastError: 'gave up after 600 s: order o_1 does not exist (yet)' });
+    expect(afterFailure({ attempts: 7, createdAt }, notReady, policy, at(60_000))).toMatchObject({
+      status: 'pending',
+      lastError: 'order o_1 does not exist (yet)',
+    });
+    expect(afterFailure({ attempts: 7, createdAt }, notReady, policy, at(600_000))).toEqual({
+      status: 'failed',
+      lastError: 'gave up after 600 s: order o_1 does not exist (yet)',
+    });
   });
 });

@@ -34,12 +34,21 @@ export function backoffFor(attempts: number, baseMs: number): number {
 }
 
 /** `entry` as claimed: its attempts include the one that just failed. */
-export function afterFailure(entry: Pick<OutboxEntry, 'attempts' | 'createdAt'>, error: unknown, policy: DrainPolicy, now: Date): Settlement {
+export function afterFailure(
+  entry: Pick<OutboxEntry, 'attempts' | 'createdAt'>,
+  error: unknown,
+  policy: DrainPolicy,
+  now: Date,
+): Settlement {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof EffectNotReady) {
     const waitedMs = now.getTime() - entry.createdAt.getTime();
     if (waitedMs >= policy.graceMs) return { status: 'failed', lastError: `gave up after ${Math.round(waitedMs / 1000)} s: ${message}` };
-    return { status: 'pending', availableAt: new Date(now.getTime() + Math.min(backoffFor(entry.attempts, policy.backoffMs), policy.graceMs)), lastError: message };
+    return {
+      status: 'pending',
+      availableAt: new Date(now.getTime() + Math.min(backoffFor(entry.attempts, policy.backoffMs), policy.graceMs)),
+      lastError: message,
+    };
   }
   if (entry.attempts >= policy.maxAttempts) return { status: 'failed', lastError: `failed ${entry.attempts} times; last: ${message}` };
   return { status: 'pending', availableAt: new Date(now.getTime() + backoffFor(entry.attempts, policy.backoffMs)), lastError: message };

@@ -9,7 +9,11 @@ import { outboxCollection } from './outbox.collection';
 export const DRAIN_OUTBOX_JOB = 'drain-outbox';
 
 export async function scheduleDrain(queue: Queue, everyMs: number): Promise<void> {
-  await queue.upsertJobScheduler(DRAIN_OUTBOX_JOB, { every: everyMs }, { name: DRAIN_OUTBOX_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  await queue.upsertJobScheduler(
+    DRAIN_OUTBOX_JOB,
+    { every: everyMs },
+    { name: DRAIN_OUTBOX_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
 }
 
 /** How often the drainer logs the backlog even when it had nothing to do. */
@@ -23,7 +27,9 @@ export function drainJobHandlers(handlers: EffectHandlers): Readonly<Record<stri
       const worked = counts.done + counts.retried + counts.failed > 0;
       if (worked || Date.now() - reportedAt >= BACKLOG_REPORT_MS) {
         const backlog = await outboxBacklog(outboxCollection(rt));
-        console.log(`[outbox] drained: ${counts.done} done, ${counts.retried} to retry, ${counts.failed} failed; backlog: ${backlog.pending} pending, ${backlog.failed} failed`);
+        console.log(
+          `[outbox] drained: ${counts.done} done, ${counts.retried} to retry, ${counts.failed} failed; backlog: ${backlog.pending} pending, ${backlog.failed} failed`,
+        );
         reportedAt = Date.now();
       }
       return counts;

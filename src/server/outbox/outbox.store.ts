@@ -18,7 +18,11 @@ export interface EffectRequest<T extends OutboxTopic> {
  * Records an effect to carry out after the write that caused it. Idempotent: an entry already
  * recorded under this id is left as it is, whatever its status.
  */
-export async function recordEffect<T extends OutboxTopic>(outbox: Collection<OutboxEntry>, effect: EffectRequest<T>, now = new Date()): Promise<void> {
+export async function recordEffect<T extends OutboxTopic>(
+  outbox: Collection<OutboxEntry>,
+  effect: EffectRequest<T>,
+  now = new Date(),
+): Promise<void> {
   const payload = OUTBOX_TOPICS[effect.topic].parse(effect.payload);
   await outbox.updateOne(
     { _id: effect.id },
@@ -56,7 +60,11 @@ export function claimEntry(outbox: Collection<OutboxEntry>, now: Date, leaseMs: 
 }
 
 /** Records the delivery's outcome, unless the lease ran out and another drainer claimed it since. */
-export async function settleEntry(outbox: Collection<OutboxEntry>, claimed: Pick<OutboxEntry, '_id' | 'attempts'>, settlement: Settlement): Promise<boolean> {
+export async function settleEntry(
+  outbox: Collection<OutboxEntry>,
+  claimed: Pick<OutboxEntry, '_id' | 'attempts'>,
+  settlement: Settlement,
+): Promise<boolean> {
   const set =
     settlement.status === 'done'
       ? { status: 'done' as const, doneAt: settlement.doneAt }

@@ -7,7 +7,17 @@
 import { defineNitroPlugin } from 'nitropack/runtime';
 import { setResponseHeaders } from 'h3';
 import { loadConfigOrExit } from '../platform/config';
-import { cspNonceOf, forgetUntrustedForwarding, newCspNonce, REQUEST_ID_HEADER, requestIdOf, securityHeaders, setCspNonce, setRequestEvent, withContractNonce } from '../platform/web';
+import {
+  cspNonceOf,
+  forgetUntrustedForwarding,
+  newCspNonce,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  securityHeaders,
+  setCspNonce,
+  setRequestEvent,
+  withContractNonce,
+} from '../platform/web';
 
 export default defineNitroPlugin((nitro) => {
   const https = new URL(loadConfigOrExit().PUBLIC_URL).protocol === 'https:';

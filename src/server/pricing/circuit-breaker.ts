@@ -17,7 +17,9 @@ export type BreakerState =
 
 export const CLOSED: BreakerState = { kind: 'closed', failures: 0 };
 
-export type BreakerDecision = { readonly allowed: true; readonly state: BreakerState } | { readonly allowed: false; readonly state: BreakerState; readonly retryInMs: number };
+export type BreakerDecision =
+  | { readonly allowed: true; readonly state: BreakerState }
+  | { readonly allowed: false; readonly state: BreakerState; readonly retryInMs: number };
 
 /** May a call go out now? Moves open → half-open when the open period is over (that call is the probe). */
 export function breakerAllows(state: BreakerState, nowMs: number): BreakerDecision {

@@ -7,7 +7,10 @@ const POLICY = { freshForMs: 60_000 };
 const now = new Date('2026-11-25T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
-const offer = (lastScrapedAt: Date, lastRefreshedAt: Date | null): Offer => ({ ...testOffer(1000, null, 'in_stock', lastScrapedAt), lastRefreshedAt });
+const offer = (lastScrapedAt: Date, lastRefreshedAt: Date | null): Offer => ({
+  ...testOffer(1000, null, 'in_stock', lastScrapedAt),
+  lastRefreshedAt,
+});
 
 describe('offerCheckedAt', () => {
   it('takes the later of the last scrape and the last refresh', () => {

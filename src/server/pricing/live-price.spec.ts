@@ -63,7 +63,9 @@ describe('applyQuotes', () => {
   });
 
   it('treats a shipping change as a price change', () => {
-    expect(applyQuotes(product, { it: { priceCents: 2000, shippingCents: 499, availability: 'in_stock' } }, RULES, now).changes).toHaveLength(1);
+    expect(
+      applyQuotes(product, { it: { priceCents: 2000, shippingCents: 499, availability: 'in_stock' } }, RULES, now).changes,
+    ).toHaveLength(1);
   });
 });
 
@@ -80,7 +82,13 @@ describe('marketPrice', () => {
   });
 
   it("shows an agent's unexpired override as the price, and nothing once selling is stopped", () => {
-    const override = { price: { amountCents: 2490, currency: 'EUR' as const }, expiresAt: new Date(then.getTime() + 3_600_000), reason: 'promo', agentId: 'agent_1', at: then };
+    const override = {
+      price: { amountCents: 2490, currency: 'EUR' as const },
+      expiresAt: new Date(then.getTime() + 3_600_000),
+      reason: 'promo',
+      agentId: 'agent_1',
+      at: then,
+    };
     const overridden = { ...product, priceOverrides: { fr: override } };
     expect(marketPrice(overridden, 'fr', then)?.price.amountCents).toBe(2490);
     expect(marketPrice(overridden, 'fr', then)?.sourceMarket).toBe('it');

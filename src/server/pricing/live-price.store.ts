@@ -18,7 +18,12 @@ const FAILURE_TTL_S = 10 * 60;
  * or cleared, the marketplace call's duration counted for the operations page, the event published. Published last, so a page that reads after the message
  * finds the cache already updated.
  */
-export async function recordRefreshOutcome(redis: Redis, event: PriceEvent, product: Product | null, callDurationMs: number | null = null): Promise<void> {
+export async function recordRefreshOutcome(
+  redis: Redis,
+  event: PriceEvent,
+  product: Product | null,
+  callDurationMs: number | null = null,
+): Promise<void> {
   const pipeline = redis.pipeline();
   if (product) queueCacheWrite(pipeline, product);
   if (event.failure) pipeline.set(refreshFailureKey(event.productId), JSON.stringify(event.failure), 'EX', FAILURE_TTL_S);
@@ -101,7 +106,12 @@ export function priceEventHub(rt: Runtime): PriceEventHub {
   let hub = hubs.get(rt);
   if (!hub) {
     // No command timeout: a subscriber connection waits for messages, not answers.
-    hub = new PriceEventHub(createRedis({ url: rt.config.REDIS_URL, timeoutMs: rt.config.REDIS_TIMEOUT_MS, name: 'price-events' }, { commandTimeout: undefined, lazyConnect: false }));
+    hub = new PriceEventHub(
+      createRedis(
+        { url: rt.config.REDIS_URL, timeoutMs: rt.config.REDIS_TIMEOUT_MS, name: 'price-events' },
+        { commandTimeout: undefined, lazyConnect: false },
+      ),
+    );
     hubs.set(rt, hub);
   }
   return hub;
@@ -116,7 +126,11 @@ export function closePriceEventHub(rt: Runtime): void {
  * A product's events as an async iterable that ends when `signal` aborts. Events are buffered
  * between reads, so a slow consumer misses none.
  */
-export async function listenForPriceEvents(hub: PriceEventHub, productId: string, signal: AbortSignal): Promise<AsyncGenerator<PriceEvent>> {
+export async function listenForPriceEvents(
+  hub: PriceEventHub,
+  productId: string,
+  signal: AbortSignal,
+): Promise<AsyncGenerator<PriceEvent>> {
   const buffer: PriceEvent[] = [];
   let wake: (() => void) | null = null;
   const stop = await hub.listen(productId, (event) => {

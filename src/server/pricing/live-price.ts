@@ -22,7 +22,11 @@ export function refreshFailureKey(productId: string): string {
  * Working days from the source's warehouse to the shopper: the supplier ships in its own
  * country in 1 to 3 days; across a border, parcels take 3 to 6. None when it is out of stock.
  */
-export function deliveryEstimate(sourceMarket: MarketCode, sellMarket: MarketCode, offer: Pick<Offer, 'availability'>): DeliveryEstimate | null {
+export function deliveryEstimate(
+  sourceMarket: MarketCode,
+  sellMarket: MarketCode,
+  offer: Pick<Offer, 'availability'>,
+): DeliveryEstimate | null {
   if (offer.availability === 'out_of_stock') return null;
   return sourceMarket === sellMarket ? { minDays: 1, maxDays: 3 } : { minDays: 3, maxDays: 6 };
 }
@@ -49,10 +53,12 @@ export function marketPrice(product: PricedProduct, market: MarketCode, now = ne
 }
 
 export function marketPrices(product: PricedProduct, now = new Date()): Partial<Record<MarketCode, MarketPrice>> {
-  return Object.fromEntries(MARKET_CODES.flatMap((m) => {
-    const view = marketPrice(product, m, now);
-    return view ? [[m, view]] : [];
-  }));
+  return Object.fromEntries(
+    MARKET_CODES.flatMap((m) => {
+      const view = marketPrice(product, m, now);
+      return view ? [[m, view]] : [];
+    }),
+  );
 }
 
 export function livePriceFor(event: PriceEvent, market: MarketCode): LivePrice {
@@ -76,7 +82,13 @@ export function refreshSources(product: Pick<Product, 'offers' | 'sellPrices'>):
  * were not checked within the freshness window: a refreshed source that went up can lose to
  * such an offer, whose price may have moved as well.
  */
-export function uncheckedSources(applied: Pick<AppliedQuotes, 'sellPrices'>, product: Pick<Product, 'offers'>, called: readonly MarketCode[], now: Date, freshForMs: number): MarketCode[] {
+export function uncheckedSources(
+  applied: Pick<AppliedQuotes, 'sellPrices'>,
+  product: Pick<Product, 'offers'>,
+  called: readonly MarketCode[],
+  now: Date,
+  freshForMs: number,
+): MarketCode[] {
   const unchecked = new Set<MarketCode>();
   for (const m of MARKET_CODES) {
     const source = applied.sellPrices[m]?.sourceMarket;
@@ -113,7 +125,12 @@ export interface AppliedQuotes {
  * Folds the answers into the product: each answered offer takes the new price, shipping and
  * availability and is stamped refreshed now; the selling prices are recomputed in every market.
  */
-export function applyQuotes(product: Pick<Product, 'offers'>, quotes: Partial<Record<MarketCode, OfferQuote>>, rules: MarginRules, now: Date): AppliedQuotes {
+export function applyQuotes(
+  product: Pick<Product, 'offers'>,
+  quotes: Partial<Record<MarketCode, OfferQuote>>,
+  rules: MarginRules,
+  now: Date,
+): AppliedQuotes {
   const offers: Partial<Record<MarketCode, Offer>> = { ...product.offers };
   const changes: PriceChange[] = [];
   const refreshed: MarketCode[] = [];
@@ -131,7 +148,10 @@ export function applyQuotes(product: Pick<Product, 'offers'>, quotes: Partial<Re
     };
     offers[market] = after;
     refreshed.push(market);
-    if (after.price.amountCents !== before.price.amountCents || (after.shipping?.amountCents ?? null) !== (before.shipping?.amountCents ?? null)) {
+    if (
+      after.price.amountCents !== before.price.amountCents ||
+      (after.shipping?.amountCents ?? null) !== (before.shipping?.amountCents ?? null)
+    ) {
       changes.push({ market, before, offer: after });
     }
   }

@@ -21,7 +21,13 @@ import {
 // Spelled out rather than taken from the settings, so the sums worked by hand below stay true
 // whatever the defaults become.
 const fees: MarketFees = { marketplaceBasisPoints: 500, paymentBasisPoints: 120, paymentFixedCents: 25, shippingAbroadCents: 490 };
-const RULES: MarginRules = { minMarginBasisPoints: 1500, minMarginCents: 300, floorCents: 100, floorBasisPoints: 300, fees: { it: fees, fr: fees, de: fees, es: fees } };
+const RULES: MarginRules = {
+  minMarginBasisPoints: 1500,
+  minMarginCents: 300,
+  floorCents: 100,
+  floorBasisPoints: 300,
+  fees: { it: fees, fr: fees, de: fees, es: fees },
+};
 const at = new Date('2026-11-25T10:00:00Z');
 
 describe('roundToMarketEnding', () => {
@@ -62,7 +68,9 @@ describe('roundToMarketEnding', () => {
 describe('the margin of one sale, worked by hand', () => {
   it('buys and sells in Italy: 49.90 gross, 22 % VAT, 30.00 + 3.99 shipping', () => {
     // net ⌊4990 / 1.22⌋ = 4090; fees ⌈249.5⌉ = 250 and ⌈59.88⌉ + 25 = 85; 4090 − 3000 − 399 − 250 − 85 = 356.
-    expect(tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 3000, shippingCents: 399, quantity: 1, sellGrossCents: 4990 }, RULES)).toEqual({
+    expect(
+      tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 3000, shippingCents: 399, quantity: 1, sellGrossCents: 4990 }, RULES),
+    ).toEqual({
       buyMarket: 'it',
       sellMarket: 'it',
       sellGrossCents: 4990,
@@ -81,20 +89,44 @@ describe('the margin of one sale, worked by hand', () => {
 
   it('buys in France and sells in Germany (19 % VAT), shipping abroad added', () => {
     // net ⌊4990 / 1.19⌋ = 4193; 4193 − 2800 − (0 + 490) − 250 − 85 = 568.
-    const m = tradeMargin({ buyMarket: 'fr', sellMarket: 'de', unitCostCents: 2800, shippingCents: 0, quantity: 1, sellGrossCents: 4990 }, RULES);
-    expect(m).toMatchObject({ sellNetCents: 4193, vatCents: 797, shippingCents: 490, marginCents: 568, marginBasisPoints: 1354, meetsFloor: true });
+    const m = tradeMargin(
+      { buyMarket: 'fr', sellMarket: 'de', unitCostCents: 2800, shippingCents: 0, quantity: 1, sellGrossCents: 4990 },
+      RULES,
+    );
+    expect(m).toMatchObject({
+      sellNetCents: 4193,
+      vatCents: 797,
+      shippingCents: 490,
+      marginCents: 568,
+      marginBasisPoints: 1354,
+      meetsFloor: true,
+    });
     expect(formatBasisPoints(m.marginBasisPoints)).toBe('13.54 %');
   });
 
   it('buys in Italy and sells in Spain (21 % VAT) at a loss: below the floor', () => {
     // net ⌊1995 / 1.21⌋ = 1648; fees ⌈99.75⌉ = 100 and ⌈23.94⌉ + 25 = 49; 1648 − 1500 − 740 − 100 − 49 = −741.
-    const m = tradeMargin({ buyMarket: 'it', sellMarket: 'es', unitCostCents: 1500, shippingCents: 250, quantity: 1, sellGrossCents: 1995 }, RULES);
-    expect(m).toMatchObject({ sellNetCents: 1648, vatCents: 347, marketplaceFeeCents: 100, paymentFeeCents: 49, marginCents: -741, marginBasisPoints: -4497, floorCents: 100, meetsFloor: false });
+    const m = tradeMargin(
+      { buyMarket: 'it', sellMarket: 'es', unitCostCents: 1500, shippingCents: 250, quantity: 1, sellGrossCents: 1995 },
+      RULES,
+    );
+    expect(m).toMatchObject({
+      sellNetCents: 1648,
+      vatCents: 347,
+      marketplaceFeeCents: 100,
+      paymentFeeCents: 49,
+      marginCents: -741,
+      marginBasisPoints: -4497,
+      floorCents: 100,
+      meetsFloor: false,
+    });
   });
 
   it('buys three in Germany for a French line (20 % VAT): the source price counts three times, shipping once', () => {
     // net ⌊3897 / 1.2⌋ = 3247; fees ⌈194.85⌉ = 195 and ⌈46.764⌉ + 25 = 72; 3247 − 2700 − 490 − 195 − 72 = −210.
-    expect(tradeMargin({ buyMarket: 'de', sellMarket: 'fr', unitCostCents: 900, shippingCents: 0, quantity: 3, sellGrossCents: 3897 }, RULES)).toMatchObject({
+    expect(
+      tradeMargin({ buyMarket: 'de', sellMarket: 'fr', unitCostCents: 900, shippingCents: 0, quantity: 3, sellGrossCents: 3897 }, RULES),
+    ).toMatchObject({
       sellNetCents: 3247,
       sourceCents: 2700,
       shippingCents: 490,
@@ -107,14 +139,18 @@ describe('the margin of one sale, worked by hand', () => {
 
 describe('rounding of a sale', () => {
   it('rounds the net down and so VAT up, and fees up, to the cent', () => {
-    const sale = (sellGrossCents: number) => tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 0, shippingCents: 0, quantity: 1, sellGrossCents }, RULES);
+    const sale = (sellGrossCents: number) =>
+      tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 0, shippingCents: 0, quantity: 1, sellGrossCents }, RULES);
     expect(sale(122)).toMatchObject({ sellNetCents: 100, vatCents: 22 });
     expect(sale(123)).toMatchObject({ sellNetCents: 100, vatCents: 23 });
     expect(sale(1)).toMatchObject({ sellNetCents: 0, vatCents: 1, marketplaceFeeCents: 1, paymentFeeCents: 26, marginBasisPoints: 0 });
   });
 
   it('rounds the percentage down, negative ones too', () => {
-    const m = tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 0, shippingCents: 0, quantity: 1, sellGrossCents: 366 }, RULES);
+    const m = tradeMargin(
+      { buyMarket: 'it', sellMarket: 'it', unitCostCents: 0, shippingCents: 0, quantity: 1, sellGrossCents: 366 },
+      RULES,
+    );
     // net ⌊366 / 1.22⌋ = 300; fees ⌈18.3⌉ = 19 and ⌈4.392⌉ + 25 = 30; margin 251 = 83.666… % → 8366.
     expect(m).toMatchObject({ sellNetCents: 300, marginCents: 251, marginBasisPoints: 8366 });
   });
@@ -128,8 +164,12 @@ describe('rounding of a sale', () => {
   });
 
   it('refuses fractional or negative cents', () => {
-    expect(() => tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 10.5, shippingCents: 0, quantity: 1, sellGrossCents: 100 }, RULES)).toThrow('unitCostCents');
-    expect(() => tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 10, shippingCents: -1, quantity: 1, sellGrossCents: 100 }, RULES)).toThrow('shippingCents');
+    expect(() =>
+      tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 10.5, shippingCents: 0, quantity: 1, sellGrossCents: 100 }, RULES),
+    ).toThrow('unitCostCents');
+    expect(() =>
+      tradeMargin({ buyMarket: 'it', sellMarket: 'it', unitCostCents: 10, shippingCents: -1, quantity: 1, sellGrossCents: 100 }, RULES),
+    ).toThrow('shippingCents');
     expect(() => sellPriceFor(testOffer(12.5, 0), 'it', 'it', RULES)).toThrow(RangeError);
   });
 });
@@ -139,7 +179,15 @@ describe('sellPriceFor: the cheapest price that pays for the sale', () => {
     // 20.00 + 3.99 shipping + 4.90 abroad = 28.89 delivered; the aim is 15 % of it, ⌈433.35⌉ = 4.34.
     // At 44.90: net ⌊4490 / 1.22⌋ = 3680, fees ⌈224.5⌉ = 225 and ⌈53.88⌉ + 25 = 79; 3680 − 2889 − 225 − 79 = 487.
     const sale = sellPriceFor(testOffer(2000, 399), 'de', 'it', RULES);
-    expect(sale).toMatchObject({ sellGrossCents: 4490, sellNetCents: 3680, shippingCents: 889, marketplaceFeeCents: 225, paymentFeeCents: 79, marginCents: 487, meetsFloor: true });
+    expect(sale).toMatchObject({
+      sellGrossCents: 4490,
+      sellNetCents: 3680,
+      shippingCents: 889,
+      marketplaceFeeCents: 225,
+      paymentFeeCents: 79,
+      marginCents: 487,
+      meetsFloor: true,
+    });
     // One ending lower, 43.90: net 3598, fees 220 + 78, margin 411, short of the aim.
     expect(offerMargin(testOffer(2000, 399), 'de', 'it', 4390, RULES).marginCents).toBe(411);
     // Sold where it is bought there is no shipping abroad: 35.99 in Germany.
@@ -183,7 +231,11 @@ describe('cheapestSource and computeSellPrices', () => {
   it('prices each market from its own cheapest source, with that market’s VAT, fees and ending', () => {
     const prices = computeSellPrices({ de: testOffer(8000, 499), it: testOffer(8200, 499) }, RULES, at);
     expect(Object.keys(prices).sort()).toEqual(['de', 'es', 'fr', 'it']);
-    expect(prices.it).toEqual({ price: { amountCents: sellPriceFor(testOffer(8200, 499), 'it', 'it', RULES)!.sellGrossCents, currency: 'EUR' }, sourceMarket: 'it', computedAt: at });
+    expect(prices.it).toEqual({
+      price: { amountCents: sellPriceFor(testOffer(8200, 499), 'it', 'it', RULES)!.sellGrossCents, currency: 'EUR' },
+      sourceMarket: 'it',
+      computedAt: at,
+    });
     expect(prices.de?.sourceMarket).toBe('de');
     expect(prices.fr?.price.amountCents).toBe(sellPriceFor(testOffer(8000, 499), 'de', 'fr', RULES)!.sellGrossCents);
   });
@@ -198,10 +250,18 @@ describe('the best market to buy from', () => {
 
   it('takes the largest margin among offers in stock, shipping abroad included', () => {
     // For Germany: it costs 3000 + 399 + 490, fr 2800 + 490; es is cheaper but out of stock.
-    expect(bestBuy(offers, { sellMarket: 'de', sellGrossCents: 4990, quantity: 1 }, RULES)).toMatchObject({ buyMarket: 'fr', marginCents: 568 });
+    expect(bestBuy(offers, { sellMarket: 'de', sellGrossCents: 4990, quantity: 1 }, RULES)).toMatchObject({
+      buyMarket: 'fr',
+      marginCents: 568,
+    });
     // For Italy the domestic offer saves the 4.90 abroad: 3399 against 3290, fr still wins by 1.09.
-    expect(bestBuy(offers, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, RULES)).toMatchObject({ buyMarket: 'fr', marginCents: 356 + 109 });
-    expect(bestBuy({ it: testOffer(3000, 399), fr: testOffer(2800, 200) }, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, RULES)).toMatchObject({ buyMarket: 'it' });
+    expect(bestBuy(offers, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, RULES)).toMatchObject({
+      buyMarket: 'fr',
+      marginCents: 356 + 109,
+    });
+    expect(
+      bestBuy({ it: testOffer(3000, 399), fr: testOffer(2800, 200) }, { sellMarket: 'it', sellGrossCents: 4990, quantity: 1 }, RULES),
+    ).toMatchObject({ buyMarket: 'it' });
   });
 
   it('finds none when nothing is in stock', () => {
@@ -212,7 +272,11 @@ describe('the best market to buy from', () => {
 describe('marginRules', () => {
   it('reads the settings, and the defaults are the settings’ defaults', () => {
     expect(DEFAULT_MARGIN_RULES).toEqual(RULES);
-    const rules = marginRules({ ...settingsOf(DEFAULT_MARGIN_RULES), FEE_MARKETPLACE_BASIS_POINTS_ES: 1000, SHIPPING_ABROAD_CENTS_IT: 700 });
+    const rules = marginRules({
+      ...settingsOf(DEFAULT_MARGIN_RULES),
+      FEE_MARKETPLACE_BASIS_POINTS_ES: 1000,
+      SHIPPING_ABROAD_CENTS_IT: 700,
+    });
     expect(rules.fees.es.marketplaceBasisPoints).toBe(1000);
     expect(rules.fees.it.shippingAbroadCents).toBe(700);
     expect(rules.fees.fr).toEqual(fees);
@@ -264,7 +328,10 @@ describe('contract: every price the pricing produces passes the purchase check',
     const markets = MARKET_CODES.filter(() => random() < 0.5);
     const chosen = markets.length > 0 ? markets : [pick(MARKET_CODES)];
     return Object.fromEntries(
-      chosen.map((m) => [m, testOffer(cents(), pick([null, 0, int(1, 999), int(1, 2500)]), pick(['in_stock', 'in_stock', 'unknown', 'out_of_stock'] as const))]),
+      chosen.map((m) => [
+        m,
+        testOffer(cents(), pick([null, 0, int(1, 999), int(1, 2500)]), pick(['in_stock', 'in_stock', 'unknown', 'out_of_stock'] as const)),
+      ]),
     );
   };
   const randomFees = (): MarketFees => ({
@@ -296,10 +363,12 @@ describe('contract: every price the pricing produces passes the purchase check',
         const fail = (what: string) => failures.push(`product ${i}, ${market} at ${unit}: ${what} ${JSON.stringify({ offers, rules })}`);
         if (roundToMarketEnding(unit, PRICE_ENDINGS[market]) !== unit) fail('not on the market ending');
         // The priced source itself passes, even when out of stock (the shop shows it, the cart refuses it).
-        if (!offerMargin(offers[sell.sourceMarket]!, sell.sourceMarket, market, unit, rules).meetsFloor) fail('its own source is below the floor');
+        if (!offerMargin(offers[sell.sourceMarket]!, sell.sourceMarket, market, unit, rules).meetsFloor)
+          fail('its own source is below the floor');
         if (!anyBuyable) continue;
         for (const quantity of [1, int(2, 10)]) {
-          if (!bestBuy(offers, { sellMarket: market, sellGrossCents: unit * quantity, quantity }, rules)?.meetsFloor) fail(`the purchase of ${quantity} is below the floor`);
+          if (!bestBuy(offers, { sellMarket: market, sellGrossCents: unit * quantity, quantity }, rules)?.meetsFloor)
+            fail(`the purchase of ${quantity} is below the floor`);
           checked++;
         }
       }
@@ -321,8 +390,13 @@ describe('contract: every price the pricing produces passes the purchase check',
         if (lower < 0) continue;
         const sale = offerMargin(offer, sell.sourceMarket, market, roundToMarketEnding(lower, PRICE_ENDINGS[market]), DEFAULT_MARGIN_RULES);
         const delivered = sale.sourceCents + sale.shippingCents;
-        const aim = Math.max(Math.ceil((delivered * DEFAULT_MARGIN_RULES.minMarginBasisPoints) / 10_000), DEFAULT_MARGIN_RULES.minMarginCents, sale.floorCents);
-        if (sale.sellGrossCents < sell.price.amountCents && sale.marginCents >= aim) cheaper.push(`product ${i} in ${market}: ${sale.sellGrossCents} would do`);
+        const aim = Math.max(
+          Math.ceil((delivered * DEFAULT_MARGIN_RULES.minMarginBasisPoints) / 10_000),
+          DEFAULT_MARGIN_RULES.minMarginCents,
+          sale.floorCents,
+        );
+        if (sale.sellGrossCents < sell.price.amountCents && sale.marginCents >= aim)
+          cheaper.push(`product ${i} in ${market}: ${sale.sellGrossCents} would do`);
       }
     }
     expect(cheaper.slice(0, 3)).toEqual([]);

@@ -156,10 +156,15 @@ export interface TradeMargin {
 
 /** What one sale earns: the single cost rule behind the selling price, the purchase and the checkout. */
 export function tradeMargin(input: TradeInput, rules: MarginRules): TradeMargin {
-  for (const [name, value] of Object.entries({ unitCostCents: input.unitCostCents, shippingCents: input.shippingCents, sellGrossCents: input.sellGrossCents })) {
+  for (const [name, value] of Object.entries({
+    unitCostCents: input.unitCostCents,
+    shippingCents: input.shippingCents,
+    sellGrossCents: input.sellGrossCents,
+  })) {
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be whole cents ≥ 0, got ${value}`);
   }
-  if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) throw new RangeError(`quantity must be a whole number ≥ 1, got ${input.quantity}`);
+  if (!Number.isSafeInteger(input.quantity) || input.quantity < 1)
+    throw new RangeError(`quantity must be a whole number ≥ 1, got ${input.quantity}`);
   const vatBasisPoints = MARKETS[input.sellMarket].vatBasisPoints;
   const sellNetCents = Math.floor((input.sellGrossCents * 10_000) / (10_000 + vatBasisPoints));
   const fees = rules.fees[input.sellMarket];
@@ -193,13 +198,39 @@ export function formatBasisPoints(basisPoints: number): string {
 }
 
 /** One unit of `offer`, bought in `buyMarket`, sold in `sellMarket` at `sellGrossCents`. */
-export function offerMargin(offer: Pick<Offer, 'price' | 'shipping'>, buyMarket: MarketCode, sellMarket: MarketCode, sellGrossCents: number, rules: MarginRules, quantity = 1): TradeMargin {
-  return tradeMargin({ buyMarket, sellMarket, unitCostCents: offer.price.amountCents, shippingCents: offer.shipping?.amountCents ?? 0, quantity, sellGrossCents }, rules);
+export function offerMargin(
+  offer: Pick<Offer, 'price' | 'shipping'>,
+  buyMarket: MarketCode,
+  sellMarket: MarketCode,
+  sellGrossCents: number,
+  rules: MarginRules,
+  quantity = 1,
+): TradeMargin {
+  return tradeMargin(
+    {
+      buyMarket,
+      sellMarket,
+      unitCostCents: offer.price.amountCents,
+      shippingCents: offer.shipping?.amountCents ?? 0,
+      quantity,
+      sellGrossCents,
+    },
+    rules,
+  );
 }
 
 /** What the goods of one unit cost us delivered to a shopper in `sellMarket`, before VAT and fees. */
-export function deliveredCostCents(offer: Pick<Offer, 'price' | 'shipping'>, buyMarket: MarketCode, sellMarket: MarketCode, rules: MarginRules): number {
-  return offer.price.amountCents + (offer.shipping?.amountCents ?? 0) + (buyMarket === sellMarket ? 0 : rules.fees[buyMarket].shippingAbroadCents);
+export function deliveredCostCents(
+  offer: Pick<Offer, 'price' | 'shipping'>,
+  buyMarket: MarketCode,
+  sellMarket: MarketCode,
+  rules: MarginRules,
+): number {
+  return (
+    offer.price.amountCents +
+    (offer.shipping?.amountCents ?? 0) +
+    (buyMarket === sellMarket ? 0 : rules.fees[buyMarket].shippingAbroadCents)
+  );
 }
 
 /** The margin a computed price must keep at `sale`: the target over the delivered cost, and the floor. */
@@ -217,7 +248,12 @@ function requiredMarginCents(sale: TradeMargin, deliveredCents: number, rules: M
  * reached) bounds the answer from below. The roundings cost a few cents, so the walk up the
  * market's price endings from that bound takes a step or two.
  */
-export function sellPriceFor(offer: Pick<Offer, 'price' | 'shipping'>, buyMarket: MarketCode, sellMarket: MarketCode, rules: MarginRules): TradeMargin | null {
+export function sellPriceFor(
+  offer: Pick<Offer, 'price' | 'shipping'>,
+  buyMarket: MarketCode,
+  sellMarket: MarketCode,
+  rules: MarginRules,
+): TradeMargin | null {
   const delivered = deliveredCostCents(offer, buyMarket, sellMarket, rules);
   if (!Number.isSafeInteger(delivered) || delivered < 0) throw new RangeError(`offer cost must be whole cents ≥ 0, got ${delivered}`);
   const vatRate = 10_000 + MARKETS[sellMarket].vatBasisPoints;
@@ -239,7 +275,9 @@ export function sellPriceFor(offer: Pick<Offer, 'price' | 'shipping'>, buyMarket
     if (sale.marginCents >= requiredMarginCents(sale, delivered, rules)) return sale;
     gross = roundToMarketEnding(gross + 1, PRICE_ENDINGS[sellMarket]);
   }
-  throw new Error(`no ${sellMarket} price found near ${gross} cents for an offer delivered at ${delivered} cents: the lower bound is wrong`);
+  throw new Error(
+    `no ${sellMarket} price found near ${gross} cents for an offer delivered at ${delivered} cents: the lower bound is wrong`,
+  );
 }
 
 /**
@@ -248,7 +286,11 @@ export function sellPriceFor(offer: Pick<Offer, 'price' | 'shipping'>, buyMarket
  * among all offers (the page still shows a price, marked unavailable). Ties go to market order,
  * so the choice is stable between runs.
  */
-export function cheapestSource(offers: Partial<Record<MarketCode, Offer>>, sellMarket: MarketCode, rules: MarginRules): { market: MarketCode; offer: Offer } | null {
+export function cheapestSource(
+  offers: Partial<Record<MarketCode, Offer>>,
+  sellMarket: MarketCode,
+  rules: MarginRules,
+): { market: MarketCode; offer: Offer } | null {
   const all = MARKET_CODES.flatMap((market) => {
     const offer = offers[market];
     return offer ? [{ market, offer, cost: deliveredCostCents(offer, market, sellMarket, rules) }] : [];
@@ -266,13 +308,21 @@ export function cheapestSource(offers: Partial<Record<MarketCode, Offer>>, sellM
  * Selling prices in every market, each from the offer cheapest to deliver there; none in a market
  * no offer can be sold in at a margin, and none at all without an offer.
  */
-export function computeSellPrices(offers: Partial<Record<MarketCode, Offer>>, rules: MarginRules, now: Date): Partial<Record<MarketCode, SellPrice>> {
+export function computeSellPrices(
+  offers: Partial<Record<MarketCode, Offer>>,
+  rules: MarginRules,
+  now: Date,
+): Partial<Record<MarketCode, SellPrice>> {
   return Object.fromEntries(
     MARKET_CODES.flatMap((market) => {
       const source = cheapestSource(offers, market, rules);
       const sale = source ? sellPriceFor(source.offer, source.market, market, rules) : null;
       if (!source || !sale) return [];
-      const sell: SellPrice = { price: { amountCents: sale.sellGrossCents, currency: source.offer.price.currency }, sourceMarket: source.market, computedAt: now };
+      const sell: SellPrice = {
+        price: { amountCents: sale.sellGrossCents, currency: source.offer.price.currency },
+        sourceMarket: source.market,
+        computedAt: now,
+      };
       return [[market, sell]];
     }),
   );

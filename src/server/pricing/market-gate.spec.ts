@@ -5,10 +5,18 @@ import { OfferCallError } from './offer-call-error';
 const never = new AbortController().signal;
 
 function gate(now: { ms: number }, concurrency = 2) {
-  return new MarketGate({ concurrency, rate: { ratePerS: 1000, burst: 1000 }, breaker: { failureThreshold: 2, openMs: 1000 }, now: () => now.ms });
+  return new MarketGate({
+    concurrency,
+    rate: { ratePerS: 1000, burst: 1000 },
+    breaker: { failureThreshold: 2, openMs: 1000 },
+    now: () => now.ms,
+  });
 }
 
-const fail = (kind: ConstructorParameters<typeof OfferCallError>[0] = 'http-error') => () => Promise.reject(new OfferCallError(kind, 'x'));
+const fail =
+  (kind: ConstructorParameters<typeof OfferCallError>[0] = 'http-error') =>
+  () =>
+    Promise.reject(new OfferCallError(kind, 'x'));
 
 describe('MarketGate', () => {
   it('opens the breaker after consecutive marketplace failures and refuses without calling', async () => {

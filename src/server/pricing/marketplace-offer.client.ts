@@ -14,7 +14,9 @@ const Cents = z.number().int().min(0);
 export const OfferApiAnswer = z.object({
   priceCents: Cents,
   shippingCents: Cents.nullable().optional(),
-  availability: z.union([Availability, z.string()]).transform((a): Availability => (a === 'in_stock' || a === 'out_of_stock' ? a : 'unknown')),
+  availability: z
+    .union([Availability, z.string()])
+    .transform((a): Availability => (a === 'in_stock' || a === 'out_of_stock' ? a : 'unknown')),
 });
 export type OfferApiAnswer = z.infer<typeof OfferApiAnswer>;
 
@@ -33,7 +35,12 @@ export function serverTimingMs(header: string | null): number | null {
 }
 
 /** `outbound`: how the call may connect (the configured marketplace only, redirects within it). */
-export async function fetchOfferQuote(baseUrl: string, sourceId: string, signal: AbortSignal, outbound: OutboundPolicy): Promise<OfferCallResult> {
+export async function fetchOfferQuote(
+  baseUrl: string,
+  sourceId: string,
+  signal: AbortSignal,
+  outbound: OutboundPolicy,
+): Promise<OfferCallResult> {
   const url = new URL(`api/offers/${encodeURIComponent(sourceId)}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const started = performance.now();
   let response: Response;
@@ -71,5 +78,8 @@ function callFailure(error: unknown, signal: AbortSignal): OfferCallError {
   if (signal.aborted) return new OfferCallError('timeout', 'the marketplace did not answer within the time budget');
   const refused = outboundRefusal(error);
   if (refused) return new OfferCallError('network', `refused: ${refused.message}`);
-  return new OfferCallError('network', error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  return new OfferCallError(
+    'network',
+    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+  );
 }

@@ -8,7 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { offerCallCount, patchSimProduct, simListing, simProductInfo, type SimProductInfo } from '../../../infra/marketplace-simulator/sim-products';
+import {
+  offerCallCount,
+  patchSimProduct,
+  simListing,
+  simProductInfo,
+  type SimProductInfo,
+} from '../../../infra/marketplace-simulator/sim-products';
 import { addToCart, newCartId } from '../cart';
 import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
 import { CheckoutInput, checkoutInputFromForm, placeOrder } from '../checkout';
@@ -27,7 +33,10 @@ import { orderCollection } from '../orders';
 
 const { sim } = useSimulator();
 // A generous wait: the test waits on the refresh's event, the setting only caps a lost one.
-const rt = useTestRuntime('price-check', { redisDb: TEST_REDIS_DB.priceCheck, env: () => ({ ...marketplaceEnv(sim().urls), PRICE_CHECK_WAIT_MS: '10000' }) });
+const rt = useTestRuntime('price-check', {
+  redisDb: TEST_REDIS_DB.priceCheck,
+  env: () => ({ ...marketplaceEnv(sim().urls), PRICE_CHECK_WAIT_MS: '10000' }),
+});
 
 afterAll(async () => {
   closePriceEventHub(rt());
@@ -47,13 +56,18 @@ async function staleProduct(market: MarketCode): Promise<{ info: SimProductInfo;
 
 /** What the pricing asks in `sellMarket` for the offer of `info` at this price. */
 function computedPrice(info: SimProductInfo, priceCents: number, sellMarket: MarketCode): number {
-  return sellPriceFor({ price: eur(priceCents), shipping: eur(info.shippingCents) }, info.market, sellMarket, marginRules(rt().config))!.sellGrossCents;
+  return sellPriceFor({ price: eur(priceCents), shipping: eur(info.shippingCents) }, info.market, sellMarket, marginRules(rt().config))!
+    .sellGrossCents;
 }
 
 /** Runs `body` with a refresher taking the file's refresh jobs, as workers/refresher does. */
 async function withRefresher<T>(body: () => Promise<T>): Promise<T> {
   const connection = createQueueRedis({ url: rt().config.REDIS_URL, timeoutMs: 3000 });
-  const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, rt()), { connection, prefix: QUEUE_PREFIX, concurrency: 8 });
+  const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, rt()), {
+    connection,
+    prefix: QUEUE_PREFIX,
+    concurrency: 8,
+  });
   try {
     await worker.waitUntilReady();
     return await body();
@@ -87,7 +101,11 @@ describe('prices checked at their source on the way to an order', () => {
     const added = await withRefresher(() => addToCart(rt(), newCartId(), 'it', product._id, 1));
     if (!added.ok) throw new Error(added.reason);
     // Bought in Germany, sold in Italy: the shipping abroad and the fees are in the price.
-    expect(added.cart.lines[0]).toMatchObject({ unitCents: computedPrice(info, info.priceCents + 500, 'it'), priceChanged: false, status: 'ok' });
+    expect(added.cart.lines[0]).toMatchObject({
+      unitCents: computedPrice(info, info.priceCents + 500, 'it'),
+      priceChanged: false,
+      status: 'ok',
+    });
     expect(added.cart.lines[0]!.unitCents).toBeGreaterThan(product.sellPrices.it!.price.amountCents);
     expect(await offerCallCount(sim().controlUrl, 'de', info.sourceId)).toBe(calls + 1);
   });
@@ -111,7 +129,11 @@ describe('prices checked at their source on the way to an order', () => {
       const form = checkoutForm('es');
       const newCents = computedPrice(info, info.priceCents + 900, 'es');
       const refused = await placeOrder(rt(), cartId, form);
-      expect(refused).toMatchObject({ ok: false, problem: 'prices_changed', lines: [{ productId: product._id, addedUnitCents: addedCents, unitCents: newCents }] });
+      expect(refused).toMatchObject({
+        ok: false,
+        problem: 'prices_changed',
+        lines: [{ productId: product._id, addedUnitCents: addedCents, unitCents: newCents }],
+      });
       expect(await offerCallCount(sim().controlUrl, 'fr', info.sourceId)).toBe(calls + 1);
 
       const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: newCents } });
@@ -122,16 +144,23 @@ describe('prices checked at their source on the way to an order', () => {
       const line = order.lines[0]!;
       expect(line).toMatchObject({ quantity: 2, unitPrice: { amountCents: newCents } });
       const current = (await productCollection(rt()).findOne({ _id: product._id }))!;
-      expect(bestBuy(current.offers, { sellMarket: 'es', sellGrossCents: line.total.amountCents, quantity: 2 }, marginRules(rt().config))).toMatchObject({ buyMarket: 'fr', meetsFloor: true });
+      expect(
+        bestBuy(current.offers, { sellMarket: 'es', sellGrossCents: line.total.amountCents, quantity: 2 }, marginRules(rt().config)),
+      ).toMatchObject({ buyMarket: 'fr', meetsFloor: true });
     });
   });
 
   it('shoppers adding one stale product at once share one marketplace call (the job id is the product id)', async () => {
     const { info, product } = await staleProduct('it');
     // A realistic answer time, so the adds arrive while the refresh is in flight.
-    await patchSimProduct(sim().controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 200, faults: { routes: ['offer'], latency: { medianMs: 300, p99Ms: 300 } } });
+    await patchSimProduct(sim().controlUrl, 'it', info.sourceId, {
+      priceCents: info.priceCents + 200,
+      faults: { routes: ['offer'], latency: { medianMs: 300, p99Ms: 300 } },
+    });
     const calls = await offerCallCount(sim().controlUrl, 'it', info.sourceId);
-    const results = await withRefresher(() => Promise.all(Array.from({ length: 5 }, () => addToCart(rt(), newCartId(), 'fr', product._id, 1))));
+    const results = await withRefresher(() =>
+      Promise.all(Array.from({ length: 5 }, () => addToCart(rt(), newCartId(), 'fr', product._id, 1))),
+    );
     const expected = computedPrice(info, info.priceCents + 200, 'fr');
     expect(results.map((r) => (r.ok ? r.cart.lines[0]!.unitCents : r.reason))).toEqual(Array(5).fill(expected));
     expect(await offerCallCount(sim().controlUrl, 'it', info.sourceId)).toBe(calls + 1);
@@ -145,7 +174,11 @@ describe('prices checked at their source on the way to an order', () => {
       if (!added.ok) throw new Error(added.reason);
       expect(added.cart.lines[0]!.unitCents).toBe(product.sellPrices.es!.price.amountCents);
       // The job waits in the queue for the refresher, as a page opening's would.
-      expect((await refreshQueue(rt()).getJob(product._id))?.data).toEqual({ productId: product._id, maxAgeMs: rt().config.PRICE_FRESH_MS, cause: 'opening' });
+      expect((await refreshQueue(rt()).getJob(product._id))?.data).toEqual({
+        productId: product._id,
+        maxAgeMs: rt().config.PRICE_FRESH_MS,
+        cause: 'opening',
+      });
     } finally {
       closePriceEventHub(waitingBriefly);
       await refreshQueue(waitingBriefly).close();

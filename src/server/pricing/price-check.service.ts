@@ -27,7 +27,12 @@ function pricesToCheck(products: readonly Product[], market: MarketCode, freshFo
  * Refreshes the stale prices among `products` and waits for the outcomes; the ids whose refresh
  * reported back (fresh or failed) in time, for the caller to read again.
  */
-export async function checkPricesAtSource(rt: Runtime, products: readonly Product[], market: MarketCode, now = new Date()): Promise<ReadonlySet<string>> {
+export async function checkPricesAtSource(
+  rt: Runtime,
+  products: readonly Product[],
+  market: MarketCode,
+  now = new Date(),
+): Promise<ReadonlySet<string>> {
   const policy = freshnessPolicy(rt.config);
   const due = pricesToCheck(products, market, policy.freshForMs, now);
   const reported = new Set<string>();
@@ -51,8 +56,13 @@ export async function checkPricesAtSource(rt: Runtime, products: readonly Produc
       }),
     );
     const queue = refreshQueue(rt);
-    await Promise.all(due.map((product) => enqueueRefresh(queue, { productId: product._id, maxAgeMs: policy.freshForMs, cause: 'opening' })));
-    await Promise.race([Promise.all(outcomes), new Promise<void>((resolve) => (timer = setTimeout(resolve, rt.config.PRICE_CHECK_WAIT_MS)))]);
+    await Promise.all(
+      due.map((product) => enqueueRefresh(queue, { productId: product._id, maxAgeMs: policy.freshForMs, cause: 'opening' })),
+    );
+    await Promise.race([
+      Promise.all(outcomes),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, rt.config.PRICE_CHECK_WAIT_MS))),
+    ]);
   } catch (error) {
     // No Redis to queue on or listen with: the sale goes on with the known price, floor-checked.
     console.error(`price check: could not refresh ${due.map((p) => p._id).join(', ')}: ${(error as Error).message}`);

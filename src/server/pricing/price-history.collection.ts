@@ -10,8 +10,7 @@ export const PRICE_HISTORY = collection({
   // Hashed on the product id: a new collection's appends spread over every shard from the first
   // day (a range key starts as one chunk), and one product's history still lives on one shard.
   shardKey: { productId: 'hashed', market: 1, at: 1 },
-  shardKeyReason:
-    "a product's chart reads its history together, so it is keyed by product id; hashing spreads the appends from day one",
+  shardKeyReason: "a product's chart reads its history together, so it is keyed by product id; hashing spreads the appends from day one",
 });
 
 export const priceHistoryCollection = collectionIn(PRICE_HISTORY);

@@ -15,7 +15,11 @@ export function fullBucket(options: RateOptions, nowMs: number): TokenBucket {
 }
 
 /** Takes one token if there is one; otherwise says how long until there is. */
-export function takeToken(bucket: TokenBucket, nowMs: number, options: RateOptions): { ok: true; bucket: TokenBucket } | { ok: false; bucket: TokenBucket; waitMs: number } {
+export function takeToken(
+  bucket: TokenBucket,
+  nowMs: number,
+  options: RateOptions,
+): { ok: true; bucket: TokenBucket } | { ok: false; bucket: TokenBucket; waitMs: number } {
   const elapsedMs = Math.max(0, nowMs - bucket.updatedMs);
   const tokens = Math.min(options.burst, bucket.tokens + (elapsedMs * options.ratePerS) / 1000);
   if (tokens >= 1) return { ok: true, bucket: { tokens: tokens - 1, updatedMs: nowMs } };

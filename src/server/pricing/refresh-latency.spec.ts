@@ -17,13 +17,26 @@ describe('refresher latency percentiles', () => {
   });
 
   it('weighs buckets by their counts and answers null without samples', () => {
-    expect(latencyPercentiles(new Map([[20, 95], [700, 5]]))).toEqual({ count: 100, p50: 20, p90: 20, p99: 700 });
+    expect(
+      latencyPercentiles(
+        new Map([
+          [20, 95],
+          [700, 5],
+        ]),
+      ),
+    ).toEqual({ count: 100, p50: 20, p90: 20, p99: 700 });
     expect(latencyPercentiles(new Map())).toBeNull();
   });
 
   it('merges minute hashes as Redis returns them, ignoring junk', () => {
-    const merged = mergeHistograms([{ '20': '3', '30': '1' }, { '20': '2', x: '1', '40': 'nope' }]);
-    expect([...merged.entries()].sort()).toEqual([[20, 5], [30, 1]]);
+    const merged = mergeHistograms([
+      { '20': '3', '30': '1' },
+      { '20': '2', x: '1', '40': 'nope' },
+    ]);
+    expect([...merged.entries()].sort()).toEqual([
+      [20, 5],
+      [30, 1],
+    ]);
   });
 
   it('reads the 60 minutes that end with the current one', () => {

@@ -2,7 +2,15 @@
 // minute's histogram (in the refresh outcome's pipeline, so no extra round trip), and the last
 // hour read back in one pipeline for the operations page.
 import type { ChainableCommander, Redis } from 'ioredis';
-import { latencyBucket, latencyMinuteKey, latencyPercentiles, latencyWindowKeys, mergeHistograms, REFRESH_LATENCY_TTL_S, type LatencyPercentiles } from './refresh-latency';
+import {
+  latencyBucket,
+  latencyMinuteKey,
+  latencyPercentiles,
+  latencyWindowKeys,
+  mergeHistograms,
+  REFRESH_LATENCY_TTL_S,
+  type LatencyPercentiles,
+} from './refresh-latency';
 
 export function queueLatencySample(pipeline: ChainableCommander, callMs: number, at: Date): ChainableCommander {
   const key = latencyMinuteKey(at);

@@ -10,7 +10,8 @@ import { productCollection } from '../catalog';
 
 function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
   const parsed = schema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

@@ -61,7 +61,11 @@ export async function enqueueSweepRefreshes(queue: Queue, jobs: readonly Refresh
 
 /** The repeatable job that starts each sweep; upserting it again at start changes nothing. */
 export async function scheduleSweep(queue: Queue, everyMs: number): Promise<void> {
-  await queue.upsertJobScheduler(SWEEP_POPULAR_JOB, { every: everyMs }, { name: SWEEP_POPULAR_JOB, data: {}, opts: { priority: REFRESH_PRIORITY.sweep, ...DONE } });
+  await queue.upsertJobScheduler(
+    SWEEP_POPULAR_JOB,
+    { every: everyMs },
+    { name: SWEEP_POPULAR_JOB, data: {}, opts: { priority: REFRESH_PRIORITY.sweep, ...DONE } },
+  );
 }
 
 const queues = new WeakMap<Runtime, Queue>();

@@ -35,23 +35,41 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   closePriceEventHub(rt());
-  await refreshQueue(rt()).obliterate({ force: true }).catch(() => undefined);
+  await refreshQueue(rt())
+    .obliterate({ force: true })
+    .catch(() => undefined);
   await refreshQueue(rt()).close();
   await sim?.stop();
 });
 
 function config(overrides: Partial<Config> = {}): Config {
-  return { ...rt().config, MARKETPLACE_URL_IT: sim.urls.it, MARKETPLACE_URL_FR: sim.urls.fr, MARKETPLACE_URL_DE: sim.urls.de, MARKETPLACE_URL_ES: sim.urls.es, REFRESH_BUDGET_MS: 400, ...overrides };
+  return {
+    ...rt().config,
+    MARKETPLACE_URL_IT: sim.urls.it,
+    MARKETPLACE_URL_FR: sim.urls.fr,
+    MARKETPLACE_URL_DE: sim.urls.de,
+    MARKETPLACE_URL_ES: sim.urls.es,
+    REFRESH_BUDGET_MS: 400,
+    ...overrides,
+  };
 }
 
 function gates(failureThreshold = 3): Record<MarketCode, MarketGate> {
-  const make = () => new MarketGate({ concurrency: 8, rate: { ratePerS: 1000, burst: 1000 }, breaker: { failureThreshold, openMs: 60_000 } });
+  const make = () =>
+    new MarketGate({ concurrency: 8, rate: { ratePerS: 1000, burst: 1000 }, breaker: { failureThreshold, openMs: 60_000 } });
   return { it: make(), fr: make(), de: make(), es: make() };
 }
 
 function deps(overrides: Partial<RefreshDeps> = {}): RefreshDeps {
   const { redis } = rt();
-  return { config: config(), products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()), redis, gates: gates(), ...overrides };
+  return {
+    config: config(),
+    products: productCollection(rt()),
+    priceHistory: priceHistoryCollection(rt()),
+    redis,
+    gates: gates(),
+    ...overrides,
+  };
 }
 
 const agent = { id: 'agent_refresh', email: 'refresh@example.com', role: 'agent' as const };
@@ -103,7 +121,8 @@ describe('refreshProduct against the simulator', () => {
     expect(stored?.offers.it?.price.amountCents).toBe(info.priceCents + 1000);
     expect(stored?.offers.it?.lastRefreshedAt).toBeInstanceOf(Date);
     expect(stored?.title).toBe(product.title);
-    for (const m of ['it', 'fr', 'de', 'es'] as const) expect(stored?.sellPrices[m]?.price.amountCents).toBeGreaterThan(product.sellPrices[m]!.price.amountCents);
+    for (const m of ['it', 'fr', 'de', 'es'] as const)
+      expect(stored?.sellPrices[m]?.price.amountCents).toBeGreaterThan(product.sellPrices[m]!.price.amountCents);
     // The scrape's price, then the refresh's.
     expect(await priceHistoryCollection(rt()).find({ productId: product._id }).sort({ at: 1 }).toArray()).toEqual([
       expect.objectContaining({ market: 'it', price: { amountCents: info.priceCents, currency: 'EUR' } }),
@@ -125,7 +144,14 @@ describe('refreshProduct against the simulator', () => {
     await patchSimProduct(sim.controlUrl, 'de', de.sourceId, { priceCents: 2600, stockQuantity: 50 });
     // One product sold by both shops (same GTIN), scraped two minutes ago: Italy's offer is the source everywhere.
     const scrapedAt = new Date(Date.now() - 120_000);
-    const [product] = await scrapeProducts(scrapeDeps(rt()), [simListing({ ...it_, priceCents: 2000, availability: 'in_stock' }), simListing({ ...de, gtin: it_.gtin, priceCents: 2600, availability: 'in_stock' })], scrapedAt);
+    const [product] = await scrapeProducts(
+      scrapeDeps(rt()),
+      [
+        simListing({ ...it_, priceCents: 2000, availability: 'in_stock' }),
+        simListing({ ...de, gtin: it_.gtin, priceCents: 2600, availability: 'in_stock' }),
+      ],
+      scrapedAt,
+    );
     expect(Object.values(product!.sellPrices).map((p) => p.sourceMarket)).toEqual(['it', 'it', 'it', 'it']);
     const deCalls = await offerCallCount(sim.controlUrl, 'de', de.sourceId);
     await patchSimProduct(sim.controlUrl, 'it', it_.sourceId, { priceCents: 6000 });
@@ -175,7 +201,10 @@ describe('refreshProduct against the simulator', () => {
 
   it('keeps the last price and publishes a stale status with the reason when the marketplace fails', async () => {
     const { info, product } = await staleProduct();
-    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 500, faults: { routes: ['offer'], error: { status: 503 } } });
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, {
+      priceCents: info.priceCents + 500,
+      faults: { routes: ['offer'], error: { status: 503 } },
+    });
     const events = await collectEvents(product._id);
 
     const outcome = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
@@ -197,7 +226,11 @@ describe('refreshProduct against the simulator', () => {
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], hang: { share: 1 } } });
     // The marketplace never answers: that the refresh returns at all is the budget giving up,
     // and the failure says so. How soon after the budget it returns is the benchmark's measure.
-    const outcome = await refreshProduct(deps({ config: config({ REFRESH_BUDGET_MS: 300 }) }), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    const outcome = await refreshProduct(deps({ config: config({ REFRESH_BUDGET_MS: 300 }) }), {
+      productId: product._id,
+      maxAgeMs: 60_000,
+      cause: 'opening',
+    });
     expect(outcome).toMatchObject({ kind: 'stale', failure: { kind: 'timeout' } });
   });
 
@@ -207,7 +240,10 @@ describe('refreshProduct against the simulator', () => {
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], error: { status: 500 } } });
     for (let i = 0; i < 2; i++) await refreshProduct(shared, { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
     const calls = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
-    expect(await refreshProduct(shared, { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'stale', failure: { kind: 'circuit-open' } });
+    expect(await refreshProduct(shared, { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({
+      kind: 'stale',
+      failure: { kind: 'circuit-open' },
+    });
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls);
   });
 });
@@ -229,7 +265,11 @@ describe('opening a product page', () => {
 
     // A refresher takes it: one marketplace call, the job removed, the price fresh.
     const connection = createQueueRedis({ url: rt().config.REDIS_URL, timeoutMs: 3000 });
-    const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, runtime), { connection, prefix: QUEUE_PREFIX, concurrency: 4 });
+    const worker = new Worker(QUEUES.refresh, (job) => REFRESH_HANDLERS[job.name]!(job, runtime), {
+      connection,
+      prefix: QUEUE_PREFIX,
+      concurrency: 4,
+    });
     try {
       const deadline = Date.now() + 10_000;
       while ((await queue.getJob(product._id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -290,7 +330,12 @@ describe('the sweep', () => {
 describe('price history', () => {
   it('writes a change once, however often a retried job writes it', async () => {
     const { product } = await staleProduct();
-    const applied = applyQuotes(product, { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } }, DEFAULT_MARGIN_RULES, new Date());
+    const applied = applyQuotes(
+      product,
+      { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } },
+      DEFAULT_MARGIN_RULES,
+      new Date(),
+    );
     const history = priceHistoryCollection(rt());
     const scraped = await history.countDocuments({ productId: product._id });
     expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(1);
@@ -306,11 +351,17 @@ describe('price history', () => {
     const history = priceHistoryCollection(rt());
     // The first attempt saw the new price half a minute ago, wrote its point and died before the product update.
     const quote = { priceCents: newPriceCents, shippingCents: offer.shipping?.amountCents ?? null, availability: offer.availability };
-    const [written] = pricePoints(product._id, applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes);
+    const [written] = pricePoints(
+      product._id,
+      applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes,
+    );
     expect(await insertPricePoints(history, [written!])).toBe(1);
 
     // The retry calls the marketplace again, now, and finds the same change against the same stored offer.
-    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({ kind: 'fresh', changes: 0 });
+    expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({
+      kind: 'fresh',
+      changes: 0,
+    });
     expect((await productCollection(rt()).findOne({ _id: product._id }))?.offers.it?.price.amountCents).toBe(newPriceCents);
     expect(await history.find({ productId: product._id, 'price.amountCents': newPriceCents }).toArray()).toEqual([written]);
     // Its time is the change's, not either attempt's: just after the check at the old price. So

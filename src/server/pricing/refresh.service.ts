@@ -125,7 +125,8 @@ interface OfferCalls {
 async function callOffers(deps: RefreshDeps, product: Product, markets: readonly MarketCode[], budget: AbortSignal): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
   const outbound = outboundPolicy(deps.config);
-  const fetchQuote = deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
+  const fetchQuote =
+    deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
   const results = await Promise.allSettled(
     markets.map(async (market) => {
       const offer = product.offers[market];
@@ -156,7 +157,12 @@ async function callOffers(deps: RefreshDeps, product: Product, markets: readonly
 const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 function merged(a: OfferCalls, b: OfferCalls): OfferCalls {
-  return { quotes: { ...a.quotes, ...b.quotes }, failure: a.failure ?? b.failure, callMs: longest(a.callMs, b.callMs), sourceMs: longest(a.sourceMs, b.sourceMs) };
+  return {
+    quotes: { ...a.quotes, ...b.quotes },
+    failure: a.failure ?? b.failure,
+    callMs: longest(a.callMs, b.callMs),
+    sourceMs: longest(a.sourceMs, b.sourceMs),
+  };
 }
 
 async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
@@ -172,7 +178,13 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
   // Each round asks at least one market more, so there are at most as many rounds as markets.
   const called = [...sources];
   for (;;) {
-    const unchecked = uncheckedSources(applyQuotes(product, calls.quotes, rules, now()), product, called, now(), deps.config.PRICE_FRESH_MS);
+    const unchecked = uncheckedSources(
+      applyQuotes(product, calls.quotes, rules, now()),
+      product,
+      called,
+      now(),
+      deps.config.PRICE_FRESH_MS,
+    );
     if (unchecked.length === 0 || Object.keys(calls.quotes).length === 0) break;
     calls = merged(calls, await callOffers(deps, product, unchecked, budget));
     called.push(...unchecked);
@@ -191,12 +203,24 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
   }
   const current = stored ?? product;
-  await recordRefreshOutcome(deps.redis, event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at), stored, callDurationMs);
+  await recordRefreshOutcome(
+    deps.redis,
+    event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at),
+    stored,
+    callDurationMs,
+  );
   if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
   return { kind: 'fresh', changes, callMs };
 }
 
-function event(product: Product, kind: PriceEvent['kind'], failure: RefreshFailureInfo | null, callMs: number | null, sourceMs: number | null, at: Date): PriceEvent {
+function event(
+  product: Product,
+  kind: PriceEvent['kind'],
+  failure: RefreshFailureInfo | null,
+  callMs: number | null,
+  sourceMs: number | null,
+  at: Date,
+): PriceEvent {
   return { productId: product._id, kind, markets: marketPrices(product), failure, callMs, sourceMs, publishedAt: at.toISOString() };
 }
 
@@ -223,7 +247,8 @@ export async function sweepPopular(deps: SweepDeps): Promise<{ looked: number; e
     const product = json ? decodeCachedProduct(json) : null;
     // A stopped product shows no price: keeping it fresh would only spend marketplace calls.
     if (!product || product.salesStop) return;
-    if (sweepDue(oldestSourceAgeMs(product, now), policy)) due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
+    if (sweepDue(oldestSourceAgeMs(product, now), policy))
+      due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
   });
   await enqueueSweepRefreshes(deps.queue, due);
   return { looked: ids.length, enqueued: due.length };

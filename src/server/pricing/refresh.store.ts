@@ -15,7 +15,13 @@ import { offerCheckedAt, priceChangeTime } from './freshness';
  * retried against the same old offer, so it produces the same ids and the insert is a no-op.
  */
 export function pricePointId(productId: string, change: PriceChange): string {
-  const key = [productId, change.market, offerCheckedAt(change.before).getTime(), change.offer.price.amountCents, change.offer.shipping?.amountCents ?? 'none'].join('|');
+  const key = [
+    productId,
+    change.market,
+    offerCheckedAt(change.before).getTime(),
+    change.offer.price.amountCents,
+    change.offer.shipping?.amountCents ?? 'none',
+  ].join('|');
   return `pp_${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
 }
 
@@ -43,7 +49,12 @@ export function pricePoints(productId: string, changes: readonly PriceChange[]):
  * product's title or another market's offer at the same time is not overwritten. Returns the
  * document as stored, which is what the cache receives.
  */
-export async function writeRefreshedOffers(products: Collection<Product>, productId: string, applied: AppliedQuotes, now: Date): Promise<Product | null> {
+export async function writeRefreshedOffers(
+  products: Collection<Product>,
+  productId: string,
+  applied: AppliedQuotes,
+  now: Date,
+): Promise<Product | null> {
   const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
   for (const market of applied.refreshed) {
     const offer = applied.offers[market];

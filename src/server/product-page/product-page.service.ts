@@ -7,7 +7,19 @@ import type { Product, TextLanguage } from '../catalog';
 import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
 import type { MarketCode } from '../../shared/markets';
 import type { Runtime } from '../platform/runtime';
-import { priceAge, priceState, refreshOnOpen, type PriceState, marketPrice, refreshFailureKey, decodeRefreshFailure, queueOpening, enqueueRefresh, refreshQueue, freshnessPolicy } from '../pricing';
+import {
+  priceAge,
+  priceState,
+  refreshOnOpen,
+  type PriceState,
+  marketPrice,
+  refreshFailureKey,
+  decodeRefreshFailure,
+  queueOpening,
+  enqueueRefresh,
+  refreshQueue,
+  freshnessPolicy,
+} from '../pricing';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../pricing';
 
 /** The product as the page shows it in its market: plain JSON. */
@@ -45,7 +57,12 @@ function pageProduct(product: Product, market: MarketCode): PageProduct {
   return { id: _id, slug, title, description, textLang: lang, brand, category, gtin, images, attributes };
 }
 
-export async function openProductPage(rt: Runtime, productId: string, market: MarketCode, now = new Date()): Promise<ProductPageData | null> {
+export async function openProductPage(
+  rt: Runtime,
+  productId: string,
+  market: MarketCode,
+  now = new Date(),
+): Promise<ProductPageData | null> {
   const pipeline = rt.redis.pipeline().get(productCacheKey(productId)).get(refreshFailureKey(productId));
   queueOpening(pipeline, productId, now.getTime());
   const results = (await pipeline.exec()) ?? [];
@@ -76,7 +93,9 @@ export async function openProductPage(rt: Runtime, productId: string, market: Ma
   // A stopped product shows no price, so there is none to keep fresh: no marketplace call.
   const salesStopped = Boolean(product.salesStop);
   const age = salesStopped ? null : priceAge(product, market, now);
-  const state: PriceState = age ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null) : 'fresh';
+  const state: PriceState = age
+    ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null)
+    : 'fresh';
   const wanted = Boolean(age && refreshOnOpen(state));
   const enqueued = await (early ?? (wanted ? enqueue() : false));
   // Whether the page waits for a refresh: an early job for a price that was fresh is not one.

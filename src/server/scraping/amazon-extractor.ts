@@ -126,8 +126,17 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
   const gtin = gtinIn(valueFor(pairs, GTIN_LABELS));
   if (gtin) candidate.gtin = gtin;
 
-  const sellerText = firstText($, ['#merchantInfoFeature_feature_div', '#merchant-info', '#sellerProfileTriggerId', '#tabular-buybox .tabular-buybox-text']);
-  const seller = sellerText ? /(?:venduto da|vendu par|verkauf durch|vendido por|sold by)\s+(.+?)(?:\s+(?:e spedito|et expédié|und versand|y enviado|and (?:shipped|fulfilled)).*)?$/iu.exec(sellerText)?.[1] : undefined;
+  const sellerText = firstText($, [
+    '#merchantInfoFeature_feature_div',
+    '#merchant-info',
+    '#sellerProfileTriggerId',
+    '#tabular-buybox .tabular-buybox-text',
+  ]);
+  const seller = sellerText
+    ? /(?:venduto da|vendu par|verkauf durch|vendido por|sold by)\s+(.+?)(?:\s+(?:e spedito|et expédié|und versand|y enviado|and (?:shipped|fulfilled)).*)?$/iu.exec(
+        sellerText,
+      )?.[1]
+    : undefined;
   if (seller) candidate.seller = seller.trim();
   else if ($('#sellerProfileTriggerId').length > 0) candidate.seller = textOf($, $('#sellerProfileTriggerId')[0]);
 
@@ -151,7 +160,10 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
   ]);
   const imageUrl = absoluteUrl(image, pageUrl);
   if (imageUrl) candidate.imageUrl = imageUrl;
-  const crumbs = $('#wayfinding-breadcrumbs_feature_div a').toArray().map((el) => textOf($, el)).filter(Boolean);
+  const crumbs = $('#wayfinding-breadcrumbs_feature_div a')
+    .toArray()
+    .map((el) => textOf($, el))
+    .filter(Boolean);
   if (crumbs.length > 0) candidate.category = crumbs[crumbs.length - 1];
   const canonical = absoluteUrl($('link[rel="canonical"]').attr('href'), pageUrl);
   if (canonical) candidate.url = canonical;

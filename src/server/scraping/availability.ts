@@ -23,7 +23,12 @@ const SCHEMA_ORG: Readonly<Record<string, Availability>> = {
 
 export function availabilityFromSchemaOrg(value: unknown): Availability | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const key = value.trim().split(/[/#:]/).pop()!.toLowerCase().replace(/[^a-z]/g, '');
+  const key = value
+    .trim()
+    .split(/[/#:]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   return SCHEMA_ORG[key];
 }
 
@@ -32,33 +37,115 @@ export function availabilityFromSchemaOrg(value: unknown): Availability | undefi
 // Written without accents: text is folded before matching (see `fold`).
 const OUT_OF_STOCK = [
   // it
-  'non disponibile', 'non e disponibile', 'esaurito', 'non piu disponibile', 'attualmente non disponibile', 'prossimamente', 'in arrivo', 'preordina',
+  'non disponibile',
+  'non e disponibile',
+  'esaurito',
+  'non piu disponibile',
+  'attualmente non disponibile',
+  'prossimamente',
+  'in arrivo',
+  'preordina',
   // fr
-  'rupture de stock', 'en rupture', 'indisponible', 'non disponible', 'epuise', "n'est plus disponible", 'plus en stock', 'bientot disponible', 'precommande', 'precommander',
+  'rupture de stock',
+  'en rupture',
+  'indisponible',
+  'non disponible',
+  'epuise',
+  "n'est plus disponible",
+  'plus en stock',
+  'bientot disponible',
+  'precommande',
+  'precommander',
   // de
-  'nicht verfugbar', 'nicht auf lager', 'ausverkauft', 'nicht lieferbar', 'vergriffen', 'nicht vorratig', 'demnachst verfugbar', 'vorbestellen', 'vorbestellbar', 'angebot wurde beendet',
+  'nicht verfugbar',
+  'nicht auf lager',
+  'ausverkauft',
+  'nicht lieferbar',
+  'vergriffen',
+  'nicht vorratig',
+  'demnachst verfugbar',
+  'vorbestellen',
+  'vorbestellbar',
+  'angebot wurde beendet',
   // es
-  'no disponible', 'agotado', 'sin stock', 'fuera de stock', 'sin existencias', 'proximamente', 'reserva ya', 'preventa',
+  'no disponible',
+  'agotado',
+  'sin stock',
+  'fuera de stock',
+  'sin existencias',
+  'proximamente',
+  'reserva ya',
+  'preventa',
   // en
-  'out of stock', 'currently unavailable', 'sold out', 'unavailable', 'not available', 'no longer available', 'coming soon', 'pre-order', 'preorder', 'back-order', 'backorder',
-  'listing was ended', 'listing has ended',
+  'out of stock',
+  'currently unavailable',
+  'sold out',
+  'unavailable',
+  'not available',
+  'no longer available',
+  'coming soon',
+  'pre-order',
+  'preorder',
+  'back-order',
+  'backorder',
+  'listing was ended',
+  'listing has ended',
   // nl, pt, pl, sv, ja
-  'niet op voorraad', 'uitverkocht', 'niet leverbaar', 'esgotado', 'indisponivel', 'niedostepny', 'brak w magazynie', 'slut i lager', 'ej i lager', 'tillfalligt slut', '在庫切れ', '取り扱いできません',
-  'neni skladem', 'vyprodano',
+  'niet op voorraad',
+  'uitverkocht',
+  'niet leverbaar',
+  'esgotado',
+  'indisponivel',
+  'niedostepny',
+  'brak w magazynie',
+  'slut i lager',
+  'ej i lager',
+  'tillfalligt slut',
+  '在庫切れ',
+  '取り扱いできません',
+  'neni skladem',
+  'vyprodano',
 ].map((phrase) => fold(phrase));
 const IN_STOCK = [
   // it
-  'disponibilita immediata', 'disponibile', 'in magazzino', 'rimasti', 'rimasto', 'generalmente spedito', 'ultimi pezzi', 'pochi pezzi',
+  'disponibilita immediata',
+  'disponibile',
+  'in magazzino',
+  'rimasti',
+  'rimasto',
+  'generalmente spedito',
+  'ultimi pezzi',
+  'pochi pezzi',
   // fr
-  'en stock', 'il ne reste plus', 'disponible', 'expedie sous',
+  'en stock',
+  'il ne reste plus',
+  'disponible',
+  'expedie sous',
   // de
-  'auf lager', 'sofort lieferbar', 'lieferbar', 'verfugbar', 'vorratig', 'sofort versandfertig',
+  'auf lager',
+  'sofort lieferbar',
+  'lieferbar',
+  'verfugbar',
+  'vorratig',
+  'sofort versandfertig',
   // es
-  'solo queda', 'quedan', 'disponible',
+  'solo queda',
+  'quedan',
+  'disponible',
   // en
-  'in stock', 'left in stock', 'available', 'ships within',
+  'in stock',
+  'left in stock',
+  'available',
+  'ships within',
   // nl, pt, pl, sv, ja
-  'op voorraad', 'leverbaar', 'em estoque', 'dostepny', 'w magazynie', 'i lager', '在庫あり', 'skladem',
+  'op voorraad',
+  'leverbaar',
+  'em estoque',
+  'dostepny',
+  'w magazynie',
+  'i lager',
+  '在庫あり',
+  'skladem',
 ].map((phrase) => fold(phrase));
 
 /** Lowercase, accent-free, one kind of apostrophe and space: `Disponibilità` → `disponibilita`. */
@@ -87,7 +174,8 @@ export function availabilityFromText(text: string | null | undefined): Availabil
 }
 
 /** The buy button, in our languages and English: a page that offers one sells the item now. */
-const BUY_BUTTON = /^(?:add to (?:cart|basket|bag)|buy now|aggiungi al carrello|compra ora|ajouter au panier|acheter|in den warenkorb|jetzt kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
+const BUY_BUTTON =
+  /^(?:add to (?:cart|basket|bag)|buy now|aggiungi al carrello|compra ora|ajouter au panier|acheter|in den warenkorb|jetzt kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
 
 /** Whether a button's label is the shop's buy button. */
 export function isBuyButton(label: string): boolean {

@@ -20,7 +20,8 @@ describe('detectBlockPage', () => {
   });
 
   it('leaves product pages alone, even with a vendor’s script or a captcha for reviews', () => {
-    for (const name of ['amazon-it-current.html', 'shopify-it-jsonld.html', 'microdata-de-shop.html']) expect(detectBlockPage(fixture(name))).toBeUndefined();
+    for (const name of ['amazon-it-current.html', 'shopify-it-jsonld.html', 'microdata-de-shop.html'])
+      expect(detectBlockPage(fixture(name))).toBeUndefined();
     const withScripts = fixture('shopify-it-jsonld.html').replace(
       '</head>',
       '<script src="https://js.datadome.co/tags.js"></script><script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script><div class="g-recaptcha"></div></head>',

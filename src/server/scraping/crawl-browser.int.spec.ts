@@ -79,25 +79,51 @@ describe('crawling a site that needs a browser', () => {
   it('fetches the pages with Chromium and stores every product with its exact price', async () => {
     const truths: Truth[] = [];
     for (let index = 0; truths.length < 6 && index < 20; index++) {
-      const truth = (await (await fetch(`${sim.controlUrl}/markets/fr/products?index=${index}`, { signal: AbortSignal.timeout(5000) })).json()) as Truth;
+      const truth = (await (
+        await fetch(`${sim.controlUrl}/markets/fr/products?index=${index}`, { signal: AbortSignal.timeout(5000) })
+      ).json()) as Truth;
       // Amazon-like pages show no price while out of stock: nothing to compare.
       if (!(truth.template.startsWith('amazon') && truth.offer.availability !== 'in_stock')) truths.push(truth);
     }
     expect(new Set(truths.map((t) => t.template)).size, 'several templates among the pages').toBeGreaterThan(1);
 
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'urls', start: truths.map((t) => ({ url: t.url, kind: 'product' as const })) }, settings);
-    expect(run).toMatchObject({ status: 'finished', site: 'marketplace-fr-browser', counts: { pages: truths.length, products: truths.length, inserted: truths.length, blocked: 0, failed: 0 } });
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site, kind: 'urls', start: truths.map((t) => ({ url: t.url, kind: 'product' as const })) },
+      settings,
+    );
+    expect(run).toMatchObject({
+      status: 'finished',
+      site: 'marketplace-fr-browser',
+      counts: { pages: truths.length, products: truths.length, inserted: truths.length, blocked: 0, failed: 0 },
+    });
     for (const truth of truths) {
       const doc = await productCollection(rt()).findOne({ _id: `gtin-${gtinKey(truth.gtin)}` });
       expect(
-        { site: doc?.offers.fr?.site, sourceId: doc?.offers.fr?.sourceId, price: doc?.offers.fr?.price.amountCents, availability: doc?.offers.fr?.availability },
+        {
+          site: doc?.offers.fr?.site,
+          sourceId: doc?.offers.fr?.sourceId,
+          price: doc?.offers.fr?.price.amountCents,
+          availability: doc?.offers.fr?.availability,
+        },
         `${truth.sourceId} (${truth.template})`,
-      ).toEqual({ site: 'marketplace-fr-browser', sourceId: truth.sourceId, price: truth.offer.priceCents, availability: truth.offer.availability });
+      ).toEqual({
+        site: 'marketplace-fr-browser',
+        sourceId: truth.sourceId,
+        price: truth.offer.priceCents,
+        availability: truth.offer.availability,
+      });
     }
   });
 
   it('reads a page that only its script fills, which the HTTP crawler finds empty', async () => {
-    const shop = (browser: boolean): SiteConfig => ({ ...site, name: `spa-${browser}`, hosts: [new URL(spaUrl).host], baseUrl: `${spaUrl}/`, browser });
+    const shop = (browser: boolean): SiteConfig => ({
+      ...site,
+      name: `spa-${browser}`,
+      hosts: [new URL(spaUrl).host],
+      baseUrl: `${spaUrl}/`,
+      browser,
+    });
     const start = [{ url: `${spaUrl}/p/arc-7`, kind: 'product' as const }];
     const plain = await runCrawl({ db: rt().db, log: () => undefined }, { site: shop(false), kind: 'urls', start }, settings);
     expect(plain.counts).toMatchObject({ pages: 1 + settings.maxRetries, products: 0 });
@@ -106,6 +132,10 @@ describe('crawling a site that needs a browser', () => {
     const rendered = await runCrawl({ db: rt().db, log: () => undefined }, { site: shop(true), kind: 'urls', start }, settings);
     expect(rendered.counts).toMatchObject({ pages: 1, products: 1, inserted: 1, failed: 0 });
     const doc = await productCollection(rt()).findOne({ _id: `gtin-${gtinKey('4006381333931')}` });
-    expect({ site: doc?.offers.fr?.site, sourceId: doc?.offers.fr?.sourceId, price: doc?.offers.fr?.price.amountCents }).toEqual({ site: 'spa-true', sourceId: 'ARC-7', price: 4990 });
+    expect({ site: doc?.offers.fr?.site, sourceId: doc?.offers.fr?.sourceId, price: doc?.offers.fr?.price.amountCents }).toEqual({
+      site: 'spa-true',
+      sourceId: 'ARC-7',
+      price: 4990,
+    });
   });
 });

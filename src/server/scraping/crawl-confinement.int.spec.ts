@@ -61,14 +61,35 @@ beforeAll(async () => {
   };
   site = marketplaceSites(config)[0]!;
   outbound = outboundPolicy(config);
-  settings = { requestTimeoutMs: 3_000, maxRetries: 2, blockBackoffMs: 100, retryBackoffMs: 20, proxyUrls: [], browserPath: '/usr/bin/chromium', batchSize: 10, progressMs: 60_000, outbound };
+  settings = {
+    requestTimeoutMs: 3_000,
+    maxRetries: 2,
+    blockBackoffMs: 100,
+    retryBackoffMs: 20,
+    proxyUrls: [],
+    browserPath: '/usr/bin/chromium',
+    batchSize: 10,
+    progressMs: 60_000,
+    outbound,
+  };
 
-  expect((await control(sim(), 'PATCH', '/faults', { markets: ['it'], routes: ['discovery', 'listing', 'offer', 'order'], elsewhere: { targets } })).status).toBe(200);
+  expect(
+    (
+      await control(sim(), 'PATCH', '/faults', {
+        markets: ['it'],
+        routes: ['discovery', 'listing', 'offer', 'order'],
+        elsewhere: { targets },
+      })
+    ).status,
+  ).toBe(200);
   truths = [];
-  for (let index = 0; index < PRODUCTS; index++) truths.push((await control(sim(), 'GET', `/markets/it/products?index=${index}`)).body as Truth);
+  for (let index = 0; index < PRODUCTS; index++)
+    truths.push((await control(sim(), 'GET', `/markets/it/products?index=${index}`)).body as Truth);
   redirected = new Set(truths.filter((_, i) => i % 5 === 2).map((t) => t.sourceId));
   for (const sourceId of redirected) {
-    const reply = await control(sim(), 'PATCH', `/markets/it/products/${sourceId}`, { faults: { routes: ['product'], elsewhere: { targets } } });
+    const reply = await control(sim(), 'PATCH', `/markets/it/products/${sourceId}`, {
+      faults: { routes: ['product'], elsewhere: { targets } },
+    });
     expect(reply.status).toBe(200);
   }
 });
@@ -85,7 +106,9 @@ beforeEach(() => {
 const priceShown = (t: Truth) => !(t.template.startsWith('amazon') && t.offer.availability !== 'in_stock');
 
 async function expectOnlyTheShopsProducts(): Promise<void> {
-  const stored = await productCollection(rt()).find({ 'offers.it': { $exists: true } }).toArray();
+  const stored = await productCollection(rt())
+    .find({ 'offers.it': { $exists: true } })
+    .toArray();
   for (const doc of stored) expect(doc.offers.it!.url.startsWith(`${sim().urls.it}/`), doc.offers.it!.url).toBe(true);
   const expected = truths.filter((t) => priceShown(t) && !redirected.has(t.sourceId));
   expect(stored.map((d) => d.offers.it!.sourceId).sort()).toEqual(expected.map((t) => t.sourceId).sort());
@@ -96,7 +119,11 @@ async function expectOnlyTheShopsProducts(): Promise<void> {
 
 describe('a crawl of a marketplace that points elsewhere', () => {
   it('from robots.txt and the sitemaps: fetches nothing off the shop, and stores every product of the shop', async () => {
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'discovery', start: [{ url: `${sim().urls.it}/robots.txt`, kind: 'robots' }] }, settings);
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site, kind: 'discovery', start: [{ url: `${sim().urls.it}/robots.txt`, kind: 'robots' }] },
+      settings,
+    );
     expect(connections).toHaveLength(0);
     expect(run.status).toBe('finished');
     // The two targets' sitemaps (named by robots.txt and again by the index), the shop's own
@@ -109,7 +136,11 @@ describe('a crawl of a marketplace that points elsewhere', () => {
 
   it('through the listings: follows none of their links elsewhere', async () => {
     await productCollection(rt()).deleteMany({});
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }] }, settings);
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }] },
+      settings,
+    );
     expect(connections).toHaveLength(0);
     expect(run.status).toBe('finished');
     expect(run.failedByReason['off_site']).toBe(redirected.size);
@@ -117,7 +148,11 @@ describe('a crawl of a marketplace that points elsewhere', () => {
   });
 
   it('with Chromium: the redirected page and any request off the shop are never made', async () => {
-    const start = truths.slice(0, 5).map((t, i) => ({ url: `${sim().urls.it}${canonicalPath(sim().catalog.product('it', i))}`, kind: 'product' as const, sourceId: t.sourceId }));
+    const start = truths.slice(0, 5).map((t, i) => ({
+      url: `${sim().urls.it}${canonicalPath(sim().catalog.product('it', i))}`,
+      kind: 'product' as const,
+      sourceId: t.sourceId,
+    }));
     expect(start.some((s) => redirected.has(s.sourceId))).toBe(true);
     const run = await runCrawl(
       { db: rt().db, log: () => undefined },
@@ -140,8 +175,16 @@ describe("the workers' other clients against that marketplace", () => {
   });
 
   it('the purchaser neither places nor reads an order elsewhere', async () => {
-    const order = { sourceId: truths[0]!.sourceId, quantity: 1, expectedPriceCents: 100, shipTo: { country: 'IT', name: 'A', line1: 'Via Roma 1', postalCode: '00100', city: 'Roma' } };
-    await expect(placeSupplierOrder(sim().urls.it, 'key-elsewhere-1', order, 3_000, outbound)).rejects.toMatchObject({ kind: 'refused', retryable: false });
+    const order = {
+      sourceId: truths[0]!.sourceId,
+      quantity: 1,
+      expectedPriceCents: 100,
+      shipTo: { country: 'IT', name: 'A', line1: 'Via Roma 1', postalCode: '00100', city: 'Roma' },
+    };
+    await expect(placeSupplierOrder(sim().urls.it, 'key-elsewhere-1', order, 3_000, outbound)).rejects.toMatchObject({
+      kind: 'refused',
+      retryable: false,
+    });
     await expect(readSupplierOrder(sim().urls.it, 'SO-1', 3_000, outbound)).rejects.toMatchObject({ kind: 'refused' });
     expect(connections).toHaveLength(0);
   });

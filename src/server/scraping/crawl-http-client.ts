@@ -3,7 +3,15 @@
 // Crawlee's default client (got-scraping) opens sockets of its own, for TLS protocol probes
 // among others, where no address check can reach, so it is replaced rather than configured.
 import { Readable } from 'node:stream';
-import { NonRetryableError, type BaseHttpClient, type HttpRequest, type HttpResponse, type RedirectHandler, type ResponseTypes, type StreamingHttpResponse } from '@crawlee/cheerio';
+import {
+  NonRetryableError,
+  type BaseHttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type RedirectHandler,
+  type ResponseTypes,
+  type StreamingHttpResponse,
+} from '@crawlee/cheerio';
 import type { Response } from 'undici';
 import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 
@@ -45,7 +53,9 @@ export class ConfinedHttpClient implements BaseHttpClient {
   async stream(request: HttpRequest, onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
     const headers = requestHeaders(request.headers);
     const timeoutMs = request.timeout && 'request' in request.timeout ? request.timeout.request : undefined;
-    const signal = AbortSignal.any([request.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined));
+    const signal = AbortSignal.any(
+      [request.signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined),
+    );
     const redirectUrls: URL[] = [];
     let response: Response;
     try {

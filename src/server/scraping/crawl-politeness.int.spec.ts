@@ -27,7 +27,8 @@ const settings: CrawlSettings = {
 
 const productPage = (sku: string, gtin: string) => `<!doctype html><html><head><title>${sku}</title>
 <script type="application/ld+json">{"@type":"Product","name":"Article ${sku}","sku":"${sku}","gtin13":"${gtin}","offers":{"@type":"Offer","price":"19.90","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script></head><body><h1>Article ${sku}</h1></body></html>`;
-const CAPTCHA = '<html><head><title>Robot check</title></head><body><form action="/errors/validateCaptcha"><input id="captchacharacters"></form></body></html>';
+const CAPTCHA =
+  '<html><head><title>Robot check</title></head><body><form action="/errors/validateCaptcha"><input id="captchacharacters"></form></body></html>';
 
 let shop: Server;
 let shopUrl: string;
@@ -41,24 +42,35 @@ let captchasLeft = 0;
 beforeAll(async () => {
   shop = createServer((req, res) => {
     served.push({ path: req.url ?? '', at: Date.now(), cookie: req.headers.cookie });
-    if (req.url === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+    if (req.url === '/robots.txt')
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
     if (req.url === '/p/guarded' && captchasLeft > 0) {
       captchasLeft -= 1;
       return void res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': `visitor=${served.length}` }).end(CAPTCHA);
     }
-    const gtins: Record<string, string> = { '/p/a': '4006381333931', '/p/b': '8712345678906', '/private/c': '5901234123457', '/p/guarded': '7350001234564' };
+    const gtins: Record<string, string> = {
+      '/p/a': '4006381333931',
+      '/p/b': '8712345678906',
+      '/private/c': '5901234123457',
+      '/p/guarded': '7350001234564',
+    };
     const gtin = gtins[req.url ?? ''];
     if (!gtin) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `visitor=${served.length}` }).end(productPage(req.url!.split('/').pop()!, gtin));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `visitor=${served.length}` })
+      .end(productPage(req.url!.split('/').pop()!, gtin));
   });
   // A forward proxy: requests arrive with absolute URLs and are passed on.
   proxy = createServer((req, res) => {
     proxied.push(req.url ?? '');
     const target = new URL(req.url ?? '');
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -95,7 +107,11 @@ const start = (...paths: string[]) => paths.map((path) => ({ url: `${shopUrl}${p
 
 describe('a polite crawl', () => {
   it('never fetches what robots.txt disallows, and counts it', async () => {
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/private/c', '/p/b') }, settings);
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site: site(), kind: 'urls', start: start('/p/a', '/private/c', '/p/b') },
+      settings,
+    );
     expect(served.map((s) => s.path)).not.toContain('/private/c');
     expect(served.map((s) => s.path)).toEqual(expect.arrayContaining(['/robots.txt', '/p/a', '/p/b']));
     expect(run.counts).toMatchObject({ products: 2, inserted: 2 });
@@ -103,7 +119,11 @@ describe('a polite crawl', () => {
   });
 
   it('fetches every page through the configured proxy', async () => {
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/a', '/p/b') }, { ...settings, proxyUrls: [proxyUrl] });
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site: site(), kind: 'urls', start: start('/p/a', '/p/b') },
+      { ...settings, proxyUrls: [proxyUrl] },
+    );
     expect(run.counts.products).toBe(2);
     expect(proxied).toEqual(expect.arrayContaining([`${shopUrl}/p/a`, `${shopUrl}/p/b`]));
     expect(served.filter((s) => s.path.startsWith('/p/')).length).toBe(proxied.filter((u) => u.includes('/p/')).length);
@@ -122,7 +142,11 @@ describe('a polite crawl', () => {
 
   it('records a page that stays blocked as blocked, never as a product', async () => {
     captchasLeft = 100;
-    const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: site(), kind: 'urls', start: start('/p/guarded') }, { ...settings, blockBackoffMs: 50 });
+    const run = await runCrawl(
+      { db: rt().db, log: () => undefined },
+      { site: site(), kind: 'urls', start: start('/p/guarded') },
+      { ...settings, blockBackoffMs: 50 },
+    );
     expect(run.counts).toMatchObject({ products: 0, blocked: 1 });
     expect(run.blockedByReason).toEqual({ captcha: 1 });
     expect(served.filter((s) => s.path === '/p/guarded')).toHaveLength(settings.maxRetries + 1);

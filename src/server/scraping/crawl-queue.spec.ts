@@ -4,7 +4,11 @@ import { CrawlQueue } from './crawl-queue';
 describe('CrawlQueue', () => {
   it('hands out pages first in, first out, drops duplicates, and is finished once every page is handled', async () => {
     const queue = new CrawlQueue();
-    const { addedRequests } = await queue.addRequestsBatched(['https://s.example/p/1', { url: 'https://s.example/p/2', label: 'product' }, 'https://s.example/p/1#top']);
+    const { addedRequests } = await queue.addRequestsBatched([
+      'https://s.example/p/1',
+      { url: 'https://s.example/p/2', label: 'product' },
+      'https://s.example/p/1#top',
+    ]);
     expect(addedRequests.map((r) => r.wasAlreadyPresent)).toEqual([false, false, true]);
     expect(queue.getTotalCount()).toBe(2);
 
@@ -25,7 +29,9 @@ describe('CrawlQueue', () => {
 
   it('puts a page reclaimed to the front ahead of the others, and keeps to a limit of new pages', async () => {
     const queue = new CrawlQueue();
-    const { requestsOverLimit } = await queue.addRequestsBatched(['https://s.example/a', 'https://s.example/b', 'https://s.example/c'], { maxNewRequests: 2 });
+    const { requestsOverLimit } = await queue.addRequestsBatched(['https://s.example/a', 'https://s.example/b', 'https://s.example/c'], {
+      maxNewRequests: 2,
+    });
     expect(requestsOverLimit).toEqual([{ url: 'https://s.example/c' }]);
     const a = await queue.fetchNextRequest();
     await queue.reclaimRequest(a!, { forefront: true });

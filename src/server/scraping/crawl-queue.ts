@@ -6,7 +6,16 @@
 // every step, which measured as the largest share of the crawler's own CPU per page
 // (`npm run bench:scrape`). This keeps only what a crawl uses: first in, first out, retried
 // pages back at the end or the front, duplicates (by Crawlee's unique key) dropped.
-import { Request, type AddRequestsBatchedOptions, type AddRequestsBatchedResult, type IRequestManager, type RequestOptions, type RequestQueueOperationInfo, type RequestsLike, type Source } from '@crawlee/cheerio';
+import {
+  Request,
+  type AddRequestsBatchedOptions,
+  type AddRequestsBatchedResult,
+  type IRequestManager,
+  type RequestOptions,
+  type RequestQueueOperationInfo,
+  type RequestsLike,
+  type Source,
+} from '@crawlee/cheerio';
 
 export class CrawlQueue implements IRequestManager {
   private readonly pending: Request[] = [];
@@ -61,7 +70,8 @@ export class CrawlQueue implements IRequestManager {
   }
 
   async addRequest(source: Source | string, options: { forefront?: boolean } = {}): Promise<RequestQueueOperationInfo> {
-    const request = source instanceof Request ? source : new Request(typeof source === 'string' ? { url: source } : (source as RequestOptions));
+    const request =
+      source instanceof Request ? source : new Request(typeof source === 'string' ? { url: source } : (source as RequestOptions));
     const existing = this.known.get(request.uniqueKey);
     if (existing) return this.info(existing, true, existing.handledAt !== undefined, options.forefront ?? false);
     request.id ??= String(this.nextId++);

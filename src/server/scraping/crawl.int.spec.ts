@@ -40,7 +40,11 @@ interface Truth {
 }
 
 async function control(path: string, init?: RequestInit): Promise<unknown> {
-  const response = await fetch(`${sim.controlUrl}${path}`, { ...init, headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${sim.controlUrl}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(5000),
+  });
   if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
@@ -64,7 +68,11 @@ async function expectCatalogMatches(market: MarketCode, truths: Truth[]): Promis
     }
     expect(doc, `${market} ${truth.sourceId} (${truth.template})`).not.toBeNull();
     expect(doc!.gtin).toBe(truth.gtin);
-    expect({ sourceId: doc!.offers[market]?.sourceId, price: doc!.offers[market]?.price.amountCents, availability: doc!.offers[market]?.availability }).toEqual({
+    expect({
+      sourceId: doc!.offers[market]?.sourceId,
+      price: doc!.offers[market]?.price.amountCents,
+      availability: doc!.offers[market]?.availability,
+    }).toEqual({
       sourceId: truth.sourceId,
       price: truth.offer.priceCents,
       availability: truth.offer.availability,
@@ -76,7 +84,14 @@ const robots = (site: SiteConfig): StartUrl => ({ url: new URL('/robots.txt', si
 
 beforeAll(async () => {
   const now = Date.UTC(2026, 10, 25, 12);
-  sim = await startSimulator({ productsPerMarket: PRODUCTS, latency: false, seed: 11, urlsPerSitemap: 20, productsPerListingPage: 12, clock: () => now });
+  sim = await startSimulator({
+    productsPerMarket: PRODUCTS,
+    latency: false,
+    seed: 11,
+    urlsPerSitemap: 20,
+    productsPerListingPage: 12,
+    clock: () => now,
+  });
   for (const url of Object.values(sim.urls)) shopOrigins.add(originOf(url));
   sites = Object.fromEntries(
     marketplaceSites({
@@ -99,7 +114,9 @@ beforeEach(async () => {
 
 describe('crawling the simulated marketplaces', () => {
   it('from robots.txt and the sitemaps: every product with its exact price, GTIN and availability; a second crawl adds nothing', async () => {
-    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt()), scrapeRuns = scrapeRunCollection(rt());
+    const products = productCollection(rt()),
+      priceHistory = priceHistoryCollection(rt()),
+      scrapeRuns = scrapeRunCollection(rt());
     for (const market of MARKET_CODES) {
       const truths = await truthOf(market);
       const deps = { db: rt().db, margin: RULES, redis: rt().redis, log: () => undefined };
@@ -125,7 +142,11 @@ describe('crawling the simulated marketplaces', () => {
     expect(await products.countDocuments({ 'offers.it': { $exists: true }, 'offers.fr': { $exists: true } })).toBeGreaterThan(0);
 
     for (const market of MARKET_CODES) {
-      const again = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
+      const again = await runCrawl(
+        { db: rt().db, log: () => undefined },
+        { site: sites[market], kind: 'discovery', start: [robots(sites[market])] },
+        settings,
+      );
       expect(again.counts).toMatchObject({ inserted: 0, updated: 0, blocked: 0 });
       expect(again.counts.unchanged).toBe(again.counts.products - (again.failedByReason['no_price'] ?? 0));
     }
@@ -136,7 +157,11 @@ describe('crawling the simulated marketplaces', () => {
   it('from the home page through the category listings and their pagination', async () => {
     for (const market of MARKET_CODES) {
       const truths = await truthOf(market);
-      const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'category', start: [{ url: sites[market].baseUrl, kind: 'listing' }] }, settings);
+      const run = await runCrawl(
+        { db: rt().db, log: () => undefined },
+        { site: sites[market], kind: 'category', start: [{ url: sites[market].baseUrl, kind: 'listing' }] },
+        settings,
+      );
       expect(run).toMatchObject({ status: 'finished', counts: { products: PRODUCTS, blocked: 0 } });
       await expectCatalogMatches(market, truths);
     }
@@ -152,12 +177,21 @@ describe('crawling the simulated marketplaces', () => {
     ];
     for (const fault of faults) {
       await control('/reset', { method: 'POST' });
-      await control('/faults', { method: 'PATCH', body: JSON.stringify({ markets: [market], routes: ['product', 'listing', 'discovery'], ...fault }) });
+      await control('/faults', {
+        method: 'PATCH',
+        body: JSON.stringify({ markets: [market], routes: ['product', 'listing', 'discovery'], ...fault }),
+      });
       await productCollection(rt()).deleteMany({});
-      const run = await runCrawl({ db: rt().db, log: () => undefined }, { site: sites[market], kind: 'discovery', start: [robots(sites[market])] }, settings);
+      const run = await runCrawl(
+        { db: rt().db, log: () => undefined },
+        { site: sites[market], kind: 'discovery', start: [robots(sites[market])] },
+        settings,
+      );
       expect(run.status, JSON.stringify(fault)).toBe('finished');
       // Every product page ends as a listing, a block or a recorded failure: nothing is lost silently.
-      const failedPages = Object.entries(run.failedByReason).filter(([r]) => r !== 'no_price' && r !== 'robots_txt').reduce((n, [, c]) => n + c, 0);
+      const failedPages = Object.entries(run.failedByReason)
+        .filter(([r]) => r !== 'no_price' && r !== 'robots_txt')
+        .reduce((n, [, c]) => n + c, 0);
       expect(run.counts.products + run.counts.blocked + failedPages, JSON.stringify({ fault, run })).toBeGreaterThanOrEqual(PRODUCTS);
       // Never a block page or a cut page stored as a product: what is stored is exact.
       const stored = truths.filter(priceShown);
@@ -169,7 +203,9 @@ describe('crawling the simulated marketplaces', () => {
         expect(doc.offers[market]?.availability).toBe(truth.offer.availability);
       }
       // With retries, nearly all of them made it.
-      expect(await products.countDocuments({ [`offers.${market}`]: { $exists: true } }), JSON.stringify(run)).toBeGreaterThanOrEqual(stored.length * 0.9);
+      expect(await products.countDocuments({ [`offers.${market}`]: { $exists: true } }), JSON.stringify(run)).toBeGreaterThanOrEqual(
+        stored.length * 0.9,
+      );
     }
   });
 });

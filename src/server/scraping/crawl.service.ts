@@ -9,7 +9,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Configuration, HttpCrawler, LogLevel, NonRetryableError, ProxyConfiguration, log as crawleeLog, type InternalHttpCrawlingContext, type Request, type RequestQueue, type Session } from '@crawlee/cheerio';
+import {
+  Configuration,
+  HttpCrawler,
+  LogLevel,
+  NonRetryableError,
+  ProxyConfiguration,
+  log as crawleeLog,
+  type InternalHttpCrawlingContext,
+  type Request,
+  type RequestQueue,
+  type Session,
+} from '@crawlee/cheerio';
 import { PlaywrightCrawler } from '@crawlee/playwright';
 import { RobotsTxtFile } from '@crawlee/utils';
 import { chromium, type Page } from 'playwright';
@@ -31,7 +42,15 @@ import { isOnHosts, type SiteConfig } from './sites';
 import { scrapeRunCollection } from './scrape-run.collection';
 
 /** Chromium's flags for a machine without outside network: without the networking ones it floods it with connection attempts. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface CrawlSettings {
   readonly requestTimeoutMs: number;
@@ -93,7 +112,12 @@ class OffSite extends Error {}
  * Fetches a robots.txt or a sitemap of the site: time-boxed, retried with backoff, Retry-After
  * honoured up to the block backoff; redirects only within the site (else OffSite, not retried).
  */
-async function fetchText(url: string, site: SiteConfig, settings: CrawlSettings, complete: (text: string) => boolean = () => true): Promise<string> {
+async function fetchText(
+  url: string,
+  site: SiteConfig,
+  settings: CrawlSettings,
+  complete: (text: string) => boolean = () => true,
+): Promise<string> {
   let lastError: unknown;
   for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
     try {
@@ -205,7 +229,13 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
  * go on. A sitemap or page on another host (robots.txt, an index or a sitemap may name any) is
  * counted as `off_site` and never fetched.
  */
-async function expandSitemaps(job: CrawlJob, settings: CrawlSettings, run: ScrapeRun, pages: Map<string, StartUrl['kind']>, robots: Robots | null): Promise<void> {
+async function expandSitemaps(
+  job: CrawlJob,
+  settings: CrawlSettings,
+  run: ScrapeRun,
+  pages: Map<string, StartUrl['kind']>,
+  robots: Robots | null,
+): Promise<void> {
   const { site } = job;
   const sitemaps = job.start.filter((s) => s.kind === 'sitemap').map((s) => s.url);
   if (robots && job.start.some((s) => s.kind === 'robots')) {
@@ -265,7 +295,9 @@ async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings
     const request = route.request();
     if (!isOnHosts(request.url(), site.hosts)) return route.abort('blockedbyclient');
     try {
-      const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !HOP_HEADERS.has(name) && !name.startsWith(':')));
+      const headers = Object.fromEntries(
+        Object.entries(await request.allHeaders()).filter(([name]) => !HOP_HEADERS.has(name) && !name.startsWith(':')),
+      );
       const response = await outboundFetch(request.url(), {
         policy: settings.outbound,
         allow: (url) => isOnHosts(url, site.hosts),
@@ -278,7 +310,8 @@ async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings
       const body = Buffer.from(await response.arrayBuffer());
       const answer: Record<string, string> = {};
       // The body is decoded already: its encoding and length no longer apply.
-      for (const [name, value] of response.headers) if (!HOP_HEADERS.has(name) && name !== 'content-encoding' && name !== 'set-cookie') answer[name] = value;
+      for (const [name, value] of response.headers)
+        if (!HOP_HEADERS.has(name) && name !== 'content-encoding' && name !== 'set-cookie') answer[name] = value;
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) answer['set-cookie'] = cookies.join('\n');
       await route.fulfill({ status: response.status, headers: answer, body });
@@ -356,7 +389,9 @@ async function crawlPages(
     run.counts.pages += 1;
     if (status === 429 || status === 503) {
       const retryAfterMs = Number(ctx.retryAfter) * 1000;
-      pauseSite(Math.min(Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : settings.retryBackoffMs, settings.blockBackoffMs));
+      pauseSite(
+        Math.min(Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : settings.retryBackoffMs, settings.blockBackoffMs),
+      );
       fail(request, `http_${status}`, true);
     }
     if (status >= 500) fail(request, `http_${status}`, true);
@@ -375,13 +410,23 @@ async function crawlPages(
 
     if (request.label === 'listing') {
       const links = linksOfListing(parseHtml(html), request.loadedUrl ?? request.url, site);
-      const found = [...links.products.map((url) => ({ url, label: 'product' })), ...links.listings.map((url) => ({ url, label: 'listing' }))];
+      const found = [
+        ...links.products.map((url) => ({ url, label: 'product' })),
+        ...links.listings.map((url) => ({ url, label: 'listing' })),
+      ];
       const allowed = found.filter((r) => robotsAllow(robots, r.url));
       for (let i = allowed.length; i < found.length; i++) bump(run.failedByReason, 'robots_txt');
       await ctx.addRequests(allowed);
       return;
     }
-    const result = extractPage({ html, url: request.loadedUrl ?? request.url, market: site.market, site: site.name, extractor: site.extractor, status });
+    const result = extractPage({
+      html,
+      url: request.loadedUrl ?? request.url,
+      market: site.market,
+      site: site.name,
+      extractor: site.extractor,
+      status,
+    });
     if (result.kind === 'blocked') fail(request, `blocked:${result.reason}`, true);
     if (result.kind === 'no_product') fail(request, 'no_product', true);
     if (result.kind !== 'listing') return;
@@ -403,7 +448,11 @@ async function crawlPages(
     const reason =
       failureReasons.get(request.uniqueKey) ??
       // The HTTP client's refusal, or Chromium's request that confinePage aborted.
-      (error.message.startsWith(`${OFF_SITE}:`) || error.message.includes('ERR_BLOCKED_BY_CLIENT') ? OFF_SITE : /timed? ?out/i.test(error.message) ? 'timeout' : 'error');
+      (error.message.startsWith(`${OFF_SITE}:`) || error.message.includes('ERR_BLOCKED_BY_CLIENT')
+        ? OFF_SITE
+        : /timed? ?out/i.test(error.message)
+          ? 'timeout'
+          : 'error');
     if (reason.startsWith('blocked:')) {
       run.counts.blocked += 1;
       bump(run.blockedByReason, reason.slice('blocked:'.length));
@@ -415,7 +464,12 @@ async function crawlPages(
 
   // Concurrency is the site's fixed setting, so the system load Crawlee samples (a `ps` child
   // process every second by default) would steer nothing: sample it rarely.
-  const config = new Configuration({ persistStorage: false, purgeOnStart: false, availableMemoryRatio: 0.5, systemInfoIntervalMillis: 60_000 });
+  const config = new Configuration({
+    persistStorage: false,
+    purgeOnStart: false,
+    availableMemoryRatio: 0.5,
+    systemInfoIntervalMillis: 60_000,
+  });
   const timeoutSecs = Math.ceil(settings.requestTimeoutMs / 1000);
   const common = {
     // Crawlee 3.18's HttpCrawler refuses its own `requestManager` option (its option shape

@@ -46,8 +46,14 @@ describe('the hosts of a site', () => {
   });
 
   it('never take in a URL whose host differs, whatever its path', () => {
-    const host = fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6().map((ip) => `[${ip}]`));
-    const url = fc.tuple(host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), fc.webPath()).map(([h, port, path]) => `http://${h}${port ? `:${port}` : ''}${path}`);
+    const host = fc.oneof(
+      fc.domain(),
+      fc.ipV4(),
+      fc.ipV6().map((ip) => `[${ip}]`),
+    );
+    const url = fc
+      .tuple(host, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), fc.webPath())
+      .map(([h, port, path]) => `http://${h}${port ? `:${port}` : ''}${path}`);
     fc.assert(
       fc.property(url, (u) => {
         const onShop = new URL(u).host === '127.0.0.1:4100';
@@ -60,13 +66,21 @@ describe('the hosts of a site', () => {
 
 describe('what a hostile shop names', () => {
   it('is read, then left out by host: robots.txt, sitemaps and listing links alike', () => {
-    const robots = sitemapsFromRobots('Sitemap: /sitemap.xml\nSitemap: http://127.0.0.1:6379/sitemap.xml\n', 'http://127.0.0.1:4100/robots.txt');
+    const robots = sitemapsFromRobots(
+      'Sitemap: /sitemap.xml\nSitemap: http://127.0.0.1:6379/sitemap.xml\n',
+      'http://127.0.0.1:4100/robots.txt',
+    );
     expect(robots.filter((u) => isOnHosts(u, it4100.hosts))).toEqual(['http://127.0.0.1:4100/sitemap.xml']);
 
-    const urlset = parseSitemap(`<urlset>${['http://127.0.0.1:4100/dp/B000000002', ...OFF_SITE].map((u) => `<url><loc>${u.replace(/&/g, '&amp;')}</loc></url>`).join('')}</urlset>`, 'http://127.0.0.1:4100/sitemap.xml');
+    const urlset = parseSitemap(
+      `<urlset>${['http://127.0.0.1:4100/dp/B000000002', ...OFF_SITE].map((u) => `<url><loc>${u.replace(/&/g, '&amp;')}</loc></url>`).join('')}</urlset>`,
+      'http://127.0.0.1:4100/sitemap.xml',
+    );
     expect(urlset.pages.filter((u) => classifyUrl(u, it4100) === 'product')).toEqual(['http://127.0.0.1:4100/dp/B000000002']);
 
-    const page = parseHtml(`<html><body>${['/dp/B000000003', '/c/casa?page=2', ...OFF_SITE, 'http://localhost:4100/c/casa'].map((h) => `<a href="${h}">x</a>`).join('')}</body></html>`);
+    const page = parseHtml(
+      `<html><body>${['/dp/B000000003', '/c/casa?page=2', ...OFF_SITE, 'http://localhost:4100/c/casa'].map((h) => `<a href="${h}">x</a>`).join('')}</body></html>`,
+    );
     expect(linksOfListing(page, 'http://127.0.0.1:4100/c/casa', it4100)).toEqual({
       products: ['http://127.0.0.1:4100/dp/B000000003'],
       listings: ['http://127.0.0.1:4100/c/casa?page=2'],

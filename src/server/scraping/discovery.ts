@@ -30,7 +30,10 @@ export function parseSitemap(xml: string, base: string): SitemapContent {
   const isIndex = /<sitemapindex\b/i.test(xml);
   const locs: string[] = [];
   for (const match of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)) {
-    const url = absoluteUrl(match[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e]!), base);
+    const url = absoluteUrl(
+      match[1]!.replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e]!),
+      base,
+    );
     if (url) locs.push(url);
   }
   return isIndex ? { sitemaps: locs, pages: [] } : { sitemaps: [], pages: locs };
@@ -48,7 +51,11 @@ export function classifyUrl(url: string, site: Pick<SiteConfig, 'hosts' | 'produ
 }
 
 /** Product links and further listing pages (pagination, subcategories) of a listing page. */
-export function linksOfListing($: CheerioAPI, pageUrl: string, site: Pick<SiteConfig, 'hosts' | 'productPath' | 'listingPath'>): { products: string[]; listings: string[] } {
+export function linksOfListing(
+  $: CheerioAPI,
+  pageUrl: string,
+  site: Pick<SiteConfig, 'hosts' | 'productPath' | 'listingPath'>,
+): { products: string[]; listings: string[] } {
   const products = new Set<string>();
   const listings = new Set<string>();
   $('a[href], link[rel="next"][href]').each((_, el) => {

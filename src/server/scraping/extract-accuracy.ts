@@ -19,8 +19,14 @@ export const ExpectedRecord = z.union([
       brand: z.string().nullable(),
       gtin: z.string().nullable(),
       sourceId: z.string().nullable(),
-      price: z.string().regex(/^\d+(?:\.\d{1,2})?$/).nullable(),
-      currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+      price: z
+        .string()
+        .regex(/^\d+(?:\.\d{1,2})?$/)
+        .nullable(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .nullable(),
       availability: Availability,
       imageUrl: z.string().nullable(),
       url: z.string(),
@@ -31,7 +37,12 @@ export const ExpectedRecord = z.union([
 export type ExpectedRecord = z.infer<typeof ExpectedRecord>;
 
 /** One line of an expectations file: the extraction command's batch line plus what it should print. */
-export const ExpectationLine = z.object({ file: z.string().min(1), url: z.url().optional(), market: z.string().optional(), expected: ExpectedRecord });
+export const ExpectationLine = z.object({
+  file: z.string().min(1),
+  url: z.url().optional(),
+  market: z.string().optional(),
+  expected: ExpectedRecord,
+});
 export type ExpectationLine = z.infer<typeof ExpectationLine>;
 
 export interface FieldMiss {

@@ -40,12 +40,26 @@ describe('extractPage on Amazon layouts', () => {
 
   it('amazon.de with an empty offscreen span: price from the whole and fraction spans; EAN from the detail bullets', () => {
     const listing = listingOf(extractFixture('amazon-de-current.html', 'https://www.amazon.de/dp/B0C5RXQ4R1', 'de'));
-    expect(listing).toMatchObject({ priceCents: 27999, listPriceCents: 42999, gtin: '4210201428473', brand: 'Braun', availability: 'in_stock', seller: 'Amazon', shippingCents: 0 });
+    expect(listing).toMatchObject({
+      priceCents: 27999,
+      listPriceCents: 42999,
+      gtin: '4210201428473',
+      brand: 'Braun',
+      availability: 'in_stock',
+      seller: 'Amazon',
+      shippingCents: 0,
+    });
   });
 
   it('amazon.fr with narrow no-break spaces and a paid delivery', () => {
     const listing = listingOf(extractFixture('amazon-fr-current.html', 'https://www.amazon.fr/dp/B00400OMU0', 'fr'));
-    expect(listing).toMatchObject({ priceCents: 104999, shippingCents: 699, availability: 'in_stock', seller: 'Cafés & Co', brand: "De'Longhi" });
+    expect(listing).toMatchObject({
+      priceCents: 104999,
+      shippingCents: 699,
+      availability: 'in_stock',
+      seller: 'Cafés & Co',
+      brand: "De'Longhi",
+    });
   });
 
   it('amazon.fr unavailable: no price at all, out of stock', () => {
@@ -72,8 +86,17 @@ describe('extractPage on Amazon layouts', () => {
 
 describe('extractPage on other shops', () => {
   it('Shopify-like JSON-LD with variants as offers: the first variant’s price, the others as variants', () => {
-    const listing = listingOf(extractFixture('shopify-it-jsonld.html', 'https://montagnastore.it/products/zaino-trekking-alpina-40l', 'it'));
-    expect(listing).toMatchObject({ sourceId: 'ALP-40-BLU', gtin: '8033772051248', priceCents: 7900, listPriceCents: 9900, availability: 'in_stock', brand: 'Alpina Outdoor' });
+    const listing = listingOf(
+      extractFixture('shopify-it-jsonld.html', 'https://montagnastore.it/products/zaino-trekking-alpina-40l', 'it'),
+    );
+    expect(listing).toMatchObject({
+      sourceId: 'ALP-40-BLU',
+      gtin: '8033772051248',
+      priceCents: 7900,
+      listPriceCents: 9900,
+      availability: 'in_stock',
+      brand: 'Alpina Outdoor',
+    });
     expect(listing.variants.map((v) => [v.sourceId, v.priceCents, v.availability])).toEqual([
       ['ALP-40-BLU', 7900, 'in_stock'],
       ['ALP-40-ROS', 8400, 'out_of_stock'],
@@ -83,19 +106,38 @@ describe('extractPage on other shops', () => {
   });
 
   it('microdata shop (Shopware-like): price from the content attribute, breadcrumb category', () => {
-    const listing = listingOf(extractFixture('microdata-de-shop.html', 'https://www.kaffeewelt.de/siebtraegermaschine-barista-pro/SW10023', 'de'));
-    expect(listing).toMatchObject({ sourceId: 'SW10023', gtin: '9312432039109', priceCents: 129995, brand: 'Sage', availability: 'in_stock', category: 'Siebträgermaschinen' });
+    const listing = listingOf(
+      extractFixture('microdata-de-shop.html', 'https://www.kaffeewelt.de/siebtraegermaschine-barista-pro/SW10023', 'de'),
+    );
+    expect(listing).toMatchObject({
+      sourceId: 'SW10023',
+      gtin: '9312432039109',
+      priceCents: 129995,
+      brand: 'Sage',
+      availability: 'in_stock',
+      category: 'Siebträgermaschinen',
+    });
     expect(listing.imageUrl).toBe('https://www.kaffeewelt.de/media/a4/9f/barista-pro.jpg');
   });
 
   it('OpenGraph-only shop: product tags, confirmed by the visible Spanish price', () => {
-    const listing = listingOf(extractFixture('opengraph-es-shop.html', 'https://www.hogarymas.es/freidora-aire-crisp-55?utm_source=x', 'es'));
-    expect(listing).toMatchObject({ sourceId: 'HM-88231', priceCents: 129995, brand: 'Cecotec', availability: 'in_stock', url: 'https://www.hogarymas.es/freidora-aire-crisp-55' });
+    const listing = listingOf(
+      extractFixture('opengraph-es-shop.html', 'https://www.hogarymas.es/freidora-aire-crisp-55?utm_source=x', 'es'),
+    );
+    expect(listing).toMatchObject({
+      sourceId: 'HM-88231',
+      priceCents: 129995,
+      brand: 'Cecotec',
+      availability: 'in_stock',
+      url: 'https://www.hogarymas.es/freidora-aire-crisp-55',
+    });
     expect(listing.sources.price).toEqual(['opengraph', 'text']);
   });
 
   it('French page without structured data, narrow no-break spaces everywhere: visible-text heuristics', () => {
-    const listing = listingOf(extractFixture('text-only-fr-nnbsp.html', 'https://www.maison-dupont.fr/robot-patissier-chef-titanium', 'fr'));
+    const listing = listingOf(
+      extractFixture('text-only-fr-nnbsp.html', 'https://www.maison-dupont.fr/robot-patissier-chef-titanium', 'fr'),
+    );
     expect(listing).toMatchObject({
       title: 'Robot pâtissier Chef Titanium 1500 W',
       priceCents: 129995,
@@ -112,13 +154,23 @@ describe('extractPage on other shops', () => {
 
   it('page in ISO-8859-1 (windows-1252 bytes) declared by a meta tag: umlauts, € and `29,-`', () => {
     const listing = listingOf(extractFixture('windows-1252-de-shop.html', 'http://www.mueller-haushalt.de/artikel/HKM-2041.html', 'de'));
-    expect(listing).toMatchObject({ title: 'Handkaffeemühle "Bäuerin" Größe M, Buche natur', priceCents: 2900, gtin: '4006592532000', sourceId: 'HKM-2041', brand: 'Zassenhaus', availability: 'in_stock' });
+    expect(listing).toMatchObject({
+      title: 'Handkaffeemühle "Bäuerin" Größe M, Buche natur',
+      priceCents: 2900,
+      gtin: '4006592532000',
+      sourceId: 'HKM-2041',
+      brand: 'Zassenhaus',
+      availability: 'in_stock',
+    });
   });
 
   it('a category page is no product; block pages are blocked, never listings', () => {
     expect(extractFixture('category-it-no-product.html', 'https://casashop.it/c/caffettiere').kind).toBe('no_product');
     expect(extractFixture('amazon-captcha.html', 'https://www.amazon.de/dp/B0C5RXQ4R1')).toEqual({ kind: 'blocked', reason: 'captcha' });
-    expect(extractFixture('cloudflare-challenge.html', 'https://www.example-shop.fr/p/1')).toEqual({ kind: 'blocked', reason: 'challenge' });
+    expect(extractFixture('cloudflare-challenge.html', 'https://www.example-shop.fr/p/1')).toEqual({
+      kind: 'blocked',
+      reason: 'challenge',
+    });
   });
 
   it('lowers the confidence when sources disagree on the price', () => {

@@ -45,7 +45,8 @@ export function extractPage(input: ExtractInput): ExtractResult {
   const $ = input.$ ?? parseHtml(input.html);
   const pageUrl = input.url;
   // On an Amazon site, a page without a product title (search results, a dog page) is read as any other page.
-  const useAmazon = input.extractor === 'amazon' ? $('#productTitle, #title').length > 0 : (input.extractor ?? 'auto') === 'auto' && looksLikeAmazon($);
+  const useAmazon =
+    input.extractor === 'amazon' ? $('#productTitle, #title').length > 0 : (input.extractor ?? 'auto') === 'auto' && looksLikeAmazon($);
 
   const candidates: SourcedCandidate[] = [];
   if (useAmazon) candidates.push(['amazon', amazonCandidate($, pageUrl)]);
@@ -69,12 +70,19 @@ export function extractPage(input: ExtractInput): ExtractResult {
   // Without structured data, a headline alone does not make a product page: a category page or
   // a blog post has one too. It takes a price and something that identifies an item.
   if (!structured && looksLikeListing($, pageUrl)) return { kind: 'no_product', reason: 'a listing of several products' };
-  if (!structured && (text.priceCents === undefined || (text.sourceId === undefined && text.gtin === undefined && text.availability === undefined))) {
+  if (
+    !structured &&
+    (text.priceCents === undefined || (text.sourceId === undefined && text.gtin === undefined && text.availability === undefined))
+  ) {
     return { kind: 'no_product', reason: 'no structured product data and no price with an item on the page' };
   }
   const listing = mergeCandidates(candidates, { market: input.market ?? null, site: input.site ?? siteOfUrl(pageUrl), pageUrl });
   if (!listing) return { kind: 'no_product', reason: 'no product title' };
   const checked = Listing.safeParse(listing);
-  if (!checked.success) return { kind: 'no_product', reason: `listing out of shape: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  if (!checked.success)
+    return {
+      kind: 'no_product',
+      reason: `listing out of shape: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   return { kind: 'listing', listing: checked.data };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { charsetOf, declaredCharset, decodeHtml } from './html-decode';
 
-const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c === '„' ? 0x84 : c === '“' ? 0x93 : c.charCodeAt(0))));
+const cp1252 = (text: string) =>
+  Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c === '„' ? 0x84 : c === '“' ? 0x93 : c.charCodeAt(0))));
 
 describe('decodeHtml', () => {
   it('decodes by the charset the page declares in a meta tag, with windows-1252 for ISO-8859-1', () => {
@@ -25,9 +26,28 @@ describe('decodeHtml', () => {
   });
 
   it('decodes the Asian and Latin-9 charsets pages declare', () => {
-    const sjis = Uint8Array.from([...new TextEncoder().encode('<meta charset="Shift_JIS"><p>'), 0x8d, 0xdd, 0x8c, 0xc9, 0x82, 0xa0, 0x82, 0xe8, ...new TextEncoder().encode('</p>')]);
+    const sjis = Uint8Array.from([
+      ...new TextEncoder().encode('<meta charset="Shift_JIS"><p>'),
+      0x8d,
+      0xdd,
+      0x8c,
+      0xc9,
+      0x82,
+      0xa0,
+      0x82,
+      0xe8,
+      ...new TextEncoder().encode('</p>'),
+    ]);
     expect(decodeHtml(sjis)).toContain('<p>在庫あり</p>');
-    const latin9 = Uint8Array.from([...new TextEncoder().encode('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15"><p>'), 0xbd, 0x75, 0x66, 0x20, 0xa4, ...new TextEncoder().encode('</p>')]);
+    const latin9 = Uint8Array.from([
+      ...new TextEncoder().encode('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15"><p>'),
+      0xbd,
+      0x75,
+      0x66,
+      0x20,
+      0xa4,
+      ...new TextEncoder().encode('</p>'),
+    ]);
     expect(decodeHtml(latin9)).toContain('<p>œuf €</p>');
   });
 

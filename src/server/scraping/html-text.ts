@@ -101,7 +101,10 @@ export function shortText(node: AnyNode, max: number): string | undefined {
 export function labelledValues($: CheerioAPI): Map<string, string> {
   const pairs = new Map<string, string>();
   const add = (label: string, value: string) => {
-    const key = fold(label).replace(/[\s:‏‎]+$/u, '').replace(/^[\s:]+/, '').trim();
+    const key = fold(label)
+      .replace(/[\s:‏‎]+$/u, '')
+      .replace(/^[\s:]+/, '')
+      .trim();
     if (key && value && key.length <= 40 && !pairs.has(key)) pairs.set(key, value);
   };
   $('tr').each((_, row) => {

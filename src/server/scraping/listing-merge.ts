@@ -93,7 +93,10 @@ export function mergeCandidates(candidates: readonly SourcedCandidate[], context
     const agreeing = said.filter(([, c]) => same(c[key], value)).map(([s]) => s);
     const disagreeing = said.length - agreeing.length;
     sources[field] = [...new Set(agreeing)];
-    const score = Math.max(0, Math.min(1, SOURCE_TRUST[first[0]] + 0.1 * (agreeing.length - 1) - (field === 'price' ? 0.4 : 0.25) * disagreeing));
+    const score = Math.max(
+      0,
+      Math.min(1, SOURCE_TRUST[first[0]] + 0.1 * (agreeing.length - 1) - (field === 'price' ? 0.4 : 0.25) * disagreeing),
+    );
     weighted += (FIELD_WEIGHTS[field] ?? 0) * score;
   }
   const title = values.title as string | undefined;

@@ -9,7 +9,20 @@ export const FieldSource = z.enum(['json-ld', 'microdata', 'opengraph', 'amazon'
 export type FieldSource = z.infer<typeof FieldSource>;
 
 export const LISTING_FIELDS = [
-  'title', 'description', 'brand', 'gtin', 'sourceId', 'url', 'price', 'listPrice', 'currency', 'availability', 'shipping', 'imageUrl', 'category', 'seller',
+  'title',
+  'description',
+  'brand',
+  'gtin',
+  'sourceId',
+  'url',
+  'price',
+  'listPrice',
+  'currency',
+  'availability',
+  'shipping',
+  'imageUrl',
+  'category',
+  'seller',
 ] as const;
 export const ListingField = z.enum(LISTING_FIELDS);
 export type ListingField = z.infer<typeof ListingField>;
@@ -44,7 +57,10 @@ export const Listing = z.object({
   priceCents: cents.nullable(),
   listPriceCents: cents.nullable(),
   /** ISO 4217. */
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   availability: Availability,
   shippingCents: cents.nullable(),
   imageUrl: z.string().nullable(),

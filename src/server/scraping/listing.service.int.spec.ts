@@ -62,7 +62,19 @@ describe('writeListings', () => {
     const id = `gtin-${gtinKey(gtin)}`;
     await writeListings(deps(), [listing(gtin)], new Date('2026-11-25T10:00:00Z'));
     const at = new Date('2026-11-25T10:05:00Z');
-    await writeListings(deps(), [listing(gtin, { market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B0FR000001', sourceId: 'B0FR000001', priceCents: 2299 })], at);
+    await writeListings(
+      deps(),
+      [
+        listing(gtin, {
+          market: 'fr',
+          site: 'amazon.fr',
+          url: 'https://www.amazon.fr/dp/B0FR000001',
+          sourceId: 'B0FR000001',
+          priceCents: 2299,
+        }),
+      ],
+      at,
+    );
 
     const stored = (await productCollection(rt()).findOne({ _id: id }))!;
     expect(Object.keys(stored.offers).sort()).toEqual(['fr', 'it']);
@@ -109,7 +121,11 @@ describe('writeListings', () => {
     const gtins = [freshGtin(), freshGtin()];
     const lines: string[] = [];
     const at = new Date('2026-11-25T10:00:00Z');
-    const counts = await writeListings(deps({ redis: deadRedis, log: (line) => lines.push(line) }), gtins.map((g) => listing(g)), at);
+    const counts = await writeListings(
+      deps({ redis: deadRedis, log: (line) => lines.push(line) }),
+      gtins.map((g) => listing(g)),
+      at,
+    );
 
     expect(counts).toMatchObject({ inserted: 2, cacheFailures: 2 });
     expect(lines).toEqual([expect.stringMatching(/^listings: 2 of 2 products stored but not cached/)]);

@@ -36,14 +36,29 @@ export interface ListingWriteCounts extends UpsertCounts {
   translationsAsked: number;
 }
 
-export async function writeListings(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date(), options: UpsertOptions = {}): Promise<ListingWriteCounts> {
-  const { counts, written, unchanged } = await upsertListings({ products: productCollection(deps), priceHistory: priceHistoryCollection(deps) }, listings, deps.margin ?? DEFAULT_MARGIN_RULES, now, options);
+export async function writeListings(
+  deps: ListingWriteDeps,
+  listings: readonly Listing[],
+  now = new Date(),
+  options: UpsertOptions = {},
+): Promise<ListingWriteCounts> {
+  const { counts, written, unchanged } = await upsertListings(
+    { products: productCollection(deps), priceHistory: priceHistoryCollection(deps) },
+    listings,
+    deps.margin ?? DEFAULT_MARGIN_RULES,
+    now,
+    options,
+  );
   const log = deps.log ?? console.error;
   const failure = deps.redis && written.length > 0 ? await cacheProducts(deps.redis, written) : null;
   if (failure) {
-    log(`listings: ${failure.count} of ${written.length} products stored but not cached (${failure.reason}); a page may show their previous copy until it expires`);
+    log(
+      `listings: ${failure.count} of ${written.length} products stored but not cached (${failure.reason}); a page may show their previous copy until it expires`,
+    );
   }
-  const jobs = [...written, ...unchanged].flatMap((product) => marketsToTranslate(product, now).map((market) => ({ productId: product._id, market })));
+  const jobs = [...written, ...unchanged].flatMap((product) =>
+    marketsToTranslate(product, now).map((market) => ({ productId: product._id, market })),
+  );
   let translationsAsked = 0;
   if (deps.translations && jobs.length > 0) {
     try {

@@ -28,7 +28,9 @@ describe('planListing', () => {
 describe('productAfter', () => {
   it('a new product is named by its first listing and priced by the margin rules in every market', () => {
     const it1 = change(listing());
-    const fr1 = change(listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', title: 'Moka 6 tasses', priceCents: 2599 }));
+    const fr1 = change(
+      listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', title: 'Moka 6 tasses', priceCents: 2599 }),
+    );
     const product = productAfter(undefined, [it1, fr1], RULES, at);
     expect(product).toMatchObject({ _id: 'gtin-08006363011440', title: 'Bialetti Moka Express 6 tazze', createdAt: at, updatedAt: at });
     expect(product.sellPrices).toEqual(computeSellPrices({ it: it1.offer, fr: fr1.offer }, RULES, at));
@@ -36,7 +38,12 @@ describe('productAfter', () => {
   });
 
   it('a change keeps the stored document and its other offers, and prices from all of them', () => {
-    const stored = productAfter(undefined, [change(listing({ market: 'de', site: 'amazon.de', url: 'https://www.amazon.de/dp/B000CMAGOK', priceCents: 2299 }))], RULES, at);
+    const stored = productAfter(
+      undefined,
+      [change(listing({ market: 'de', site: 'amazon.de', url: 'https://www.amazon.de/dp/B000CMAGOK', priceCents: 2299 }))],
+      RULES,
+      at,
+    );
     const later = new Date('2026-11-25T12:00:00Z');
     const it1 = change(listing({ priceCents: 1999 }), later);
     const product = productAfter(stored, [it1], RULES, later);
@@ -50,7 +57,12 @@ describe('productAfter', () => {
     const photo = 'https://m.media-amazon.com/images/I/moka.jpg';
     const named = productAfter(undefined, [change(listing({ imageUrl: photo }))], RULES, at);
     expect(named.images).toEqual([photo]);
-    const fr = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', imageUrl: 'https://m.media-amazon.com/images/I/moka-fr.jpg' });
+    const fr = listing({
+      market: 'fr',
+      site: 'amazon.fr',
+      url: 'https://www.amazon.fr/dp/B000CMAGOK',
+      imageUrl: 'https://m.media-amazon.com/images/I/moka-fr.jpg',
+    });
     expect(productAfter(named, [change(fr)], RULES, at).images).toEqual([photo]);
     const bare = productAfter(undefined, [change(listing())], RULES, at);
     expect(bare.images).toEqual([]);
@@ -75,7 +87,11 @@ describe("a market's text from its page", () => {
   const text = (plan: ReturnType<typeof planListing>) => (plan.kind === 'insert' || plan.kind === 'update' ? plan.text : undefined);
 
   it("is the page's title and description, in the market's language", () => {
-    const plan = planListing(listing({ market: 'de', site: 'amazon.de', title: 'Bialetti Espressokocher', description: 'Für 6 Tassen.' }), undefined, at);
+    const plan = planListing(
+      listing({ market: 'de', site: 'amazon.de', title: 'Bialetti Espressokocher', description: 'Für 6 Tassen.' }),
+      undefined,
+      at,
+    );
     expect(text(plan)).toEqual({ title: 'Bialetti Espressokocher', description: 'Für 6 Tassen.', language: 'de', origin: 'page', at });
   });
 

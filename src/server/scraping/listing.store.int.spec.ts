@@ -9,15 +9,23 @@ import { productCollection } from '../catalog';
 
 const rt = useTestRuntime('listing-store');
 const RULES = DEFAULT_MARGIN_RULES;
-const upsert = async (listings: Listing[], now?: Date) => (await upsertListings({ products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()) }, listings, RULES, now)).counts;
+const upsert = async (listings: Listing[], now?: Date) =>
+  (await upsertListings({ products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()) }, listings, RULES, now)).counts;
 
 const listing = listingFixture;
 
 describe('upsertListings', () => {
   it('one product per GTIN with one offer per market; a second crawl writes nothing and duplicates nothing', async () => {
-    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
+    const products = productCollection(rt()),
+      priceHistory = priceHistoryCollection(rt());
     const it1 = listing();
-    const fr1 = listing({ market: 'fr', site: 'amazon.fr', url: 'https://www.amazon.fr/dp/B000CMAGOK', priceCents: 2599, title: 'Bialetti Moka Express 6 tasses' });
+    const fr1 = listing({
+      market: 'fr',
+      site: 'amazon.fr',
+      url: 'https://www.amazon.fr/dp/B000CMAGOK',
+      priceCents: 2599,
+      title: 'Bialetti Moka Express 6 tasses',
+    });
     const first = await upsert([it1, fr1], new Date('2026-11-25T10:00:00Z'));
     expect(first).toMatchObject({ inserted: 2, updated: 0, unchanged: 0, pricePoints: 2 });
 
@@ -39,7 +47,8 @@ describe('upsertListings', () => {
   });
 
   it('a price change updates the offer and appends one history point, also when the batch is retried', async () => {
-    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
+    const products = productCollection(rt()),
+      priceHistory = priceHistoryCollection(rt());
     const base = listing({ gtin: '4006592532000', sourceId: 'B0PRICE001', url: 'https://www.amazon.it/dp/B0PRICE001' });
     await upsert([base], new Date('2026-11-25T10:00:00Z'));
     const cheaper = { ...base, priceCents: 2499 };
@@ -86,7 +95,8 @@ describe('upsertListings', () => {
 
   /** The products collection with another writer cutting in between the batch's read and its first write. */
   function withWriterBetween(cutIn: () => Promise<unknown>): ListingCollections {
-    const products = productCollection(rt()), priceHistory = priceHistoryCollection(rt());
+    const products = productCollection(rt()),
+      priceHistory = priceHistoryCollection(rt());
     let done = false;
     const racing = new Proxy(products, {
       get(target, prop) {
@@ -107,8 +117,20 @@ describe('upsertListings', () => {
   it('a product another market creates meanwhile is planned again: both offers, priced from both', async () => {
     const at = new Date('2026-11-25T10:00:00Z');
     const it1 = listing({ gtin: '4006381333931', sourceId: 'B0RACE0001', url: 'https://www.amazon.it/dp/B0RACE0001', priceCents: 1999 });
-    const de1 = listing({ market: 'de', site: 'amazon.de', gtin: '4006381333931', sourceId: 'B0RACE0001', url: 'https://www.amazon.de/dp/B0RACE0001', priceCents: 1799 });
-    const { counts } = await upsertListings(withWriterBetween(() => upsert([de1], at)), [it1], RULES, at);
+    const de1 = listing({
+      market: 'de',
+      site: 'amazon.de',
+      gtin: '4006381333931',
+      sourceId: 'B0RACE0001',
+      url: 'https://www.amazon.de/dp/B0RACE0001',
+      priceCents: 1799,
+    });
+    const { counts } = await upsertListings(
+      withWriterBetween(() => upsert([de1], at)),
+      [it1],
+      RULES,
+      at,
+    );
     expect(counts).toMatchObject({ inserted: 1, skipped: {} });
     const doc = await productCollection(rt()).findOne({ _id: 'gtin-04006381333931' });
     expect(Object.keys(doc?.offers ?? {}).sort()).toEqual(['de', 'it']);
@@ -121,10 +143,22 @@ describe('upsertListings', () => {
   it('an offer changed meanwhile is not overwritten, and the selling prices see its new price', async () => {
     const at = new Date('2026-11-25T10:00:00Z');
     const it1 = listing({ gtin: '4006381333948', sourceId: 'B0RACE0002', url: 'https://www.amazon.it/dp/B0RACE0002', priceCents: 1999 });
-    const de1 = listing({ market: 'de', site: 'amazon.de', gtin: '4006381333948', sourceId: 'B0RACE0002', url: 'https://www.amazon.de/dp/B0RACE0002', priceCents: 1799 });
+    const de1 = listing({
+      market: 'de',
+      site: 'amazon.de',
+      gtin: '4006381333948',
+      sourceId: 'B0RACE0002',
+      url: 'https://www.amazon.de/dp/B0RACE0002',
+      priceCents: 1799,
+    });
     await upsert([it1, de1], at);
     const later = new Date('2026-11-25T11:00:00Z');
-    const { counts } = await upsertListings(withWriterBetween(() => upsert([{ ...de1, priceCents: 2599 }], later)), [{ ...it1, priceCents: 2199 }], RULES, later);
+    const { counts } = await upsertListings(
+      withWriterBetween(() => upsert([{ ...de1, priceCents: 2599 }], later)),
+      [{ ...it1, priceCents: 2199 }],
+      RULES,
+      later,
+    );
     expect(counts).toMatchObject({ updated: 1, skipped: {} });
     const doc = await productCollection(rt()).findOne({ _id: 'gtin-04006381333948' });
     expect(doc?.offers.de?.price.amountCents).toBe(2599);

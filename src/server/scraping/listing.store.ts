@@ -87,7 +87,10 @@ export async function upsertListings(
   const unchanged: Product[] = [];
   for (let round = 0; pending.size > 0; round++) {
     if (round === MAX_ROUNDS) {
-      skip('conflict', [...pending.values()].reduce((n, l) => n + l.length, 0));
+      skip(
+        'conflict',
+        [...pending.values()].reduce((n, l) => n + l.length, 0),
+      );
       break;
     }
     // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
@@ -103,7 +106,11 @@ export async function upsertListings(
       const changes: ChangePlan[] = [];
       const changed: (Listing & { market: MarketCode })[] = [];
       for (const listing of productListings) {
-        const plan = planListing(listing, before ? { offer: before.offers[listing.market], text: before.texts?.[listing.market] } : undefined, now);
+        const plan = planListing(
+          listing,
+          before ? { offer: before.offers[listing.market], text: before.texts?.[listing.market] } : undefined,
+          now,
+        );
         if (plan.kind === 'skip') skip(plan.reason);
         else if (plan.kind === 'unchanged') counts.unchanged += 1;
         else {
@@ -128,7 +135,14 @@ export async function upsertListings(
     // History first: if the product write then fails, the retried job finds the old price, plans
     // the same point (same id) and the duplicate is refused; the other order would lose the point.
     if (points.length > 0) counts.pricePoints += await insertPricePoints(collections.priceHistory, points);
-    const conflicts = writes.length > 0 ? await writeGuarded(collections, writes.map((w) => w.product), stored) : new Set<number>();
+    const conflicts =
+      writes.length > 0
+        ? await writeGuarded(
+            collections,
+            writes.map((w) => w.product),
+            stored,
+          )
+        : new Set<number>();
     pending = new Map();
     for (const [i, { product, changes, listings: changed }] of writes.entries()) {
       if (conflicts.has(i)) {
@@ -150,7 +164,11 @@ export async function upsertListings(
  * upsert, for a new product: a third of the time of a filtered upsert, which first searches.)
  * A hashed `_id` is the shard key, so each write goes to one shard.
  */
-async function writeGuarded(collections: Pick<ListingCollections, 'products'>, products: readonly Product[], stored: ReadonlyMap<string, Product>): Promise<Set<number>> {
+async function writeGuarded(
+  collections: Pick<ListingCollections, 'products'>,
+  products: readonly Product[],
+  stored: ReadonlyMap<string, Product>,
+): Promise<Set<number>> {
   const operations: AnyBulkWriteOperation<Product>[] = products.map((product) => {
     const readAt = stored.get(product._id)?.updatedAt;
     if (!readAt) return { insertOne: { document: product } };

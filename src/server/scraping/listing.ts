@@ -169,5 +169,13 @@ export function productAfter(before: Product | undefined, changes: readonly Chan
   const base = before ?? { _id: first.productId, ...first.onInsert };
   // The photos stay those of the listing that named the product; one found without a photo takes the first photo a later listing brings.
   const images = base.images.length > 0 ? base.images : (changes.find((c) => c.onInsert.images.length > 0)?.onInsert.images ?? []);
-  return { ...base, images, offers, texts, searchTokens: productSearchTokens({ ...base, texts }), sellPrices: computeSellPrices(offers, rules, now), updatedAt: nextUpdatedAt(before?.updatedAt, now) };
+  return {
+    ...base,
+    images,
+    offers,
+    texts,
+    searchTokens: productSearchTokens({ ...base, texts }),
+    sellPrices: computeSellPrices(offers, rules, now),
+    updatedAt: nextUpdatedAt(before?.updatedAt, now),
+  };
 }

@@ -33,7 +33,7 @@ describe('parsePrice', () => {
 
   it('names the currency the text shows', () => {
     expect(parsePrice('£24.99')).toMatchObject({ ok: true, amountCents: 2499, currency: 'GBP' });
-    expect(parsePrice('CHF 1\'299.95')).toMatchObject({ ok: true, amountCents: 129995, currency: 'CHF' });
+    expect(parsePrice("CHF 1'299.95")).toMatchObject({ ok: true, amountCents: 129995, currency: 'CHF' });
     expect(parsePrice('US$ 10')).toMatchObject({ ok: true, amountCents: 1000, currency: 'USD' });
     expect(parsePrice('199 zł')).toMatchObject({ ok: true, amountCents: 19900, currency: 'PLN' });
   });
@@ -54,7 +54,9 @@ describe('parsePrice', () => {
   });
 
   it('refuses a long paragraph that merely contains a price', () => {
-    expect(parsePrice(`Spedizione gratuita per ordini superiori a 29,00 € su tutti i prodotti del catalogo, esclusi i grandi elettrodomestici.`)).toEqual({
+    expect(
+      parsePrice(`Spedizione gratuita per ordini superiori a 29,00 € su tutti i prodotti del catalogo, esclusi i grandi elettrodomestici.`),
+    ).toEqual({
       ok: false,
       reason: 'not_a_price',
     });
@@ -75,7 +77,10 @@ describe('parsePrice', () => {
   });
 
   it('reads a shared symbol as the currency of the shop’s country', () => {
-    expect(parsePrice('$1,299', { localCurrency: localCurrencyOf('https://www.amazon.ca/dp/B0') })).toMatchObject({ amountCents: 129900, currency: 'CAD' });
+    expect(parsePrice('$1,299', { localCurrency: localCurrencyOf('https://www.amazon.ca/dp/B0') })).toMatchObject({
+      amountCents: 129900,
+      currency: 'CAD',
+    });
     expect(parsePrice('349 kr', { localCurrency: localCurrencyOf('https://www.elgiganten.dk/x') })).toMatchObject({ currency: 'DKK' });
     expect(parsePrice('$5', { localCurrency: localCurrencyOf('https://www.amazon.co.uk/x') })).toMatchObject({ currency: 'USD' });
     expect(localCurrencyOf('https://www.amazon.com.au/x')).toBe('AUD');

@@ -74,11 +74,16 @@ export async function scrapeProducts(deps: ListingWriteDeps, listings: readonly 
   ];
   const result = await writeListings(deps, listings, now);
   const skipped = Object.entries(result.skipped);
-  if (skipped.length > 0) throw new Error(`the listing store refused listings: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  if (skipped.length > 0)
+    throw new Error(`the listing store refused listings: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
   // Unchanged listings (a seed run again) wrote nothing: those products are read as stored.
   const byId = new Map(result.written.map((p) => [p._id, p]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) for (const p of await productCollection(deps).find({ _id: { $in: missing } }).toArray()) byId.set(p._id, p);
+  if (missing.length > 0)
+    for (const p of await productCollection(deps)
+      .find({ _id: { $in: missing } })
+      .toArray())
+      byId.set(p._id, p);
   return ids.map((id) => {
     const product = byId.get(id);
     if (!product) throw new Error(`product ${id} was written but cannot be read`);

@@ -32,6 +32,15 @@ export async function startScrapeRun(
 export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: ScrapeRun): Promise<void> {
   await runs.updateOne(
     { _id: run._id, status: 'running' },
-    { $set: { counts: run.counts, blockedByReason: run.blockedByReason, failedByReason: run.failedByReason, status: run.status, finishedAt: run.finishedAt, error: run.error } },
+    {
+      $set: {
+        counts: run.counts,
+        blockedByReason: run.blockedByReason,
+        failedByReason: run.failedByReason,
+        status: run.status,
+        finishedAt: run.finishedAt,
+        error: run.error,
+      },
+    },
   );
 }

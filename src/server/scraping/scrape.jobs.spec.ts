@@ -44,7 +44,10 @@ describe('scrape job start URLs', () => {
   });
 
   it('holds a URL to the site named in the job', async () => {
-    const run = SCRAPE_HANDLERS[SCRAPE_JOB_NAMES.crawlSitemap]!(job(SCRAPE_JOB_NAMES.crawlSitemap, { site: 'amazon.it', sitemapUrls: ['http://127.0.0.1:4100/sitemap.xml'] }), rt);
+    const run = SCRAPE_HANDLERS[SCRAPE_JOB_NAMES.crawlSitemap]!(
+      job(SCRAPE_JOB_NAMES.crawlSitemap, { site: 'amazon.it', sitemapUrls: ['http://127.0.0.1:4100/sitemap.xml'] }),
+      rt,
+    );
     await expect(run).rejects.toThrow('http://127.0.0.1:4100/sitemap.xml is not on the site amazon.it: not crawled');
   });
 });

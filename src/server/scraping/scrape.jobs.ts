@@ -25,8 +25,18 @@ const maxPages = z.number().int().positive().optional();
 const siteName = z.string().min(1).optional();
 
 export const DiscoverPayload = z.object({ market: MarketCode.optional(), site: siteName, maxPages });
-export const CrawlSitemapPayload = z.object({ market: MarketCode.optional(), site: siteName, sitemapUrls: z.array(z.url()).optional(), maxPages });
-export const CrawlCategoryPayload = z.object({ market: MarketCode.optional(), site: siteName, urls: z.array(z.url()).optional(), maxPages });
+export const CrawlSitemapPayload = z.object({
+  market: MarketCode.optional(),
+  site: siteName,
+  sitemapUrls: z.array(z.url()).optional(),
+  maxPages,
+});
+export const CrawlCategoryPayload = z.object({
+  market: MarketCode.optional(),
+  site: siteName,
+  urls: z.array(z.url()).optional(),
+  maxPages,
+});
 export const ScrapeUrlsPayload = z.object({ market: MarketCode.optional(), urls: z.array(z.url()).min(1).max(10_000) });
 
 function parsePayload<T extends z.ZodType>(schema: T, job: Job): z.infer<T> {
@@ -56,7 +66,11 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
   for (const crawl of crawls) {
     // Without a DeepL key no job could succeed: none is asked for, and pages show the original text.
     const translations = rt.config.DEEPL_AUTH_KEY ? translationQueue(rt.redis, rt.config) : undefined;
-    const run = await runCrawl({ db: rt.db, margin: marginRules(rt.config), redis: rt.redis, translations, log: (line) => console.log(line) }, crawl, settings);
+    const run = await runCrawl(
+      { db: rt.db, margin: marginRules(rt.config), redis: rt.redis, translations, log: (line) => console.log(line) },
+      crawl,
+      settings,
+    );
     await job.updateProgress({ runId: run._id, site: run.site, counts: run.counts }).catch(() => undefined);
     results.push({ _id: run._id, site: run.site, status: run.status, counts: run.counts });
   }
@@ -68,11 +82,21 @@ async function crawlAll(rt: Runtime, job: Job, crawls: CrawlJob[]): Promise<Pick
  * named, when a site is): a start URL elsewhere (another shop, another port of its machine, an
  * internal address) fails the job for good, before anything is fetched.
  */
-function crawlsFrom(sites: readonly SiteConfig[], market: Market, urls: readonly string[], start: StartUrl['kind'], kind: CrawlJob['kind'], maxPages?: number): CrawlJob[] {
+function crawlsFrom(
+  sites: readonly SiteConfig[],
+  market: Market,
+  urls: readonly string[],
+  start: StartUrl['kind'],
+  kind: CrawlJob['kind'],
+  maxPages?: number,
+): CrawlJob[] {
   const bySite = new Map<SiteConfig, StartUrl[]>();
   for (const url of urls) {
     const site = siteForUrl(url, sites);
-    if (!site) throw new UnrecoverableError(`${url} is not on ${sites.length === 1 ? `the site ${sites[0]!.name}` : `a site of market ${market}`}: not crawled`);
+    if (!site)
+      throw new UnrecoverableError(
+        `${url} is not on ${sites.length === 1 ? `the site ${sites[0]!.name}` : `a site of market ${market}`}: not crawled`,
+      );
     bySite.set(site, [...(bySite.get(site) ?? []), { url, kind: start }]);
   }
   return [...bySite].map(([site, starts]) => ({ site, kind, start: starts, maxPages }));
@@ -84,10 +108,16 @@ export const SCRAPE_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [SCRAPE_JOB_NAMES.discover]: async (job, rt) => {
     const payload = parsePayload(DiscoverPayload, job);
     const market = marketOf(job, payload.market);
-    const sites = payload.site ? sitesFor(rt, market, payload.site) : sitesOfMarket(market, siteTable(rt.config)).filter((s) => s.scheduled);
+    const sites = payload.site
+      ? sitesFor(rt, market, payload.site)
+      : sitesOfMarket(market, siteTable(rt.config)).filter((s) => s.scheduled);
     // A market with no reachable marketplace configured has nothing to discover: not a failure.
     if (sites.length === 0) return [];
-    return crawlAll(rt, job, sites.map((site) => ({ site, kind: 'discovery', start: [robotsOf(site)], maxPages: payload.maxPages })));
+    return crawlAll(
+      rt,
+      job,
+      sites.map((site) => ({ site, kind: 'discovery', start: [robotsOf(site)], maxPages: payload.maxPages })),
+    );
   },
   [SCRAPE_JOB_NAMES.crawlSitemap]: async (job, rt) => {
     const payload = parsePayload(CrawlSitemapPayload, job);
@@ -105,7 +135,12 @@ export const SCRAPE_HANDLERS: Readonly<Record<string, JobHandler>> = {
     // The home page links every category; the crawl follows their pagination from there.
     const crawls = payload.urls
       ? crawlsFrom(sites, market, payload.urls, 'listing', 'category', payload.maxPages)
-      : sites.map((site): CrawlJob => ({ site, kind: 'category', start: [{ url: site.baseUrl, kind: 'listing' }], maxPages: payload.maxPages }));
+      : sites.map((site): CrawlJob => ({
+          site,
+          kind: 'category',
+          start: [{ url: site.baseUrl, kind: 'listing' }],
+          maxPages: payload.maxPages,
+        }));
     return crawlAll(rt, job, crawls);
   },
   [SCRAPE_JOB_NAMES.scrapeUrls]: async (job, rt) => {

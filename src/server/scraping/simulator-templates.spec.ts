@@ -30,16 +30,19 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
       // Amazon shows no price when nobody sells the item; the other shops keep showing it.
       const shown = !(product.markup.template.startsWith('amazon') && offer.availability !== 'in_stock');
       const context = `${market} #${index} ${product.markup.template}/${product.markup.jsonLdShape}/${product.markup.priceStyle}`;
-      expect({
-        priceCents: listing.priceCents,
-        listPriceCents: listing.listPriceCents,
-        shippingCents: listing.shippingCents,
-        gtin: listing.gtin,
-        sourceId: listing.sourceId,
-        availability: listing.availability,
-        brand: listing.brand,
-        currency: listing.currency,
-      }, context).toEqual({
+      expect(
+        {
+          priceCents: listing.priceCents,
+          listPriceCents: listing.listPriceCents,
+          shippingCents: listing.shippingCents,
+          gtin: listing.gtin,
+          sourceId: listing.sourceId,
+          availability: listing.availability,
+          brand: listing.brand,
+          currency: listing.currency,
+        },
+        context,
+      ).toEqual({
         priceCents: shown ? offer.priceCents : null,
         listPriceCents: shown ? offer.listPriceCents : null,
         shippingCents: shown ? offer.shippingCents : null,
@@ -73,12 +76,17 @@ describe.each(MARKET_CODES)('simulator pages of market %s', (market) => {
       const result = extractPage({ html, url: `${base}/anything`, market });
       if (result.kind !== 'listing' || result.listing.priceCents === null) continue;
       read += 1;
-      expect(result.listing.priceCents, `${market} #${index} ${product.markup.template}/${product.markup.priceStyle}`).toBe(offer.priceCents);
+      expect(result.listing.priceCents, `${market} #${index} ${product.markup.template}/${product.markup.priceStyle}`).toBe(
+        offer.priceCents,
+      );
     }
     expect(read).toBeGreaterThan(catalog.size / 2);
   }, 60_000);
 
   it('the robot check is blocked, never a listing', () => {
-    expect(extractPage({ html: renderCaptchaPage(market, '/dp/B0000000', 'tok'), url: `${base}/dp/B0000000`, market })).toEqual({ kind: 'blocked', reason: 'captcha' });
+    expect(extractPage({ html: renderCaptchaPage(market, '/dp/B0000000', 'tok'), url: `${base}/dp/B0000000`, market })).toEqual({
+      kind: 'blocked',
+      reason: 'captcha',
+    });
   });
 });

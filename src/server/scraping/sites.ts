@@ -57,7 +57,13 @@ export const STATIC_SITES: readonly SiteConfig[] = [amazon('it', 'it'), amazon('
 /** Settings the site table is built from (a subset of the app's Config). */
 export type SiteSettings = Pick<
   Config,
-  'MARKETPLACE_URL_IT' | 'MARKETPLACE_URL_FR' | 'MARKETPLACE_URL_DE' | 'MARKETPLACE_URL_ES' | 'SCRAPE_MAX_REQUESTS_PER_MINUTE' | 'SCRAPE_MAX_CONCURRENCY' | 'SCRAPE_RESPECT_ROBOTS_TXT'
+  | 'MARKETPLACE_URL_IT'
+  | 'MARKETPLACE_URL_FR'
+  | 'MARKETPLACE_URL_DE'
+  | 'MARKETPLACE_URL_ES'
+  | 'SCRAPE_MAX_REQUESTS_PER_MINUTE'
+  | 'SCRAPE_MAX_CONCURRENCY'
+  | 'SCRAPE_RESPECT_ROBOTS_TXT'
 >;
 
 /** How a site's hosts are written: lowercase, port kept unless the scheme's default, without `www.`. */

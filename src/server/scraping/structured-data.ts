@@ -20,7 +20,9 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : v
 
 /** `Product`, `["Product"]`, `http://schema.org/Product`, `schema:product`: lowercase local names. */
 function typesOf(node: Json): string[] {
-  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
+  return asArray(node['@type'])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#:]/, '').toLowerCase());
 }
 
 function str(value: unknown): string | undefined {
@@ -41,7 +43,7 @@ function nameOf(value: unknown): string | undefined {
 
 function imageOf(value: unknown, base: string): string | undefined {
   for (const item of asArray(value)) {
-    const href = isObject(item) ? str(item['url']) ?? str(item['contentUrl']) : str(item);
+    const href = isObject(item) ? (str(item['url']) ?? str(item['contentUrl'])) : str(item);
     const url = absoluteUrl(href, base);
     if (url) return url;
   }
@@ -78,7 +80,16 @@ export function parseJsonLd(text: string): unknown {
 
 const PRODUCT_TYPES = new Set(['product', 'productgroup', 'individualproduct', 'productmodel', 'book', 'vehicle', 'car', 'someproducts']);
 /** Products a page mentions that are not the one it sells. */
-const SKIPPED_KEYS = new Set(['isRelatedTo', 'isSimilarTo', 'isAccessoryOrSparePartFor', 'isConsumableFor', 'hasVariant', 'itemListElement', 'review', 'isVariantOf']);
+const SKIPPED_KEYS = new Set([
+  'isRelatedTo',
+  'isSimilarTo',
+  'isAccessoryOrSparePartFor',
+  'isConsumableFor',
+  'hasVariant',
+  'itemListElement',
+  'review',
+  'isVariantOf',
+]);
 
 /** Every product node of the page, shallowest first, leaving out the ones merely mentioned (related, reviewed). */
 function findProductNodes(roots: readonly unknown[]): Json[] {
@@ -144,7 +155,9 @@ function breadcrumbCategory(roots: readonly unknown[]): string | undefined {
   const items = asArray(lists[0]?.['itemListElement']).filter(isObject);
   items.sort((a, b) => Number(a['position'] ?? 0) - Number(b['position'] ?? 0));
   // The last crumb is often the product itself; the one before it is its category.
-  const names = items.map((i) => str(i['name']) ?? (isObject(i['item']) ? str(i['item']['name']) : undefined)).filter((n): n is string => !!n);
+  const names = items
+    .map((i) => str(i['name']) ?? (isObject(i['item']) ? str(i['item']['name']) : undefined))
+    .filter((n): n is string => !!n);
   return names.length >= 2 ? names[names.length - 1] : undefined;
 }
 
@@ -214,7 +227,8 @@ export function gtinFrom(value: unknown): string | undefined {
   const digitalLink = /\/01\/(\d{14})(?:\/|$|\?)/.exec(text)?.[1];
   if (digitalLink) return validGtin(digitalLink);
   const bare = text.replace(/^[a-z0-9]*:(?!\/\/)/i, '');
-  const gtin = validGtin(bare) ?? (typeof value === 'number' ? [8, 12, 13, 14].map((n) => validGtin(bare.padStart(n, '0'))).find(Boolean) : undefined);
+  const gtin =
+    validGtin(bare) ?? (typeof value === 'number' ? [8, 12, 13, 14].map((n) => validGtin(bare.padStart(n, '0'))).find(Boolean) : undefined);
   return gtin ?? isbn10AsGtin(bare);
 }
 
@@ -231,10 +245,20 @@ function offersOf(node: Json, base: string): OfferFacts[] {
   for (const offer of asArray(node['offers']).filter(isObject)) {
     // An AggregateOffer may list its offers, which carry what it leaves out (availability, GTIN);
     // its lowPrice, the cheapest of them, stands in when they have no price.
-    const inner = typesOf(offer).includes('aggregateoffer') ? asArray(offer['offers']).filter(isObject).map((o) => offerFacts(o, base)) : [];
+    const inner = typesOf(offer).includes('aggregateoffer')
+      ? asArray(offer['offers'])
+          .filter(isObject)
+          .map((o) => offerFacts(o, base))
+      : [];
     const aggregate = offerFacts(offer, base);
-    if (inner.some((o) => o.priceCents !== undefined)) facts.push(...inner.map((o) => ({ ...o, availability: o.availability ?? aggregate.availability })));
-    else facts.push({ ...aggregate, gtin: aggregate.gtin ?? inner.find((o) => o.gtin)?.gtin, availability: aggregate.availability ?? inner.find((o) => o.availability)?.availability });
+    if (inner.some((o) => o.priceCents !== undefined))
+      facts.push(...inner.map((o) => ({ ...o, availability: o.availability ?? aggregate.availability })));
+    else
+      facts.push({
+        ...aggregate,
+        gtin: aggregate.gtin ?? inner.find((o) => o.gtin)?.gtin,
+        availability: aggregate.availability ?? inner.find((o) => o.availability)?.availability,
+      });
   }
   return facts;
 }
@@ -270,7 +294,13 @@ function productCandidate(node: Json, base: string): Candidate {
   const newOffers = offers.filter((o) => o.condition !== 'used' && o.priceCents !== undefined);
   const variants: ListingVariant[] =
     newOffers.length > 1 && new Set(newOffers.map((o) => o.sku ?? o.url)).size > 1
-      ? newOffers.map((o) => ({ sourceId: o.sku ?? null, name: null, gtin: o.gtin ?? null, priceCents: o.priceCents!, availability: o.availability ?? 'unknown' }))
+      ? newOffers.map((o) => ({
+          sourceId: o.sku ?? null,
+          name: null,
+          gtin: o.gtin ?? null,
+          priceCents: o.priceCents!,
+          availability: o.availability ?? 'unknown',
+        }))
       : [];
   return {
     title: str(node['name']),
@@ -285,7 +315,9 @@ function productCandidate(node: Json, base: string): Candidate {
     availability: sizesAvailability(newOffers, offer) ?? offer?.availability,
     shippingCents: offer?.shippingCents,
     imageUrl: imageOf(node['image'], base),
-    category: nameOf(node['category'])?.split(/\s*[>/|›]\s*/).pop(),
+    category: nameOf(node['category'])
+      ?.split(/\s*[>/|›]\s*/)
+      .pop(),
     seller: offer?.seller,
     variants,
   };
@@ -293,7 +325,11 @@ function productCandidate(node: Json, base: string): Candidate {
 
 /** The page's URLs (fetched, canonical, og:url) and its headline. */
 export function pageIdentity($: CheerioAPI, pageUrl: string): PageIdentity {
-  const urls = [pageUrl, absoluteUrl($('link[rel="canonical"]').attr('href'), pageUrl), absoluteUrl($('meta[property="og:url"]').attr('content'), pageUrl)];
+  const urls = [
+    pageUrl,
+    absoluteUrl($('link[rel="canonical"]').attr('href'), pageUrl),
+    absoluteUrl($('meta[property="og:url"]').attr('content'), pageUrl),
+  ];
   return { urls: urls.filter((u): u is string => u !== undefined), headline: textOf($, $('h1').first()[0]) || undefined };
 }
 
@@ -333,7 +369,13 @@ export function jsonLdCandidate($: CheerioAPI, pageUrl: string, identity: PageId
     seller: main.seller,
     variants: variants
       .filter((v) => v.priceCents !== undefined)
-      .map((v) => ({ sourceId: v.sourceId ?? null, name: v.title ?? null, gtin: v.gtin ?? null, priceCents: v.priceCents!, availability: v.availability ?? 'unknown' })),
+      .map((v) => ({
+        sourceId: v.sourceId ?? null,
+        name: v.title ?? null,
+        gtin: v.gtin ?? null,
+        priceCents: v.priceCents!,
+        availability: v.availability ?? 'unknown',
+      })),
   };
 }
 
@@ -368,7 +410,13 @@ function readItem($: CheerioAPI, scope: Element, base: string): MicroItem {
       for (const name of ($(el).attr('itemprop') ?? '').split(/\s+/).filter(Boolean)) props.set(name, [...(props.get(name) ?? []), value]);
     });
   // `itemtype` may list several types; the first names the item.
-  return { type: ($(scope).attr('itemtype') ?? '').trim().split(/\s+/)[0]!.replace(/^.*[/#]/, ''), props };
+  return {
+    type: ($(scope).attr('itemtype') ?? '')
+      .trim()
+      .split(/\s+/)[0]!
+      .replace(/^.*[/#]/, ''),
+    props,
+  };
 }
 
 function toJson(item: MicroItem): Json {
@@ -381,14 +429,19 @@ function toJson(item: MicroItem): Json {
 }
 
 /** Product item types: schema.org's (http or https) and Google's retired data-vocabulary.org. */
-const MICRODATA_PRODUCT = '[itemscope][itemtype*="schema.org/Product" i], [itemscope][itemtype*="schema.org/IndividualProduct" i], [itemscope][itemtype*="data-vocabulary.org/Product" i]';
+const MICRODATA_PRODUCT =
+  '[itemscope][itemtype*="schema.org/Product" i], [itemscope][itemtype*="schema.org/IndividualProduct" i], [itemscope][itemtype*="data-vocabulary.org/Product" i]';
 
 /** The microdata Product of the page, read as if it were JSON-LD (the vocabulary is the same); 'listing' when it lists several. */
 export function microdataCandidate($: CheerioAPI, pageUrl: string, identity: PageIdentity): Candidate | 'listing' | undefined {
   const scopes = $(MICRODATA_PRODUCT)
     .toArray()
     .filter((el) => $(el).parent().closest(MICRODATA_PRODUCT).length === 0);
-  const node = mainProduct(scopes.map((scope) => toJson(readItem($, scope, pageUrl))), identity, pageUrl);
+  const node = mainProduct(
+    scopes.map((scope) => toJson(readItem($, scope, pageUrl))),
+    identity,
+    pageUrl,
+  );
   if (node === undefined || node === 'listing') return node;
   return productCandidate(node, pageUrl);
 }
@@ -436,7 +489,9 @@ export function openGraphCandidate($: CheerioAPI, pageUrl: string): Candidate | 
       return parsed?.ok ? parsed.amountCents : undefined;
     })(),
     currency: price?.ok ? price.currency : currency,
-    availability: availability ? OG_AVAILABILITY[availability.toLowerCase().replace(/_/g, ' ')] ?? availabilityFromSchemaOrg(availability) : undefined,
+    availability: availability
+      ? (OG_AVAILABILITY[availability.toLowerCase().replace(/_/g, ' ')] ?? availabilityFromSchemaOrg(availability))
+      : undefined,
     imageUrl: absoluteUrl(get('og:image', 'og:image:url', 'og:image:secure_url'), pageUrl),
     category: str(get('product:category')),
   };

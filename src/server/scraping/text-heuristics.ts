@@ -10,20 +10,62 @@ import { absoluteUrl, collapse, firstAttr, labelledValues, shortText, textOf, va
 import type { Candidate } from './listing-merge';
 import { localCurrencyOf, parsePrice } from './price-parse';
 
-export const GTIN_LABELS = ['ean', 'ean-13', 'ean13', 'gtin', 'gtin-13', 'gtin13', 'upc', 'codice ean', 'code ean', 'ean-code', 'ean code', 'codigo ean', 'isbn-13'];
+export const GTIN_LABELS = [
+  'ean',
+  'ean-13',
+  'ean13',
+  'gtin',
+  'gtin-13',
+  'gtin13',
+  'upc',
+  'codice ean',
+  'code ean',
+  'ean-code',
+  'ean code',
+  'codigo ean',
+  'isbn-13',
+];
 /** A spec table's category row, where a shop prints no breadcrumb. */
-export const CATEGORY_LABELS = ['categoria', 'categorie', 'kategorie', 'category', 'reparto', 'rayon', 'abteilung', 'departamento', 'department'];
+export const CATEGORY_LABELS = [
+  'categoria',
+  'categorie',
+  'kategorie',
+  'category',
+  'reparto',
+  'rayon',
+  'abteilung',
+  'departamento',
+  'department',
+];
 export const BRAND_LABELS = ['marca', 'marque', 'marke', 'brand', 'hersteller', 'fabricant', 'produttore', 'fabricante', 'manufacturer'];
 export const SKU_LABELS = [
-  'asin', 'sku', 'art.-nr.', 'artikelnummer', 'artikel-nr.', 'reference', 'ref.', 'referencia', 'codice articolo', 'codice prodotto', 'cod.', 'item number', 'item model number',
+  'asin',
+  'sku',
+  'art.-nr.',
+  'artikelnummer',
+  'artikel-nr.',
+  'reference',
+  'ref.',
+  'referencia',
+  'codice articolo',
+  'codice prodotto',
+  'cod.',
+  'item number',
+  'item model number',
   // eBay's item number, the id of a listing, in each of its languages
   'kod',
-  'ebay-artikelnummer', 'ebay item number', 'numero oggetto ebay', "numero de l'objet ebay", 'numero de articulo de ebay', 'numero del articulo',
+  'ebay-artikelnummer',
+  'ebay item number',
+  'numero oggetto ebay',
+  "numero de l'objet ebay",
+  'numero de articulo de ebay',
+  'numero del articulo',
 ];
 
 /** "Venduto da X", "Vendu par X", "Verkauf durch X", "Vendido por X", "Sold by X". */
 const SOLD_BY = /(?:venduto da|vendu (?:et expédié )?par|verkauf(?:t)? (?:und versand )?durch|vendido por|sold by|verkäufer:?)\s+(.+)$/iu;
-const FREE_SHIPPING = /spedizione gratuita|livraison gratuite|kostenlose lieferung|kostenloser versand|versandkostenfrei|env[ií]o gratis|env[ií]o gratuito|free (?:shipping|delivery)/iu;
+const FREE_SHIPPING =
+  /spedizione gratuita|livraison gratuite|kostenlose lieferung|kostenloser versand|versandkostenfrei|env[ií]o gratis|env[ií]o gratuito|free (?:shipping|delivery)/iu;
 const SHIPPING_LABEL = /spedizione|livraison|versand|lieferung|env[ií]o|shipping|delivery/iu;
 
 const PRICE_SELECTORS = [
@@ -84,11 +126,21 @@ export function shippingFrom(text: string, localCurrency?: string): number | und
  */
 function statedAvailability($: CheerioAPI) {
   for (const el of $('body p, body span, body div, body li, body strong').toArray().slice(0, 1500)) {
-    if ((el as Element).children.some((c) => c.type === 'tag' && !['i', 'b', 'strong', 'span', 'em'].includes((c as Element).name))) continue;
+    if ((el as Element).children.some((c) => c.type === 'tag' && !['i', 'b', 'strong', 'span', 'em'].includes((c as Element).name)))
+      continue;
     const text = shortText(el, 60);
     if (!text || text.length > 60) continue;
     const availability = availabilityFromText(text);
-    if (availability && availabilityFromText(text.split(/[\s,.:–-]+/).slice(0, 4).join(' ')) === availability) return availability;
+    if (
+      availability &&
+      availabilityFromText(
+        text
+          .split(/[\s,.:–-]+/)
+          .slice(0, 4)
+          .join(' '),
+      ) === availability
+    )
+      return availability;
   }
   return undefined;
 }
@@ -98,11 +150,17 @@ function buyButtonShown($: CheerioAPI): boolean {
   return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i]')
     .toArray()
     .slice(0, 100)
-    .some((el) => $(el).attr('disabled') === undefined && $(el).attr('aria-disabled') !== 'true' && isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')));
+    .some(
+      (el) =>
+        $(el).attr('disabled') === undefined &&
+        $(el).attr('aria-disabled') !== 'true' &&
+        isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')),
+    );
 }
 
 /** Paths and queries of category and search pages on common shop software. */
-const LISTING_URL = /[?&](?:q|k|s|query|search|keywords?)=|\/(?:s|search|suche|recherche|ricerca|buscar|busqueda|c|category|categories|categoria|categorie|kategorie|catalogo|collections\/[^/]+$|b)(?:\/|$|\?)/i;
+const LISTING_URL =
+  /[?&](?:q|k|s|query|search|keywords?)=|\/(?:s|search|suche|recherche|ricerca|buscar|busqueda|c|category|categories|categoria|categorie|kategorie|catalogo|collections\/[^/]+$|b)(?:\/|$|\?)/i;
 
 /**
  * Without structured data, a category or search page looks like a product page with many
@@ -156,14 +214,25 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
       break;
     }
   }
-  const old = oldPrices.slice(0, 10).map(priceOf).find((p) => p.ok);
+  const old = oldPrices
+    .slice(0, 10)
+    .map(priceOf)
+    .find((p) => p.ok);
   if (old?.ok && candidate.priceCents !== undefined && old.amountCents > candidate.priceCents) candidate.listPriceCents = old.amountCents;
 
-  const availability = $(AVAILABILITY_SELECTORS).toArray().slice(0, 20).map((el) => availabilityFromText(textOf($, el))).find((a) => a !== undefined) ?? statedAvailability($) ?? (buyButtonShown($) ? 'in_stock' : undefined);
+  const availability =
+    $(AVAILABILITY_SELECTORS)
+      .toArray()
+      .slice(0, 20)
+      .map((el) => availabilityFromText(textOf($, el)))
+      .find((a) => a !== undefined) ??
+    statedAvailability($) ??
+    (buyButtonShown($) ? 'in_stock' : undefined);
   if (availability) candidate.availability = availability;
 
   const pairs = labelledValues($);
-  const gtin = gtinIn(valueFor(pairs, GTIN_LABELS)) ?? GTIN_ATTRIBUTES.map((name) => validGtin($(`[${name}]`).first().attr(name))).find(Boolean);
+  const gtin =
+    gtinIn(valueFor(pairs, GTIN_LABELS)) ?? GTIN_ATTRIBUTES.map((name) => validGtin($(`[${name}]`).first().attr(name))).find(Boolean);
   if (gtin) candidate.gtin = gtin;
   const brand = valueFor(pairs, BRAND_LABELS);
   if (brand) candidate.brand = brand;
@@ -183,7 +252,10 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   if (canonical) candidate.url = canonical;
   const image = absoluteUrl(firstAttr($, [['main img, .product img, [class*="product"] img, [class*="gallery"] img', 'src']]), pageUrl);
   if (image) candidate.imageUrl = image;
-  const crumbs = $('nav.breadcrumb a, .breadcrumb a, .breadcrumbs a, [class*="breadcrumb"] a').toArray().map((el) => textOf($, el)).filter(Boolean);
+  const crumbs = $('nav.breadcrumb a, .breadcrumb a, .breadcrumbs a, [class*="breadcrumb"] a')
+    .toArray()
+    .map((el) => textOf($, el))
+    .filter(Boolean);
   if (crumbs.length >= 2) candidate.category = crumbs[crumbs.length - 1];
   else {
     const category = valueFor(pairs, CATEGORY_LABELS);
@@ -191,4 +263,3 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   }
   return candidate;
 }
-

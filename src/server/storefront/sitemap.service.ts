@@ -31,5 +31,7 @@ export async function sitemapFile(rt: Runtime, origin: string, file: SitemapFile
   if (file.page >= Math.max(1, boundaries.length)) return null;
   const from = file.page === 0 ? null : (boundaries[file.page] ?? null);
   const products = await sitemapProducts(productCollection(rt), file.market, from, boundaries[file.page + 1] ?? null);
-  return urlSetXml(products.map((p) => ({ loc: `${origin}${productPath(file.market, { slug: p.slug, id: p._id })}`, lastmod: p.updatedAt })));
+  return urlSetXml(
+    products.map((p) => ({ loc: `${origin}${productPath(file.market, { slug: p.slug, id: p._id })}`, lastmod: p.updatedAt })),
+  );
 }

@@ -37,7 +37,12 @@ export interface SitemapProduct {
  * leaves that end open. The first and last pages are open-ended, so a product added since the
  * boundaries were walked is on a page too (one may then pass 50,000 until the next walk).
  */
-export async function sitemapProducts(products: Collection<Product>, market: MarketCode, from: string | null, to: string | null): Promise<SitemapProduct[]> {
+export async function sitemapProducts(
+  products: Collection<Product>,
+  market: MarketCode,
+  from: string | null,
+  to: string | null,
+): Promise<SitemapProduct[]> {
   const range = { ...(from === null ? {} : { $gte: from }), ...(to === null ? {} : { $lt: to }) };
   // `_id: {}` would match an id equal to an empty document, that is none.
   const ids = Object.keys(range).length > 0 ? { _id: range } : {};

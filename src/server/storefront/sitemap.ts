@@ -31,7 +31,9 @@ export function parseSitemapFileName(name: string): SitemapFile | null {
 export function sitemapFiles(productPages: number): SitemapFile[] {
   return [
     { kind: 'pages' },
-    ...MARKET_CODES.flatMap((market) => Array.from({ length: productPages }, (_, page): SitemapFile => ({ kind: 'products', market, page }))),
+    ...MARKET_CODES.flatMap((market) =>
+      Array.from({ length: productPages }, (_, page): SitemapFile => ({ kind: 'products', market, page })),
+    ),
   ];
 }
 
@@ -49,7 +51,9 @@ export function urlSetXml(urls: readonly SitemapUrl[]): string {
   const entries = urls
     .map((url) => {
       const lastmod = url.lastmod ? `<lastmod>${url.lastmod.toISOString()}</lastmod>` : '';
-      const alternates = (url.alternates ?? []).map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`).join('');
+      const alternates = (url.alternates ?? [])
+        .map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>`)
+        .join('');
       return `<url><loc>${escapeXml(url.loc)}</loc>${lastmod}${alternates}</url>`;
     })
     .join('\n');

@@ -35,14 +35,29 @@ async function seedPlatform() {
   await writeStackManifest(rt().redis, {
     startedAt: new Date().toISOString(),
     services: [
-      { name: 'mongodb', detail: 'MongoDB from MONGO_URL', url: 'mongodb://app:s3cret-pw@mongos1:27017,mongos2:27017/digitalsales', pid: null },
+      {
+        name: 'mongodb',
+        detail: 'MongoDB from MONGO_URL',
+        url: 'mongodb://app:s3cret-pw@mongos1:27017,mongos2:27017/digitalsales',
+        pid: null,
+      },
       { name: 'marketplace-simulator', detail: 'four simulated shops and their control API', url: 'http://127.0.0.1:4104', pid: 31337 },
     ],
   });
   const seen = new Date().toISOString();
   await rt().redis.set(
     `${WORKER_HEARTBEAT_PREFIX}refresher`,
-    JSON.stringify({ name: 'refresher', queue: 'refresh', pid: 4242, startedAt: seen, seenAt: seen, completed: 0, failed: 0, active: 0, jobNames: ['refresh'] }),
+    JSON.stringify({
+      name: 'refresher',
+      queue: 'refresh',
+      pid: 4242,
+      startedAt: seen,
+      seenAt: seen,
+      completed: 0,
+      failed: 0,
+      active: 0,
+      jobNames: ['refresh'],
+    }),
     'PX',
     60_000,
   );
@@ -54,7 +69,14 @@ describe('system.status', () => {
     for (const cookie of [null, await sessionCookie('agent')]) {
       const status = await statusAs(cookie);
       expect(status.view).toBe('public');
-      expect(status.components).toEqual(expect.arrayContaining([{ name: 'mongodb', up: true }, { name: 'redis', up: true }, { name: 'refresh', up: true }, { name: 'purchase', up: false }]));
+      expect(status.components).toEqual(
+        expect.arrayContaining([
+          { name: 'mongodb', up: true },
+          { name: 'redis', up: true },
+          { name: 'refresh', up: true },
+          { name: 'purchase', up: false },
+        ]),
+      );
       expect(Object.keys(status).sort()).toEqual(['checkedAt', 'components', 'view']);
       const text = JSON.stringify(status);
       for (const leak of ['://', '4104', '31337', '4242', 's3cret', 'simulator', 'SecantusDB', 'MongoDB']) expect(text).not.toContain(leak);
@@ -72,7 +94,10 @@ describe('system.status', () => {
       ]);
       expect(status.workers).toEqual([expect.objectContaining({ name: 'refresher', pid: 4242 })]);
       expect(status.platform?.database.name).toBe(rt().db.databaseName);
-      expect(status.dependencies.map((d) => [d.name, d.ok])).toEqual([['mongodb', true], ['redis', true]]);
+      expect(status.dependencies.map((d) => [d.name, d.ok])).toEqual([
+        ['mongodb', true],
+        ['redis', true],
+      ]);
       expect(JSON.stringify(status)).not.toContain('s3cret');
     }
   });

@@ -25,7 +25,12 @@ const facts: StatusFacts = {
   stack: {
     startedAt: '2026-12-07T08:00:00.000Z',
     services: [
-      { name: 'mongodb', detail: 'MongoDB from MONGO_URL', url: 'mongodb://app:s3cret@mongos1:27017,mongos2:27017/digitalsales?authSource=admin', pid: null },
+      {
+        name: 'mongodb',
+        detail: 'MongoDB from MONGO_URL',
+        url: 'mongodb://app:s3cret@mongos1:27017,mongos2:27017/digitalsales?authSource=admin',
+        pid: null,
+      },
       { name: 'marketplace-simulator', detail: 'simulated shops and their control API', url: 'http://127.0.0.1:4104', pid: 1234 },
     ],
   },
@@ -40,13 +45,17 @@ describe('platform status', () => {
     expect(status.components.filter((c) => c.up).map((c) => c.name)).toEqual(['mongodb', 'refresh']);
     // Nothing of what the issue found exposed: addresses, ports, pids, the simulator's control API, versions.
     const text = JSON.stringify(status);
-    for (const leak of ['://', '27017', '4104', '4242', '1234', 'simulator', 'hunter2', 's3cret', '8.0.4', 'ECONNREFUSED']) expect(text).not.toContain(leak);
+    for (const leak of ['://', '27017', '4104', '4242', '1234', 'simulator', 'hunter2', 's3cret', '8.0.4', 'ECONNREFUSED'])
+      expect(text).not.toContain(leak);
   });
 
   it('gives a supervisor the details with every URL stripped of its credentials', () => {
     const status = detailedStatus(facts);
     expect(status.view).toBe('detailed');
-    expect(status.stack?.services.map((s) => s.url)).toEqual(['mongodb://mongos1:27017,mongos2:27017/digitalsales?authSource=admin', 'http://127.0.0.1:4104']);
+    expect(status.stack?.services.map((s) => s.url)).toEqual([
+      'mongodb://mongos1:27017,mongos2:27017/digitalsales?authSource=admin',
+      'http://127.0.0.1:4104',
+    ]);
     expect(status.dependencies[1]?.error).toBe('connect ECONNREFUSED redis://10.0.0.5:6379');
     expect(status.workers[0]).toMatchObject({ name: 'refresher', pid: 4242 });
     expect(status.platform?.database.engine).toBe('MongoDB');
@@ -58,9 +67,15 @@ describe('withoutCredentials', () => {
   it('removes user names, passwords and secret query parameters from any URL in a text', () => {
     expect(withoutCredentials('mongodb+srv://u%40x:p%3Aw@cluster0.example.net/db')).toBe('mongodb+srv://cluster0.example.net/db');
     expect(withoutCredentials('rediss://:onlypass@cache:6380/0')).toBe('rediss://cache:6380/0');
-    expect(withoutCredentials('https://api.example/x?api_key=abc&lang=it&access_token=t0k')).toBe('https://api.example/x?api_key=***&lang=it&access_token=***');
+    expect(withoutCredentials('https://api.example/x?api_key=abc&lang=it&access_token=t0k')).toBe(
+      'https://api.example/x?api_key=***&lang=it&access_token=***',
+    );
     expect(withoutCredentials('redis://h:6379/0?password=pw')).toBe('redis://h:6379/0?password=***');
-    expect(withoutCredentials('to a@b.example and mongodb://a:b@h/x, then redis://c:d@k')).toBe('to a@b.example and mongodb://h/x, then redis://k');
-    expect(withoutCredentials('mongodb://h:27017/db?authSource=admin&tlsCertificateKeyFilePassword=x')).toBe('mongodb://h:27017/db?authSource=admin&tlsCertificateKeyFilePassword=***');
+    expect(withoutCredentials('to a@b.example and mongodb://a:b@h/x, then redis://c:d@k')).toBe(
+      'to a@b.example and mongodb://h/x, then redis://k',
+    );
+    expect(withoutCredentials('mongodb://h:27017/db?authSource=admin&tlsCertificateKeyFilePassword=x')).toBe(
+      'mongodb://h:27017/db?authSource=admin&tlsCertificateKeyFilePassword=***',
+    );
   });
 });

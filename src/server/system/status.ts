@@ -53,7 +53,10 @@ export interface StatusFacts {
 /** Each dependency, then each queue: up while a worker serving it has reported recently. */
 export function statusComponents(facts: Pick<StatusFacts, 'dependencies' | 'workers'>): StatusComponent[] {
   const served = new Set(facts.workers.map((w) => w.queue));
-  return [...facts.dependencies.map((d) => ({ name: d.name, up: d.ok })), ...ALL_QUEUES.map((queue) => ({ name: queue, up: served.has(queue) }))];
+  return [
+    ...facts.dependencies.map((d) => ({ name: d.name, up: d.ok })),
+    ...ALL_QUEUES.map((queue) => ({ name: queue, up: served.has(queue) })),
+  ];
 }
 
 export function publicStatus(facts: StatusFacts): PublicStatus {
@@ -69,7 +72,11 @@ export function detailedStatus(facts: StatusFacts): DetailedStatus {
     dependencies: facts.dependencies.map((d) => (d.error === undefined ? d : { ...d, error: withoutCredentials(d.error) })),
     stack: facts.stack && {
       startedAt: facts.stack.startedAt,
-      services: facts.stack.services.map((s) => ({ ...s, detail: withoutCredentials(s.detail), url: s.url === null ? null : withoutCredentials(s.url) })),
+      services: facts.stack.services.map((s) => ({
+        ...s,
+        detail: withoutCredentials(s.detail),
+        url: s.url === null ? null : withoutCredentials(s.url),
+      })),
     },
     workers: facts.workers,
   };

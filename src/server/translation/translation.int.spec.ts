@@ -72,14 +72,22 @@ describe('deepl-node against the simulator', () => {
   it("speaks DeepL's wire format: key header, form or JSON body, errors naming the parameter", async () => {
     const url = `${sim().deeplUrl}/v2/translate`;
     const auth = { authorization: 'DeepL-Auth-Key k' };
-    const json = await fetch(url, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ text: ['Schwarz'], target_lang: 'IT' }) });
+    const json = await fetch(url, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: ['Schwarz'], target_lang: 'IT' }),
+    });
     expect(await json.json()).toEqual({ translations: [{ detected_source_language: 'DE', text: 'Nero', billed_characters: 7 }] });
 
     expect((await fetch(url, { method: 'POST', body: new URLSearchParams({ text: 'Schwarz', target_lang: 'IT' }) })).status).toBe(403);
     const noTarget = await fetch(url, { method: 'POST', headers: auth, body: new URLSearchParams({ text: 'Schwarz' }) });
     expect(noTarget.status).toBe(400);
     expect(await noTarget.json()).toEqual({ message: "Parameter 'target_lang' not specified." });
-    const tooLarge = await fetch(url, { method: 'POST', headers: auth, body: new URLSearchParams({ text: 'x'.repeat(200_000), target_lang: 'IT' }) });
+    const tooLarge = await fetch(url, {
+      method: 'POST',
+      headers: auth,
+      body: new URLSearchParams({ text: 'x'.repeat(200_000), target_lang: 'IT' }),
+    });
     expect(tooLarge.status).toBe(413);
   });
 
@@ -109,7 +117,9 @@ describe('deepl-node against the simulator', () => {
       await withServer(
         (_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'no' })),
         async (serverUrl) => {
-          await expect(deeplTranslator({ authKey: 'k', serverUrl, timeoutMs: 1_000 }).translate(['Schwarz'], 'de', 'it')).rejects.toBeInstanceOf(TranslatorRefused);
+          await expect(
+            deeplTranslator({ authKey: 'k', serverUrl, timeoutMs: 1_000 }).translate(['Schwarz'], 'de', 'it'),
+          ).rejects.toBeInstanceOf(TranslatorRefused);
         },
       );
     }
@@ -140,30 +150,54 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
     const search = (q?: string) => searchProducts(productCollection(rt()), ProductSearchInput.parse({ market: 'it', ...(q && { q }) }));
     const before = (await search()).items.find((item) => item.id === id);
     expect(before).toMatchObject({ title: de.title, titleLang: 'de' });
-    expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({ title: de.title, description: de.description, textLang: 'de' });
+    expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({
+      title: de.title,
+      description: de.description,
+      textLang: 'de',
+    });
     // A scrape that finds it untranslated again asks for no second job while one waits.
     await writeListings(deps, [{ ...scraped(de), priceCents: de.basePriceCents + 100 }]);
-    expect((await translations.queue.getJobs(['waiting'])).filter((j) => j.data.productId === id)).toHaveLength(jobs.filter((j) => j.data.productId === id).length);
+    expect((await translations.queue.getJobs(['waiting'])).filter((j) => j.data.productId === id)).toHaveLength(
+      jobs.filter((j) => j.data.productId === id).length,
+    );
 
     workerRedis = connection();
     const handlers = translationHandlers(translatorFromConfig(rt().config));
-    worker = new Worker(QUEUES.translate, (job) => handlers[job.name]!(job, rt()), { connection: workerRedis, prefix: QUEUE_PREFIX, concurrency: 2 });
-    const translated = await until(async () => (await findProduct(productCollection(rt()), id))?.texts?.it, 'the Italian text to be stored');
+    worker = new Worker(QUEUES.translate, (job) => handlers[job.name]!(job, rt()), {
+      connection: workerRedis,
+      prefix: QUEUE_PREFIX,
+      concurrency: 2,
+    });
+    const translated = await until(
+      async () => (await findProduct(productCollection(rt()), id))?.texts?.it,
+      'the Italian text to be stored',
+    );
     expect(translated).toMatchObject({ title: italian.title, description: italian.description, language: 'it', origin: 'translation' });
     expect((await findProduct(productCollection(rt()), id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
     // The cache is written right after MongoDB.
-    expect(await until(async () => (await readCachedProduct(rt().redis, id))?.texts?.it?.title, 'the cached copy to have it')).toBe(italian.title);
+    expect(await until(async () => (await readCachedProduct(rt().redis, id))?.texts?.it?.title, 'the cached copy to have it')).toBe(
+      italian.title,
+    );
 
     const after = (await search()).items.find((item) => item.id === id);
     expect(after).toMatchObject({ title: italian.title, titleLang: null });
-    expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({ title: italian.title, description: italian.description, textLang: null });
+    expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({
+      title: italian.title,
+      description: italian.description,
+      textLang: null,
+    });
     // Italian words find it in the Italian shop.
-    const typeWord = italian.title.replace(italian.brand, '').replace(italian.model, '').match(/\p{L}{5,}/u)![0];
+    const typeWord = italian.title
+      .replace(italian.brand, '')
+      .replace(italian.model, '')
+      .match(/\p{L}{5,}/u)![0];
     expect((await search(typeWord)).items.map((item) => item.id)).toContain(id);
 
     // Once: the job again, or the next scrape, asks DeepL for nothing.
     const characters = await deeplCharacters();
-    expect(await translateProductText({ db: rt().db, translator: translatorFromConfig(rt().config)! }, { productId: id, market: 'it' })).toBe('has_text');
+    expect(
+      await translateProductText({ db: rt().db, translator: translatorFromConfig(rt().config)! }, { productId: id, market: 'it' }),
+    ).toBe('has_text');
     await until(async () => {
       const product = await findProduct(productCollection(rt()), id);
       return product && Object.keys(product.sellPrices).every((market) => product.texts?.[market as MarketCode]);

@@ -11,7 +11,8 @@ export function translationHandlers(translator: TextTranslator | null): Readonly
   return {
     [TRANSLATE_PRODUCT_JOB]: async (job, rt) => {
       const parsed = TranslateJobData.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
+      if (!parsed.success)
+        throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
       if (!translator) throw new UnrecoverableError('DEEPL_AUTH_KEY is not set: product texts are not translated');
       try {
         return await translateProductText({ db: rt.db, redis: rt.redis, translator }, parsed.data);

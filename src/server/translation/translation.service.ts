@@ -37,7 +37,11 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
     if (!original) return 'no_original';
 
     if (!done || done.from.title !== original.title || done.from.description !== original.description) {
-      const [title, description] = await deps.translator.translate(original.description ? [original.title, original.description] : [original.title], original.language, language);
+      const [title, description] = await deps.translator.translate(
+        original.description ? [original.title, original.description] : [original.title],
+        original.language,
+        language,
+      );
       if (!title) throw new Error(`DeepL gave an empty title for ${productId} in ${market}`);
       done = { from: original, to: { title, description: description || null, language, origin: 'translation', at: now } };
     }
@@ -45,7 +49,10 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
     const result = await productCollection(deps).replaceOne({ _id: productId, updatedAt: product.updatedAt }, updated);
     if (result.matchedCount === 1) {
       // The copy is repaired by its TTL or the next write if Redis fails now; the text is stored.
-      if (deps.redis) await cacheProduct(deps.redis, updated).catch((error: unknown) => console.error(`[translator] ${productId} stored but not cached: ${(error as Error).message}`));
+      if (deps.redis)
+        await cacheProduct(deps.redis, updated).catch((error: unknown) =>
+          console.error(`[translator] ${productId} stored but not cached: ${(error as Error).message}`),
+        );
       return 'translated';
     }
   }

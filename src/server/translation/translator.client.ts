@@ -39,7 +39,8 @@ export function deeplTranslator(options: DeeplOptions): TextTranslator {
         if (results.length !== texts.length) throw new Error(`DeepL answered ${results.length} translations for ${texts.length} texts`);
         return results.map((r) => r.text);
       } catch (error) {
-        if (error instanceof AuthorizationError || error instanceof QuotaExceededError) throw new TranslatorRefused(`DeepL: ${error.message}`, { cause: error });
+        if (error instanceof AuthorizationError || error instanceof QuotaExceededError)
+          throw new TranslatorRefused(`DeepL: ${error.message}`, { cause: error });
         throw error;
       }
     },
@@ -47,7 +48,9 @@ export function deeplTranslator(options: DeeplOptions): TextTranslator {
 }
 
 /** The translator the configuration describes, or null when DEEPL_AUTH_KEY is unset. */
-export function translatorFromConfig(config: Pick<Config, 'DEEPL_AUTH_KEY' | 'DEEPL_SERVER_URL' | 'DEEPL_TIMEOUT_MS'>): TextTranslator | null {
+export function translatorFromConfig(
+  config: Pick<Config, 'DEEPL_AUTH_KEY' | 'DEEPL_SERVER_URL' | 'DEEPL_TIMEOUT_MS'>,
+): TextTranslator | null {
   if (!config.DEEPL_AUTH_KEY) return null;
   return deeplTranslator({ authKey: config.DEEPL_AUTH_KEY, serverUrl: config.DEEPL_SERVER_URL, timeoutMs: config.DEEPL_TIMEOUT_MS });
 }

@@ -67,7 +67,10 @@ async function signedIn(ctx: Context, type: string): Promise<SessionContext> {
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to the back office first.' });
   await refuseCrossSite(ctx, type);
   if (type === 'mutation' && ctx.event && !tokensMatch(getHeader(ctx.event, CSRF_HEADER), session.csrfToken)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header.` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Missing or wrong CSRF token: send the session's token in the ${CSRF_HEADER} header.`,
+    });
   }
   return session;
 }
@@ -104,5 +107,6 @@ export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, nex
  * client's mistake (4xx) is the client's to see.
  */
 export function logProcedureFault(event: H3Event | null, path: string | undefined, error: TRPCError): void {
-  if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[request ${requestIdOf(event)}] tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+  if (error.code === 'INTERNAL_SERVER_ERROR')
+    console.error(`[request ${requestIdOf(event)}] tRPC ${path ?? '?'} failed:`, error.cause ?? error);
 }

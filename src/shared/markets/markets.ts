@@ -28,7 +28,15 @@ export interface Market {
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {
   it: { code: 'it', locale: 'it-IT', language: 'it', name: 'Italia', currency: 'EUR', vatBasisPoints: 2200, timeZone: 'Europe/Rome' },
   fr: { code: 'fr', locale: 'fr-FR', language: 'fr', name: 'France', currency: 'EUR', vatBasisPoints: 2000, timeZone: 'Europe/Paris' },
-  de: { code: 'de', locale: 'de-DE', language: 'de', name: 'Deutschland', currency: 'EUR', vatBasisPoints: 1900, timeZone: 'Europe/Berlin' },
+  de: {
+    code: 'de',
+    locale: 'de-DE',
+    language: 'de',
+    name: 'Deutschland',
+    currency: 'EUR',
+    vatBasisPoints: 1900,
+    timeZone: 'Europe/Berlin',
+  },
   es: { code: 'es', locale: 'es-ES', language: 'es', name: 'España', currency: 'EUR', vatBasisPoints: 2100, timeZone: 'Europe/Madrid' },
 };
 

@@ -20,7 +20,15 @@ export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSa
     <app-backoffice-page [page]="page" heading="Agents">
       @if (page.status === 'ok') {
         <table class="mb-8 w-full text-left text-sm">
-          <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">E-mail</th><th>Name</th><th>Role</th><th>Access</th><th>Actions</th></tr></thead>
+          <thead class="text-xs uppercase text-slate-500">
+            <tr>
+              <th class="py-1">E-mail</th>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Access</th>
+              <th>Actions</th>
+            </tr>
+          </thead>
           <tbody class="divide-y divide-slate-100">
             @for (a of agents(); track a.id) {
               <tr data-testid="agent-row" [attr.data-email]="a.email">
@@ -29,12 +37,16 @@ export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSa
                 <td>
                   <label class="sr-only" [attr.for]="'role-' + a.id">Role of {{ a.email }}</label>
                   <select [attr.id]="'role-' + a.id" class="rounded border border-slate-300 px-2 py-1" (change)="setRole(a, $event)">
-                    @for (r of page.data.roles; track r) { <option [attr.value]="r" [attr.selected]="r === a.role ? '' : null">{{ r }}</option> }
+                    @for (r of page.data.roles; track r) {
+                      <option [attr.value]="r" [attr.selected]="r === a.role ? '' : null">{{ r }}</option>
+                    }
                   </select>
                 </td>
                 <td data-testid="agent-access">{{ a.disabled ? 'disabled' : 'active' }}</td>
                 <td class="space-x-2">
-                  <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="setDisabled(a, !a.disabled)">{{ a.disabled ? 'Enable' : 'Disable' }}</button>
+                  <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="setDisabled(a, !a.disabled)">
+                    {{ a.disabled ? 'Enable' : 'Disable' }}
+                  </button>
                   <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="revoke(a)">Sign out everywhere</button>
                 </td>
               </tr>
@@ -45,23 +57,48 @@ export const routeMeta: RouteMeta = { title: 'Agents · Back office · DigitalSa
         <section aria-labelledby="create-h" class="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="create-h" class="mb-2 font-semibold">New agent</h2>
           <form (submit)="create($event)" class="space-y-3">
-            <div><label for="new-email" class="block text-sm font-medium">E-mail</label><input id="new-email" name="email" type="email" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-            <div><label for="new-name" class="block text-sm font-medium">Name</label><input id="new-name" name="name" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
+            <div>
+              <label for="new-email" class="block text-sm font-medium">E-mail</label
+              ><input id="new-email" name="email" type="email" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+            </div>
+            <div>
+              <label for="new-name" class="block text-sm font-medium">Name</label
+              ><input id="new-name" name="name" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+            </div>
             <div>
               <label for="new-role" class="block text-sm font-medium">Role</label>
               <select id="new-role" name="role" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-                @for (r of page.data.roles; track r) { <option [attr.value]="r">{{ r }}</option> }
+                @for (r of page.data.roles; track r) {
+                  <option [attr.value]="r">{{ r }}</option>
+                }
               </select>
             </div>
-            <div><label for="new-password" class="block text-sm font-medium">Password (leave empty to generate one)</label><input id="new-password" name="password" type="password" autocomplete="new-password" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" /></div>
-            <button type="submit" appNeedsScripts class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">Create agent</button>
+            <div>
+              <label for="new-password" class="block text-sm font-medium">Password (leave empty to generate one)</label
+              ><input
+                id="new-password"
+                name="password"
+                type="password"
+                autocomplete="new-password"
+                class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+              />
+            </div>
+            <button type="submit" appNeedsScripts class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+              Create agent
+            </button>
           </form>
         </section>
-        @if (message(); as m) { <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p> }
-        @if (password(); as pw) {
-          <p class="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="generated-password">Password, shown this once: <code class="font-mono">{{ pw }}</code></p>
+        @if (message(); as m) {
+          <p role="status" class="mt-4 text-sm text-emerald-700" data-testid="action-result">{{ m }}</p>
         }
-        @if (error(); as e) { <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p> }
+        @if (password(); as pw) {
+          <p class="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="generated-password">
+            Password, shown this once: <code class="font-mono">{{ pw }}</code>
+          </p>
+        }
+        @if (error(); as e) {
+          <p role="alert" class="mt-4 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
+        }
       }
     </app-backoffice-page>
   `,
@@ -115,7 +152,9 @@ export default class BackofficeAgentsPage {
   }
 
   protected revoke(agent: AgentView): void {
-    void this.act(async (api) => `${agent.email}: ${(await api.agents.revokeSessions.mutate({ agentId: agent.id })).revoked} session(s) ended.`);
+    void this.act(
+      async (api) => `${agent.email}: ${(await api.agents.revokeSessions.mutate({ agentId: agent.id })).revoked} session(s) ended.`,
+    );
   }
 
   protected create(event: Event): void {

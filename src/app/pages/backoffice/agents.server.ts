@@ -11,5 +11,8 @@ export interface AgentsPageData {
 }
 
 export async function load({ event }: PageServerLoad): Promise<BackofficeLoad<AgentsPageData>> {
-  return backofficeLoad(event, '/backoffice/agents', async (caller) => ({ roles: Role.options, agents: await caller.backoffice.agents.list() }));
+  return backofficeLoad(event, '/backoffice/agents', async (caller) => ({
+    roles: Role.options,
+    agents: await caller.backoffice.agents.list(),
+  }));
 }

@@ -20,12 +20,23 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
       <form method="get" action="/backoffice/audit" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-7">
         <div class="md:col-span-2">
           <label for="actorEmail" class="block text-sm font-medium">Agent e-mail</label>
-          <input id="actorEmail" name="actorEmail" type="email" [attr.value]="f['actorEmail'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+          <input
+            id="actorEmail"
+            name="actorEmail"
+            type="email"
+            [attr.value]="f['actorEmail'] ?? ''"
+            class="mt-1 w-full rounded border border-slate-300 px-2 py-2"
+          />
         </div>
         <app-filter-select name="entityKind" label="Entity" [options]="kinds" [selected]="f['entityKind']" />
         <div>
           <label for="entityId" class="block text-sm font-medium">Entity id</label>
-          <input id="entityId" name="entityId" [attr.value]="f['entityId'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-2" />
+          <input
+            id="entityId"
+            name="entityId"
+            [attr.value]="f['entityId'] ?? ''"
+            class="mt-1 w-full rounded border border-slate-300 px-2 py-2"
+          />
         </div>
         <div>
           <label for="action" class="block text-sm font-medium">Action</label>
@@ -39,7 +50,15 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
       @if (page.status === 'ok') {
         <table class="w-full text-left text-sm" data-testid="audit-table">
           <thead class="text-xs uppercase text-slate-500">
-            <tr><th class="py-2">When</th><th>Who</th><th>Action</th><th>Entity</th><th>Reason</th><th>Before</th><th>After</th></tr>
+            <tr>
+              <th class="py-2">When</th>
+              <th>Who</th>
+              <th>Action</th>
+              <th>Entity</th>
+              <th>Reason</th>
+              <th>Before</th>
+              <th>After</th>
+            </tr>
           </thead>
           <tbody class="divide-y divide-slate-100">
             @for (e of page.data.entries; track e.id) {
@@ -53,7 +72,9 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
                 <td class="max-w-xs break-all font-mono text-xs">{{ e.after }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="7" class="py-6 text-center text-slate-500">No entries match.</td></tr>
+              <tr>
+                <td colspan="7" class="py-6 text-center text-slate-500">No entries match.</td>
+              </tr>
             }
           </tbody>
         </table>

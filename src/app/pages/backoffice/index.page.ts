@@ -10,7 +10,6 @@ import type { load } from './index.server';
 
 export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
 
-
 @Component({
   imports: [BackofficePage, FilterDates, FilterSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,9 +19,16 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
       @let f = page.status === 'ok' ? page.data.filters : {};
       @let statuses = page.status === 'ok' ? page.data.statuses : [];
       @let markets = page.status === 'ok' ? page.data.markets : [];
-      <form method="get" action="/backoffice" class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" role="search">
+      <form
+        method="get"
+        action="/backoffice"
+        class="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+        role="search"
+      >
         <div class="md:col-span-6">
-          <label for="q" class="block text-sm font-medium">Search: order number, e-mail, name, phone, product id, GTIN, ASIN or source URL</label>
+          <label for="q" class="block text-sm font-medium"
+            >Search: order number, e-mail, name, phone, product id, GTIN, ASIN or source URL</label
+          >
           <input id="q" name="q" type="search" [attr.value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
         </div>
         <app-filter-select name="status" label="Status" [options]="statuses" [selected]="f['status']" />
@@ -47,7 +53,9 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                   @for (p of page.data.products; track p.id) {
                     <li data-testid="product-hit">
                       <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/products/' + p.id">{{ p.title }}</a>
-                      <span class="text-slate-500"> · {{ p.gtin ?? 'no GTIN' }} · {{ p.markets.join(', ') }}{{ p.stopped ? ' · stopped' : '' }}</span>
+                      <span class="text-slate-500">
+                        · {{ p.gtin ?? 'no GTIN' }} · {{ p.markets.join(', ') }}{{ p.stopped ? ' · stopped' : '' }}</span
+                      >
                     </li>
                   }
                 </ul>
@@ -70,12 +78,22 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
         }
         <table class="w-full text-left text-sm" data-testid="orders-table">
           <thead class="text-xs uppercase text-slate-500">
-            <tr><th class="py-2">Number</th><th>Customer</th><th>E-mail</th><th>Market</th><th>Status</th><th class="text-right">Total</th><th>Placed</th></tr>
+            <tr>
+              <th class="py-2">Number</th>
+              <th>Customer</th>
+              <th>E-mail</th>
+              <th>Market</th>
+              <th>Status</th>
+              <th class="text-right">Total</th>
+              <th>Placed</th>
+            </tr>
           </thead>
           <tbody class="divide-y divide-slate-100">
             @for (order of page.data.orders; track order.id) {
               <tr data-testid="order-row">
-                <td class="py-2"><a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + order.id">{{ order.number }}</a></td>
+                <td class="py-2">
+                  <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + order.id">{{ order.number }}</a>
+                </td>
                 <td>{{ order.customerName }}</td>
                 <td>{{ order.email }}</td>
                 <td>{{ order.market }}</td>
@@ -84,7 +102,9 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                 <td>{{ order.createdAt.slice(0, 16).replace('T', ' ') }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="7" class="py-6 text-center text-slate-500" data-testid="no-orders">No orders match.</td></tr>
+              <tr>
+                <td colspan="7" class="py-6 text-center text-slate-500" data-testid="no-orders">No orders match.</td>
+              </tr>
             }
           </tbody>
         </table>

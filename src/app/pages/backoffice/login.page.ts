@@ -20,16 +20,34 @@ function safeNext(search: string): string {
       <form class="space-y-4" method="post" (submit)="signIn($event)">
         <div>
           <label for="email" class="block text-sm font-medium">E-mail</label>
-          <input id="email" name="email" type="email" autocomplete="username" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
         </div>
         <div>
           <label for="password" class="block text-sm font-medium">Password</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+          />
         </div>
         @if (error(); as message) {
           <p role="alert" class="text-sm text-red-700" data-testid="login-error">{{ message }}</p>
         }
-        <button type="submit" [disabled]="busy()" class="w-full rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
+        <button
+          type="submit"
+          [disabled]="busy()"
+          class="w-full rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+        >
           Sign in
         </button>
       </form>

@@ -24,7 +24,10 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
         <section aria-labelledby="latency-h" class="mb-8">
           <h2 id="latency-h" class="mb-2 text-lg font-semibold">Refresher latency, last hour</h2>
           @if (ops.refreshLatency; as l) {
-            <p class="text-sm" data-testid="refresh-latency">p50 {{ l.p50 }} ms · p90 {{ l.p90 }} ms · p99 {{ l.p99 }} ms over {{ l.count }} refreshes (marketplace calls, failures included)</p>
+            <p class="text-sm" data-testid="refresh-latency">
+              p50 {{ l.p50 }} ms · p90 {{ l.p90 }} ms · p99 {{ l.p99 }} ms over {{ l.count }} refreshes (marketplace calls, failures
+              included)
+            </p>
           } @else {
             <p class="text-sm text-slate-500" data-testid="refresh-latency">No refresh in the last hour.</p>
           }
@@ -33,10 +36,22 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
         <section aria-labelledby="queues-h" class="mb-8">
           <h2 id="queues-h" class="mb-2 text-lg font-semibold">Queues</h2>
           <table class="w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Queue</th>@for (s of states; track s) { <th class="text-right">{{ s }}</th> }</tr></thead>
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th class="py-1">Queue</th>
+                @for (s of states; track s) {
+                  <th class="text-right">{{ s }}</th>
+                }
+              </tr>
+            </thead>
             <tbody class="divide-y divide-slate-100">
               @for (q of ops.queues; track q.queue) {
-                <tr data-testid="queue-row"><td class="py-1 font-medium">{{ q.queue }}</td>@for (s of states; track s) { <td class="text-right tabular-nums">{{ q.counts[s] }}</td> }</tr>
+                <tr data-testid="queue-row">
+                  <td class="py-1 font-medium">{{ q.queue }}</td>
+                  @for (s of states; track s) {
+                    <td class="text-right tabular-nums">{{ q.counts[s] }}</td>
+                  }
+                </tr>
               }
             </tbody>
           </table>
@@ -45,48 +60,91 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
         <section aria-labelledby="failed-h" class="mb-8">
           <h2 id="failed-h" class="mb-2 text-lg font-semibold">Failed jobs</h2>
           <table class="w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Queue</th><th>Job</th><th>Name</th><th>Attempts</th><th>Failed</th><th>Reason</th><th></th></tr></thead>
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th class="py-1">Queue</th>
+                <th>Job</th>
+                <th>Name</th>
+                <th>Attempts</th>
+                <th>Failed</th>
+                <th>Reason</th>
+                <th></th>
+              </tr>
+            </thead>
             <tbody class="divide-y divide-slate-100">
               @for (j of ops.failedJobs; track j.queue + '/' + j.id) {
                 <tr data-testid="failed-job">
-                  <td class="py-1">{{ j.queue }}</td><td>{{ j.id }}</td><td>{{ j.name }}</td><td>{{ j.attemptsMade }}</td>
-                  <td>{{ j.failedAt ? j.failedAt.slice(0, 16).replace('T', ' ') : '–' }}</td><td class="max-w-md truncate">{{ j.failedReason }}</td>
+                  <td class="py-1">{{ j.queue }}</td>
+                  <td>{{ j.id }}</td>
+                  <td>{{ j.name }}</td>
+                  <td>{{ j.attemptsMade }}</td>
+                  <td>{{ j.failedAt ? j.failedAt.slice(0, 16).replace('T', ' ') : '–' }}</td>
+                  <td class="max-w-md truncate">{{ j.failedReason }}</td>
                   <td>
                     @if (page.agent.role === 'admin') {
-                      @if (retried().has(j.queue + '/' + j.id)) { <span class="text-emerald-700">queued again</span> }
-                      @else { <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="retry(j)">Retry</button> }
+                      @if (retried().has(j.queue + '/' + j.id)) {
+                        <span class="text-emerald-700">queued again</span>
+                      } @else {
+                        <button type="button" class="rounded border border-slate-300 px-2 py-1" (click)="retry(j)">Retry</button>
+                      }
                     }
                   </td>
                 </tr>
               } @empty {
-                <tr><td colspan="7" class="py-3 text-slate-500">No failed job.</td></tr>
+                <tr>
+                  <td colspan="7" class="py-3 text-slate-500">No failed job.</td>
+                </tr>
               }
             </tbody>
           </table>
-          @if (error(); as e) { <p role="alert" class="mt-2 text-sm text-red-700" data-testid="action-error">{{ e }}</p> }
+          @if (error(); as e) {
+            <p role="alert" class="mt-2 text-sm text-red-700" data-testid="action-error">{{ e }}</p>
+          }
         </section>
 
         <section aria-labelledby="scrapes-h">
           <h2 id="scrapes-h" class="mb-2 text-lg font-semibold">Scrape runs</h2>
           @for (m of ops.scrapes; track m.market) {
             <h3 class="mt-4 font-semibold" [attr.data-testid]="'scrapes-' + m.market">
-              {{ m.market }} · blocked {{ m.blockedPerMille === null ? '–' : (m.blockedPerMille / 10) + ' %' }} over the runs below
+              {{ m.market }} · blocked {{ m.blockedPerMille === null ? '–' : m.blockedPerMille / 10 + ' %' }} over the runs below
             </h3>
             <table class="w-full text-left text-sm">
               <thead class="text-xs uppercase text-slate-500">
-                <tr><th class="py-1">Started</th><th>Site</th><th>Kind</th><th>Status</th><th class="text-right">Pages</th><th class="text-right">Products</th><th class="text-right">New</th><th class="text-right">Updated</th><th class="text-right">Unchanged</th><th class="text-right">Blocked</th><th class="text-right">Failed</th><th class="text-right">Blocked %</th></tr>
+                <tr>
+                  <th class="py-1">Started</th>
+                  <th>Site</th>
+                  <th>Kind</th>
+                  <th>Status</th>
+                  <th class="text-right">Pages</th>
+                  <th class="text-right">Products</th>
+                  <th class="text-right">New</th>
+                  <th class="text-right">Updated</th>
+                  <th class="text-right">Unchanged</th>
+                  <th class="text-right">Blocked</th>
+                  <th class="text-right">Failed</th>
+                  <th class="text-right">Blocked %</th>
+                </tr>
               </thead>
               <tbody class="divide-y divide-slate-100">
                 @for (r of m.runs; track r.id) {
                   <tr data-testid="scrape-run">
-                    <td class="py-1">{{ r.startedAt.slice(0, 16).replace('T', ' ') }}</td><td>{{ r.site }}</td><td>{{ r.kind }}</td><td>{{ r.status }}{{ r.error ? ': ' + r.error : '' }}</td>
-                    <td class="text-right tabular-nums">{{ r.counts.pages }}</td><td class="text-right tabular-nums">{{ r.counts.products }}</td>
-                    <td class="text-right tabular-nums">{{ r.counts.inserted }}</td><td class="text-right tabular-nums">{{ r.counts.updated }}</td>
-                    <td class="text-right tabular-nums">{{ r.counts.unchanged }}</td><td class="text-right tabular-nums">{{ r.counts.blocked }}</td>
-                    <td class="text-right tabular-nums">{{ r.counts.failed }}</td><td class="text-right tabular-nums">{{ r.blockedPerMille === null ? '–' : r.blockedPerMille / 10 }}</td>
+                    <td class="py-1">{{ r.startedAt.slice(0, 16).replace('T', ' ') }}</td>
+                    <td>{{ r.site }}</td>
+                    <td>{{ r.kind }}</td>
+                    <td>{{ r.status }}{{ r.error ? ': ' + r.error : '' }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.pages }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.products }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.inserted }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.updated }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.unchanged }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.blocked }}</td>
+                    <td class="text-right tabular-nums">{{ r.counts.failed }}</td>
+                    <td class="text-right tabular-nums">{{ r.blockedPerMille === null ? '–' : r.blockedPerMille / 10 }}</td>
                   </tr>
                 } @empty {
-                  <tr><td colspan="12" class="py-2 text-slate-500">No scrape run yet.</td></tr>
+                  <tr>
+                    <td colspan="12" class="py-2 text-slate-500">No scrape run yet.</td>
+                  </tr>
                 }
               </tbody>
             </table>

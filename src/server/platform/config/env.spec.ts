@@ -30,8 +30,17 @@ describe('parseConfig', () => {
   it('takes a bank account for transfers, the IBAN as typed with spaces, and refuses one whose check digits are wrong', () => {
     const demo = parseConfig(VALID);
     expect({ iban: demo.BANK_IBAN, bic: demo.BANK_BIC }).toEqual({ iban: 'IT60X0542811101000000123456', bic: 'BPMOIT22XXX' });
-    const config = parseConfig({ ...VALID, BANK_IBAN: 'de89 3704 0044 0532 0130 00', BANK_BIC: 'cobadeffxxx', BANK_BENEFICIARY: 'Muster GmbH' });
-    expect({ iban: config.BANK_IBAN, bic: config.BANK_BIC, name: config.BANK_BENEFICIARY }).toEqual({ iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', name: 'Muster GmbH' });
+    const config = parseConfig({
+      ...VALID,
+      BANK_IBAN: 'de89 3704 0044 0532 0130 00',
+      BANK_BIC: 'cobadeffxxx',
+      BANK_BENEFICIARY: 'Muster GmbH',
+    });
+    expect({ iban: config.BANK_IBAN, bic: config.BANK_BIC, name: config.BANK_BENEFICIARY }).toEqual({
+      iban: 'DE89370400440532013000',
+      bic: 'COBADEFFXXX',
+      name: 'Muster GmbH',
+    });
     expect(problemsOf({ ...VALID, BANK_IBAN: 'DE88 3704 0044 0532 0130 00' }).join('\n')).toMatch(/BANK_IBAN.*check digits/);
     expect(problemsOf({ ...VALID, BANK_BIC: 'BANK' }).join('\n')).toMatch(/BANK_BIC/);
   });
@@ -76,7 +85,9 @@ describe('parseConfig', () => {
 });
 
 describe('settings from files', () => {
-  const files: Record<string, string> = { '/run/secrets/mongo-url': 'mongodb://app:pw@mongos1:27017,mongos2:27017/digitalsales?authSource=admin\n' };
+  const files: Record<string, string> = {
+    '/run/secrets/mongo-url': 'mongodb://app:pw@mongos1:27017,mongos2:27017/digitalsales?authSource=admin\n',
+  };
   const read = (path: string) => {
     const text = files[path];
     if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);

@@ -86,7 +86,11 @@ export const SETTINGS = {
     default: 4,
     description: 'requests in flight at once to one configured marketplace, per scraper worker',
   }),
-  SCRAPE_REQUEST_TIMEOUT_MS: setting({ type: positiveMs, default: 20_000, description: 'time limit of one page fetch (and of handling it)' }),
+  SCRAPE_REQUEST_TIMEOUT_MS: setting({
+    type: positiveMs,
+    default: 20_000,
+    description: 'time limit of one page fetch (and of handling it)',
+  }),
   SCRAPE_MAX_RETRIES: setting({
     type: z.coerce.number().int().min(0).max(20),
     default: 3,
@@ -106,7 +110,11 @@ export const SETTINGS = {
     type: z
       .string()
       .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.url({ protocol: /^(https?|socks5?)$/, error: 'expected http(s) or socks5 proxy URLs such as http://user:pass@proxy:8000' }))),
+      .pipe(
+        z.array(
+          z.url({ protocol: /^(https?|socks5?)$/, error: 'expected http(s) or socks5 proxy URLs such as http://user:pass@proxy:8000' }),
+        ),
+      ),
     default: '',
     description:
       'proxies the crawlers rotate through, comma-separated; empty: direct connections. Through a proxy the proxy resolves the names, so the address check of OUTBOUND_ALLOW_PRIVATE_SHOPS is its to make; the hosts a crawl may fetch are checked all the same',
@@ -135,7 +143,8 @@ export const SETTINGS = {
   PRICE_CHECK_WAIT_MS: setting({
     type: positiveMs,
     default: 1_000,
-    description: 'how long adding to the cart and placing an order wait for the refresh of a price older than PRICE_FRESH_MS; past it they go on with the last known price, which the margin floor still guards',
+    description:
+      'how long adding to the cart and placing an order wait for the refresh of a price older than PRICE_FRESH_MS; past it they go on with the last known price, which the margin floor still guards',
   }),
   REFRESH_WORKER_CONCURRENCY: setting({
     type: z.coerce.number().int().min(1).max(2000),
@@ -169,12 +178,14 @@ export const SETTINGS = {
   MARGIN_MIN_BASIS_POINTS: setting({
     type: z.coerce.number().int().min(0).max(100_000),
     default: 1500,
-    description: 'margin a computed selling price aims for, left after VAT and the marketplace and payment fees, in basis points of what the goods cost delivered (source price, shipping, shipping abroad; 1500 = 15 %)',
+    description:
+      'margin a computed selling price aims for, left after VAT and the marketplace and payment fees, in basis points of what the goods cost delivered (source price, shipping, shipping abroad; 1500 = 15 %)',
   }),
   MARGIN_MIN_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 300,
-    description: 'the same aim in cents; the larger of this, the percentage and the floor (MARGIN_FLOOR_*) applies (cheap items still pay their handling)',
+    description:
+      'the same aim in cents; the larger of this, the percentage and the floor (MARGIN_FLOOR_*) applies (cheap items still pay their handling)',
   }),
   SWEEP_INTERVAL_MS: setting({
     type: positiveMs,
@@ -194,7 +205,8 @@ export const SETTINGS = {
   BACKOFFICE_REFUND_AGENT_LIMIT_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 5000,
-    description: 'the most, in cents, an agent may give back on one order in total (every refund on it counts, whoever issued it); beyond it only a supervisor or an admin may refund',
+    description:
+      'the most, in cents, an agent may give back on one order in total (every refund on it counts, whoever issued it); beyond it only a supervisor or an admin may refund',
   }),
   LOGIN_MAX_FAILURES: setting({
     type: z.coerce.number().int().min(1).max(1000),
@@ -205,7 +217,8 @@ export const SETTINGS = {
   LOGIN_LOCK_MS: setting({
     type: positiveMs,
     default: 15 * 60_000,
-    description: 'how long an e-mail stays locked for an address after LOGIN_MAX_FAILURES wrong passwords from it (also the window failures are counted in)',
+    description:
+      'how long an e-mail stays locked for an address after LOGIN_MAX_FAILURES wrong passwords from it (also the window failures are counted in)',
   }),
   LOGIN_ACCOUNT_DELAY_MAX_MS: setting({
     type: positiveMs,
@@ -231,7 +244,8 @@ export const SETTINGS = {
   ORDER_STATUS_LOOKUPS_PER_ORDER: setting({
     type: z.coerce.number().int().min(1).max(100_000),
     default: 10,
-    description: 'lookups of one order number, from any address, within ORDER_STATUS_LOOKUP_WINDOW_MS (guessing its e-mail from many addresses); more are answered 429',
+    description:
+      'lookups of one order number, from any address, within ORDER_STATUS_LOOKUP_WINDOW_MS (guessing its e-mail from many addresses); more are answered 429',
   }),
   ORDER_STATUS_LOOKUP_WINDOW_MS: setting({
     type: positiveMs,
@@ -240,13 +254,25 @@ export const SETTINGS = {
   }),
   // The account a bank-transfer order is paid to, shown on its confirmation and status page with
   // the order number as the payment reference. The defaults are a demo account: set real ones.
-  BANK_IBAN: setting({ type: iban, default: 'IT60 X054 2811 1010 0000 0123 456', description: 'IBAN that shoppers paying by bank transfer pay to (demo default)' }),
+  BANK_IBAN: setting({
+    type: iban,
+    default: 'IT60 X054 2811 1010 0000 0123 456',
+    description: 'IBAN that shoppers paying by bank transfer pay to (demo default)',
+  }),
   BANK_BIC: setting({
-    type: z.string().trim().toUpperCase().regex(/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/, 'expected a BIC of 8 or 11 letters and digits'),
+    type: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/, 'expected a BIC of 8 or 11 letters and digits'),
     default: 'BPMOIT22XXX',
     description: 'BIC (SWIFT code) of the bank holding BANK_IBAN (demo default)',
   }),
-  BANK_BENEFICIARY: setting({ type: z.string().trim().min(2).max(70), default: 'DigitalSales S.r.l.', description: 'the account holder’s name, as the bank transfer must name it (demo default)' }),
+  BANK_BENEFICIARY: setting({
+    type: z.string().trim().min(2).max(70),
+    default: 'DigitalSales S.r.l.',
+    description: 'the account holder’s name, as the bank transfer must name it (demo default)',
+  }),
   ...perMarket('FEE_MARKETPLACE_BASIS_POINTS', (code) =>
     setting({
       type: z.coerce.number().int().min(0).max(10_000),
@@ -262,7 +288,11 @@ export const SETTINGS = {
     }),
   ),
   ...perMarket('FEE_PAYMENT_FIXED_CENTS', (code) =>
-    setting({ type: z.coerce.number().int().min(0).max(10_000), default: 25, description: `payment provider's fixed fee per sale in ${code}, in cents` }),
+    setting({
+      type: z.coerce.number().int().min(0).max(10_000),
+      default: 25,
+      description: `payment provider's fixed fee per sale in ${code}, in cents`,
+    }),
   ),
   ...perMarket('SHIPPING_ABROAD_CENTS', (code) =>
     setting({
@@ -274,39 +304,62 @@ export const SETTINGS = {
   MARGIN_FLOOR_CENTS: setting({
     type: z.coerce.number().int().min(0),
     default: 100,
-    description: 'the least margin, in cents after source price, shipping, VAT and fees, for which we still buy, and checkout still sells (also the least any computed price keeps)',
+    description:
+      'the least margin, in cents after source price, shipping, VAT and fees, for which we still buy, and checkout still sells (also the least any computed price keeps)',
   }),
   MARGIN_FLOOR_BASIS_POINTS: setting({
     type: z.coerce.number().int().min(0).max(10_000),
     default: 300,
     description: 'the least margin in basis points of the price net of VAT; the larger of the two floors applies',
   }),
-  PURCHASE_SUPPLIER_TIMEOUT_MS: setting({ type: positiveMs, default: 10_000, description: 'time limit of one call to a supplier order API' }),
+  PURCHASE_SUPPLIER_TIMEOUT_MS: setting({
+    type: positiveMs,
+    default: 10_000,
+    description: 'time limit of one call to a supplier order API',
+  }),
   PURCHASE_SUPPLIER_ATTEMPTS: setting({
     type: z.coerce.number().int().min(1).max(20),
     default: 3,
     description: 'calls to place one supplier order (timeouts, 5xx, 429) before the order needs attention',
   }),
-  PURCHASE_SUPPLIER_BACKOFF_MS: setting({ type: positiveMs, default: 1_000, description: 'pause before the second supplier call; doubles at each further one' }),
+  PURCHASE_SUPPLIER_BACKOFF_MS: setting({
+    type: positiveMs,
+    default: 1_000,
+    description: 'pause before the second supplier call; doubles at each further one',
+  }),
   PURCHASE_LOCK_MS: setting({
     type: positiveMs,
     default: 30_000,
-    description: 'how long a purchase job stays claimed without a sign of life; a worker that died is noticed after this and its job taken again',
+    description:
+      'how long a purchase job stays claimed without a sign of life; a worker that died is noticed after this and its job taken again',
   }),
   PURCHASE_STUCK_MS: setting({
     type: positiveMs,
     default: 15 * 60_000,
-    description: 'a paid, confirmed or purchasing order unchanged this long gets its purchase job again (a job lost or failed for good); jobs are idempotent',
+    description:
+      'a paid, confirmed or purchasing order unchanged this long gets its purchase job again (a job lost or failed for good); jobs are idempotent',
   }),
-  TRACKING_POLL_MS: setting({ type: positiveMs, default: 60_000, description: 'how often the supplier orders of purchased and shipped orders are polled for tracking' }),
+  TRACKING_POLL_MS: setting({
+    type: positiveMs,
+    default: 60_000,
+    description: 'how often the supplier orders of purchased and shipped orders are polled for tracking',
+  }),
   OUTBOX_POLL_MS: setting({ type: positiveMs, default: 1_000, description: 'how often the outbox drainer looks for due entries' }),
   OUTBOX_LEASE_MS: setting({
     type: positiveMs,
     default: 30_000,
     description: 'how long a claimed outbox entry is hidden from other drainers; a drainer that died lets it go after this',
   }),
-  OUTBOX_MAX_ATTEMPTS: setting({ type: z.coerce.number().int().min(1).max(100), default: 8, description: 'deliveries of an outbox entry before it is marked failed' }),
-  OUTBOX_BACKOFF_MS: setting({ type: positiveMs, default: 2_000, description: 'pause before an outbox entry is tried again; doubles at each attempt' }),
+  OUTBOX_MAX_ATTEMPTS: setting({
+    type: z.coerce.number().int().min(1).max(100),
+    default: 8,
+    description: 'deliveries of an outbox entry before it is marked failed',
+  }),
+  OUTBOX_BACKOFF_MS: setting({
+    type: positiveMs,
+    default: 2_000,
+    description: 'pause before an outbox entry is tried again; doubles at each attempt',
+  }),
   OUTBOX_ORDER_GRACE_MS: setting({
     type: positiveMs,
     default: 10 * 60_000,
@@ -329,11 +382,13 @@ export const SETTINGS = {
   }),
   DEEPL_AUTH_KEY: setting({
     type: z.string().min(1).optional(),
-    description: 'DeepL API key of the translator worker (product texts for markets whose own page we have not scraped); unset: no translations, pages show the original text marked with its language',
+    description:
+      'DeepL API key of the translator worker (product texts for markets whose own page we have not scraped); unset: no translations, pages show the original text marked with its language',
   }),
   DEEPL_SERVER_URL: setting({
     type: httpUrl.optional(),
-    description: "DeepL API server; unset: DeepL's own (api-free.deepl.com for a key ending in :fx, else api.deepl.com). ./stack up points it at the simulator's stand-in",
+    description:
+      "DeepL API server; unset: DeepL's own (api-free.deepl.com for a key ending in :fx, else api.deepl.com). ./stack up points it at the simulator's stand-in",
   }),
   DEEPL_TIMEOUT_MS: setting({ type: positiveMs, default: 10_000, description: 'time limit of one call to the DeepL API' }),
   TRANSLATE_ATTEMPTS: setting({
@@ -341,12 +396,22 @@ export const SETTINGS = {
     default: 5,
     description: 'runs of a translation job (DeepL unreachable, 5xx, 429) before it is left to the next scrape of the product',
   }),
-  TRANSLATE_BACKOFF_MS: setting({ type: positiveMs, default: 5_000, description: 'pause before a failed translation job runs again; doubles at each further run' }),
+  TRANSLATE_BACKOFF_MS: setting({
+    type: positiveMs,
+    default: 5_000,
+    description: 'pause before a failed translation job runs again; doubles at each further run',
+  }),
   TRUSTED_PROXIES: setting({
     type: z
       .string()
       .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.string().refine((entry) => parseProxyEntry(entry) !== null, 'expected IP addresses or CIDR blocks such as 10.0.0.0/8, comma-separated'))),
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine((entry) => parseProxyEntry(entry) !== null, 'expected IP addresses or CIDR blocks such as 10.0.0.0/8, comma-separated'),
+        ),
+      ),
     default: '',
     description:
       'addresses or CIDR blocks of the reverse proxies in front of the app, comma-separated; only a request from one of them may say, in X-Forwarded-For, X-Forwarded-Proto or Forwarded, who the client is and whether it used https. Empty: those headers are ignored',
@@ -354,7 +419,8 @@ export const SETTINGS = {
   REQUEST_BODY_MAX_BYTES: setting({
     type: z.coerce.number().int().min(1_024).max(100_000_000),
     default: 64 * 1024,
-    description: 'largest request body any route accepts, in bytes (forms, tRPC, back office); a larger one is refused with 413 before it is read whole',
+    description:
+      'largest request body any route accepts, in bytes (forms, tRPC, back office); a larger one is refused with 413 before it is read whole',
   }),
   FORM_MAX_FIELDS: setting({
     type: z.coerce.number().int().min(1).max(10_000),
@@ -402,7 +468,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * trailing newline dropped): how a container receives a secret, such as the MONGO_URL holding
  * its database user's password, without the value in its environment or compose file.
  */
-export function withSecretFiles(env: Record<string, string | undefined>, read: (path: string) => string = readTextFile): Record<string, string | undefined> {
+export function withSecretFiles(
+  env: Record<string, string | undefined>,
+  read: (path: string) => string = readTextFile,
+): Record<string, string | undefined> {
   const out = { ...env };
   const problems: string[] = [];
   for (const name of Object.keys(SETTINGS)) {

@@ -3,7 +3,9 @@
 import { isIP } from 'node:net';
 
 /** An address or a CIDR block (`10.0.0.0/8`, `fd00::/8`), as TRUSTED_PROXIES lists them; null when it is neither. */
-export function parseProxyEntry(entry: string): { readonly address: string; readonly prefix: number | null; readonly family: 'ipv4' | 'ipv6' } | null {
+export function parseProxyEntry(
+  entry: string,
+): { readonly address: string; readonly prefix: number | null; readonly family: 'ipv4' | 'ipv6' } | null {
   const [address = '', prefixText, ...rest] = entry.trim().split('/');
   const version = isIP(address);
   if (version === 0 || rest.length > 0) return null;

@@ -112,11 +112,15 @@ export async function syncIndexes(
     } catch (error) {
       if (!(error instanceof MongoServerError) || !INDEX_CONFLICTS.has(error.codeName ?? '') || attempt === 3) throw error;
       const holders = (await listIndexes(collection)).filter(
-        (e) => e['name'] !== '_id_' && toCreate.some((index) => e['name'] !== index.name && JSON.stringify(e['key']) === JSON.stringify(index.key)),
+        (e) =>
+          e['name'] !== '_id_' &&
+          toCreate.some((index) => e['name'] !== index.name && JSON.stringify(e['key']) === JSON.stringify(index.key)),
       );
       for (const holder of holders) {
         const name = String(holder['name']);
-        onRebuild(`dropping index ${where}.${name}: it holds the key of a declared index under another name (${error.codeName}: ${error.message})`);
+        onRebuild(
+          `dropping index ${where}.${name}: it holds the key of a declared index under another name (${error.codeName}: ${error.message})`,
+        );
         await dropIfThere(collection, name);
       }
     }

@@ -100,7 +100,11 @@ describe('outboundFetch', () => {
 
   it('refuses a private redirect target at connect time even where the caller allows any URL', async () => {
     const before = shop.hits.length;
-    for (const target of [`http://127.0.0.1:${internal.port}/a`, `http://localhost:${internal.port}/b`, `http://[::ffff:7f00:1]:${internal.port}/c`]) {
+    for (const target of [
+      `http://127.0.0.1:${internal.port}/a`,
+      `http://localhost:${internal.port}/b`,
+      `http://[::ffff:7f00:1]:${internal.port}/c`,
+    ]) {
       await refusal(outboundFetch(`http://127.0.0.1:${shop.port}/to?${encodeURIComponent(target)}`, { policy, allow: () => true }));
     }
     expect(internal.hits).toEqual([]);

@@ -17,7 +17,12 @@ export interface OutboundPolicy {
 
 export type OutboundSettings = Pick<
   Config,
-  'OUTBOUND_ALLOW_PRIVATE_SHOPS' | 'MARKETPLACE_URL_IT' | 'MARKETPLACE_URL_FR' | 'MARKETPLACE_URL_DE' | 'MARKETPLACE_URL_ES' | 'DEEPL_SERVER_URL'
+  | 'OUTBOUND_ALLOW_PRIVATE_SHOPS'
+  | 'MARKETPLACE_URL_IT'
+  | 'MARKETPLACE_URL_FR'
+  | 'MARKETPLACE_URL_DE'
+  | 'MARKETPLACE_URL_ES'
+  | 'DEEPL_SERVER_URL'
 >;
 
 /** A URL, a redirect or an address the policy does not allow; nothing was sent to it. */
@@ -41,7 +46,13 @@ export function originOf(url: string | URL): string {
 
 export function outboundPolicy(settings: OutboundSettings): OutboundPolicy {
   if (!settings.OUTBOUND_ALLOW_PRIVATE_SHOPS) return { privateOrigins: new Set() };
-  const configured = [settings.MARKETPLACE_URL_IT, settings.MARKETPLACE_URL_FR, settings.MARKETPLACE_URL_DE, settings.MARKETPLACE_URL_ES, settings.DEEPL_SERVER_URL];
+  const configured = [
+    settings.MARKETPLACE_URL_IT,
+    settings.MARKETPLACE_URL_FR,
+    settings.MARKETPLACE_URL_DE,
+    settings.MARKETPLACE_URL_ES,
+    settings.DEEPL_SERVER_URL,
+  ];
   return { privateOrigins: new Set(configured.filter((url): url is string => Boolean(url)).map(originOf)) };
 }
 

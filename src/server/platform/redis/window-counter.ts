@@ -10,6 +10,10 @@ export interface WindowCount {
 
 /** Counts one more event under `key`; the window starts with the first and is not pushed back by later ones. */
 export async function countInWindow(redis: Redis, key: string, windowMs: number): Promise<WindowCount> {
-  const [[, count], , [, ttl]] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec()) as [[null, number], [null, number], [null, number]];
+  const [[, count], , [, ttl]] = (await redis.multi().incr(key).pexpire(key, windowMs, 'NX').pttl(key).exec()) as [
+    [null, number],
+    [null, number],
+    [null, number],
+  ];
   return { count, remainingMs: ttl > 0 ? ttl : windowMs };
 }

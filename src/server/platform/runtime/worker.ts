@@ -95,7 +95,9 @@ export async function runWorker(definition: WorkerDefinition): Promise<void> {
     async (job) => {
       const handler = definition.handlers[job.name];
       if (!handler) {
-        throw new UnrecoverableError(`${definition.name} has no handler for job "${job.name}" (knows: ${Object.keys(definition.handlers).join(', ') || 'none yet'})`);
+        throw new UnrecoverableError(
+          `${definition.name} has no handler for job "${job.name}" (knows: ${Object.keys(definition.handlers).join(', ') || 'none yet'})`,
+        );
       }
       return handler(job, rt);
     },

@@ -46,8 +46,10 @@ function audienceOf(request: FailedRequest): Audience {
   if (path.startsWith('/api/trpc')) return { kind: 'trpc' };
   const isForm = request.method === 'POST' && FORM_TYPES.test(request.contentType ?? '');
   const wantsHtml = /\btext\/html\b/i.test(request.accept ?? '');
-  if (path === '/backoffice' || path.startsWith('/backoffice/')) return wantsHtml || isForm ? { kind: 'html', language: 'en' } : { kind: 'json' };
-  if (isForm || (wantsHtml && !path.startsWith('/api/'))) return { kind: 'html', language: marketInPath(path) ?? marketForLanguages(request.acceptLanguage) };
+  if (path === '/backoffice' || path.startsWith('/backoffice/'))
+    return wantsHtml || isForm ? { kind: 'html', language: 'en' } : { kind: 'json' };
+  if (isForm || (wantsHtml && !path.startsWith('/api/')))
+    return { kind: 'html', language: marketInPath(path) ?? marketForLanguages(request.acceptLanguage) };
   return { kind: 'json' };
 }
 
@@ -80,7 +82,14 @@ function html(language: ErrorLanguage, facts: FailureFacts, requestId: string): 
 
 /** tRPC's error envelope, one per procedure of a batch (`/api/trpc/a,b?batch=1`), so its client reads the failure. */
 function trpcBody(request: FailedRequest, statusCode: number, message: string): string {
-  const code = statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : statusCode === 404 ? 'NOT_FOUND' : statusCode >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  const code =
+    statusCode === 413
+      ? 'PAYLOAD_TOO_LARGE'
+      : statusCode === 404
+        ? 'NOT_FOUND'
+        : statusCode >= 500
+          ? 'INTERNAL_SERVER_ERROR'
+          : 'BAD_REQUEST';
   const jsonRpcCode = statusCode === 413 ? -32_013 : statusCode === 404 ? -32_004 : statusCode >= 500 ? -32_603 : -32_600;
   const [path = '', query = ''] = request.url.split('?', 2);
   const procedures = decodeURIComponent(path.replace(/^\/api\/trpc\/?/, '')).split(',');
@@ -96,7 +105,12 @@ export function internalErrorMessage(requestId: string): string {
 export function errorAnswer(request: FailedRequest, facts: FailureFacts): ErrorAnswer {
   const statusCode = facts.statusCode >= 400 && facts.statusCode <= 599 ? facts.statusCode : 500;
   const audience = audienceOf(request);
-  if (audience.kind === 'html') return { statusCode, contentType: 'text/html; charset=utf-8', body: html(audience.language, { ...facts, statusCode }, request.requestId) };
+  if (audience.kind === 'html')
+    return {
+      statusCode,
+      contentType: 'text/html; charset=utf-8',
+      body: html(audience.language, { ...facts, statusCode }, request.requestId),
+    };
   const en = ERROR_TEXTS.en;
   const message =
     statusCode >= 500

@@ -53,7 +53,8 @@ export const ERROR_TEXTS: Readonly<Record<ErrorLanguage, ErrorTexts>> = {
     badRequest: 'La solicitud no es válida',
     notFound: 'Página no encontrada',
     failed: 'Algo ha salido mal',
-    failedHint: 'Vuelve a intentarlo dentro de unos instantes. Si el problema continúa, indica esta referencia al servicio de atención al cliente:',
+    failedHint:
+      'Vuelve a intentarlo dentro de unos instantes. Si el problema continúa, indica esta referencia al servicio de atención al cliente:',
     reference: 'Referencia',
     back: 'Volver a la tienda',
   },

@@ -16,7 +16,9 @@ describe('forwarding headers', () => {
   it('takes the first hop right of our proxies from a trusted one, not what the client prepended', () => {
     // The client wrote "6.6.6.6" itself; our edge (10.1.1.1) appended the address it saw.
     expect(clientAddress('::ffff:10.0.0.5', { xForwardedFor: '6.6.6.6, 203.0.113.7, 10.1.1.1' }, proxies)).toBe('203.0.113.7');
-    expect(clientAddress('10.0.0.5', { forwarded: 'for=6.6.6.6, for="[2001:db8::1]:4711";proto=https, for=10.1.1.1' }, proxies)).toBe('2001:db8::1');
+    expect(clientAddress('10.0.0.5', { forwarded: 'for=6.6.6.6, for="[2001:db8::1]:4711";proto=https, for=10.1.1.1' }, proxies)).toBe(
+      '2001:db8::1',
+    );
     expect(clientProtocol('10.0.0.5', false, { xForwardedProto: 'https' }, proxies)).toBe('https');
   });
 

@@ -49,7 +49,10 @@ function forwardedElements(header: string): { for?: string; proto?: string }[] {
       const eq = pair.indexOf('=');
       if (eq < 0) continue;
       const name = pair.slice(0, eq).trim().toLowerCase();
-      const value = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      const value = pair
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       if (name === 'for' || name === 'proto') pairs[name] = value;
     }
     return pairs;

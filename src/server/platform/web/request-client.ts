@@ -35,7 +35,15 @@ export function requestIsHttps(event: H3Event): boolean {
   return clientProtocol(peerOf(event), encrypted, forwardingHeaders(event), trustedProxies()) === 'https';
 }
 
-const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-prefix', 'x-real-ip'];
+const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-forwarded-prefix',
+  'x-real-ip',
+];
 
 /**
  * Drops the forwarding headers of a request that did not come through one of our proxies, so

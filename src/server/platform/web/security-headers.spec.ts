@@ -10,7 +10,11 @@ describe('security headers', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(http).toMatchObject({ 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' });
+    expect(http).toMatchObject({
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    });
     expect(http['strict-transport-security']).toBeUndefined();
     expect(securityHeaders({ nonce: 'abc', https: true })['strict-transport-security']).toMatch(/max-age=\d+/);
   });

@@ -26,7 +26,10 @@ async function call(path: string, input: unknown, runtime: () => Promise<Runtime
     router: appRouter,
     createContext: () => context(runtime),
   });
-  return { status: response.status, body: (await response.json()) as { result?: { data: unknown }; error?: { message: string; data: Record<string, unknown> } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { result?: { data: unknown }; error?: { message: string; data: Record<string, unknown> } },
+  };
 }
 
 describe('appRouter', () => {
@@ -54,7 +57,10 @@ describe('appRouter', () => {
   it('answers catalog.latest most recently scraped first, as many as asked, 12 by default', async () => {
     // Fourteen products scraped a minute apart, the last one most recently.
     const scraped = [];
-    for (let i = 0; i < 14; i++) scraped.push(...(await scrapeProducts(scrapeDeps(rt()), [scrapedListing({ title: `Moka ${i}` })], new Date(Date.now() - (14 - i) * 60_000))));
+    for (let i = 0; i < 14; i++)
+      scraped.push(
+        ...(await scrapeProducts(scrapeDeps(rt()), [scrapedListing({ title: `Moka ${i}` })], new Date(Date.now() - (14 - i) * 60_000))),
+      );
     const newestFirst = scraped.reverse().map((p) => p._id);
     const runtime = async () => rt();
     const ids = (data: unknown) => (data as { id: string }[]).map((p) => p.id);
@@ -66,7 +72,11 @@ describe('appRouter', () => {
 describe('toProductSummary', () => {
   it('keeps the selling prices in market order and dates as ISO strings', () => {
     const at = new Date('2026-11-25T10:00:00.000Z');
-    const price = (amountCents: number) => ({ price: { amountCents, currency: 'EUR' as const }, sourceMarket: 'it' as const, computedAt: at });
+    const price = (amountCents: number) => ({
+      price: { amountCents, currency: 'EUR' as const },
+      sourceMarket: 'it' as const,
+      computedAt: at,
+    });
     const summary = toProductSummary({
       _id: 'p_123456',
       slug: 'espresso-machine',

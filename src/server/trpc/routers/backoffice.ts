@@ -5,7 +5,26 @@
 import { TRPCError } from '@trpc/server';
 import { deleteCookie, getHeader, setCookie } from 'h3';
 import { z } from 'zod';
-import { AgentDisabledInput, AgentRoleInput, AuditFilters, CreateAgentInput, createAgentAsAdmin, DuplicateAgentError, listAgents, setAgentDisabled, setAgentRole, toAgentView, listAudit, login, revokeSessions, revokeAgentSessions, SESSION_COOKIE, toAuditView, agentCollection, auditCollection } from '../../backoffice';
+import {
+  AgentDisabledInput,
+  AgentRoleInput,
+  AuditFilters,
+  CreateAgentInput,
+  createAgentAsAdmin,
+  DuplicateAgentError,
+  listAgents,
+  setAgentDisabled,
+  setAgentRole,
+  toAgentView,
+  listAudit,
+  login,
+  revokeSessions,
+  revokeAgentSessions,
+  SESSION_COOKIE,
+  toAuditView,
+  agentCollection,
+  auditCollection,
+} from '../../backoffice';
 import {
   clearOverride,
   ClearOverrideInput,
@@ -148,18 +167,22 @@ const ordersRouter = router({
 });
 
 const opportunitiesRouter = router({
-  list: backofficeProcedure.input(OpportunitiesInput.prefault({})).query(async ({ ctx, input }) => listOpportunities(await ctx.runtime(), input)),
+  list: backofficeProcedure
+    .input(OpportunitiesInput.prefault({}))
+    .query(async ({ ctx, input }) => listOpportunities(await ctx.runtime(), input)),
 });
 
 const auditRouter = router({
   list: backofficeProcedure.input(AuditFilters.prefault({})).query(async ({ ctx, input }) => {
-    const entries = await listAudit(auditCollection((await ctx.runtime())), input);
+    const entries = await listAudit(auditCollection(await ctx.runtime()), input);
     return entries.map(toAuditView);
   }),
 });
 
 const customersRouter = router({
-  search: backofficeProcedure.input(CustomerSearchInput.prefault({})).query(async ({ ctx, input }) => searchCustomers(await ctx.runtime(), input)),
+  search: backofficeProcedure
+    .input(CustomerSearchInput.prefault({}))
+    .query(async ({ ctx, input }) => searchCustomers(await ctx.runtime(), input)),
 
   detail: backofficeProcedure.input(CustomerIdInput).query(async ({ ctx, input }) => {
     const rt = await ctx.runtime();
@@ -218,7 +241,7 @@ const operationsRouter = router({
 
 const agentsRouter = router({
   list: backofficeProcedure.query(async ({ ctx }) => {
-    const agents = await listAgents(agentCollection((await ctx.runtime())));
+    const agents = await listAgents(agentCollection(await ctx.runtime()));
     return agents.map(toAgentView);
   }),
 

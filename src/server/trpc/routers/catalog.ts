@@ -1,7 +1,15 @@
 // Catalog reads for pages. Products leave as plain JSON summaries (dates as ISO strings),
 // so a result survives the trip through TransferState to the browser unchanged.
 import { z } from 'zod';
-import { catalogFacets, countProducts, latestProducts, ProductSearchInput, searchProducts, toProductSummary, productCollection } from '../../catalog';
+import {
+  catalogFacets,
+  countProducts,
+  latestProducts,
+  ProductSearchInput,
+  searchProducts,
+  toProductSummary,
+  productCollection,
+} from '../../catalog';
 import { publicProcedure, router } from '../trpc';
 
 export const LatestProductsInput = z

@@ -12,8 +12,18 @@ async function call(path: string, input: unknown, method: 'GET' | 'POST') {
     method === 'GET'
       ? new Request(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`)
       : new Request(url, { method: 'POST', body: JSON.stringify(input), headers: { 'content-type': 'application/json' } });
-  const response = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => ({ event: null, session: null, runtime: unreachable }) });
-  return { status: response.status, body: (await response.json()) as { error?: { message: string; data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null } } } };
+  const response = await fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: () => ({ event: null, session: null, runtime: unreachable }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { message: string; data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null } };
+    },
+  };
 }
 
 const order = {
@@ -38,7 +48,11 @@ describe('checkout router input', () => {
   });
 
   it('names every wrong field of an order at once', async () => {
-    const { status, body } = await call('checkout.place', { ...order, email: 'ana', phone: 'x', paymentMethod: 'card', idempotencyKey: 'short' }, 'POST');
+    const { status, body } = await call(
+      'checkout.place',
+      { ...order, email: 'ana', phone: 'x', paymentMethod: 'card', idempotencyKey: 'short' },
+      'POST',
+    );
     expect(status).toBe(400);
     expect(Object.keys(body.error?.data.zodError?.fieldErrors ?? {}).sort()).toEqual(['email', 'idempotencyKey', 'paymentMethod', 'phone']);
   });

@@ -3,8 +3,29 @@
 // The no-JavaScript forms post to src/server/routes/api/{cart,checkout} which call the same services.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { addToCart, CART_REFUSALS, cartIdOf, changeQuantity, ensureCartId, itemCount, loadCart, MAX_QUANTITY, Quantity, viewCart, type CartResult } from '../../cart';
-import { CheckoutInput, confirmedOrder, lookupTokenOf, lookUpOrderLimited, OrderLookupInput, placeOrder, shownLookup, takeCheckoutFlash } from '../../checkout';
+import {
+  addToCart,
+  CART_REFUSALS,
+  cartIdOf,
+  changeQuantity,
+  ensureCartId,
+  itemCount,
+  loadCart,
+  MAX_QUANTITY,
+  Quantity,
+  viewCart,
+  type CartResult,
+} from '../../cart';
+import {
+  CheckoutInput,
+  confirmedOrder,
+  lookupTokenOf,
+  lookUpOrderLimited,
+  OrderLookupInput,
+  placeOrder,
+  shownLookup,
+  takeCheckoutFlash,
+} from '../../checkout';
 import { Id, newId } from '../../../shared/ids';
 import { MarketCode } from '../../../shared/markets';
 import { requestClientAddress } from '../../platform/web';
@@ -52,7 +73,10 @@ export const checkoutRouter = router({
   form: publicProcedure.input(CartInput).query(async ({ ctx, input }) => {
     const rt = await ctx.runtime();
     const cartId = cartIdOf(ctx.event);
-    const [cart, flash] = await Promise.all([loadCart(rt, cartId, input.market), cartId ? takeCheckoutFlash(rt.redis, cartId, input.market) : null]);
+    const [cart, flash] = await Promise.all([
+      loadCart(rt, cartId, input.market),
+      cartId ? takeCheckoutFlash(rt.redis, cartId, input.market) : null,
+    ]);
     return { cart: await viewCart(rt, cart), idempotencyKey: newId(20), flash };
   }),
 
@@ -64,9 +88,14 @@ export const checkoutRouter = router({
     if (result.ok) return { number: result.order.number, created: result.created };
     if (result.problem === 'empty_cart') throw new TRPCError({ code: 'BAD_REQUEST', message: 'cart: the cart is empty' });
     const ids = result.lines.map((l) => l.productId).join(', ');
-    if (result.problem === 'unavailable') throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products no longer available: ${ids}` });
-    if (result.problem === 'below_floor') throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products that cannot be sold at their current price: ${ids}` });
-    throw new TRPCError({ code: 'CONFLICT', message: `acceptedPrices: prices changed since they were added; confirm the new prices of ${ids}` });
+    if (result.problem === 'unavailable')
+      throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products no longer available: ${ids}` });
+    if (result.problem === 'below_floor')
+      throw new TRPCError({ code: 'CONFLICT', message: `cart: remove the products that cannot be sold at their current price: ${ids}` });
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `acceptedPrices: prices changed since they were added; confirm the new prices of ${ids}`,
+    });
   }),
 
   /** The order this browser's cart just became. */
@@ -88,7 +117,9 @@ export const checkoutRouter = router({
   }),
 
   /** The lookup the order-status form made (its cookie), as the page shows it; `number` prefills an empty form. */
-  lookedUp: publicProcedure.input(z.object({ market: MarketCode, number: z.string().trim().max(40).default('') })).query(async ({ ctx, input }) => {
-    return shownLookup(await ctx.runtime(), lookupTokenOf(ctx.event), input.market, { number: input.number });
-  }),
+  lookedUp: publicProcedure
+    .input(z.object({ market: MarketCode, number: z.string().trim().max(40).default('') }))
+    .query(async ({ ctx, input }) => {
+      return shownLookup(await ctx.runtime(), lookupTokenOf(ctx.event), input.market, { number: input.number });
+    }),
 });

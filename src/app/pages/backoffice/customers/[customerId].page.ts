@@ -17,23 +17,37 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
     <app-backoffice-page [page]="loaded()" heading="Customer" ownHeading>
       @if (customer(); as c) {
         <h1 class="mb-1 text-2xl font-semibold" data-testid="customer-name">{{ c.name }}</h1>
-        <p class="mb-6 text-sm text-slate-600">{{ c.email }} · {{ c.phone ?? 'no phone' }} · {{ c.market }} · customer since {{ c.createdAt.slice(0, 10) }}</p>
+        <p class="mb-6 text-sm text-slate-600">
+          {{ c.email }} · {{ c.phone ?? 'no phone' }} · {{ c.market }} · customer since {{ c.createdAt.slice(0, 10) }}
+        </p>
 
         <section aria-labelledby="orders-h" class="mb-8">
           <h2 id="orders-h" class="mb-2 font-semibold">Orders</h2>
           <table class="w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Number</th><th>Market</th><th>Status</th><th class="text-right">Total</th><th>Placed</th></tr></thead>
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th class="py-1">Number</th>
+                <th>Market</th>
+                <th>Status</th>
+                <th class="text-right">Total</th>
+                <th>Placed</th>
+              </tr>
+            </thead>
             <tbody class="divide-y divide-slate-100">
               @for (o of c.orders; track o.id) {
                 <tr data-testid="customer-order">
-                  <td class="py-1"><a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + o.id">{{ o.number }}</a></td>
+                  <td class="py-1">
+                    <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + o.id">{{ o.number }}</a>
+                  </td>
                   <td>{{ o.market }}</td>
                   <td>{{ o.status }}</td>
                   <td class="text-right tabular-nums">{{ o.total }}</td>
                   <td>{{ o.createdAt.slice(0, 16).replace('T', ' ') }}</td>
                 </tr>
               } @empty {
-                <tr><td colspan="5" class="py-4 text-slate-500">No orders.</td></tr>
+                <tr>
+                  <td colspan="5" class="py-4 text-slate-500">No orders.</td>
+                </tr>
               }
             </tbody>
           </table>
@@ -44,7 +58,10 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
             <h2 id="notes-h" class="mb-2 font-semibold">Internal notes</h2>
             <ol class="space-y-2">
               @for (n of c.notes; track $index) {
-                <li class="text-sm" data-testid="customer-note"><span class="text-slate-500">{{ n.at.slice(0, 16).replace('T', ' ') }} · {{ n.agentId }}</span><br />{{ n.text }}</li>
+                <li class="text-sm" data-testid="customer-note">
+                  <span class="text-slate-500">{{ n.at.slice(0, 16).replace('T', ' ') }} · {{ n.agentId }}</span
+                  ><br />{{ n.text }}
+                </li>
               } @empty {
                 <li class="text-sm text-slate-500">No notes yet.</li>
               }
@@ -52,8 +69,16 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
           </div>
           <form (submit)="addNote($event)" class="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <label for="customer-note-text" class="block text-sm font-medium">New note (agents only)</label>
-            <textarea id="customer-note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
-            <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white" [busy]="busy()">Add note</button>
+            <textarea
+              id="customer-note-text"
+              name="text"
+              required
+              rows="3"
+              class="w-full rounded border border-slate-300 px-3 py-2"
+            ></textarea>
+            <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white" [busy]="busy()">
+              Add note
+            </button>
             @if (error(); as e) {
               <p role="alert" class="text-sm text-red-700" data-testid="action-error">{{ e }}</p>
             }

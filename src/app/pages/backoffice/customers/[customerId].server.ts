@@ -6,5 +6,7 @@ import type { CustomerWithOrdersView } from '../../../../server/orders';
 
 export async function load({ event, params }: PageServerLoad): Promise<BackofficeLoad<CustomerWithOrdersView>> {
   const customerId = String(params?.['customerId'] ?? '');
-  return backofficeLoad(event, `/backoffice/customers/${encodeURIComponent(customerId)}`, (caller) => caller.backoffice.customers.detail({ customerId }));
+  return backofficeLoad(event, `/backoffice/customers/${encodeURIComponent(customerId)}`, (caller) =>
+    caller.backoffice.customers.detail({ customerId }),
+  );
 }

@@ -14,21 +14,41 @@ export const routeMeta: RouteMeta = { title: 'Customers · Back office · Digita
   template: `
     @let page = loaded();
     <app-backoffice-page [page]="page" heading="Customers">
-      <form appSearchForm action="/backoffice/customers" fieldId="customer-q" label="Search customers: e-mail, phone or name" [q]="page.status === 'ok' ? page.data.q : ''"></form>
+      <form
+        appSearchForm
+        action="/backoffice/customers"
+        fieldId="customer-q"
+        label="Search customers: e-mail, phone or name"
+        [q]="page.status === 'ok' ? page.data.q : ''"
+      ></form>
       @if (page.status === 'ok') {
         <table class="w-full text-left text-sm">
-          <thead class="text-xs uppercase text-slate-500"><tr><th class="py-2">Name</th><th>E-mail</th><th>Phone</th><th>Market</th><th>Since</th></tr></thead>
+          <thead class="text-xs uppercase text-slate-500">
+            <tr>
+              <th class="py-2">Name</th>
+              <th>E-mail</th>
+              <th>Phone</th>
+              <th>Market</th>
+              <th>Since</th>
+            </tr>
+          </thead>
           <tbody class="divide-y divide-slate-100">
             @for (c of page.data.customers; track c.id) {
               <tr data-testid="customer-row">
-                <td class="py-2"><a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/customers/' + c.id">{{ c.name }}</a></td>
+                <td class="py-2">
+                  <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/customers/' + c.id">{{ c.name }}</a>
+                </td>
                 <td>{{ c.email }}</td>
                 <td>{{ c.phone ?? '–' }}</td>
                 <td>{{ c.market }}</td>
                 <td>{{ c.createdAt.slice(0, 10) }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="5" class="py-6 text-center text-slate-500">{{ page.data.q ? 'No customer matches.' : 'Type an e-mail, a phone or a name.' }}</td></tr>
+              <tr>
+                <td colspan="5" class="py-6 text-center text-slate-500">
+                  {{ page.data.q ? 'No customer matches.' : 'Type an e-mail, a phone or a name.' }}
+                </td>
+              </tr>
             }
           </tbody>
         </table>

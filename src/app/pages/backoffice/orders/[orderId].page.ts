@@ -20,10 +20,22 @@ const ORDER_ACTIONS = {
   markPaid: { label: 'Mark paid', ask: 'Mark order {n} as paid (its purchase follows)', done: 'Marked paid.' },
   cancel: { label: 'Cancel order', ask: 'Cancel order {n}', done: 'Order cancelled.' },
   retryPurchase: { label: 'Retry purchase', ask: 'Retry the supplier purchase of order {n}', done: 'Purchase retried.' },
-  resendConfirmation: { label: 'Resend confirmation', ask: 'Send the order confirmation of {n} to the shopper again', done: 'Confirmation queued to be sent again.' },
+  resendConfirmation: {
+    label: 'Resend confirmation',
+    ask: 'Send the order confirmation of {n} to the shopper again',
+    done: 'Confirmation queued to be sent again.',
+  },
 } as const;
 type OrderAction = keyof typeof ORDER_ACTIONS;
-type AddressFields = { name: string; line1: string; line2: string; postalCode: string; city: string; country: 'IT' | 'FR' | 'DE' | 'ES'; phone: string };
+type AddressFields = {
+  name: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  country: 'IT' | 'FR' | 'DE' | 'ES';
+  phone: string;
+};
 
 type Pending =
   | { readonly kind: 'refund'; readonly amountCents: number; readonly reason: string }
@@ -37,9 +49,12 @@ type Pending =
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
       @if (order(); as o) {
-        <h1 class="mb-1 text-2xl font-semibold">Order <span data-testid="order-number">{{ o.number }}</span></h1>
+        <h1 class="mb-1 text-2xl font-semibold">
+          Order <span data-testid="order-number">{{ o.number }}</span>
+        </h1>
         <p class="mb-6 text-sm text-slate-600">
-          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed {{ o.createdAt.slice(0, 16).replace('T', ' ') }} · {{ o.paymentMethod }}
+          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed
+          {{ o.createdAt.slice(0, 16).replace('T', ' ') }} · {{ o.paymentMethod }}
         </p>
 
         <div class="grid gap-6 md:grid-cols-2">
@@ -48,15 +63,23 @@ type Pending =
             <p>{{ o.customer?.name ?? o.customerName }}</p>
             <p class="text-sm text-slate-600">{{ o.email }} · {{ o.customer?.phone ?? 'no phone' }}</p>
             <h3 class="mt-3 text-sm font-semibold">Shipping address</h3>
-            <p class="text-sm">{{ o.shippingAddress.name }}, {{ o.shippingAddress.line1 }}{{ o.shippingAddress.line2 ? ', ' + o.shippingAddress.line2 : '' }}, {{ o.shippingAddress.postalCode }} {{ o.shippingAddress.city }}, {{ o.shippingAddress.country }}</p>
+            <p class="text-sm">
+              {{ o.shippingAddress.name }}, {{ o.shippingAddress.line1
+              }}{{ o.shippingAddress.line2 ? ', ' + o.shippingAddress.line2 : '' }}, {{ o.shippingAddress.postalCode }}
+              {{ o.shippingAddress.city }}, {{ o.shippingAddress.country }}
+            </p>
           </section>
           <section aria-labelledby="money-h" class="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="money-h" class="mb-2 font-semibold">Money</h2>
             <dl class="grid grid-cols-2 gap-1 text-sm">
-              <dt>Total</dt><dd class="text-right tabular-nums">{{ o.total }}</dd>
-              <dt>Refunded</dt><dd class="text-right tabular-nums" data-testid="refunded">{{ o.refunded }}</dd>
-              <dt>Refundable</dt><dd class="text-right tabular-nums" data-testid="refundable">{{ o.refundable }}</dd>
-              <dt>Margin</dt><dd class="text-right tabular-nums">{{ o.margin ?? 'unknown until every purchase has a cost' }}</dd>
+              <dt>Total</dt>
+              <dd class="text-right tabular-nums">{{ o.total }}</dd>
+              <dt>Refunded</dt>
+              <dd class="text-right tabular-nums" data-testid="refunded">{{ o.refunded }}</dd>
+              <dt>Refundable</dt>
+              <dd class="text-right tabular-nums" data-testid="refundable">{{ o.refundable }}</dd>
+              <dt>Margin</dt>
+              <dd class="text-right tabular-nums">{{ o.margin ?? 'unknown until every purchase has a cost' }}</dd>
             </dl>
           </section>
         </div>
@@ -64,7 +87,14 @@ type Pending =
         <section aria-labelledby="lines-h" class="mt-6">
           <h2 id="lines-h" class="mb-2 font-semibold">Lines</h2>
           <table class="w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500"><tr><th class="py-1">Product</th><th>Qty</th><th class="text-right">Unit</th><th class="text-right">Total</th></tr></thead>
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th class="py-1">Product</th>
+                <th>Qty</th>
+                <th class="text-right">Unit</th>
+                <th class="text-right">Total</th>
+              </tr>
+            </thead>
             <tbody>
               @for (line of o.lines; track line.lineId) {
                 <tr data-testid="order-line">
@@ -81,7 +111,10 @@ type Pending =
         <section aria-labelledby="purchases-h" class="mt-6">
           <h2 id="purchases-h" class="mb-2 font-semibold">Supplier purchases</h2>
           @for (p of o.purchases; track p.lineId) {
-            <p class="text-sm">Line {{ p.lineId }} · {{ p.market }} · {{ p.status }} · order {{ p.supplierOrderId ?? '–' }} · cost {{ p.cost ?? '–' }} · tracking {{ p.trackingNumber ?? '–' }}</p>
+            <p class="text-sm">
+              Line {{ p.lineId }} · {{ p.market }} · {{ p.status }} · order {{ p.supplierOrderId ?? '–' }} · cost {{ p.cost ?? '–' }} ·
+              tracking {{ p.trackingNumber ?? '–' }}
+            </p>
           } @empty {
             <p class="text-sm text-slate-500">No purchase yet.</p>
           }
@@ -93,13 +126,21 @@ type Pending =
             <form (submit)="reviewRefund($event)" class="space-y-3">
               <div>
                 <label for="refund-amount" class="block text-sm font-medium">Amount in EUR (up to {{ o.refundable }})</label>
-                <input id="refund-amount" name="amount" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                <input
+                  id="refund-amount"
+                  name="amount"
+                  inputmode="decimal"
+                  required
+                  class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+                />
               </div>
               <div>
                 <label for="refund-reason" class="block text-sm font-medium">Reason</label>
                 <input id="refund-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
               </div>
-              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review refund</button>
+              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">
+                Review refund
+              </button>
             </form>
           </section>
           <section aria-labelledby="note-h" class="rounded-lg border border-slate-200 bg-white p-4">
@@ -107,7 +148,9 @@ type Pending =
             <form (submit)="reviewNote($event)" class="space-y-3">
               <label for="note-text" class="block text-sm font-medium">Note (agents only)</label>
               <textarea id="note-text" name="text" required rows="3" class="w-full rounded border border-slate-300 px-3 py-2"></textarea>
-              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review note</button>
+              <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">
+                Review note
+              </button>
             </form>
           </section>
         </div>
@@ -122,7 +165,15 @@ type Pending =
               </div>
               <div class="flex flex-wrap gap-2">
                 @for (a of actions; track a.key) {
-                  <button type="submit" appNeedsScripts name="action" [attr.value]="a.key" class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white">{{ a.label }}</button>
+                  <button
+                    type="submit"
+                    appNeedsScripts
+                    name="action"
+                    [attr.value]="a.key"
+                    class="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white"
+                  >
+                    {{ a.label }}
+                  </button>
                 }
               </div>
             </form>
@@ -130,15 +181,66 @@ type Pending =
           <section aria-labelledby="address-h" class="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="address-h" class="mb-2 font-semibold">Shipping address (before purchase)</h2>
             <form (submit)="reviewAddress($event)" class="grid grid-cols-2 gap-2 text-sm">
-              <label for="addr-name" class="col-span-2">Name <input id="addr-name" name="name" required [attr.value]="o.shippingAddress.name" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <label for="addr-line1" class="col-span-2">Street <input id="addr-line1" name="line1" required [attr.value]="o.shippingAddress.line1" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <label for="addr-line2" class="col-span-2">More (optional) <input id="addr-line2" name="line2" [attr.value]="o.shippingAddress.line2 ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <label for="addr-postal">Postal code <input id="addr-postal" name="postalCode" required [attr.value]="o.shippingAddress.postalCode" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <label for="addr-city">City <input id="addr-city" name="city" required [attr.value]="o.shippingAddress.city" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <label for="addr-phone">Phone (optional) <input id="addr-phone" name="phone" [attr.value]="o.shippingAddress.phone ?? ''" class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
+              <label for="addr-name" class="col-span-2"
+                >Name
+                <input
+                  id="addr-name"
+                  name="name"
+                  required
+                  [attr.value]="o.shippingAddress.name"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <label for="addr-line1" class="col-span-2"
+                >Street
+                <input
+                  id="addr-line1"
+                  name="line1"
+                  required
+                  [attr.value]="o.shippingAddress.line1"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <label for="addr-line2" class="col-span-2"
+                >More (optional)
+                <input
+                  id="addr-line2"
+                  name="line2"
+                  [attr.value]="o.shippingAddress.line2 ?? ''"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <label for="addr-postal"
+                >Postal code
+                <input
+                  id="addr-postal"
+                  name="postalCode"
+                  required
+                  [attr.value]="o.shippingAddress.postalCode"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <label for="addr-city"
+                >City
+                <input
+                  id="addr-city"
+                  name="city"
+                  required
+                  [attr.value]="o.shippingAddress.city"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <label for="addr-phone"
+                >Phone (optional)
+                <input
+                  id="addr-phone"
+                  name="phone"
+                  [attr.value]="o.shippingAddress.phone ?? ''"
+                  class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
               <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
-              <label for="addr-reason" class="col-span-2">Why the address changes <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1" /></label>
-              <button type="submit" appNeedsScripts class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">Review address change</button>
+              <label for="addr-reason" class="col-span-2"
+                >Why the address changes
+                <input id="addr-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              /></label>
+              <button type="submit" appNeedsScripts class="col-span-2 rounded bg-slate-800 px-4 py-2 font-medium text-white">
+                Review address change
+              </button>
             </form>
           </section>
         </div>
@@ -151,8 +253,8 @@ type Pending =
             @for (t of o.timeline; track $index) {
               <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
                 <span class="text-slate-500">{{ t.at.slice(0, 19).replace('T', ' ') }}</span>
-                · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span>
-                · {{ t.reason }} <span class="text-slate-500">({{ t.actor }})</span>
+                · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span> · {{ t.reason }}
+                <span class="text-slate-500">({{ t.actor }})</span>
               </li>
             }
           </ol>
@@ -165,7 +267,10 @@ export default class BackofficeOrderPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
   private readonly latest = latestData(this.loaded);
   protected readonly order = this.latest.current;
-  protected readonly confirmation = new ConfirmedActions<OrderView>(() => agentApi(this.loaded()), (order) => this.latest.replace(order));
+  protected readonly confirmation = new ConfirmedActions<OrderView>(
+    () => agentApi(this.loaded()),
+    (order) => this.latest.replace(order),
+  );
   protected readonly actions = (Object.keys(ORDER_ACTIONS) as OrderAction[]).map((key) => ({ key, label: ORDER_ACTIONS[key].label }));
 
   protected reviewRefund(event: Event): void {
@@ -206,7 +311,15 @@ export default class BackofficeOrderPage {
     if (!order) return;
     const reason = field('reason');
     if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
-    const address = { name: field('name'), line1: field('line1'), line2: field('line2'), postalCode: field('postalCode'), city: field('city'), country: order.shippingAddress.country, phone: field('phone') };
+    const address = {
+      name: field('name'),
+      line1: field('line1'),
+      line2: field('line2'),
+      postalCode: field('postalCode'),
+      city: field('city'),
+      country: order.shippingAddress.country,
+      phone: field('phone'),
+    };
     this.ask({ kind: 'address', address, reason });
   }
 
@@ -237,7 +350,11 @@ export default class BackofficeOrderPage {
     }
   }
 
-  private static readonly DONE: Readonly<Record<'refund' | 'note' | 'address', string>> = { refund: 'Refund recorded.', note: 'Note added.', address: 'Shipping address changed.' };
+  private static readonly DONE: Readonly<Record<'refund' | 'note' | 'address', string>> = {
+    refund: 'Refund recorded.',
+    note: 'Note added.',
+    address: 'Shipping address changed.',
+  };
 
   private ask(p: Pending): void {
     const order = this.order();

@@ -6,5 +6,7 @@ import type { OrderView } from '../../../../server/orders';
 
 export async function load({ event, params }: PageServerLoad): Promise<BackofficeLoad<OrderView>> {
   const orderId = String(params?.['orderId'] ?? '');
-  return backofficeLoad(event, `/backoffice/orders/${encodeURIComponent(orderId)}`, (caller) => caller.backoffice.orders.detail({ orderId }));
+  return backofficeLoad(event, `/backoffice/orders/${encodeURIComponent(orderId)}`, (caller) =>
+    caller.backoffice.orders.detail({ orderId }),
+  );
 }

@@ -26,14 +26,29 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
       @if (product(); as p) {
         <h1 class="mb-1 text-2xl font-semibold" data-testid="product-title">{{ p.title }}</h1>
         <p class="mb-2 text-sm text-slate-600">
-          id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated {{ utc(p.updatedAt) }}
+          id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated
+          {{ utc(p.updatedAt) }}
         </p>
-        <p class="mb-6 text-sm font-medium" data-testid="sales-status" [class.text-red-700]="p.salesStop" [class.text-emerald-700]="!p.salesStop">
-          @if (p.salesStop; as stop) { Selling stopped {{ utc(stop.at) }} by {{ stop.agentId }}: {{ stop.reason }} } @else { Selling }
+        <p
+          class="mb-6 text-sm font-medium"
+          data-testid="sales-status"
+          [class.text-red-700]="p.salesStop"
+          [class.text-emerald-700]="!p.salesStop"
+        >
+          @if (p.salesStop; as stop) {
+            Selling stopped {{ utc(stop.at) }} by {{ stop.agentId }}: {{ stop.reason }}
+          } @else {
+            Selling
+          }
         </p>
 
         <div class="mb-6 flex flex-wrap items-start gap-4">
-          <button type="button" class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50" [disabled]="refreshing()" (click)="refreshNow()">
+          <button
+            type="button"
+            class="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            [disabled]="refreshing()"
+            (click)="refreshNow()"
+          >
             {{ refreshing() ? 'Refreshing…' : 'Refresh now' }}
           </button>
           @if (refreshResult(); as r) {
@@ -43,19 +58,35 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
 
         <div class="grid gap-6 lg:grid-cols-2">
           @for (m of p.perMarket; track m.market; let i = $index) {
-            <section class="rounded-lg border border-slate-200 bg-white p-4" [attr.aria-labelledby]="'market-h-' + m.market" [attr.data-testid]="'market-' + m.market">
+            <section
+              class="rounded-lg border border-slate-200 bg-white p-4"
+              [attr.aria-labelledby]="'market-h-' + m.market"
+              [attr.data-testid]="'market-' + m.market"
+            >
               <h2 class="mb-2 font-semibold" [attr.id]="'market-h-' + m.market">Market {{ m.market }}</h2>
               <h3 class="text-sm font-semibold">Source offer</h3>
               @if (m.offer; as o) {
                 <dl class="mb-3 grid grid-cols-[auto_1fr] gap-x-4 text-sm" [attr.data-testid]="'offer-' + m.market">
-                  <dt>Source site</dt><dd>{{ o.site }}</dd>
-                  <dt>Source id</dt><dd data-testid="source-id">{{ o.sourceId }}</dd>
-                  <dt>URL</dt><dd class="truncate"><a class="text-indigo-700 hover:underline" [href]="o.url" rel="noopener noreferrer nofollow" target="_blank">{{ o.url }}</a></dd>
-                  <dt>Price</dt><dd class="tabular-nums" data-testid="offer-price">{{ euros(o.priceCents) }}</dd>
-                  <dt>Shipping</dt><dd class="tabular-nums">{{ o.shippingCents === null ? 'unknown' : euros(o.shippingCents) }}</dd>
-                  <dt>Availability</dt><dd>{{ o.availability }}</dd>
-                  <dt>Last scraped</dt><dd>{{ utc(o.lastScrapedAt) }}</dd>
-                  <dt>Last refreshed</dt><dd data-testid="last-refreshed">{{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never' }}</dd>
+                  <dt>Source site</dt>
+                  <dd>{{ o.site }}</dd>
+                  <dt>Source id</dt>
+                  <dd data-testid="source-id">{{ o.sourceId }}</dd>
+                  <dt>URL</dt>
+                  <dd class="truncate">
+                    <a class="text-indigo-700 hover:underline" [href]="o.url" rel="noopener noreferrer nofollow" target="_blank">{{
+                      o.url
+                    }}</a>
+                  </dd>
+                  <dt>Price</dt>
+                  <dd class="tabular-nums" data-testid="offer-price">{{ euros(o.priceCents) }}</dd>
+                  <dt>Shipping</dt>
+                  <dd class="tabular-nums">{{ o.shippingCents === null ? 'unknown' : euros(o.shippingCents) }}</dd>
+                  <dt>Availability</dt>
+                  <dd>{{ o.availability }}</dd>
+                  <dt>Last scraped</dt>
+                  <dd>{{ utc(o.lastScrapedAt) }}</dd>
+                  <dt>Last refreshed</dt>
+                  <dd data-testid="last-refreshed">{{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never' }}</dd>
                 </dl>
               } @else {
                 <p class="mb-3 text-sm text-slate-500">No offer found in this market.</p>
@@ -65,7 +96,11 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
               <p class="text-sm" [attr.data-testid]="'selling-' + m.market">
                 @if (m.selling; as s) {
                   Shopper pays <strong class="tabular-nums">{{ euros(s.priceCents) }}</strong>
-                  @if (s.overridden && m.override; as o) { (override until {{ utc(o.expiresAt) }}: {{ o.reason }}) } @else if (m.computed; as c) { (computed from the {{ c.sourceMarket }} offer) }
+                  @if (s.overridden && m.override; as o) {
+                    (override until {{ utc(o.expiresAt) }}: {{ o.reason }})
+                  } @else if (m.computed; as c) {
+                    (computed from the {{ c.sourceMarket }} offer)
+                  }
                 } @else {
                   Not for sale here.
                 }
@@ -77,51 +112,121 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                 <p class="text-xs text-slate-500" [attr.data-testid]="'override-' + m.market">
                   Override {{ euros(o.priceCents) }} {{ o.active ? 'until' : 'expired' }} {{ utc(o.expiresAt) }} · {{ o.reason }}
                   @if (canPrice()) {
-                    <button type="button" class="ml-2 text-indigo-700 underline" (click)="askClearOverride(m.market)">Remove override</button>
+                    <button type="button" class="ml-2 text-indigo-700 underline" (click)="askClearOverride(m.market)">
+                      Remove override
+                    </button>
                   }
                 </p>
               }
 
               @if (m.margin; as g) {
                 <table class="mt-3 w-full text-sm" [attr.data-testid]="'margin-' + m.market">
-                  <caption class="text-left text-sm font-semibold">Margin at the shopper's price (bought in {{ g.sourceMarket }})</caption>
+                  <caption class="text-left text-sm font-semibold">
+                    Margin at the shopper's price (bought in
+                    {{
+                      g.sourceMarket
+                    }})
+                  </caption>
                   <tbody>
-                    <tr><th scope="row" class="text-left font-normal">Source price</th><td class="text-right tabular-nums">{{ euros(g.sourcePriceCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">Shipping to the shopper</th><td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">VAT</th><td class="text-right tabular-nums">{{ euros(g.vatCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">Marketplace and payment fees</th><td class="text-right tabular-nums">{{ euros(g.feesCents) }}</td></tr>
-                    <tr><th scope="row" class="text-left font-normal">Margin</th><td class="text-right tabular-nums" [class.text-red-700]="!g.meetsFloor">{{ euros(g.marginCents) }}@if (!g.meetsFloor) { <span class="block text-xs">below the floor of {{ euros(g.floorCents) }}: checkout refuses it</span> }</td></tr>
-                    <tr class="border-t border-slate-200"><th scope="row" class="text-left">Shopper pays</th><td class="text-right font-semibold tabular-nums">{{ euros(g.grossCents) }}</td></tr>
+                    <tr>
+                      <th scope="row" class="text-left font-normal">Source price</th>
+                      <td class="text-right tabular-nums">{{ euros(g.sourcePriceCents) }}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" class="text-left font-normal">Shipping to the shopper</th>
+                      <td class="text-right tabular-nums">{{ euros(g.shippingCents) }}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" class="text-left font-normal">VAT</th>
+                      <td class="text-right tabular-nums">{{ euros(g.vatCents) }}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" class="text-left font-normal">Marketplace and payment fees</th>
+                      <td class="text-right tabular-nums">{{ euros(g.feesCents) }}</td>
+                    </tr>
+                    <tr>
+                      <th scope="row" class="text-left font-normal">Margin</th>
+                      <td class="text-right tabular-nums" [class.text-red-700]="!g.meetsFloor">
+                        {{ euros(g.marginCents) }}
+                        @if (!g.meetsFloor) {
+                          <span class="block text-xs">below the floor of {{ euros(g.floorCents) }}: checkout refuses it</span>
+                        }
+                      </td>
+                    </tr>
+                    <tr class="border-t border-slate-200">
+                      <th scope="row" class="text-left">Shopper pays</th>
+                      <td class="text-right font-semibold tabular-nums">{{ euros(g.grossCents) }}</td>
+                    </tr>
                   </tbody>
                 </table>
               }
 
               @if (charts()[i]; as chart) {
                 <figure class="mt-4" [attr.data-testid]="'chart-' + m.market">
-                  <svg [attr.viewBox]="'0 0 ' + chart.width + ' ' + chart.height" class="w-full" role="img"
-                       [attr.aria-labelledby]="'chart-t-' + m.market + ' chart-d-' + m.market">
+                  <svg
+                    [attr.viewBox]="'0 0 ' + chart.width + ' ' + chart.height"
+                    class="w-full"
+                    role="img"
+                    [attr.aria-labelledby]="'chart-t-' + m.market + ' chart-d-' + m.market"
+                  >
                     <title [attr.id]="'chart-t-' + m.market">Source offer price in {{ m.market }} over time</title>
                     <desc [attr.id]="'chart-d-' + m.market">{{ chart.summary }}</desc>
-                    <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.bottom" [attr.x2]="chart.plot.right" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
-                    <line [attr.x1]="chart.plot.left" [attr.y1]="chart.plot.top" [attr.x2]="chart.plot.left" [attr.y2]="chart.plot.bottom" stroke="#94a3b8" />
+                    <line
+                      [attr.x1]="chart.plot.left"
+                      [attr.y1]="chart.plot.bottom"
+                      [attr.x2]="chart.plot.right"
+                      [attr.y2]="chart.plot.bottom"
+                      stroke="#94a3b8"
+                    />
+                    <line
+                      [attr.x1]="chart.plot.left"
+                      [attr.y1]="chart.plot.top"
+                      [attr.x2]="chart.plot.left"
+                      [attr.y2]="chart.plot.bottom"
+                      stroke="#94a3b8"
+                    />
                     @for (t of chart.yTicks; track $index) {
-                      <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" text-anchor="end" font-size="11" fill="#475569">{{ t.label }}</text>
+                      <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" text-anchor="end" font-size="11" fill="#475569">
+                        {{ t.label }}
+                      </text>
                     }
                     @for (t of chart.xTicks; track $index) {
-                      <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" text-anchor="middle" font-size="11" fill="#475569">{{ t.label }}</text>
+                      <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" text-anchor="middle" font-size="11" fill="#475569">
+                        {{ t.label }}
+                      </text>
                     }
-                    <text [attr.x]="(chart.plot.left + chart.plot.right) / 2" [attr.y]="chart.height - 2" text-anchor="middle" font-size="11" fill="#475569">Date (UTC)</text>
-                    <text x="10" [attr.y]="(chart.plot.top + chart.plot.bottom) / 2" font-size="11" fill="#475569"
-                          [attr.transform]="'rotate(-90 10 ' + (chart.plot.top + chart.plot.bottom) / 2 + ')'" text-anchor="middle">Price (EUR)</text>
+                    <text
+                      [attr.x]="(chart.plot.left + chart.plot.right) / 2"
+                      [attr.y]="chart.height - 2"
+                      text-anchor="middle"
+                      font-size="11"
+                      fill="#475569"
+                    >
+                      Date (UTC)
+                    </text>
+                    <text
+                      x="10"
+                      [attr.y]="(chart.plot.top + chart.plot.bottom) / 2"
+                      font-size="11"
+                      fill="#475569"
+                      [attr.transform]="'rotate(-90 10 ' + (chart.plot.top + chart.plot.bottom) / 2 + ')'"
+                      text-anchor="middle"
+                    >
+                      Price (EUR)
+                    </text>
                     <path [attr.d]="chart.line" fill="none" stroke="#4f46e5" stroke-width="2" />
                     @for (d of chart.dots; track $index) {
-                      <circle [attr.cx]="d.x" [attr.cy]="d.y" r="3" fill="#4f46e5"><title>{{ d.label }}</title></circle>
+                      <circle [attr.cx]="d.x" [attr.cy]="d.y" r="3" fill="#4f46e5">
+                        <title>{{ d.label }}</title>
+                      </circle>
                     }
                   </svg>
                   <figcaption class="text-xs text-slate-600" data-testid="chart-summary">{{ chart.summary }}</figcaption>
                 </figure>
               }
-              <p class="mt-3 text-xs"><a class="text-indigo-700 hover:underline" [href]="shopPath(m.market, p)">Shop page in {{ m.market }}</a></p>
+              <p class="mt-3 text-xs">
+                <a class="text-indigo-700 hover:underline" [href]="shopPath(m.market, p)">Shop page in {{ m.market }}</a>
+              </p>
             </section>
           }
         </div>
@@ -134,22 +239,38 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                 <div>
                   <label for="override-market" class="block text-sm font-medium">Market</label>
                   <select id="override-market" name="market" class="mt-1 w-full rounded border border-slate-300 px-2 py-2">
-                    @for (m of p.perMarket; track m.market) { <option [attr.value]="m.market">{{ m.market }}</option> }
+                    @for (m of p.perMarket; track m.market) {
+                      <option [attr.value]="m.market">{{ m.market }}</option>
+                    }
                   </select>
                 </div>
                 <div>
                   <label for="override-price" class="block text-sm font-medium">Price in EUR, VAT included</label>
-                  <input id="override-price" name="price" inputmode="decimal" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                  <input
+                    id="override-price"
+                    name="price"
+                    inputmode="decimal"
+                    required
+                    class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+                  />
                 </div>
                 <div>
                   <label for="override-expires" class="block text-sm font-medium">Expires (your local time)</label>
-                  <input id="override-expires" name="expiresAt" type="datetime-local" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+                  <input
+                    id="override-expires"
+                    name="expiresAt"
+                    type="datetime-local"
+                    required
+                    class="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+                  />
                 </div>
                 <div>
                   <label for="override-reason" class="block text-sm font-medium">Reason for the override</label>
                   <input id="override-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
                 </div>
-                <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">Review override</button>
+                <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">
+                  Review override
+                </button>
               </form>
             </section>
           }
@@ -159,10 +280,14 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
               <form (submit)="askStop($event)" class="space-y-3">
                 <label for="stop-reason" class="block text-sm font-medium">Reason for stopping</label>
                 <input id="stop-reason" name="reason" required class="w-full rounded border border-slate-300 px-3 py-2" />
-                <button type="submit" appNeedsScripts class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">Review stop</button>
+                <button type="submit" appNeedsScripts class="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">
+                  Review stop
+                </button>
               </form>
             } @else if (canPrice()) {
-              <button type="button" class="rounded bg-emerald-700 px-4 py-2 text-sm font-medium text-white" (click)="askResume()">Review resume</button>
+              <button type="button" class="rounded bg-emerald-700 px-4 py-2 text-sm font-medium text-white" (click)="askResume()">
+                Review resume
+              </button>
             } @else {
               <p class="text-sm text-slate-600">A supervisor may resume selling.</p>
             }
@@ -178,7 +303,9 @@ export default class BackofficeProductPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
   private readonly latest = latestData(this.loaded);
   protected readonly product = this.latest.current;
-  protected readonly charts = computed(() => (this.product()?.perMarket ?? []).map((m) => priceChart(m.history, `Source offer price in ${m.market}`)));
+  protected readonly charts = computed(() =>
+    (this.product()?.perMarket ?? []).map((m) => priceChart(m.history, `Source offer price in ${m.market}`)),
+  );
   /** Overrides and resuming are a supervisor's (the role table says so; this only hides the forms). */
   protected readonly canPrice = computed(() => {
     const page = this.loaded();
@@ -186,7 +313,10 @@ export default class BackofficeProductPage {
   });
   protected readonly refreshing = signal(false);
   protected readonly refreshResult = signal<{ kind: string; text: string } | null>(null);
-  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(() => agentApi(this.loaded()), (product) => this.latest.replace(product));
+  protected readonly confirmation = new ConfirmedActions<ProductAdminView>(
+    () => agentApi(this.loaded()),
+    (product) => this.latest.replace(product),
+  );
   protected readonly euros = formatEuroCents;
   protected readonly shopPath = productPath;
 
@@ -203,10 +333,13 @@ export default class BackofficeProductPage {
     try {
       const result = await api.products.refreshNow.mutate({ productId: product.id });
       this.latest.replace(result.product);
-      const offers = result.product.perMarket.flatMap((m) => (m.offer ? [`${m.market} ${formatEuroCents(m.offer.priceCents)}`] : [])).join(', ');
+      const offers = result.product.perMarket
+        .flatMap((m) => (m.offer ? [`${m.market} ${formatEuroCents(m.offer.priceCents)}`] : []))
+        .join(', ');
       let text: string;
       if (result.kind === 'no-answer') text = result.message;
-      else if (result.kind === 'fresh') text = `Refreshed: source offers now ${offers}${result.callMs === null ? '' : ` (marketplace answered in ${Math.round(result.callMs)} ms)`}.`;
+      else if (result.kind === 'fresh')
+        text = `Refreshed: source offers now ${offers}${result.callMs === null ? '' : ` (marketplace answered in ${Math.round(result.callMs)} ms)`}.`;
       else text = `Could not refresh (${result.failure?.kind ?? 'unknown'}): ${result.failure?.detail ?? ''}. Last known: ${offers}.`;
       this.refreshResult.set({ kind: result.kind, text });
     } catch (error) {
@@ -232,7 +365,8 @@ export default class BackofficeProductPage {
     this.confirmation.ask({
       description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}`,
       done: 'Override saved.',
-      run: (api) => api.products.setOverride.mutate({ productId: product.id, market, priceCents, expiresAt: expires.toISOString(), reason }),
+      run: (api) =>
+        api.products.setOverride.mutate({ productId: product.id, market, priceCents, expiresAt: expires.toISOString(), reason }),
     });
   }
 
@@ -262,6 +396,10 @@ export default class BackofficeProductPage {
   protected askResume(): void {
     const product = this.product();
     if (!product) return;
-    this.confirmation.ask({ description: `Resume selling "${product.title}" in every market.`, done: 'Selling resumed.', run: (api) => api.products.resumeSelling.mutate({ productId: product.id }) });
+    this.confirmation.ask({
+      description: `Resume selling "${product.title}" in every market.`,
+      done: 'Selling resumed.',
+      run: (api) => api.products.resumeSelling.mutate({ productId: product.id }),
+    });
   }
 }

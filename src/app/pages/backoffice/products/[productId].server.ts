@@ -6,5 +6,7 @@ import type { ProductAdminView } from '../../../../server/catalog-admin';
 
 export async function load({ event, params }: PageServerLoad): Promise<BackofficeLoad<ProductAdminView>> {
   const productId = String(params?.['productId'] ?? '');
-  return backofficeLoad(event, `/backoffice/products/${encodeURIComponent(productId)}`, (caller) => caller.backoffice.products.detail({ productId }));
+  return backofficeLoad(event, `/backoffice/products/${encodeURIComponent(productId)}`, (caller) =>
+    caller.backoffice.products.detail({ productId }),
+  );
 }

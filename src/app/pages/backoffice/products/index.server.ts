@@ -12,5 +12,8 @@ export interface ProductsListData {
 export async function load({ event }: PageServerLoad): Promise<BackofficeLoad<ProductsListData>> {
   const { filters, pagePath } = readFilters(event, '/backoffice/products', ['q']);
   const q = filters['q'] ?? '';
-  return backofficeLoad(event, pagePath, async (caller) => ({ q, products: q ? await caller.backoffice.products.search({ q, limit: 50 }) : [] }));
+  return backofficeLoad(event, pagePath, async (caller) => ({
+    q,
+    products: q ? await caller.backoffice.products.search({ q, limit: 50 }) : [],
+  }));
 }

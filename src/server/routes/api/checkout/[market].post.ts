@@ -25,7 +25,9 @@ export default defineEventHandler(async (event) => {
     if (result.ok) return sendRedirect(event, `/${market}/checkout/confirmation`, 303);
     errors = { [result.problem === 'prices_changed' ? 'acceptedPrices' : 'cart']: result.problem };
   } else {
-    errors = Object.fromEntries(Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [field, messages?.[0] ?? 'invalid']));
+    errors = Object.fromEntries(
+      Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [field, messages?.[0] ?? 'invalid']),
+    );
   }
   // Only the form's own text fields are kept for the page to show again, never whatever else was posted.
   const { market: _market, idempotencyKey: _key, acceptedPrices: _accepted, ...values } = input;

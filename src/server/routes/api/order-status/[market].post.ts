@@ -14,7 +14,11 @@ export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store');
   const rt = await runtime();
   const form = await readFormFields(event, rt.config);
-  const { token } = await recordFormLookup(rt, { market, number: form['number'] ?? '', email: form['email'] ?? '' }, requestClientAddress(event));
+  const { token } = await recordFormLookup(
+    rt,
+    { market, number: form['number'] ?? '', email: form['email'] ?? '' },
+    requestClientAddress(event),
+  );
   setLookupCookie(event, token);
   return sendRedirect(event, `/${market}/order-status`, 303);
 });
