@@ -4,13 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../../shared/ids';
-import { createAgentAsAdmin, setAgentDisabled, setAgentRole } from './agent-admin.service';
+import { createAgentAsAdmin as tryCreateAgent, setAgentDisabled, setAgentRole } from './agent-admin.service';
 import { listAudit } from './audit.store';
 import { login, resolveSession } from './auth.service';
 import { auditCollection } from './backoffice.collection';
 
 const rt = useTestRuntime('agent-admin');
 const admin = { id: 'admin_agents01', email: 'admin@example.com' };
+
+/** An agent these tests expect to be created. */
+async function createAgentAsAdmin(...args: Parameters<typeof tryCreateAgent>) {
+  const created = await tryCreateAgent(...args);
+  if (!created.ok) throw new Error(created.message);
+  return created;
+}
 const signIn = (email: string, password: string) =>
   login(rt(), { email, password, ip: `10.9.${Math.floor(Math.random() * 250)}.1`, userAgent: 'vitest' });
 
@@ -25,6 +32,11 @@ describe('agents admin', () => {
       admin,
     );
     expect(given.generatedPassword).toBeNull();
+    expect(await tryCreateAgent(rt(), { email: given.agent.email, name: 'Again', role: 'agent' }, admin)).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      message: expect.stringMatching(/^email: /),
+    });
     expect(await signIn(given.agent.email, 'a given long password')).toMatchObject({ ok: true, session: { role: 'supervisor' } });
   });
 
@@ -68,10 +80,10 @@ describe('agents admin', () => {
     });
     expect(await signIn(agent.email, generatedPassword!)).toMatchObject({ ok: true });
 
-    expect(await setAgentRole(rt(), { agentId: admin.id, role: 'agent' }, admin)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await setAgentRole(rt(), { agentId: admin.id, role: 'agent' }, admin)).toMatchObject({ ok: false, kind: 'conflict' });
     expect(await setAgentDisabled(rt(), { agentId: 'no_such_agent', disabled: true }, admin)).toMatchObject({
       ok: false,
-      code: 'NOT_FOUND',
+      kind: 'not_found',
     });
   });
 });

@@ -2,11 +2,12 @@
 // shown once, or given), change a role, disable or re-enable. A role change or a disable signs
 // the agent out everywhere, because live sessions carry the role they were opened with.
 // Admins cannot change their own access, so the last admin cannot lock everyone out by mistake.
+import { refuse, type Outcome, type Refusal } from '../platform/refusal';
 import { z } from 'zod';
 import { Id } from '../../shared/ids';
 import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
-import { findAgentById, updateAgentAccess } from './agent.store';
+import { DuplicateAgentError, findAgentById, listAgents, updateAgentAccess } from './agent.store';
 import { agentForAudit, createAgent, MIN_PASSWORD_LENGTH, NewAgent } from './agent.service';
 import { revokeSessions } from './auth.service';
 import { Role, type Agent } from './backoffice.schema';
@@ -21,6 +22,7 @@ export const CreateAgentInput = NewAgent.extend({
     .max(200)
     .optional(),
 });
+export const AgentIdInput = z.object({ agentId: Id });
 export const AgentRoleInput = z.object({ agentId: Id, role: Role });
 export const AgentDisabledInput = z.object({ agentId: Id, disabled: z.boolean() });
 
@@ -36,9 +38,7 @@ export function toAgentView(agent: Agent): AgentView {
   return { id: agent._id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
 }
 
-export type AgentActionResult =
-  | { readonly ok: true; readonly agent: AgentView; readonly signedOut: number }
-  | { readonly ok: false; readonly code: 'NOT_FOUND' | 'CONFLICT'; readonly message: string };
+export type AgentActionResult = { readonly ok: true; readonly agent: AgentView; readonly signedOut: number } | Refusal;
 
 interface Admin {
   readonly id: string;
@@ -50,14 +50,19 @@ export async function createAgentAsAdmin(
   rt: Runtime,
   input: z.infer<typeof CreateAgentInput>,
   admin: Admin,
-): Promise<{ agent: AgentView; generatedPassword: string | null }> {
+): Promise<Outcome<{ readonly agent: AgentView; readonly generatedPassword: string | null }>> {
   const generatedPassword = input.password ? null : generatePassword();
-  const agent = await createAgent(
-    rt,
-    { ...input, password: input.password ?? (generatedPassword as string) },
-    { kind: 'agent', id: admin.id, email: admin.email },
-  );
-  return { agent: toAgentView(agent), generatedPassword };
+  try {
+    const agent = await createAgent(
+      rt,
+      { ...input, password: input.password ?? (generatedPassword as string) },
+      { kind: 'agent', id: admin.id, email: admin.email },
+    );
+    return { ok: true, agent: toAgentView(agent), generatedPassword };
+  } catch (error) {
+    if (error instanceof DuplicateAgentError) return refuse('conflict', `email: ${error.message}`);
+    throw error;
+  }
 }
 
 async function changeAccess(
@@ -68,11 +73,11 @@ async function changeAccess(
   admin: Admin,
   now: Date,
 ): Promise<AgentActionResult> {
-  if (agentId === admin.id) return { ok: false, code: 'CONFLICT', message: 'you cannot change your own access; ask another admin' };
+  if (agentId === admin.id) return refuse('conflict', 'you cannot change your own access; ask another admin');
   const before = await findAgentById(agentCollection(rt), agentId);
-  if (!before) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
+  if (!before) return refuse('not_found', `no agent with id ${agentId}`);
   const after = await updateAgentAccess(agentCollection(rt), before, change, now);
-  if (!after) return { ok: false, code: 'NOT_FOUND', message: `no agent with id ${agentId}` };
+  if (!after) return refuse('not_found', `no agent with id ${agentId}`);
   // Re-enabling changes nothing a live session carries; everything else signs the agent out.
   const sessions = change.disabled === false ? [] : await openSessionIdsOf(sessionCollection(rt), agentId, now);
   await revokeSessions(rt, sessions, now);
@@ -103,4 +108,9 @@ export function setAgentDisabled(
   now = new Date(),
 ): Promise<AgentActionResult> {
   return changeAccess(rt, input.agentId, { disabled: input.disabled }, input.disabled ? 'agent.disabled' : 'agent.enabled', admin, now);
+}
+
+/** Every agent, for the admins' page (the collection is small: an agency's staff). */
+export async function agentList(rt: Runtime): Promise<AgentView[]> {
+  return (await listAgents(agentCollection(rt))).map(toAgentView);
 }

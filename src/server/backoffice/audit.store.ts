@@ -1,9 +1,10 @@
 // The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
 // deliberately no update or delete here, nor anywhere else in the application.
-import type { Collection } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { newId } from '../../shared/ids';
 import type { AuditEntry } from './backoffice.schema';
-import { auditQuery, type AuditActor, type AuditFilters } from './audit';
+import { auditQuery, toAuditView, type AuditActor, type AuditFilters, type AuditView } from './audit';
+import { auditCollection } from './backoffice.collection';
 
 export interface AuditRecord {
   readonly actor: AuditActor;
@@ -33,4 +34,9 @@ export async function recordAudit(audit: Collection<AuditEntry>, record: AuditRe
 
 export async function listAudit(audit: Collection<AuditEntry>, filters: AuditFilters): Promise<AuditEntry[]> {
   return audit.find(auditQuery(filters)).sort({ at: -1 }).limit(filters.limit).toArray();
+}
+
+/** The audit page: the newest entries that match, as pages show them. */
+export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters): Promise<AuditView[]> {
+  return (await listAudit(auditCollection(rt), filters)).map(toAuditView);
 }

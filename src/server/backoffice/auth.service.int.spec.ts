@@ -54,7 +54,7 @@ describe('sign-in', () => {
     const agent = await newAgent();
     const wrong = await attempt(agent.email, 'not the password');
     const unknown = await attempt(`nobody-${newId(6)}@example.com`, 'whatever');
-    expect(wrong).toEqual({ ok: false, code: 'UNAUTHORIZED', message: 'Wrong e-mail or password.' });
+    expect(wrong).toEqual({ ok: false, kind: 'unauthenticated', message: 'Wrong e-mail or password.' });
     expect(unknown).toEqual(wrong);
   });
 
@@ -65,16 +65,16 @@ describe('sign-in', () => {
     const guesser = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await attempt(agent.email, `wrong ${i}`, guesser));
-    expect(results.slice(0, 4).every((r) => !r.ok && r.code === 'UNAUTHORIZED')).toBe(true);
-    expect(results[4]).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/locked for 15 minutes/) });
+    expect(results.slice(0, 4).every((r) => !r.ok && r.kind === 'unauthenticated')).toBe(true);
+    expect(results[4]).toMatchObject({ ok: false, kind: 'rate_limited', message: expect.stringMatching(/locked for 15 minutes/) });
     // The guesser's address stays locked, even with the right password.
-    expect(await attempt(agent.email, PASSWORD, guesser)).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS' });
+    expect(await attempt(agent.email, PASSWORD, guesser)).toMatchObject({ ok: false, kind: 'rate_limited' });
     // The agent, from an address they signed in from before, is not locked out.
     expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // An unknown e-mail locks the same way: the lock tells nothing about who is an agent.
     const ghost = `ghost-${newId(6)}@example.com`;
     for (let i = 0; i < 5; i++) await attempt(ghost, 'x', guesser);
-    expect(await attempt(ghost, 'x', guesser)).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/locked/) });
+    expect(await attempt(ghost, 'x', guesser)).toMatchObject({ kind: 'rate_limited', message: expect.stringMatching(/locked/) });
   });
 
   it('slows a guesser spread over many addresses with a growing wait on the account, which a known address skips', async () => {
@@ -83,19 +83,19 @@ describe('sign-in', () => {
     expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // Five wrong passwords, each from another address: no address is locked, the account waits.
     for (let i = 0; i < 5; i++)
-      expect(await attempt(agent.email, `wrong ${i}`, `203.0.113.${i + 1}`)).toMatchObject({ code: 'UNAUTHORIZED' });
+      expect(await attempt(agent.email, `wrong ${i}`, `203.0.113.${i + 1}`)).toMatchObject({ kind: 'unauthenticated' });
     expect(await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`)).toBeGreaterThan(0);
     // A sixth address is held back, right password or not: no guess gets through during the wait.
     expect(await attempt(agent.email, PASSWORD, '203.0.113.99')).toMatchObject({
       ok: false,
-      code: 'TOO_MANY_REQUESTS',
+      kind: 'rate_limited',
       message: expect.stringMatching(/wait \d+ second/),
     });
     // The agent, from the address they signed in from before, is not.
     expect(await attempt(agent.email, PASSWORD, home)).toMatchObject({ ok: true });
     // Each further failure doubles the wait.
     const before = await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`);
-    expect(await attempt(agent.email, 'wrong again', home)).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await attempt(agent.email, 'wrong again', home)).toMatchObject({ kind: 'unauthenticated' });
     expect(await rt().redis.pttl(`ds:bo:login:wait:${agent.email}`)).toBeGreaterThan(before);
   });
 
@@ -103,10 +103,10 @@ describe('sign-in', () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
     const answers = [];
     for (let i = 0; i < 31; i++) answers.push(await attempt(`someone-${i}-${newId(4)}@example.com`, 'x', ip));
-    expect(answers.slice(0, 30).every((a) => !a.ok && a.code === 'UNAUTHORIZED')).toBe(true);
+    expect(answers.slice(0, 30).every((a) => !a.ok && a.kind === 'unauthenticated')).toBe(true);
     expect(answers[30]).toMatchObject({
       ok: false,
-      code: 'TOO_MANY_REQUESTS',
+      kind: 'rate_limited',
       message: expect.stringMatching(/Too many sign-in attempts/),
     });
   });

@@ -1,5 +1,7 @@
 // Signing agents in and out: the login limits, the password check and the session's life
 // (create, resolve with sliding expiry, revoke). What the tRPC layer and pages call.
+import { z } from 'zod';
+import { refuse, type Refusal } from '../platform/refusal';
 import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
 import { findAgentByEmail } from './agent.store';
@@ -26,6 +28,9 @@ import {
 } from './session.store';
 import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
+/** What the sign-in form sends. */
+export const LoginInput = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
+
 export interface LoginRequest {
   readonly email: string;
   readonly password: string;
@@ -33,9 +38,7 @@ export interface LoginRequest {
   readonly userAgent: string | null;
 }
 
-export type LoginResult =
-  | { readonly ok: true; readonly token: string; readonly session: LiveSession }
-  | { readonly ok: false; readonly code: 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS'; readonly message: string };
+export type LoginResult = { readonly ok: true; readonly token: string; readonly session: LiveSession } | Refusal;
 
 export function loginLimits(rt: Runtime): LoginLimits {
   return {
@@ -50,7 +53,7 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
   const email = normalizeEmail(request.email);
   const limits = loginLimits(rt);
   const refusal = loginRefusal(await countLoginAttempt(rt.redis, request.ip, email), limits);
-  if (refusal) return { ok: false, ...refusal };
+  if (refusal) return refusal;
 
   const agent = await findAgentByEmail(agentCollection(rt), email);
   // An unknown e-mail costs a hash too, so timing does not tell agents' e-mails apart.
@@ -61,12 +64,12 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
     if (delay > 0) await delayAccount(rt.redis, email, delay);
     if (shouldLock(failures.fromAddress, limits)) {
       await lockAccountForAddress(rt.redis, email, request.ip, limits.lockMs);
-      return { ok: false, code: 'TOO_MANY_REQUESTS', message: lockedMessage(limits.lockMs) };
+      return refuse('rate_limited', lockedMessage(limits.lockMs));
     }
-    return { ok: false, code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS };
+    return refuse('unauthenticated', WRONG_CREDENTIALS);
   }
   // Said only to whoever knows the password, so it reveals nothing to a guesser.
-  if (agent.disabled) return { ok: false, code: 'UNAUTHORIZED', message: 'This account is disabled. Ask an admin.' };
+  if (agent.disabled) return refuse('unauthenticated', 'This account is disabled. Ask an admin.');
   await rememberSignIn(rt.redis, email, request.ip);
 
   const token = newSessionToken();

@@ -10,7 +10,7 @@ describe('login limits', () => {
   });
 
   it('refuses with 429 past the per-address rate', () => {
-    expect(loginRefusal({ ...calm, ipAttemptsThisMinute: 31 }, limits)?.code).toBe('TOO_MANY_REQUESTS');
+    expect(loginRefusal({ ...calm, ipAttemptsThisMinute: 31 }, limits)?.kind).toBe('rate_limited');
   });
 
   it('says how long an e-mail stays locked for this address', () => {
@@ -23,7 +23,7 @@ describe('login limits', () => {
     expect(loginRefusal({ ...calm, accountWaitRemainingMs: 1500 }, limits)?.message).toMatch(/wait 2 seconds/);
     expect(loginRefusal({ ...calm, accountWaitRemainingMs: 1500, knownAddress: true }, limits)).toBeNull();
     // A lock on this address holds even for a known one: it is that address that guessed.
-    expect(loginRefusal({ ...calm, lockRemainingMs: 1000, knownAddress: true }, limits)?.code).toBe('TOO_MANY_REQUESTS');
+    expect(loginRefusal({ ...calm, lockRemainingMs: 1000, knownAddress: true }, limits)?.kind).toBe('rate_limited');
   });
 
   it('locks an e-mail for an address at the configured number of failures from it', () => {

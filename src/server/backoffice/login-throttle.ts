@@ -13,6 +13,7 @@
 // - an address the agent has signed in from before is exempt from that delay (a known client,
 //   as OWASP's device-cookie scheme has it), so the attack cannot keep them out either;
 // - and every address is held to LOGIN_MAX_PER_IP_PER_MINUTE attempts, whatever the e-mails.
+import { refuse, type Refusal } from '../platform/refusal';
 export interface LoginLimits {
   readonly maxPerIpPerMinute: number;
   readonly maxFailures: number;
@@ -30,11 +31,6 @@ export interface LoginCounts {
   readonly knownAddress: boolean;
 }
 
-export interface LoginRefusal {
-  readonly code: 'TOO_MANY_REQUESTS';
-  readonly message: string;
-}
-
 export const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
 export function lockedMessage(remainingMs: number): string {
@@ -48,13 +44,13 @@ export function accountWaitMessage(remainingMs: number): string {
 }
 
 /** Null when the attempt may go on to check the password. */
-export function loginRefusal(counts: LoginCounts, limits: LoginLimits): LoginRefusal | null {
+export function loginRefusal(counts: LoginCounts, limits: LoginLimits): Refusal | null {
   if (counts.ipAttemptsThisMinute > limits.maxPerIpPerMinute) {
-    return { code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts. Wait a minute and try again.' };
+    return refuse('rate_limited', 'Too many sign-in attempts. Wait a minute and try again.');
   }
-  if (counts.lockRemainingMs > 0) return { code: 'TOO_MANY_REQUESTS', message: lockedMessage(counts.lockRemainingMs) };
+  if (counts.lockRemainingMs > 0) return refuse('rate_limited', lockedMessage(counts.lockRemainingMs));
   if (counts.accountWaitRemainingMs > 0 && !counts.knownAddress) {
-    return { code: 'TOO_MANY_REQUESTS', message: accountWaitMessage(counts.accountWaitRemainingMs) };
+    return refuse('rate_limited', accountWaitMessage(counts.accountWaitRemainingMs));
   }
   return null;
 }

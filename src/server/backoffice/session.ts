@@ -7,6 +7,13 @@ export const SESSION_COOKIE = 'ds_bo_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** What Redis keeps per live session; also what a signed-in request knows about its agent. */
+/** The agent an action is done by, as services record it in the audit log and the order's timeline. */
+export interface ActingAgent {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+}
+
 export interface LiveSession {
   readonly sessionId: string;
   readonly agentId: string;

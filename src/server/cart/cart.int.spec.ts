@@ -42,9 +42,9 @@ describe('cart', () => {
     ]);
     expect(await stopSelling(rt(), { productId: stopped._id, reason: 'recall' }, agent)).toMatchObject({ ok: true });
     const cartId = newCartId();
-    expect(await addToCart(rt(), cartId, 'it', gone._id, 1)).toEqual({ ok: false, reason: 'out_of_stock' });
-    expect(await addToCart(rt(), cartId, 'de', stopped._id, 1)).toEqual({ ok: false, reason: 'not_for_sale' });
-    expect(await addToCart(rt(), cartId, 'it', 'nosuchproduct1', 1)).toEqual({ ok: false, reason: 'not_for_sale' });
+    expect(await addToCart(rt(), cartId, 'it', gone._id, 1)).toMatchObject({ ok: false, reason: 'out_of_stock' });
+    expect(await addToCart(rt(), cartId, 'de', stopped._id, 1)).toMatchObject({ ok: false, reason: 'not_for_sale' });
+    expect(await addToCart(rt(), cartId, 'it', 'nosuchproduct1', 1)).toMatchObject({ ok: false, reason: 'not_for_sale' });
   });
 
   it('shows a price changed since the line was added, old and new', async () => {

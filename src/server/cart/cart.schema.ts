@@ -30,3 +30,8 @@ export type Cart = z.infer<typeof Cart>;
 
 /** The cookie's value: random, unguessable, and the only thing that names a cart. */
 export const CartId = z.string().regex(/^[0-9a-z]{26}$/, 'expected a cart id of 26 lowercase letters or digits');
+
+/** What the cart's procedures are asked: the cart of one market (the cookie names whose). */
+export const CartInput = z.object({ market: MarketCode });
+export const AddToCartInput = z.object({ market: MarketCode, productId: Id, quantity: Quantity.default(1) });
+export const SetQuantityInput = z.object({ market: MarketCode, productId: Id, quantity: z.number().int().min(0).max(MAX_QUANTITY) });

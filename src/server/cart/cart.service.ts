@@ -7,11 +7,11 @@ import type { MarketCode } from '../../shared/markets';
 import { checkPricesAtSource, marginRules } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type PricedCart, type Purchasable } from './cart';
-import type { CartRefusal } from './cart-limits';
+import { cartRefusal } from './cart-limits';
 import type { Cart } from './cart.schema';
 import { readCart, writeCart } from './cart.store';
 
-export type CartResult = { readonly ok: true; readonly cart: PricedCart } | { readonly ok: false; readonly reason: CartRefusal };
+export type CartResult = { readonly ok: true; readonly cart: PricedCart } | ReturnType<typeof cartRefusal>;
 
 export interface PriceReading {
   /** Refresh prices older than the freshness window at their source, and wait for them (PRICE_CHECK_WAIT_MS). */
@@ -75,7 +75,7 @@ export async function addToCart(
     purchasables(rt, [productId], market, now, { checkAtSource: true }),
   ]);
   const item = catalog.get(productId);
-  if (!item) return { ok: false, reason: 'not_for_sale' };
+  if (!item) return cartRefusal('not_for_sale');
   const change = addLine(cart, item, quantity, marginRules(rt.config), now);
   if (!change.ok) return change;
   await writeCart(rt.redis, cartId, change.cart, rt.config.CART_TTL_MS);

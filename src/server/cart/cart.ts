@@ -7,7 +7,7 @@ import { sellingPrice, textFor } from '../catalog';
 import type { MarketCode } from '../../shared/markets';
 import type { Money } from '../../shared/money';
 import { bestBuy, type MarginRules } from '../pricing';
-import { MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
+import { cartRefusal, MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
 import type { Cart, CartLine } from './cart.schema';
 
 export const CART_KEY_PREFIX = 'ds:cart:';
@@ -58,7 +58,7 @@ export function purchasableIn(product: Product, market: MarketCode, now = new Da
   };
 }
 
-export type CartChange = { readonly ok: true; readonly cart: Cart } | { readonly ok: false; readonly reason: CartRefusal };
+export type CartChange = { readonly ok: true; readonly cart: Cart } | ReturnType<typeof cartRefusal>;
 
 /**
  * Why `quantity` of a product cannot be sold now, or null when it can. A price at which buying
@@ -82,8 +82,8 @@ export function addLine(cart: Cart, item: Purchasable, quantity: number, rules: 
   const existing = cart.lines.find((l) => l.productId === item.productId);
   const total = Math.min(MAX_QUANTITY, (existing?.quantity ?? 0) + quantity);
   const refusal = refusalFor(item, total, rules);
-  if (refusal || !item.price) return { ok: false, reason: refusal ?? 'not_for_sale' };
-  if (!existing && cart.lines.length >= MAX_LINES) return { ok: false, reason: 'too_many_lines' };
+  if (refusal || !item.price) return cartRefusal(refusal ?? 'not_for_sale');
+  if (!existing && cart.lines.length >= MAX_LINES) return cartRefusal('too_many_lines');
   const line: CartLine = {
     productId: item.productId,
     quantity: total,
@@ -96,7 +96,7 @@ export function addLine(cart: Cart, item: Purchasable, quantity: number, rules: 
 
 /** Sets a line's quantity; 0 removes the line. The remembered price stays. */
 export function setQuantity(cart: Cart, productId: string, quantity: number, now: Date): CartChange {
-  if (!cart.lines.some((l) => l.productId === productId)) return { ok: false, reason: 'not_in_cart' };
+  if (!cart.lines.some((l) => l.productId === productId)) return cartRefusal('not_in_cart');
   const lines =
     quantity <= 0
       ? cart.lines.filter((l) => l.productId !== productId)

@@ -151,11 +151,11 @@ describe('overrides and sales stops', () => {
       );
     expect(await ask(new Date(Date.now() - 1000))).toMatchObject({
       ok: false,
-      code: 'BAD_REQUEST',
+      kind: 'invalid',
       message: expect.stringContaining('expiresAt'),
     });
-    expect(await ask(new Date(Date.now() + 91 * 86_400_000))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
-    expect(await stopSelling(rt(), { productId: 'no_such_product', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(new Date(Date.now() + 91 * 86_400_000))).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(await stopSelling(rt(), { productId: 'no_such_product', reason: 'x' }, agent)).toMatchObject({ ok: false, kind: 'not_found' });
   });
 
   it('a stop hides the price on every market and asks no refresh; resuming brings it back', async () => {
@@ -168,7 +168,7 @@ describe('overrides and sales stops', () => {
       const page = await openProductPage(rt(), product._id, market);
       expect(page).toMatchObject({ price: null, salesStopped: true, refreshEnqueued: false });
     }
-    expect(await stopSelling(rt(), { productId: product._id, reason: 'again' }, agent)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await stopSelling(rt(), { productId: product._id, reason: 'again' }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
     expect(await resumeSelling(rt(), { productId: product._id }, agent)).toMatchObject({ ok: true, product: { stopped: false } });
     expect((await openProductPage(rt(), product._id, 'it'))?.price?.price).toEqual(product.sellPrices.it?.price);
     const actions = (await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 })).map((e) => e.action);

@@ -2,11 +2,12 @@
 // offers, margins and history, override a price, stop or resume selling, and refresh the source
 // offers now through the refresher's queue. Every change is audited with before and after, and
 // written through to the Redis product cache, which the shopper's page reads.
+import { refuse, type Refusal } from '../platform/refusal';
 import { recordAudit, auditCollection } from '../backoffice';
 import { cacheProduct, findProduct, productCollection } from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../shared/markets';
-import type { ActingAgent } from '../orders';
+import type { ActingAgent } from '../backoffice';
 import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryCollection } from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
@@ -21,11 +22,9 @@ import {
 import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
 import { productFilter, productSearchPlan, type ProductSearch } from './product-lookup';
 
-export type ProductActionResult =
-  | { readonly ok: true; readonly product: ProductAdminView }
-  | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT'; readonly message: string };
+export type ProductActionResult = { readonly ok: true; readonly product: ProductAdminView } | Refusal;
 
-const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no product with id ${id}` }) as const;
+const notFound = (id: string): Refusal => refuse('not_found', `no product with id ${id}`);
 
 export async function searchProducts(rt: Runtime, search: ProductSearch): Promise<ProductHit[]> {
   const plan = productSearchPlan(search.q);
@@ -71,7 +70,7 @@ async function changed(
 export async function overridePrice(rt: Runtime, input: OverrideInput, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
   const expiresAt = new Date(input.expiresAt);
   const problem = overrideExpiryProblem(expiresAt, now);
-  if (problem) return { ok: false, code: 'BAD_REQUEST', message: problem };
+  if (problem) return refuse('invalid', problem);
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
   const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
@@ -95,7 +94,7 @@ export async function clearOverride(
 ): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
-  if (!before.priceOverrides?.[input.market]) return { ok: false, code: 'CONFLICT', message: `no override in ${input.market} to remove` };
+  if (!before.priceOverrides?.[input.market]) return refuse('conflict', `no override in ${input.market} to remove`);
   const after = await clearPriceOverride(productCollection(rt), input.productId, input.market, now);
   return changed(rt, agent, {
     action: 'product.override_removed',
@@ -115,7 +114,7 @@ export async function stopSelling(
 ): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
-  if (before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is already stopped' };
+  if (before.salesStop) return refuse('conflict', 'selling is already stopped');
   const after = await setSalesStop(productCollection(rt), input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
   return changed(rt, agent, {
     action: 'product.sales_stopped',
@@ -135,7 +134,7 @@ export async function resumeSelling(
 ): Promise<ProductActionResult> {
   const before = await findProduct(productCollection(rt), input.productId);
   if (!before) return notFound(input.productId);
-  if (!before.salesStop) return { ok: false, code: 'CONFLICT', message: 'selling is not stopped' };
+  if (!before.salesStop) return refuse('conflict', 'selling is not stopped');
   const after = await setSalesStop(productCollection(rt), input.productId, null, now);
   return changed(rt, agent, {
     action: 'product.sales_resumed',

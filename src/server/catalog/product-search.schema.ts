@@ -57,3 +57,6 @@ export interface SearchPage {
   /** The query's words as matched, after case and accents were folded. */
   readonly tokens: readonly string[];
 }
+
+/** The home page's newest products; `prefault` (not `default`) so that calling with no input still gets limit 12. */
+export const LatestProductsInput = z.object({ limit: z.number().int().min(1).max(50).default(12) }).prefault({});

@@ -83,7 +83,7 @@ export async function placeShopperOrder(
     if (!added.ok) throw new Error(`product ${product._id} cannot go into a cart in ${market}: ${added.reason}`);
   }
   const placed = await placeOrder(rt, cartId, CheckoutInput.parse(checkoutInputFromForm(market, form)), now);
-  if (!placed.ok) throw new Error(`checkout refused the order: ${placed.problem}`);
+  if (!placed.ok) throw new Error(`checkout refused the order: ${placed.reason}`);
   const order = await findOrderById(orderCollection(rt), placed.order.orderId);
   if (!order) throw new Error(`order ${placed.order.orderId} was placed but cannot be read`);
   return order;

@@ -61,7 +61,7 @@ describe('checkout', () => {
     const cartId = await cartWith('it', [a._id, 2], [b._id, 3]);
     const form = input('it');
     const result = await placeOrder(rt(), cartId, form);
-    if (!result.ok) throw new Error(result.problem);
+    if (!result.ok) throw new Error(result.reason);
     const order = await orderCollection(rt()).findOne({ _id: result.order.orderId });
     expect(order).toMatchObject({
       status: 'awaiting_payment',
@@ -91,19 +91,19 @@ describe('checkout', () => {
     const refused = await placeOrder(rt(), cartId, form);
     expect(refused).toMatchObject({
       ok: false,
-      problem: 'prices_changed',
+      reason: 'prices_changed',
       lines: [{ productId: product._id, addedUnitCents: unitCents(product, 'it'), unitCents: firstChange }],
     });
     // Confirmed, but the price moved again meanwhile: asked again.
     const secondChange = unitCents((await rescrape(rt(), seed, { priceCents: 2299 })).product, 'it');
     expect(await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: firstChange } })).toMatchObject({
       ok: false,
-      problem: 'prices_changed',
+      reason: 'prices_changed',
     });
     expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
 
     const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: secondChange } });
-    if (!placed.ok) throw new Error(placed.problem);
+    if (!placed.ok) throw new Error(placed.reason);
     const order = await orderCollection(rt()).findOne({ _id: placed.order.orderId });
     expect(order?.lines[0]).toMatchObject({ unitPrice: { amountCents: secondChange }, total: { amountCents: 2 * secondChange } });
     expect(order?.total.amountCents).toBe(2 * secondChange);
@@ -120,7 +120,7 @@ describe('checkout', () => {
         cartId,
         input(market, { postalCode: { it: '00184', fr: '75008', es: '28013', de: '10115' }[market] }),
       );
-      if (!placed.ok) throw new Error(`${market}: ${placed.problem}`);
+      if (!placed.ok) throw new Error(`${market}: ${placed.reason}`);
       const order = (await orderCollection(rt()).findOne({ _id: placed.order.orderId }))!;
       const line = order.lines[0]!;
       expect(line.unitPrice, market).toEqual(product.sellPrices[market]!.price);
@@ -144,12 +144,12 @@ describe('checkout', () => {
     await upsertProduct(productCollection(rt()), overridden);
     await cacheProduct(rt().redis, overridden);
 
-    expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toEqual({ ok: false, reason: 'below_floor' });
+    expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toMatchObject({ ok: false, reason: 'below_floor' });
     const form = input('it');
     const refused = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: 3390 } });
     expect(refused).toMatchObject({
       ok: false,
-      problem: 'below_floor',
+      reason: 'below_floor',
       lines: [{ productId: product._id, status: 'below_floor', unitCents: 3390 }],
     });
     expect(await orderCollection(rt()).countDocuments({ customerId: customerIdFor(form.email) })).toBe(0);
@@ -162,7 +162,7 @@ describe('checkout', () => {
     await rescrape(rt(), seed, { availability: 'out_of_stock' });
     expect(await placeOrder(rt(), cartId, input('it'))).toMatchObject({
       ok: false,
-      problem: 'unavailable',
+      reason: 'unavailable',
       lines: [{ productId: product._id, status: 'out_of_stock' }],
     });
   });
@@ -222,7 +222,7 @@ describe('order status for shoppers', () => {
     const cartId = await cartWith('it', [product._id, 1]);
     const form = input('it');
     const placed = await placeOrder(rt(), cartId, form);
-    if (!placed.ok) throw new Error(placed.problem);
+    if (!placed.ok) throw new Error(placed.reason);
     await appendTimeline(
       orderCollection(rt()),
       { _id: placed.order.orderId, customerId: placed.order.customerId },

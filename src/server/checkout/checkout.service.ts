@@ -10,6 +10,7 @@
 //   3. the order, inserted once: a concurrent double submit loses on the unique index and reads
 //      the winner's order;
 //   4. the cart emptied and pointing at the order, last: until then a resubmit finds the order.
+import { refuse, type Refusal } from '../platform/refusal';
 import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
 import { customerIdFor, normalizeEmail, upsertCheckoutCustomer, customerCollection } from '../customers';
 import { isDuplicateKey } from '../platform/db';
@@ -29,13 +30,27 @@ export interface PlacedOrderRef {
   readonly number: string;
 }
 
-export type PlaceOrderResult =
-  | { readonly ok: true; readonly order: PlacedOrderRef; readonly created: boolean }
-  | { readonly ok: false; readonly problem: 'empty_cart' }
-  | { readonly ok: false; readonly problem: 'unavailable'; readonly lines: readonly PricedLine[] }
-  /** Lines whose current price would sell below the margin floor (an agent's override, a price computed under older settings). */
-  | { readonly ok: false; readonly problem: 'below_floor'; readonly lines: readonly PricedLine[] }
-  | { readonly ok: false; readonly problem: 'prices_changed'; readonly lines: readonly PricedLine[] };
+export type PlaceOrderResult = { readonly ok: true; readonly order: PlacedOrderRef; readonly created: boolean } | CheckoutRefusal;
+
+/**
+ * Why the order was not taken, with the lines at fault: `unavailable` (no longer sold),
+ * `below_floor` (the current price would sell below the margin floor: an agent's override, a
+ * price computed under older settings), `prices_changed` (the shopper must accept the new price).
+ */
+export type CheckoutRefusal =
+  | (Refusal & { readonly reason: 'empty_cart' })
+  | (Refusal & { readonly reason: 'unavailable' | 'below_floor' | 'prices_changed'; readonly lines: readonly PricedLine[] });
+
+const ids = (lines: readonly PricedLine[]) => lines.map((l) => l.productId).join(', ');
+
+function refuseLines(reason: 'unavailable' | 'below_floor' | 'prices_changed', lines: readonly PricedLine[]): CheckoutRefusal {
+  const message = {
+    unavailable: `cart: remove the products no longer available: ${ids(lines)}`,
+    below_floor: `cart: remove the products that cannot be sold at their current price: ${ids(lines)}`,
+    prices_changed: `acceptedPrices: prices changed since they were added; confirm the new prices of ${ids(lines)}`,
+  }[reason];
+  return { ...refuse('conflict', message), reason, lines };
+}
 
 const refOf = (order: Pick<Order, '_id' | 'customerId' | 'number'>): PlacedOrderRef => ({
   orderId: order._id,
@@ -62,12 +77,16 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   // Every price checked at its source again (a changed one goes back to the shopper to accept),
   // and against the floor: no order is taken that the purchase would refuse for its margin.
   const priced = await viewCart(rt, await loadCart(rt, cartId, input.market, now), now, { checkAtSource: true });
-  if (priced.lines.length === 0) return { ok: false, problem: 'empty_cart' };
+  if (priced.lines.length === 0) return { ...refuse('invalid', 'cart: the cart is empty'), reason: 'empty_cart' };
   const belowFloor = priced.lines.filter((l) => l.status === 'below_floor');
-  if (belowFloor.length > 0) return { ok: false, problem: 'below_floor', lines: belowFloor };
-  if (!priced.orderable) return { ok: false, problem: 'unavailable', lines: priced.lines.filter((l) => l.status !== 'ok') };
+  if (belowFloor.length > 0) return refuseLines('below_floor', belowFloor);
+  if (!priced.orderable)
+    return refuseLines(
+      'unavailable',
+      priced.lines.filter((l) => l.status !== 'ok'),
+    );
   const changed = unconfirmedPriceChanges(priced, input.acceptedPrices);
-  if (changed.length > 0) return { ok: false, problem: 'prices_changed', lines: changed };
+  if (changed.length > 0) return refuseLines('prices_changed', changed);
 
   const order = buildOrder({ input, cart: priced, customerId, now });
   const effect = { orderId: order._id, customerId };

@@ -9,6 +9,9 @@ export const OrderLookupInput = z.object({
 });
 export type OrderLookupInput = z.infer<typeof OrderLookupInput>;
 
+/** The order-status page's read of the lookup its form made; `number` prefills an empty form. */
+export const LookedUpInput = z.object({ market: MarketCode, number: z.string().trim().max(40).default('') });
+
 /**
  * A lookup made by a form post, kept in Redis behind a random HttpOnly cookie so the page it
  * redirects to (and its reloads) can show it: the e-mail never travels in a URL.

@@ -2,7 +2,8 @@
 // recently updated that are offered in more than one market.
 import type { Runtime } from '../platform/runtime';
 import { formatMoney } from '../../shared/money';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { z } from 'zod';
+import { MARKET_CODES, MarketCode } from '../../shared/markets';
 import { formatBasisPoints, marginRules } from '../pricing';
 import { opportunities } from './trade-margin';
 import { productCollection } from '../catalog';
@@ -27,11 +28,11 @@ const euros = (cents: number) => formatMoney({ amountCents: cents, currency: 'EU
 /** Products looked at per request: the list is a sample of what moved lately, not a full scan. */
 export const OPPORTUNITY_SCAN = 2_000;
 
-export async function listOpportunities(
-  rt: Runtime,
-  input: { sellMarket?: MarketCode | undefined; limit: number },
-  now = new Date(),
-): Promise<OpportunityView[]> {
+/** What the opportunities page asks: one selling market or all, and how many. */
+export const OpportunitiesInput = z.object({ sellMarket: MarketCode.optional(), limit: z.number().int().min(1).max(500).default(100) });
+export type OpportunitiesInput = z.infer<typeof OpportunitiesInput>;
+
+export async function listOpportunities(rt: Runtime, input: OpportunitiesInput, now = new Date()): Promise<OpportunityView[]> {
   const multiMarket = {
     $or: MARKET_CODES.flatMap((a, i) =>
       MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } })),

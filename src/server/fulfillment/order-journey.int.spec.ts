@@ -44,7 +44,7 @@ describe('an order from checkout to delivery', () => {
       paymentMethod: 'cash_on_delivery',
     };
     const placed = await placeOrder(rt(), cartId, CheckoutInput.parse(checkoutInputFromForm('fr', form)));
-    if (!placed.ok) throw new Error(`checkout refused: ${placed.problem}`);
+    if (!placed.ok) throw new Error(`checkout refused: ${placed.reason}`);
     const { orderId } = placed.order;
 
     const before = await supplierOrders();

@@ -64,8 +64,8 @@ describe('the operations overview', () => {
 
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toEqual({ ok: true });
       expect(await (await queue.getJob('ops-test-1'))?.getState()).toBe('waiting');
-      expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toMatchObject({ ok: false, code: 'CONFLICT' });
-      expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'nope' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+      expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
+      expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'nope' }, agent)).toMatchObject({ ok: false, kind: 'not_found' });
       const [entry] = await listAudit(auditCollection(rt()), { entityKind: 'job', limit: 5 });
       expect(entry).toMatchObject({
         action: 'job.retried',

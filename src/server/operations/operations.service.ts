@@ -2,6 +2,7 @@
 // failed jobs, the refresher's latency over the last hour) and the one action it offers: retry
 // a failed job, audited. Queues are opened on the runtime's Redis connection: counts, listings
 // and retries are plain commands, never the blocking ones a worker needs a connection of its own for.
+import { refuse, type Outcome } from '../platform/refusal';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { recordAudit, auditCollection } from '../backoffice';
@@ -73,7 +74,7 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
   return { scrapes, queues, failedJobs: failed.flat(), refreshLatency, readAt: now.toISOString() };
 }
 
-export type RetryResult = { readonly ok: true } | { readonly ok: false; readonly code: 'NOT_FOUND' | 'CONFLICT'; readonly message: string };
+export type RetryResult = Outcome;
 
 /** Moves a failed job back to waiting; the job handlers are idempotent, so a second run is safe. */
 export async function retryFailedJob(
@@ -83,9 +84,9 @@ export async function retryFailedJob(
   now = new Date(),
 ): Promise<RetryResult> {
   const job = await queueOf(rt, input.queue).getJob(input.jobId);
-  if (!job) return { ok: false, code: 'NOT_FOUND', message: `no job ${input.jobId} in ${input.queue}` };
+  if (!job) return refuse('not_found', `no job ${input.jobId} in ${input.queue}`);
   const state = await job.getState();
-  if (state !== 'failed') return { ok: false, code: 'CONFLICT', message: `job ${input.jobId} is ${state}, not failed` };
+  if (state !== 'failed') return refuse('conflict', `job ${input.jobId} is ${state}, not failed`);
   await job.retry('failed');
   await recordAudit(auditCollection(rt), {
     actor: { kind: 'agent', id: agent.id, email: agent.email },

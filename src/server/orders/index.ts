@@ -12,3 +12,4 @@ export * from './order-total';
 export * from './bank-account';
 export * from './order-actions.service';
 export * from './order.collection';
+export * from './order-actions.schema';

@@ -73,12 +73,12 @@ describe('order actions', () => {
     const { audit: audited, effects: recorded } = await addedBy(order._id, async () => {
       expect(await markPaid(rt(), { orderId: order._id, reason: 'again' }, agent)).toEqual({
         ok: false,
-        code: 'CONFLICT',
+        kind: 'conflict',
         message: expect.stringContaining('an order that is paid cannot become paid'),
       });
       expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper asked' }, agent)).toEqual({
         ok: false,
-        code: 'CONFLICT',
+        kind: 'conflict',
         message: 'an order that is paid cannot become cancelled (it may become: purchasing, refund_pending, refunded, needs_attention)',
       });
     });
@@ -90,7 +90,7 @@ describe('order actions', () => {
       ok: false,
       message: expect.stringContaining('cannot become purchasing'),
     });
-    expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, kind: 'not_found' });
   });
 
   it('cancels an unpaid order', async () => {

@@ -5,13 +5,15 @@
 // its own for this action: if the update then misses or the process dies, the effect finds the
 // order not in the state it needs (unpaid, say) and waits, then gives up; if it lands, nothing
 // is lost. An illegal action is refused with the state machine's message.
-import { recordAudit, auditCollection } from '../backoffice';
+import { refuse } from '../platform/refusal';
+import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
 import { newId } from '../../shared/ids';
 import { effectId, recordEffect, type EffectRequest, type OutboxTopic, outboxCollection } from '../outbox';
 import type { Runtime } from '../platform/runtime';
-import { formatAddress, type AddressInput } from './address';
+import { formatAddress } from './address';
 import { IllegalTransitionError, transition } from './order-state';
-import { notFound, orderView, type ActingAgent, type OrderActionResult } from './order.service';
+import { notFound, orderView, type OrderActionResult } from './order.service';
+import type { AddressChangeInput, OrderActionInput } from './order-actions.schema';
 import type { Order, OrderStatus, TimelineEntry } from './order.schema';
 import { changeOrder, findOrderById, type OrderChange } from './order.store';
 import { orderCollection } from './order.collection';
@@ -43,8 +45,7 @@ async function act(
     try {
       decision = decide(order);
     } catch (error) {
-      if (error instanceof IllegalTransitionError || error instanceof ActionRefused)
-        return { ok: false, code: 'CONFLICT', message: error.message };
+      if (error instanceof IllegalTransitionError || error instanceof ActionRefused) return refuse('conflict', error.message);
       throw error;
     }
     if (decision.effect) await recordEffect(outboxCollection(rt), decision.effect, decision.change.at);
@@ -61,7 +62,7 @@ async function act(
     });
     return { ok: true, order: await orderView(rt, updated) };
   }
-  return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this action; reload it and try again' };
+  return refuse('conflict', 'the order keeps changing under this action; reload it and try again');
 }
 
 function statusChange(
@@ -88,26 +89,21 @@ function effectOf(topic: OutboxTopic, order: Order): EffectRequest<OutboxTopic> 
   return { id: effectId(topic, `${order._id}_${newId(6)}`), topic, payload: { orderId: order._id, customerId: order.customerId } };
 }
 
-export interface ActionInput {
-  readonly orderId: string;
-  readonly reason: string;
-}
-
 /** A bank transfer arrived: the order is paid, and its purchase follows. */
-export function markPaid(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export function markPaid(rt: Runtime, input: OrderActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) =>
     statusChange(order, 'paid', agent, `marked paid: ${input.reason}`, now, 'order.marked_paid', effectOf('order.purchase', order)),
   );
 }
 
-export function cancelOrder(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export function cancelOrder(rt: Runtime, input: OrderActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) =>
     statusChange(order, 'cancelled', agent, `cancelled: ${input.reason}`, now, 'order.cancelled'),
   );
 }
 
 /** Buys again what is not bought yet; a purchase left pending resumes under its own key, so nothing is bought twice. */
-export function retryPurchase(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export function retryPurchase(rt: Runtime, input: OrderActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) =>
     statusChange(
       order,
@@ -126,7 +122,7 @@ export const ADDRESS_EDITABLE: readonly OrderStatus[] = ['awaiting_payment', 'co
 
 export function editShippingAddress(
   rt: Runtime,
-  input: ActionInput & { readonly address: AddressInput },
+  input: AddressChangeInput,
   agent: ActingAgent,
   now = new Date(),
 ): Promise<OrderActionResult> {
@@ -166,7 +162,7 @@ export function editShippingAddress(
   });
 }
 
-export function resendConfirmation(rt: Runtime, input: ActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
+export function resendConfirmation(rt: Runtime, input: OrderActionInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   return act(rt, input.orderId, agent, input.reason, (order) => {
     const effect = effectOf('order.confirmation', order);
     const entry: TimelineEntry = {

@@ -68,13 +68,13 @@ describe('refunds', () => {
       ok: true,
       order: { status: 'refunded', refundableCents: 0 },
     });
-    expect(await refund(1, 'more')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await refund(1, 'more')).toMatchObject({ ok: false, kind: 'conflict' });
   });
 
   it('refuses an agent above the limit and lets a supervisor', async () => {
     const { order } = await seedOrder(rt(), { listing: { priceCents: 15_000 } });
     const input = { orderId: order._id, amountCents: 6000, reason: 'broken on arrival' };
-    expect(await refundOrder(rt(), input, agent)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await refundOrder(rt(), input, agent)).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await refundOrder(rt(), input, supervisor)).toMatchObject({ ok: true, order: { refundedCents: 6000 } });
   });
 
@@ -83,7 +83,7 @@ describe('refunds', () => {
     const input = { orderId: order._id, amountCents: order.total.amountCents, reason: 'never arrived' };
     const results = await Promise.all([refundOrder(rt(), input, agent), refundOrder(rt(), input, { ...agent, id: 'agent_test2' })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'CONFLICT' });
+    expect(results.find((r) => !r.ok)).toMatchObject({ kind: 'conflict' });
     const stored = await orderCollection(rt()).findOne({ _id: order._id });
     expect(stored?.refunds).toHaveLength(1);
     expect(stored?.status).toBe('refunded');
@@ -102,11 +102,11 @@ describe('refunds', () => {
       refundOrder(rt(), { orderId, amountCents: part, reason: 'scratch' }, { ...agent, id: 'agent_test2' }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(results.find((r) => !r.ok)).toMatchObject({ kind: 'forbidden' });
     // The probe in sequence: refunds of the limit each, of which only what fits is taken.
     const more = await refundOrder(rt(), { orderId, amountCents: limit - part, reason: 'rest of the dent' }, agent);
     expect(more).toMatchObject({ ok: true, order: { refundedCents: limit } });
-    expect(await refundOrder(rt(), { orderId, amountCents: 1, reason: 'one more' }, agent)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await refundOrder(rt(), { orderId, amountCents: 1, reason: 'one more' }, agent)).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(await refundOrder(rt(), { orderId, amountCents: limit, reason: 'goodwill' }, supervisor)).toMatchObject({
       ok: true,
       order: { refundedCents: 2 * limit },

@@ -1,7 +1,7 @@
 // What the back office does with orders: search, open, refund, annotate. Joins the pure rules
 // (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
-import type { Role } from '../backoffice';
-import { recordAudit, auditCollection } from '../backoffice';
+import { refuse, type Refusal } from '../platform/refusal';
+import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
 import { findCustomerById, findCustomers, customerCollection, searchTerms, type CustomerView } from '../customers';
 import { newId } from '../../shared/ids';
 import type { Runtime } from '../platform/runtime';
@@ -12,18 +12,11 @@ import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
 import { decideRefund, formatCents, refundedCents } from './refund';
 import { orderCollection } from './order.collection';
+import type { OrderNoteInput, RefundInput } from './order-actions.schema';
 
-export interface ActingAgent {
-  readonly id: string;
-  readonly email: string;
-  readonly role: Role;
-}
+export type OrderActionResult = { readonly ok: true; readonly order: OrderView } | Refusal;
 
-export type OrderActionResult =
-  | { readonly ok: true; readonly order: OrderView }
-  | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_FOUND'; readonly message: string };
-
-export const notFound = (id: string) => ({ ok: false, code: 'NOT_FOUND', message: `no order with id ${id}` }) as const;
+export const notFound = (id: string): Refusal => refuse('not_found', `no order with id ${id}`);
 
 export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
   const terms = searchTerms(search.q);
@@ -55,12 +48,7 @@ const auditState = (order: Order) => ({ status: order.status, refundedCents: ref
 /** A concurrent change makes the atomic update miss; the refund is then decided again on the fresh order. */
 const MAX_ATTEMPTS = 3;
 
-export async function refundOrder(
-  rt: Runtime,
-  input: { orderId: string; amountCents: number; reason: string },
-  agent: ActingAgent,
-  now = new Date(),
-): Promise<OrderActionResult> {
+export async function refundOrder(rt: Runtime, input: RefundInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const order = await findOrderById(orderCollection(rt), input.orderId);
     if (!order) return notFound(input.orderId);
@@ -97,15 +85,10 @@ export async function refundOrder(
     });
     return { ok: true, order: await orderView(rt, updated) };
   }
-  return { ok: false, code: 'CONFLICT', message: 'the order keeps changing under this refund; reload it and try again' };
+  return refuse('conflict', 'the order keeps changing under this refund; reload it and try again');
 }
 
-export async function addOrderNote(
-  rt: Runtime,
-  input: { orderId: string; text: string },
-  agent: ActingAgent,
-  now = new Date(),
-): Promise<OrderActionResult> {
+export async function addOrderNote(rt: Runtime, input: OrderNoteInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   const order = await findOrderById(orderCollection(rt), input.orderId);
   if (!order) return notFound(input.orderId);
   const entry: TimelineEntry = {

@@ -31,20 +31,20 @@ describe('refund arithmetic', () => {
   it('refuses more than what remains refundable', () => {
     expect(decideRefund(order(4000, [3000]), ask(1001))).toMatchObject({
       ok: false,
-      code: 'CONFLICT',
+      kind: 'conflict',
       message: 'only €10.00 of this order remains refundable',
     });
   });
 
   it('refuses zero, negative and fractional amounts', () => {
-    for (const cents of [0, -1, 1.5]) expect(decideRefund(order(4000, []), ask(cents))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    for (const cents of [0, -1, 1.5]) expect(decideRefund(order(4000, []), ask(cents))).toMatchObject({ ok: false, kind: 'invalid' });
   });
 
   it('sends an agent above the limit to a supervisor; supervisors and admins may', () => {
     expect(decideRefund(order(20_000, []), ask(5000))).toEqual({ ok: true, full: false });
     expect(decideRefund(order(20_000, []), ask(5001))).toMatchObject({
       ok: false,
-      code: 'FORBIDDEN',
+      kind: 'forbidden',
       message: expect.stringContaining('supervisor'),
     });
     expect(decideRefund(order(20_000, []), ask(5001, 'supervisor'))).toEqual({ ok: true, full: false });
@@ -56,20 +56,20 @@ describe('refund arithmetic', () => {
     expect(decideRefund(order(40_000, []), ask(5000))).toEqual({ ok: true, full: false });
     expect(decideRefund(order(40_000, [5000]), ask(5000))).toMatchObject({
       ok: false,
-      code: 'FORBIDDEN',
+      kind: 'forbidden',
       message:
         'refunds above €50.00 in total on one order need a supervisor (€50.00 of this order is refunded already): ask one to issue this refund',
     });
     expect(decideRefund(order(40_000, [3000]), ask(2000))).toEqual({ ok: true, full: false });
-    expect(decideRefund(order(40_000, [3000]), ask(2001))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decideRefund(order(40_000, [3000]), ask(2001))).toMatchObject({ ok: false, kind: 'forbidden' });
     // A supervisor's earlier refund counts too: more money back on that order is a supervisor's call.
-    expect(decideRefund(order(40_000, [10_000]), ask(1))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decideRefund(order(40_000, [10_000]), ask(1))).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(decideRefund(order(40_000, [5000, 5000, 5000]), ask(5000, 'supervisor'))).toEqual({ ok: true, full: false });
   });
 
   it('refuses orders not yet paid, being purchased, or closed', () => {
     for (const status of ['awaiting_payment', 'purchasing', 'cancelled', 'refunded'] as const) {
-      expect(decideRefund(order(4000, [], status), ask(100))).toMatchObject({ ok: false, code: 'CONFLICT' });
+      expect(decideRefund(order(4000, [], status), ask(100))).toMatchObject({ ok: false, kind: 'conflict' });
     }
   });
 });

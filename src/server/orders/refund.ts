@@ -7,6 +7,7 @@
 // and once a supervisor has refunded past the agent limit, any further money back on that order
 // is again a supervisor's decision. The service applies the refund with a conditional update on
 // the refunds it decided on, so two concurrent refunds cannot both pass under the limit.
+import { refuse, type Refusal } from '../platform/refusal';
 import type { Role } from '../backoffice';
 import { REFUNDABLE_STATUSES } from './order-state';
 import type { Order } from './order.schema';
@@ -21,7 +22,7 @@ export function refundableCents(order: Pick<Order, 'refunds' | 'total'>): number
 
 export type RefundDecision =
   | { readonly ok: true; /** True when this refund gives back all that remains: the order becomes `refunded`. */ readonly full: boolean }
-  | { readonly ok: false; readonly code: 'BAD_REQUEST' | 'CONFLICT' | 'FORBIDDEN'; readonly message: string };
+  | Refusal;
 
 export interface RefundAsk {
   readonly amountCents: number;
@@ -41,24 +42,23 @@ export function formatCents(cents: number): string {
 
 export function decideRefund(order: Pick<Order, 'refunds' | 'total' | 'status'>, ask: RefundAsk): RefundDecision {
   if (!Number.isSafeInteger(ask.amountCents) || ask.amountCents <= 0) {
-    return { ok: false, code: 'BAD_REQUEST', message: 'amountCents: a refund must be a whole number of cents above 0' };
+    return refuse('invalid', 'amountCents: a refund must be a whole number of cents above 0');
   }
   if (!REFUNDABLE_STATUSES.includes(order.status)) {
-    return { ok: false, code: 'CONFLICT', message: `an order that is ${order.status} cannot be refunded` };
+    return refuse('conflict', `an order that is ${order.status} cannot be refunded`);
   }
   const remaining = refundableCents(order);
   if (ask.amountCents > remaining) {
-    return { ok: false, code: 'CONFLICT', message: `only ${formatCents(remaining)} of this order remains refundable` };
+    return refuse('conflict', `only ${formatCents(remaining)} of this order remains refundable`);
   }
   const limit = refundLimitCents(ask.role, ask.agentLimitCents);
   const already = refundedCents(order);
   if (limit !== null && already + ask.amountCents > limit) {
     const so = already > 0 ? ` (${formatCents(already)} of this order is refunded already)` : '';
-    return {
-      ok: false,
-      code: 'FORBIDDEN',
-      message: `refunds above ${formatCents(limit)} in total on one order need a supervisor${so}: ask one to issue this refund`,
-    };
+    return refuse(
+      'forbidden',
+      `refunds above ${formatCents(limit)} in total on one order need a supervisor${so}: ask one to issue this refund`,
+    );
   }
   return { ok: true, full: ask.amountCents === remaining };
 }

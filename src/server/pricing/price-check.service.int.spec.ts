@@ -131,13 +131,13 @@ describe('prices checked at their source on the way to an order', () => {
       const refused = await placeOrder(rt(), cartId, form);
       expect(refused).toMatchObject({
         ok: false,
-        problem: 'prices_changed',
+        reason: 'prices_changed',
         lines: [{ productId: product._id, addedUnitCents: addedCents, unitCents: newCents }],
       });
       expect(await offerCallCount(sim().controlUrl, 'fr', info.sourceId)).toBe(calls + 1);
 
       const placed = await placeOrder(rt(), cartId, { ...form, acceptedPrices: { [product._id]: newCents } });
-      if (!placed.ok) throw new Error(placed.problem);
+      if (!placed.ok) throw new Error(placed.reason);
       // Checked a moment ago: the second submit makes no marketplace call.
       expect(await offerCallCount(sim().controlUrl, 'fr', info.sourceId)).toBe(calls + 1);
       const order = (await orderCollection(rt()).findOne({ _id: placed.order.orderId }))!;

@@ -5,7 +5,9 @@
 // the page render and the subscription.
 import type { Product, TextLanguage } from '../catalog';
 import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import { z } from 'zod';
+import { Id } from '../../shared/ids';
+import { MarketCode } from '../../shared/markets';
 import type { Runtime } from '../platform/runtime';
 import {
   priceAge,
@@ -21,6 +23,19 @@ import {
   freshnessPolicy,
 } from '../pricing';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../pricing';
+
+/** A product page's address: its market and the `{slug}--{id}` of its path. */
+export const ProductPageInput = z.object({ market: MarketCode, slugId: z.string().min(1).max(200) });
+
+/** An open page's subscription to its live price, saying what it already shows. */
+export const LivePriceInput = z.object({
+  productId: Id,
+  market: MarketCode,
+  /** The check time of the price the page shows; a newer known price is sent at once. */
+  knownCheckedAt: z.iso.datetime().nullable(),
+  /** The failure the page already reports, if any; only a later one is news. */
+  knownFailureAt: z.iso.datetime().nullable().default(null),
+});
 
 /** The product as the page shows it in its market: plain JSON. */
 export interface PageProduct {

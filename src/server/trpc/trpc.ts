@@ -1,9 +1,11 @@
-// The tRPC builders the routers use, created once: public, signed-in, and back-office by role
-// (the role table in src/server/backoffice/access.ts). Nothing else in the app calls `initTRPC`.
+// The tRPC builders the routers use, created once: public, with the runtime, signed-in, and
+// back-office by role (the role table in src/server/backoffice/access.ts), and the one mapping of
+// a service's refusal to an HTTP error. Nothing else in the app calls `initTRPC`.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
-import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch } from '../backoffice';
+import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch, type ActingAgent, type MinimumRole } from '../backoffice';
+import type { Refusal, RefusalKind } from '../platform/refusal';
 import { internalErrorMessage, requestIdOf } from '../platform/web';
 import type { Context, SessionContext } from './context';
 
@@ -37,6 +39,8 @@ const t = initTRPC.context<Context>().create({
 
 /** Groups procedures into a router; one router per capability, composed in `routers/_app.ts`. */
 export const router = t.router;
+/** Puts two capabilities' routers under one path (the back office's, the shop's cart and checkout). */
+export const mergeRouters = t.mergeRouters;
 
 /** A procedure anyone may call: shop pages and platform status. */
 export const publicProcedure = t.procedure;
@@ -81,25 +85,70 @@ async function refuseCrossSite(ctx: Context, type: string): Promise<void> {
   }
 }
 
-/** A procedure for any signed-in agent, whatever the role (401 without a session). */
-export const protectedProcedure = t.procedure.use(async ({ ctx, type, next }) => {
-  return next({ ctx: { session: await signedIn(ctx, type) } });
-});
+/**
+ * Puts the process's runtime in `ctx.rt` (503 when MongoDB or Redis cannot be reached). Public
+ * procedures use it after `.input()`, so a malformed call is refused (400) before the database
+ * is touched: `publicProcedure.input(X).use(withRuntime)`.
+ */
+export const withRuntime = t.middleware(async ({ ctx, next }) => next({ ctx: { rt: await ctx.runtime() } }));
 
-/** A back-office procedure: the role table decides by path (401 anonymous, 403 below the role); unlisted paths are refused. */
-export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+/** The role the table names for a back-office path; a path missing from it is refused to everyone. */
+function tableRole(path: string): MinimumRole {
   const minimum = minimumRoleFor(path);
   if (!minimum) throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is missing from the back-office role table` });
-  if (minimum === 'public') {
-    await refuseCrossSite(ctx, type);
-    return next({ ctx: { session: ctx.session } });
-  }
+  return minimum;
+}
+
+/**
+ * A back-office procedure by a signed-in agent: the role table decides by path (401 anonymous,
+ * 403 below the role), and the procedure gets the runtime (`ctx.rt`) and the acting agent
+ * (`ctx.agent`) the services record in the audit log.
+ */
+export const backofficeProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const minimum = tableRole(path);
+  if (minimum === 'public')
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${path} is public in the role table: declare it with signInProcedure` });
   const session = await signedIn(ctx, type);
   if (!roleAtLeast(session.role, minimum)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${minimum} role; you are signed in as ${session.role}.` });
   }
-  return next({ ctx: { session } });
+  const agent: ActingAgent = { id: session.agentId, email: session.email, role: session.role };
+  return next({ ctx: { session, agent, rt: await ctx.runtime() } });
 });
+
+/** The back-office procedures the role table leaves public (signing in): same-origin mutations only, with the runtime. */
+export const signInProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  if (tableRole(path) !== 'public')
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${path} needs a signed-in agent: declare it with backofficeProcedure` });
+  await refuseCrossSite(ctx, type);
+  return next({ ctx: { rt: await ctx.runtime() } });
+});
+
+/** The HTTP status of each kind of business refusal: the only place a service's "no" becomes a tRPC error. */
+const REFUSAL_STATUS: Readonly<Record<RefusalKind, TRPCError['code']>> = {
+  invalid: 'BAD_REQUEST',
+  unauthenticated: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  rate_limited: 'TOO_MANY_REQUESTS',
+};
+
+/** A service's outcome when it was done; its refusal thrown as the tRPC error its kind names. */
+export function accepted<R extends { readonly ok: boolean }>(outcome: R | Refusal): Exclude<R, Refusal> {
+  if (isRefusal(outcome)) throw new TRPCError({ code: REFUSAL_STATUS[outcome.kind], message: outcome.message });
+  return outcome as Exclude<R, Refusal>;
+}
+
+function isRefusal(outcome: { readonly ok: boolean }): outcome is Refusal {
+  return outcome.ok === false && 'kind' in outcome;
+}
+
+/** What a look-up found, or 404 with `message` (a page asking for an id that does not exist). */
+export function found<T>(value: T | null | undefined, message: string): T {
+  if (value === null || value === undefined) throw new TRPCError({ code: 'NOT_FOUND', message });
+  return value;
+}
 
 /**
  * What the server keeps of a failed call, over HTTP or in-process (the server render's): a fault

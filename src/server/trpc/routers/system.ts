@@ -2,15 +2,14 @@
 // for a signed-in supervisor (src/server/system/status.ts). Readiness for load balancers is
 // `/api/ready`, not this.
 import { platformStatus } from '../../system';
-import { publicProcedure, router } from '../trpc';
+import { publicProcedure, router, withRuntime } from '../trpc';
 
 export const systemRouter = router({
   /** Answers without touching MongoDB or Redis: is the API reachable at all. */
   ping: publicProcedure.query(() => ({ pong: true as const, at: new Date().toISOString() })),
 
-  status: publicProcedure.query(async ({ ctx }) => {
-    const { db, redis } = await ctx.runtime();
+  status: publicProcedure.use(withRuntime).query(async ({ ctx }) => {
     const viewer = ctx.session ?? (await ctx.resolveSession?.()) ?? null;
-    return platformStatus(db, redis, viewer);
+    return platformStatus(ctx.rt.db, ctx.rt.redis, viewer);
   }),
 });

@@ -23,7 +23,7 @@ export default defineEventHandler(async (event) => {
   if (parsed.success) {
     const result = await placeOrder(rt, cartId, parsed.data);
     if (result.ok) return sendRedirect(event, `/${market}/checkout/confirmation`, 303);
-    errors = { [result.problem === 'prices_changed' ? 'acceptedPrices' : 'cart']: result.problem };
+    errors = { [result.reason === 'prices_changed' ? 'acceptedPrices' : 'cart']: result.reason };
   } else {
     errors = Object.fromEntries(
       Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [field, messages?.[0] ?? 'invalid']),

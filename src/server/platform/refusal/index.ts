@@ -1,0 +1,2 @@
+// Refusals: the one shape every service answers a business "no" with.
+export * from './refusal';
