@@ -65,6 +65,13 @@ const config = {
       to: { path: FIXTURE },
     },
     {
+      name: 'extraction-stays-pure',
+      severity: 'error',
+      comment: "Scraping's extraction reads a page and nothing else: no crawling, no store, no I/O module, so saved pages test it whole.",
+      from: { path: '^src/server/scraping/extraction/', pathNot: TEST },
+      to: { path: `^src/server/scraping/(crawling|listing-writes)/|${SERVER_ONLY}` },
+    },
+    {
       name: 'infra-never-imports-workers',
       severity: 'error',
       comment: 'Workers are entry points; what infrastructure needs lives in a capability or in the simulator.',

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures/test';
 import { parseConfig } from '../src/server/platform/config';
 import { newId } from '../src/shared/ids';
 import { openRuntime, type Runtime } from '../src/server/platform/runtime';
-import { listingFixture } from '../src/server/scraping/listing.fixture';
+import { listingFixture } from '../src/server/scraping/extraction/listing.fixture';
 import { writeListings } from '../src/server/scraping';
 import { deeplTranslator, translateProductText } from '../src/server/translation';
 import { productCollection } from '../src/server/catalog';

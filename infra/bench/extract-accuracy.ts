@@ -1,7 +1,7 @@
 // `npm run accuracy:extract [-- LIST.jsonl]`: field-level accuracy of the extraction over a corpus
 // of saved pages with what a person read on them (by default the pages imitating real shops in
-// src/server/scraping/fixtures/real-world). Each line is an extraction batch line plus
-// `expected` (see src/server/scraping/extract-accuracy.ts), so the same list also feeds
+// src/server/scraping/extraction/fixtures/real-world). Each line is an extraction batch line plus
+// `expected` (see src/server/scraping/extraction/extract-accuracy.ts), so the same list also feeds
 // `npm run -s extract -- --batch`. Prints each page that misses a field, the accuracy per field,
 // and as its last line one JSON object with the figures.
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { isMarketCode } from '../../src/shared/markets';
 import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from '../cli/extract-file';
 
-const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/fixtures/real-world/expected.jsonl');
+const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/extraction/fixtures/real-world/expected.jsonl');
 const { positionals } = parseArgs({ allowPositionals: true });
 const listPath = positionals[0] ? resolve(process.env['INIT_CWD'] ?? process.cwd(), positionals[0]) : DEFAULT_LIST;
 

@@ -1,4 +1,4 @@
-// The pages imitating real shops (src/server/scraping/fixtures/real-world, written for these
+// The pages imitating real shops (src/server/scraping/extraction/fixtures/real-world, written for these
 // tests, not copied) read exactly as a person reads them, through the extraction command's own
 // file reading: encodings, layouts, listings and block pages. `npm run accuracy:extract` prints
 // the same comparison as figures.
@@ -9,7 +9,7 @@ import { isMarketCode } from '../../src/shared/markets';
 import { compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from './extract-file';
 
-const corpus = new URL('../../src/server/scraping/fixtures/real-world/', import.meta.url);
+const corpus = new URL('../../src/server/scraping/extraction/fixtures/real-world/', import.meta.url);
 const lines = readFileSync(new URL('expected.jsonl', corpus), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')

@@ -1,7 +1,7 @@
 // The extraction command, for debugging an extractor and measuring accuracy on saved pages:
 //   npm run -s extract -- PAGE.html [--url URL] [--market it]
 //   npm run -s extract -- --batch LIST.jsonl      (lines {"file", "url"?, "market"?})
-// Prints one JSON object per page (see src/server/scraping/extract-record.ts). Pages are decoded
+// Prints one JSON object per page (see src/server/scraping/extraction/extract-record.ts). Pages are decoded
 // by the charset they declare. No network, no database: it runs the same pure extraction as the
 // scrapers.
 import { existsSync, readFileSync } from 'node:fs';

@@ -9,7 +9,7 @@ import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/
 import { useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { findProduct, productCollection } from '../../src/server/catalog';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
-import { listingFixture } from '../../src/server/scraping/listing.fixture';
+import { listingFixture } from '../../src/server/scraping/extraction/listing.fixture';
 import { writeListings } from '../../src/server/scraping';
 import { translationQueue } from '../../src/server/translation';
 

@@ -75,7 +75,7 @@ export function productFilter(plan: ProductSearchPlan): Record<string, unknown> 
   if (plan.ids.length > 0) or.push({ _id: { $in: [...plan.ids] } });
   if (plan.gtins.length > 0) {
     or.push({ gtin: { $in: [...plan.gtins] } });
-    // Products with a GTIN take an id derived from it (scraping/listing.ts productIdFor).
+    // Products with a GTIN take an id derived from it (scraping/listing-writes/listing.ts productIdFor).
     or.push({ _id: `gtin-${gtinKey(plan.gtins[0]!)}` });
   }
   for (const market of MARKET_CODES) {

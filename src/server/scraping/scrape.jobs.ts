@@ -8,9 +8,9 @@ import { MarketCode, type MarketCode as Market } from '../../shared/markets';
 import { marginRules } from '../pricing';
 import type { JobHandler, Runtime } from '../platform/runtime';
 import { translationQueue } from '../translation';
-import { crawlSettingsFrom, runCrawl, type CrawlJob, type StartUrl } from './crawl.service';
-import type { ScrapeRun } from './scrape-run.schema';
-import { siteForUrl, sitesOfMarket, siteTable, type SiteConfig } from './sites';
+import { crawlSettingsFrom, runCrawl, type CrawlJob, type StartUrl } from './crawling/crawl.service';
+import type { ScrapeRun } from './crawling/scrape-run.schema';
+import { siteForUrl, sitesOfMarket, siteTable, type SiteConfig } from './crawling/sites';
 
 export const SCRAPE_JOB_NAMES = {
   /** Scheduled: every site of the market from robots.txt and its sitemaps. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
 import { productIdFor, upsertListings } from '../scraping';
-import { listingFixture } from '../scraping/listing.fixture';
+import { listingFixture } from '../scraping/extraction/listing.fixture';
 import { legacyProductRedirect } from './legacy-product-url.service';
 import { productPath } from './product-url';
 import { productCollection } from '../catalog';

@@ -15,7 +15,7 @@ import type { MarketCode } from '../../shared/markets';
 import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
-import { listingFixture } from '../scraping/listing.fixture';
+import { listingFixture } from '../scraping/extraction/listing.fixture';
 import { writeListings } from '../scraping';
 import { translationHandlers } from './translation.jobs';
 import { translationQueue } from './translation.queue';

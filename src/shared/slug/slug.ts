@@ -1,4 +1,4 @@
-// The one rule that turns a title into a URL slug: our product URLs (scraping/listing.ts) and the
+// The one rule that turns a title into a URL slug: our product URLs (scraping/listing-writes/listing.ts) and the
 // marketplace simulator's pages both use it. Pure.
 
 /** At most ten words and 80 characters of ASCII letters and digits, dash-separated: `Weiß Élan 2` → `weiss-elan-2`. */

@@ -3,15 +3,15 @@
 // outage costs the cache copy, never the batch.
 import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
-import { productCacheKey, readCachedProduct, productCollection } from '../catalog';
-import { newId } from '../../shared/ids';
-import { MARKET_CODES } from '../../shared/markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
-import { createRedis } from '../platform/redis';
-import { gtinCheckDigitOk, gtinKey } from './gtin';
-import type { Listing } from './listing.schema';
-import { listingFixture } from './listing.fixture';
+import { useTestRuntime } from '../../../../infra/local/testing';
+import { productCacheKey, readCachedProduct, productCollection } from '../../catalog';
+import { newId } from '../../../shared/ids';
+import { MARKET_CODES } from '../../../shared/markets';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../../pricing';
+import { createRedis } from '../../platform/redis';
+import { gtinCheckDigitOk, gtinKey } from '../extraction/gtin';
+import type { Listing } from '../extraction/listing.schema';
+import { listingFixture } from '../extraction/listing.fixture';
 import { writeListings, type ListingWriteDeps } from './listing.service';
 
 const rt = useTestRuntime('listing-service');

@@ -7,12 +7,12 @@
 // its own; the batch's unchanged products too, so a job lost or given up is asked for again by
 // the next crawl (the job id makes a repeated ask a no-op while one waits).
 import type { Redis } from 'ioredis';
-import { marketsToTranslate, queueCacheWrite, productCollection } from '../catalog';
-import type { Product } from '../catalog';
+import { marketsToTranslate, queueCacheWrite, productCollection } from '../../catalog';
+import type { Product } from '../../catalog';
 import type { Db } from 'mongodb';
-import { DEFAULT_MARGIN_RULES, type MarginRules, priceHistoryCollection } from '../pricing';
-import { enqueueTranslations, type TranslationQueue } from '../translation';
-import type { Listing } from './listing.schema';
+import { DEFAULT_MARGIN_RULES, type MarginRules, priceHistoryCollection } from '../../pricing';
+import { enqueueTranslations, type TranslationQueue } from '../../translation';
+import type { Listing } from '../extraction/listing.schema';
 import { upsertListings, type UpsertCounts, type UpsertOptions } from './listing.store';
 
 export interface ListingWriteDeps {

@@ -2,8 +2,8 @@
 // in order of trust (structured data before the visible page); for each field the first one that
 // has it wins, the others that say the same are recorded beside it and raise the confidence,
 // those that say otherwise lower it. Pure: no I/O.
-import type { Availability } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import type { Availability } from '../../catalog';
+import type { MarketCode } from '../../../shared/markets';
 import { fold } from './availability';
 import type { FieldSource, Listing, ListingField, ListingVariant } from './listing.schema';
 

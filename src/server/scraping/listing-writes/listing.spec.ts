@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
+import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../../pricing';
 import { MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
-import { listingFixture } from './listing.fixture';
-import type { Listing } from './listing.schema';
+import { listingFixture } from '../extraction/listing.fixture';
+import type { Listing } from '../extraction/listing.schema';
 
 const RULES = DEFAULT_MARGIN_RULES;
 const at = new Date('2026-11-25T10:00:00Z');

@@ -5,15 +5,15 @@
 // product document after the change, selling prices included (the margin rules are pricing's),
 // and the market's own title and description (its page's text, which any translation yields to).
 // Pure: no I/O; listing.store.ts runs the plans.
-import { slugify } from '../../shared/slug';
+import { slugify } from '../../../shared/slug';
 import { createHash } from 'node:crypto';
-import type { Offer, Product, ProductText } from '../catalog';
-import { productSearchTokens, nextUpdatedAt, categoryIdOf } from '../catalog';
-import { MARKETS, type MarketCode } from '../../shared/markets';
-import { priceChangeTime, computeSellPrices, type MarginRules } from '../pricing';
-import type { PricePoint } from '../pricing';
-import { gtinKey } from './gtin';
-import type { Listing } from './listing.schema';
+import type { Offer, Product, ProductText } from '../../catalog';
+import { productSearchTokens, nextUpdatedAt, categoryIdOf } from '../../catalog';
+import { MARKETS, type MarketCode } from '../../../shared/markets';
+import { priceChangeTime, computeSellPrices, type MarginRules } from '../../pricing';
+import type { PricePoint } from '../../pricing';
+import { gtinKey } from '../extraction/gtin';
+import type { Listing } from '../extraction/listing.schema';
 
 const hash = (text: string, chars = 24) => createHash('sha256').update(text).digest('hex').slice(0, chars);
 

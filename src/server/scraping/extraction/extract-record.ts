@@ -1,7 +1,7 @@
 // The extraction command's output: one flat JSON object per page, the shape accuracy is measured
 // on (prices as decimal strings, so `1299.95` is compared as written, never as a float).
 // Pure: no I/O.
-import type { Availability } from '../catalog';
+import type { Availability } from '../../catalog';
 import type { ExtractResult } from './listing.schema';
 import { centsToDecimal } from './price-parse';
 

@@ -5,8 +5,8 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
-import { originOf } from '../platform/outbound';
+import { useTestRuntime } from '../../../../infra/local/testing';
+import { originOf } from '../../platform/outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
 import type { SiteConfig } from './sites';
 

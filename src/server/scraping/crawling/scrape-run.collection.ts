@@ -1,5 +1,5 @@
 // The scrape runs collection, declared by its owner: schema, indexes and shard key.
-import { collection, collectionIn } from '../platform/db';
+import { collection, collectionIn } from '../../platform/db';
 import { ScrapeRun } from './scrape-run.schema';
 
 export const SCRAPE_RUNS = collection({

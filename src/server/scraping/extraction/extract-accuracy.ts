@@ -3,7 +3,7 @@
 // the expectation names. Prices compare as amounts (`1299.9` = `1299.90`), text with its
 // whitespace collapsed. Pure: records in, scores out; `npm run accuracy:extract` feeds it.
 import { z } from 'zod';
-import { Availability } from '../catalog';
+import { Availability } from '../../catalog';
 import { collapse } from './html-text';
 import type { ExtractRecord } from './extract-record';
 

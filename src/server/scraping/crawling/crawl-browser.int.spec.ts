@@ -4,13 +4,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
-import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
-import { originOf } from '../platform/outbound';
+import { useTestRuntime } from '../../../../infra/local/testing';
+import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
+import { originOf } from '../../platform/outbound';
 import { runCrawl, type CrawlSettings } from './crawl.service';
-import { gtinKey } from './gtin';
+import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
-import { productCollection } from '../catalog';
+import { productCollection } from '../../catalog';
 
 const rt = useTestRuntime('crawl_browser');
 const shopOrigins = new Set<string>();

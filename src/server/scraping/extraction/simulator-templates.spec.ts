@@ -1,12 +1,12 @@
 // Every template of the marketplace simulator (infra/marketplace-simulator), rendered by its own
 // pure functions and read back: the extractor must find exactly what the generator put there.
 import { describe, expect, it } from 'vitest';
-import { Catalog, TEMPLATE_KINDS } from '../../../infra/marketplace-simulator/catalog-generator';
-import { malformBody } from '../../../infra/marketplace-simulator/faults';
-import { driftedOffer } from '../../../infra/marketplace-simulator/offer-drift';
-import { productView, renderCaptchaPage, renderProductPage } from '../../../infra/marketplace-simulator/product-templates';
-import { categoryIdOf, OTHER_CATEGORY } from '../catalog';
-import { MARKET_CODES } from '../../shared/markets';
+import { Catalog, TEMPLATE_KINDS } from '../../../../infra/marketplace-simulator/catalog-generator';
+import { malformBody } from '../../../../infra/marketplace-simulator/faults';
+import { driftedOffer } from '../../../../infra/marketplace-simulator/offer-drift';
+import { productView, renderCaptchaPage, renderProductPage } from '../../../../infra/marketplace-simulator/product-templates';
+import { categoryIdOf, OTHER_CATEGORY } from '../../catalog';
+import { MARKET_CODES } from '../../../shared/markets';
 import { extractPage } from './extract';
 
 const catalog = new Catalog({ seed: 7, productsPerMarket: 300, crossMarketShare: 0.6 });

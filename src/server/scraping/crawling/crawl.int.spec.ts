@@ -1,14 +1,14 @@
 // Crawls the marketplace simulator (infra/marketplace-simulator) over HTTP, as the scraper
 // workers do, and checks MongoDB against the simulator's own answer for every product.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
-import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
-import { decodeCachedProduct, productCacheKey, productCollection } from '../catalog';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
-import { originOf } from '../platform/outbound';
+import { useTestRuntime } from '../../../../infra/local/testing';
+import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
+import { decodeCachedProduct, productCacheKey, productCollection } from '../../catalog';
+import { MARKET_CODES, type MarketCode } from '../../../shared/markets';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
+import { originOf } from '../../platform/outbound';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
-import { gtinKey } from './gtin';
+import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 import { scrapeRunCollection } from './scrape-run.collection';
 

@@ -2,7 +2,7 @@
 // `www.`, and same port), whatever else robots.txt, a sitemap or a listing names.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHtml } from './html-text';
+import { parseHtml } from '../extraction/html-text';
 import { classifyUrl, linksOfListing, parseSitemap, sitemapsFromRobots } from './discovery';
 import { isOnHosts, marketplaceSites, siteForUrl, STATIC_SITES } from './sites';
 

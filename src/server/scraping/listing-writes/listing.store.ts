@@ -7,13 +7,13 @@
 // refresher) is planned again from its new state instead of being overwritten.
 // The Redis copy of the written products is listing.service.ts's job.
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
-import { Product } from '../catalog';
-import { DUPLICATE_KEY } from '../platform/db';
-import type { MarketCode } from '../../shared/markets';
-import type { MarginRules } from '../pricing';
-import { PricePoint, insertPricePoints } from '../pricing';
+import { Product } from '../../catalog';
+import { DUPLICATE_KEY } from '../../platform/db';
+import type { MarketCode } from '../../../shared/markets';
+import type { MarginRules } from '../../pricing';
+import { PricePoint, insertPricePoints } from '../../pricing';
 import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
-import type { Listing } from './listing.schema';
+import type { Listing } from '../extraction/listing.schema';
 
 /** What a listing write touches: the catalog's products and the pricing's history. */
 export interface ListingCollections {

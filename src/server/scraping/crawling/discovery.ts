@@ -3,7 +3,7 @@
 // the sloppy files sites serve (a closing tag missing, "Sitemap" without its colon).
 // Pure: text in, URLs out.
 import type { CheerioAPI } from 'cheerio';
-import { absoluteUrl } from './html-text';
+import { absoluteUrl } from '../extraction/html-text';
 import { isOnHosts, type SiteConfig } from './sites';
 
 export function sitemapsFromRobots(robotsTxt: string, base: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
+import { useTestRuntime } from '../../../../infra/local/testing';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import { scrapeRunCollection } from './scrape-run.collection';
 

@@ -1,8 +1,8 @@
 // What extraction makes of one product page: a normalized listing, whatever the shop's markup,
 // with how sure we are and where each field came from. Prices are integer cents in `currency`.
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
-import { Availability, Gtin } from '../catalog';
+import { MarketCode } from '../../../shared/markets';
+import { Availability, Gtin } from '../../catalog';
 
 /** Where a field was read: structured data first, then the visible page. */
 export const FieldSource = z.enum(['json-ld', 'microdata', 'opengraph', 'amazon', 'text']);

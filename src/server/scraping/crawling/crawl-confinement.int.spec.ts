@@ -6,16 +6,16 @@
 // off-site may be stored, and the shop's own products must still all be.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
-import { canonicalPath } from '../../../infra/marketplace-simulator/catalog-generator';
-import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { placeSupplierOrder, readSupplierOrder } from '../fulfillment';
-import { outboundPolicy, type OutboundPolicy } from '../platform/outbound';
-import { fetchOfferQuote } from '../pricing';
+import { useTestRuntime } from '../../../../infra/local/testing';
+import { canonicalPath } from '../../../../infra/marketplace-simulator/catalog-generator';
+import { control, useSimulator } from '../../../../infra/marketplace-simulator/simulator-testing';
+import { placeSupplierOrder, readSupplierOrder } from '../../fulfillment';
+import { outboundPolicy, type OutboundPolicy } from '../../platform/outbound';
+import { fetchOfferQuote } from '../../pricing';
 import { runCrawl, type CrawlSettings } from './crawl.service';
-import { gtinKey } from './gtin';
+import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
-import { productCollection } from '../catalog';
+import { productCollection } from '../../catalog';
 
 const PRODUCTS = 24;
 const { sim } = useSimulator({ productsPerMarket: PRODUCTS, seed: 21, urlsPerSitemap: 10, productsPerListingPage: 8 });

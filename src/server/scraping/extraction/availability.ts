@@ -2,7 +2,7 @@
 // sentence shops print near the buy button, in Italian, French, German, Spanish and English
 // (and the commonest ones in Dutch, Portuguese, Polish, Swedish and Japanese, for the pages of
 // shops elsewhere that the extraction command is measured on). Pure: no I/O.
-import type { Availability } from '../catalog';
+import type { Availability } from '../../catalog';
 
 /** schema.org ItemAvailability, by the last path segment (`http://schema.org/InStock`, `InStock`). */
 const SCHEMA_ORG: Readonly<Record<string, Availability>> = {

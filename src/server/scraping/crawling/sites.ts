@@ -4,9 +4,9 @@
 // The simulated marketplaces are rows too, built from the MARKETPLACE_URL_* settings.
 // Pure: configuration in, table out.
 import { z } from 'zod';
-import type { Config } from '../platform/config';
-import { MARKET_CODES, MarketCode } from '../../shared/markets';
-import { EXTRACTOR_NAMES } from './extract';
+import type { Config } from '../../platform/config';
+import { MARKET_CODES, MarketCode } from '../../../shared/markets';
+import { EXTRACTOR_NAMES } from '../extraction/extract';
 
 export const SiteConfig = z.object({
   /** Stable name, stored with every offer: `amazon.it`, `simulator-it`. */

@@ -2,13 +2,16 @@
 // (Amazon's layout, or the generic one: JSON-LD, then microdata, then OpenGraph, then the visible
 // text) and merges what the sources say. Pure: HTML and URL in, result out; no I/O.
 import type { CheerioAPI } from 'cheerio';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../../shared/markets';
 import { amazonCandidate, looksLikeAmazon } from './amazon-extractor';
 import { detectBlockPage } from './block-page';
 import { parseHtml } from './html-text';
 import { mergeCandidates, type Candidate, type SourcedCandidate } from './listing-merge';
 import { Listing, type ExtractResult } from './listing.schema';
-import { jsonLdCandidate, microdataCandidate, openGraphCandidate, pageIdentity } from './structured-data';
+import { jsonLdCandidate } from './json-ld';
+import { microdataCandidate } from './microdata';
+import { openGraphCandidate } from './opengraph';
+import { pageIdentity } from './schema-org';
 import { looksLikeListing, textCandidate } from './text-heuristics';
 
 export const EXTRACTOR_NAMES = ['auto', 'generic', 'amazon'] as const;

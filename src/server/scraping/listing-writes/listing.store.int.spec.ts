@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useTestRuntime } from '../../../infra/local/testing';
+import { useTestRuntime } from '../../../../infra/local/testing';
 import type { ListingCollections } from './listing.store';
-import type { Listing } from './listing.schema';
-import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
-import { listingFixture } from './listing.fixture';
+import type { Listing } from '../extraction/listing.schema';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
+import { listingFixture } from '../extraction/listing.fixture';
 import { upsertListings } from './listing.store';
-import { productCollection } from '../catalog';
+import { productCollection } from '../../catalog';
 
 const rt = useTestRuntime('listing-store');
 const RULES = DEFAULT_MARGIN_RULES;

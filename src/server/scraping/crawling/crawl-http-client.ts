@@ -13,7 +13,7 @@ import {
   type StreamingHttpResponse,
 } from '@crawlee/cheerio';
 import type { Response } from 'undici';
-import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
+import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../../platform/outbound';
 
 type Headers = Record<string, string | string[] | undefined>;
 

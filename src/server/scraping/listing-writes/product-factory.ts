@@ -4,15 +4,15 @@
 // holds what a scrape could not have produced: its id, slug, search tokens and selling prices are
 // production's, whatever those rules become. Not imported by application code.
 import { randomInt } from 'node:crypto';
-import type { Product } from '../catalog';
-import { newId } from '../../shared/ids';
-import type { MarketCode } from '../../shared/markets';
-import { marginRules } from '../pricing';
-import type { Runtime } from '../platform/runtime';
+import type { Product } from '../../catalog';
+import { newId } from '../../../shared/ids';
+import type { MarketCode } from '../../../shared/markets';
+import { marginRules } from '../../pricing';
+import type { Runtime } from '../../platform/runtime';
 import { productIdFor } from './listing';
-import type { Listing } from './listing.schema';
+import type { Listing } from '../extraction/listing.schema';
 import { writeListings, type ListingWriteDeps } from './listing.service';
-import { productCollection } from '../catalog';
+import { productCollection } from '../../catalog';
 
 /** A GTIN-13 of random digits with its GS1 check digit: a product of its own, identified as scraped ones are. */
 export function randomGtin(): string {
