@@ -2,10 +2,11 @@
 // a list of URLs, to listings upserted into the catalog, recorded as a scrape run. The HTTP
 // crawler by default, the Playwright crawler (Debian's Chromium) for sites configured as needing
 // a browser. Politeness, proxies and sessions are Crawlee's; what counts as blocked, how the site
-// backs off and what is retried is decided here, in `handlePage`. The crawl stays on the site's
-// hosts: a sitemap, link or redirect elsewhere is counted (`off_site`) and never fetched, and
-// every connection goes through the outbound guard, so no private address is reached whatever a
-// name resolves to. robots.txt is read once, through the same guard, and obeyed here.
+// backs off and what is retried is decided here: `pageVerdict` reads a fetched page, and
+// `crawlPages` runs the steps (verdict, follow a listing or read a product, write in batches,
+// record failures). The crawl stays on the site's hosts: a sitemap, link or redirect elsewhere is
+// counted (`off_site`) and never fetched, and every connection goes through the outbound guard,
+// so no private address is reached whatever a name resolves to. robots.txt is read once, through the same guard, and obeyed here.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ import { classifyUrl, linksOfListing, parseSitemap, sitemapsFromRobots } from '.
 import { extractPage } from '../extraction/extract';
 import { decodeHtml } from '../extraction/html-decode';
 import { parseHtml } from '../extraction/html-text';
-import type { Listing } from '../extraction/listing.schema';
+import type { BlockReason, Listing } from '../extraction/listing.schema';
 import { writeListings, type ListingWriteDeps } from '../listing-writes/listing.service';
 import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
@@ -323,6 +324,150 @@ async function confinePage(page: Page, site: SiteConfig, settings: CrawlSettings
 
 const HOP_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade', 'proxy-connection']);
 
+/** Why a page gave no listing: blocked by the site (counted apart: the session is retired and the site rests), or failed. */
+export type PageFailure =
+  | { readonly kind: 'blocked'; readonly reason: BlockReason }
+  | { readonly kind: 'failed'; readonly reason: `http_${number}` | 'truncated' | 'no_product' | typeof OFF_SITE | 'timeout' | 'error' };
+
+/** A page's failure and whether Crawlee should try it again (with another session). */
+interface PageVerdict {
+  readonly failure: PageFailure;
+  readonly retry: boolean;
+  /** How long the whole site rests before its next request. */
+  readonly pauseMs?: number;
+}
+
+/** The failure a fetched page's status and body show, if any. Pure. */
+export function pageVerdict(
+  page: { readonly status: number; readonly html: string; readonly retryAfter: string | undefined },
+  settings: Pick<CrawlSettings, 'retryBackoffMs' | 'blockBackoffMs'>,
+  consecutiveBlocks: number,
+): PageVerdict | null {
+  const { status, html } = page;
+  if (status === 429 || status === 503) {
+    const retryAfterMs = Number(page.retryAfter) * 1000;
+    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : settings.retryBackoffMs;
+    return { failure: { kind: 'failed', reason: `http_${status}` }, retry: true, pauseMs: Math.min(wait, settings.blockBackoffMs) };
+  }
+  if (status >= 500) return { failure: { kind: 'failed', reason: `http_${status}` }, retry: true };
+  const blocked = detectBlockPage(html, status);
+  // A block is about the session (cookies, fingerprint, proxy): retire it, rest the site, longer each time.
+  if (blocked)
+    return {
+      failure: { kind: 'blocked', reason: blocked },
+      retry: true,
+      pauseMs: Math.min(settings.blockBackoffMs * 2 ** consecutiveBlocks, 10 * 60_000),
+    };
+  if (status >= 400) return { failure: { kind: 'failed', reason: `http_${status}` }, retry: false };
+  // A page cut short loses its price block or its availability: fetch it again, never store it.
+  if (!/<\/(?:html|body)>/i.test(html)) return { failure: { kind: 'failed', reason: 'truncated' }, retry: true };
+  return null;
+}
+
+/** The failure of a request Crawlee gave up on that no verdict of ours explains: the HTTP client's or Chromium's refusal, a timeout. */
+function failureOfError(error: Error): PageFailure {
+  if (error.message.startsWith(`${OFF_SITE}:`) || error.message.includes('ERR_BLOCKED_BY_CLIENT'))
+    return { kind: 'failed', reason: OFF_SITE };
+  return { kind: 'failed', reason: /timed? ?out/i.test(error.message) ? 'timeout' : 'error' };
+}
+
+function recordFailure(run: ScrapeRun, failure: PageFailure): void {
+  if (failure.kind === 'blocked') {
+    run.counts.blocked += 1;
+    bump(run.blockedByReason, failure.reason);
+  } else {
+    run.counts.failed += 1;
+    bump(run.failedByReason, failure.reason);
+  }
+}
+
+/**
+ * Listings written in batches while the crawl goes on. A polite crawl (two pages a second by
+ * default) would take minutes to fill a batch, so a batch also goes out once its oldest listing
+ * has waited a progress period. A write overlaps further fetches; a page waits only when two
+ * batches are already queued, so a slow database slows the crawl instead of filling memory.
+ */
+function listingWriter(deps: CrawlDeps, settings: CrawlSettings, run: ScrapeRun) {
+  let pending: Listing[] = [];
+  let pendingSince = 0;
+  let inFlight = 0;
+  let writing: Promise<void> = Promise.resolve();
+
+  const write = async (batch: Listing[]) => {
+    try {
+      const counts = await writeListings(deps, batch);
+      run.counts.inserted += counts.inserted;
+      run.counts.updated += counts.updated;
+      run.counts.unchanged += counts.unchanged;
+      for (const [reason, n] of Object.entries(counts.skipped)) {
+        run.counts.failed += n;
+        run.failedByReason[reason] = (run.failedByReason[reason] ?? 0) + n;
+      }
+    } catch (error) {
+      run.counts.failed += batch.length;
+      run.failedByReason['store'] = (run.failedByReason['store'] ?? 0) + batch.length;
+      run.error = `store: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  };
+  const flush = (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) writing = writing.then(() => write(batch));
+    return writing;
+  };
+  return {
+    flush,
+    async add(listing: Listing): Promise<void> {
+      if (pending.length === 0) pendingSince = Date.now();
+      pending.push(listing);
+      if (pending.length < settings.batchSize && Date.now() - pendingSince < settings.progressMs) return;
+      inFlight += 1;
+      const written = flush().finally(() => (inFlight -= 1));
+      if (inFlight > 2) await written;
+    },
+  };
+}
+
+/** Holds every request of the site for a while (after a block or a Retry-After), without cutting running ones. */
+function sitePause(pool: () => { pause(): Promise<unknown>; resume(): void } | undefined) {
+  let resumeTimer: NodeJS.Timeout | undefined;
+  return {
+    pause(ms: number): void {
+      const current = pool();
+      if (!current || ms <= 0) return;
+      void current.pause().catch(() => undefined);
+      clearTimeout(resumeTimer);
+      resumeTimer = setTimeout(() => current.resume(), ms);
+    },
+    stop: () => clearTimeout(resumeTimer),
+  };
+}
+
+/** A category or search page: its product and listing links, those robots.txt allows, become requests. */
+async function followListing(ctx: PageContext, site: SiteConfig, robots: Robots | null, run: ScrapeRun): Promise<void> {
+  const links = linksOfListing(parseHtml(ctx.html), ctx.request.loadedUrl ?? ctx.request.url, site);
+  const found = [...links.products.map((url) => ({ url, label: 'product' })), ...links.listings.map((url) => ({ url, label: 'listing' }))];
+  const allowed = found.filter((r) => robotsAllow(robots, r.url));
+  for (let i = allowed.length; i < found.length; i++) bump(run.failedByReason, 'robots_txt');
+  await ctx.addRequests(allowed);
+}
+
+/** A product page: its listing, or the failure that says why there is none. */
+function readProduct(ctx: PageContext, site: SiteConfig): Listing | PageVerdict {
+  const result = extractPage({
+    html: ctx.html,
+    url: ctx.request.loadedUrl ?? ctx.request.url,
+    market: site.market,
+    site: site.name,
+    extractor: site.extractor,
+    status: ctx.status,
+  });
+  if (result.kind === 'listing') return result.listing;
+  const failure: PageFailure =
+    result.kind === 'blocked' ? { kind: 'blocked', reason: result.reason } : { kind: 'failed', reason: 'no_product' };
+  return { failure, retry: true };
+}
+
 async function crawlPages(
   deps: CrawlDeps,
   job: CrawlJob,
@@ -337,130 +482,38 @@ async function crawlPages(
     crawleeLog.setLevel(LogLevel.OFF);
     crawleeQuieted = true;
   }
-  const failureReasons = new Map<string, string>();
+  // Crawlee reports a failed request with its last error only: the verdict is kept by request.
+  const failures = new Map<string, PageFailure>();
   let consecutiveBlocks = 0;
-  let pending: Listing[] = [];
-  let pendingSince = 0;
-  let inFlight = 0;
-  let writing: Promise<void> = Promise.resolve();
-
-  const flush = (): Promise<void> => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return writing;
-    writing = writing.then(async () => {
-      try {
-        const counts = await writeListings(deps, batch);
-        run.counts.inserted += counts.inserted;
-        run.counts.updated += counts.updated;
-        run.counts.unchanged += counts.unchanged;
-        for (const [reason, n] of Object.entries(counts.skipped)) {
-          run.counts.failed += n;
-          run.failedByReason[reason] = (run.failedByReason[reason] ?? 0) + n;
-        }
-      } catch (error) {
-        run.counts.failed += batch.length;
-        run.failedByReason['store'] = (run.failedByReason['store'] ?? 0) + batch.length;
-        run.error = `store: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    });
-    return writing;
-  };
-
-  // Holds every request of the site after a block or a Retry-After, without cutting running ones.
+  const writer = listingWriter(deps, settings, run);
   let crawler: HttpCrawler<InternalHttpCrawlingContext> | PlaywrightCrawler | undefined;
-  let resumeTimer: NodeJS.Timeout | undefined;
-  const pauseSite = (ms: number) => {
-    const pool = crawler?.autoscaledPool;
-    if (!pool || ms <= 0) return;
-    void pool.pause().catch(() => undefined);
-    clearTimeout(resumeTimer);
-    resumeTimer = setTimeout(() => pool.resume(), ms);
-  };
+  const pause = sitePause(() => crawler?.autoscaledPool);
 
-  const fail = (request: Request, reason: string, retry: boolean): never => {
-    failureReasons.set(request.uniqueKey, reason);
-    if (retry) throw new Error(reason);
-    throw new NonRetryableError(reason);
+  const refuse = (ctx: PageContext, verdict: PageVerdict): never => {
+    failures.set(ctx.request.uniqueKey, verdict.failure);
+    if (verdict.pauseMs !== undefined) pause.pause(verdict.pauseMs);
+    const message = `${verdict.failure.kind}: ${verdict.failure.reason}`;
+    throw verdict.retry ? new Error(message) : new NonRetryableError(message);
   };
 
   const handlePage = async (ctx: PageContext): Promise<void> => {
-    const { request, status, html } = ctx;
     run.counts.pages += 1;
-    if (status === 429 || status === 503) {
-      const retryAfterMs = Number(ctx.retryAfter) * 1000;
-      pauseSite(
-        Math.min(Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : settings.retryBackoffMs, settings.blockBackoffMs),
-      );
-      fail(request, `http_${status}`, true);
-    }
-    if (status >= 500) fail(request, `http_${status}`, true);
-    const blocked = detectBlockPage(html, status);
-    if (blocked) {
-      // A block is about the session (cookies, fingerprint, proxy): retire it, rest the site.
+    const verdict = pageVerdict(ctx, settings, consecutiveBlocks);
+    if (verdict?.failure.kind === 'blocked') {
       ctx.session?.retire();
       consecutiveBlocks += 1;
-      pauseSite(Math.min(settings.blockBackoffMs * 2 ** (consecutiveBlocks - 1), 10 * 60_000));
-      fail(request, `blocked:${blocked}`, true);
     }
-    if (status >= 400) fail(request, `http_${status}`, false);
-    // A page cut short loses its price block or its availability: fetch it again, never store it.
-    if (!/<\/(?:html|body)>/i.test(html)) fail(request, 'truncated', true);
+    if (verdict) return refuse(ctx, verdict);
     consecutiveBlocks = 0;
-
-    if (request.label === 'listing') {
-      const links = linksOfListing(parseHtml(html), request.loadedUrl ?? request.url, site);
-      const found = [
-        ...links.products.map((url) => ({ url, label: 'product' })),
-        ...links.listings.map((url) => ({ url, label: 'listing' })),
-      ];
-      const allowed = found.filter((r) => robotsAllow(robots, r.url));
-      for (let i = allowed.length; i < found.length; i++) bump(run.failedByReason, 'robots_txt');
-      await ctx.addRequests(allowed);
-      return;
-    }
-    const result = extractPage({
-      html,
-      url: request.loadedUrl ?? request.url,
-      market: site.market,
-      site: site.name,
-      extractor: site.extractor,
-      status,
-    });
-    if (result.kind === 'blocked') fail(request, `blocked:${result.reason}`, true);
-    if (result.kind === 'no_product') fail(request, 'no_product', true);
-    if (result.kind !== 'listing') return;
+    if (ctx.request.label === 'listing') return followListing(ctx, site, robots, run);
+    const product = readProduct(ctx, site);
+    if ('failure' in product) return refuse(ctx, product);
     run.counts.products += 1;
-    if (pending.length === 0) pendingSince = Date.now();
-    pending.push(result.listing);
-    // A polite crawl (two pages a second by default) would take minutes to fill a batch:
-    // products also go out once the oldest has waited a progress period.
-    if (pending.length >= settings.batchSize || Date.now() - pendingSince >= settings.progressMs) {
-      // The write overlaps further fetches; a page waits only when two batches are already
-      // queued, so a slow database slows the crawl instead of filling memory.
-      inFlight += 1;
-      const written = flush().finally(() => (inFlight -= 1));
-      if (inFlight > 2) await written;
-    }
+    await writer.add(product);
   };
 
-  const onFailed = ({ request }: { request: Request }, error: Error) => {
-    const reason =
-      failureReasons.get(request.uniqueKey) ??
-      // The HTTP client's refusal, or Chromium's request that confinePage aborted.
-      (error.message.startsWith(`${OFF_SITE}:`) || error.message.includes('ERR_BLOCKED_BY_CLIENT')
-        ? OFF_SITE
-        : /timed? ?out/i.test(error.message)
-          ? 'timeout'
-          : 'error');
-    if (reason.startsWith('blocked:')) {
-      run.counts.blocked += 1;
-      bump(run.blockedByReason, reason.slice('blocked:'.length));
-    } else {
-      run.counts.failed += 1;
-      bump(run.failedByReason, reason);
-    }
-  };
+  const onFailed = ({ request }: { request: Request }, error: Error) =>
+    recordFailure(run, failures.get(request.uniqueKey) ?? failureOfError(error));
 
   // Concurrency is the site's fixed setting, so the system load Crawlee samples (a `ps` child
   // process every second by default) would steer nothing: sample it rarely.
@@ -554,8 +607,8 @@ async function crawlPages(
     }
     await crawler.run(requests);
   } finally {
-    clearTimeout(resumeTimer);
-    await flush();
+    pause.stop();
+    await writer.flush();
     await crawler?.teardown().catch(() => undefined);
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   }
