@@ -3,5 +3,4 @@
 // a refresh of its source offers on demand. The shopper-facing rules stay in catalog/selling.ts.
 export * from './product-lookup';
 export * from './product-admin';
-export * from './product-admin.store';
 export * from './product-admin.service';

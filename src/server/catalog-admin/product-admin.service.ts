@@ -4,11 +4,27 @@
 // written through to the Redis product cache, which the shopper's page reads.
 import { refuse, type Refusal } from '../platform/refusal';
 import { recordAudit, auditCollection } from '../backoffice';
-import { cacheProduct, findProduct, productCollection } from '../catalog';
+import {
+  cacheProduct,
+  clearPriceOverride,
+  findProduct,
+  findProductsBy,
+  productCollection,
+  setPriceOverride,
+  setSalesStop,
+} from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../shared/markets';
 import type { ActingAgent } from '../backoffice';
-import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryCollection } from '../pricing';
+import {
+  listenForPriceEvents,
+  priceEventHub,
+  marginRules,
+  enqueueRefresh,
+  refreshQueue,
+  priceHistoryCollection,
+  priceHistoryOf,
+} from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import {
@@ -19,7 +35,6 @@ import {
   type ProductAdminView,
   type ProductHit,
 } from './product-admin';
-import { clearPriceOverride, findProductsBy, priceHistoryOf, setPriceOverride, setSalesStop } from './product-admin.store';
 import { productFilter, productSearchPlan, type ProductSearch } from './product-lookup';
 
 export type ProductActionResult = { readonly ok: true; readonly product: ProductAdminView } | Refusal;

@@ -15,3 +15,5 @@ export * from './product-search-indexes';
 export * from './product-search';
 export * from './product-search.store';
 export * from './product.collection';
+export * from './product-writes.store';
+export * from './product-sitemap.store';

@@ -20,9 +20,8 @@ import type { Order } from '../orders';
 import type { Runtime } from '../platform/runtime';
 import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
-import { findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from './checkout.store';
 import { toShopperOrderView, type ShopperOrderView } from './order-status';
-import { bankAccountOf, orderCollection } from '../orders';
+import { bankAccountOf, orderCollection, findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from '../orders';
 
 export interface PlacedOrderRef {
   readonly orderId: string;

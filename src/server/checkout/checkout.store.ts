@@ -1,34 +1,6 @@
-// Orders as checkout writes and reads them, and the no-JavaScript form's round trip in Redis.
+// The no-JavaScript checkout form's round trip in Redis: a refused submission's values and errors.
 import type { Redis } from 'ioredis';
-import type { Collection } from 'mongodb';
-import { isDuplicateKey } from '../platform/db';
 import type { MarketCode } from '../../shared/markets';
-import type { Order } from '../orders';
-
-/** customerId is the shard key: the read goes to one shard. */
-export function findPlacedOrder(orders: Collection<Order>, customerId: string, orderId: string): Promise<Order | null> {
-  return orders.findOne({ _id: orderId, customerId });
-}
-
-/** False when the order was already there: a concurrent submit of the same form inserted it first. */
-export async function insertPlacedOrder(orders: Collection<Order>, order: Order): Promise<boolean> {
-  try {
-    await orders.insertOne(order);
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
-}
-
-/**
- * Numbers are not unique in the database (see orders/order.collection.ts): every match is returned. The
- * shopper's customer id (from the e-mail they typed) is the shard key, so the read goes to one
- * shard; a number alone would ask every shard.
- */
-export function findOrdersByNumber(orders: Collection<Order>, customerId: string, number: string): Promise<Order[]> {
-  return orders.find({ customerId, number }).limit(5).toArray();
-}
 
 /** What a refused form submission carries back to the re-rendered form: its values and errors. */
 export interface CheckoutFlash {

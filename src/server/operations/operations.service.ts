@@ -11,7 +11,7 @@ import { readRefreshLatency } from '../pricing';
 import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 import { JOB_STATES, toMarketScrapes, type FailedJobView, type JobState, type OperationsView, type QueueView } from './operations';
-import { scrapeRunCollection } from '../scraping';
+import { recentScrapeRuns, scrapeRunCollection } from '../scraping';
 
 export const RetryJobInput = z.object({
   queue: z.enum(ALL_QUEUES as [string, ...string[]]),
@@ -40,9 +40,7 @@ function queueOf(rt: Runtime, name: string): Queue {
 export async function operationsOverview(rt: Runtime, now = new Date()): Promise<OperationsView> {
   const [scrapes, queues, failed, refreshLatency] = await Promise.all([
     Promise.all(
-      MARKET_CODES.map(async (market) =>
-        toMarketScrapes(market, await scrapeRunCollection(rt).find({ market }).sort({ startedAt: -1 }).limit(RUNS_PER_MARKET).toArray()),
-      ),
+      MARKET_CODES.map(async (market) => toMarketScrapes(market, await recentScrapeRuns(scrapeRunCollection(rt), market, RUNS_PER_MARKET))),
     ),
     Promise.all(
       ALL_QUEUES.map(async (name): Promise<QueueView> => {

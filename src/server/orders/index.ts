@@ -13,3 +13,4 @@ export * from './bank-account';
 export * from './order-actions.service';
 export * from './order.collection';
 export * from './order-actions.schema';
+export * from './placed-order.store';

@@ -1,6 +1,7 @@
-// Writing price history points. Their ids are derived from the change they record, so writing
+// Price history: writing points and reading a product's. Their ids are derived from the change they record, so writing
 // a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
 // no-op: the duplicate-key refusals are the expected answer, not an error.
+import type { MarketCode } from '../../shared/markets';
 import { MongoBulkWriteError, type Collection } from 'mongodb';
 import { DUPLICATE_KEY } from '../platform/db';
 import type { PricePoint } from './price-history.schema';
@@ -17,4 +18,15 @@ export async function insertPricePoints(history: Collection<PricePoint>, points:
     if (onlyDuplicates) return error.insertedCount;
     throw error;
   }
+}
+
+/** The last `perMarket` changes in each market: four index range reads on (productId, market, at). */
+export async function priceHistoryOf(
+  history: Collection<PricePoint>,
+  productId: string,
+  markets: readonly MarketCode[],
+  perMarket = 200,
+): Promise<PricePoint[]> {
+  const reads = markets.map((market) => history.find({ productId, market }).sort({ at: -1 }).limit(perMarket).toArray());
+  return (await Promise.all(reads)).flat();
 }

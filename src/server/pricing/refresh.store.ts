@@ -1,12 +1,10 @@
-// MongoDB writes of a refresh: the price history points, then the product's refreshed offers
-// and selling prices in one atomic update of the one document. Both are idempotent, so a
-// retried job neither duplicates history nor loses it, on one server or the cluster (see pricePoints).
+// What a refresh stores beside the product (whose offers the catalog writes: writeRefreshedOffers):
+// its price history points, with ids derived from the change so a retried job neither duplicates
+// history nor loses it (see pricePoints), and the claim that keeps two jobs from calling at once.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Collection } from 'mongodb';
-import type { Product } from '../catalog';
 import type { PricePoint } from './price-history.schema';
-import type { AppliedQuotes, PriceChange } from './live-price';
+import type { PriceChange } from './live-price';
 import { offerCheckedAt, priceChangeTime } from './freshness';
 
 /**
@@ -42,29 +40,6 @@ export function pricePoints(productId: string, changes: readonly PriceChange[]):
     shipping: change.offer.shipping,
     at: priceChangeTime(change.before),
   }));
-}
-
-/**
- * Sets only the refreshed offers' price fields and the selling prices, so a scraper writing the
- * product's title or another market's offer at the same time is not overwritten. Returns the
- * document as stored, which is what the cache receives.
- */
-export async function writeRefreshedOffers(
-  products: Collection<Product>,
-  productId: string,
-  applied: AppliedQuotes,
-  now: Date,
-): Promise<Product | null> {
-  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
-  for (const market of applied.refreshed) {
-    const offer = applied.offers[market];
-    if (!offer) continue;
-    set[`offers.${market}.price`] = offer.price;
-    set[`offers.${market}.shipping`] = offer.shipping;
-    set[`offers.${market}.availability`] = offer.availability;
-    set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
-  }
-  return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
 }
 
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

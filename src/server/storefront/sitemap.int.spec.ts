@@ -6,9 +6,8 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../../shared/ids';
 import { eur } from '../../shared/money';
 import type { Product } from '../catalog';
-import { sitemapBoundaries, sitemapProducts } from './sitemap.store';
+import { sitemapBoundaries, sitemapProducts, productCollection } from '../catalog';
 import { sitemapFile } from './sitemap.service';
-import { productCollection } from '../catalog';
 
 const rt = useTestRuntime('sitemap');
 

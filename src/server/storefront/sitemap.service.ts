@@ -1,16 +1,15 @@
 // The sitemap documents, from the store's reads and the pure XML: what the h3 routes serve.
-import { catalogFacets, productCollection } from '../catalog';
+import { catalogFacets, productCollection, sitemapBoundaries, sitemapProducts } from '../catalog';
 import { MARKET_CODES } from '../../shared/markets';
 import type { Runtime } from '../platform/runtime';
 import { alternatesFor } from './alternates';
 import { productPath } from './product-url';
-import { sitemapFileName, sitemapFiles, sitemapIndexXml, urlSetXml, type SitemapFile, type SitemapUrl } from './sitemap';
-import { sitemapBoundaries, sitemapProducts } from './sitemap.store';
+import { SITEMAP_MAX_URLS, sitemapFileName, sitemapFiles, sitemapIndexXml, urlSetXml, type SitemapFile, type SitemapUrl } from './sitemap';
 
 const SITEMAPS_PATH = '/sitemaps';
 
 export async function sitemapIndex(rt: Runtime, origin: string): Promise<string> {
-  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis);
+  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis, SITEMAP_MAX_URLS);
   // An empty catalog still has its (empty) first page, which catches the first products.
   return sitemapIndexXml(sitemapFiles(Math.max(1, boundaries.length)).map((file) => `${origin}${SITEMAPS_PATH}/${sitemapFileName(file)}`));
 }
@@ -27,7 +26,7 @@ export async function sitemapFile(rt: Runtime, origin: string, file: SitemapFile
     const { categories } = await catalogFacets(productCollection(rt), rt.redis);
     return urlSetXml([...listingUrls(origin, ''), ...categories.flatMap((c) => listingUrls(origin, `?category=${encodeURIComponent(c)}`))]);
   }
-  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis);
+  const boundaries = await sitemapBoundaries(productCollection(rt), rt.redis, SITEMAP_MAX_URLS);
   if (file.page >= Math.max(1, boundaries.length)) return null;
   const from = file.page === 0 ? null : (boundaries[file.page] ?? null);
   const products = await sitemapProducts(productCollection(rt), file.market, from, boundaries[file.page + 1] ?? null);

@@ -1,6 +1,6 @@
 // Our catalog as sitemaps (sitemaps.org): `/sitemap.xml` is an index of one product sitemap per
 // market and id range, each at most 50,000 URLs as the protocol allows, plus one of the market
-// listing pages. Id ranges come from a walk of the id index (sitemap.store.ts), so a page is a
+// listing pages. Id ranges come from a walk of the id index (catalog's product-sitemap.store.ts), so a page is a
 // keyset range read, never a skip. Pure: names of the sitemap files and their XML.
 import { MARKET_CODES, isMarketCode, type MarketCode } from '../../shared/markets';
 

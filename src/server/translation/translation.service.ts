@@ -5,7 +5,16 @@
 // page scraped meanwhile) is left as it is. The write is guarded by the `updatedAt` it read, like
 // the scrapers' writes, so neither overwrites the other's change.
 import type { Redis } from 'ioredis';
-import { cacheProduct, findProduct, originalText, sellingPrice, withText, type ProductText, productCollection } from '../catalog';
+import {
+  cacheProduct,
+  findProduct,
+  originalText,
+  replaceProductIfUnchanged,
+  sellingPrice,
+  withText,
+  type ProductText,
+  productCollection,
+} from '../catalog';
 import type { Db } from 'mongodb';
 import { MARKETS } from '../../shared/markets';
 import type { TextTranslator } from './translator.client';
@@ -46,8 +55,7 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
       done = { from: original, to: { title, description: description || null, language, origin: 'translation', at: now } };
     }
     const updated = withText(product, market, done.to, now);
-    const result = await productCollection(deps).replaceOne({ _id: productId, updatedAt: product.updatedAt }, updated);
-    if (result.matchedCount === 1) {
+    if (await replaceProductIfUnchanged(productCollection(deps), product, updated)) {
       // The copy is repaired by its TTL or the next write if Redis fails now; the text is stored.
       if (deps.redis)
         await cacheProduct(deps.redis, updated).catch((error: unknown) =>

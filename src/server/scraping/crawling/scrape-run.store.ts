@@ -44,3 +44,8 @@ export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: Sc
     },
   );
 }
+
+/** A market's latest runs, newest first: what the operations page shows. */
+export function recentScrapeRuns(runs: Collection<ScrapeRun>, market: MarketCode, limit: number): Promise<ScrapeRun[]> {
+  return runs.find({ market }).sort({ startedAt: -1 }).limit(limit).toArray();
+}

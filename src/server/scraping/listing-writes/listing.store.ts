@@ -6,9 +6,8 @@
 // creates no duplicates, and a product changed meanwhile (another market's scraper, the
 // refresher) is planned again from its new state instead of being overwritten.
 // The Redis copy of the written products is listing.service.ts's job.
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
-import { Product } from '../../catalog';
-import { DUPLICATE_KEY } from '../../platform/db';
+import type { Collection } from 'mongodb';
+import { Product, productsByIds, writeProductsIfUnchanged } from '../../catalog';
 import type { MarketCode } from '../../../shared/markets';
 import type { MarginRules } from '../../pricing';
 import { PricePoint, insertPricePoints } from '../../pricing';
@@ -96,7 +95,7 @@ export async function upsertListings(
     // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
     const stored = new Map<string, Product>();
     if (round > 0 || !expectNew) {
-      for (const doc of await collections.products.find({ _id: { $in: [...pending.keys()] } }).toArray()) stored.set(doc._id, doc);
+      for (const [id, doc] of await productsByIds(collections.products, [...pending.keys()])) stored.set(id, doc);
     }
 
     const writes: { product: Product; changes: ChangePlan[]; listings: (Listing & { market: MarketCode })[] }[] = [];
@@ -137,8 +136,8 @@ export async function upsertListings(
     if (points.length > 0) counts.pricePoints += await insertPricePoints(collections.priceHistory, points);
     const conflicts =
       writes.length > 0
-        ? await writeGuarded(
-            collections,
+        ? await writeProductsIfUnchanged(
+            collections.products,
             writes.map((w) => w.product),
             stored,
           )
@@ -154,33 +153,4 @@ export async function upsertListings(
     }
   }
   return { counts, written, unchanged };
-}
-
-/**
- * Replaces each product only if it is still as read (same `updatedAt`), and inserts a new one.
- * A product changed meanwhile fails its filter, the upsert then collides with the existing id,
- * as does the insert of a product created meanwhile, and that duplicate-key error is how the
- * conflict is reported: the indexes of the products to plan again. (A plain insert, not an
- * upsert, for a new product: a third of the time of a filtered upsert, which first searches.)
- * A hashed `_id` is the shard key, so each write goes to one shard.
- */
-async function writeGuarded(
-  collections: Pick<ListingCollections, 'products'>,
-  products: readonly Product[],
-  stored: ReadonlyMap<string, Product>,
-): Promise<Set<number>> {
-  const operations: AnyBulkWriteOperation<Product>[] = products.map((product) => {
-    const readAt = stored.get(product._id)?.updatedAt;
-    if (!readAt) return { insertOne: { document: product } };
-    return { replaceOne: { filter: { _id: product._id, updatedAt: readAt }, replacement: product, upsert: true } };
-  });
-  try {
-    await collections.products.bulkWrite(operations, { ordered: false });
-    return new Set();
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const failures = [error.writeErrors].flat();
-    if (failures.length === 0 || !failures.every((e) => e.code === DUPLICATE_KEY)) throw error;
-    return new Set(failures.map((e) => e.index));
-  }
 }

@@ -1,17 +1,18 @@
-// What the sitemaps read: the id boundaries of the product pages (a walk of the _id index,
-// covered by it, kept in Redis for an hour since search engines fetch sitemaps rarely and a
-// product added since waits for the next walk), and one page's products for sale in a market.
+// What the storefront's sitemaps read of the products: the id boundaries of the product pages
+// (a walk of the _id index, covered by it, kept in Redis for an hour since search engines fetch
+// sitemaps rarely and a product added since waits for the next walk), and one page's products
+// for sale in a market.
 import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
-import { forSaleIn, type Product } from '../catalog';
+import type { Product } from './product.schema';
+import { forSaleIn } from './selling';
 import type { MarketCode } from '../../shared/markets';
-import { SITEMAP_MAX_URLS } from './sitemap';
 
 const BOUNDARIES_KEY = 'ds:sitemap:boundaries';
 const BOUNDARIES_TTL_S = 3600;
 
 /** The first id of each page of at most `perPage` products, in id order. */
-export async function sitemapBoundaries(products: Collection<Product>, redis: Redis, perPage = SITEMAP_MAX_URLS): Promise<string[]> {
+export async function sitemapBoundaries(products: Collection<Product>, redis: Redis, perPage: number): Promise<string[]> {
   const key = `${BOUNDARIES_KEY}:${perPage}`;
   const cached = await redis.get(key);
   if (cached) return JSON.parse(cached) as string[];

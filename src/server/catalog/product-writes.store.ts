@@ -1,0 +1,122 @@
+// The products collection's writes that other capabilities ask for, each through a function of
+// the catalog: a scrape's listings (written whole, guarded by the version read), a live refresh's
+// offers, an agent's price override or sales stop, a translated text. The catalog is the only
+// code that writes products; what to write is decided by the capability that asks.
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import type { MarketCode } from '../../shared/markets';
+import { DUPLICATE_KEY } from '../platform/db';
+import type { Offer, PriceOverride, Product, SalesStop, SellPrice } from './product.schema';
+
+/** The stored products of these ids, by id: whole documents, as a write that replaces them needs. */
+export async function productsByIds(products: Collection<Product>, ids: readonly string[]): Promise<Map<string, Product>> {
+  const stored = new Map<string, Product>();
+  for (const doc of await products.find({ _id: { $in: [...ids] } }).toArray()) stored.set(doc._id, doc);
+  return stored;
+}
+
+/**
+ * Replaces each product only if it is still as read (same `updatedAt`), and inserts a new one.
+ * A product changed meanwhile fails its filter, the upsert then collides with the existing id,
+ * as does the insert of a product created meanwhile, and that duplicate-key error is how the
+ * conflict is reported: the indexes of the products to plan again. (A plain insert, not an
+ * upsert, for a new product: a third of the time of a filtered upsert, which first searches.)
+ * A hashed `_id` is the shard key, so each write goes to one shard.
+ */
+export async function writeProductsIfUnchanged(
+  products: Collection<Product>,
+  written: readonly Product[],
+  stored: ReadonlyMap<string, Product>,
+): Promise<Set<number>> {
+  const operations: AnyBulkWriteOperation<Product>[] = written.map((product) => {
+    const readAt = stored.get(product._id)?.updatedAt;
+    if (!readAt) return { insertOne: { document: product } };
+    return { replaceOne: { filter: { _id: product._id, updatedAt: readAt }, replacement: product, upsert: true } };
+  });
+  try {
+    await products.bulkWrite(operations, { ordered: false });
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = [error.writeErrors].flat();
+    if (failures.length === 0 || !failures.every((e) => e.code === DUPLICATE_KEY)) throw error;
+    return new Set(failures.map((e) => e.index));
+  }
+}
+
+/** Replaces the product if nobody wrote it since it was read; false when someone did (read it again). */
+export async function replaceProductIfUnchanged(
+  products: Collection<Product>,
+  read: Pick<Product, '_id' | 'updatedAt'>,
+  updated: Product,
+): Promise<boolean> {
+  const result = await products.replaceOne({ _id: read._id, updatedAt: read.updatedAt }, updated);
+  return result.matchedCount === 1;
+}
+
+/** A live refresh's outcome: the refreshed markets' offers and every market's selling price. */
+export interface RefreshedOffers {
+  readonly offers: Partial<Record<MarketCode, Offer>>;
+  readonly sellPrices: Partial<Record<MarketCode, SellPrice>>;
+  readonly refreshed: readonly MarketCode[];
+}
+
+/**
+ * Sets only the refreshed offers' price fields and the selling prices, so a scraper writing the
+ * product's title or another market's offer at the same time is not overwritten. Returns the
+ * document as stored, which is what the cache receives.
+ */
+export async function writeRefreshedOffers(
+  products: Collection<Product>,
+  productId: string,
+  applied: RefreshedOffers,
+  now: Date,
+): Promise<Product | null> {
+  const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
+  for (const market of applied.refreshed) {
+    const offer = applied.offers[market];
+    if (!offer) continue;
+    set[`offers.${market}.price`] = offer.price;
+    set[`offers.${market}.shipping`] = offer.shipping;
+    set[`offers.${market}.availability`] = offer.availability;
+    set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
+  }
+  return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
+}
+
+/** The back office's search: what its plan's filter finds (every branch of it has an index). */
+export function findProductsBy(products: Collection<Product>, filter: Record<string, unknown>, limit: number): Promise<Product[]> {
+  return products.find(filter).limit(limit).toArray();
+}
+
+// An agent's changes: each one atomic update of the one product that also moves `updatedAt`, so a
+// scraper's guarded replace of a copy read before then fails and plans again, keeping them.
+
+export function setPriceOverride(
+  products: Collection<Product>,
+  productId: string,
+  market: MarketCode,
+  override: PriceOverride,
+): Promise<Product | null> {
+  return products.findOneAndUpdate(
+    { _id: productId },
+    { $set: { [`priceOverrides.${market}`]: override, updatedAt: override.at } },
+    { returnDocument: 'after' },
+  );
+}
+
+export function clearPriceOverride(
+  products: Collection<Product>,
+  productId: string,
+  market: MarketCode,
+  at: Date,
+): Promise<Product | null> {
+  return products.findOneAndUpdate(
+    { _id: productId },
+    { $unset: { [`priceOverrides.${market}`]: '' }, $set: { updatedAt: at } },
+    { returnDocument: 'after' },
+  );
+}
+
+export function setSalesStop(products: Collection<Product>, productId: string, stop: SalesStop | null, at: Date): Promise<Product | null> {
+  return products.findOneAndUpdate({ _id: productId }, { $set: { salesStop: stop, updatedAt: at } }, { returnDocument: 'after' });
+}
