@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's chromium against the production build, started by the
 // global setup with its own database. Browsers cannot be downloaded here.
+import { CHROMIUM_ARGS } from './src/server/platform/chromium';
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -22,16 +23,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Without the networking flags chromium floods the closed network with connection attempts.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: ['--headless', ...CHROMIUM_ARGS],
     },
   },
 });

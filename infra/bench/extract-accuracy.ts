@@ -13,7 +13,10 @@ import { isMarketCode } from '../../src/shared/markets';
 import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from '../cli/extract-file';
 
-const DEFAULT_LIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/server/scraping/extraction/fixtures/real-world/expected.jsonl');
+const DEFAULT_LIST = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../src/server/scraping/extraction/fixtures/real-world/expected.jsonl',
+);
 const { positionals } = parseArgs({ allowPositionals: true });
 const listPath = positionals[0] ? resolve(process.env['INIT_CWD'] ?? process.cwd(), positionals[0]) : DEFAULT_LIST;
 

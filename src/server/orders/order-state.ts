@@ -1,7 +1,7 @@
 // The order state machine: the one place that decides which status may follow which. Pure, so
 // purchases, refunds and agents' actions all ask it and it is tested without servers. Every
 // accepted transition yields the timeline entry to append (actor, time, reason).
-import type { Actor, OrderStatus, TimelineEntry } from './order.schema';
+import { OrderStatus, type Actor, type TimelineEntry } from './order.schema';
 
 /** For each status, the statuses it may move to. `cancelled` and `refunded` are final. */
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
@@ -17,18 +17,7 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
   delivered: ['refund_pending', 'refunded', 'needs_attention'],
   refund_pending: ['refunded', 'needs_attention'],
   // An agent resolving a problem puts the order wherever it really is.
-  needs_attention: [
-    'awaiting_payment',
-    'confirmed',
-    'paid',
-    'purchasing',
-    'purchased',
-    'shipped',
-    'delivered',
-    'cancelled',
-    'refund_pending',
-    'refunded',
-  ],
+  needs_attention: OrderStatus.options.filter((status) => status !== 'needs_attention'),
   cancelled: [],
   refunded: [],
 };

@@ -6,6 +6,7 @@ import { getHeader, getRequestHost, type H3Event } from 'h3';
 import { z } from 'zod';
 import { CSRF_HEADER, minimumRoleFor, roleAtLeast, tokensMatch, type ActingAgent, type MinimumRole } from '../backoffice';
 import type { Refusal, RefusalKind } from '../platform/refusal';
+import type { Runtime } from '../platform/runtime';
 import { internalErrorMessage, requestIdOf } from '../platform/web';
 import type { Context, SessionContext } from './context';
 
@@ -142,6 +143,20 @@ export function accepted<R extends { readonly ok: boolean }>(outcome: R | Refusa
 
 function isRefusal(outcome: { readonly ok: boolean }): outcome is Refusal {
   return outcome.ok === false && 'kind' in outcome;
+}
+
+/**
+ * The usual back-office mutation: one service action done as the acting agent, its refusal the
+ * HTTP error its kind names, and `answer` picking what the page gets back from what was done.
+ */
+export function agentAction<I extends z.ZodType, R extends { readonly ok: boolean }, A>(
+  input: I,
+  action: (rt: Runtime, input: z.output<I>, agent: ActingAgent) => Promise<R | Refusal>,
+  answer: (done: Exclude<R, Refusal>) => A,
+) {
+  return backofficeProcedure
+    .input(input)
+    .mutation(async ({ ctx, input }) => answer(accepted(await action(ctx.rt, input as z.output<I>, ctx.agent))));
 }
 
 /** What a look-up found, or 404 with `message` (a page asking for an id that does not exist). */

@@ -27,6 +27,7 @@ import { RobotsTxtFile } from '@crawlee/utils';
 import { chromium, type Page } from 'playwright';
 import type { Config } from '../../platform/config';
 import type { Db } from 'mongodb';
+import { CHROMIUM_ARGS } from '../../platform/chromium';
 import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../../platform/outbound';
 import { detectBlockPage } from '../extraction/block-page';
 import { ConfinedHttpClient, OFF_SITE } from './crawl-http-client';
@@ -41,17 +42,6 @@ import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import { isOnHosts, type SiteConfig } from './sites';
 import { scrapeRunCollection } from './scrape-run.collection';
-
-/** Chromium's flags for a machine without outside network: without the networking ones it floods it with connection attempts. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface CrawlSettings {
   readonly requestTimeoutMs: number;

@@ -19,7 +19,7 @@ import {
   setAgentRole,
 } from '../../backoffice';
 import { requestClientAddress, requestIsHttps } from '../../platform/web';
-import { accepted, backofficeProcedure, router, signInProcedure } from '../trpc';
+import { accepted, agentAction, backofficeProcedure, router, signInProcedure } from '../trpc';
 
 const authRouter = router({
   login: signInProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
@@ -46,15 +46,9 @@ const authRouter = router({
 
 const agentsRouter = router({
   list: backofficeProcedure.query(({ ctx }) => agentList(ctx.rt)),
-  create: backofficeProcedure
-    .input(CreateAgentInput)
-    .mutation(async ({ ctx, input }) => accepted(await createAgentAsAdmin(ctx.rt, input, ctx.agent))),
-  setRole: backofficeProcedure
-    .input(AgentRoleInput)
-    .mutation(async ({ ctx, input }) => accepted(await setAgentRole(ctx.rt, input, ctx.agent))),
-  setDisabled: backofficeProcedure
-    .input(AgentDisabledInput)
-    .mutation(async ({ ctx, input }) => accepted(await setAgentDisabled(ctx.rt, input, ctx.agent))),
+  create: agentAction(CreateAgentInput, createAgentAsAdmin, (done) => done),
+  setRole: agentAction(AgentRoleInput, setAgentRole, (done) => done),
+  setDisabled: agentAction(AgentDisabledInput, setAgentDisabled, (done) => done),
   revokeSessions: backofficeProcedure
     .input(AgentIdInput)
     .mutation(({ ctx, input }) => revokeAgentSessions(ctx.rt, input.agentId, ctx.agent)),

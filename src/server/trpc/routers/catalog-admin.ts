@@ -14,9 +14,11 @@ import {
   searchProducts,
   stopSelling,
 } from '../../catalog-admin';
-import { accepted, backofficeProcedure, found, router } from '../trpc';
+import { agentAction, backofficeProcedure, found, router } from '../trpc';
 
 const noProduct = (id: string) => `no product with id ${id}`;
+/** Every change of a product answers with the product as the back office shows it. */
+const productOf = <P>(done: { readonly product: P }) => done.product;
 
 export const catalogAdminRouter = router({
   search: backofficeProcedure.input(ProductSearch.prefault({})).query(({ ctx, input }) => searchProducts(ctx.rt, input)),
@@ -26,16 +28,8 @@ export const catalogAdminRouter = router({
   refreshNow: backofficeProcedure
     .input(ProductIdInput)
     .mutation(async ({ ctx, input }) => found(await refreshNow(ctx.rt, input.productId), noProduct(input.productId))),
-  setOverride: backofficeProcedure
-    .input(OverrideInput)
-    .mutation(async ({ ctx, input }) => accepted(await overridePrice(ctx.rt, input, ctx.agent)).product),
-  clearOverride: backofficeProcedure
-    .input(ClearOverrideInput)
-    .mutation(async ({ ctx, input }) => accepted(await clearOverride(ctx.rt, input, ctx.agent)).product),
-  stopSelling: backofficeProcedure
-    .input(SalesStopInput)
-    .mutation(async ({ ctx, input }) => accepted(await stopSelling(ctx.rt, input, ctx.agent)).product),
-  resumeSelling: backofficeProcedure
-    .input(ProductIdInput)
-    .mutation(async ({ ctx, input }) => accepted(await resumeSelling(ctx.rt, input, ctx.agent)).product),
+  setOverride: agentAction(OverrideInput, overridePrice, productOf),
+  clearOverride: agentAction(ClearOverrideInput, clearOverride, productOf),
+  stopSelling: agentAction(SalesStopInput, stopSelling, productOf),
+  resumeSelling: agentAction(ProductIdInput, resumeSelling, productOf),
 });

@@ -1,10 +1,8 @@
 // Operations in the back office: what the machinery is doing, and the retry of a failed job.
 import { operationsOverview, retryFailedJob, RetryJobInput } from '../../operations';
-import { accepted, backofficeProcedure, router } from '../trpc';
+import { agentAction, backofficeProcedure, router } from '../trpc';
 
 export const operationsRouter = router({
   overview: backofficeProcedure.query(({ ctx }) => operationsOverview(ctx.rt)),
-  retryJob: backofficeProcedure
-    .input(RetryJobInput)
-    .mutation(async ({ ctx, input }) => accepted(await retryFailedJob(ctx.rt, input, ctx.agent))),
+  retryJob: agentAction(RetryJobInput, retryFailedJob, (done) => done),
 });
