@@ -1,6 +1,7 @@
 // The geometry of a price-history chart, computed on the server and drawn as inline SVG by the
 // page: a step line (a price holds until it changes), labelled axes, and a text summary for
 // screen readers and for whoever reads the page without its pictures. Pure; dates shown in UTC.
+import { utcTime } from './utc-time';
 import { formatEuroCents } from './euro-amount';
 
 export interface ChartInput {
@@ -72,7 +73,7 @@ export function priceChart(points: readonly ChartInput[], label: string, size = 
     dots: series.map((p) => ({
       x: x(p.t),
       y: y(p.cents),
-      label: `${new Date(p.t).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${formatEuroCents(p.cents)}`,
+      label: `${utcTime(new Date(p.t).toISOString())} UTC: ${formatEuroCents(p.cents)}`,
     })),
     yTicks,
     xTicks,

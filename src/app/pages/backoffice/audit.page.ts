@@ -1,5 +1,6 @@
 // The audit log: every mutation with who, when, what, before and after, filtered by a GET form.
 // Read-only by design: nothing in the application edits or deletes an entry.
+import { UtcTimePipe } from '../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
@@ -10,7 +11,7 @@ import type { load } from './audit.server';
 export const routeMeta: RouteMeta = { title: 'Audit log · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, FilterDates, FilterSelect],
+  imports: [BackofficePage, FilterDates, FilterSelect, UtcTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -63,7 +64,7 @@ export const routeMeta: RouteMeta = { title: 'Audit log · Back office · Digita
           <tbody class="divide-y divide-slate-100">
             @for (e of page.data.entries; track e.id) {
               <tr data-testid="audit-row" class="align-top">
-                <td class="py-2 whitespace-nowrap">{{ e.at.slice(0, 19).replace('T', ' ') }}</td>
+                <td class="py-2 whitespace-nowrap">{{ e.at | utc: 'seconds' }}</td>
                 <td>{{ e.actor }}</td>
                 <td>{{ e.action }}</td>
                 <td>{{ e.entity }}</td>

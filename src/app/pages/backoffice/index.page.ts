@@ -1,6 +1,7 @@
 // Orders list and the back office's one search box (order number, e-mail, name, phone, product id,
 // GTIN, ASIN, source URL) with the filters, as a plain GET form so every search is a
 // server-rendered page with a shareable URL. Products and customers found show beside the orders.
+import { UtcTimePipe } from '../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { BackofficePage } from '../../backoffice/backoffice-page';
@@ -11,7 +12,7 @@ import type { load } from './index.server';
 export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, FilterDates, FilterSelect],
+  imports: [BackofficePage, FilterDates, FilterSelect, UtcTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -99,7 +100,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                 <td>{{ order.market }}</td>
                 <td>{{ order.status }}</td>
                 <td class="text-right tabular-nums">{{ order.total }}</td>
-                <td>{{ order.createdAt.slice(0, 16).replace('T', ' ') }}</td>
+                <td>{{ order.createdAt | utc }}</td>
               </tr>
             } @empty {
               <tr>

@@ -1,5 +1,6 @@
 // One customer: contact details, their orders (newest first) and agents' internal notes, with a
 // form to add one; the answer is the customer as stored, so the note shows at once.
+import { UtcTimePipe } from '../../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { errorMessage } from '../../../backoffice/backoffice-api';
@@ -11,7 +12,7 @@ import type { load } from './[customerId].server';
 export const routeMeta: RouteMeta = { title: 'Customer · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, NeedsScripts],
+  imports: [BackofficePage, NeedsScripts, UtcTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Customer" ownHeading>
@@ -42,7 +43,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
                   <td>{{ o.market }}</td>
                   <td>{{ o.status }}</td>
                   <td class="text-right tabular-nums">{{ o.total }}</td>
-                  <td>{{ o.createdAt.slice(0, 16).replace('T', ' ') }}</td>
+                  <td>{{ o.createdAt | utc }}</td>
                 </tr>
               } @empty {
                 <tr>
@@ -59,7 +60,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
             <ol class="space-y-2">
               @for (n of c.notes; track $index) {
                 <li class="text-sm" data-testid="customer-note">
-                  <span class="text-slate-500">{{ n.at.slice(0, 16).replace('T', ' ') }} · {{ n.agentId }}</span
+                  <span class="text-slate-500">{{ n.at | utc }} · {{ n.agentId }}</span
                   ><br />{{ n.text }}
                 </li>
               } @empty {

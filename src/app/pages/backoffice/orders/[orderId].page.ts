@@ -2,6 +2,7 @@
 // (refund, internal note, mark paid, cancel, retry purchase, resend confirmation, shipping
 // address). Each action is reviewed, then confirmed; its answer is the updated order, so the
 // timeline shows the result at once. Titles are interpolated, never innerHTML.
+import { UtcTimePipe } from '../../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import type { BackofficeApi } from '../../../backoffice/backoffice-api';
@@ -44,7 +45,7 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel, NeedsScripts],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts, UtcTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
@@ -53,8 +54,7 @@ type Pending =
           Order <span data-testid="order-number">{{ o.number }}</span>
         </h1>
         <p class="mb-6 text-sm text-slate-600">
-          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed
-          {{ o.createdAt.slice(0, 16).replace('T', ' ') }} · {{ o.paymentMethod }}
+          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed {{ o.createdAt | utc }} · {{ o.paymentMethod }}
         </p>
 
         <div class="grid gap-6 md:grid-cols-2">
@@ -252,7 +252,7 @@ type Pending =
           <ol class="space-y-2 border-l border-slate-200 pl-4">
             @for (t of o.timeline; track $index) {
               <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
-                <span class="text-slate-500">{{ t.at.slice(0, 19).replace('T', ' ') }}</span>
+                <span class="text-slate-500">{{ t.at | utc: 'seconds' }}</span>
                 · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span> · {{ t.reason }}
                 <span class="text-slate-500">({{ t.actor }})</span>
               </li>

@@ -3,6 +3,7 @@
 // (readable without JavaScript). Actions: refresh the source offers now (the live result shows
 // in place), override a price until a date, stop or resume selling; each is confirmed first and
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
+import { utcTime } from '../../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { errorMessage } from '../../../backoffice/backoffice-api';
@@ -321,7 +322,7 @@ export default class BackofficeProductPage {
   protected readonly shopPath = productPath;
 
   protected utc(iso: string): string {
-    return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    return `${utcTime(iso)} UTC`;
   }
 
   protected async refreshNow(): Promise<void> {
