@@ -1,12 +1,12 @@
 // The boundaries docs/ARCHITECTURE.md describes, checked by `npm run lint:deps` (part of `./stack test`).
 // A "unit" is a capability (src/server/<name>/), a piece of plumbing (src/server/platform/<name>/)
-// or a shared pure module (src/shared/<name>/); its index.ts is its face and the only way in.
+// or a common pure module (src/common/<name>/); its index.ts is its face and the only way in.
 // Nitro's folders (routes, plugins, middleware) and the tRPC routers are entry points, not units.
-const UNIT = '(src/server/platform/[^/]+|src/server/(?!routes/|plugins/|middleware/|trpc/|platform/)[^/]+|src/shared/[^/]+)';
+const UNIT = '(src/server/platform/[^/]+|src/server/(?!routes/|plugins/|middleware/|trpc/|platform/)[^/]+|src/common/[^/]+)';
 const ANY_UNIT_FILE = `^${UNIT}/.+`;
 const FACE = `^${UNIT}/index\\.ts$`;
 // What the browser may run from the server's tree: each capability's browser.ts face (pure
-// modules only) and src/shared. Everything else it may import only as types.
+// modules only) and src/common. Everything else it may import only as types.
 const BROWSER_FACE = '^src/server/[^/]+/browser\\.ts$';
 // Code the browser bundle must never reach.
 // Test code: specs and the fixtures they share (fixtures are reached directly, never through a face).
@@ -19,8 +19,8 @@ const SERVER_ONLY = '^(node_modules/(mongodb|ioredis|bullmq|crawlee|@crawlee|pla
 const BROWSER_PURITY = {
   name: 'browser-faces-stay-pure',
   severity: 'error',
-  comment: 'A browser.ts face and src/shared are bundled for the browser: nothing they reach at run time may do I/O.',
-  from: { path: `${BROWSER_FACE}|^src/shared/` },
+  comment: 'A browser.ts face and src/common are bundled for the browser: nothing they reach at run time may do I/O.',
+  from: { path: `${BROWSER_FACE}|^src/common/` },
   to: { path: SERVER_ONLY, reachable: true },
 };
 
@@ -53,7 +53,7 @@ const config = {
       severity: 'error',
       comment:
         'Code that runs in the browser (src/app, except *.server.ts loaders) imports server code only as types, ' +
-        'or the pure modules a browser.ts face or src/shared offers.',
+        'or the pure modules a browser.ts face or src/common offers.',
       from: { path: '^src/app/', pathNot: '\\.server\\.ts$|\\.spec\\.ts$' },
       to: { path: '^src/server/', pathNot: BROWSER_FACE, dependencyTypesNot: ['type-only'] },
     },

@@ -4,8 +4,8 @@
 // same path without JavaScript, filled in with the keyboard alone.
 import { expect, test } from './fixtures/test';
 import type { Page } from '@playwright/test';
-import { eur, formatMoney } from '../src/shared/money';
-import { newId } from '../src/shared/ids';
+import { eur, formatMoney } from '../src/common/money';
+import { newId } from '../src/common/ids';
 import { unitCents } from '../src/server/checkout/checkout.fixture';
 import { ordersOf, rescrapeAt, seedProductsForSale } from './fixtures/checkout-seed';
 import { CartPagePo, CheckoutPagePo, OrderPagePo, type Contact } from './fixtures/checkout.po';

@@ -5,14 +5,14 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { withDatabase } from '../src/server/platform/db';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import { ServiceSet } from '../infra/local/lifecycle';
 import { startMongo } from '../infra/local/mongo';
 import { startRedis } from '../infra/local/redis';
 import { LOG_DIR } from '../infra/local/paths';
 import { APP_ENTRY, startApp, startWorker, WORKER_PROCESSES } from '../infra/local/platform';
 import { startSimulator } from '../infra/marketplace-simulator/simulator';
-import { MARKET_CODES } from '../src/shared/markets';
+import { MARKET_CODES } from '../src/common/markets';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(APP_ENTRY)) throw new Error(`no production build at ${APP_ENTRY}: run \`npm run build\` first (./stack test does)`);

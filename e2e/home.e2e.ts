@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/test';
-import { formatMoney } from '../src/shared/money';
+import { formatMoney } from '../src/common/money';
 import { SHOP_TEXTS } from '../src/app/shop/shop-texts';
 import { seedProduct } from './fixtures/catalog-seed';
 import { seedAgent } from './fixtures/backoffice-seed';

@@ -3,7 +3,7 @@
 // stored, forwarding headers from strangers ignored, odd paths never a 500, and the back office's
 // unknown addresses a 404 in English. CSP violations on any page fail every test (fixtures/test.ts).
 import { request as httpRequest } from 'node:http';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import { withE2eRuntime } from './fixtures/e2e-runtime';
 import { expect, test } from './fixtures/test';
 

@@ -1,7 +1,7 @@
 // The shopper's order-status lookup as issue 15 probed it: a POST form (the e-mail in no URL),
 // never cached, and guessed lookups answered 429 in the shopper's language.
 import { expect, test } from '@playwright/test';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import { seedShopperOrder } from './fixtures/backoffice-seed';
 import { OrderPagePo } from './fixtures/checkout.po';
 import { gotoHydrated } from './fixtures/hydrated';

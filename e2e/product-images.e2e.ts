@@ -3,7 +3,7 @@
 // in the first row and lazy below, the title as alt text); a product without a usable photo shows
 // the placeholder; the route refuses widths it does not make, naming the parameter.
 import { expect, test } from './fixtures/test';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import { seedScrapedProducts } from './fixtures/scraped-seed';
 import { StorefrontPo } from './fixtures/storefront.po';
 import { gotoHydrated } from './fixtures/hydrated';

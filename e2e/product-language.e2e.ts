@@ -4,7 +4,7 @@
 // unmarked. The product is written as the scrapers write it, through the listing store.
 import { expect, test } from './fixtures/test';
 import { parseConfig } from '../src/server/platform/config';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import { openRuntime, type Runtime } from '../src/server/platform/runtime';
 import { listingFixture } from '../src/server/scraping/extraction/listing.fixture';
 import { writeListings } from '../src/server/scraping';

@@ -3,7 +3,7 @@
 // swaps it in without a reload; a failing marketplace leaves a stale notice; twenty tabs opening
 // one stale page make one marketplace call.
 import { expect, test } from './fixtures/test';
-import { eur, formatMoney } from '../src/shared/money';
+import { eur, formatMoney } from '../src/common/money';
 import { sellPriceFor, DEFAULT_MARGIN_RULES } from '../src/server/pricing';
 import { offerCallCount, patchSimProduct } from '../infra/marketplace-simulator/sim-products';
 import { productPath, seedStaleSimProduct, simulatorControlUrl } from './fixtures/live-price-seed';

@@ -5,11 +5,11 @@
 // hreflang, JSON-LD, sitemaps).
 import { expect, test } from './fixtures/test';
 import { unitCents } from '../src/server/checkout/checkout.fixture';
-import { newId } from '../src/shared/ids';
+import { newId } from '../src/common/ids';
 import type { Product } from '../src/server/catalog';
 import { stopSelling } from '../src/server/catalog-admin';
-import type { MarketCode } from '../src/shared/markets';
-import { eur, formatMoney } from '../src/shared/money';
+import type { MarketCode } from '../src/common/markets';
+import { eur, formatMoney } from '../src/common/money';
 import { productPath } from '../src/server/storefront';
 import { seedShopProducts } from './fixtures/storefront-seed';
 import { withE2eRuntime } from './fixtures/e2e-runtime';

@@ -11,7 +11,7 @@ import { ServiceSet } from '../../infra/local/lifecycle';
 import { log, StackError } from '../../infra/local/log';
 import { LOG_DIR } from '../../infra/local/paths';
 import { startPlatform } from '../../infra/local/platform';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import type { OperationsView } from '../../src/server/operations';
 import { SYSTEM_SETTINGS, SYSTEM_SIMULATOR_ARGS } from './system-settings';
 

@@ -1,7 +1,7 @@
 // What the scrapers wrote, as a shopper finds it: in every market, the listing's first products
 // open (200, with their title), following the links the listing renders.
 import { expect, test } from '../fixtures/test';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { listedProducts, screenshot } from './system';
 
 /** How many of each listing's products are opened. */

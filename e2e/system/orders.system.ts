@@ -8,7 +8,7 @@ import { expect, test } from '../fixtures/test';
 import type { Browser, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../infra/marketplace-simulator/simulator-settings';
 import type { OrderStatus } from '../../src/server/orders';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrdersPo } from '../fixtures/backoffice.po';
 import { CheckoutPagePo, OrderPagePo, type Contact } from '../fixtures/checkout.po';
 import { gotoHydrated, waitForHydration } from '../fixtures/hydrated';

@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test';
 import { SETTINGS } from '../../src/server/platform/config';
 import { productIdFor, scrapedListing } from '../../src/server/scraping';
 import { productIdFromSlugId } from '../../src/server/storefront';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { openBeforeHydration } from '../fixtures/hydrated';
 import { ProductPagePo } from '../fixtures/product-page.po';
 import { centsOf, listedProducts, simulator, system, wordsOf, type SimProduct } from './system';

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIR } from '../../infra/local/paths';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { CART_TEXTS } from '../../src/app/cart/cart-texts';
 import { PRODUCT_PAGE_TEXTS } from '../../src/app/product-page/product-page-texts';
 import { SHOP_TEXTS } from '../../src/app/shop/shop-texts';

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isMarketCode } from '../../src/shared/markets';
+import { isMarketCode } from '../../src/common/markets';
 import { accuracyOf, compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from '../cli/extract-file';
 

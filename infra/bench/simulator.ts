@@ -4,7 +4,7 @@
 // with keep-alive connections. Each scenario is bounded by a request count and a time limit.
 // Prints a readable summary, then, as its last line, one JSON object with the figures.
 import { Agent, request } from 'node:http';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { Catalog, canonicalPath } from '../marketplace-simulator/catalog-generator';
 import { SeededRandom } from '../marketplace-simulator/seeded-random';
 import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isMarketCode } from '../../src/shared/markets';
+import { isMarketCode } from '../../src/common/markets';
 import { compareRecord, ExpectationLine } from '../../src/server/scraping';
 import { extractFile } from './extract-file';
 

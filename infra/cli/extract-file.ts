@@ -3,7 +3,7 @@
 // page declares, the site and market from the sites table when the URL is a known shop's.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { declaredPageUrl, decodeHtml, extractPage, siteForUrl, toExtractRecord, type ExtractRecord } from '../../src/server/scraping';
 
 export function extractFile(file: string, path: string, url: string | undefined, market: MarketCode | undefined): ExtractRecord {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isMarketCode, type MarketCode } from '../../src/shared/markets';
+import { isMarketCode, type MarketCode } from '../../src/common/markets';
 import { extractFile } from './extract-file';
 
 /** npm runs scripts from the package's folder; paths on the command line are the caller's. */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { ensureDemoAdmin } from '../../src/server/backoffice';
 import { parseConfig } from '../../src/server/platform/config';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { openRuntime } from '../../src/server/platform/runtime';
 import { writeStackManifest } from '../../src/server/system';
 import { startSimulatorProcess, type SimulatorProcess } from '../marketplace-simulator/simulator-process';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { parseConfig } from '../../src/server/platform/config';
 import { withDatabase } from '../../src/server/platform/db';
-import { newId } from '../../src/shared/ids';
+import { newId } from '../../src/common/ids';
 import { openRuntime, type Runtime } from '../../src/server/platform/runtime';
 import { ensureCollections } from '../../src/server/collections';
 

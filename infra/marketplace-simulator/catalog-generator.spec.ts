@@ -2,7 +2,7 @@
 // market, valid GTINs, source ids that decode back, and the configured share of products sold in
 // several markets under one GTIN at different prices.
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { Catalog, canonicalPath, JSON_LD_SHAPES, snapPrice, TEMPLATE_KINDS, type SimProduct } from './catalog-generator';
 import { isValidGtin13 } from './gtin';
 import { CATEGORIES } from './word-lists';

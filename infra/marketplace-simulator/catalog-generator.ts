@@ -6,8 +6,8 @@
 // or more markets under the same GTIN at different prices. Each market lays its catalog out
 // in slots (a seeded permutation of its indices); slot s < sharedSlots holds world product s
 // in the markets that sell it, so finding a product's siblings in other markets is O(1) too.
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
-import { slugify } from '../../src/shared/slug';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
+import { slugify } from '../../src/common/slug';
 import { gtin13 } from './gtin';
 import { AMAZON_PRICE_STYLE, LEGACY_AMAZON_PRICE_STYLE, SHOP_PRICE_STYLES, type PriceStyle } from './price-format';
 import { hashKey, mix32, SeededRandom, unmix32 } from './seeded-random';

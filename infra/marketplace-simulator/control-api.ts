@@ -5,7 +5,7 @@
 // DeepL stand-in under /v2/ (deepl-api.ts), likewise no shop's business.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { MARKET_CODES, MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, MarketCode } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { DEEPL_PATH_PREFIX, handleDeeplRequest, type DeeplUsage } from './deepl-api';
 import { FaultPatch } from './faults';

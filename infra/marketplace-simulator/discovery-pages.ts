@@ -1,7 +1,7 @@
 // How a crawler finds the products of a simulated shop: robots.txt naming the sitemap index, the
 // paged sitemaps (at most 50,000 URLs each, the protocol's limit), the home page and the category
 // listings with pagination. Pure functions of what the server hands them; all text is escaped.
-import { MARKETS, type MarketCode } from '../../src/shared/markets';
+import { MARKETS, type MarketCode } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { escapeHtml, escapeXml } from './html';
 import type { OfferState } from './offer-drift';

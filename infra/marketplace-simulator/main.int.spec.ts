@@ -3,7 +3,7 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // --import resolves tsx from the working directory: run from the repository's root.

@@ -4,7 +4,7 @@
 // `ready` message with the URLs, so that a supervisor need not parse the printed text.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { startSimulator, type RunningSimulator } from './simulator';
 import { DEFAULT_SETTINGS, SimulatorSettingsError, type SimulatorOptions } from './simulator-settings';
 

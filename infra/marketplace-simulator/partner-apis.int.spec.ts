@@ -2,7 +2,7 @@
 // clock), and the supplier order API with its idempotency keys and its orders moving from
 // accepted to shipped to delivered as the clock advances, or failing.
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { control, findProduct, useSimulator } from './simulator-testing';
 

@@ -1,7 +1,7 @@
 // How the simulated shops print prices: the formats that real Italian, French, German and
 // Spanish shops use, written by hand rather than with Intl so that the output does not change
 // with Node's ICU version. Amounts arrive in integer cents; nothing here does float arithmetic.
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 
 const NBSP = '\u00A0';
 /** French typography groups thousands with a narrow no-break space (CLDR fr, Amazon.fr). */

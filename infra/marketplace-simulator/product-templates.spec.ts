@@ -3,7 +3,7 @@
 // the fields it must (title, price as the shop prints it, list price, availability in the
 // market's language, ids), escapes what it shows, and goes raw only under the hostile fault.
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { Catalog, type JsonLdShape, type SimProduct, type TemplateKind } from './catalog-generator';
 import type { OfferState } from './offer-drift';
 import { decimalAmount, formatPrice, priceParts } from './price-format';

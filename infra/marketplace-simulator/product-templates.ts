@@ -5,7 +5,7 @@
 // because the extractors are written against that: Amazon splits the price into whole and
 // fraction spans and hides the full string in `.a-offscreen`; it shows no price at all when the
 // product is unavailable; JSON-LD prices are dot-decimal, sometimes strings, sometimes numbers.
-import { MARKETS, type MarketCode } from '../../src/shared/markets';
+import { MARKETS, type MarketCode } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { productImageSize } from './product-image';
 import { escapeHtml, jsonForScript } from './html';

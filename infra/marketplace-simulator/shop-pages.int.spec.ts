@@ -3,7 +3,7 @@
 // URLs; images; and the request counters that record all of it.
 import { get as httpGet } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { canonicalPath, TEMPLATE_KINDS, JSON_LD_SHAPES } from './catalog-generator';
 import { formatPrice } from './price-format';
 import { SHOP_TEXTS } from './shop-texts';

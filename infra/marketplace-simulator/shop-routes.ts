@@ -5,7 +5,7 @@
 // truncated answer to a placed order is what a client retrying with its idempotency key meets.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import {
   categoryIndexBySlug,

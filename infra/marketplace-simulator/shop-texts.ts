@@ -1,7 +1,7 @@
 // The words each simulated shop prints around its products, in the market's language: the
 // availability sentences, shipping and VAT notes, labels of the detail table, the robot check.
 // The sentences follow what the real Amazon sites print, since the extractors must read them.
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 
 export interface ShopTexts {
   readonly shopName: string;

@@ -2,7 +2,7 @@
 // e2e tests and the benchmarks: listings to write through scraping's product factory, at a scrape
 // time of the caller's choosing (an old one makes the price stale).
 import { canonicalPath, type SimProduct } from './catalog-generator';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { scrapedListing, type Listing } from '../../src/server/scraping';
 
 /** The fields of a simulator product (control API `GET /__control/markets/{m}/products/{id}`) used here. */

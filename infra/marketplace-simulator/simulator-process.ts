@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 
 export interface SimulatorProcess {
   readonly urls: Readonly<Record<MarketCode, string>>;

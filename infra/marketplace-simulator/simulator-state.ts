@@ -3,8 +3,8 @@
 // products, the stock orders took, the order books and the request counters. Everything else
 // is computed from the catalog and the time.
 import { z } from 'zod';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
-import { Cents } from '../../src/shared/money';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
+import { Cents } from '../../src/common/money';
 import { Catalog, type SimProduct } from './catalog-generator';
 import {
   effectiveFaults,

@@ -3,7 +3,7 @@
 // call its control API. Nothing here reads the wall clock, so tests do not depend on timing.
 import { afterAll, beforeAll } from 'vitest';
 import type { SimProduct } from './catalog-generator';
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 import { startSimulator, type RunningSimulator } from './simulator';
 import type { SimulatorOptions } from './simulator-settings';
 

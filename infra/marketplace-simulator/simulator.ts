@@ -4,7 +4,7 @@
 // imported by the application's own code, which reaches it over HTTP like a real marketplace.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import type { Catalog } from './catalog-generator';
 import { handleControlRequest } from './control-api';
 import { handleShopRequest, sendInternalError } from './shop-routes';

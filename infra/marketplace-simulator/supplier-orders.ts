@@ -5,8 +5,8 @@
 // accepted, then shipped with a tracking number, then delivered; some fail, for reasons decided
 // when they are placed (out of stock, price changed) or, for a seeded share, while in processing.
 import { z } from 'zod';
-import type { MarketCode } from '../../src/shared/markets';
-import { Cents } from '../../src/shared/money';
+import type { MarketCode } from '../../src/common/markets';
+import { Cents } from '../../src/common/money';
 import type { OfferState } from './offer-drift';
 import { hashKey, SeededRandom, unitFromHash } from './seeded-random';
 

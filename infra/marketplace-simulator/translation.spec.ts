@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { Catalog } from './catalog-generator';
 import { detectLanguage, translate } from './translation';
 

@@ -3,7 +3,7 @@
 // description sentences), so a product title or description of one shop comes out as the other
 // shop writes it, deterministically. Brands, models and anything it does not know pass through
 // unchanged, as proper nouns do in a real translation. Pure: no I/O.
-import { MARKET_CODES, type MarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { CATEGORIES, COLOURS, DESCRIPTIONS, type Localized } from './word-lists';
 
 /** The languages the shops write in; each market's language has the market's code. */

@@ -2,7 +2,7 @@
 // and sellers, in Italian, French, German and Spanish. The generator combines them; shared
 // products take the same entries in every market, so their titles are translations of each other.
 // Features are phrases rather than adjectives so that they never need gender agreement.
-import type { MarketCode } from '../../src/shared/markets';
+import type { MarketCode } from '../../src/common/markets';
 
 /** One text per market's language. */
 export type Localized = Readonly<Record<MarketCode, string>>;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type IndexKey, DEFAULT_DB_NAME } from '../../src/server/platform/db';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { collectionProblems, planProblems } from './cluster-checks';
 import { clusterPlan, type PlanStep, type ShardedCollection } from './cluster-plan';
 import { CLUSTER_WIDE_ROLES, clusterUsers, type ClusterUser } from './users';

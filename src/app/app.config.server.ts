@@ -4,7 +4,7 @@ import { provideServerRendering } from '@angular/platform-server';
 import { REQUEST } from '@analogjs/router/tokens';
 import { localLink } from '@trpc/client';
 import { appConfig } from './app.config';
-import { MARKET_CODES, MARKETS } from '../shared/markets';
+import { MARKET_CODES, MARKETS } from '../common/markets';
 import { createContext } from '../server/trpc/context';
 import { appRouter, type AppRouter } from '../server/trpc/routers/_app';
 import { logProcedureFault } from '../server/trpc/trpc';

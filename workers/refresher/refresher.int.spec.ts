@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../infra/local/paths';
 import { testEnv, until, useTestRuntime } from '../../infra/local/testing';
 import { parseConfig } from '../../src/server/platform/config';
 import { scrapeDeps, scrapeProducts } from '../../src/server/scraping';
-import { MARKET_CODES } from '../../src/shared/markets';
+import { MARKET_CODES } from '../../src/common/markets';
 import { closePriceEventHub, refreshQueue, SWEEP_POPULAR_JOB } from '../../src/server/pricing';
 import { openProductPage } from '../../src/server/product-page';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';

@@ -3,7 +3,7 @@
 // it (re)schedules the market's discovery crawl; the jobs themselves live in src/server/scraping.
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../../src/server/platform/config';
-import { MARKET_CODES, isMarketCode } from '../../src/shared/markets';
+import { MARKET_CODES, isMarketCode } from '../../src/common/markets';
 import { scrapeQueue } from '../../src/server/platform/queues';
 import { createQueueRedis } from '../../src/server/platform/redis';
 import { EVERY_COLLECTION } from '../../src/server/collections';

@@ -25,7 +25,7 @@ import { SeededRandom } from '../../marketplace-simulator/seeded-random';
 import { BRANDS, CATEGORIES } from '../../marketplace-simulator/word-lists';
 import { parseConfig } from '../../../src/server/platform/config';
 import { withDatabase, type IndexSpec } from '../../../src/server/platform/db';
-import { newId } from '../../../src/shared/ids';
+import { newId } from '../../../src/common/ids';
 import {
   categoryIdOf,
   ProductSearchInput,
@@ -34,7 +34,7 @@ import {
   type Product,
   productCollection,
 } from '../../../src/server/catalog';
-import { MARKET_CODES, type MarketCode } from '../../../src/shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../../src/common/markets';
 import { openRuntime } from '../../../src/server/platform/runtime';
 import { createContext } from '../../../src/server/trpc/context';
 import { appRouter } from '../../../src/server/trpc/routers/_app';

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectMongo, withDatabase } from '../../../src/server/platform/db';
-import { newId } from '../../../src/shared/ids';
-import { MARKET_CODES } from '../../../src/shared/markets';
+import { newId } from '../../../src/common/ids';
+import { MARKET_CODES } from '../../../src/common/markets';
 import { until } from '../../local/testing';
 import { REPO_ROOT } from '../../local/paths';
 import { loadCatalog } from './catalog-loader';

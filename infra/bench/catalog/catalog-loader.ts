@@ -21,7 +21,7 @@ import type { Collection, Db } from 'mongodb';
 import { productCollection, type Product } from '../../../src/server/catalog';
 import type { Listing } from '../../../src/server/scraping';
 import { productIdFor, writeListings } from '../../../src/server/scraping';
-import type { MarketCode } from '../../../src/shared/markets';
+import type { MarketCode } from '../../../src/common/markets';
 import { simCatalogListing } from '../../marketplace-simulator/sim-products';
 
 /** Listing positions per batch: the batch also carries the other-market listings of their products. */

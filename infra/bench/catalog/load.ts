@@ -3,7 +3,7 @@
 // default), with a progress bar on stderr. Interrupted, the same command resumes where it stopped.
 import { parseArgs } from 'node:util';
 import { connectMongo, databaseOf } from '../../../src/server/platform/db';
-import { MARKET_CODES, MarketCode } from '../../../src/shared/markets';
+import { MARKET_CODES, MarketCode } from '../../../src/common/markets';
 import { loadCatalog, progressReporter } from './catalog-loader';
 import { ensureCollections } from '../../../src/server/collections';
 

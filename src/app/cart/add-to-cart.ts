@@ -2,7 +2,7 @@
 // redirects to the cart, so it works before (or without) JavaScript; once the app runs it
 // adds over the API and says so in place, leaving the shopper on the product.
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import type { MarketCode, ShopLanguage } from '../../shared/markets';
+import type { MarketCode, ShopLanguage } from '../../common/markets';
 import { MAX_QUANTITY } from '../../server/cart/browser';
 import { cartApi, cartProblem } from './cart-api';
 import { CartCount } from './cart-count';

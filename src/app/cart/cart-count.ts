@@ -2,7 +2,7 @@
 // page: read once per page (rendered on the server, handed to the browser with the page), then
 // kept current by the components that change the cart without a page load.
 import { Injectable, computed, inject, signal, type Signal } from '@angular/core';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { TrpcClient, type Api, type QueryState } from '../trpc/trpc-client';
 
 @Injectable({ providedIn: 'root' })

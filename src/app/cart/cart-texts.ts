@@ -3,7 +3,7 @@
 // bundle words its updates with the same table as the server render.
 import type { CheckoutField } from '../../server/checkout';
 import type { OrderStatus } from '../../server/orders';
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 
 export type CheckoutFieldName = Exclude<CheckoutField, 'idempotencyKey'>;
 

@@ -3,7 +3,7 @@
 // (load() never throws, which Analog would answer as an empty page with 200).
 import type { H3Event } from 'h3';
 import { TRPCError } from '@trpc/server';
-import { isMarketCode, MARKETS, type MarketCode } from '../../shared/markets';
+import { isMarketCode, MARKETS, type MarketCode } from '../../common/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ShopContext, ShopLoad } from './shop-load';

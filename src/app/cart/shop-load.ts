@@ -5,8 +5,8 @@ import { DOCUMENT } from '@angular/common';
 import { inject } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { injectResponse } from '@analogjs/router/tokens';
-import type { MarketCode, ShopLanguage } from '../../shared/markets';
-import { formatMoney } from '../../shared/money';
+import type { MarketCode, ShopLanguage } from '../../common/markets';
+import { formatMoney } from '../../common/money';
 import { CART_TEXTS, type CartTexts } from './cart-texts';
 
 export interface ShopContext {

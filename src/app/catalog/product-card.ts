@@ -2,8 +2,8 @@
 // way its market writes money ("1.249,50 €" in de-DE). Formatting here rather than in the
 // browser keeps zod (which the market table is declared with) out of the browser bundle,
 // and the text identical between the server render and hydration.
-import { MARKETS, type MarketCode } from '../../shared/markets';
-import { formatMoney } from '../../shared/money';
+import { MARKETS, type MarketCode } from '../../common/markets';
+import { formatMoney } from '../../common/money';
 import type { ProductSummary } from '../../server/catalog';
 
 export interface ProductCardPrice {

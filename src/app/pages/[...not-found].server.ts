@@ -1,7 +1,7 @@
 // Data of the catch-all page: the market whose words and ways back it shows. Under a market's
 // prefix (`/it/nothing`) that market; elsewhere the one the visitor's languages choose.
 import type { PageServerLoad } from '@analogjs/router';
-import { isMarketCode, type MarketCode } from '../../shared/markets';
+import { isMarketCode, type MarketCode } from '../../common/markets';
 import { visitorMarket } from '../shop/visitor-market.server';
 
 export async function load({ params, event }: PageServerLoad): Promise<{ readonly market: MarketCode }> {

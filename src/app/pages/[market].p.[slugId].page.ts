@@ -12,7 +12,7 @@ import type { LivePrice, MarketPrice, RefreshFailureInfo, PriceState } from '../
 import { AddToCart } from '../cart/add-to-cart';
 import { LivePriceClient } from '../product-page/live-price.client';
 import { clockTime, PRODUCT_PAGE_TEXTS, shortAge } from '../product-page/product-page-texts';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../common/money';
 import type { ProductPageView } from '../product-page/product-page-view';
 import { NotFoundPanel } from '../shop/not-found-panel';
 import { ProductImage } from '../shop/product-image';

@@ -4,7 +4,7 @@
 import type { PageServerLoad } from '@analogjs/router';
 import { TRPCError } from '@trpc/server';
 import { productImageView } from '../../server/images';
-import { isMarketCode, MARKETS } from '../../shared/markets';
+import { isMarketCode, MARKETS } from '../../common/markets';
 import { createContext } from '../../server/trpc/context';
 import { appRouter } from '../../server/trpc/routers/_app';
 import type { ProductPageLoad } from '../product-page/product-page-view';

@@ -5,7 +5,7 @@ import { injectAPIPrefix } from '@analogjs/router/tokens';
 import { createTRPCClient, httpSubscriptionLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/routers/_app';
 import type { LivePrice } from '../../server/pricing';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 
 export interface LivePriceRequest {
   readonly productId: string;

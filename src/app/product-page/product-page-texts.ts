@@ -1,6 +1,6 @@
 // The shopper's product page in the four shop languages. Plain strings and small functions, no
 // server imports: the browser bundle formats live updates with the same words as the server.
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 
 export interface ProductPageTexts {
   readonly vatIncluded: string;

@@ -1,7 +1,7 @@
 // What the product page's server load hands the page: plain JSON, prepared on the server from
 // the pricing service and the market table, so the browser bundle needs neither zod nor the
 // server's modules (only their types).
-import type { MarketCode, ShopLanguage } from '../../shared/markets';
+import type { MarketCode, ShopLanguage } from '../../common/markets';
 import type { PriceState, MarketPrice, RefreshFailureInfo } from '../../server/pricing';
 import type { ProductImageView } from '../../server/images';
 import type { PageSeo } from '../shop/page-seo';

@@ -1,7 +1,7 @@
 // What the market listing page's server load hands the page (home, category, search results):
 // plain JSON with prices and dates already written the market's way, so the browser bundle
 // needs no server modules and hydration renders the very same text.
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 import type { ProductImageView } from '../../server/images';
 import type { SearchSort } from '../../server/catalog';
 import type { PageSeo } from './page-seo';

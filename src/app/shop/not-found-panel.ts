@@ -7,7 +7,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit } from '@angular/core';
 import { Title } from '@angular/platform-browser';
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 import { PageMarket } from './shop-markets';
 import { SHOP_TEXTS } from './shop-texts';
 

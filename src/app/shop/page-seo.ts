@@ -2,7 +2,7 @@
 // hreflang alternates (server/storefront/alternates.ts), robots, and JSON-LD. Prepared on the
 // server as plain JSON, applied to the document by seo-head.ts.
 import type { Alternate } from '../../server/storefront';
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 
 export interface PageSeo {
   readonly language: ShopLanguage;

@@ -3,11 +3,11 @@
 // shows (price, currency, availability). Server-only: it reads the public origin from the configuration.
 import { loadConfig } from '../../server/platform/config';
 import { productImagePath } from '../../server/images';
-import { MARKETS } from '../../shared/markets';
+import { MARKETS } from '../../common/markets';
 import type { ProductPageData } from '../../server/product-page';
 import { alternatesFor, productPath } from '../../server/storefront';
 import { PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../common/money';
 import { productJsonLd, type PageSeo } from './page-seo';
 
 export function productSeo(page: ProductPageData): PageSeo {

@@ -1,8 +1,8 @@
 // The markets as the storefront's frame needs them (code, name, language), handed from the
 // server's market table to the browser through TransferState: the browser bundle then needs
-// neither the table's module nor zod, and the one declaration stays src/shared/markets.
+// neither the table's module nor zod, and the one declaration stays src/common/markets.
 import { Injectable, InjectionToken, TransferState, inject, makeStateKey, signal, type Provider } from '@angular/core';
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 
 export interface ShopMarket {
   readonly code: ShopLanguage;

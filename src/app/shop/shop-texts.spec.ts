@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CART_TEXTS } from '../cart/cart-texts';
 import { PRODUCT_PAGE_TEXTS } from '../product-page/product-page-texts';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { SHOP_TEXTS } from './shop-texts';
 
 const TABLES = { SHOP_TEXTS, CART_TEXTS, PRODUCT_PAGE_TEXTS } as const;

@@ -1,7 +1,7 @@
 // The storefront's words in the four shop languages: the header and footer every market page
 // shares, the listing (home, category, search) and the page for an address with nothing at it. Plain strings and small functions, no server imports,
 // so the browser bundle renders the same words as the server.
-import type { ShopLanguage } from '../../shared/markets';
+import type { ShopLanguage } from '../../common/markets';
 
 export interface ShopTexts {
   readonly homeLink: string;

@@ -3,7 +3,7 @@
 // cannot change their own access; each change is audited with before and after.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { createAgentAsAdmin as tryCreateAgent, setAgentDisabled, setAgentRole } from './agent-admin.service';
 import { listAudit } from './audit.store';
 import { login, resolveSession } from './auth.service';

@@ -4,7 +4,7 @@
 // Admins cannot change their own access, so the last admin cannot lock everyone out by mistake.
 import { refuse, type Outcome, type Refusal } from '../platform/refusal';
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import { recordAudit } from './audit.store';
 import { DuplicateAgentError, findAgentById, listAgents, updateAgentAccess } from './agent.store';

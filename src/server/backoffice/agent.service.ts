@@ -1,7 +1,7 @@
 // Creating agents (the CLI, `./stack up`'s demo admin) and listing them for admins. Passwords
 // are hashed here and never stored or logged in clear.
 import { z } from 'zod';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import { SYSTEM_ACTOR, type AuditActor } from './audit';
 import { recordAudit } from './audit.store';

@@ -1,7 +1,7 @@
 // The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
 // deliberately no update or delete here, nor anywhere else in the application.
 import type { Collection, Db } from 'mongodb';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import type { AuditEntry } from './backoffice.schema';
 import { auditQuery, toAuditView, type AuditActor, type AuditFilters, type AuditView } from './audit';
 import { auditCollection } from './backoffice.collection';

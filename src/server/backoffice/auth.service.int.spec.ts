@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { createEvent } from 'h3';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 
 export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;

@@ -3,7 +3,7 @@
 // renewed with it on every change.
 import { getCookie, type H3Event } from 'h3';
 import { setPrivateCookie } from '../platform/web';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { CartId } from './cart.schema';
 
 export const CART_COOKIE = 'ds_cart';

@@ -1,8 +1,8 @@
 // The shopper's cart as stored in Redis: one JSON value per (cart cookie, market).
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
-import { MarketCode } from '../../shared/markets';
-import { Money } from '../../shared/money';
+import { Id } from '../../common/ids';
+import { MarketCode } from '../../common/markets';
+import { Money } from '../../common/money';
 import { MAX_LINES, MAX_QUANTITY } from './cart-limits';
 
 export const Quantity = z.number().int().min(1).max(MAX_QUANTITY);

@@ -3,7 +3,7 @@
 // at the source first (pricing/price-check.service.ts), as placing the order does.
 import type { Product } from '../catalog';
 import { productCacheKey, productFromCacheOrDb, productCollection } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { checkPricesAtSource, marginRules } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type PricedCart, type Purchasable } from './cart';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../catalog';
 import { testOffer } from '../catalog/offer.fixture';
-import { eur } from '../../shared/money';
+import { eur } from '../../common/money';
 import { DEFAULT_MARGIN_RULES as RULES, sellPriceFor } from '../pricing';
 import { addLine, emptyCart, priceCart, purchasableIn, setQuantity, type Purchasable } from './cart';
 import { CART_REFUSALS, MAX_QUANTITY, refusalFromMessage } from './cart-limits';

@@ -1,7 +1,7 @@
 // Carts in Redis: one JSON value per (cart id, market) that expires when unused for the
 // configured time; every read and every write restarts the clock (sliding expiry).
 import type { Redis } from 'ioredis';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { cartKey } from './cart';
 import { Cart } from './cart.schema';
 

@@ -4,8 +4,8 @@
 // cart.service.ts reads the products.
 import type { Availability, Product } from '../catalog';
 import { sellingPrice, textFor } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
-import type { Money } from '../../shared/money';
+import type { MarketCode } from '../../common/markets';
+import type { Money } from '../../common/money';
 import { bestBuy, type MarginRules } from '../pricing';
 import { cartRefusal, MAX_LINES, MAX_QUANTITY, type CartRefusal } from './cart-limits';
 import type { Cart, CartLine } from './cart.schema';

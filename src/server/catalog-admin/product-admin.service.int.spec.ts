@@ -8,7 +8,7 @@ import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { listAudit, auditCollection } from '../backoffice';
 import { cacheProduct, readCachedProduct, productCollection } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { scrapeDeps, scrapeProducts } from '../scraping';
 import {
   closePriceEventHub,

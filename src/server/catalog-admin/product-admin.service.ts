@@ -14,7 +14,7 @@ import {
   setSalesStop,
 } from '../catalog';
 import type { Product } from '../catalog';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { ActingAgent } from '../backoffice';
 import {
   listenForPriceEvents,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { PricePoint } from '../pricing';
 import { sellingPrice, categoryName } from '../catalog';
 import type { Offer, Product } from '../catalog';
-import { Id } from '../../shared/ids';
-import { MARKET_CODES, MarketCode } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { offerCheckedAt, offerMargin, type MarginRules } from '../pricing';
 
 /** An override lasts at most this long: a forgotten one must not outlive the season. */

@@ -2,8 +2,8 @@
 // GTIN/EAN, a marketplace's own id (an ASIN, a SKU), a source URL, or words of its title and
 // brand. Pure: the plan and its MongoDB filter; every branch of the filter has an index.
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
-import { MARKET_CODES } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import { MARKET_CODES } from '../../common/markets';
 import { gtinKey } from '../scraping';
 import { queryTokens } from '../catalog';
 

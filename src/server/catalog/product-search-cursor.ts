@@ -3,7 +3,7 @@
 // to shoppers (base64url JSON), checked when read back: a cursor names the sort it belongs to,
 // so one pasted into another sort is refused, not misread.
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 
 export const SEARCH_SORTS = ['relevance', 'price-asc', 'price-desc', 'newest'] as const;
 export const SearchSort = z.enum(SEARCH_SORTS);

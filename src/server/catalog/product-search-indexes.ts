@@ -13,7 +13,7 @@
 // sorts the products matching all the words in memory, which costs as much as there are
 // matches; relevance and newest, the default, stay index-ordered.
 import type { IndexSpec } from '../platform/db';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 
 /** The field a market's price sort and price range read. */
 export function sellPriceField(market: MarketCode): string {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { overridePrice, stopSelling } from '../catalog-admin';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { scrapedListing, scrapeDeps, scrapeProducts } from '../scraping';
 import type { Product } from './product.schema';
 import { planSearch } from './product-search';

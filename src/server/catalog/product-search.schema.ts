@@ -3,8 +3,8 @@
 // load and the benchmark all send this shape.
 import { z } from 'zod';
 import { type Availability, type TextLanguage } from './product.schema';
-import { MarketCode } from '../../shared/markets';
-import { Cents, type Money } from '../../shared/money';
+import { MarketCode } from '../../common/markets';
+import { Cents, type Money } from '../../common/money';
 import { decodeCursor, SearchSort } from './product-search-cursor';
 import { CategoryId } from './taxonomy';
 import type { ProductCard } from './product-summary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eur } from '../../shared/money';
+import { eur } from '../../common/money';
 import { decodeCursor, encodeCursor } from './product-search-cursor';
 import { kindScope, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
 import { ProductSearchInput } from './product-search.schema';

@@ -13,7 +13,7 @@
 // Price: the range and the sort read the computed selling price of the market (indexed); the
 // card shows what the shopper pays, an agent's override when one is in force (rare, temporary),
 // so such a product may sit slightly out of price order until the override expires.
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
 import { MAX_WINDOWED_TRIPS, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';

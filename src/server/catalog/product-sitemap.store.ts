@@ -6,7 +6,7 @@ import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import type { Product } from './product.schema';
 import { forSaleIn } from './selling';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 
 const BOUNDARIES_KEY = 'ds:sitemap:boundaries';
 const BOUNDARIES_TTL_S = 3600;

@@ -1,7 +1,7 @@
 // The shape of a product in listings: plain JSON (dates as ISO strings), so it crosses
 // tRPC and TransferState to the browser unchanged.
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
-import type { Money } from '../../shared/money';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
+import type { Money } from '../../common/money';
 import type { Product } from './product.schema';
 import type { CategoryId } from './taxonomy';
 import { sellingPrice } from './selling';

@@ -3,7 +3,7 @@
 // made once); until it has one, the original it is translated from, marked with its language so
 // the page can say so (`lang`) rather than pass German off as Italian. Pure: no I/O.
 import { nextUpdatedAt } from './product-version';
-import { MARKET_CODES, MARKETS, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, MARKETS, type MarketCode } from '../../common/markets';
 import type { Product, ProductText, TextLanguage } from './product.schema';
 import { searchTokens } from './search-tokens';
 import { sellingPrice } from './selling';

@@ -3,7 +3,7 @@
 // offers, an agent's price override or sales stop, a translated text. The catalog is the only
 // code that writes products; what to write is decided by the capability that asks.
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { DUPLICATE_KEY } from '../platform/db';
 import type { Offer, PriceOverride, Product, SalesStop, SellPrice } from './product.schema';
 

@@ -1,6 +1,6 @@
 // The products collection, declared by its owner: schema, indexes and shard key.
 import { collection, collectionIn, type IndexKey } from '../platform/db';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { PRODUCT_SEARCH_INDEXES } from './product-search-indexes';
 import { Product } from './product.schema';
 

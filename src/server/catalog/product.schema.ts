@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
-import { Money } from '../../shared/money';
-import { Id } from '../../shared/ids';
+import { MarketCode } from '../../common/markets';
+import { Money } from '../../common/money';
+import { Id } from '../../common/ids';
 import { CategoryId } from './taxonomy';
 
 export const Availability = z.enum(['in_stock', 'out_of_stock', 'unknown']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
-import { eur } from '../../shared/money';
+import { newId } from '../../common/ids';
+import { eur } from '../../common/money';
 import { findProduct, latestProducts, mapStoredCategories, upsertProduct } from './product.store';
 import type { Product } from './product.schema';
 import { productCollection } from './product.collection';

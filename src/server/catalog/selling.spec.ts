@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eur } from '../../shared/money';
+import { eur } from '../../common/money';
 import { sellingPrice } from './selling';
 
 const now = new Date('2026-11-25T12:00:00Z');

@@ -1,5 +1,5 @@
-import type { Money } from '../../shared/money';
-import type { MarketCode } from '../../shared/markets';
+import type { Money } from '../../common/money';
+import type { MarketCode } from '../../common/markets';
 import type { Product } from './product.schema';
 
 export interface SellingPrice {

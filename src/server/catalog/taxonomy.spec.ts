@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../infra/marketplace-simulator/word-lists';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { CATEGORY_IDS, categoryIdOf, categoryName, isCategoryId, OTHER_CATEGORY, type CategoryId } from './taxonomy';
 
 /** The simulator's category keys and the taxonomy ids its four shops' names must map to. */

@@ -4,7 +4,7 @@
 // id. Products store the id, so a listing filters and facets by it and shows the market's name;
 // a scraped text that maps to nothing is `other`. Pure: no I/O.
 import { z } from 'zod';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { tokenize } from './search-tokens';
 
 interface CategoryEntry {

@@ -6,8 +6,8 @@
 import { addToCart, newCartId } from '../cart';
 import type { Product } from '../catalog';
 import { sellingPrice } from '../catalog';
-import { newId } from '../../shared/ids';
-import type { MarketCode } from '../../shared/markets';
+import { newId } from '../../common/ids';
+import type { MarketCode } from '../../common/markets';
 import type { Order } from '../orders';
 import { findOrderById, orderCollection } from '../orders';
 import type { Runtime } from '../platform/runtime';

@@ -1,9 +1,9 @@
 // What the checkout form sends, validated once for the API and the no-JavaScript form route.
 // Messages name the rule in English (API clients); pages show their own words per field.
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
-import { isMarketCode, MarketCode } from '../../shared/markets';
-import { Cents } from '../../shared/money';
+import { Id } from '../../common/ids';
+import { isMarketCode, MarketCode } from '../../common/markets';
+import { Cents } from '../../common/money';
 import { normalizePhone } from '../customers';
 import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
 

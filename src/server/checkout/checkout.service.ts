@@ -14,7 +14,7 @@ import { refuse, type Refusal } from '../platform/refusal';
 import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
 import { customerIdFor, normalizeEmail, upsertCheckoutCustomer, customerCollection } from '../customers';
 import { isDuplicateKey } from '../platform/db';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { effectId, recordEffect, outboxCollection } from '../outbox';
 import type { Order } from '../orders';
 import type { Runtime } from '../platform/runtime';

@@ -4,7 +4,7 @@ import { emptyCart, addLine, priceCart, type Purchasable } from '../cart';
 import { testOffer } from '../catalog/offer.fixture';
 import { DEFAULT_MARGIN_RULES } from '../pricing';
 import { Order } from '../orders';
-import { eur } from '../../shared/money';
+import { eur } from '../../common/money';
 import { buildOrder, orderIdFor, orderNumberFor, unconfirmedPriceChanges } from './checkout';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm, encodeAcceptedPrices } from './checkout-form';

@@ -1,6 +1,6 @@
 // The no-JavaScript checkout form's round trip in Redis: a refused submission's values and errors.
 import type { Redis } from 'ioredis';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 
 /** What a refused form submission carries back to the re-rendered form: its values and errors. */
 export interface CheckoutFlash {

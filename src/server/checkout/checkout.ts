@@ -2,7 +2,7 @@
 // price re-validation against what the shopper confirmed, and the order document itself.
 import { createHash } from 'node:crypto';
 import type { PricedCart, PricedLine } from '../cart';
-import { MARKETS } from '../../shared/markets';
+import { MARKETS } from '../../common/markets';
 import type { Order, OrderStatus } from '../orders';
 import type { CheckoutInput } from './checkout.schema';
 import { MARKET_COUNTRY } from '../orders';

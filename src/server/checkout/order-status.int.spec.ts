@@ -3,7 +3,7 @@
 // too, and a form post's lookup shown (and reloaded) from its cookie without counting again.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { markPaid } from '../orders';
 import { lookUpOrderLimited, recordFormLookup, shownLookup } from './order-status.service';

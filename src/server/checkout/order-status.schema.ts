@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
+import { MarketCode } from '../../common/markets';
 
 /** What a shopper types to see an order: its number and the e-mail it was placed with. */
 export const OrderLookupInput = z.object({

@@ -4,7 +4,7 @@
 // for the page it redirects to, which reads the order afresh on every reload without counting
 // again: the e-mail is never in a URL, a browser's history or an access log.
 import { randomBytes } from 'node:crypto';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import { lookUpOrder } from './checkout.service';
 import { lookupAllowed, lookupLimitedMessage, type ShopperOrderView } from './order-status';

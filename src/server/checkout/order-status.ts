@@ -1,7 +1,7 @@
 // What a shopper may see of an order: its number, lines, total, address and its timeline.
 // Shopper-safe by construction: status changes and refunds with their time, never the actor,
 // the reason (agents write those for each other) or internal notes.
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { BankAccount, Order, OrderStatus, TimelineEntry } from '../orders';
 
 export interface ShopperOrderView {

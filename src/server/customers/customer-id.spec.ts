@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import { customerIdFor, normalizeEmail } from './customer-id';
 
 describe('customer ids', () => {

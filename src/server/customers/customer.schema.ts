@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
-import { Id } from '../../shared/ids';
+import { MarketCode } from '../../common/markets';
+import { Id } from '../../common/ids';
 
 export const Customer = z.object({
   _id: Id,

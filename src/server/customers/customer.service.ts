@@ -2,7 +2,7 @@
 // agents' internal notes, and add a note, audited. (Their orders are added by orders' withOrders.)
 import { z } from 'zod';
 import { recordAudit, auditCollection } from '../backoffice';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import type { Customer } from './customer.schema';
 import { searchTerms } from './search-terms';

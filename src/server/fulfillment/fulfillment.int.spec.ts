@@ -10,7 +10,7 @@ import { findOrderById, refundOrder, orderDetail, retryPurchase, orderCollection
 import { seedOrder } from './order.fixture';
 import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
 import { Queue } from 'bullmq';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { QUEUE_PREFIX } from '../platform/queues';
 import { scrapeDeps, scrapeProducts } from '../scraping';
 import { productCollection } from '../catalog';

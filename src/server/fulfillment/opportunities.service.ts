@@ -1,9 +1,9 @@
 // The opportunities list for the back office: the margin engine over the products most
 // recently updated that are offered in more than one market.
 import type { Runtime } from '../platform/runtime';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../common/money';
 import { z } from 'zod';
-import { MARKET_CODES, MarketCode } from '../../shared/markets';
+import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { formatBasisPoints, marginRules } from '../pricing';
 import { opportunities } from './trade-margin';
 import { productCollection } from '../catalog';

@@ -9,7 +9,7 @@ import { marketplaceEnv } from '../../../infra/local/platform';
 import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { addToCart, newCartId } from '../cart';
 import { CheckoutInput, checkoutInputFromForm, lookUpOrder, placeOrder } from '../checkout';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { messagesOfOrder, messageCollection } from '../messages';
 import { drainOutbox } from '../outbox';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';

@@ -5,7 +5,7 @@
 // poll buy it from the marketplace simulator's supplier API and follow it there over HTTP, the
 // simulator's clock moved on as far as shipping and delivery take. Not imported by application code.
 import { placeShopperOrder, productForSale, shopperForm, type ProductForSale, type ShopperForm } from '../checkout/checkout.fixture';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { markPaid, findOrderById, orderCollection } from '../orders';
 import type { Order, OrderStatus } from '../orders';
 import { originOf } from '../platform/outbound';

@@ -2,7 +2,7 @@
 // `order.purchase` twice adds one job), and the repeatable tracking poll.
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 

@@ -6,7 +6,7 @@
 // second one. Also the tracking poll, which moves purchased orders on as the suppliers ship.
 import { findProduct, productCollection } from '../catalog';
 import type { Product } from '../catalog';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../common/money';
 import { outboundPolicy } from '../platform/outbound';
 import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
 import { transition, changeOrder, findOrderById, orderCollection } from '../orders';

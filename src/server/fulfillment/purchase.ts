@@ -1,6 +1,6 @@
 // The purchase rules, free of I/O: which key a line's supplier order is placed under, which
 // purchase of a line counts, and what the supplier's news about its orders makes of the order.
-import { MarketCode } from '../../shared/markets';
+import { MarketCode } from '../../common/markets';
 import type { Actor, Order, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
 import { transition } from '../orders';
 import type { SupplierOrder } from './supplier.client';

@@ -4,7 +4,7 @@
 // this one place, whether calling again may help (timeouts, network, 429, 5xx) or not (refusals).
 import type { RequestInit, Response } from 'undici';
 import { z } from 'zod';
-import { Cents } from '../../shared/money';
+import { Cents } from '../../common/money';
 import { outboundFetch, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 
 export const SupplierOrder = z.object({

@@ -3,7 +3,7 @@
 // checks each purchase).
 import type { Product } from '../catalog';
 import { sellingPrice } from '../catalog';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { bestBuy, type MarginRules, type TradeMargin } from '../pricing';
 
 export interface Opportunity extends TradeMargin {

@@ -1,8 +1,8 @@
 // The order confirmation in the order's market language, free of I/O: subject and plain-text
 // body with the lines, the total and what happens next for the payment method chosen (for a
 // bank transfer, the account to pay to and the reference).
-import { MARKETS, type MarketCode } from '../../shared/markets';
-import { formatMoney } from '../../shared/money';
+import { MARKETS, type MarketCode } from '../../common/markets';
+import { formatMoney } from '../../common/money';
 import type { Order } from '../orders';
 import { groupedIban, type BankAccount } from '../orders';
 

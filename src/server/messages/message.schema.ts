@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
-import { MarketCode } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import { MarketCode } from '../../common/markets';
 
 // A message to a shopper, as it would be sent: no mail server can be reached from here, so the
 // message is stored, in the shopper's language, for the back office and a future sender. Its id

@@ -6,7 +6,7 @@ import { refuse, type Outcome } from '../platform/refusal';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { recordAudit, auditCollection } from '../backoffice';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { readRefreshLatency } from '../pricing';
 import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';

@@ -1,6 +1,6 @@
 // The operations page's figures, free of I/O: a market's recent scrape runs with their blocked
 // rate, and the views of queues and failed jobs sent to the page (plain JSON).
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { ScrapeRun, ScrapeRunCounts } from '../scraping';
 import type { LatencyPercentiles } from '../pricing';
 

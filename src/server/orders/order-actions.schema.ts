@@ -1,7 +1,7 @@
 // What the back office sends to act on an order, validated once here: the tRPC router takes
 // these as its inputs, the services their inferred types.
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import { AddressInput } from './address';
 
 const reason = z.string().trim().min(3, 'reason: say why, in a few words').max(500);

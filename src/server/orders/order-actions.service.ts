@@ -7,7 +7,7 @@
 // is lost. An illegal action is refused with the state machine's message.
 import { refuse } from '../platform/refusal';
 import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { effectId, recordEffect, type EffectRequest, type OutboxTopic, outboxCollection } from '../outbox';
 import type { Runtime } from '../platform/runtime';
 import { formatAddress } from './address';

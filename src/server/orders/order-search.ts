@@ -1,7 +1,7 @@
 // The back office's one search box and list filters, free of I/O: what the agent typed becomes
 // the order numbers, e-mails, phones and names to look for, then one MongoDB filter.
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
+import { MarketCode } from '../../common/markets';
 import type { SearchTerms } from '../customers';
 import { OrderStatus } from './order.schema';
 

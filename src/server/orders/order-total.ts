@@ -1,6 +1,6 @@
 // An order's money, free of I/O: a line's total is its unit price times its quantity, and the
 // order's total is the sum of its lines, exactly, in integer cents. Refunds never change it.
-import type { Money } from '../../shared/money';
+import type { Money } from '../../common/money';
 import type { OrderLine } from './order.schema';
 
 export function lineTotal(unitPrice: Money, quantity: number): Money {

@@ -1,7 +1,7 @@
 // Orders as the back office shows them: plain JSON (ISO dates, cents and formatted amounts), so
 // a page's server load and a mutation's answer have the same shape.
 import type { Customer } from '../customers';
-import { formatMoney } from '../../shared/money';
+import { formatMoney } from '../../common/money';
 import { refundableCents, refundedCents } from './refund';
 import type { Order } from './order.schema';
 

@@ -1,9 +1,9 @@
 // The order document: its lines, timeline, supplier purchases and refunds, embedded so that
 // every change to an order is one atomic single-document write.
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
-import { Money } from '../../shared/money';
-import { Id } from '../../shared/ids';
+import { MarketCode } from '../../common/markets';
+import { Money } from '../../common/money';
+import { Id } from '../../common/ids';
 
 export const OrderStatus = z.enum([
   'awaiting_payment',

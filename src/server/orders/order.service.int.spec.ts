@@ -6,7 +6,7 @@ import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { AuditFilters, listAudit, auditCollection } from '../backoffice';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { OrderSearch } from './order-search';
 import { addOrderNote, refundOrder, searchOrders } from './order.service';

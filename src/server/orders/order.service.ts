@@ -3,7 +3,7 @@
 import { refuse, type Refusal } from '../platform/refusal';
 import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
 import { findCustomerById, findCustomers, customerCollection, searchTerms, type CustomerView } from '../customers';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import { orderFilter, type OrderSearch } from './order-search';
 import { transition } from './order-state';

@@ -1,6 +1,6 @@
 // Shipping countries and their postal code formats. The address country is always the
 // market's own: each market ships within its country.
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { Address } from './order.schema';
 
 export type Country = Address['country'];

@@ -4,7 +4,7 @@
 import { type Queue } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { ORDER_EFFECTS, purchaseJobId, purchaseQueue } from '../fulfillment';
 import { seedOrder } from '../fulfillment/order.fixture';
 import type { Order } from '../orders';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 
 // Every effect that may follow a write, with the shape of its payload, declared once: writers
 // record them through recordEffect, and the outbox worker dispatches them by topic.

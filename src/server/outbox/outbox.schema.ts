@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 
 // An effect that must follow a write (a message, a purchase job, a cache update) is recorded
 // here by that write and carried out later by a worker: no distributed transaction, and a crash

@@ -1,7 +1,7 @@
 // Freshness policy: how old a shown price may be, when opening a page asks for a refresh, what
 // the page says about the price's age, and which prices the background sweep renews early.
 // Pure: the clock is an argument. The window is PRICE_FRESH_MS (default 60 s).
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { Offer, Product } from '../catalog';
 
 export interface FreshnessPolicy {

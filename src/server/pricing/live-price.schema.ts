@@ -3,9 +3,9 @@
 // integer cents.
 import { z } from 'zod';
 import { Availability } from '../catalog';
-import { Id } from '../../shared/ids';
-import { MarketCode } from '../../shared/markets';
-import { Money } from '../../shared/money';
+import { Id } from '../../common/ids';
+import { MarketCode } from '../../common/markets';
+import { Money } from '../../common/money';
 import type { OfferCallFailure } from './offer-call-error';
 
 /** How long delivery to the shopper takes, in working days. */

@@ -1,6 +1,6 @@
 // Pure rules of the live price: the per-market view of a product's prices (with the delivery
 // estimate), the channel names, and how a refresh's answers change the product.
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { Offer, Product, SellPrice } from '../catalog';
 import { sellingPrice } from '../catalog';
 import { offerCheckedAt } from './freshness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { testOffer } from '../catalog/offer.fixture';
 import type { Offer } from '../catalog';
 import {

@@ -9,7 +9,7 @@
 // up), so a margin that passes the floor here is not a rounding artefact. Settings come from
 // config (MARGIN_*, FEE_*, SHIPPING_ABROAD_*).
 import { SETTINGS, type Config } from '../platform/config';
-import { MARKET_CODES, MARKETS, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, MARKETS, type MarketCode } from '../../common/markets';
 import type { Offer, SellPrice } from '../catalog';
 
 export interface MarketFees {

@@ -18,9 +18,9 @@ import {
 import { addToCart, newCartId } from '../cart';
 import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
 import { CheckoutInput, checkoutInputFromForm, placeOrder } from '../checkout';
-import { newId } from '../../shared/ids';
-import type { MarketCode } from '../../shared/markets';
-import { eur } from '../../shared/money';
+import { newId } from '../../common/ids';
+import type { MarketCode } from '../../common/markets';
+import { eur } from '../../common/money';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
 import type { Runtime } from '../platform/runtime';

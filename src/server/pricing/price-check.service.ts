@@ -6,7 +6,7 @@
 // that, or when the refresh fails, the sale goes on with the last known price, which the floor
 // check of the margin engine still guards.
 import type { Product } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import { priceAge, refreshStillNeeded } from './freshness';
 import { priceEventHub } from './live-price.store';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MarketCode } from '../../shared/markets';
-import { Money } from '../../shared/money';
-import { Id } from '../../shared/ids';
+import { MarketCode } from '../../common/markets';
+import { Money } from '../../common/money';
+import { Id } from '../../common/ids';
 
 /** One observed change of a source offer's price; appended only when the price moves. */
 export const PricePoint = z.object({

@@ -1,7 +1,7 @@
 // Price history: writing points and reading a product's. Their ids are derived from the change they record, so writing
 // a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
 // no-op: the duplicate-key refusals are the expected answer, not an error.
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { MongoBulkWriteError, type Collection } from 'mongodb';
 import { DUPLICATE_KEY } from '../platform/db';
 import type { PricePoint } from './price-history.schema';

@@ -5,7 +5,7 @@
 // price is still stale and skips the marketplace call if another refresh landed meanwhile.
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
+import { Id } from '../../common/ids';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 

@@ -9,7 +9,7 @@ import { readCachedProduct, productCollection } from '../catalog';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
 import type { Config } from '../platform/config';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { stopSelling } from '../catalog-admin';
 import { scrapeDeps, scrapeProducts } from '../scraping';

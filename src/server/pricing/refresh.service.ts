@@ -8,7 +8,7 @@ import type { Collection } from 'mongodb';
 import type { Config } from '../platform/config';
 import type { Product } from '../catalog';
 import { decodeCachedProduct, productCacheKey, findProduct, writeRefreshedOffers } from '../catalog';
-import { MARKET_CODES, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { outboundPolicy } from '../platform/outbound';
 import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
 import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';

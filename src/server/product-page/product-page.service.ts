@@ -6,8 +6,8 @@
 import type { Product, TextLanguage } from '../catalog';
 import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
 import { z } from 'zod';
-import { Id } from '../../shared/ids';
-import { MarketCode } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import { MarketCode } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import {
   priceAge,

@@ -2,7 +2,7 @@
 // visitor whose languages change is not held to a cached answer). The platform status that
 // lived here is at /status.
 import { defineEventHandler, getHeader, sendRedirect, setResponseHeader } from 'h3';
-import { marketForLanguages } from '../../shared/markets';
+import { marketForLanguages } from '../../common/markets';
 
 export default defineEventHandler((event) => {
   setResponseHeader(event, 'vary', 'Accept-Language');

@@ -3,7 +3,7 @@
 // exactly one schedule per market.
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { QUEUE_PREFIX, scrapeQueue } from '../platform/queues';
 import { SCRAPE_JOB_NAMES } from './scrape.jobs';
 

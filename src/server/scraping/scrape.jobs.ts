@@ -4,7 +4,7 @@
 // point, so BullMQ may retry any of them.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
-import { MarketCode, type MarketCode as Market } from '../../shared/markets';
+import { MarketCode, type MarketCode as Market } from '../../common/markets';
 import { marginRules } from '../pricing';
 import type { JobHandler, Runtime } from '../platform/runtime';
 import { translationQueue } from '../translation';

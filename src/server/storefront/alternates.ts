@@ -1,6 +1,6 @@
 // hreflang alternates: the same shop page in each market, and `/` as x-default (it sends a
 // visitor to a market by language). Pages' heads and the sitemaps state the same set. Pure.
-import { MARKET_CODES, MARKETS } from '../../shared/markets';
+import { MARKET_CODES, MARKETS } from '../../common/markets';
 
 export interface Alternate {
   readonly hreflang: string;

@@ -2,7 +2,7 @@
 // in the world (shared, bookmarked, indexed), so each one that names a stored product answers a
 // permanent redirect to the product's path today.
 import { firstStoredProduct, productCollection } from '../catalog';
-import { isMarketCode, type MarketCode } from '../../shared/markets';
+import { isMarketCode, type MarketCode } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import { legacyProductIdCandidates, productPath } from './product-url';
 

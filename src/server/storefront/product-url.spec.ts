@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import { gtinCheckDigitOk, productIdFor, slugFor, type Listing } from '../scraping';
 import { legacyProductIdCandidates, productIdFromSlugId, productPath } from './product-url';
 

@@ -3,8 +3,8 @@
 // (`slugFor` collapses them), so everything after the first `--` is the id, whatever characters
 // ids hold: scraped ids carry hyphens of their own (`gtin-08419723592143`). Pure, and imported by
 // the browser bundle too (the cart's links), so it must stay free of server imports.
-import { Id } from '../../shared/ids';
-import type { MarketCode } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import type { MarketCode } from '../../common/markets';
 
 const SEPARATOR = '--';
 

@@ -3,8 +3,8 @@
 // after the boundaries were walked (and cached) are listed too.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { newId } from '../../shared/ids';
-import { eur } from '../../shared/money';
+import { newId } from '../../common/ids';
+import { eur } from '../../common/money';
 import type { Product } from '../catalog';
 import { sitemapBoundaries, sitemapProducts, productCollection } from '../catalog';
 import { sitemapFile } from './sitemap.service';

@@ -1,6 +1,6 @@
 // The sitemap documents, from the store's reads and the pure XML: what the h3 routes serve.
 import { catalogFacets, productCollection, sitemapBoundaries, sitemapProducts } from '../catalog';
-import { MARKET_CODES } from '../../shared/markets';
+import { MARKET_CODES } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import { alternatesFor } from './alternates';
 import { productPath } from './product-url';

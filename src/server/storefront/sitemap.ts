@@ -2,7 +2,7 @@
 // market and id range, each at most 50,000 URLs as the protocol allows, plus one of the market
 // listing pages. Id ranges come from a walk of the id index (catalog's product-sitemap.store.ts), so a page is a
 // keyset range read, never a skip. Pure: names of the sitemap files and their XML.
-import { MARKET_CODES, isMarketCode, type MarketCode } from '../../shared/markets';
+import { MARKET_CODES, isMarketCode, type MarketCode } from '../../common/markets';
 
 /** The protocol's limit of URLs in one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;

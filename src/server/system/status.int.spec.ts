@@ -7,7 +7,7 @@ import { createEvent } from 'h3';
 import { describe, expect, it } from 'vitest';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { createAgent, login, SESSION_COOKIE } from '../backoffice';
-import { newId } from '../../shared/ids';
+import { newId } from '../../common/ids';
 import { WORKER_HEARTBEAT_PREFIX } from '../platform/runtime';
 import { createContext } from '../trpc/context';
 import { appRouter } from '../trpc/routers/_app';

@@ -11,7 +11,7 @@ import { TEST_REDIS_DB, until, useTestRuntime } from '../../../infra/local/testi
 import type { SimProduct } from '../../../infra/marketplace-simulator/catalog-generator';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
 import { findProduct, ProductSearchInput, readCachedProduct, searchProducts, productCollection } from '../catalog';
-import type { MarketCode } from '../../shared/markets';
+import type { MarketCode } from '../../common/markets';
 import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';

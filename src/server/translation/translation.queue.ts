@@ -6,8 +6,8 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Config } from '../platform/config';
-import { Id } from '../../shared/ids';
-import { MarketCode } from '../../shared/markets';
+import { Id } from '../../common/ids';
+import { MarketCode } from '../../common/markets';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 
 export const TRANSLATE_PRODUCT_JOB = 'translate-product';

@@ -16,7 +16,7 @@ import {
   productCollection,
 } from '../catalog';
 import type { Db } from 'mongodb';
-import { MARKETS } from '../../shared/markets';
+import { MARKETS } from '../../common/markets';
 import type { TextTranslator } from './translator.client';
 import type { TranslateJobData } from './translation.queue';
 

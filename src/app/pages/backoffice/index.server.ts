@@ -7,7 +7,7 @@ import type { OrderSummaryView } from '../../../server/orders';
 import type { ProductHit } from '../../../server/catalog-admin';
 import type { CustomerSummaryView } from '../../../server/customers';
 import { OrderStatus } from '../../../server/orders';
-import { MARKET_CODES } from '../../../shared/markets';
+import { MARKET_CODES } from '../../../common/markets';
 
 export interface OrdersListData {
   readonly filters: Record<string, string>;

@@ -4,7 +4,7 @@ import type { PageServerLoad } from '@analogjs/router';
 import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
 import type { OpportunityView } from '../../../server/fulfillment';
-import { MARKET_CODES } from '../../../shared/markets';
+import { MARKET_CODES } from '../../../common/markets';
 
 export interface OpportunitiesPageData {
   readonly filters: Record<string, string>;

@@ -1,7 +1,7 @@
 // The application's settings: one table, each row an environment variable with its zod type,
 // its default and what it is for. Everything that reads configuration goes through `loadConfig`.
 import { z } from 'zod';
-import { MARKET_CODES, type MarketCode } from '../../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../../common/markets';
 import { parseProxyEntry } from './proxy-entry';
 
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';

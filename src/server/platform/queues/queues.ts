@@ -1,6 +1,6 @@
 // Every BullMQ queue, declared once. The braces make the prefix a Redis Cluster hash tag,
 // so each queue's keys land in one slot when Redis becomes a cluster.
-import { MARKET_CODES, type MarketCode } from '../../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../../common/markets';
 
 export const QUEUE_PREFIX = '{ds}';
 

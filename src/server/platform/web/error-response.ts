@@ -3,7 +3,7 @@
 // for /api/trpc, plain JSON for the other APIs. A client error (4xx) says what was wrong in our
 // own words; a server error (5xx) never says more than that it failed, with the request id
 // that finds its log line.
-import { isMarketCode, type MarketCode, marketForLanguages } from '../../../shared/markets';
+import { isMarketCode, type MarketCode, marketForLanguages } from '../../../common/markets';
 import { ERROR_TEXTS, type ErrorLanguage, type ErrorTexts } from './error-texts';
 
 export interface FailedRequest {

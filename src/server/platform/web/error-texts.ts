@@ -1,6 +1,6 @@
 // What an error answer says, in each shop's language and in English (back office, API).
 // Only our own words: an error's internal message never reaches a client.
-import type { MarketCode } from '../../../shared/markets';
+import type { MarketCode } from '../../../common/markets';
 
 export type ErrorLanguage = MarketCode | 'en';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
 import { decodeCachedProduct, productCacheKey, productCollection } from '../../catalog';
-import { MARKET_CODES, type MarketCode } from '../../../shared/markets';
+import { MARKET_CODES, type MarketCode } from '../../../common/markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
 import { originOf } from '../../platform/outbound';
 import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';

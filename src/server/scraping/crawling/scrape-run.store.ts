@@ -1,8 +1,8 @@
 // Scrape runs in MongoDB: one document per crawl, created when it starts, its counts replaced as
 // it goes (so an operator sees a running crawl move), closed when it ends.
 import type { Collection } from 'mongodb';
-import { newId } from '../../../shared/ids';
-import type { MarketCode } from '../../../shared/markets';
+import { newId } from '../../../common/ids';
+import type { MarketCode } from '../../../common/markets';
 import { ScrapeRun } from './scrape-run.schema';
 
 export async function startScrapeRun(

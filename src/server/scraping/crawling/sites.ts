@@ -5,7 +5,7 @@
 // Pure: configuration in, table out.
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
-import { MARKET_CODES, MarketCode } from '../../../shared/markets';
+import { MARKET_CODES, MarketCode } from '../../../common/markets';
 import { EXTRACTOR_NAMES } from '../extraction/extract';
 
 export const SiteConfig = z.object({

@@ -2,7 +2,7 @@
 // (Amazon's layout, or the generic one: JSON-LD, then microdata, then OpenGraph, then the visible
 // text) and merges what the sources say. Pure: HTML and URL in, result out; no I/O.
 import type { CheerioAPI } from 'cheerio';
-import type { MarketCode } from '../../../shared/markets';
+import type { MarketCode } from '../../../common/markets';
 import { amazonCandidate, looksLikeAmazon } from './amazon-extractor';
 import { detectBlockPage } from './block-page';
 import { parseHtml } from './html-text';

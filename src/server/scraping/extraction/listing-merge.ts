@@ -3,7 +3,7 @@
 // has it wins, the others that say the same are recorded beside it and raise the confidence,
 // those that say otherwise lower it. Pure: no I/O.
 import type { Availability } from '../../catalog';
-import type { MarketCode } from '../../../shared/markets';
+import type { MarketCode } from '../../../common/markets';
 import { fold } from './availability';
 import type { FieldSource, Listing, ListingField, ListingVariant } from './listing.schema';
 

@@ -1,7 +1,7 @@
 // What extraction makes of one product page: a normalized listing, whatever the shop's markup,
 // with how sure we are and where each field came from. Prices are integer cents in `currency`.
 import { z } from 'zod';
-import { MarketCode } from '../../../shared/markets';
+import { MarketCode } from '../../../common/markets';
 import { Availability, Gtin } from '../../catalog';
 
 /** Where a field was read: structured data first, then the visible page. */

@@ -6,7 +6,7 @@ import { malformBody } from '../../../../infra/marketplace-simulator/faults';
 import { driftedOffer } from '../../../../infra/marketplace-simulator/offer-drift';
 import { productView, renderCaptchaPage, renderProductPage } from '../../../../infra/marketplace-simulator/product-templates';
 import { categoryIdOf, OTHER_CATEGORY } from '../../catalog';
-import { MARKET_CODES } from '../../../shared/markets';
+import { MARKET_CODES } from '../../../common/markets';
 import { extractPage } from './extract';
 
 const catalog = new Catalog({ seed: 7, productsPerMarket: 300, crossMarketShare: 0.6 });

@@ -8,7 +8,7 @@
 // The Redis copy of the written products is listing.service.ts's job.
 import type { Collection } from 'mongodb';
 import { Product, productsByIds, writeProductsIfUnchanged } from '../../catalog';
-import type { MarketCode } from '../../../shared/markets';
+import type { MarketCode } from '../../../common/markets';
 import type { MarginRules } from '../../pricing';
 import { PricePoint, insertPricePoints } from '../../pricing';
 import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';

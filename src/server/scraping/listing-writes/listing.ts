@@ -5,11 +5,11 @@
 // product document after the change, selling prices included (the margin rules are pricing's),
 // and the market's own title and description (its page's text, which any translation yields to).
 // Pure: no I/O; listing.store.ts runs the plans.
-import { slugify } from '../../../shared/slug';
+import { slugify } from '../../../common/slug';
 import { createHash } from 'node:crypto';
 import type { Offer, Product, ProductText } from '../../catalog';
 import { productSearchTokens, nextUpdatedAt, categoryIdOf } from '../../catalog';
-import { MARKETS, type MarketCode } from '../../../shared/markets';
+import { MARKETS, type MarketCode } from '../../../common/markets';
 import { priceChangeTime, computeSellPrices, type MarginRules } from '../../pricing';
 import type { PricePoint } from '../../pricing';
 import { gtinKey } from '../extraction/gtin';
@@ -27,7 +27,7 @@ export function productIdFor(listing: Listing & { market: MarketCode }): string 
   return `src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`;
 }
 
-/** The title's slug (one rule with the simulator's, src/shared/slug); the id's when the title has no letter or digit. */
+/** The title's slug (one rule with the simulator's, src/common/slug); the id's when the title has no letter or digit. */
 export function slugFor(title: string, productId: string): string {
   return slugify(title) || productId.replace(/[^a-z0-9]+/g, '-');
 }

@@ -5,8 +5,8 @@
 // production's, whatever those rules become. Not imported by application code.
 import { randomInt } from 'node:crypto';
 import type { Product } from '../../catalog';
-import { newId } from '../../../shared/ids';
-import type { MarketCode } from '../../../shared/markets';
+import { newId } from '../../../common/ids';
+import type { MarketCode } from '../../../common/markets';
 import { marginRules } from '../../pricing';
 import type { Runtime } from '../../platform/runtime';
 import { productIdFor } from './listing';

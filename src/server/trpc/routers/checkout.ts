@@ -14,7 +14,7 @@ import {
   shownLookup,
   takeCheckoutFlash,
 } from '../../checkout';
-import { newId } from '../../../shared/ids';
+import { newId } from '../../../common/ids';
 import { requestClientAddress } from '../../platform/web';
 import { accepted, found, publicProcedure, router, withRuntime } from '../trpc';
 

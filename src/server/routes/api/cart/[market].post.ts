@@ -3,8 +3,8 @@
 // with what went wrong as a notice the page words in the shopper's language.
 import { createError, defineEventHandler, getRouterParam, sendRedirect } from 'h3';
 import { addToCart, changeQuantity, ensureCartId, parseCartForm, readFormFields } from '../../../cart';
-import { Id } from '../../../../shared/ids';
-import { isMarketCode } from '../../../../shared/markets';
+import { Id } from '../../../../common/ids';
+import { isMarketCode } from '../../../../common/markets';
 import { runtime } from '../../../platform/runtime';
 
 export default defineEventHandler(async (event) => {

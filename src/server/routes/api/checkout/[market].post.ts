@@ -5,7 +5,7 @@ import { createError, defineEventHandler, getRouterParam, sendRedirect } from 'h
 import { z } from 'zod';
 import { cartIdOf, readFormFields } from '../../../cart';
 import { CheckoutInput, checkoutInputFromForm, placeOrder, saveCheckoutFlash } from '../../../checkout';
-import { isMarketCode } from '../../../../shared/markets';
+import { isMarketCode } from '../../../../common/markets';
 import { runtime } from '../../../platform/runtime';
 
 export default defineEventHandler(async (event) => {

@@ -4,7 +4,7 @@
 import { createError, defineEventHandler, getRouterParam, sendRedirect, setResponseHeader } from 'h3';
 import { readFormFields } from '../../../cart';
 import { recordFormLookup, setLookupCookie } from '../../../checkout';
-import { isMarketCode } from '../../../../shared/markets';
+import { isMarketCode } from '../../../../common/markets';
 import { requestClientAddress } from '../../../platform/web';
 import { runtime } from '../../../platform/runtime';
 
