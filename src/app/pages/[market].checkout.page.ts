@@ -8,7 +8,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { injectLoad } from '@analogjs/router';
-import { encodeAcceptedPrices } from '../../server/checkout/browser';
+import { CHECKOUT_FIELDS, encodeAcceptedPrices } from '../../server/checkout/browser';
 import type { CheckoutFieldName } from '../cart/cart-texts';
 import { applyShopLoad, money } from '../cart/shop-load';
 import { NotFoundPanel } from '../shop/not-found-panel';
@@ -37,17 +37,7 @@ const ADDRESS: readonly FieldSpec[] = [
   { name: 'postalCode', type: 'text', autocomplete: 'postal-code', required: true, inputmode: 'numeric' },
   { name: 'city', type: 'text', autocomplete: 'address-level2', required: true },
 ];
-const FIELD_ORDER: readonly CheckoutFieldName[] = [
-  'email',
-  'name',
-  'phone',
-  'line1',
-  'line2',
-  'postalCode',
-  'city',
-  'paymentMethod',
-  'acceptedPrices',
-];
+const FIELD_ORDER = CHECKOUT_FIELDS.filter((f): f is CheckoutFieldName => f !== 'idempotencyKey');
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,20 @@
 // The checkout's HTML form as the browser posts it (strings) and the one field the page
 // composes: the price confirmation. Free of zod, so the page's browser bundle shares it.
+/** The form's fields, in the order the page shows them (and names their errors). */
+export const CHECKOUT_FIELDS = [
+  'email',
+  'name',
+  'phone',
+  'line1',
+  'line2',
+  'postalCode',
+  'city',
+  'paymentMethod',
+  'acceptedPrices',
+  'idempotencyKey',
+] as const;
+export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
+
 /**
  * The HTML form's fields as the browser posts them: strings. The price confirmation is one
  * checkbox whose value lists the prices it confirms, `productId:cents` separated by commas.

@@ -45,17 +45,3 @@ export const CheckoutInput = z
     error: (issue) => `expected ${POSTAL_CODE_RULES[MARKET_COUNTRY[(issue.input as { market: MarketCode }).market]].expected}`,
   });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
-
-export const CHECKOUT_FIELDS = [
-  'email',
-  'name',
-  'phone',
-  'line1',
-  'line2',
-  'postalCode',
-  'city',
-  'paymentMethod',
-  'acceptedPrices',
-  'idempotencyKey',
-] as const;
-export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];

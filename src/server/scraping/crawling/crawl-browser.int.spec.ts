@@ -7,25 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
 import { originOf } from '../../platform/outbound';
-import { runCrawl, type CrawlSettings } from './crawl.service';
+import { runCrawl } from './crawl.service';
+import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 import { productCollection } from '../../catalog';
 
 const rt = useTestRuntime('crawl_browser');
 const shopOrigins = new Set<string>();
-const settings: CrawlSettings = {
-  requestTimeoutMs: 20_000,
-  maxRetries: 2,
-  blockBackoffMs: 100,
-  retryBackoffMs: 20,
-  proxyUrls: [],
-  browserPath: '/usr/bin/chromium',
-  batchSize: 40,
-  progressMs: 60_000,
-  // The test's shops, on loopback, are its configured ones: filled once they listen.
-  outbound: { privateOrigins: shopOrigins },
-};
+const settings = testCrawlSettings(shopOrigins, { requestTimeoutMs: 20_000 });
 
 interface Truth {
   readonly url: string;

@@ -13,6 +13,7 @@ import { placeSupplierOrder, readSupplierOrder } from '../../fulfillment';
 import { outboundPolicy, type OutboundPolicy } from '../../platform/outbound';
 import { fetchOfferQuote } from '../../pricing';
 import { runCrawl, type CrawlSettings } from './crawl.service';
+import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 import { productCollection } from '../../catalog';
@@ -61,17 +62,7 @@ beforeAll(async () => {
   };
   site = marketplaceSites(config)[0]!;
   outbound = outboundPolicy(config);
-  settings = {
-    requestTimeoutMs: 3_000,
-    maxRetries: 2,
-    blockBackoffMs: 100,
-    retryBackoffMs: 20,
-    proxyUrls: [],
-    browserPath: '/usr/bin/chromium',
-    batchSize: 10,
-    progressMs: 60_000,
-    outbound,
-  };
+  settings = testCrawlSettings(new Set(), { requestTimeoutMs: 3_000, batchSize: 10, outbound });
 
   expect(
     (

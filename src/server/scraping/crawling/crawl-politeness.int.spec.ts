@@ -7,23 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
 import { originOf } from '../../platform/outbound';
-import { runCrawl, type CrawlSettings } from './crawl.service';
+import { runCrawl } from './crawl.service';
+import { testCrawlSettings } from './crawl-settings.fixture';
 import type { SiteConfig } from './sites';
 
 const rt = useTestRuntime('crawl_politeness');
 const shopOrigins = new Set<string>();
-const settings: CrawlSettings = {
-  requestTimeoutMs: 5_000,
-  maxRetries: 3,
-  blockBackoffMs: 600,
-  retryBackoffMs: 20,
-  proxyUrls: [],
-  browserPath: '/usr/bin/chromium',
-  batchSize: 10,
-  progressMs: 60_000,
-  // The test's shops, on loopback, are its configured ones: filled once they listen.
-  outbound: { privateOrigins: shopOrigins },
-};
+const settings = testCrawlSettings(shopOrigins, { requestTimeoutMs: 5_000, maxRetries: 3, blockBackoffMs: 600, batchSize: 10 });
 
 const productPage = (sku: string, gtin: string) => `<!doctype html><html><head><title>${sku}</title>
 <script type="application/ld+json">{"@type":"Product","name":"Article ${sku}","sku":"${sku}","gtin13":"${gtin}","offers":{"@type":"Offer","price":"19.90","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}</script></head><body><h1>Article ${sku}</h1></body></html>`;

@@ -7,7 +7,8 @@ import { decodeCachedProduct, productCacheKey, productCollection } from '../../c
 import { MARKET_CODES, type MarketCode } from '../../../common/markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
 import { originOf } from '../../platform/outbound';
-import { runCrawl, type CrawlSettings, type StartUrl } from './crawl.service';
+import { runCrawl, type StartUrl } from './crawl.service';
+import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 import { scrapeRunCollection } from './scrape-run.collection';
@@ -16,18 +17,7 @@ const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;
 const RULES = DEFAULT_MARGIN_RULES;
 const shopOrigins = new Set<string>();
-const settings: CrawlSettings = {
-  requestTimeoutMs: 2_000,
-  maxRetries: 5,
-  blockBackoffMs: 100,
-  retryBackoffMs: 20,
-  proxyUrls: [],
-  browserPath: '/usr/bin/chromium',
-  batchSize: 40,
-  progressMs: 60_000,
-  // The test's shops, on loopback, are its configured ones: filled once they listen.
-  outbound: { privateOrigins: shopOrigins },
-};
+const settings = testCrawlSettings(shopOrigins, { maxRetries: 5 });
 
 let sim: RunningSimulator;
 let sites: Record<MarketCode, SiteConfig>;
