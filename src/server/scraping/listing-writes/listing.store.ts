@@ -93,10 +93,7 @@ export async function upsertListings(
       break;
     }
     // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
-    const stored = new Map<string, Product>();
-    if (round > 0 || !expectNew) {
-      for (const [id, doc] of await productsByIds(collections.products, [...pending.keys()])) stored.set(id, doc);
-    }
+    const stored = round > 0 || !expectNew ? await productsByIds(collections.products, [...pending.keys()]) : new Map<string, Product>();
 
     const writes: { product: Product; changes: ChangePlan[]; listings: (Listing & { market: MarketCode })[] }[] = [];
     const points: PricePoint[] = [];
