@@ -86,7 +86,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
               <th>Market</th>
               <th>Status</th>
               <th class="text-right">Total</th>
-              <th>Placed</th>
+              <th class="pl-6">Placed</th>
             </tr>
           </thead>
           <tbody class="divide-y divide-slate-100">
@@ -100,7 +100,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                 <td>{{ order.market }}</td>
                 <td>{{ order.status }}</td>
                 <td class="text-right tabular-nums">{{ order.total }}</td>
-                <td>{{ order.createdAt | utc }}</td>
+                <td class="pl-6">{{ order.createdAt | utc }}</td>
               </tr>
             } @empty {
               <tr>

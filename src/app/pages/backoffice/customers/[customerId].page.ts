@@ -31,7 +31,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
                 <th>Market</th>
                 <th>Status</th>
                 <th class="text-right">Total</th>
-                <th>Placed</th>
+                <th class="pl-6">Placed</th>
               </tr>
             </thead>
             <tbody class="divide-y divide-slate-100">
@@ -43,7 +43,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
                   <td>{{ o.market }}</td>
                   <td>{{ o.status }}</td>
                   <td class="text-right tabular-nums">{{ o.total }}</td>
-                  <td>{{ o.createdAt | utc }}</td>
+                  <td class="pl-6">{{ o.createdAt | utc }}</td>
                 </tr>
               } @empty {
                 <tr>
