@@ -33,7 +33,7 @@ describe('search windows', () => {
 
   it('grow by what was found: as far again as the missing rows need, at least twice as far, eight times when the last window found nothing', () => {
     const range: WindowRange = { from: 0, to: 1_000_000, direction: 1, anchor: 0, windowedTrips: trips };
-    const first = firstWindow(range, 10, 8); // 0 → 100
+    const first = firstWindow(range, 10, 8)!; // 0 → 100
     expect(nextWindow(range, first, 2, 2, 8, 1)).toEqual({ start: 100, end: 500, last: false });
     expect(nextWindow(range, first, 7, 7, 8, 1)).toEqual({ start: 100, end: 200, last: false });
     expect(nextWindow(range, first, 0, 0, 8, 1)).toEqual({ start: 100, end: 800, last: false });

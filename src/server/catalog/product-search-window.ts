@@ -48,8 +48,9 @@ const HEADROOM = 1.25;
 /** How much wider the next window grows when the last ones found nothing to go by. */
 const BLIND_GROWTH = 8;
 
-/** The first window: `rows` products at `spanPerRow` key units each, past the anchor. */
-export function firstWindow(range: WindowRange, spanPerRow: number, rows: number): SearchWindow {
+/** The first window: `rows` products at `spanPerRow` key units each, past the anchor; null when the range is empty. */
+export function firstWindow(range: WindowRange, spanPerRow: number, rows: number): SearchWindow | null {
+  if ((range.to - range.from) * range.direction < 0) return null;
   if (range.windowedTrips === 0) return { start: range.from, end: range.to, last: true };
   const span = Math.max(1, Math.ceil(spanPerRow * rows * HEADROOM));
   return clamp(range, range.from, range.anchor + range.direction * span);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eur } from '../../common/money';
 import { decodeCursor, encodeCursor } from './product-search-cursor';
-import { kindScope, planSearch, searchScope, toSearchPage, windowFilter, type ListedProduct } from './product-search';
+import { kindScope, planSearch, searchScope, tiesFilter, toSearchPage, windowFilter, type ListedProduct } from './product-search';
 import { ProductSearchInput } from './product-search.schema';
 
 const input = (fields: Record<string, unknown>) => ProductSearchInput.parse({ market: 'de', ...fields });
@@ -42,16 +42,21 @@ describe('planSearch and windowFilter', () => {
     expect(plan.limit).toBe(25);
   });
 
-  it('sorts a category by price: the price range and the cursor bound the windows, the keyset comes last', () => {
+  it('sorts a category by price: the cursor’s remaining ties are read apart on the index, the windows start past its price', () => {
     const cursor = { sort: 'price-asc' as const, value: 2500, id: 'prod0042' };
     const plan = planSearch(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 1000, maxPriceCents: 9000 }), cursor, now);
     expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': 1, _id: 1 });
-    expect(plan.range).toEqual({ from: 2500, to: 9000, direction: 1, anchor: 2500, windowedTrips: 5 });
-    expect(windowFilter(plan, { start: 2500, end: 9000, last: true })['$and']).toEqual([
-      { category: 'home-kitchen', 'sellPrices.de.price.amountCents': { $gte: 2500, $lte: 9000 } },
-      { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { category: 'home-kitchen' }] },
-      { $or: [{ 'sellPrices.de.price.amountCents': { $gt: 2500 } }, { _id: { $gt: 'prod0042' } }] },
-    ]);
+    expect(plan.range).toEqual({ from: 2501, to: 9000, direction: 1, anchor: 2501, windowedTrips: 5 });
+    const rest = { $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { category: 'home-kitchen' }] };
+    expect(tiesFilter(plan)).toEqual({
+      $and: [{ category: 'home-kitchen', 'sellPrices.de.price.amountCents': 2500, _id: { $gt: 'prod0042' } }, rest],
+    });
+    expect(windowFilter(plan, { start: 2501, end: 9000, last: true })).toEqual({
+      $and: [{ category: 'home-kitchen', 'sellPrices.de.price.amountCents': { $gte: 2501, $lte: 9000 } }, rest],
+    });
+    // A cursor outside the price range has no ties to read there.
+    expect(tiesFilter(planSearch(input({ category: 'home-kitchen', sort: 'price-asc', minPriceCents: 3000 }), cursor, now))).toBeNull();
+    expect(tiesFilter(planSearch(input({ category: 'home-kitchen', sort: 'price-asc' }), null, now))).toBeNull();
   });
 
   it('continues a newest-first listing below the cursor’s time, ties broken by a lower id; brand on the index, the rest nested', () => {
@@ -61,9 +66,9 @@ describe('planSearch and windowFilter', () => {
       { sort: 'newest', value: at, id: 'prod0042' },
       now,
     );
-    expect(plan.range).toMatchObject({ from: at, anchor: at });
-    const [windowed, rest, keyset] = windowFilter(plan, { start: at, end: at - 1000, last: false })['$and'] as Record<string, unknown>[];
-    expect(windowed).toEqual({ brand: 'Bialetti', createdAt: { $lte: new Date(at), $gt: new Date(at - 1000) } });
+    expect(plan.range).toMatchObject({ from: at - 1, anchor: at - 1 });
+    const [windowed, rest] = windowFilter(plan, { start: at - 1, end: at - 1000, last: false })['$and'] as Record<string, unknown>[];
+    expect(windowed).toEqual({ brand: 'Bialetti', createdAt: { $lte: new Date(at - 1), $gt: new Date(at - 1000) } });
     expect(rest).toEqual({
       $and: [
         { 'sellPrices.de': { $exists: true }, salesStop: null },
@@ -72,7 +77,7 @@ describe('planSearch and windowFilter', () => {
         { 'sellPrices.de.price.amountCents': { $lte: 5000 } },
       ],
     });
-    expect(keyset).toEqual({ $or: [{ createdAt: { $lt: new Date(at) } }, { _id: { $lt: 'prod0042' } }] });
+    expect(tiesFilter(plan)).toEqual({ $and: [{ brand: 'Bialetti', createdAt: new Date(at), _id: { $lt: 'prod0042' } }, rest] });
   });
 
   it('sorts by the market’s own price, ties by id in the same direction; highest first starts where an earlier first page began', () => {

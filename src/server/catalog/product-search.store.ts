@@ -11,6 +11,7 @@ import {
   kindScope,
   planSearch,
   searchScope,
+  tiesFilter,
   toSearchPage,
   windowFilter,
   type ListedProduct,
@@ -81,13 +82,21 @@ export async function readListingPage(
     ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }),
   };
   const plan = { ...planned, range };
-  let window: SearchWindow | null = firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), plan.limit);
-  for (let trips = 1; window; trips++) {
-    const read = await products
-      .find(windowFilter(plan, window), { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
-      .toArray();
-    documents.push(...(read as ListedProduct[]));
-    window = nextWindow(plan.range, window, documents.length, read.length, plan.limit, trips);
+  const read = async (filter: Record<string, unknown>) =>
+    (await products
+      .find(filter, { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
+      .toArray()) as ListedProduct[];
+  const ties = tiesFilter(plan);
+  if (ties) documents.push(...(await read(ties)));
+  // The windows fill what the cursor's ties left of the page.
+  const rows = plan.limit - documents.length;
+  let window: SearchWindow | null =
+    rows > 0 ? firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), rows) : null;
+  for (let trips = 1, found = 0; window; trips++) {
+    const windowed = await read(windowFilter(plan, window));
+    documents.push(...windowed);
+    found += windowed.length;
+    window = nextWindow(plan.range, window, found, windowed.length, rows, trips);
   }
   if (!cursor && documents.length >= input.limit) {
     // Measured from the page's first product, not from the anchor: the newest product may be days old.

@@ -54,8 +54,15 @@ export interface SearchPlan {
   readonly tailPrefix: Filter;
   /** Every other condition, read along the window's range. */
   readonly rest: readonly Filter[];
-  /** Within the cursor's sort value, the products after its id. */
-  readonly keyset: Filter | null;
+  /**
+   * The products that share the cursor's sort value and come after its id: read on their own,
+   * before the windows, which start past that value. As equality on the index's prefix and sort
+   * key with a range on `_id`, the read covers those ties only, not every product of that price
+   * or time (hundreds in a category at a million products: a window cannot split a value).
+   */
+  readonly ties: Filter | null;
+  /** Where this page's products begin on the key: the cursor's value, else the range's anchor. */
+  readonly pageStart: number;
   readonly sort: Readonly<Record<string, 1 | -1>>;
   /** One more than the page size: whether it comes back says if there is a next page. */
   readonly limit: number;
@@ -139,20 +146,21 @@ export function planSearch(
     });
   }
   const [first, last] = direction === 1 ? [low, high] : [high, low];
-  // The cursor's value lies inside the range (a page past it would be empty): start there.
-  const from = cursor ? (direction === 1 ? Math.max(first, cursor.value) : Math.min(first, cursor.value)) : first;
+  const inRange = (value: number) => value >= low && value <= high;
+  // Keys are whole numbers (cents, milliseconds): the windows start one past the cursor's value,
+  // whose remaining ties are read apart. A cursor outside the range (a page past it would be
+  // empty) starts at the range.
+  const from = cursor ? (direction === 1 ? Math.max(first, cursor.value + 1) : Math.min(first, cursor.value - 1)) : first;
   // A first page starts where the listing's products were found to begin (the cheapest, the
   // newest, the dearest), never before `from`; the window still starts at `from`.
   const guess = from !== KEY_MAX ? from : byPrice ? PRICE_CEILING_GUESS : now.getTime();
   const begins = learnedAnchor ?? guess;
   const anchor = cursor ? from : direction === 1 ? Math.max(from, begins) : Math.min(from, begins);
 
-  let keyset: Filter | null = null;
-  if (cursor) {
-    const past = direction === 1 ? '$gt' : '$lt';
-    const value = byPrice ? cursor.value : new Date(cursor.value);
-    keyset = { $or: [{ [field]: { [past]: value } }, { _id: { [past]: cursor.id } }] };
-  }
+  const ties =
+    cursor && inRange(cursor.value)
+      ? { ...prefix, [field]: byPrice ? cursor.value : new Date(cursor.value), _id: { [direction === 1 ? '$gt' : '$lt']: cursor.id } }
+      : null;
 
   return {
     field,
@@ -162,7 +170,8 @@ export function planSearch(
     prefix,
     tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
     rest,
-    keyset,
+    ties,
+    pageStart: cursor ? cursor.value : anchor,
     sort: { [field]: direction, _id: direction },
     limit: input.limit + 1,
     projection: {
@@ -184,10 +193,15 @@ export function planSearch(
   };
 }
 
+/** The filter of the read of the cursor's remaining ties (see `SearchPlan.ties`), null on a first page. */
+export function tiesFilter(plan: SearchPlan): Filter | null {
+  return plan.ties && { $and: [plan.ties, { $and: plan.rest }] };
+}
+
 /**
  * The filter of one trip: the window as its own first conjunct with the index's equality
  * prefix (the embedded database reads the index range of the first conjunct an index serves,
- * and only when no other field sits beside it), the other conditions nested, the keyset last.
+ * and only when no other field sits beside it), the other conditions nested.
  */
 export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
   const key = (n: number) => (plan.keyIsDate ? new Date(n) : n);
@@ -196,12 +210,10 @@ export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
     [ascending ? '$gte' : '$lte']: key(window.start),
     [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
   };
-  const keyset = plan.keyset ? [plan.keyset] : [];
   // The last trip of a keyword page reads the word's index alone: beside the word, the key's
   // range would let the planner read the sort key's index instead, over the rest of the catalog.
-  if (window.last && plan.tailPrefix !== plan.prefix)
-    return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }, ...keyset] };
-  return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }, ...keyset] };
+  if (window.last && plan.tailPrefix !== plan.prefix) return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }] };
+  return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
@@ -231,8 +243,13 @@ function cursorAfter(product: ListedProduct, input: ProductSearchInput, plan: Se
   // A page of products that all share one price or creation time says nothing of how densely
   // the next ones lie: sized by it, the next page's windows would start a cent wide and take
   // every trip to grow. Without it, the next page goes by what the listing's first page learned.
-  if (value === plan.range.anchor) return { sort: input.sort, value, id: product._id };
-  return { sort: input.sort, value, id: product._id, spanPerRow: spanPerRow(plan.range, value, input.limit) };
+  if (value === plan.pageStart) return { sort: input.sort, value, id: product._id };
+  return {
+    sort: input.sort,
+    value,
+    id: product._id,
+    spanPerRow: spanPerRow({ ...plan.range, anchor: plan.pageStart }, value, input.limit),
+  };
 }
 
 function shownTitle(product: ListedProduct, market: MarketCode): Pick<ListingItem, 'title' | 'titleLang'> {
