@@ -2,6 +2,7 @@
 export * from './taxonomy';
 export * from './product.schema';
 export * from './product.store';
+export { recentProducts } from './product-recent.store';
 export * from './product-summary';
 export * from './product-cache';
 export * from './product-cache.store';

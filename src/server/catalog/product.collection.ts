@@ -26,6 +26,8 @@ export const PRODUCTS = collection({
       partialFilterExpression: { [`offers.${code}.url`]: { $exists: true } },
     })),
     ...PRODUCT_SEARCH_INDEXES,
+    // The back office's opportunities sample the products that changed last (recentProducts).
+    { name: 'updated', key: { updatedAt: -1, _id: -1 } },
   ],
   shardKey: { _id: 'hashed' },
   shardKeyReason:

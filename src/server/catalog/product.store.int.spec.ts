@@ -4,6 +4,7 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../../common/ids';
 import { eur } from '../../common/money';
 import { findProduct, latestProducts, mapStoredCategories, upsertProduct } from './product.store';
+import { recentProducts } from './product-recent.store';
 import type { Product } from './product.schema';
 import { productCollection } from './product.collection';
 
@@ -93,6 +94,22 @@ describe('product store', () => {
     const latest = await latestProducts(products, 10);
     expect(latest.length).toBeGreaterThan(0);
     expect(latest.map((p) => p._id)).not.toContain(stopped._id);
+  });
+
+  it('reads the products changed last in windows of the time, in the order one plain sorted query gives', async () => {
+    const products = productCollection(rt());
+    const now = new Date('2026-11-25T10:00:00Z');
+    const tag = newId(6);
+    // Seconds apart, then years apart, some sharing one instant: the windows must grow past gaps and keep ties whole.
+    const offsets = [0, 0, 1_000, 5_000, 5_000, 5_000, 86_400_000, 3 * 365 * 86_400_000, 3 * 365 * 86_400_000, 9 * 365 * 86_400_000];
+    for (const [i, ms] of offsets.entries())
+      await upsertProduct(products, product({ _id: `${tag}_${i}`, brand: tag, updatedAt: new Date(now.getTime() - ms) }));
+    const plain = await products.find({ brand: tag }).sort({ updatedAt: -1, _id: -1 }).toArray();
+    for (const limit of [1, 2, 4, 7, 10, 20]) {
+      const recent = await recentProducts(products, { field: 'updatedAt', where: { brand: tag }, limit, now });
+      expect(recent.map((p) => p._id)).toEqual(plain.slice(0, limit).map((p) => p._id));
+    }
+    expect((await products.indexes()).find((index) => index.name === 'updated')?.key).toEqual({ updatedAt: -1, _id: -1 });
   });
 
   it('maps the category texts of products stored before the taxonomy to its ids, once', async () => {

@@ -2,6 +2,7 @@
 // written, so a bad scrape or a bug cannot store a half-formed product.
 import type { Collection } from 'mongodb';
 import { Product } from './product.schema';
+import { recentProducts } from './product-recent.store';
 import { categoryIdOf, isCategoryId } from './taxonomy';
 
 export async function upsertProduct(products: Collection<Product>, product: Product): Promise<void> {
@@ -30,12 +31,11 @@ export async function firstStoredProduct(
 }
 
 /**
- * The newest products, as the storefront's default listing orders them: on the `created` index
- * (no index has updatedAt first, so sorting on it read and sorted the whole collection, on every
- * shard). One an agent stopped selling has left the storefront.
+ * The newest products, as the storefront's default listing orders them: in windows of the
+ * `created` index (no index has updatedAt first). One an agent stopped selling has left the storefront.
  */
 export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
-  return products.find({ salesStop: null }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+  return recentProducts(products, { field: 'createdAt', where: { salesStop: null }, limit });
 }
 
 export async function countProducts(products: Collection<Product>): Promise<number> {

@@ -1,0 +1,47 @@
+// The products added or changed last, newest first: the status page's newest products and the
+// back office's sample of what moved lately. Read in windows of the time field as listings are
+// (product-search-window.ts): the embedded database reads the whole index range a filter gives
+// it before it applies the limit, so "the 2,000 changed last" asked plainly reads every product.
+import type { Collection, Filter } from 'mongodb';
+import type { Product } from './product.schema';
+import { firstWindow, MAX_WINDOWED_TRIPS, nextWindow, type SearchWindow, type WindowRange } from './product-search-window';
+
+/** The time fields with an index that starts with them (`created`, `updated`). */
+export type RecencyField = 'createdAt' | 'updatedAt';
+
+/** The latest time a Date holds: a window from there also takes products stamped ahead of this clock. */
+const TIME_MAX = 8_640_000_000_000_000;
+/** How far apart in time products lie before anything is read: a guess the windows grow out of. */
+const GUESSED_MS_PER_PRODUCT = 60_000;
+
+export interface RecentQuery {
+  readonly field: RecencyField;
+  /** Conditions read along the window's range (the window alone picks the index). */
+  readonly where?: Filter<Product>;
+  readonly limit: number;
+  /** The fields read; `T` names the shape they make. */
+  readonly projection?: Readonly<Record<string, 0 | 1>>;
+  readonly now?: Date;
+}
+
+/** Up to `limit` products by `field`, newest first (ties by the higher id). */
+export async function recentProducts<T = Product>(products: Collection<Product>, query: RecentQuery): Promise<T[]> {
+  const { field, limit } = query;
+  const now = (query.now ?? new Date()).getTime();
+  const range: WindowRange = { from: TIME_MAX, to: 0, direction: -1, anchor: now, windowedTrips: MAX_WINDOWED_TRIPS };
+  const found: T[] = [];
+  let window: SearchWindow | null = firstWindow(range, GUESSED_MS_PER_PRODUCT, limit);
+  for (let trips = 1; window; trips++) {
+    const inWindow = { [field]: { $lte: new Date(window.start), [window.last ? '$gte' : '$gt']: new Date(window.end) } };
+    const read = (await products
+      .find({ $and: [inWindow, ...(query.where ? [query.where] : [])] } as Filter<Product>, {
+        ...(query.projection && { projection: query.projection }),
+        sort: { [field]: -1, _id: -1 },
+        limit: limit - found.length,
+      })
+      .toArray()) as T[];
+    found.push(...read);
+    window = nextWindow(range, window, found.length, read.length, limit, trips);
+  }
+  return found;
+}
