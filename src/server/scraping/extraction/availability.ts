@@ -105,6 +105,20 @@ const OUT_OF_STOCK = [
   '取り扱いできません',
   'neni skladem',
   'vyprodano',
+  // A button offering to tell the shopper when the item is back ("Avísame cuando esté disponible"):
+  // it holds the word "available" but stands where the buy button would be.
+  'avvisami quando',
+  'avvisatemi quando',
+  'wenn verfugbar',
+  'wenn wieder verfugbar',
+  'wieder verfugbar',
+  "m'alerter",
+  'prevenez-moi',
+  'me prevenir',
+  'avisame cuando',
+  'notificame cuando',
+  'notify me when',
+  'email me when',
 ].map((phrase) => fold(phrase));
 const IN_STOCK = [
   // it
@@ -175,7 +189,7 @@ export function availabilityFromText(text: string | null | undefined): Availabil
 
 /** The buy button, in our languages and English: a page that offers one sells the item now. */
 const BUY_BUTTON =
-  /^(?:add to (?:cart|basket|bag)|buy now|aggiungi al carrello|compra ora|ajouter au panier|acheter|in den warenkorb|jetzt kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
+  /^(?:add to (?:cart|basket|bag)|buy now|buy it now|aggiungi al carrello|compra ora|compralo subito|ajouter au panier|acheter|achat immediat|in den warenkorb|jetzt kaufen|sofort-kaufen|a[nñ]adir (?:al carrito|a la cesta)|comprar|compralo ya|in winkelwagen|do koszyka|vlozit do kosiku|カートに入れる)$/;
 
 /** Whether a button's label is the shop's buy button. */
 export function isBuyButton(label: string): boolean {

@@ -41,6 +41,11 @@ export const ExpectationLine = z.object({
   file: z.string().min(1),
   url: z.url().optional(),
   market: z.string().optional(),
+  /**
+   * The change to the extraction the page was written after (a page never tuned on measures it
+   * fairly, on its first run); pages without one were written before every named change.
+   */
+  writtenAfter: z.string().min(1).optional(),
   expected: ExpectedRecord,
 });
 export type ExpectationLine = z.infer<typeof ExpectationLine>;

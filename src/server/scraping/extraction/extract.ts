@@ -5,6 +5,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { MarketCode } from '../../../common/markets';
 import { amazonCandidate, looksLikeAmazon } from './amazon-extractor';
 import { detectBlockPage } from './block-page';
+import { cleanBrand, cleanId, cleanTitle, withoutVariantColour } from './field-cleaning';
 import { parseHtml } from './html-text';
 import { mergeCandidates, type Candidate, type SourcedCandidate } from './listing-merge';
 import { Listing, type ExtractResult } from './listing.schema';
@@ -40,6 +41,21 @@ export function siteOfUrl(url: string): string {
   }
 }
 
+/**
+ * Each source's fields as a shop means them (field-cleaning.ts): the title without eBay's hidden
+ * prefix, and without the variant's colour when another source names the product without it;
+ * brands and ids without the label in front of them.
+ */
+function cleaned(candidates: readonly SourcedCandidate[]): SourcedCandidate[] {
+  const tidy = candidates.map(([source, c]): SourcedCandidate => {
+    const candidate: Candidate = { ...c, title: cleanTitle(c.title), brand: cleanBrand(c.brand), sourceId: cleanId(c.sourceId) };
+    for (const key of ['title', 'brand', 'sourceId'] as const) if (candidate[key] === undefined) delete candidate[key];
+    return [source, candidate];
+  });
+  const titles = tidy.map(([, c]) => c.title);
+  return tidy.map(([source, c]) => [source, c.title === undefined ? c : { ...c, title: withoutVariantColour(c.title, titles) }]);
+}
+
 const isCandidate = (value: Candidate | 'listing' | undefined): value is Candidate => typeof value === 'object';
 
 export function extractPage(input: ExtractInput): ExtractResult {
@@ -68,6 +84,15 @@ export function extractPage(input: ExtractInput): ExtractResult {
   // Visible text is read on every page: it confirms structured data (or contradicts it, which
   // lowers the confidence), and on a page without any it is all there is.
   const text = textCandidate($, pageUrl);
+  // Amazon's layout says where its price is: a page without one has no offer of its own, and a
+  // price elsewhere on it belongs to other sellers' offers or other products. Where Amazon's
+  // price is found, the visible text still confirms it (or not).
+  const amazon = candidates.find(([source]) => source === 'amazon')?.[1];
+  if (amazon && amazon.priceCents === undefined) {
+    delete text.priceCents;
+    delete text.listPriceCents;
+    delete text.currency;
+  }
   candidates.push(['text', text]);
 
   // Without structured data, a headline alone does not make a product page: a category page or
@@ -79,7 +104,7 @@ export function extractPage(input: ExtractInput): ExtractResult {
   ) {
     return { kind: 'no_product', reason: 'no structured product data and no price with an item on the page' };
   }
-  const listing = mergeCandidates(candidates, { market: input.market ?? null, site: input.site ?? siteOfUrl(pageUrl), pageUrl });
+  const listing = mergeCandidates(cleaned(candidates), { market: input.market ?? null, site: input.site ?? siteOfUrl(pageUrl), pageUrl });
   if (!listing) return { kind: 'no_product', reason: 'no product title' };
   const checked = Listing.safeParse(listing);
   if (!checked.success)

@@ -128,6 +128,11 @@ export function labelledValues($: CheerioAPI): Map<string, string> {
     const label = textOf($, el);
     if (label.endsWith(':') && label.length <= 41) add(label, textOf($, next));
   });
+  // A label element without a colon beside its value: `<label class="label">Référence </label><span>…`.
+  $('label, .label').each((_, el) => {
+    const next = $(el).next()[0];
+    if (next && el.children.length <= 3) add(textOf($, el), textOf($, next));
+  });
   // "Label : value" list items, read from their text: survives a label element left unclosed
   // (then the value sits inside it), which sloppy templates do.
   $('li').each((_, li) => {

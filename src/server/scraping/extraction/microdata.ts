@@ -7,6 +7,9 @@ import type { Candidate } from './listing-merge';
 import { mainProduct, productCandidate, type Json, type PageIdentity } from './schema-org';
 
 type ItemValue = string | MicroItem;
+
+/** Properties whose value is a name, which a link carries as its text. */
+const NAMED_BY_TEXT = /(?:^|\s)(?:brand|name|manufacturer)(?:\s|$)/;
 interface MicroItem {
   readonly type: string;
   readonly props: Map<string, ItemValue[]>;
@@ -17,6 +20,8 @@ function itemValue($: CheerioAPI, el: Element, base: string): ItemValue {
   if (node.attr('itemscope') !== undefined) return readItem($, el, base);
   const tag = el.tagName.toLowerCase();
   if (tag === 'meta') return node.attr('content') ?? '';
+  // A brand or a name marked on a link is its text: the link's address is the shop's brand page.
+  if (tag === 'a' && NAMED_BY_TEXT.test(node.attr('itemprop') ?? '') && textOf($, el) !== '') return textOf($, el);
   if (['link', 'a', 'area'].includes(tag)) return absoluteUrl(node.attr('href'), base) ?? node.attr('href') ?? '';
   if (['img', 'source', 'video', 'audio', 'iframe'].includes(tag)) return absoluteUrl(node.attr('src'), base) ?? '';
   if (['data', 'meter'].includes(tag)) return node.attr('value') ?? '';

@@ -5,6 +5,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { availabilityFromText, isBuyButton } from './availability';
+import { brandFromByline, cleanId } from './field-cleaning';
 import { gtinIn, validGtin } from './gtin';
 import { absoluteUrl, collapse, firstAttr, labelledValues, shortText, textOf, valueFor } from './html-text';
 import type { Candidate } from './listing-merge';
@@ -147,7 +148,7 @@ function statedAvailability($: CheerioAPI) {
 
 /** An enabled buy button ("Add to cart", "In den Warenkorb"): the last sign of stock a page without a stock line gives. */
 function buyButtonShown($: CheerioAPI): boolean {
-  return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i]')
+  return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i], a[role="button"]')
     .toArray()
     .slice(0, 100)
     .some(
@@ -156,6 +157,61 @@ function buyButtonShown($: CheerioAPI): boolean {
         $(el).attr('aria-disabled') !== 'true' &&
         isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')),
     );
+}
+
+/** A button that offers to tell the shopper when the product is back, where the buy button would be. */
+function notifyButtonShown($: CheerioAPI): boolean {
+  return $('button, input[type="submit"], input[type="button"], a[role="button"]')
+    .toArray()
+    .slice(0, 100)
+    .some((el) => availabilityFromText(textOf($, el) || ($(el).attr('value') ?? '')) === 'out_of_stock');
+}
+
+/** Where shops show the brand outside any table: a brand element or a link to the brand's page. */
+const BRAND_ELEMENTS = [
+  '[class*="product-brand" i], [class*="productbrand" i], [class*="brand-name" i], [class*="brandname" i], [data-brand]',
+  '.brand, .product__vendor, .product-vendor, .manufacturer, .byline, [class*="byline" i]',
+  'a[href*="/brand/" i], a[href*="/brands/" i], a[href*="/marke/" i], a[href*="/marken/" i], a[href*="/marque/" i], a[href*="/marques/" i], a[href*="/marca/" i], a[href*="/marcas/" i], a[href*="/marchi/" i]',
+];
+
+function brandShown($: CheerioAPI): string | undefined {
+  for (const selector of BRAND_ELEMENTS) {
+    for (const el of $(selector).toArray().slice(0, 5)) {
+      // A brand shown as its logo names itself in the image's alt text.
+      const shown = $(el).attr('data-brand') || textOf($, el) || $(el).find('img[alt]').first().attr('alt') || $(el).attr('title');
+      const brand = brandFromByline(shown);
+      if (brand && brand.length <= 40) return brand;
+    }
+  }
+  return undefined;
+}
+
+/** GTIN keys in the JSON shops give their own scripts (product JSON, a data layer), quoted or not. */
+const SCRIPT_GTIN = /["']?\b(?:gtin(?:8|12|13|14)?|ean(?:13)?|barcode|upc)["']?\s*[:=]\s*["']?(\d{8,14})\b/giu;
+
+/** A valid GTIN in the page's inline scripts (not JSON-LD, read on its own). */
+function gtinInScripts($: CheerioAPI): string | undefined {
+  for (const el of $('script:not([src]):not([type="application/ld+json"])').toArray().slice(0, 50)) {
+    const code = $(el).text();
+    if (code.length > 500_000) continue;
+    for (const match of code.matchAll(SCRIPT_GTIN)) {
+      const gtin = validGtin(match[1]);
+      if (gtin) return gtin;
+    }
+  }
+  return undefined;
+}
+
+/** eBay's item number, which its item pages carry in their address (`/itm/234987654321`, `/itm/title/234987654321`). */
+function ebayItemNumber(pageUrl: string): string | undefined {
+  try {
+    const url = new URL(pageUrl);
+    return /(?:^|\.)ebay\.[a-z.]+$/.test(url.hostname)
+      ? /\/itm\/(?:[^/]+\/)?(\d{9,15})(?:[/?]|$)/.exec(url.pathname + url.search)?.[1]
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Paths and queries of category and search pages on common shop software. */
@@ -227,17 +283,19 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
       .map((el) => availabilityFromText(textOf($, el)))
       .find((a) => a !== undefined) ??
     statedAvailability($) ??
-    (buyButtonShown($) ? 'in_stock' : undefined);
+    (buyButtonShown($) ? 'in_stock' : notifyButtonShown($) ? 'out_of_stock' : undefined);
   if (availability) candidate.availability = availability;
 
   const pairs = labelledValues($);
   const gtin =
-    gtinIn(valueFor(pairs, GTIN_LABELS)) ?? GTIN_ATTRIBUTES.map((name) => validGtin($(`[${name}]`).first().attr(name))).find(Boolean);
+    gtinIn(valueFor(pairs, GTIN_LABELS)) ??
+    GTIN_ATTRIBUTES.map((name) => validGtin($(`[${name}]`).first().attr(name))).find(Boolean) ??
+    gtinInScripts($);
   if (gtin) candidate.gtin = gtin;
-  const brand = valueFor(pairs, BRAND_LABELS);
+  const brand = valueFor(pairs, BRAND_LABELS) ?? brandShown($);
   if (brand) candidate.brand = brand;
-  const sku = valueFor(pairs, SKU_LABELS);
-  if (sku && /^[\w.-]{3,40}$/.test(sku)) candidate.sourceId = sku;
+  const sku = cleanId(valueFor(pairs, SKU_LABELS)) ?? ebayItemNumber(pageUrl);
+  if (sku && /^[\w./-]{3,40}$/.test(sku)) candidate.sourceId = sku;
 
   for (const el of $('p, span, div, li').toArray()) {
     if ($(el).children('p, div, li').length > 0) continue;
