@@ -34,6 +34,8 @@ export interface ListingWriteCounts extends UpsertCounts {
   written: readonly Product[];
   /** Translation jobs asked for (a job already waiting counts, and stays one). */
   translationsAsked: number;
+  /** Each listing's product id, in the listings' order (null for one without a market). */
+  productIds: readonly (string | null)[];
 }
 
 export async function writeListings(
@@ -42,7 +44,7 @@ export async function writeListings(
   now = new Date(),
   options: UpsertOptions = {},
 ): Promise<ListingWriteCounts> {
-  const { counts, written, unchanged } = await upsertListings(
+  const { counts, written, unchanged, productIds } = await upsertListings(
     { products: productCollection(deps), priceHistory: priceHistoryCollection(deps) },
     listings,
     deps.margin ?? DEFAULT_MARGIN_RULES,
@@ -69,7 +71,7 @@ export async function writeListings(
       log(`listings: ${jobs.length} translations not asked for (${(error as Error).message}); the next crawl asks again`);
     }
   }
-  return { ...counts, cacheFailures: failure?.count ?? 0, written, translationsAsked };
+  return { ...counts, cacheFailures: failure?.count ?? 0, written, translationsAsked, productIds };
 }
 
 /** One round trip for the whole batch; what failed, if anything. */

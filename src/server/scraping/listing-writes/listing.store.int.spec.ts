@@ -74,6 +74,29 @@ describe('upsertListings', () => {
     expect(docs[0]!._id).toMatch(/^src-it-[0-9a-f]{24}$/);
   });
 
+  it('without a GTIN, Amazon’s European stores make one product of one ASIN; a GTIN seen later keeps the product where it is', async () => {
+    const products = productCollection(rt());
+    const asin = 'B0ASIN0042';
+    const de = listing({ market: 'de', site: 'amazon.de', gtin: null, sourceId: asin, url: `https://www.amazon.de/dp/${asin}` });
+    const it = listing({ market: 'it', site: 'amazon.it', gtin: null, sourceId: asin, url: `https://www.amazon.it/dp/${asin}` });
+    await upsert([de]);
+    await upsert([it]);
+    const [product, ...others] = await products.find({ $or: [{ 'offers.de.sourceId': asin }, { 'offers.it.sourceId': asin }] }).toArray();
+    expect(others).toEqual([]);
+    expect(product!._id).toBe(`asin-${asin.toLowerCase()}`);
+    expect(Object.keys(product!.offers).sort()).toEqual(['de', 'it']);
+    // The French page shows a GTIN: the product keeps its id and gains the offer.
+    const fr = listing({ market: 'fr', site: 'amazon.fr', gtin: '4006381335126', sourceId: asin, url: `https://www.amazon.fr/dp/${asin}` });
+    await upsert([fr]);
+    expect(Object.keys((await products.findOne({ _id: `asin-${asin.toLowerCase()}` }))!.offers).sort()).toEqual(['de', 'fr', 'it']);
+    expect(await products.countDocuments({ _id: 'gtin-04006381335126' })).toBe(0);
+    // Another shop's id of ten capitals is not an ASIN.
+    const shop = listing({ market: 'it', site: 'shop.example.it', gtin: null, sourceId: asin, url: 'https://shop.example.it/p/1' });
+    await upsert([shop]);
+    expect(await products.countDocuments({ 'offers.it.site': 'shop.example.it', 'offers.it.sourceId': asin })).toBe(1);
+    expect((await products.findOne({ 'offers.it.site': 'shop.example.it', 'offers.it.sourceId': asin }))!._id).toMatch(/^src-it-/);
+  });
+
   it('skips what cannot be sold: no price never seen before, another currency, no market', async () => {
     const counts = await upsert([
       listing({ gtin: null, sourceId: 'B0NOPRICE1', priceCents: null, currency: null, availability: 'out_of_stock' }),

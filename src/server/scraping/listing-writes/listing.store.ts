@@ -11,7 +11,7 @@ import { Product, productsByIds, writeProductsIfUnchanged } from '../../catalog'
 import type { MarketCode } from '../../../common/markets';
 import type { MarginRules } from '../../pricing';
 import { PricePoint, insertPricePoints } from '../../pricing';
-import { planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
+import { identityIds, planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
 import type { Listing } from '../extraction/listing.schema';
 
 /** What a listing write touches: the catalog's products and the pricing's history. */
@@ -37,6 +37,21 @@ export interface UpsertResult {
   readonly written: readonly Product[];
   /** The stored products the batch found but did not need to change. */
   readonly unchanged: readonly Product[];
+  /** Each listing's product id, in the listings' order (null for one without a market). */
+  readonly productIds: readonly (string | null)[];
+}
+
+/** Which of the ids the listings' products may go by (identityIds) name stored products: one read by `_id`. */
+async function storedIdentities(
+  products: Collection<Product>,
+  listings: readonly (Listing & { market: MarketCode })[],
+): Promise<Set<string>> {
+  const candidates = [...new Set(listings.flatMap((listing) => identityIds(listing).slice(1)))];
+  // A listing with one possible id is written under it, stored or not: nothing to look up.
+  if (candidates.length === 0) return new Set();
+  const all = [...new Set(listings.flatMap((listing) => identityIds(listing)))];
+  const found = await products.find({ _id: { $in: all } }, { projection: { _id: 1 } }).toArray();
+  return new Set(found.map((p) => p._id));
 }
 
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
@@ -65,22 +80,21 @@ export async function upsertListings(
   const counts = emptyUpsertCounts();
   const skip = (reason: UpsertSkipReason, n = 1) => (counts.skipped[reason] = (counts.skipped[reason] ?? 0) + n);
 
+  const placed = listings.map((listing) => (listing.market ? { ...listing, market: listing.market } : null));
+  const unplaced = placed.filter((l) => l === null).length;
+  if (unplaced > 0) skip('no_market', unplaced);
+  const withMarket = placed.filter((l): l is Listing & { market: MarketCode } => l !== null);
+  const existing = expectNew ? new Set<string>() : await storedIdentities(collections.products, withMarket);
+  const idOf = (listing: Listing & { market: MarketCode }) => identityIds(listing).find((id) => existing.has(id)) ?? productIdFor(listing);
+  const productIds = placed.map((listing) => (listing ? idOf(listing) : null));
   // The last listing of a (product, market) in the batch wins: one offer per market.
-  const byKey = new Map<string, Listing & { market: MarketCode }>();
-  for (const listing of listings) {
-    if (!listing.market) {
-      skip('no_market');
-      continue;
-    }
-    const withMarket = { ...listing, market: listing.market };
-    byKey.set(`${productIdFor(withMarket)}\n${listing.market}`, withMarket);
-  }
+  const byKey = new Map<string, { id: string; listing: Listing & { market: MarketCode } }>();
+  placed.forEach((listing, i) => {
+    if (listing) byKey.set(`${productIds[i]}\n${listing.market}`, { id: productIds[i]!, listing });
+  });
   // Listings still to plan, by product; after a conflict, only those whose change was not written.
   let pending = new Map<string, (Listing & { market: MarketCode })[]>();
-  for (const listing of byKey.values()) {
-    const id = productIdFor(listing);
-    pending.set(id, [...(pending.get(id) ?? []), listing]);
-  }
+  for (const { id, listing } of byKey.values()) pending.set(id, [...(pending.get(id) ?? []), listing]);
 
   const written: Product[] = [];
   const unchanged: Product[] = [];
@@ -149,5 +163,5 @@ export async function upsertListings(
       for (const change of changes) counts[change.kind === 'insert' ? 'inserted' : 'updated'] += 1;
     }
   }
-  return { counts, written, unchanged };
+  return { counts, written, unchanged, productIds };
 }

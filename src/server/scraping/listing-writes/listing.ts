@@ -1,6 +1,6 @@
 // How a scraped listing becomes catalog writes: the product id (from the GTIN when it has a valid
-// one, so that the same item found in several markets is one product; else from market, site and
-// source id), the offer of its market, whether anything changed since the last scrape (an
+// one, else the ASIN Amazon's European stores share, so that the same item found in several
+// markets is one product; else from market, site and source id), the offer of its market, whether anything changed since the last scrape (an
 // unchanged listing costs no write), the price-history point a price change appends, and the
 // product document after the change, selling prices included (the margin rules are pricing's),
 // and the market's own title and description (its page's text, which any translation yields to).
@@ -22,9 +22,28 @@ export function sourceIdOf(listing: Listing): string {
   return listing.sourceId ?? listing.url;
 }
 
+/** Amazon's European stores give an item one ASIN in all of them. */
+const AMAZON_EU_STORE = /^amazon\.(?:it|fr|de|es|co\.uk|nl|se|pl|com\.be)$/;
+const ASIN = /^[A-Z0-9]{10}$/;
+
+/**
+ * The ids the listing's product may go by, most trusted first: its GTIN's, its ASIN's (on an
+ * Amazon European store), then its own shop's. A new product takes the first; an existing one
+ * keeps the id it was stored under (a product first seen without a GTIN is not moved when one
+ * appears), so the writer looks them all up (listing.store.ts).
+ */
+export function identityIds(listing: Listing & { market: MarketCode }): string[] {
+  const ids: string[] = [];
+  if (listing.gtin) ids.push(`gtin-${gtinKey(listing.gtin)}`);
+  if (listing.sourceId && AMAZON_EU_STORE.test(listing.site) && ASIN.test(listing.sourceId))
+    ids.push(`asin-${listing.sourceId.toLowerCase()}`);
+  ids.push(`src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`);
+  return ids;
+}
+
+/** The id a new product of this listing takes. */
 export function productIdFor(listing: Listing & { market: MarketCode }): string {
-  if (listing.gtin) return `gtin-${gtinKey(listing.gtin)}`;
-  return `src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`;
+  return identityIds(listing)[0]!;
 }
 
 /** The title's slug (one rule with the simulator's, src/common/slug); the id's when the title has no letter or digit. */

@@ -9,7 +9,6 @@ import { newId } from '../../../common/ids';
 import type { MarketCode } from '../../../common/markets';
 import { marginRules } from '../../pricing';
 import type { Runtime } from '../../platform/runtime';
-import { productIdFor } from './listing';
 import type { Listing } from '../extraction/listing.schema';
 import { writeListings, type ListingWriteDeps } from './listing.service';
 import { productCollection } from '../../catalog';
@@ -64,15 +63,11 @@ export function scrapeDeps(rt: Pick<Runtime, 'db' | 'redis' | 'config'>): Listin
  * it throws, naming why, instead of answering fewer products.
  */
 export async function scrapeProducts(deps: ListingWriteDeps, listings: readonly Listing[], now = new Date()): Promise<Product[]> {
-  const ids = [
-    ...new Set(
-      listings.map((listing) => {
-        if (!listing.market) throw new Error(`listing ${listing.url} names no market: the store would not write it`);
-        return productIdFor({ ...listing, market: listing.market });
-      }),
-    ),
-  ];
+  for (const listing of listings)
+    if (!listing.market) throw new Error(`listing ${listing.url} names no market: the store would not write it`);
   const result = await writeListings(deps, listings, now);
+  // Listings of one product (one GTIN or ASIN in several markets) make one product.
+  const ids = [...new Set(result.productIds.filter((id): id is string => id !== null))];
   const skipped = Object.entries(result.skipped);
   if (skipped.length > 0)
     throw new Error(`the listing store refused listings: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
