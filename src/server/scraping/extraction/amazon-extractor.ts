@@ -10,7 +10,7 @@ import { gtinIn } from './gtin';
 import { absoluteUrl, collapse, firstAttr, firstText, labelledValues, textOf, valueFor } from './html-text';
 import type { Candidate } from './listing-merge';
 import { localCurrencyOf, parsePrice } from './price-parse';
-import { BRAND_LABELS, GTIN_LABELS, shippingFrom } from './text-heuristics';
+import { BRAND_LABELS, GTIN_LABELS, MPN_LABELS, shippingFrom } from './text-heuristics';
 
 const ASIN = /^[A-Z0-9]{10}$/;
 
@@ -125,6 +125,8 @@ export function amazonCandidate($: CheerioAPI, pageUrl: string): Candidate {
   if (brand) candidate.brand = brand;
   const gtin = gtinIn(valueFor(pairs, GTIN_LABELS));
   if (gtin) candidate.gtin = gtin;
+  const mpn = valueFor(pairs, MPN_LABELS);
+  if (mpn && mpn.length <= 40) candidate.mpn = mpn;
 
   const sellerText = firstText($, [
     '#merchantInfoFeature_feature_div',

@@ -7,7 +7,18 @@ import { Availability } from '../../catalog';
 import { collapse } from './html-text';
 import type { ExtractRecord } from './extract-record';
 
-export const ACCURACY_FIELDS = ['title', 'brand', 'gtin', 'sourceId', 'price', 'currency', 'availability', 'imageUrl', 'url'] as const;
+export const ACCURACY_FIELDS = [
+  'title',
+  'brand',
+  'gtin',
+  'mpn',
+  'sourceId',
+  'price',
+  'currency',
+  'availability',
+  'imageUrl',
+  'url',
+] as const;
 export type AccuracyField = (typeof ACCURACY_FIELDS)[number] | 'kind';
 
 /** What the page holds: either an error, or the fields to check (left out: not checked; null: the page has none). */
@@ -18,6 +29,7 @@ export const ExpectedRecord = z.union([
       title: z.string(),
       brand: z.string().nullable(),
       gtin: z.string().nullable(),
+      mpn: z.string().nullable(),
       sourceId: z.string().nullable(),
       price: z
         .string()

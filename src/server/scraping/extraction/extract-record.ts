@@ -11,6 +11,8 @@ export type ExtractRecord =
       readonly title: string;
       readonly brand: string | null;
       readonly gtin: string | null;
+      /** The maker's part number, which with the brand matches the item across shops. */
+      readonly mpn: string | null;
       readonly sourceId: string | null;
       readonly price: string | null;
       readonly listPrice: string | null;
@@ -35,6 +37,7 @@ export function toExtractRecord(file: string, result: ExtractResult): ExtractRec
         title: l.title,
         brand: l.brand,
         gtin: l.gtin,
+        mpn: l.mpn ?? null,
         sourceId: l.sourceId,
         price: l.priceCents === null ? null : centsToDecimal(l.priceCents),
         listPrice: l.listPriceCents === null ? null : centsToDecimal(l.listPriceCents),

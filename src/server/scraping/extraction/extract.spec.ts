@@ -181,3 +181,15 @@ describe('extractPage on other shops', () => {
     expect(disagreeing.confidence).toBeLessThan(agreeing.confidence - 0.1);
   });
 });
+
+describe('the maker’s part number', () => {
+  it('is read from JSON-LD’s mpn and from a part-number row, without its label', () => {
+    const jsonLd = `<html><head><script type="application/ld+json">{"@type":"Product","name":"Airfryer XXL","brand":"Philips","mpn":"HD9867/90","offers":{"@type":"Offer","price":"199.99","priceCurrency":"EUR"}}</script></head><body><h1>Airfryer XXL</h1></body></html>`;
+    expect(listingOf(extractPage({ html: jsonLd, url: 'https://shop.example.de/p/1', market: 'de' })).mpn).toBe('HD9867/90');
+    const table = `<html><body><h1>Airfryer XXL</h1><p class="price">199,99 €</p><button>In den Warenkorb</button><table><tr><th>Marke</th><td>Philips</td></tr><tr><th>Herstellernummer</th><td>HD9867/90</td></tr><tr><th>Art.-Nr.</th><td>4411</td></tr></table></body></html>`;
+    expect(listingOf(extractPage({ html: table, url: 'https://shop.example.de/p/1', market: 'de' }))).toMatchObject({
+      mpn: 'HD9867/90',
+      brand: 'Philips',
+    });
+  });
+});

@@ -48,8 +48,14 @@ export function siteOfUrl(url: string): string {
  */
 function cleaned(candidates: readonly SourcedCandidate[]): SourcedCandidate[] {
   const tidy = candidates.map(([source, c]): SourcedCandidate => {
-    const candidate: Candidate = { ...c, title: cleanTitle(c.title), brand: cleanBrand(c.brand), sourceId: cleanId(c.sourceId) };
-    for (const key of ['title', 'brand', 'sourceId'] as const) if (candidate[key] === undefined) delete candidate[key];
+    const candidate: Candidate = {
+      ...c,
+      title: cleanTitle(c.title),
+      brand: cleanBrand(c.brand),
+      sourceId: cleanId(c.sourceId),
+      mpn: cleanId(c.mpn),
+    };
+    for (const key of ['title', 'brand', 'sourceId', 'mpn'] as const) if (candidate[key] === undefined) delete candidate[key];
     return [source, candidate];
   });
   const titles = tidy.map(([, c]) => c.title);

@@ -13,6 +13,7 @@ export interface Candidate {
   description?: string;
   brand?: string;
   gtin?: string;
+  mpn?: string;
   sourceId?: string;
   url?: string;
   priceCents?: number;
@@ -33,6 +34,7 @@ const FIELD_KEYS: Readonly<Record<ListingField, keyof Candidate>> = {
   description: 'description',
   brand: 'brand',
   gtin: 'gtin',
+  mpn: 'mpn',
   sourceId: 'sourceId',
   url: 'url',
   price: 'priceCents',
@@ -111,6 +113,7 @@ export function mergeCandidates(candidates: readonly SourcedCandidate[], context
     description: (values.description as string | undefined) ?? null,
     brand: (values.brand as string | undefined) ?? null,
     gtin: (values.gtin as string | undefined) ?? null,
+    mpn: (values.mpn as string | undefined) ?? null,
     priceCents: (values.priceCents as number | undefined) ?? null,
     listPriceCents: (values.listPriceCents as number | undefined) ?? null,
     currency: (values.currency as string | undefined) ?? (values.priceCents !== undefined ? 'EUR' : null),

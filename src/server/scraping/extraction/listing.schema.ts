@@ -13,6 +13,7 @@ export const LISTING_FIELDS = [
   'description',
   'brand',
   'gtin',
+  'mpn',
   'sourceId',
   'url',
   'price',
@@ -54,6 +55,8 @@ export const Listing = z.object({
   brand: z.string().nullable(),
   /** Check digit verified; a GTIN that fails it is dropped. */
   gtin: Gtin.nullable(),
+  /** The maker's part number ("HD9867/90"), which with the brand names the item in any shop. */
+  mpn: z.string().min(1).max(80).nullable().optional(),
   priceCents: cents.nullable(),
   listPriceCents: cents.nullable(),
   /** ISO 4217. */

@@ -222,6 +222,7 @@ export function productCandidate(node: Json, base: string): Candidate {
     description: str(node['description']),
     brand: nameOf(node['brand']) ?? nameOf(node['manufacturer']),
     gtin: gtinOf(node) ?? offer?.gtin,
+    mpn: str(node['mpn']),
     sourceId: sku ?? offer?.sku,
     url: absoluteUrl(str(node['url']), base) ?? offer?.url,
     priceCents: offer?.priceCents,

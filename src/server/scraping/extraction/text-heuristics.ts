@@ -39,6 +39,24 @@ export const CATEGORY_LABELS = [
   'department',
 ];
 export const BRAND_LABELS = ['marca', 'marque', 'marke', 'brand', 'hersteller', 'fabricant', 'produttore', 'fabricante', 'manufacturer'];
+/** Labels of the maker's part number (not a model name: "iPhone 15" names several items). */
+export const MPN_LABELS = [
+  'mpn',
+  'manufacturer part number',
+  'part number',
+  'item model number',
+  'herstellernummer',
+  'hersteller-artikelnummer',
+  'herstellerartikelnummer',
+  'modellnummer',
+  'codice produttore',
+  'numero modello articolo',
+  'reference fabricant',
+  "numero du modele de l'article",
+  'referencia del fabricante',
+  'numero de pieza',
+  'numero de modelo del producto',
+];
 export const SKU_LABELS = [
   'asin',
   'sku',
@@ -294,6 +312,8 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
   if (gtin) candidate.gtin = gtin;
   const brand = valueFor(pairs, BRAND_LABELS) ?? brandShown($);
   if (brand) candidate.brand = brand;
+  const mpn = cleanId(valueFor(pairs, MPN_LABELS));
+  if (mpn && mpn.length <= 40) candidate.mpn = mpn;
   const sku = cleanId(valueFor(pairs, SKU_LABELS)) ?? ebayItemNumber(pageUrl);
   if (sku && /^[\w./-]{3,40}$/.test(sku)) candidate.sourceId = sku;
 

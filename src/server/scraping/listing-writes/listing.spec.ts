@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../../pricing';
-import { MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
+import { identityIds, makerPartKey, MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
 import { listingFixture } from '../extraction/listing.fixture';
 import type { Listing } from '../extraction/listing.schema';
 
@@ -132,5 +132,24 @@ describe("a market's text from its page", () => {
     expect(description.length).toBeGreaterThan(MAX_DESCRIPTION_CHARS - 10);
     expect(description.length).toBeLessThanOrEqual(MAX_DESCRIPTION_CHARS);
     expect(long.startsWith(description)).toBe(true);
+  });
+});
+
+describe('identityIds', () => {
+  it('names a product by GTIN, then the ASIN of Amazon’s European stores, then brand and part number, then its shop’s id', () => {
+    const withMarket = (overrides: Partial<Listing>) => ({ ...listingFixture(overrides), market: 'de' as const });
+    const all = identityIds(withMarket({ site: 'amazon.de', sourceId: 'B00F3YVQ8A', brand: 'Rowenta', mpn: 'DW5080' }));
+    expect(all.map((id) => id.replace(/-[0-9a-z]+$/, ''))).toEqual(['gtin', 'asin', 'mpn', 'src-de']);
+    expect(all[1]).toBe('asin-b00f3yvq8a');
+    const shop = identityIds(withMarket({ site: 'shop.example.de', sourceId: 'B00F3YVQ8A', gtin: null, brand: 'Rowenta', mpn: null }));
+    expect(shop.map((id) => id.replace(/-[0-9a-z]+$/, ''))).toEqual(['src-de']);
+  });
+
+  it('reads brand and part number alike however a shop writes them, and only a part number that can name one item', () => {
+    expect(makerPartKey('Philips', 'HD9867/90')).toBe(makerPartKey('PHILIPS', 'hd 9867-90'));
+    expect(makerPartKey('Ibéricos Peña', 'IP-75')).toBe('ibericospena|ip75');
+    expect(makerPartKey(null, 'HD9867/90')).toBeNull();
+    expect(makerPartKey('Philips', 'XL')).toBeNull();
+    expect(makerPartKey('Philips', 'Premium')).toBeNull();
   });
 });

@@ -97,6 +97,34 @@ describe('upsertListings', () => {
     expect((await products.findOne({ 'offers.it.site': 'shop.example.it', 'offers.it.sourceId': asin }))!._id).toMatch(/^src-it-/);
   });
 
+  it('without a GTIN or an ASIN, one brand and part number in two markets’ shops is one product', async () => {
+    const products = productCollection(rt());
+    const fr = listing({
+      market: 'fr',
+      site: 'maison.example.fr',
+      gtin: null,
+      sourceId: 'TEF-1',
+      brand: 'Philips',
+      mpn: 'HD9867/90',
+      url: 'https://maison.example.fr/p/1',
+    });
+    const es = listing({
+      market: 'es',
+      site: 'tienda.example.es',
+      gtin: null,
+      sourceId: '88123',
+      brand: 'PHILIPS',
+      mpn: 'HD 9867-90',
+      url: 'https://tienda.example.es/p/88123',
+    });
+    await upsert([fr]);
+    await upsert([es]);
+    const found = await products.find({ $or: [{ 'offers.fr.sourceId': 'TEF-1' }, { 'offers.es.sourceId': '88123' }] }).toArray();
+    expect(found).toHaveLength(1);
+    expect(found[0]!._id).toMatch(/^mpn-/);
+    expect(Object.keys(found[0]!.offers).sort()).toEqual(['es', 'fr']);
+  });
+
   it('skips what cannot be sold: no price never seen before, another currency, no market', async () => {
     const counts = await upsert([
       listing({ gtin: null, sourceId: 'B0NOPRICE1', priceCents: null, currency: null, availability: 'out_of_stock' }),

@@ -28,7 +28,7 @@ const ASIN = /^[A-Z0-9]{10}$/;
 
 /**
  * The ids the listing's product may go by, most trusted first: its GTIN's, its ASIN's (on an
- * Amazon European store), then its own shop's. A new product takes the first; an existing one
+ * Amazon European store), its brand and part number's, then its own shop's. A new product takes the first; an existing one
  * keeps the id it was stored under (a product first seen without a GTIN is not moved when one
  * appears), so the writer looks them all up (listing.store.ts).
  */
@@ -37,8 +37,27 @@ export function identityIds(listing: Listing & { market: MarketCode }): string[]
   if (listing.gtin) ids.push(`gtin-${gtinKey(listing.gtin)}`);
   if (listing.sourceId && AMAZON_EU_STORE.test(listing.site) && ASIN.test(listing.sourceId))
     ids.push(`asin-${listing.sourceId.toLowerCase()}`);
+  const maker = makerPartKey(listing.brand, listing.mpn);
+  if (maker) ids.push(`mpn-${hash(maker)}`);
   ids.push(`src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`);
   return ids;
+}
+
+/**
+ * Brand and part number as every shop writes them alike: case, accents, spaces and punctuation
+ * dropped ("HD9867/90" = "hd 9867-90"). Null without both, or for a part number too short to
+ * name one item.
+ */
+export function makerPartKey(brand: string | null, mpn: string | null | undefined): string | null {
+  if (!brand || !mpn) return null;
+  const norm = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  const [maker, part] = [norm(brand), norm(mpn)];
+  return maker && part.length >= 4 && /\d/.test(part) ? `${maker}|${part}` : null;
 }
 
 /** The id a new product of this listing takes. */
