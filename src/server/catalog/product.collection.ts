@@ -26,6 +26,8 @@ export const PRODUCTS = collection({
       partialFilterExpression: { [`offers.${code}.url`]: { $exists: true } },
     })),
     ...PRODUCT_SEARCH_INDEXES,
+    // A scraped page finds the product it belongs to by any of its ids (a few per product).
+    { name: 'identities', key: { identities: 1 } },
     // The back office's opportunities sample the products that changed last (recentProducts).
     { name: 'updated', key: { updatedAt: -1, _id: -1 } },
   ],

@@ -89,6 +89,12 @@ export const Product = z.object({
   attributes: z.record(z.string(), z.string()),
   /** Lowercased, accent-free words of brand and every title shown (productSearchTokens): keyword search without a text index. */
   searchTokens: z.array(z.string()),
+  /**
+   * Every id the product's listings could have gone by (its GTIN's, ASIN's, brand and part
+   * number's, each shop's): a page showing any of them is this product. Absent on products
+   * stored before it was kept, which answer to their `_id` alone until their next scrape.
+   */
+  identities: z.array(Id).optional(),
   offers: byMarket(Offer),
   sellPrices: byMarket(SellPrice),
   /** Absent on most products; see selling.ts for how they combine with sellPrices. */

@@ -103,7 +103,9 @@ describe('product photos through the image service', () => {
     ]) {
       const id = await scrape(`${sim().urls.fr}${canonicalPath(product)}`, 'fr', {
         imageUrl,
+        // Another product: no GTIN, no part number, another shop id.
         gtin: null,
+        mpn: null,
         sourceId: `${product.sourceId}-${imageUrl.length}`,
       });
       expect(await productImage(deps(), { productId: id, number: 1, format: 'webp', width: 160 }), imageUrl).toEqual({ kind: 'not-found' });
@@ -139,6 +141,7 @@ describe('product photos through the image service', () => {
     const id = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', {
       imageUrl: `${oddUrl}/drawing.svg`,
       gtin: null,
+      mpn: null,
       sourceId: `${product.sourceId}-svg`,
     });
     const svg = await productImage({ ...deps(), settings: settings() }, { productId: id, number: 1, format: 'webp', width: 160 });
@@ -147,6 +150,7 @@ describe('product photos through the image service', () => {
     const cutId = await scrape(`${sim().urls.it}${canonicalPath(product)}`, 'it', {
       imageUrl: `${oddUrl}/cut.jpg`,
       gtin: null,
+      mpn: null,
       sourceId: `${product.sourceId}-cut`,
     });
     const cut = await productImage({ ...deps(), settings: settings() }, { productId: cutId, number: 1, format: 'jpg', width: 160 });

@@ -125,6 +125,43 @@ describe('upsertListings', () => {
     expect(Object.keys(found[0]!.offers).sort()).toEqual(['es', 'fr']);
   });
 
+  it('two items sharing a part number but showing different GTINs stay two products; a page without a GTIN joins the first', async () => {
+    const products = productCollection(rt());
+    const part = { brand: 'Lumio', mpn: 'LS-5340' };
+    const a = listing({
+      market: 'it',
+      site: 'shop-a.example.it',
+      gtin: '8012345671236',
+      sourceId: 'A1',
+      url: 'https://shop-a.example.it/p/a1',
+      ...part,
+    });
+    const b = listing({
+      market: 'fr',
+      site: 'shop-b.example.fr',
+      gtin: '3045386372676',
+      sourceId: 'B1',
+      url: 'https://shop-b.example.fr/p/b1',
+      ...part,
+    });
+    const c = listing({
+      market: 'de',
+      site: 'shop-c.example.de',
+      gtin: null,
+      sourceId: 'C1',
+      url: 'https://shop-c.example.de/p/c1',
+      ...part,
+    });
+    await upsert([a]);
+    await upsert([b]);
+    await upsert([c]);
+    const ids = async (sourceId: string, market: 'it' | 'fr' | 'de') =>
+      (await products.findOne({ [`offers.${market}.sourceId`]: sourceId }))!._id;
+    expect(await ids('A1', 'it')).toBe('gtin-08012345671236');
+    expect(await ids('B1', 'fr')).toBe('gtin-03045386372676');
+    expect(await ids('C1', 'de')).toBe('gtin-08012345671236');
+  });
+
   it('skips what cannot be sold: no price never seen before, another currency, no market', async () => {
     const counts = await upsert([
       listing({ gtin: null, sourceId: 'B0NOPRICE1', priceCents: null, currency: null, availability: 'out_of_stock' }),

@@ -11,7 +11,17 @@ import { Product, productsByIds, writeProductsIfUnchanged } from '../../catalog'
 import type { MarketCode } from '../../../common/markets';
 import type { MarginRules } from '../../pricing';
 import { PricePoint, insertPricePoints } from '../../pricing';
-import { identityIds, planListing, productAfter, productIdFor, type ChangePlan, type SkipReason } from './listing';
+import {
+  identityIds,
+  matchStored,
+  planListing,
+  storedIdentitiesOf,
+  type StoredIdentities,
+  productAfter,
+  productIdFor,
+  type ChangePlan,
+  type SkipReason,
+} from './listing';
 import type { Listing } from '../extraction/listing.schema';
 
 /** What a listing write touches: the catalog's products and the pricing's history. */
@@ -41,17 +51,18 @@ export interface UpsertResult {
   readonly productIds: readonly (string | null)[];
 }
 
-/** Which of the ids the listings' products may go by (identityIds) name stored products: one read by `_id`. */
+/** The stored products any id the listings may go by names, with the ids each answers to. */
 async function storedIdentities(
   products: Collection<Product>,
   listings: readonly (Listing & { market: MarketCode })[],
-): Promise<Set<string>> {
-  const candidates = [...new Set(listings.flatMap((listing) => identityIds(listing).slice(1)))];
-  // A listing with one possible id is written under it, stored or not: nothing to look up.
-  if (candidates.length === 0) return new Set();
+): Promise<StoredIdentities> {
   const all = [...new Set(listings.flatMap((listing) => identityIds(listing)))];
-  const found = await products.find({ _id: { $in: all } }, { projection: { _id: 1 } }).toArray();
-  return new Set(found.map((p) => p._id));
+  if (all.length === 0) return storedIdentitiesOf([]);
+  const found = await products
+    .find({ $or: [{ _id: { $in: all } }, { identities: { $in: all } }] }, { projection: { _id: 1, identities: 1 } })
+    .toArray();
+  // A product stored before identities were kept answers to its id alone.
+  return storedIdentitiesOf(found.map((product) => ({ _id: product._id, ids: product.identities ?? [product._id] })));
 }
 
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
@@ -84,8 +95,8 @@ export async function upsertListings(
   const unplaced = placed.filter((l) => l === null).length;
   if (unplaced > 0) skip('no_market', unplaced);
   const withMarket = placed.filter((l): l is Listing & { market: MarketCode } => l !== null);
-  const existing = expectNew ? new Set<string>() : await storedIdentities(collections.products, withMarket);
-  const idOf = (listing: Listing & { market: MarketCode }) => identityIds(listing).find((id) => existing.has(id)) ?? productIdFor(listing);
+  const known = expectNew ? storedIdentitiesOf([]) : await storedIdentities(collections.products, withMarket);
+  const idOf = (listing: Listing & { market: MarketCode }) => matchStored(identityIds(listing), known) ?? productIdFor(listing);
   const productIds = placed.map((listing) => (listing ? idOf(listing) : null));
   // The last listing of a (product, market) in the batch wins: one offer per market.
   const byKey = new Map<string, { id: string; listing: Listing & { market: MarketCode } }>();
@@ -120,6 +131,7 @@ export async function upsertListings(
           listing,
           before ? { offer: before.offers[listing.market], text: before.texts?.[listing.market] } : undefined,
           now,
+          id,
         );
         if (plan.kind === 'skip') skip(plan.reason);
         else if (plan.kind === 'unchanged') counts.unchanged += 1;

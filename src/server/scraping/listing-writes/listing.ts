@@ -60,6 +60,45 @@ export function makerPartKey(brand: string | null, mpn: string | null | undefine
   return maker && part.length >= 4 && /\d/.test(part) ? `${maker}|${part}` : null;
 }
 
+/** Identities that name one item each: a product known by one of a kind is no other item of that kind. */
+const EXCLUSIVE_KINDS = ['gtin-', 'asin-'] as const;
+
+/** Stored products by the ids they answer to: `known` gives a product's ids, `owners` an id's products. */
+export interface StoredIdentities {
+  readonly known: ReadonlyMap<string, readonly string[]>;
+  readonly owners: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes stored products (their id and the ids they answer to) for matchStored. */
+export function storedIdentitiesOf(products: readonly { _id: string; ids: readonly string[] }[]): StoredIdentities {
+  const known = new Map(products.map((p) => [p._id, p.ids]));
+  const owners = new Map<string, string[]>();
+  for (const p of products) for (const id of p.ids) owners.set(id, [...(owners.get(id) ?? []), p._id]);
+  return { known, owners };
+}
+
+/**
+ * The stored product a listing with these ids belongs to: the product answering to its most
+ * trusted id, unless they contradict (the listing shows a GTIN or an ASIN, the product answers
+ * to another one of that kind: two items that share a part number or a shop id). Undefined: a
+ * new product.
+ */
+export function matchStored(ids: readonly string[], stored: StoredIdentities): string | undefined {
+  const contradicts = (known: readonly string[]) =>
+    EXCLUSIVE_KINDS.some((kind) => {
+      const mine = ids.filter((id) => id.startsWith(kind));
+      const theirs = known.filter((id) => id.startsWith(kind));
+      return mine.length > 0 && theirs.length > 0 && !mine.some((id) => theirs.includes(id));
+    });
+  for (const id of ids) {
+    // The product stored under the id first, then any product answering to it.
+    const candidates = [...(stored.known.has(id) ? [id] : []), ...(stored.owners.get(id) ?? [])];
+    const owner = candidates.find((candidate) => !contradicts(stored.known.get(candidate) ?? [candidate]));
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
 /** The id a new product of this listing takes. */
 export function productIdFor(listing: Listing & { market: MarketCode }): string {
   return identityIds(listing)[0]!;
@@ -91,6 +130,8 @@ export type ListingPlan =
       readonly offer: Offer;
       /** The market's text as its page shows it now. */
       readonly text: ProductText;
+      /** Every id the listing may go by (identityIds): the product answers to them from now on. */
+      readonly identities: readonly string[];
       /** Fields of a product document created by this write (ignored when it exists already). */
       readonly onInsert: Omit<Product, '_id' | 'offers' | 'sellPrices' | 'texts' | 'searchTokens' | 'updatedAt'>;
       readonly pricePoint: PricePoint | undefined;
@@ -113,11 +154,15 @@ function isHttpUrl(url: string): boolean {
   return /^https?:\/\/[^/]/i.test(url);
 }
 
-export function planListing(listing: Listing, existing: ExistingProduct | undefined, now: Date): ListingPlan {
+/**
+ * `productId` is the product the store matched the listing to (listing.store.ts): by default
+ * the id a new product of it takes.
+ */
+export function planListing(listing: Listing, existing: ExistingProduct | undefined, now: Date, productId?: string): ListingPlan {
   const market = listing.market;
   if (!market) return { kind: 'skip', reason: 'no_market' };
   if (!isHttpUrl(listing.url)) return { kind: 'skip', reason: 'bad_url' };
-  const productId = productIdFor({ ...listing, market });
+  productId ??= productIdFor({ ...listing, market });
   const previous = existing?.offer;
 
   let offer: Offer;
@@ -172,6 +217,7 @@ export function planListing(listing: Listing, existing: ExistingProduct | undefi
     market,
     offer,
     text,
+    identities: identityIds({ ...listing, market }),
     onInsert: {
       slug: slugFor(listing.title, productId),
       gtin: listing.gtin,
@@ -213,6 +259,7 @@ export function productAfter(before: Product | undefined, changes: readonly Chan
     offers,
     texts,
     searchTokens: productSearchTokens({ ...base, texts }),
+    identities: [...new Set([...(base.identities ?? [base._id]), ...changes.flatMap((c) => c.identities)])],
     sellPrices: computeSellPrices(offers, rules, now),
     updatedAt: nextUpdatedAt(before?.updatedAt, now),
   };
