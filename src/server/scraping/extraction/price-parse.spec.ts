@@ -76,6 +76,20 @@ describe('parsePrice', () => {
     expect(parsePrice('1 299 kr')).toMatchObject({ ok: true, amountCents: 129900, currency: 'SEK' });
   });
 
+  it('reads currencies of shops further away, and an ISO code beside the amount over a shared symbol', () => {
+    const read = (text: string) => {
+      const price = parsePrice(text);
+      return price.ok ? [price.amountCents, price.currency] : price.reason;
+    };
+    expect(read('$1,299.00 MXN')).toEqual([129900, 'MXN']);
+    expect(read('Rp 1.299.000')).toEqual([129900000, 'IDR']);
+    expect(read('₪1,299.90')).toEqual([129990, 'ILS']);
+    expect(read('฿1,299')).toEqual([129900, 'THB']);
+    expect(read('RM 1,299.00')).toEqual([129900, 'MYR']);
+    expect(read('1,299.00 RMB')).toEqual([129900, 'CNY']);
+    expect(localCurrencyOf('https://www.takealot.co.za/p/1')).toBe('ZAR');
+  });
+
   it('reads a shared symbol as the currency of the shop’s country', () => {
     expect(parsePrice('$1,299', { localCurrency: localCurrencyOf('https://www.amazon.ca/dp/B0') })).toMatchObject({
       amountCents: 129900,

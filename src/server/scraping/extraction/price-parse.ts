@@ -67,6 +67,19 @@ const TLD_CURRENCY: Readonly<Record<string, string>> = {
   kr: 'KRW',
   ae: 'AED',
   sa: 'SAR',
+  za: 'ZAR',
+  il: 'ILS',
+  id: 'IDR',
+  th: 'THB',
+  ph: 'PHP',
+  my: 'MYR',
+  vn: 'VND',
+  tw: 'TWD',
+  ar: 'ARS',
+  cl: 'CLP',
+  co: 'COP',
+  ua: 'UAH',
+  ru: 'RUB',
 };
 
 /** Spaces shops put between digit groups or between the amount and its symbol. */
@@ -103,6 +116,14 @@ const CURRENCY_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['₩', 'KRW'],
   ['Ft', 'HUF'],
   ['lei', 'RON'],
+  ['Rp', 'IDR'],
+  ['₪', 'ILS'],
+  ['฿', 'THB'],
+  ['₱', 'PHP'],
+  ['RMB', 'CNY'],
+  ['RM', 'MYR'],
+  ['₫', 'VND'],
+  ['₴', 'UAH'],
 ];
 const ISO_CODES = new Set([
   'EUR',
@@ -135,6 +156,16 @@ const ISO_CODES = new Set([
   'SAR',
   'ILS',
   'UAH',
+  'IDR',
+  'THB',
+  'PHP',
+  'MYR',
+  'VND',
+  'TWD',
+  'ARS',
+  'CLP',
+  'COP',
+  'ISK',
 ]);
 
 export type PriceRefusal = 'empty' | 'no_amount' | 'no_currency' | 'ambiguous' | 'not_a_price' | 'out_of_range';
@@ -236,13 +267,14 @@ function resolveShared(currency: string | undefined, local: string | undefined):
 function currencyNear(before: string, after: string): string | undefined {
   const head = after.trimStart();
   const tail = before.trimEnd();
-  for (const [token, code] of CURRENCY_TOKENS) {
-    if (head.startsWith(token) || tail.endsWith(token)) return code;
-  }
+  // An ISO code beside the amount says more than a symbol on its other side: `$1,299.00 MXN`.
   const codeAfter = /^([A-Z]{3})\b/.exec(head)?.[1];
   if (codeAfter && ISO_CODES.has(codeAfter)) return codeAfter;
   const codeBefore = /\b([A-Z]{3})$/.exec(tail)?.[1];
   if (codeBefore && ISO_CODES.has(codeBefore)) return codeBefore;
+  for (const [token, code] of CURRENCY_TOKENS) {
+    if (head.startsWith(token) || tail.endsWith(token)) return code;
+  }
   return undefined;
 }
 
