@@ -16,6 +16,7 @@
 // Prints a readable summary; the last line is one JSON object.
 //
 //   npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Collection, Db } from 'mongodb';
 import { benchOnOwnServices, percentile, positiveInt } from '../bench-support';
@@ -340,6 +341,10 @@ async function main(): Promise<void> {
       );
       result['flatness'] = flatness;
     }
+    // How busy the machine was: times measured on a loaded machine are slower than the engine's work.
+    const [one, five, fifteen] = loadavg().map((n) => round(n, 2));
+    console.log(`load average at the end: ${one} (1 min) ${five} (5 min) ${fifteen} (15 min) on ${availableParallelism()} cores`);
+    Object.assign(result, { load_avg_1m: one, load_avg_5m: five, load_avg_15m: fifteen, cores: availableParallelism() });
     return result;
   });
 }
