@@ -2,7 +2,7 @@
 // MONGO_URL; a `mongod` on PATH (single-node replica set); SecantusDB's Rust server from PATH,
 // from the cache, or built into the cache with cargo; SecantusDB's Python server in a venv.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -250,6 +250,22 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * A process still serving the data directory (a server left by a stack that did not stop
+ * cleanly, or a second stack): the server would fail on the storage engine's lock with a
+ * message that names neither. Read from Linux's /proc; null where there is none to read.
+ */
+export async function serverUsing(dataDir: string): Promise<{ pid: number; command: string } | null> {
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).split('\0');
+    const at = args.findIndex((arg) => arg === '--storage-path' || arg === '--dbpath');
+    if (at >= 0 && args[at + 1] === dataDir) return { pid: Number(entry), command: args[0]! };
+  }
+  return null;
+}
+
 async function startSecantus(
   kind: 'secantus-rs' | 'secantus-py',
   path: string,
@@ -258,6 +274,12 @@ async function startSecantus(
 ): Promise<MongoService> {
   const port = await freePort();
   const data = await dataDirFor(request);
+  const holder = data.temporary ? null : await serverUsing(data.dir);
+  if (holder)
+    throw new StackError(
+      `another database server (pid ${holder.pid}, ${holder.command}) still uses ${data.dir}: left by a stack that did not stop, or another stack running.\n` +
+        `Stop it (kill ${holder.pid}) or the other stack, then run this again.`,
+    );
   const args = ['--host', HOST, '--port', String(port), '--storage-path', data.dir];
   if (kind === 'secantus-rs') {
     args.push('--cache-size', request.cacheSize, '--log-level', 'WARNING');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { MongoClient } from 'mongodb';
@@ -49,5 +50,19 @@ describe('embedded services', () => {
     expect(existsSync(mongo.dataDir!)).toBe(false);
     expect(await portAnswers('127.0.0.1', port)).toBe(false);
     expect(existsSync(`/proc/${mongo.pid}`)).toBe(false);
+  });
+
+  it('a data directory another server still uses stops the start with a message naming its pid and what to do', async () => {
+    delete process.env['MONGO_URL'];
+    const dataDir = await mkdtemp(join(tmpdir(), 'digitalsales-held-'));
+    const first = await startMongo({ dbName: 'held', cacheSize: '64M', durable: false, logDir, dataDir });
+    try {
+      const second = startMongo({ dbName: 'held', cacheSize: '64M', durable: false, logDir, dataDir });
+      await expect(second).rejects.toBeInstanceOf(StackError);
+      await expect(second).rejects.toThrow(new RegExp(`pid ${first.pid}.*still uses ${dataDir}[\\s\\S]*kill ${first.pid}`));
+    } finally {
+      await first.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
