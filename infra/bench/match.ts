@@ -120,7 +120,10 @@ await benchOnOwnServices('bench-match', async (services, logDir) => {
     const wrongBy: Record<string, number> = {};
     const itemsOf = new Map<string, Set<string>>();
     predicted.forEach((id, i) => itemsOf.set(id, (itemsOf.get(id) ?? new Set()).add(truth[i]!)));
-    for (const [id, items] of itemsOf) if (items.size > 1) wrongBy[id.split('-')[0]!] = (wrongBy[id.split('-')[0]!] ?? 0) + 1;
+    for (const [id, items] of itemsOf) {
+      const kind = id.split('-')[0]!;
+      if (items.size > 1) wrongBy[kind] = (wrongBy[kind] ?? 0) + 1;
+    }
     const round = (n: number) => Math.round(n * 10_000) / 10_000;
     console.log(
       `precision ${round(score.precision)} (target 0.99), recall ${round(score.recall)} (target 0.9): ${score.rightPairs.toLocaleString('en')} right of ${score.predictedPairs.toLocaleString('en')} pairs put together, ${score.truePairs.toLocaleString('en')} true pairs`,

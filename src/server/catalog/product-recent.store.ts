@@ -4,7 +4,7 @@
 // it before it applies the limit, so "the 2,000 changed last" asked plainly reads every product.
 import type { Collection, Filter } from 'mongodb';
 import type { Product } from './product.schema';
-import { firstWindow, MAX_WINDOWED_TRIPS, nextWindow, type SearchWindow, type WindowRange } from './product-search-window';
+import { firstWindow, MAX_WINDOWED_TRIPS, nextWindow, windowRange, type SearchWindow, type WindowRange } from './product-search-window';
 
 /** The time fields with an index that starts with them (`created`, `updated`). */
 export type RecencyField = 'createdAt' | 'updatedAt';
@@ -32,7 +32,7 @@ export async function recentProducts<T = Product>(products: Collection<Product>,
   const found: T[] = [];
   let window: SearchWindow | null = firstWindow(range, GUESSED_MS_PER_PRODUCT, limit);
   for (let trips = 1; window; trips++) {
-    const inWindow = { [field]: { $lte: new Date(window.start), [window.last ? '$gte' : '$gt']: new Date(window.end) } };
+    const inWindow = { [field]: windowRange(window, range.direction, (n) => new Date(n)) };
     const read = (await products
       .find({ $and: [inWindow, ...(query.where ? [query.where] : [])] } as Filter<Product>, {
         ...(query.projection && { projection: query.projection }),

@@ -41,6 +41,19 @@ export interface WindowRange {
   readonly typicalSpanPerRow?: number;
 }
 
+/**
+ * The window as a range condition on its key, in the listing's direction: from `start`
+ * (inclusive) to `end` (exclusive, inclusive on the last window). `key` turns a key value into
+ * the stored type (a Date for times).
+ */
+export function windowRange(window: SearchWindow, direction: 1 | -1, key: (value: number) => unknown): Record<string, unknown> {
+  const ascending = direction === 1;
+  return {
+    [ascending ? '$gte' : '$lte']: key(window.start),
+    [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
+  };
+}
+
 /** Windowed trips, at most, before the last one takes the rest of the range. */
 export const MAX_WINDOWED_TRIPS = 5;
 /** Headroom over the estimate, so that an estimate close to right fills the page in one trip. */

@@ -16,7 +16,7 @@
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { Product } from './product.schema';
 import { encodeCursor, type SearchCursor } from './product-search-cursor';
-import { MAX_WINDOWED_TRIPS, spanPerRow, type SearchWindow, type WindowRange } from './product-search-window';
+import { MAX_WINDOWED_TRIPS, spanPerRow, windowRange, type SearchWindow, type WindowRange } from './product-search-window';
 import { sellPriceField } from './product-search-indexes';
 import type { SearchSort } from './product-search-cursor';
 import type { ListingItem, ProductSearchInput, SearchPage } from './product-search.schema';
@@ -204,12 +204,7 @@ export function tiesFilter(plan: SearchPlan): Filter | null {
  * and only when no other field sits beside it), the other conditions nested.
  */
 export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
-  const key = (n: number) => (plan.keyIsDate ? new Date(n) : n);
-  const ascending = plan.range.direction === 1;
-  const range: Filter = {
-    [ascending ? '$gte' : '$lte']: key(window.start),
-    [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
-  };
+  const range = windowRange(window, plan.range.direction, (n) => (plan.keyIsDate ? new Date(n) : n));
   // The last trip of a keyword page reads the word's index alone: beside the word, the key's
   // range would let the planner read the sort key's index instead, over the rest of the catalog.
   if (window.last && plan.tailPrefix !== plan.prefix) return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }] };

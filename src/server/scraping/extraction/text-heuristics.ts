@@ -164,25 +164,26 @@ function statedAvailability($: CheerioAPI) {
   return undefined;
 }
 
-/** An enabled buy button ("Add to cart", "In den Warenkorb"): the last sign of stock a page without a stock line gives. */
-function buyButtonShown($: CheerioAPI): boolean {
-  return $('button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i], a[role="button"]')
+/** The first hundred elements matching `selector` with their label (text, else an input's value). */
+function labelled($: CheerioAPI, selector: string): { el: Element; label: string }[] {
+  return $(selector)
     .toArray()
     .slice(0, 100)
-    .some(
-      (el) =>
-        $(el).attr('disabled') === undefined &&
-        $(el).attr('aria-disabled') !== 'true' &&
-        isBuyButton(textOf($, el) || ($(el).attr('value') ?? '')),
-    );
+    .map((el) => ({ el: el as Element, label: textOf($, el) || ($(el).attr('value') ?? '') }));
+}
+
+/** An enabled buy button ("Add to cart", "In den Warenkorb"): the last sign of stock a page without a stock line gives. */
+function buyButtonShown($: CheerioAPI): boolean {
+  return labelled($, 'button, input[type="submit"], input[type="button"], a[class*="cart" i], a[class*="buy" i], a[role="button"]').some(
+    ({ el, label }) => $(el).attr('disabled') === undefined && $(el).attr('aria-disabled') !== 'true' && isBuyButton(label),
+  );
 }
 
 /** A button that offers to tell the shopper when the product is back, where the buy button would be. */
 function notifyButtonShown($: CheerioAPI): boolean {
-  return $('button, input[type="submit"], input[type="button"], a[role="button"]')
-    .toArray()
-    .slice(0, 100)
-    .some((el) => availabilityFromText(textOf($, el) || ($(el).attr('value') ?? '')) === 'out_of_stock');
+  return labelled($, 'button, input[type="submit"], input[type="button"], a[role="button"]').some(
+    ({ label }) => availabilityFromText(label) === 'out_of_stock',
+  );
 }
 
 /** Where shops show the brand outside any table: a brand element or a link to the brand's page. */

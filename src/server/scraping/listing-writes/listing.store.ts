@@ -18,7 +18,6 @@ import {
   storedIdentitiesOf,
   type StoredIdentities,
   productAfter,
-  productIdFor,
   type ChangePlan,
   type SkipReason,
 } from './listing';
@@ -51,12 +50,9 @@ export interface UpsertResult {
   readonly productIds: readonly (string | null)[];
 }
 
-/** The stored products any id the listings may go by names, with the ids each answers to. */
-async function storedIdentities(
-  products: Collection<Product>,
-  listings: readonly (Listing & { market: MarketCode })[],
-): Promise<StoredIdentities> {
-  const all = [...new Set(listings.flatMap((listing) => identityIds(listing)))];
+/** The stored products any of the listings' ids (identityIds, per listing) names, with the ids each answers to. */
+async function storedIdentities(products: Collection<Product>, listingIds: readonly (readonly string[])[]): Promise<StoredIdentities> {
+  const all = [...new Set(listingIds.flat())];
   if (all.length === 0) return storedIdentitiesOf([]);
   const found = await products
     .find({ $or: [{ _id: { $in: all } }, { identities: { $in: all } }] }, { projection: { _id: 1, identities: 1 } })
@@ -94,10 +90,10 @@ export async function upsertListings(
   const placed = listings.map((listing) => (listing.market ? { ...listing, market: listing.market } : null));
   const unplaced = placed.filter((l) => l === null).length;
   if (unplaced > 0) skip('no_market', unplaced);
-  const withMarket = placed.filter((l): l is Listing & { market: MarketCode } => l !== null);
-  const known = expectNew ? storedIdentitiesOf([]) : await storedIdentities(collections.products, withMarket);
-  const idOf = (listing: Listing & { market: MarketCode }) => matchStored(identityIds(listing), known) ?? productIdFor(listing);
-  const productIds = placed.map((listing) => (listing ? idOf(listing) : null));
+  // Each listing's possible ids, most trusted first: the first is a new product's (productIdFor).
+  const idsOf = placed.map((listing) => (listing ? identityIds(listing) : []));
+  const known = expectNew ? storedIdentitiesOf([]) : await storedIdentities(collections.products, idsOf);
+  const productIds = placed.map((listing, i) => (listing ? (matchStored(idsOf[i]!, known) ?? idsOf[i]![0]!) : null));
   // The last listing of a (product, market) in the batch wins: one offer per market.
   const byKey = new Map<string, { id: string; listing: Listing & { market: MarketCode } }>();
   placed.forEach((listing, i) => {
