@@ -48,10 +48,13 @@ export interface WindowRange {
  */
 export function windowRange(window: SearchWindow, direction: 1 | -1, key: (value: number) => unknown): Record<string, unknown> {
   const ascending = direction === 1;
-  return {
-    [ascending ? '$gte' : '$lte']: key(window.start),
-    [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end),
-  };
+  const start = { [ascending ? '$gte' : '$lte']: key(window.start) };
+  const end = { [ascending ? (window.last ? '$lte' : '$lt') : window.last ? '$gte' : '$gt']: key(window.end) };
+  // On a multikey index (search_tokens) the embedded database bounds its read by the first
+  // operator alone (two could be met by different elements of an array): a window's far end
+  // bounds the read to what lies before it in the listing (the window itself on a first page),
+  // the last window's start to what lies after. Elsewhere both bound it, in either order.
+  return window.last ? { ...start, ...end } : { ...end, ...start };
 }
 
 /** Windowed trips, at most, before the last one takes the rest of the range. */

@@ -3,6 +3,8 @@ import { eur } from '../../common/money';
 import { decodeCursor, encodeCursor } from './product-search-cursor';
 import { kindScope, planSearch, searchScope, tiesFilter, toSearchPage, windowFilter, type ListedProduct } from './product-search';
 import { ProductSearchInput } from './product-search.schema';
+import { firstWindow } from './product-search-window';
+import { catalogSample } from './catalog-sample';
 
 const input = (fields: Record<string, unknown>) => ProductSearchInput.parse({ market: 'de', ...fields });
 const now = new Date('2026-11-25T12:00:00Z');
@@ -27,19 +29,55 @@ describe('ProductSearchInput', () => {
 describe('planSearch and windowFilter', () => {
   const window = { start: 100, end: 50, last: false };
 
-  it('asks for every folded keyword, newest first, products for sale only: windows on the time, the first word’s index for the rest', () => {
-    const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now);
+  // 'edition' on half of the sampled products, 'kaffeemuhle' on one in a hundred, always with 'edition'.
+  const words = catalogSample(
+    Array.from({ length: 1000 }, (_, i) => ({
+      searchTokens: [...(i % 2 === 0 ? ['edition'] : []), ...(i % 100 === 0 ? ['kaffeemuhle'] : []), 'set'],
+      createdAt: new Date(now.getTime() - i * 1000),
+      sellPrices: {},
+    })),
+    1_000_000,
+  );
+
+  it('asks for every folded keyword, newest first, products for sale only, in windows of the rarest word’s entries', () => {
+    const plan = planSearch(input({ q: 'Kaffeemühle  ÉDITION' }), null, now, { words });
     expect(plan.tokens).toEqual(['kaffeemuhle', 'edition']);
-    expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime(), windowedTrips: 1 });
+    expect(plan.range).toEqual({ from: 8_640_000_000_000_000, to: 0, direction: -1, anchor: now.getTime(), windowedTrips: 5 });
     const rest = {
       $and: [{ 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: { $all: ['kaffeemuhle', 'edition'] } }],
     };
-    expect(windowFilter(plan, window)).toEqual({ $and: [{ createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
-    expect(windowFilter(plan, { ...window, last: true })).toEqual({
-      $and: [{ searchTokens: 'kaffeemuhle' }, { $and: [{ createdAt: { $lte: new Date(100), $gte: new Date(50) } }, ...rest.$and] }],
-    });
+    const filter = windowFilter(plan, window);
+    expect(filter).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gt: new Date(50) } }, rest] });
+    // The engine bounds a multikey read by the first operator alone: the window's far end first,
+    // the last window's start first.
+    expect(Object.keys((filter['$and'] as Record<string, Record<string, object>>[])[0]!['createdAt']!)).toEqual(['$gt', '$lte']);
+    const last = windowFilter(plan, { ...window, last: true });
+    expect(last).toEqual({ $and: [{ searchTokens: 'kaffeemuhle', createdAt: { $lte: new Date(100), $gte: new Date(50) } }, rest] });
+    expect(Object.keys((last['$and'] as Record<string, Record<string, object>>[])[0]!['createdAt']!)).toEqual(['$lte', '$gte']);
     expect(plan.sort).toEqual({ createdAt: -1, _id: -1 });
     expect(plan.limit).toBe(25);
+  });
+
+  it('sorts keywords by price in windows of the price index, or reads the rarest word whole when it has fewer products', () => {
+    // 'edition' alone: on half the catalog, a page lies in 50 products of the price index.
+    const common = planSearch(input({ q: 'edition', sort: 'price-asc' }), null, now, { words });
+    expect(common.range.windowedTrips).toBe(5);
+    expect(windowFilter(common, window)['$and']).toContainEqual({ 'sellPrices.de.price.amountCents': { $lt: 50, $gte: 100 } });
+    expect(windowFilter(common, { ...window, last: true })).toEqual({
+      $and: [
+        { searchTokens: 'edition' },
+        { $and: [{ 'sellPrices.de.price.amountCents': { $gte: 100, $lte: 50 } }, { 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: 'edition' }] },
+      ],
+    });
+    // Both words: on one product in a hundred, a page lies in 2,500 products of the price index; 'kaffeemuhle' has 10,000.
+    const rare = planSearch(input({ q: 'kaffeemühle edition', sort: 'price-asc' }), null, now, { words });
+    expect(rare.range.windowedTrips).toBe(5);
+    // A pair the sample never saw together is rarer than it can tell; in a catalog of 20,000 'kaffeemuhle' has 200 products.
+    const unseen = planSearch(input({ q: 'kaffeemühle edition', sort: 'price-asc' }), null, now, {
+      words: catalogSample(words.products.map((p, i) => ({ searchTokens: [...p].filter((w) => w !== 'edition' || i % 100 !== 0), createdAt: now, sellPrices: {} })), 20_000),
+    });
+    expect(unseen.range.windowedTrips).toBe(0);
+    expect(windowFilter(unseen, firstWindow(unseen.range, 1, 25)!)['$and']).toEqual([{ searchTokens: 'kaffeemuhle' }, expect.anything()]);
   });
 
   it('sorts a category by price: the cursor’s remaining ties are read apart on the index, the windows start past its price', () => {
@@ -81,7 +119,7 @@ describe('planSearch and windowFilter', () => {
   });
 
   it('sorts by the market’s own price, ties by id in the same direction; highest first starts where an earlier first page began', () => {
-    const plan = planSearch(input({ q: 'moka', sort: 'price-desc' }), null, now, 45_000);
+    const plan = planSearch(input({ q: "moka", sort: "price-desc" }), null, now, { anchor: 45_000 });
     expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': -1, _id: -1 });
     expect(plan.range).toMatchObject({ direction: -1, to: 0, anchor: 45_000 });
     expect(windowFilter(plan, window)['$and']).toContainEqual({

@@ -20,6 +20,11 @@ import {
 import { firstWindow, nextWindow, spanPerRow, type SearchWindow } from './product-search-window';
 import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
+import { recentProducts } from './product-recent.store';
+import { queryTokens } from './search-tokens';
+import { catalogSample, priceSpanHolding, shareHoldingAll, type CatalogSample, type SampledProduct } from './catalog-sample';
+import { sellPriceField } from './product-search-indexes';
+import { MARKET_CODES, type MarketCode } from '../../common/markets';
 
 /**
  * What first pages taught about each listing (key units per product, where a highest-price-first
@@ -56,6 +61,32 @@ function learnKind(kind: string, anchor: number, spanPerRow: number | null): voi
   kinds.set(kind, { anchor: was ? mean(was.anchor, anchor) : anchor, spanPerRow: span });
 }
 
+/** Products in the catalog sample: a word on fewer than one in this many is "rare", and rare words are cheap to read whole. */
+const SAMPLE_SIZE = 2_000;
+/** Words become common or rare as scrapers add products over days: a sample this old is read again. */
+const SAMPLE_TTL_MS = 10 * 60_000;
+/** Per products collection (tests run several in one process): the sample and when it was read. */
+const samples = new Map<string, { readonly at: number; readonly sample: Promise<CatalogSample> }>();
+
+/** The catalog's newest products' words, times and prices, and how many products it has. */
+function sampleOf(products: Collection<Product>, now: Date): Promise<CatalogSample> {
+  const cached = samples.get(products.namespace);
+  if (cached && now.getTime() - cached.at < SAMPLE_TTL_MS) return cached.sample;
+  const sample = Promise.all([
+    recentProducts<SampledProduct>(products, {
+      field: 'createdAt',
+      limit: SAMPLE_SIZE,
+      projection: { searchTokens: 1, createdAt: 1, ...Object.fromEntries(MARKET_CODES.map((m) => [sellPriceField(m), 1])) },
+      now,
+    }),
+    products.estimatedDocumentCount(),
+  ]).then(([newest, count]) => catalogSample(newest, count));
+  // A failed read is not kept: the next keyword page tries again.
+  sample.catch(() => samples.delete(products.namespace));
+  samples.set(products.namespace, { at: now.getTime(), sample });
+  return sample;
+}
+
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
 export async function readListingPage(
   products: Collection<Product>,
@@ -68,20 +99,12 @@ export async function readListingPage(
   const catalog = learned.get(catalogScope(input));
   const kind = kindScope(input);
   const ofKind = kinds.get(kind);
-  const planned = planSearch(input, cursor, now, known?.anchor ?? ofKind?.anchor ?? catalog?.anchor ?? null);
+  const words = queryTokens(input.q).length > 0 ? await sampleOf(products, now) : null;
+  const planned = planSearch(input, cursor, now, { anchor: known?.anchor ?? ofKind?.anchor ?? catalog?.anchor ?? null, words });
   const documents: ListedProduct[] = [];
   const learnedSpan = cursor?.spanPerRow ?? known?.spanPerRow;
-  const hint = learnedSpan ?? ofKind?.spanPerRow ?? planned.defaultSpanPerRow;
-  const keywordCap = keywordSpanPerRow(planned, catalog);
-  // Words found too sparse for the capped window before go straight to their own index: the
-  // window would read its products of the catalog for nothing.
-  const sparse = keywordCap !== undefined && learnedSpan !== undefined && learnedSpan > keywordCap;
-  const range = {
-    ...planned.range,
-    ...(sparse && { windowedTrips: 0 }),
-    ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }),
-  };
-  const plan = { ...planned, range };
+  const hint = learnedSpan ?? (words && keywordSpanPerRow(planned, words, input.market)) ?? ofKind?.spanPerRow ?? planned.defaultSpanPerRow;
+  const plan = { ...planned, range: { ...planned.range, ...(ofKind?.spanPerRow != null && { typicalSpanPerRow: ofKind.spanPerRow }) } };
   const read = async (filter: Record<string, unknown>) =>
     (await products
       .find(filter, { projection: plan.projection, sort: plan.sort, limit: plan.limit - documents.length })
@@ -90,8 +113,7 @@ export async function readListingPage(
   if (ties) documents.push(...(await read(ties)));
   // The windows fill what the cursor's ties left of the page.
   const rows = plan.limit - documents.length;
-  let window: SearchWindow | null =
-    rows > 0 ? firstWindow(plan.range, keywordCap === undefined ? hint : Math.min(hint, keywordCap), rows) : null;
+  let window: SearchWindow | null = rows > 0 ? firstWindow(plan.range, hint, rows) : null;
   for (let trips = 1, found = 0; window; trips++) {
     const windowed = await read(windowFilter(plan, window));
     documents.push(...windowed);
@@ -113,19 +135,16 @@ export async function readListingPage(
 }
 
 /**
- * A keyword page reads its one window over at most about KEYWORD_WINDOW_ROWS products of the
- * whole catalog (its density learned from the shop's unfiltered listing), however sparse the
- * words were found before: words on one in twenty products or more fill a page from it, rarer
- * ones go on to their own index, which holds few products. Sized by the words' own sparseness,
- * the window of a rare pair would span the catalog and read all of it.
+ * Key units per product of a keyword listing never read, from the catalog sample: the span of
+ * the sort key that holds as many of the catalog's products as a page of products holding every
+ * word needs, per row. Undefined when the sample cannot say: the listing's kind says.
  */
-const KEYWORD_WINDOW_ROWS = 500;
-
-/** The widest a keyword page's window may be, per row; undefined for a page without keywords. */
-function keywordSpanPerRow(plan: SearchPlan, catalog: { readonly spanPerRow: number } | undefined): number | undefined {
-  if (plan.tokens.length === 0) return undefined;
-  // Until the shop's listing was read, no wider than a page of a listing never read.
-  return catalog ? (catalog.spanPerRow * KEYWORD_WINDOW_ROWS) / plan.limit : plan.defaultSpanPerRow;
+function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: MarketCode): number | undefined {
+  const rows = plan.limit;
+  const products = rows / shareHoldingAll(sample, plan.tokens);
+  if (plan.keyIsDate) return sample.msPerProduct === undefined ? undefined : (sample.msPerProduct * products) / rows;
+  const span = priceSpanHolding(sample, market, plan.range.anchor, plan.range.direction, products);
+  return span === undefined ? undefined : span / rows;
 }
 
 export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {

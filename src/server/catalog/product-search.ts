@@ -8,7 +8,11 @@
 // must be among the product's tokens (`$all`). Without a text index there is no relevance
 // score: every product matching all the words matches equally, and "relevance" lists them
 // newest first, the one order that never changes under a product (prices do), so its pages
-// stay stable while a shopper reads them.
+// stay stable while a shopper reads them. Such a page is windowed on the entries of the
+// query's rarest word (word-frequency.ts) in `search_tokens`, which are ordered by creation
+// time within the word, the other words checked along. Sorted by price, no index holds words
+// and prices together: the page is windowed on the market's price index with the words checked
+// along, or reads every product of the rarest word when the sample says that is fewer.
 //
 // Price: the range and the sort read the computed selling price of the market (indexed); the
 // card shows what the shopper pays, an agent's override when one is in force (rare, temporary),
@@ -24,6 +28,7 @@ import { toProductCard } from './product-summary';
 import { textFor } from './product-text';
 import { queryTokens } from './search-tokens';
 import { forSaleIn, sellingPrice } from './selling';
+import { productsHolding, rarestWord, shareHoldingAll, type CatalogSample } from './catalog-sample';
 
 type Filter = Record<string, unknown>;
 
@@ -46,10 +51,8 @@ export interface SearchPlan {
   /** The equality fields the index serving the listing starts with: the window's conjunct holds them. */
   readonly prefix: Filter;
   /**
-   * The prefix of the last trip, which reads the rest of the range: a keyword's own index when
-   * there are keywords. The embedded database reads a multikey index range whole, whatever the
-   * sort key's window, so keyword pages are windowed on the sort key's index with the keywords
-   * checked along; a word too rare to fill a page that way has few products, read by its index.
+   * The prefix of the last trip, which reads the rest of the range: the rarest word's entries
+   * when there are keywords, which are fewer than the rest of a category or of the catalog.
    */
   readonly tailPrefix: Filter;
   /** Every other condition, read along the window's range. */
@@ -108,25 +111,45 @@ export function catalogScope(input: ProductSearchInput): string {
   return searchScope({ market: input.market, q: '', inStock: false, sort: input.sort, limit: input.limit });
 }
 
+/** What earlier reads taught, that a listing page is planned by. */
+export interface SearchKnowledge {
+  /** Where an earlier first page of the listing (or of its kind, or of the shop's whole listing) began. */
+  readonly anchor?: number | null;
+  /** How common the catalog's words are: which index a keyword page reads. */
+  readonly words?: CatalogSample | null;
+}
+
+/**
+ * Whether a keyword page sorted by price reads every product of its rarest word rather than
+ * windows of the price index: when those products are fewer than the windows would read to
+ * find a page of products holding all the words.
+ */
+function wordReadIsCheaper(words: CatalogSample, tokens: readonly string[], rarest: string, rows: number): boolean {
+  return productsHolding(words, rarest) < rows / shareHoldingAll(words, tokens);
+}
+
 /**
  * How a listing page is read: the index's equality prefix (the category, else the brand, for
- * newest first; the category for price sorts), the range on the sort key the windows cut (the
- * price range when sorted by price), and everything else as filters.
- * `learnedAnchor` is where an earlier first page of the listing (or of the shop's whole listing) began.
+ * newest first; the category for price sorts; the rarest word for keywords newest first outside
+ * a category), the range on the sort key the windows cut (the price range when sorted by price),
+ * and everything else as filters.
  */
 export function planSearch(
   input: ProductSearchInput,
   cursor: SearchCursor | null,
   now: Date,
-  learnedAnchor: number | null = null,
+  known: SearchKnowledge = {},
 ): SearchPlan {
   const { market } = input;
   const tokens = queryTokens(input.q);
   const { field, direction } = sortKey(input.sort, market);
   const byPrice = field !== 'createdAt';
+  const rarest = tokens.length > 0 ? rarestWord(known.words ?? null, tokens) : null;
+  const wordPrefix = rarest === null ? null : { searchTokens: rarest };
 
   const prefix: Filter = {};
   if (input.category !== undefined) prefix['category'] = input.category;
+  else if (!byPrice && wordPrefix) Object.assign(prefix, wordPrefix);
   else if (!byPrice && input.brand !== undefined) prefix['brand'] = input.brand;
   // The prefix's fields are checked again along the range: the last trip may read another index.
   const rest: Filter[] = [forSaleIn(market)];
@@ -154,7 +177,7 @@ export function planSearch(
   // A first page starts where the listing's products were found to begin (the cheapest, the
   // newest, the dearest), never before `from`; the window still starts at `from`.
   const guess = from !== KEY_MAX ? from : byPrice ? PRICE_CEILING_GUESS : now.getTime();
-  const begins = learnedAnchor ?? guess;
+  const begins = known.anchor ?? guess;
   const anchor = cursor ? from : direction === 1 ? Math.max(from, begins) : Math.min(from, begins);
 
   const ties =
@@ -165,10 +188,18 @@ export function planSearch(
   return {
     field,
     keyIsDate: !byPrice,
-    // Keyword pages take one window: a word too rare to fill it is cheaper read by its own index.
-    range: { from, to: last, direction, anchor, windowedTrips: tokens.length > 0 ? 1 : MAX_WINDOWED_TRIPS },
+    range: {
+      from,
+      to: last,
+      direction,
+      anchor,
+      windowedTrips:
+        byPrice && rarest !== null && known.words && wordReadIsCheaper(known.words, tokens, rarest, input.limit)
+          ? 0
+          : MAX_WINDOWED_TRIPS,
+    },
     prefix,
-    tailPrefix: tokens.length > 0 ? { searchTokens: tokens[0] } : prefix,
+    tailPrefix: wordPrefix ?? prefix,
     rest,
     ties,
     pageStart: cursor ? cursor.value : anchor,
@@ -204,11 +235,13 @@ export function tiesFilter(plan: SearchPlan): Filter | null {
  * and only when no other field sits beside it), the other conditions nested.
  */
 export function windowFilter(plan: SearchPlan, window: SearchWindow): Filter {
-  const range = windowRange(window, plan.range.direction, (n) => (plan.keyIsDate ? new Date(n) : n));
-  // The last trip of a keyword page reads the word's index alone: beside the word, the key's
-  // range would let the planner read the sort key's index instead, over the rest of the catalog.
-  if (window.last && plan.tailPrefix !== plan.prefix) return { $and: [plan.tailPrefix, { $and: [{ [plan.field]: range }, ...plan.rest] }] };
-  return { $and: [{ ...plan.prefix, [plan.field]: range }, { $and: plan.rest }] };
+  const range = { [plan.field]: windowRange(window, plan.range.direction, (n) => (plan.keyIsDate ? new Date(n) : n)) };
+  if (!window.last || plan.tailPrefix === plan.prefix) return { $and: [{ ...plan.prefix, ...range }, { $and: plan.rest }] };
+  // The last trip of a keyword page reads the rarest word's entries, ordered by time within the
+  // word. Beside the word, a price range would let the planner read the price index instead,
+  // over the rest of the catalog: it is checked along.
+  if (plan.keyIsDate) return { $and: [{ ...plan.tailPrefix, ...range }, { $and: plan.rest }] };
+  return { $and: [plan.tailPrefix, { $and: [range, ...plan.rest] }] };
 }
 
 /** The fields of a product a listing reads (the query's projection). */
