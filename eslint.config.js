@@ -24,6 +24,27 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // One owner per collection: a collection's handle is made by its declaration (*.collection.ts)
+  // and used by its owner's stores only; everything else calls the owner's functions, passing
+  // the database (DbHandle). Tests and tools may open a collection by its declared spec.
+  {
+    files: ['src/**/*.ts', 'workers/**/*.ts'],
+    ignores: ['**/*.collection.ts', '**/*.spec.ts', '**/*.fixture.ts', 'src/server/platform/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/db'],
+              importNames: ['collectionIn'],
+              message: "Only a collection's declaration makes its handle: call its owner's functions instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Components' inline templates, extracted as virtual .html files beside their .ts.
   { files: ['src/app/**/*.ts'], processor: angularTemplate.processors['extract-inline-html'] },
   {

@@ -9,8 +9,12 @@ import { openRuntime, type Runtime } from '../src/server/platform/runtime';
 import { listingFixture } from '../src/server/scraping/extraction/listing.fixture';
 import { writeListings } from '../src/server/scraping';
 import { deeplTranslator, translateProductText } from '../src/server/translation';
-import { productCollection } from '../src/server/catalog';
+import { PRODUCTS } from '../src/server/catalog';
 import { ensureCollections } from '../src/server/collections';
+import { collectionIn } from '../src/server/platform/db';
+
+// The test reads the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 async function withRuntime<T>(run: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime(

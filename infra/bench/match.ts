@@ -23,8 +23,7 @@ import { matchScore } from './match-score';
 import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import { withDatabase } from '../../src/server/platform/db';
 import { ensureCollections } from '../../src/server/collections';
-import { priceHistoryCollection, DEFAULT_MARGIN_RULES } from '../../src/server/pricing';
-import { productCollection } from '../../src/server/catalog';
+import { DEFAULT_MARGIN_RULES } from '../../src/server/pricing';
 import { upsertListings, type Listing } from '../../src/server/scraping';
 
 const { values: flags } = parseArgs({
@@ -89,7 +88,7 @@ await benchOnOwnServices('bench-match', async (services, logDir) => {
     const db = client.db();
     await ensureCollections(db);
     const rt = { db };
-    const collections = { products: productCollection(rt), priceHistory: priceHistoryCollection(rt) };
+    const collections = rt;
     const catalog = new Catalog({
       seed: DEFAULT_SETTINGS.seed,
       productsPerMarket: PER_MARKET,

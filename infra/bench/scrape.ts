@@ -17,8 +17,13 @@ import { MARKET_CODES, isMarketCode, type MarketCode } from '../../src/common/ma
 import { originOf } from '../../src/server/platform/outbound';
 import { extractPage, marketplaceSites, runCrawl, type CrawlSettings, type SiteConfig } from '../../src/server/scraping';
 import { ensureCollections } from '../../src/server/collections';
-import { priceHistoryCollection } from '../../src/server/pricing';
-import { productCollection } from '../../src/server/catalog';
+import { PRICE_HISTORY } from '../../src/server/pricing';
+import { PRODUCTS as PRODUCT_SPEC } from '../../src/server/catalog';
+import { collectionIn } from '../../src/server/platform/db';
+
+// The benchmark reads and measures the collection itself, by its declared spec, as an operator would.
+const priceHistoryCollection = collectionIn(PRICE_HISTORY);
+const productCollection = collectionIn(PRODUCT_SPEC);
 
 const { values } = parseArgs({
   options: {

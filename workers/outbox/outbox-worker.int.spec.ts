@@ -6,9 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { seedOrder } from '../../src/server/fulfillment/order.fixture';
-import { effectId, outboxCollection } from '../../src/server/outbox';
+import { effectId, OUTBOX } from '../../src/server/outbox';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
-import { messageCollection } from '../../src/server/messages';
+import { MESSAGES } from '../../src/server/messages';
+import { collectionIn } from '../../src/server/platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const messageCollection = collectionIn(MESSAGES);
+const outboxCollection = collectionIn(OUTBOX);
 
 const workerEnv = () => ({ REDIS_URL: testRedisUrl(TEST_REDIS_DB.outboxWorker), OUTBOX_POLL_MS: '200' });
 const rt = useTestRuntime('outbox_worker', { env: workerEnv });

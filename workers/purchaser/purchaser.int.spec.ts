@@ -9,7 +9,7 @@ import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/
 import { control, useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
 import { enqueuePurchase, purchaseQueue } from '../../src/server/fulfillment';
 import { seedOrder } from '../../src/server/fulfillment/order.fixture';
-import { findOrderById, orderCollection } from '../../src/server/orders';
+import { findOrderById } from '../../src/server/orders';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
 
 const HOLD_MS = 4_000;
@@ -63,7 +63,7 @@ describe('the purchase worker process', () => {
       'the supplier call',
       WAIT,
     );
-    const held = (await findOrderById(orderCollection(rt()), order._id))!;
+    const held = (await findOrderById(rt(), order._id))!;
     expect(held.status).toBe('purchasing');
     expect(held.purchases).toMatchObject([{ status: 'pending', supplierOrderId: null }]);
 
@@ -75,7 +75,7 @@ describe('the purchase worker process', () => {
     const second = startWorker();
     const bought = await until(
       async () => {
-        const o = await findOrderById(orderCollection(rt()), order._id);
+        const o = await findOrderById(rt(), order._id);
         return o?.status === 'purchased' ? o : undefined;
       },
       'the restarted worker to finish the purchase',

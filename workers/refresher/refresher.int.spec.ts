@@ -14,7 +14,11 @@ import { closePriceEventHub, refreshQueue, SWEEP_POPULAR_JOB } from '../../src/s
 import { openProductPage } from '../../src/server/product-page';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
 import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../infra/marketplace-simulator/sim-products';
-import { productCollection } from '../../src/server/catalog';
+import { PRODUCTS } from '../../src/server/catalog';
+import { collectionIn } from '../../src/server/platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('refresher_process');
 let sim: RunningSimulator;

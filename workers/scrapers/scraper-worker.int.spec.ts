@@ -10,7 +10,11 @@ import { testEnv, until, useTestRuntime, type UntilOptions } from '../../infra/l
 import { REPO_ROOT } from '../../infra/local/paths';
 import { startSimulator, type RunningSimulator } from '../../infra/marketplace-simulator/simulator';
 import { QUEUE_PREFIX, scrapeQueue } from '../../src/server/platform/queues';
-import { discoverySchedulerId, type ScrapeRun, scrapeRunCollection } from '../../src/server/scraping';
+import { discoverySchedulerId, type ScrapeRun, SCRAPE_RUNS } from '../../src/server/scraping';
+import { collectionIn } from '../../src/server/platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const scrapeRunCollection = collectionIn(SCRAPE_RUNS);
 
 const rt = useTestRuntime('scraper_worker');
 const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');

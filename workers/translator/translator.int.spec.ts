@@ -7,11 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths';
 import { TEST_REDIS_DB, testRedisUrl, until, useTestRuntime } from '../../infra/local/testing';
 import { useSimulator } from '../../infra/marketplace-simulator/simulator-testing';
-import { findProduct, productCollection } from '../../src/server/catalog';
+import { findProduct, PRODUCTS } from '../../src/server/catalog';
 import { readWorkerHeartbeats } from '../../src/server/platform/runtime';
 import { listingFixture } from '../../src/server/scraping/extraction/listing.fixture';
 import { writeListings } from '../../src/server/scraping';
 import { translationQueue } from '../../src/server/translation';
+import { collectionIn } from '../../src/server/platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const { sim } = useSimulator();
 const workerEnv = () => ({
@@ -57,7 +61,7 @@ describe('the translator worker process', () => {
     });
     children.push(child);
     await until(async () => (await readWorkerHeartbeats(rt().redis)).find((h) => h.name === 'translator'), 'the heartbeat', WAIT);
-    const text = await until(async () => (await findProduct(productCollection(rt()), id))?.texts?.it, 'the Italian text', WAIT);
+    const text = await until(async () => (await findProduct(rt(), id))?.texts?.it, 'the Italian text', WAIT);
     expect(text).toMatchObject({ title: italian.title, description: italian.description, origin: 'translation' });
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -4,15 +4,19 @@
 // finished load run again writes nothing.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { connectMongo, withDatabase } from '../../../src/server/platform/db';
+import { connectMongo, withDatabase, collectionIn } from '../../../src/server/platform/db';
 import { newId } from '../../../src/common/ids';
 import { MARKET_CODES } from '../../../src/common/markets';
 import { until } from '../../local/testing';
 import { REPO_ROOT } from '../../local/paths';
 import { loadCatalog } from './catalog-loader';
 import { ensureCollections } from '../../../src/server/collections';
-import { productCollection } from '../../../src/server/catalog';
-import { priceHistoryCollection } from '../../../src/server/pricing';
+import { PRODUCTS } from '../../../src/server/catalog';
+import { PRICE_HISTORY } from '../../../src/server/pricing';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const priceHistoryCollection = collectionIn(PRICE_HISTORY);
+const productCollection = collectionIn(PRODUCTS);
 
 const COUNT = 12_000;
 const mongoUrl = inject('mongoUrl');

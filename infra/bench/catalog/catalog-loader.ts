@@ -17,12 +17,13 @@
 import { Catalog } from '../../marketplace-simulator/catalog-generator';
 import { hashKey } from '../../marketplace-simulator/seeded-random';
 import { DEFAULT_SETTINGS } from '../../marketplace-simulator/simulator-settings';
-import type { Collection, Db } from 'mongodb';
-import { productCollection, type Product } from '../../../src/server/catalog';
+import type { Db } from 'mongodb';
+import { productsByIds } from '../../../src/server/catalog';
 import type { Listing } from '../../../src/server/scraping';
 import { productIdFor, writeListings } from '../../../src/server/scraping';
 import type { MarketCode } from '../../../src/common/markets';
 import { simCatalogListing } from '../../marketplace-simulator/sim-products';
+import type { DbHandle } from '../../../src/server/platform/db';
 
 /** Listing positions per batch: the batch also carries the other-market listings of their products. */
 const BATCH = 1000;
@@ -117,9 +118,9 @@ class LoadPlan {
 }
 
 /** Whether every listing of the batch is stored as its offer (same source id) in its product. */
-async function batchStored(products: Collection<Product>, listings: readonly Listing[]): Promise<boolean> {
+async function batchStored(rt: DbHandle, listings: readonly Listing[]): Promise<boolean> {
   const ids = [...new Set(listings.map((l) => productIdFor({ ...l, market: l.market as MarketCode })))];
-  const stored = new Map((await products.find({ _id: { $in: ids } }, { projection: { offers: 1 } }).toArray()).map((p) => [p._id, p]));
+  const stored = await productsByIds(rt, ids);
   return listings.every(
     (l) => stored.get(productIdFor({ ...l, market: l.market as MarketCode }))?.offers[l.market as MarketCode]?.sourceId === l.sourceId,
   );
@@ -130,12 +131,12 @@ async function batchStored(products: Collection<Product>, listings: readonly Lis
  * order with a few in flight, so the stored ones are a prefix plus at most IN_FLIGHT − 1 beyond
  * it; the search lands at most that far past the prefix, which the caller backs up over.
  */
-async function firstUnstoredBatch(products: Collection<Product>, plan: LoadPlan): Promise<number> {
+async function firstUnstoredBatch(rt: DbHandle, plan: LoadPlan): Promise<number> {
   let low = 0;
   let high = plan.batches;
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
-    if (await batchStored(products, plan.listingsOfBatch(mid))) low = mid + 1;
+    if (await batchStored(rt, plan.listingsOfBatch(mid))) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -153,7 +154,7 @@ export async function loadCatalog(
 ): Promise<LoadResult> {
   const plan = new LoadPlan(count, markets);
   const started = performance.now();
-  const firstBatch = Math.max(0, (await firstUnstoredBatch(productCollection({ db }), plan)) - IN_FLIGHT);
+  const firstBatch = Math.max(0, (await firstUnstoredBatch({ db }, plan)) - IN_FLIGHT);
   const resumedAt = Math.min(count, firstBatch * BATCH);
   const progress = { done: resumedAt, total: count, inserted: 0, existing: 0, resumedAt };
   const inFlight = new Set<Promise<void>>();

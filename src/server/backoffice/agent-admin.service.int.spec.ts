@@ -7,7 +7,6 @@ import { newId } from '../../common/ids';
 import { createAgentAsAdmin as tryCreateAgent, setAgentDisabled, setAgentRole } from './agent-admin.service';
 import { listAudit } from './audit.store';
 import { login, resolveSession } from './auth.service';
-import { auditCollection } from './backoffice.collection';
 
 const rt = useTestRuntime('agent-admin');
 const admin = { id: 'admin_agents01', email: 'admin@example.com' };
@@ -52,7 +51,7 @@ describe('agents admin', () => {
     expect(changed).toMatchObject({ ok: true, agent: { role: 'supervisor' }, signedOut: 1 });
     expect(await resolveSession(rt(), first.token)).toBeNull();
     expect(await signIn(agent.email, generatedPassword!)).toMatchObject({ ok: true, session: { role: 'supervisor' } });
-    const [entry] = await listAudit(auditCollection(rt()), { entityId: agent.id, limit: 5 });
+    const [entry] = await listAudit(rt(), { entityId: agent.id, limit: 5 });
     expect(entry).toMatchObject({
       action: 'agent.role_changed',
       before: { role: 'agent' },

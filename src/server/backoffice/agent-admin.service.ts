@@ -13,7 +13,6 @@ import { revokeSessions } from './auth.service';
 import { Role, type Agent } from './backoffice.schema';
 import { generatePassword } from './password';
 import { openSessionIdsOf } from './session.store';
-import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
 export const CreateAgentInput = NewAgent.extend({
   password: z
@@ -74,14 +73,14 @@ async function changeAccess(
   now: Date,
 ): Promise<AgentActionResult> {
   if (agentId === admin.id) return refuse('conflict', 'you cannot change your own access; ask another admin');
-  const before = await findAgentById(agentCollection(rt), agentId);
+  const before = await findAgentById(rt, agentId);
   if (!before) return refuse('not_found', `no agent with id ${agentId}`);
-  const after = await updateAgentAccess(agentCollection(rt), before, change, now);
+  const after = await updateAgentAccess(rt, before, change, now);
   if (!after) return refuse('not_found', `no agent with id ${agentId}`);
   // Re-enabling changes nothing a live session carries; everything else signs the agent out.
-  const sessions = change.disabled === false ? [] : await openSessionIdsOf(sessionCollection(rt), agentId, now);
+  const sessions = change.disabled === false ? [] : await openSessionIdsOf(rt, agentId, now);
   await revokeSessions(rt, sessions, now);
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: admin.id, email: admin.email },
     action,
     entity: { kind: 'agent', id: agentId },
@@ -112,5 +111,5 @@ export function setAgentDisabled(
 
 /** Every agent, for the admins' page (the collection is small: an agency's staff). */
 export async function agentList(rt: Runtime): Promise<AgentView[]> {
-  return (await listAgents(agentCollection(rt))).map(toAgentView);
+  return (await listAgents(rt)).map(toAgentView);
 }

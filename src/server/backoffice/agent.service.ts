@@ -9,7 +9,6 @@ import { findAgentByEmail, insertAgent, setAgentPassword } from './agent.store';
 import { Role, type Agent } from './backoffice.schema';
 import { normalizeEmail } from './login-throttle';
 import { generatePassword, hashPassword } from './password';
-import { agentCollection, auditCollection } from './backoffice.collection';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -37,8 +36,8 @@ export async function createAgent(rt: Runtime, input: NewAgent, actor: AuditActo
     createdAt: now,
     updatedAt: now,
   };
-  await insertAgent(agentCollection(rt), agent);
-  await recordAudit(auditCollection(rt), {
+  await insertAgent(rt, agent);
+  await recordAudit(rt, {
     actor,
     action: 'agent.created',
     entity: { kind: 'agent', id: agent._id },
@@ -57,14 +56,14 @@ export const DEMO_ADMIN_EMAIL = 'demo-admin@digitalsales.example';
  */
 export async function ensureDemoAdmin(rt: Runtime): Promise<{ email: string; password: string }> {
   const password = generatePassword();
-  const existing = await findAgentByEmail(agentCollection(rt), DEMO_ADMIN_EMAIL);
+  const existing = await findAgentByEmail(rt, DEMO_ADMIN_EMAIL);
   if (!existing) {
     await createAgent(rt, { email: DEMO_ADMIN_EMAIL, name: 'Demo admin', role: 'admin', password });
     return { email: DEMO_ADMIN_EMAIL, password };
   }
   const now = new Date();
-  await setAgentPassword(agentCollection(rt), DEMO_ADMIN_EMAIL, await hashPassword(password), now);
-  await recordAudit(auditCollection(rt), {
+  await setAgentPassword(rt, DEMO_ADMIN_EMAIL, await hashPassword(password), now);
+  await recordAudit(rt, {
     actor: SYSTEM_ACTOR,
     action: 'agent.password_reset',
     entity: { kind: 'agent', id: existing._id },

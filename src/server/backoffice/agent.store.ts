@@ -1,8 +1,9 @@
 // Agents in MongoDB: created, found by e-mail (the login) or id, listed, re-keyed, their role
 // or access changed by an admin.
-import type { Collection } from 'mongodb';
 import { isDuplicateKey } from '../platform/db';
 import type { Agent } from './backoffice.schema';
+import { agentCollection } from './backoffice.collection';
+import type { DbHandle } from '../platform/db';
 
 export class DuplicateAgentError extends Error {
   constructor(readonly email: string) {
@@ -11,7 +12,8 @@ export class DuplicateAgentError extends Error {
   }
 }
 
-export async function insertAgent(agents: Collection<Agent>, agent: Agent): Promise<void> {
+export async function insertAgent(rt: DbHandle, agent: Agent): Promise<void> {
+  const agents = agentCollection(rt);
   try {
     await agents.insertOne(agent);
   } catch (error) {
@@ -20,29 +22,34 @@ export async function insertAgent(agents: Collection<Agent>, agent: Agent): Prom
   }
 }
 
-export function findAgentByEmail(agents: Collection<Agent>, email: string): Promise<Agent | null> {
+export function findAgentByEmail(rt: DbHandle, email: string): Promise<Agent | null> {
+  const agents = agentCollection(rt);
   return agents.findOne({ email });
 }
 
-export function listAgents(agents: Collection<Agent>): Promise<Agent[]> {
+export function listAgents(rt: DbHandle): Promise<Agent[]> {
+  const agents = agentCollection(rt);
   return agents.find({}).sort({ email: 1 }).limit(500).toArray();
 }
 
-export async function setAgentPassword(agents: Collection<Agent>, email: string, passwordHash: string, at: Date): Promise<Agent | null> {
+export async function setAgentPassword(rt: DbHandle, email: string, passwordHash: string, at: Date): Promise<Agent | null> {
+  const agents = agentCollection(rt);
   return agents.findOneAndUpdate({ email }, { $set: { passwordHash, updatedAt: at } }, { returnDocument: 'after' });
 }
 
-export function findAgentById(agents: Collection<Agent>, id: string): Promise<Agent | null> {
+export function findAgentById(rt: DbHandle, id: string): Promise<Agent | null> {
+  const agents = agentCollection(rt);
   return agents.findOne({ _id: id });
 }
 
 /** With the e-mail, the shard key, the update goes to one shard (the id alone would ask every shard). */
 export function updateAgentAccess(
-  agents: Collection<Agent>,
+  rt: DbHandle,
   agent: Pick<Agent, '_id' | 'email'>,
   change: Partial<Pick<Agent, 'role' | 'disabled'>>,
   at: Date,
 ): Promise<Agent | null> {
+  const agents = agentCollection(rt);
   return agents.findOneAndUpdate(
     { _id: agent._id, email: agent.email },
     { $set: { ...change, updatedAt: at } },

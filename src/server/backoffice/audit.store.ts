@@ -1,10 +1,11 @@
 // The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
 // deliberately no update or delete here, nor anywhere else in the application.
-import type { Collection, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { newId } from '../../common/ids';
 import type { AuditEntry } from './backoffice.schema';
 import { auditQuery, toAuditView, type AuditActor, type AuditFilters, type AuditView } from './audit';
 import { auditCollection } from './backoffice.collection';
+import type { DbHandle } from '../platform/db';
 
 export interface AuditRecord {
   readonly actor: AuditActor;
@@ -17,7 +18,8 @@ export interface AuditRecord {
 }
 
 /** The one way every mutation records what it did. */
-export async function recordAudit(audit: Collection<AuditEntry>, record: AuditRecord): Promise<AuditEntry> {
+export async function recordAudit(rt: DbHandle, record: AuditRecord): Promise<AuditEntry> {
+  const audit = auditCollection(rt);
   const entry: AuditEntry = {
     _id: newId(),
     at: record.at ?? new Date(),
@@ -32,11 +34,12 @@ export async function recordAudit(audit: Collection<AuditEntry>, record: AuditRe
   return entry;
 }
 
-export async function listAudit(audit: Collection<AuditEntry>, filters: AuditFilters): Promise<AuditEntry[]> {
+export async function listAudit(rt: DbHandle, filters: AuditFilters): Promise<AuditEntry[]> {
+  const audit = auditCollection(rt);
   return audit.find(auditQuery(filters)).sort({ at: -1 }).limit(filters.limit).toArray();
 }
 
 /** The audit page: the newest entries that match, as pages show them. */
 export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters): Promise<AuditView[]> {
-  return (await listAudit(auditCollection(rt), filters)).map(toAuditView);
+  return (await listAudit(rt, filters)).map(toAuditView);
 }

@@ -15,7 +15,7 @@ import { login, resolveSession, revokeAgentSessions } from './auth.service';
 import { listAudit } from './audit.store';
 import { AuditFilters } from './audit';
 import { SESSION_COOKIE } from './session';
-import { auditCollection, sessionCollection } from './backoffice.collection';
+import { sessionCollection } from './backoffice.collection';
 
 const rt = useTestRuntime('backoffice-auth');
 const PASSWORD = 'a long enough password';
@@ -121,7 +121,7 @@ describe('sign-in', () => {
     expect(await resolveSession(rt(), a.token)).toBeNull();
     expect(await resolveSession(rt(), b.token)).toBeNull();
     expect(await sessionCollection(rt()).countDocuments({ agentId: agent._id, revokedAt: null })).toBe(0);
-    const audit = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: agent._id, action: 'agent.sessions_revoked' }));
+    const audit = await listAudit(rt(), AuditFilters.parse({ entityId: agent._id, action: 'agent.sessions_revoked' }));
     expect(audit[0]).toMatchObject({ actor: { email: admin.email }, before: { openSessions: 2 }, after: { openSessions: 0 } });
   });
 });
@@ -158,7 +158,7 @@ describe('the tRPC guard over HTTP', () => {
   it('accepts it with the token from our origin, and audits it', async () => {
     const order = await signedInCall((csrf) => ({ origin: 'http://shop.example', 'x-csrf-token': csrf }));
     expect(order.timeline[0]).toMatchObject({ kind: 'note', reason: 'called the shopper' });
-    const audit = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: order.id }));
+    const audit = await listAudit(rt(), AuditFilters.parse({ entityId: order.id }));
     expect(audit.map((a) => a.action)).toEqual(['order.note_added']);
   });
 

@@ -26,7 +26,6 @@ import {
   readLiveSession,
   saveLiveSession,
 } from './session.store';
-import { agentCollection, auditCollection, sessionCollection } from './backoffice.collection';
 
 /** What the sign-in form sends. */
 export const LoginInput = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
@@ -55,7 +54,7 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
   const refusal = loginRefusal(await countLoginAttempt(rt.redis, request.ip, email), limits);
   if (refusal) return refusal;
 
-  const agent = await findAgentByEmail(agentCollection(rt), email);
+  const agent = await findAgentByEmail(rt, email);
   // An unknown e-mail costs a hash too, so timing does not tell agents' e-mails apart.
   const passwordOk = await verifyPassword(request.password, agent?.passwordHash ?? (await decoyHash()));
   if (!agent || !passwordOk) {
@@ -84,7 +83,7 @@ export async function login(rt: Runtime, request: LoginRequest, now = new Date()
     touchedAt: now.toISOString(),
   };
   const idleMs = rt.config.BACKOFFICE_SESSION_IDLE_MS;
-  await insertSessionRecord(sessionCollection(rt), {
+  await insertSessionRecord(rt, {
     _id: session.sessionId,
     agentId: agent._id,
     createdAt: now,
@@ -107,7 +106,7 @@ export async function resolveSession(rt: Runtime, token: string, now = new Date(
     const touched = { ...session, touchedAt: now.toISOString() };
     await Promise.all([
       saveLiveSession(rt.redis, touched, idleMs),
-      extendSessionRecord(sessionCollection(rt), session.sessionId, new Date(now.getTime() + idleMs)),
+      extendSessionRecord(rt, session.sessionId, new Date(now.getTime() + idleMs)),
     ]);
     return touched;
   }
@@ -117,7 +116,7 @@ export async function resolveSession(rt: Runtime, token: string, now = new Date(
 export async function revokeSessions(rt: Runtime, sessionIds: readonly string[], now = new Date()): Promise<void> {
   // Redis first: from this moment the session no longer signs anything in.
   await deleteLiveSessions(rt.redis, sessionIds);
-  await markSessionsRevoked(sessionCollection(rt), sessionIds, now);
+  await markSessionsRevoked(rt, sessionIds, now);
 }
 
 /** Signs an agent out everywhere (an admin's action, e.g. a lost laptop); audited. */
@@ -127,9 +126,9 @@ export async function revokeAgentSessions(
   actor: { id: string; email: string },
   now = new Date(),
 ): Promise<{ revoked: number }> {
-  const ids = await openSessionIdsOf(sessionCollection(rt), agentId, now);
+  const ids = await openSessionIdsOf(rt, agentId, now);
   await revokeSessions(rt, ids, now);
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: actor.id, email: actor.email },
     action: 'agent.sessions_revoked',
     entity: { kind: 'agent', id: agentId },

@@ -11,4 +11,4 @@ export * from './auth.service';
 export * from './login-throttle';
 export * from './password';
 export * from './session';
-export * from './backoffice.collection';
+export { AGENTS, SESSIONS, AUDIT_ENTRIES } from './backoffice.collection';

@@ -1,9 +1,10 @@
 // Sessions: the hot copy in Redis (read on every back-office request, expiring when idle) and
 // the durable record in the `sessions` collection (who is signed in where; revocation).
 import type { Redis } from 'ioredis';
-import type { Collection } from 'mongodb';
 import type { Session } from './backoffice.schema';
 import type { LiveSession } from './session';
+import { sessionCollection } from './backoffice.collection';
+import type { DbHandle } from '../platform/db';
 
 const KEY_PREFIX = 'ds:bo:session:';
 const keyOf = (sessionId: string) => `${KEY_PREFIX}${sessionId}`;
@@ -24,19 +25,23 @@ export async function deleteLiveSessions(redis: Redis, sessionIds: readonly stri
   if (sessionIds.length > 0) await redis.del(...sessionIds.map(keyOf));
 }
 
-export async function insertSessionRecord(sessions: Collection<Session>, record: Session): Promise<void> {
+export async function insertSessionRecord(rt: DbHandle, record: Session): Promise<void> {
+  const sessions = sessionCollection(rt);
   await sessions.insertOne(record);
 }
 
-export async function extendSessionRecord(sessions: Collection<Session>, sessionId: string, expiresAt: Date): Promise<void> {
+export async function extendSessionRecord(rt: DbHandle, sessionId: string, expiresAt: Date): Promise<void> {
+  const sessions = sessionCollection(rt);
   await sessions.updateOne({ _id: sessionId, revokedAt: null }, { $set: { expiresAt } });
 }
 
-export async function markSessionsRevoked(sessions: Collection<Session>, sessionIds: readonly string[], at: Date): Promise<void> {
+export async function markSessionsRevoked(rt: DbHandle, sessionIds: readonly string[], at: Date): Promise<void> {
+  const sessions = sessionCollection(rt);
   if (sessionIds.length > 0) await sessions.updateMany({ _id: { $in: [...sessionIds] }, revokedAt: null }, { $set: { revokedAt: at } });
 }
 
-export async function openSessionIdsOf(sessions: Collection<Session>, agentId: string, now: Date): Promise<string[]> {
+export async function openSessionIdsOf(rt: DbHandle, agentId: string, now: Date): Promise<string[]> {
+  const sessions = sessionCollection(rt);
   const open = await sessions.find({ agentId, revokedAt: null, expiresAt: { $gt: now } }, { projection: { _id: 1 } }).toArray();
   return open.map((s) => s._id);
 }

@@ -2,7 +2,7 @@
 // products it names, apply the pure rule, write the cart back. Adding a product checks its price
 // at the source first (pricing/price-check.service.ts), as placing the order does.
 import type { Product } from '../catalog';
-import { productCacheKey, productFromCacheOrDb, productCollection } from '../catalog';
+import { productCacheKey, productFromCacheOrDb } from '../catalog';
 import type { MarketCode } from '../../common/markets';
 import { checkPricesAtSource, marginRules } from '../pricing';
 import type { Runtime } from '../platform/runtime';
@@ -22,9 +22,7 @@ export interface PriceReading {
 async function readProducts(rt: Runtime, productIds: readonly string[]): Promise<Product[]> {
   if (productIds.length === 0) return [];
   const cached = await rt.redis.mget(...productIds.map(productCacheKey));
-  const found = await Promise.all(
-    productIds.map(async (id, i) => (await productFromCacheOrDb(rt.redis, productCollection(rt), id, cached[i] ?? null)).product),
-  );
+  const found = await Promise.all(productIds.map(async (id, i) => (await productFromCacheOrDb(rt, id, cached[i] ?? null)).product));
   return found.flatMap((product) => (product ? [product] : []));
 }
 

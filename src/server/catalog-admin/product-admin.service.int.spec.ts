@@ -6,19 +6,11 @@ import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
 import { patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
-import { listAudit, auditCollection } from '../backoffice';
-import { cacheProduct, readCachedProduct, productCollection } from '../catalog';
+import { listAudit } from '../backoffice';
+import { cacheProduct, readCachedProduct, PRODUCTS } from '../catalog';
 import type { MarketCode } from '../../common/markets';
 import { scrapeDeps, scrapeProducts } from '../scraping';
-import {
-  closePriceEventHub,
-  REFRESH_HANDLERS,
-  readRefreshLatency,
-  refreshQueue,
-  refreshProduct,
-  marketGates,
-  priceHistoryCollection,
-} from '../pricing';
+import { closePriceEventHub, REFRESH_HANDLERS, readRefreshLatency, refreshQueue, refreshProduct, marketGates } from '../pricing';
 import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
@@ -32,6 +24,10 @@ import {
   searchProducts,
   stopSelling,
 } from './product-admin.service';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 // A Redis database of its own: its refresher worker must not take other files' refresh jobs.
 const base = useTestRuntime('product-admin', { redisDb: TEST_REDIS_DB.productAdmin });
@@ -113,7 +109,7 @@ describe('overrides and sales stops', () => {
     const later = await openProductPage(rt(), product._id, 'fr', new Date(now.getTime() + 3_600_001));
     expect(later?.price?.price).toEqual(product.sellPrices.fr?.price);
 
-    const [entry] = await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 });
+    const [entry] = await listAudit(rt(), { entityId: product._id, limit: 5 });
     expect(entry).toMatchObject({
       action: 'product.price_overridden',
       actor: { email: agent.email },
@@ -171,7 +167,7 @@ describe('overrides and sales stops', () => {
     expect(await stopSelling(rt(), { productId: product._id, reason: 'again' }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
     expect(await resumeSelling(rt(), { productId: product._id }, agent)).toMatchObject({ ok: true, product: { stopped: false } });
     expect((await openProductPage(rt(), product._id, 'it'))?.price?.price).toEqual(product.sellPrices.it?.price);
-    const actions = (await listAudit(auditCollection(rt()), { entityId: product._id, limit: 5 })).map((e) => e.action);
+    const actions = (await listAudit(rt(), { entityId: product._id, limit: 5 })).map((e) => e.action);
     expect(actions).toEqual(['product.sales_resumed', 'product.sales_stopped']);
   });
 
@@ -183,8 +179,7 @@ describe('overrides and sales stops', () => {
     const outcome = await refreshProduct(
       {
         config: rt().config,
-        products: productCollection(rt()),
-        priceHistory: priceHistoryCollection(rt()),
+        db: rt().db,
         redis: rt().redis,
         gates: marketGates(rt().config),
       },

@@ -3,28 +3,12 @@
 // offers now through the refresher's queue. Every change is audited with before and after, and
 // written through to the Redis product cache, which the shopper's page reads.
 import { refuse, type Refusal } from '../platform/refusal';
-import { recordAudit, auditCollection } from '../backoffice';
-import {
-  cacheProduct,
-  clearPriceOverride,
-  findProduct,
-  findProductsBy,
-  productCollection,
-  setPriceOverride,
-  setSalesStop,
-} from '../catalog';
+import { recordAudit } from '../backoffice';
+import { cacheProduct, clearPriceOverride, findProduct, findProductsBy, setPriceOverride, setSalesStop } from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { ActingAgent } from '../backoffice';
-import {
-  listenForPriceEvents,
-  priceEventHub,
-  marginRules,
-  enqueueRefresh,
-  refreshQueue,
-  priceHistoryCollection,
-  priceHistoryOf,
-} from '../pricing';
+import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryOf } from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import {
@@ -45,20 +29,15 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
   const plan = productSearchPlan(search.q);
   const filter = plan ? productFilter(plan) : null;
   if (!filter) return [];
-  return (await findProductsBy(productCollection(rt), filter, search.limit)).map(toProductHit);
+  return (await findProductsBy(rt, filter, search.limit)).map(toProductHit);
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  return toProductAdminView(
-    product,
-    await priceHistoryOf(priceHistoryCollection(rt), product._id, MARKET_CODES),
-    marginRules(rt.config),
-    now,
-  );
+  return toProductAdminView(product, await priceHistoryOf(rt, product._id, MARKET_CODES), marginRules(rt.config), now);
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {
-  const product = await findProduct(productCollection(rt), productId);
+  const product = await findProduct(rt, productId);
   return product ? view(rt, product, now) : null;
 }
 
@@ -70,7 +49,7 @@ async function changed(
 ): Promise<ProductActionResult> {
   if (!change.after) return notFound(change.before._id);
   await cacheProduct(rt.redis, change.after);
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: change.action,
     entity: { kind: 'product', id: change.before._id },
@@ -86,11 +65,11 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
   const expiresAt = new Date(input.expiresAt);
   const problem = overrideExpiryProblem(expiresAt, now);
   if (problem) return refuse('invalid', problem);
-  const before = await findProduct(productCollection(rt), input.productId);
+  const before = await findProduct(rt, input.productId);
   if (!before) return notFound(input.productId);
   const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
   const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
-  const after = await setPriceOverride(productCollection(rt), input.productId, input.market, override);
+  const after = await setPriceOverride(rt, input.productId, input.market, override);
   return changed(rt, agent, {
     action: 'product.price_overridden',
     before,
@@ -107,10 +86,10 @@ export async function clearOverride(
   agent: ActingAgent,
   now = new Date(),
 ): Promise<ProductActionResult> {
-  const before = await findProduct(productCollection(rt), input.productId);
+  const before = await findProduct(rt, input.productId);
   if (!before) return notFound(input.productId);
   if (!before.priceOverrides?.[input.market]) return refuse('conflict', `no override in ${input.market} to remove`);
-  const after = await clearPriceOverride(productCollection(rt), input.productId, input.market, now);
+  const after = await clearPriceOverride(rt, input.productId, input.market, now);
   return changed(rt, agent, {
     action: 'product.override_removed',
     before,
@@ -127,10 +106,10 @@ export async function stopSelling(
   agent: ActingAgent,
   now = new Date(),
 ): Promise<ProductActionResult> {
-  const before = await findProduct(productCollection(rt), input.productId);
+  const before = await findProduct(rt, input.productId);
   if (!before) return notFound(input.productId);
   if (before.salesStop) return refuse('conflict', 'selling is already stopped');
-  const after = await setSalesStop(productCollection(rt), input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
+  const after = await setSalesStop(rt, input.productId, { reason: input.reason, agentId: agent.id, at: now }, now);
   return changed(rt, agent, {
     action: 'product.sales_stopped',
     before,
@@ -147,10 +126,10 @@ export async function resumeSelling(
   agent: ActingAgent,
   now = new Date(),
 ): Promise<ProductActionResult> {
-  const before = await findProduct(productCollection(rt), input.productId);
+  const before = await findProduct(rt, input.productId);
   if (!before) return notFound(input.productId);
   if (!before.salesStop) return refuse('conflict', 'selling is not stopped');
-  const after = await setSalesStop(productCollection(rt), input.productId, null, now);
+  const after = await setSalesStop(rt, input.productId, null, now);
   return changed(rt, agent, {
     action: 'product.sales_resumed',
     before,
@@ -180,7 +159,7 @@ const PICKUP_MS = 5_000;
  * starts before the job is enqueued, so a fast refresher cannot answer unheard.
  */
 export async function refreshNow(rt: Runtime, productId: string): Promise<RefreshNowResult | null> {
-  if (!(await findProduct(productCollection(rt), productId))) return null;
+  if (!(await findProduct(rt, productId))) return null;
   const waitMs = rt.config.REFRESH_BUDGET_MS + PICKUP_MS;
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), waitMs);

@@ -15,6 +15,6 @@ export * from './product-search-cursor';
 export * from './product-search-indexes';
 export * from './product-search';
 export * from './product-search.store';
-export * from './product.collection';
+export { PRODUCTS } from './product.collection';
 export * from './product-writes.store';
 export * from './product-sitemap.store';

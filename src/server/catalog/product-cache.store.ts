@@ -1,7 +1,7 @@
 // Redis access for the product cache: write-through after a refresh or a scrape, and the
 // page's read, which falls back to MongoDB on a miss and fills the cache for the next shopper.
-import type { Collection } from 'mongodb';
 import type { ChainableCommander, Redis } from 'ioredis';
+import type { DbHandle } from '../platform/db';
 import type { Product } from './product.schema';
 import { findProduct } from './product.store';
 import { decodeCachedProduct, encodeCachedProduct, PRODUCT_CACHE_TTL_S, productCacheKey } from './product-cache';
@@ -50,15 +50,14 @@ export async function readCachedProduct(redis: Redis, productId: string): Promis
  * fresh price that much sooner.
  */
 export async function productFromCacheOrDb(
-  redis: Redis,
-  products: Collection<Product>,
+  rt: DbHandle & { readonly redis: Redis },
   productId: string,
   cachedJson: string | null,
 ): Promise<{ product: Product | null; from: 'cache' | 'db' }> {
   const cached = cachedJson === null ? null : decodeCachedProduct(cachedJson);
   if (cached) return { product: cached, from: 'cache' };
-  const product = await findProduct(products, productId);
+  const product = await findProduct(rt, productId);
   // Only a document the page found is cached; unknown ids are not, so they cannot fill Redis.
-  if (product) void cacheProduct(redis, product).catch(() => undefined);
+  if (product) void cacheProduct(rt.redis, product).catch(() => undefined);
   return { product, from: 'db' };
 }

@@ -2,9 +2,11 @@
 // back office's sample of what moved lately. Read in windows of the time field as listings are
 // (product-search-window.ts): the embedded database reads the whole index range a filter gives
 // it before it applies the limit, so "the 2,000 changed last" asked plainly reads every product.
-import type { Collection, Filter } from 'mongodb';
+import type { Filter } from 'mongodb';
 import type { Product } from './product.schema';
 import { firstWindow, MAX_WINDOWED_TRIPS, nextWindow, windowRange, type SearchWindow, type WindowRange } from './product-search-window';
+import { productCollection } from './product.collection';
+import type { DbHandle } from '../platform/db';
 
 /** The time fields with an index that starts with them (`created`, `updated`). */
 export type RecencyField = 'createdAt' | 'updatedAt';
@@ -25,7 +27,8 @@ export interface RecentQuery {
 }
 
 /** Up to `limit` products by `field`, newest first (ties by the higher id). */
-export async function recentProducts<T = Product>(products: Collection<Product>, query: RecentQuery): Promise<T[]> {
+export async function recentProducts<T = Product>(rt: DbHandle, query: RecentQuery): Promise<T[]> {
+  const products = productCollection(rt);
   const { field, limit } = query;
   const now = (query.now ?? new Date()).getTime();
   const range: WindowRange = { from: TIME_MAX, to: 0, direction: -1, anchor: now, windowedTrips: MAX_WINDOWED_TRIPS };

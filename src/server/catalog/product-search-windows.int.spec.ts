@@ -109,7 +109,7 @@ async function windowed(input: ProductSearchInput): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 500; pages++) {
-    const page = await searchProducts(productCollection(rt()), { ...input, cursor });
+    const page = await searchProducts(rt(), { ...input, cursor });
     ids.push(...page.items.map((item) => item.id));
     if (!page.nextCursor) return ids;
     expect(decodeCursor(page.nextCursor, input.sort)).not.toBeNull();

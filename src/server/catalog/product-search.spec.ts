@@ -66,7 +66,13 @@ describe('planSearch and windowFilter', () => {
     expect(windowFilter(common, { ...window, last: true })).toEqual({
       $and: [
         { searchTokens: 'edition' },
-        { $and: [{ 'sellPrices.de.price.amountCents': { $gte: 100, $lte: 50 } }, { 'sellPrices.de': { $exists: true }, salesStop: null }, { searchTokens: 'edition' }] },
+        {
+          $and: [
+            { 'sellPrices.de.price.amountCents': { $gte: 100, $lte: 50 } },
+            { 'sellPrices.de': { $exists: true }, salesStop: null },
+            { searchTokens: 'edition' },
+          ],
+        },
       ],
     });
     // Both words: on one product in a hundred, a page lies in 2,500 products of the price index; 'kaffeemuhle' has 10,000.
@@ -74,7 +80,14 @@ describe('planSearch and windowFilter', () => {
     expect(rare.range.windowedTrips).toBe(5);
     // A pair the sample never saw together is rarer than it can tell; in a catalog of 20,000 'kaffeemuhle' has 200 products.
     const unseen = planSearch(input({ q: 'kaffeemühle edition', sort: 'price-asc' }), null, now, {
-      words: catalogSample(words.products.map((p, i) => ({ searchTokens: [...p].filter((w) => w !== 'edition' || i % 100 !== 0), createdAt: now, sellPrices: {} })), 20_000),
+      words: catalogSample(
+        words.products.map((p, i) => ({
+          searchTokens: [...p].filter((w) => w !== 'edition' || i % 100 !== 0),
+          createdAt: now,
+          sellPrices: {},
+        })),
+        20_000,
+      ),
     });
     expect(unseen.range.windowedTrips).toBe(0);
     expect(windowFilter(unseen, firstWindow(unseen.range, 1, 25)!)['$and']).toEqual([{ searchTokens: 'kaffeemuhle' }, expect.anything()]);
@@ -119,7 +132,7 @@ describe('planSearch and windowFilter', () => {
   });
 
   it('sorts by the market’s own price, ties by id in the same direction; highest first starts where an earlier first page began', () => {
-    const plan = planSearch(input({ q: "moka", sort: "price-desc" }), null, now, { anchor: 45_000 });
+    const plan = planSearch(input({ q: 'moka', sort: 'price-desc' }), null, now, { anchor: 45_000 });
     expect(plan.sort).toEqual({ 'sellPrices.de.price.amountCents': -1, _id: -1 });
     expect(plan.range).toMatchObject({ direction: -1, to: 0, anchor: 45_000 });
     expect(windowFilter(plan, window)['$and']).toContainEqual({

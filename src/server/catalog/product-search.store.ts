@@ -1,9 +1,7 @@
 // Runs a storefront search against MongoDB: the windows product-search.ts plans, read in turn
 // until the page is full. Also the filter choices (categories, brands) a listing offers, which
 // change only as scrapers find new ones: read once in a while and kept in Redis.
-import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
-import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
 import {
   catalogScope,
@@ -25,6 +23,8 @@ import { queryTokens } from './search-tokens';
 import { catalogSample, priceSpanHolding, shareHoldingAll, type CatalogSample, type SampledProduct } from './catalog-sample';
 import { sellPriceField } from './product-search-indexes';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
+import { productCollection } from './product.collection';
+import type { DbHandle } from '../platform/db';
 
 /**
  * What first pages taught about each listing (key units per product, where a highest-price-first
@@ -69,11 +69,12 @@ const SAMPLE_TTL_MS = 10 * 60_000;
 const samples = new Map<string, { readonly at: number; readonly sample: Promise<CatalogSample> }>();
 
 /** The catalog's newest products' words, times and prices, and how many products it has. */
-function sampleOf(products: Collection<Product>, now: Date): Promise<CatalogSample> {
+function sampleOf(rt: DbHandle, now: Date): Promise<CatalogSample> {
+  const products = productCollection(rt);
   const cached = samples.get(products.namespace);
   if (cached && now.getTime() - cached.at < SAMPLE_TTL_MS) return cached.sample;
   const sample = Promise.all([
-    recentProducts<SampledProduct>(products, {
+    recentProducts<SampledProduct>(rt, {
       field: 'createdAt',
       limit: SAMPLE_SIZE,
       projection: { searchTokens: 1, createdAt: 1, ...Object.fromEntries(MARKET_CODES.map((m) => [sellPriceField(m), 1])) },
@@ -89,17 +90,18 @@ function sampleOf(products: Collection<Product>, now: Date): Promise<CatalogSamp
 
 /** A listing page's documents, read window by window as its plan says (one more than the page, when there are more). */
 export async function readListingPage(
-  products: Collection<Product>,
+  rt: DbHandle,
   input: ProductSearchInput,
   now = new Date(),
 ): Promise<{ plan: SearchPlan; documents: ListedProduct[] }> {
+  const products = productCollection(rt);
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort);
   const scope = searchScope(input);
   const known = learned.get(scope);
   const catalog = learned.get(catalogScope(input));
   const kind = kindScope(input);
   const ofKind = kinds.get(kind);
-  const words = queryTokens(input.q).length > 0 ? await sampleOf(products, now) : null;
+  const words = queryTokens(input.q).length > 0 ? await sampleOf(rt, now) : null;
   const planned = planSearch(input, cursor, now, { anchor: known?.anchor ?? ofKind?.anchor ?? catalog?.anchor ?? null, words });
   const documents: ListedProduct[] = [];
   const learnedSpan = cursor?.spanPerRow ?? known?.spanPerRow;
@@ -147,8 +149,8 @@ function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: Mark
   return span === undefined ? undefined : span / rows;
 }
 
-export async function searchProducts(products: Collection<Product>, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
-  const { plan, documents } = await readListingPage(products, input, now);
+export async function searchProducts(rt: DbHandle, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
+  const { plan, documents } = await readListingPage(rt, input, now);
   return toSearchPage(input, plan, documents, now);
 }
 
@@ -167,7 +169,8 @@ export async function forgetCatalogFacets(redis: Redis): Promise<void> {
   await redis.del(FACETS_KEY);
 }
 
-export async function catalogFacets(products: Collection<Product>, redis: Redis): Promise<CatalogFacets> {
+export async function catalogFacets(rt: DbHandle, redis: Redis): Promise<CatalogFacets> {
+  const products = productCollection(rt);
   const cached = await redis.get(FACETS_KEY);
   if (cached) return JSON.parse(cached) as CatalogFacets;
   const [categories, brands] = await Promise.all([products.distinct('category'), products.distinct('brand')]);

@@ -134,12 +134,7 @@ function wordReadIsCheaper(words: CatalogSample, tokens: readonly string[], rare
  * a category), the range on the sort key the windows cut (the price range when sorted by price),
  * and everything else as filters.
  */
-export function planSearch(
-  input: ProductSearchInput,
-  cursor: SearchCursor | null,
-  now: Date,
-  known: SearchKnowledge = {},
-): SearchPlan {
+export function planSearch(input: ProductSearchInput, cursor: SearchCursor | null, now: Date, known: SearchKnowledge = {}): SearchPlan {
   const { market } = input;
   const tokens = queryTokens(input.q);
   const { field, direction } = sortKey(input.sort, market);
@@ -194,9 +189,7 @@ export function planSearch(
       direction,
       anchor,
       windowedTrips:
-        byPrice && rarest !== null && known.words && wordReadIsCheaper(known.words, tokens, rarest, input.limit)
-          ? 0
-          : MAX_WINDOWED_TRIPS,
+        byPrice && rarest !== null && known.words && wordReadIsCheaper(known.words, tokens, rarest, input.limit) ? 0 : MAX_WINDOWED_TRIPS,
     },
     prefix,
     tailPrefix: wordPrefix ?? prefix,

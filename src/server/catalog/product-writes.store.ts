@@ -2,13 +2,28 @@
 // the catalog: a scrape's listings (written whole, guarded by the version read), a live refresh's
 // offers, an agent's price override or sales stop, a translated text. The catalog is the only
 // code that writes products; what to write is decided by the capability that asks.
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
 import type { MarketCode } from '../../common/markets';
 import { DUPLICATE_KEY } from '../platform/db';
 import type { Offer, PriceOverride, Product, SalesStop, SellPrice } from './product.schema';
+import { productCollection } from './product.collection';
+import type { DbHandle } from '../platform/db';
 
 /** The stored products of these ids, by id: whole documents, as a write that replaces them needs. */
-export async function productsByIds(products: Collection<Product>, ids: readonly string[]): Promise<Map<string, Product>> {
+/**
+ * The stored products stored under, or answering to (`identities`), any of `ids`, with the ids
+ * each answers to; a product stored before identities were kept answers to its id alone.
+ */
+export async function productsAnsweringTo(rt: DbHandle, ids: readonly string[]): Promise<{ _id: string; ids: string[] }[]> {
+  if (ids.length === 0) return [];
+  const found = await productCollection(rt)
+    .find({ $or: [{ _id: { $in: [...ids] } }, { identities: { $in: [...ids] } }] }, { projection: { _id: 1, identities: 1 } })
+    .toArray();
+  return found.map((product) => ({ _id: product._id, ids: product.identities ?? [product._id] }));
+}
+
+export async function productsByIds(rt: DbHandle, ids: readonly string[]): Promise<Map<string, Product>> {
+  const products = productCollection(rt);
   const stored = new Map<string, Product>();
   for (const doc of await products.find({ _id: { $in: [...ids] } }).toArray()) stored.set(doc._id, doc);
   return stored;
@@ -23,10 +38,11 @@ export async function productsByIds(products: Collection<Product>, ids: readonly
  * A hashed `_id` is the shard key, so each write goes to one shard.
  */
 export async function writeProductsIfUnchanged(
-  products: Collection<Product>,
+  rt: DbHandle,
   written: readonly Product[],
   stored: ReadonlyMap<string, Product>,
 ): Promise<Set<number>> {
+  const products = productCollection(rt);
   const operations: AnyBulkWriteOperation<Product>[] = written.map((product) => {
     const readAt = stored.get(product._id)?.updatedAt;
     if (!readAt) return { insertOne: { document: product } };
@@ -45,10 +61,11 @@ export async function writeProductsIfUnchanged(
 
 /** Replaces the product if nobody wrote it since it was read; false when someone did (read it again). */
 export async function replaceProductIfUnchanged(
-  products: Collection<Product>,
+  rt: DbHandle,
   read: Pick<Product, '_id' | 'updatedAt'>,
   updated: Product,
 ): Promise<boolean> {
+  const products = productCollection(rt);
   const result = await products.replaceOne({ _id: read._id, updatedAt: read.updatedAt }, updated);
   return result.matchedCount === 1;
 }
@@ -65,12 +82,8 @@ export interface RefreshedOffers {
  * product's title or another market's offer at the same time is not overwritten. Returns the
  * document as stored, which is what the cache receives.
  */
-export async function writeRefreshedOffers(
-  products: Collection<Product>,
-  productId: string,
-  applied: RefreshedOffers,
-  now: Date,
-): Promise<Product | null> {
+export async function writeRefreshedOffers(rt: DbHandle, productId: string, applied: RefreshedOffers, now: Date): Promise<Product | null> {
+  const products = productCollection(rt);
   const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
   for (const market of applied.refreshed) {
     const offer = applied.offers[market];
@@ -84,19 +97,16 @@ export async function writeRefreshedOffers(
 }
 
 /** The back office's search: what its plan's filter finds (every branch of it has an index). */
-export function findProductsBy(products: Collection<Product>, filter: Record<string, unknown>, limit: number): Promise<Product[]> {
+export function findProductsBy(rt: DbHandle, filter: Record<string, unknown>, limit: number): Promise<Product[]> {
+  const products = productCollection(rt);
   return products.find(filter).limit(limit).toArray();
 }
 
 // An agent's changes: each one atomic update of the one product that also moves `updatedAt`, so a
 // scraper's guarded replace of a copy read before then fails and plans again, keeping them.
 
-export function setPriceOverride(
-  products: Collection<Product>,
-  productId: string,
-  market: MarketCode,
-  override: PriceOverride,
-): Promise<Product | null> {
+export function setPriceOverride(rt: DbHandle, productId: string, market: MarketCode, override: PriceOverride): Promise<Product | null> {
+  const products = productCollection(rt);
   return products.findOneAndUpdate(
     { _id: productId },
     { $set: { [`priceOverrides.${market}`]: override, updatedAt: override.at } },
@@ -104,12 +114,8 @@ export function setPriceOverride(
   );
 }
 
-export function clearPriceOverride(
-  products: Collection<Product>,
-  productId: string,
-  market: MarketCode,
-  at: Date,
-): Promise<Product | null> {
+export function clearPriceOverride(rt: DbHandle, productId: string, market: MarketCode, at: Date): Promise<Product | null> {
+  const products = productCollection(rt);
   return products.findOneAndUpdate(
     { _id: productId },
     { $unset: { [`priceOverrides.${market}`]: '' }, $set: { updatedAt: at } },
@@ -117,6 +123,7 @@ export function clearPriceOverride(
   );
 }
 
-export function setSalesStop(products: Collection<Product>, productId: string, stop: SalesStop | null, at: Date): Promise<Product | null> {
+export function setSalesStop(rt: DbHandle, productId: string, stop: SalesStop | null, at: Date): Promise<Product | null> {
+  const products = productCollection(rt);
   return products.findOneAndUpdate({ _id: productId }, { $set: { salesStop: stop, updatedAt: at } }, { returnDocument: 'after' });
 }

@@ -1,30 +1,32 @@
 // MongoDB access for products. Documents are validated against the schema before they are
 // written, so a bad scrape or a bug cannot store a half-formed product.
-import type { Collection } from 'mongodb';
 import { Product } from './product.schema';
 import { recentProducts } from './product-recent.store';
 import { categoryIdOf, isCategoryId } from './taxonomy';
+import { productCollection } from './product.collection';
+import type { DbHandle } from '../platform/db';
 
-export async function upsertProduct(products: Collection<Product>, product: Product): Promise<void> {
+export async function upsertProduct(rt: DbHandle, product: Product): Promise<void> {
+  const products = productCollection(rt);
   const doc = Product.parse(product);
   await products.replaceOne({ _id: doc._id }, doc, { upsert: true });
 }
 
-export async function findProduct(products: Collection<Product>, id: string): Promise<Product | null> {
+export async function findProduct(rt: DbHandle, id: string): Promise<Product | null> {
+  const products = productCollection(rt);
   return products.findOne({ _id: id });
 }
 
 /** A product's photo URLs as scraped; null when there is no such product. */
-export async function findProductImages(products: Collection<Product>, id: string): Promise<readonly string[] | null> {
+export async function findProductImages(rt: DbHandle, id: string): Promise<readonly string[] | null> {
+  const products = productCollection(rt);
   const found = await products.findOne({ _id: id }, { projection: { images: 1 } });
   return found ? found.images : null;
 }
 
 /** The first of `ids` that names a stored product (by the order of `ids`), with its slug. */
-export async function firstStoredProduct(
-  products: Collection<Product>,
-  ids: readonly string[],
-): Promise<Pick<Product, '_id' | 'slug'> | null> {
+export async function firstStoredProduct(rt: DbHandle, ids: readonly string[]): Promise<Pick<Product, '_id' | 'slug'> | null> {
+  const products = productCollection(rt);
   if (ids.length === 0) return null;
   const found = await products.find({ _id: { $in: [...ids] } }, { projection: { _id: 1, slug: 1 } }).toArray();
   return ids.map((id) => found.find((p) => p._id === id)).find((p) => p !== undefined) ?? null;
@@ -34,11 +36,12 @@ export async function firstStoredProduct(
  * The newest products, as the storefront's default listing orders them: in windows of the
  * `created` index (no index has updatedAt first). One an agent stopped selling has left the storefront.
  */
-export async function latestProducts(products: Collection<Product>, limit: number): Promise<Product[]> {
-  return recentProducts(products, { field: 'createdAt', where: { salesStop: null }, limit });
+export async function latestProducts(rt: DbHandle, limit: number): Promise<Product[]> {
+  return recentProducts(rt, { field: 'createdAt', where: { salesStop: null }, limit });
 }
 
-export async function countProducts(products: Collection<Product>): Promise<number> {
+export async function countProducts(rt: DbHandle): Promise<number> {
+  const products = productCollection(rt);
   return products.estimatedDocumentCount();
 }
 
@@ -47,7 +50,8 @@ export async function countProducts(products: Collection<Product>): Promise<numb
  * becomes its taxonomy id in one update (a catalog holds a few dozen texts, however many
  * products). Idempotent, so every process may run it at start; answers how many products changed.
  */
-export async function mapStoredCategories(products: Collection<Product>): Promise<number> {
+export async function mapStoredCategories(rt: DbHandle): Promise<number> {
+  const products = productCollection(rt);
   const stored: unknown[] = await products.distinct('category');
   let changed = 0;
   for (const text of stored) {

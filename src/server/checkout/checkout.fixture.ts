@@ -9,7 +9,7 @@ import { sellingPrice } from '../catalog';
 import { newId } from '../../common/ids';
 import type { MarketCode } from '../../common/markets';
 import type { Order } from '../orders';
-import { findOrderById, orderCollection } from '../orders';
+import { findOrderById } from '../orders';
 import type { Runtime } from '../platform/runtime';
 import { scrapedListing, scrapeDeps, scrapeProducts, type Listing } from '../scraping';
 import { CheckoutInput } from './checkout.schema';
@@ -84,7 +84,7 @@ export async function placeShopperOrder(
   }
   const placed = await placeOrder(rt, cartId, CheckoutInput.parse(checkoutInputFromForm(market, form)), now);
   if (!placed.ok) throw new Error(`checkout refused the order: ${placed.reason}`);
-  const order = await findOrderById(orderCollection(rt), placed.order.orderId);
+  const order = await findOrderById(rt, placed.order.orderId);
   if (!order) throw new Error(`order ${placed.order.orderId} was placed but cannot be read`);
   return order;
 }

@@ -6,19 +6,25 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { addToCart, loadCart, newCartId } from '../cart';
-import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
-import { customerIdFor, customerCollection } from '../customers';
+import { cacheProduct, upsertProduct, type Product } from '../catalog';
+import { customerIdFor, CUSTOMERS } from '../customers';
 import { newId } from '../../common/ids';
 import type { MarketCode } from '../../common/markets';
 import { eur } from '../../common/money';
 import { bestBuy, marginRules } from '../pricing';
-import { appendTimeline, orderCollection } from '../orders';
-import { effectId, outboxCollection } from '../outbox';
+import { appendTimeline, ORDERS } from '../orders';
+import { effectId, OUTBOX } from '../outbox';
 import { orderIdFor } from './checkout';
 import { CheckoutInput } from './checkout.schema';
 import { checkoutInputFromForm } from './checkout-form';
 import { productForSale, rescrape, unitCents } from './checkout.fixture';
 import { lookUpOrder, placeOrder } from './checkout.service';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const customerCollection = collectionIn(CUSTOMERS);
+const orderCollection = collectionIn(ORDERS);
+const outboxCollection = collectionIn(OUTBOX);
 
 const rt = useTestRuntime('checkout');
 
@@ -141,7 +147,7 @@ describe('checkout', () => {
       at: new Date(),
     };
     const overridden: Product = { ...product, priceOverrides: { it: override } };
-    await upsertProduct(productCollection(rt()), overridden);
+    await upsertProduct(rt(), overridden);
     await cacheProduct(rt().redis, overridden);
 
     expect(await addToCart(rt(), newCartId(), 'it', product._id, 1)).toMatchObject({ ok: false, reason: 'below_floor' });
@@ -224,7 +230,7 @@ describe('order status for shoppers', () => {
     const placed = await placeOrder(rt(), cartId, form);
     if (!placed.ok) throw new Error(placed.reason);
     await appendTimeline(
-      orderCollection(rt()),
+      rt(),
       { _id: placed.order.orderId, customerId: placed.order.customerId },
       {
         kind: 'note',
@@ -237,7 +243,7 @@ describe('order status for shoppers', () => {
     );
 
     await appendTimeline(
-      orderCollection(rt()),
+      rt(),
       { _id: placed.order.orderId, customerId: placed.order.customerId },
       {
         kind: 'status',

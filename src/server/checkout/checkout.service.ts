@@ -12,16 +12,16 @@
 //   4. the cart emptied and pointing at the order, last: until then a resubmit finds the order.
 import { refuse, type Refusal } from '../platform/refusal';
 import { emptyCart, loadCart, viewCart, writeCart, type PricedLine } from '../cart';
-import { customerIdFor, normalizeEmail, upsertCheckoutCustomer, customerCollection } from '../customers';
+import { customerIdFor, normalizeEmail, upsertCheckoutCustomer } from '../customers';
 import { isDuplicateKey } from '../platform/db';
 import type { MarketCode } from '../../common/markets';
-import { effectId, recordEffect, outboxCollection } from '../outbox';
+import { effectId, recordEffect } from '../outbox';
 import type { Order } from '../orders';
 import type { Runtime } from '../platform/runtime';
 import { buildOrder, orderIdFor, unconfirmedPriceChanges } from './checkout';
 import type { CheckoutInput } from './checkout.schema';
 import { toShopperOrderView, type ShopperOrderView } from './order-status';
-import { bankAccountOf, orderCollection, findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from '../orders';
+import { bankAccountOf, findOrdersByNumber, findPlacedOrder, insertPlacedOrder } from '../orders';
 
 export interface PlacedOrderRef {
   readonly orderId: string;
@@ -70,7 +70,7 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const customerId = customerIdFor(input.email);
   const orderId = orderIdFor(customerId, input.idempotencyKey);
   // Checked before the cart: the first of a double submit may have emptied it already.
-  const existing = await findPlacedOrder(orderCollection(rt), customerId, orderId);
+  const existing = await findPlacedOrder(rt, customerId, orderId);
   if (existing) return { ok: true, order: refOf(existing), created: false };
 
   // Every price checked at its source again (a changed one goes back to the shopper to accept),
@@ -91,25 +91,21 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   const effect = { orderId: order._id, customerId };
   await idempotently(() =>
     upsertCheckoutCustomer(
-      customerCollection(rt),
+      rt,
       { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market },
       now,
     ),
   );
   await idempotently(() =>
-    recordEffect(
-      outboxCollection(rt),
-      { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect },
-      now,
-    ),
+    recordEffect(rt, { id: effectId('order.confirmation', order._id), topic: 'order.confirmation', payload: effect }, now),
   );
   if (order.status === 'confirmed') {
     await idempotently(() =>
-      recordEffect(outboxCollection(rt), { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now),
+      recordEffect(rt, { id: effectId('order.purchase', order._id), topic: 'order.purchase', payload: effect }, now),
     );
   }
-  const created = await insertPlacedOrder(orderCollection(rt), order);
-  const placed = created ? order : await findPlacedOrder(orderCollection(rt), customerId, orderId);
+  const created = await insertPlacedOrder(rt, order);
+  const placed = created ? order : await findPlacedOrder(rt, customerId, orderId);
   if (!placed) throw new Error(`order ${orderId} was refused as a duplicate but cannot be read`);
   await writeCart(rt.redis, cartId, { ...emptyCart(input.market, now), lastOrder: refOf(placed) }, rt.config.CART_TTL_MS);
   return { ok: true, order: refOf(placed), created };
@@ -118,7 +114,7 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
 /** The order this cart last became, for its confirmation page. */
 export async function confirmedOrder(rt: Runtime, cartId: string | null, market: MarketCode): Promise<ShopperOrderView | null> {
   const last = cartId ? (await loadCart(rt, cartId, market)).lastOrder : null;
-  const order = last ? await findPlacedOrder(orderCollection(rt), last.customerId, last.orderId) : null;
+  const order = last ? await findPlacedOrder(rt, last.customerId, last.orderId) : null;
   return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }
 
@@ -127,7 +123,7 @@ export async function confirmedOrder(rt: Runtime, cartId: string | null, market:
  * look the same, so the answer never tells whether an e-mail has orders.
  */
 export async function lookUpOrder(rt: Runtime, number: string, email: string): Promise<ShopperOrderView | null> {
-  const matches = await findOrdersByNumber(orderCollection(rt), customerIdFor(email), number.trim().toUpperCase());
+  const matches = await findOrdersByNumber(rt, customerIdFor(email), number.trim().toUpperCase());
   const order = matches.find((o) => o.email === normalizeEmail(email));
   return order ? toShopperOrderView(order, bankAccountOf(rt.config)) : null;
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { COLLECTIONS, ensureCollections } from '.';
-import { ensureIndexes, syncIndexes } from '../platform/db';
-import { agentCollection } from '../backoffice';
+import { ensureIndexes, syncIndexes, collectionIn } from '../platform/db';
+import { AGENTS } from '../backoffice';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const agentCollection = collectionIn(AGENTS);
 
 const rt = useTestRuntime('indexes');
 

@@ -3,7 +3,7 @@
 // customers are the ones checkout made from the forms shoppers typed.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { listAudit, auditCollection } from '../backoffice';
+import { listAudit } from '../backoffice';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { withOrders } from '../orders';
 import { addCustomerNote, customerDetail, searchCustomers } from './customer.service';
@@ -40,7 +40,7 @@ describe('customers in the back office', () => {
     expect((await customerDetail(rt(), customerId))?.notes).toHaveLength(2);
     expect(await addCustomerNote(rt(), { customerId: 'c-unknown000', text: 'x' }, agent)).toBeNull();
 
-    const [entry] = await listAudit(auditCollection(rt()), { entityId: customerId, limit: 5 });
+    const [entry] = await listAudit(rt(), { entityId: customerId, limit: 5 });
     expect(entry).toMatchObject({
       action: 'customer.note_added',
       actor: { email: agent.email },

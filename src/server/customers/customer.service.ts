@@ -1,13 +1,12 @@
 // What the back office does with customers: find them by e-mail, phone or name, open one with
 // agents' internal notes, and add a note, audited. (Their orders are added by orders' withOrders.)
 import { z } from 'zod';
-import { recordAudit, auditCollection } from '../backoffice';
+import { recordAudit } from '../backoffice';
 import { Id } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import type { Customer } from './customer.schema';
 import { searchTerms } from './search-terms';
 import { appendCustomerNote, findCustomerById, findCustomers } from './customer.store';
-import { customerCollection } from './customer.collection';
 
 export const CustomerSearchInput = z.object({
   q: z.string().trim().max(200).default(''),
@@ -43,7 +42,7 @@ export function toCustomerSummary(customer: Customer): CustomerSummaryView {
 
 export async function searchCustomers(rt: Runtime, input: { q: string; limit: number }): Promise<CustomerSummaryView[]> {
   const terms = searchTerms(input.q);
-  return terms ? (await findCustomers(customerCollection(rt), terms, input.limit)).map(toCustomerSummary) : [];
+  return terms ? (await findCustomers(rt, terms, input.limit)).map(toCustomerSummary) : [];
 }
 
 function view(customer: Customer): CustomerView {
@@ -56,7 +55,7 @@ function view(customer: Customer): CustomerView {
 }
 
 export async function customerDetail(rt: Runtime, customerId: string): Promise<CustomerView | null> {
-  const customer = await findCustomerById(customerCollection(rt), customerId);
+  const customer = await findCustomerById(rt, customerId);
   return customer ? view(customer) : null;
 }
 
@@ -66,9 +65,9 @@ export async function addCustomerNote(
   agent: { id: string; email: string },
   now = new Date(),
 ): Promise<CustomerView | null> {
-  const updated = await appendCustomerNote(customerCollection(rt), input.customerId, { at: now, agentId: agent.id, text: input.text });
+  const updated = await appendCustomerNote(rt, input.customerId, { at: now, agentId: agent.id, text: input.text });
   if (!updated) return null;
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'customer.note_added',
     entity: { kind: 'customer', id: input.customerId },

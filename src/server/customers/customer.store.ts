@@ -1,7 +1,8 @@
 // Customers in MongoDB: upserted by checkout, opened by id, found by the
 // back office's search box by e-mail, phone or the start of the name; agents' notes appended.
-import type { Collection } from 'mongodb';
 import type { Customer } from './customer.schema';
+import { customerCollection } from './customer.collection';
+import type { DbHandle } from '../platform/db';
 
 export interface CheckoutContact {
   readonly id: string;
@@ -15,7 +16,8 @@ export interface CheckoutContact {
  * Checkout creates the customer or brings its contact details up to date; agents' notes and
  * the first market stay. Idempotent: the id is derived from the e-mail (customer-id.ts).
  */
-export async function upsertCheckoutCustomer(customers: Collection<Customer>, contact: CheckoutContact, now: Date): Promise<void> {
+export async function upsertCheckoutCustomer(rt: DbHandle, contact: CheckoutContact, now: Date): Promise<void> {
+  const customers = customerCollection(rt);
   await customers.updateOne(
     { _id: contact.id },
     {
@@ -26,16 +28,14 @@ export async function upsertCheckoutCustomer(customers: Collection<Customer>, co
   );
 }
 
-export function findCustomerById(customers: Collection<Customer>, id: string): Promise<Customer | null> {
+export function findCustomerById(rt: DbHandle, id: string): Promise<Customer | null> {
+  const customers = customerCollection(rt);
   return customers.findOne({ _id: id });
 }
 
 /** One atomic push; null when there is no such customer. */
-export function appendCustomerNote(
-  customers: Collection<Customer>,
-  customerId: string,
-  note: Customer['notes'][number],
-): Promise<Customer | null> {
+export function appendCustomerNote(rt: DbHandle, customerId: string, note: Customer['notes'][number]): Promise<Customer | null> {
+  const customers = customerCollection(rt);
   return customers.findOneAndUpdate(
     { _id: customerId },
     { $push: { notes: note }, $set: { updatedAt: note.at } },
@@ -52,7 +52,8 @@ export interface CustomerSearch {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export async function findCustomers(customers: Collection<Customer>, search: CustomerSearch, limit = 50): Promise<Customer[]> {
+export async function findCustomers(rt: DbHandle, search: CustomerSearch, limit = 50): Promise<Customer[]> {
+  const customers = customerCollection(rt);
   const or: Record<string, unknown>[] = [];
   if (search.email) or.push({ email: search.email });
   if (search.phones.length > 0) or.push({ phone: { $in: [...search.phones] } });

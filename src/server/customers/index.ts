@@ -3,5 +3,5 @@ export * from './customer.schema';
 export * from './customer.store';
 export * from './customer-id';
 export * from './customer.service';
-export * from './customer.collection';
+export { CUSTOMERS } from './customer.collection';
 export * from './search-terms';

@@ -6,14 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { control, useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { findOrderById, refundOrder, orderDetail, retryPurchase, orderCollection } from '../orders';
+import { findOrderById, refundOrder, orderDetail, retryPurchase } from '../orders';
 import { seedOrder } from './order.fixture';
 import { pollTracking, purchaseOrder, requeueStuckPurchases } from './purchase.service';
 import { Queue } from 'bullmq';
 import { newId } from '../../common/ids';
 import { QUEUE_PREFIX } from '../platform/queues';
 import { scrapeDeps, scrapeProducts } from '../scraping';
-import { productCollection } from '../catalog';
+import { PRODUCTS } from '../catalog';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const { sim, clock } = simulator;
@@ -32,7 +36,7 @@ describe('the purchase job against the supplier API', () => {
     const { listing: source, order } = await seedOrder(rt(), { offer: { simulator }, listing: { market: 'fr' }, quantity: 2 });
 
     expect(await purchaseOrder(rt(), order)).toEqual({ kind: 'purchased' });
-    const bought = (await findOrderById(orderCollection(rt()), order._id))!;
+    const bought = (await findOrderById(rt(), order._id))!;
     expect(bought.status).toBe('purchased');
     expect(bought.purchases).toHaveLength(1);
     const purchase = bought.purchases[0]!;
@@ -58,14 +62,14 @@ describe('the purchase job against the supplier API', () => {
 
     // A second run of the job (a redelivered effect) changes nothing and buys nothing more.
     expect(await purchaseOrder(rt(), order)).toEqual({ kind: 'skipped', status: 'purchased' });
-    expect((await findOrderById(orderCollection(rt()), order._id))!.purchases).toHaveLength(1);
+    expect((await findOrderById(rt(), order._id))!.purchases).toHaveLength(1);
 
     await pollTracking(rt());
-    expect((await findOrderById(orderCollection(rt()), order._id))!.status).toBe('purchased');
+    expect((await findOrderById(rt(), order._id))!.status).toBe('purchased');
 
     clock.advance(2 * 60_000 + 1_000);
     await pollTracking(rt());
-    const shipped = (await findOrderById(orderCollection(rt()), order._id))!;
+    const shipped = (await findOrderById(rt(), order._id))!;
     expect(shipped.status).toBe('shipped');
     expect(shipped.purchases[0]).toMatchObject({
       status: 'shipped',
@@ -81,7 +85,7 @@ describe('the purchase job against the supplier API', () => {
 
     clock.advance(10 * 60_000);
     await pollTracking(rt());
-    const delivered = (await findOrderById(orderCollection(rt()), order._id))!;
+    const delivered = (await findOrderById(rt(), order._id))!;
     expect(delivered.status).toBe('delivered');
     expect(delivered.timeline.at(-1)).toMatchObject({ from: 'shipped', to: 'delivered' });
 
@@ -109,7 +113,7 @@ describe('the purchase job against the supplier API', () => {
     await control(sim(), 'PATCH', `/markets/it/products/${source.sourceId}`, { stockQuantity: 0 });
     const outcome = await purchaseOrder(rt(), order);
     expect(outcome).toMatchObject({ kind: 'needs_attention', reason: expect.stringContaining('out_of_stock') });
-    const stored = (await findOrderById(orderCollection(rt()), order._id))!;
+    const stored = (await findOrderById(rt(), order._id))!;
     expect(stored.status).toBe('needs_attention');
     expect(stored.purchases[0]).toMatchObject({ status: 'failed', failureReason: 'out_of_stock' });
     expect(stored.timeline.at(-1)).toMatchObject({ from: 'purchasing', to: 'needs_attention', reason: expect.stringContaining('refused') });
@@ -125,7 +129,7 @@ describe('the purchase job against the supplier API', () => {
     } finally {
       await control(sim(), 'DELETE', '/faults');
     }
-    const stored = (await findOrderById(orderCollection(rt()), order._id))!;
+    const stored = (await findOrderById(rt(), order._id))!;
     // The purchase stays pending under its key: a retry sends the same request, so it cannot buy twice.
     expect(stored.purchases[0]).toMatchObject({ status: 'pending', idempotencyKey: `${order._id}-l1-1` });
     expect(await supplierOrderCount('de')).toBe(before);
@@ -136,7 +140,7 @@ describe('the purchase job against the supplier API', () => {
       order: { status: 'purchasing' },
     });
     expect(await purchaseOrder(rt(), order)).toEqual({ kind: 'purchased' });
-    const bought = (await findOrderById(orderCollection(rt()), order._id))!;
+    const bought = (await findOrderById(rt(), order._id))!;
     expect(bought.purchases).toMatchObject([
       { status: 'accepted', idempotencyKey: `${order._id}-l1-1`, supplierOrderId: expect.stringMatching(/^SO-DE-/) },
     ]);
@@ -170,7 +174,7 @@ describe('the purchase job against the supplier API', () => {
       expect(product.sellPrices[sell]?.sourceMarket).toBe(buy);
       expect(order.lines[0]!.unitPrice).toEqual(product.sellPrices[sell]!.price);
       expect(await purchaseOrder(rt(), order), `${buy} → ${sell}`).toEqual({ kind: 'purchased' });
-      const bought = (await findOrderById(orderCollection(rt()), order._id))!;
+      const bought = (await findOrderById(rt(), order._id))!;
       expect(bought.purchases).toMatchObject([{ market: buy, sourceId: source.sourceId, status: 'accepted' }]);
     }
   });
@@ -183,7 +187,7 @@ describe('the purchase job against the supplier API', () => {
     expect(await purchaseOrder(rt(), order)).toEqual({ kind: 'purchased' });
     const refreshed = await productCollection(rt()).findOne({ _id: product._id });
     expect(refreshed!.offers.it!.lastRefreshedAt!.getTime()).toBeGreaterThan(old.getTime());
-    const stored = (await findOrderById(orderCollection(rt()), order._id))!;
+    const stored = (await findOrderById(rt(), order._id))!;
     expect(stored.purchases[0]!.expectedUnitPrice.amountCents).toBe(refreshed!.offers.it!.price.amountCents);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import type { Offer, Product } from '../catalog';
 import { testOffer } from '../catalog/offer.fixture';
-import { upsertProduct, productCollection } from '../catalog';
+import { upsertProduct } from '../catalog';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
 import { listOpportunities } from './opportunities.service';
 
@@ -36,9 +36,9 @@ function product(id: string, offers: Product['offers']): Product {
 
 describe('the opportunities list', () => {
   it('lists products offered in several markets, best margin first, optionally for one selling market', async () => {
-    await upsertProduct(productCollection(rt()), product('p_cheapfr', { it: offer(2000, 300), fr: offer(1500, 0) }));
-    await upsertProduct(productCollection(rt()), product('p_dearde', { de: offer(20_000, 0), es: offer(21_000, 500) }));
-    await upsertProduct(productCollection(rt()), product('p_onlyit', { it: offer(1000, 0) }));
+    await upsertProduct(rt(), product('p_cheapfr', { it: offer(2000, 300), fr: offer(1500, 0) }));
+    await upsertProduct(rt(), product('p_dearde', { de: offer(20_000, 0), es: offer(21_000, 500) }));
+    await upsertProduct(rt(), product('p_onlyit', { it: offer(1000, 0) }));
 
     const all = await listOpportunities(rt(), { limit: 100 }, now);
     expect(new Set(all.map((o) => o.productId))).toEqual(new Set(['p_cheapfr', 'p_dearde']));

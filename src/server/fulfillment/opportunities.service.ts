@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { formatBasisPoints, marginRules } from '../pricing';
 import { opportunities } from './trade-margin';
-import { productCollection, recentProducts, type Product } from '../catalog';
+import { recentProducts, type Product } from '../catalog';
 
 export interface OpportunityView {
   readonly productId: string;
@@ -38,16 +38,13 @@ export async function listOpportunities(rt: Runtime, input: OpportunitiesInput, 
       MARKET_CODES.slice(i + 1).map((b) => ({ [`offers.${a}`]: { $exists: true }, [`offers.${b}`]: { $exists: true } })),
     ),
   };
-  const products = await recentProducts<Pick<Product, '_id' | 'title' | 'offers' | 'sellPrices' | 'priceOverrides' | 'salesStop'>>(
-    productCollection(rt),
-    {
-      field: 'updatedAt',
-      where: multiMarket,
-      limit: OPPORTUNITY_SCAN,
-      projection: { title: 1, offers: 1, sellPrices: 1, priceOverrides: 1, salesStop: 1 },
-      now,
-    },
-  );
+  const products = await recentProducts<Pick<Product, '_id' | 'title' | 'offers' | 'sellPrices' | 'priceOverrides' | 'salesStop'>>(rt, {
+    field: 'updatedAt',
+    where: multiMarket,
+    limit: OPPORTUNITY_SCAN,
+    projection: { title: 1, offers: 1, sellPrices: 1, priceOverrides: 1, salesStop: 1 },
+    now,
+  });
   return opportunities(products, marginRules(rt.config), now)
     .filter((o) => !input.sellMarket || o.sellMarket === input.sellMarket)
     .slice(0, input.limit)

@@ -3,9 +3,9 @@
 // order. An entry may be recorded just before its order is written (checkout) or paid (the
 // back office's mark-paid): until then it is not ready, and it waits.
 import { EffectNotReady, type EffectHandlers } from '../outbox';
-import { messageIdFor, renderConfirmation, saveMessage, messageCollection } from '../messages';
+import { messageIdFor, renderConfirmation, saveMessage } from '../messages';
 import type { OrderStatus } from '../orders';
-import { bankAccountOf, orderCollection, findOrderById } from '../orders';
+import { bankAccountOf, findOrderById } from '../orders';
 import { BUYABLE_STATUSES } from './purchase';
 import { enqueuePurchase, purchaseQueue } from './purchase.queue';
 
@@ -16,10 +16,10 @@ const BEFORE_PAYMENT: readonly OrderStatus[] = ['awaiting_payment'];
 
 export const ORDER_EFFECTS: EffectHandlers = {
   'order.confirmation': async ({ orderId, customerId }, entry, rt) => {
-    const order = await findOrderById(orderCollection(rt), orderId, customerId);
+    const order = await findOrderById(rt, orderId, customerId);
     if (!order) throw new EffectNotReady(`order ${orderId} does not exist (yet)`);
     const { subject, body } = renderConfirmation(order, bankAccountOf(rt.config));
-    await saveMessage(messageCollection(rt), {
+    await saveMessage(rt, {
       _id: messageIdFor(entry._id),
       customerId,
       orderId,
@@ -33,7 +33,7 @@ export const ORDER_EFFECTS: EffectHandlers = {
     });
   },
   'order.purchase': async ({ orderId, customerId }, _entry, rt) => {
-    const order = await findOrderById(orderCollection(rt), orderId, customerId);
+    const order = await findOrderById(rt, orderId, customerId);
     if (!order) throw new EffectNotReady(`order ${orderId} does not exist (yet)`);
     if (BEFORE_PAYMENT.includes(order.status)) throw new EffectNotReady(`order ${orderId} is not paid (yet)`);
     // Any other status (cancelled, refunded, already bought) leaves nothing to buy: done.

@@ -10,7 +10,7 @@ import { control, useSimulator } from '../../../infra/marketplace-simulator/simu
 import { addToCart, newCartId } from '../cart';
 import { CheckoutInput, checkoutInputFromForm, lookUpOrder, placeOrder } from '../checkout';
 import { newId } from '../../common/ids';
-import { messagesOfOrder, messageCollection } from '../messages';
+import { messagesOfOrder } from '../messages';
 import { drainOutbox } from '../outbox';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { ORDER_EFFECTS } from './order-effects';
@@ -49,7 +49,7 @@ describe('an order from checkout to delivery', () => {
 
     const before = await supplierOrders();
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toEqual({ done: 2, retried: 0, failed: 0 });
-    const messages = await messagesOfOrder(messageCollection(rt()), placed.order.customerId, orderId);
+    const messages = await messagesOfOrder(rt(), placed.order.customerId, orderId);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.subject).toContain(placed.order.number);
     const queue = new Queue(QUEUES.purchase, { connection: rt().redis, prefix: QUEUE_PREFIX });

@@ -6,7 +6,7 @@
 // simulator's clock moved on as far as shipping and delivery take. Not imported by application code.
 import { placeShopperOrder, productForSale, shopperForm, type ProductForSale, type ShopperForm } from '../checkout/checkout.fixture';
 import type { MarketCode } from '../../common/markets';
-import { markPaid, findOrderById, orderCollection } from '../orders';
+import { markPaid, findOrderById } from '../orders';
 import type { Order, OrderStatus } from '../orders';
 import { originOf } from '../platform/outbound';
 import { fetchOfferQuote } from '../pricing';
@@ -107,7 +107,7 @@ export async function seedOrder(rt: Runtime, seed: OrderSeed = {}): Promise<Seed
     if (!paid.ok) throw new Error(`order ${placed._id} could not be marked paid: ${paid.message}`);
   }
   if (seed.offer && BOUGHT.includes(status)) await buyAndTrack(rt, seed.offer.simulator, placed, listing, status);
-  const order = await findOrderById(orderCollection(rt), placed._id);
+  const order = await findOrderById(rt, placed._id);
   if (order?.status !== status) throw new Error(`order ${placed._id} is ${order?.status ?? 'gone'}, not ${status}`);
   return { product, listing, order, form };
 }

@@ -4,22 +4,13 @@
 // price, idempotency key) before the supplier is called: a worker killed in the middle resumes
 // with the same key and the same body, so the supplier replays the order instead of placing a
 // second one. Also the tracking poll, which moves purchased orders on as the suppliers ship.
-import { findProduct, productCollection } from '../catalog';
+import { findProduct } from '../catalog';
 import type { Product } from '../catalog';
 import { formatMoney } from '../../common/money';
 import { outboundPolicy } from '../platform/outbound';
 import type { Order, OrderLine, OrderStatus, SupplierPurchase, TimelineEntry } from '../orders';
-import { transition, changeOrder, findOrderById, orderCollection } from '../orders';
-import {
-  marketGates,
-  marketplaceUrl,
-  refreshProduct,
-  offerCheckedAt,
-  bestBuy,
-  formatBasisPoints,
-  marginRules,
-  priceHistoryCollection,
-} from '../pricing';
+import { transition, changeOrder, findOrderById, ordersInStatus } from '../orders';
+import { marketGates, marketplaceUrl, refreshProduct, offerCheckedAt, bestBuy, formatBasisPoints, marginRules } from '../pricing';
 import type { Queue } from 'bullmq';
 import type { Runtime } from '../platform/runtime';
 import { enqueuePurchase } from './purchase.queue';
@@ -49,11 +40,11 @@ class Unbuyable extends Error {}
 
 export async function purchaseOrder(rt: Runtime, ref: Pick<Order, '_id' | 'customerId'>, now = () => new Date()): Promise<PurchaseOutcome> {
   for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-    let order = await findOrderById(orderCollection(rt), ref._id, ref.customerId);
+    let order = await findOrderById(rt, ref._id, ref.customerId);
     if (!order) throw new Error(`no order ${ref._id} of customer ${ref.customerId}`);
     if (BUYABLE_STATUSES.includes(order.status)) {
       const at = now();
-      order = await changeOrder(orderCollection(rt), order, {
+      order = await changeOrder(rt, order, {
         status: 'purchasing',
         timeline: [transition(order.status, { to: 'purchasing', actor: SYSTEM, reason: 'buying from the best sources', at })],
         at,
@@ -77,7 +68,7 @@ async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<Purc
     } catch (error) {
       if (!(error instanceof Unbuyable)) throw error;
       const at = now();
-      const updated = await changeOrder(orderCollection(rt), order, {
+      const updated = await changeOrder(rt, order, {
         status: 'needs_attention',
         timeline: [transition(order.status, { to: 'needs_attention', actor: SYSTEM, reason: error.message, at })],
         at,
@@ -86,7 +77,7 @@ async function buyLines(rt: Runtime, seen: Order, now: () => Date): Promise<Purc
     }
   }
   const at = now();
-  const done = await changeOrder(orderCollection(rt), order, {
+  const done = await changeOrder(rt, order, {
     status: 'purchased',
     timeline: [
       transition(order.status, { to: 'purchased', actor: SYSTEM, reason: `bought ${order.lines.length} line(s) from the suppliers`, at }),
@@ -104,7 +95,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
   let purchase = existing;
   if (!purchase) {
     purchase = await choosePurchase(rt, order, line, now());
-    current = await changeOrder(orderCollection(rt), order, {
+    current = await changeOrder(rt, order, {
       timeline: [],
       push: { purchases: purchase },
       // Another run of this job may have recorded the line's purchase first: then use that one.
@@ -122,7 +113,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
       'refused' in placed
         ? { ...purchase, status: 'failed', failureReason: reason, updatedAt: at }
         : withSupplierNews({ ...purchase, supplierOrderId: placed.id }, placed, at);
-    await changeOrder(orderCollection(rt), current, {
+    await changeOrder(rt, current, {
       timeline: [],
       set: { 'purchases.$[p]': failed },
       arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }],
@@ -143,7 +134,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
     actor: SYSTEM,
     reason: `line ${line.lineId}: bought in ${purchase.market} as ${placed.id} for ${euros(placed.totalCents)}`,
   };
-  return changeOrder(orderCollection(rt), current, {
+  return changeOrder(rt, current, {
     timeline: [entry],
     set: { 'purchases.$[p]': settled },
     arrayFilters: [{ 'p.idempotencyKey': purchase.idempotencyKey }],
@@ -155,7 +146,7 @@ async function buyLine(rt: Runtime, order: Order, line: OrderLine, now: () => Da
 async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Date): Promise<SupplierPurchase> {
   const rules = marginRules(rt.config);
   const sale = { sellMarket: shipToMarket(order), sellGrossCents: line.total.amountCents, quantity: line.quantity };
-  let product = await findProduct(productCollection(rt), line.productId);
+  let product = await findProduct(rt, line.productId);
   if (!product) throw new Unbuyable(`line ${line.lineId}: product ${line.productId} is no longer in the catalog`);
   let best = bestBuy(product.offers, sale, rules);
   const stale = (p: Product, market: string) => {
@@ -166,14 +157,13 @@ async function choosePurchase(rt: Runtime, order: Order, line: OrderLine, at: Da
     await refreshProduct(
       {
         config: rt.config,
-        products: productCollection(rt),
-        priceHistory: priceHistoryCollection(rt),
+        db: rt.db,
         redis: rt.redis,
         gates: marketGates(rt.config),
       },
       { productId: product._id, maxAgeMs: rt.config.PRICE_FRESH_MS, cause: 'sweep' },
     );
-    product = (await findProduct(productCollection(rt), line.productId)) ?? product;
+    product = (await findProduct(rt, line.productId)) ?? product;
     best = bestBuy(product.offers, sale, rules);
   }
   if (!best) throw new Unbuyable(`line ${line.lineId}: out of stock in every market`);
@@ -248,13 +238,12 @@ async function placeWithRetries(
  * resumes where the order is, under the same keys.
  */
 export async function requeueStuckPurchases(rt: Runtime, queue: Queue, now = new Date()): Promise<number> {
-  const stuck = await orderCollection(rt)
-    .find(
-      { status: { $in: [...BUYABLE_STATUSES, 'purchasing'] }, updatedAt: { $lt: new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS) } },
-      { projection: { _id: 1, customerId: 1 } },
-    )
-    .limit(TRACKING_BATCH)
-    .toArray();
+  const stuck = await ordersInStatus(
+    rt,
+    [...BUYABLE_STATUSES, 'purchasing'],
+    TRACKING_BATCH,
+    new Date(now.getTime() - rt.config.PURCHASE_STUCK_MS),
+  );
   for (const { _id, customerId } of stuck) await enqueuePurchase(queue, { orderId: _id, customerId });
   return stuck.length;
 }
@@ -272,11 +261,7 @@ const TRACKING_BATCH = 200;
 
 /** Reads the suppliers' status of purchased and shipped orders and moves each order on. */
 export async function pollTracking(rt: Runtime, now = () => new Date()): Promise<TrackingCounts> {
-  const orders = await orderCollection(rt)
-    .find({ status: { $in: ['purchased', 'shipped'] } })
-    .sort({ updatedAt: 1 })
-    .limit(TRACKING_BATCH)
-    .toArray();
+  const orders = await ordersInStatus(rt, ['purchased', 'shipped'], TRACKING_BATCH);
   const counts = { orders: orders.length, shipped: 0, delivered: 0, needsAttention: 0, errors: 0 };
   for (const order of orders) {
     try {
@@ -296,7 +281,7 @@ export async function pollTracking(rt: Runtime, now = () => new Date()): Promise
       const changed = entries.length > 0 || purchases.some((p, i) => p !== order.purchases[i] && p.updatedAt === at);
       if (!changed) continue;
       const status = entries.at(-1)?.to;
-      const updated = await changeOrder(orderCollection(rt), order, {
+      const updated = await changeOrder(rt, order, {
         timeline: entries,
         set: { purchases },
         ...(status ? { status } : {}),

@@ -13,13 +13,17 @@ import { originOf } from '../platform/outbound';
 import { extractPage, writeListings, type Listing } from '../scraping';
 import { imageCacheKey } from './image-request';
 import { fetchSourceImage, imageSettings, productImage, type ImageDeps, type ImageSettings } from './image.service';
-import { productCollection } from '../catalog';
+import { PRODUCTS } from '../catalog';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const { sim } = useSimulator({ productsPerMarket: 200 });
 const rt = useTestRuntime('images', {
   env: () => ({ MARKETPLACE_URL_IT: sim().urls.it, MARKETPLACE_URL_FR: sim().urls.fr }),
 });
-const deps = (): ImageDeps => ({ products: productCollection(rt()), redis: rt().redis, settings: imageSettings(rt().config) });
+const deps = (): ImageDeps => ({ db: rt().db, redis: rt().redis, settings: imageSettings(rt().config) });
 
 /** Scrapes a simulator page and stores it the way the scraper workers do; the product's id. */
 async function scrape(url: string, market: 'it' | 'fr', change: Partial<Listing> = {}): Promise<string> {

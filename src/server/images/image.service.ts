@@ -2,12 +2,12 @@
 // shop's, fetch it through the outbound guard (timeout, size limit, redirects only within known
 // hosts, no private address), resize it with sharp to the requested width in a square frame (so
 // pages can give every <img> its width and height before it loads), and cache the result. Concurrent requests for one variant share one fetch.
-import type { Collection } from 'mongodb';
 import type { Redis } from 'ioredis';
 import sharp from 'sharp';
 import type { Response } from 'undici';
 import type { Config } from '../platform/config';
-import { findProductImages, type Product } from '../catalog';
+import type { DbHandle } from '../platform/db';
+import { findProductImages } from '../catalog';
 import { outboundFetch, outboundPolicy, outboundRefusal, type OutboundPolicy } from '../platform/outbound';
 import { isOnHosts, siteTable } from '../scraping';
 import type { ImageFormat, ImageRequest, ImageWidth } from './image-request.schema';
@@ -32,8 +32,7 @@ export function imageSettings(config: Config): ImageSettings {
   };
 }
 
-export interface ImageDeps {
-  readonly products: Collection<Product>;
+export interface ImageDeps extends DbHandle {
   readonly redis: Redis;
   readonly settings: ImageSettings;
 }
@@ -155,7 +154,7 @@ async function render(deps: ImageDeps, sourceUrl: string, key: string, request: 
 }
 
 export async function productImage(deps: ImageDeps, request: ImageRequest): Promise<ProductImage> {
-  const images = await findProductImages(deps.products, request.productId);
+  const images = await findProductImages(deps, request.productId);
   const sourceUrl = images?.[request.number - 1];
   if (!sourceUrl || !isOnHosts(sourceUrl, deps.settings.hosts)) return { kind: 'not-found' };
   const key = imageCacheKey(sourceUrl, request.width, request.format);

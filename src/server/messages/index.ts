@@ -3,4 +3,4 @@
 export * from './message.schema';
 export * from './confirmation';
 export * from './message.store';
-export * from './message.collection';
+export { MESSAGES } from './message.collection';

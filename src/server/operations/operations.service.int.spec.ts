@@ -4,11 +4,11 @@
 import { Queue, Worker } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { TEST_REDIS_DB, useTestRuntime } from '../../../infra/local/testing';
-import { listAudit, auditCollection } from '../backoffice';
+import { listAudit } from '../backoffice';
 import { queueLatencySample } from '../pricing';
 import { ALL_QUEUES, QUEUE_PREFIX, scrapeQueue } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
-import { startScrapeRun, saveScrapeRunProgress, scrapeRunCollection } from '../scraping';
+import { startScrapeRun, saveScrapeRunProgress } from '../scraping';
 import { operationsOverview, retryFailedJob } from './operations.service';
 
 // A Redis database of its own: the queues and the latency histograms are process-wide keys.
@@ -18,8 +18,8 @@ const queueName = scrapeQueue('de');
 
 describe('the operations overview', () => {
   it('shows scrape runs per market with their blocked rate, and the refresher latency of the last hour', async () => {
-    const run = await startScrapeRun(scrapeRunCollection(rt()), { market: 'fr', site: 'shop.fr.example', kind: 'discovery' });
-    await saveScrapeRunProgress(scrapeRunCollection(rt()), {
+    const run = await startScrapeRun(rt(), { market: 'fr', site: 'shop.fr.example', kind: 'discovery' });
+    await saveScrapeRunProgress(rt(), {
       ...run,
       counts: { ...run.counts, pages: 80, products: 70, blocked: 20 },
       status: 'finished',
@@ -66,7 +66,7 @@ describe('the operations overview', () => {
       expect(await (await queue.getJob('ops-test-1'))?.getState()).toBe('waiting');
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'ops-test-1' }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
       expect(await retryFailedJob(rt(), { queue: queueName, jobId: 'nope' }, agent)).toMatchObject({ ok: false, kind: 'not_found' });
-      const [entry] = await listAudit(auditCollection(rt()), { entityKind: 'job', limit: 5 });
+      const [entry] = await listAudit(rt(), { entityKind: 'job', limit: 5 });
       expect(entry).toMatchObject({
         action: 'job.retried',
         entity: { id: `${queueName}/ops-test-1` },

@@ -5,13 +5,13 @@
 import { refuse, type Outcome } from '../platform/refusal';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
-import { recordAudit, auditCollection } from '../backoffice';
+import { recordAudit } from '../backoffice';
 import { MARKET_CODES } from '../../common/markets';
 import { readRefreshLatency } from '../pricing';
 import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 import { JOB_STATES, toMarketScrapes, type FailedJobView, type JobState, type OperationsView, type QueueView } from './operations';
-import { recentScrapeRuns, scrapeRunCollection } from '../scraping';
+import { recentScrapeRuns } from '../scraping';
 
 export const RetryJobInput = z.object({
   queue: z.enum(ALL_QUEUES as [string, ...string[]]),
@@ -39,9 +39,7 @@ function queueOf(rt: Runtime, name: string): Queue {
 
 export async function operationsOverview(rt: Runtime, now = new Date()): Promise<OperationsView> {
   const [scrapes, queues, failed, refreshLatency] = await Promise.all([
-    Promise.all(
-      MARKET_CODES.map(async (market) => toMarketScrapes(market, await recentScrapeRuns(scrapeRunCollection(rt), market, RUNS_PER_MARKET))),
-    ),
+    Promise.all(MARKET_CODES.map(async (market) => toMarketScrapes(market, await recentScrapeRuns(rt, market, RUNS_PER_MARKET)))),
     Promise.all(
       ALL_QUEUES.map(async (name): Promise<QueueView> => {
         const counts = await queueOf(rt, name).getJobCounts(...JOB_STATES);
@@ -86,7 +84,7 @@ export async function retryFailedJob(
   const state = await job.getState();
   if (state !== 'failed') return refuse('conflict', `job ${input.jobId} is ${state}, not failed`);
   await job.retry('failed');
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'job.retried',
     entity: { kind: 'job', id: `${input.queue}/${input.jobId}` },

@@ -11,6 +11,6 @@ export * from './postal-code';
 export * from './order-total';
 export * from './bank-account';
 export * from './order-actions.service';
-export * from './order.collection';
+export { ORDERS } from './order.collection';
 export * from './order-actions.schema';
 export * from './placed-order.store';

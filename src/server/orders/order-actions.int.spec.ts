@@ -5,14 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { listAudit, AuditFilters, auditCollection } from '../backoffice';
+import { listAudit, AuditFilters } from '../backoffice';
 import { ORDER_EFFECTS } from '../fulfillment';
 import { seedOrder, type SeedStatus } from '../fulfillment/order.fixture';
-import { drainOutbox, outboxCollection } from '../outbox';
+import { drainOutbox, OUTBOX } from '../outbox';
 import { AddressInput } from './address';
 import { cancelOrder, editShippingAddress, markPaid, resendConfirmation, retryPurchase } from './order-actions.service';
-import { messageCollection } from '../messages';
+import { MESSAGES } from '../messages';
 import { orderCollection } from './order.collection';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const messageCollection = collectionIn(MESSAGES);
+const outboxCollection = collectionIn(OUTBOX);
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('order_actions', { env: () => marketplaceEnv(simulator.sim().urls) });
@@ -21,7 +26,7 @@ const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as c
 async function seed(status: SeedStatus) {
   return (await seedOrder(rt(), { offer: { simulator }, status })).order;
 }
-const audit = async (orderId: string) => listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: orderId }));
+const audit = async (orderId: string) => listAudit(rt(), AuditFilters.parse({ entityId: orderId }));
 const effects = (orderId: string) => outboxCollection(rt()).find({ 'payload.orderId': orderId }).toArray();
 /** The audit entries and outbox effects of the order that `act` added: checkout and the seed's actions left theirs before. */
 async function addedBy<T>(orderId: string, act: () => Promise<T>) {

@@ -6,9 +6,9 @@
 // order not in the state it needs (unpaid, say) and waits, then gives up; if it lands, nothing
 // is lost. An illegal action is refused with the state machine's message.
 import { refuse } from '../platform/refusal';
-import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
+import { recordAudit, type ActingAgent } from '../backoffice';
 import { newId } from '../../common/ids';
-import { effectId, recordEffect, type EffectRequest, type OutboxTopic, outboxCollection } from '../outbox';
+import { effectId, recordEffect, type EffectRequest, type OutboxTopic } from '../outbox';
 import type { Runtime } from '../platform/runtime';
 import { formatAddress } from './address';
 import { IllegalTransitionError, transition } from './order-state';
@@ -16,7 +16,6 @@ import { notFound, orderView, type OrderActionResult } from './order.service';
 import type { AddressChangeInput, OrderActionInput } from './order-actions.schema';
 import type { Order, OrderStatus, TimelineEntry } from './order.schema';
 import { changeOrder, findOrderById, type OrderChange } from './order.store';
-import { orderCollection } from './order.collection';
 
 /** An action refused for a reason of its own (not the state machine's). */
 class ActionRefused extends Error {}
@@ -39,7 +38,7 @@ async function act(
   decide: (order: Order) => Decision,
 ): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await findOrderById(orderCollection(rt), orderId);
+    const order = await findOrderById(rt, orderId);
     if (!order) return notFound(orderId);
     let decision: Decision;
     try {
@@ -48,10 +47,10 @@ async function act(
       if (error instanceof IllegalTransitionError || error instanceof ActionRefused) return refuse('conflict', error.message);
       throw error;
     }
-    if (decision.effect) await recordEffect(outboxCollection(rt), decision.effect, decision.change.at);
-    const updated = await changeOrder(orderCollection(rt), order, decision.change);
+    if (decision.effect) await recordEffect(rt, decision.effect, decision.change.at);
+    const updated = await changeOrder(rt, order, decision.change);
     if (!updated) continue;
-    await recordAudit(auditCollection(rt), {
+    await recordAudit(rt, {
       actor: { kind: 'agent', id: agent.id, email: agent.email },
       action: decision.action,
       entity: { kind: 'order', id: order._id },

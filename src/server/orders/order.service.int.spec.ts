@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { AuditFilters, listAudit, auditCollection } from '../backoffice';
+import { AuditFilters, listAudit, AUDIT_ENTRIES } from '../backoffice';
 import { newId } from '../../common/ids';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { OrderSearch } from './order-search';
 import { addOrderNote, refundOrder, searchOrders } from './order.service';
 import { orderCollection } from './order.collection';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const auditCollection = collectionIn(AUDIT_ENTRIES);
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('orders', { env: () => marketplaceEnv(simulator.sim().urls) });
@@ -49,7 +53,7 @@ describe('refunds', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.order).toMatchObject({ status: 'paid', refundedCents: 1500, refundableCents: order.total.amountCents - 1500 });
     expect(result.order.timeline[0]).toMatchObject({ kind: 'refund', reason: 'Partial refund of €15.00: scratched lid' });
-    const refunds = await listAudit(auditCollection(rt()), AuditFilters.parse({ entityId: order._id, action: 'order.refunded_partial' }));
+    const refunds = await listAudit(rt(), AuditFilters.parse({ entityId: order._id, action: 'order.refunded_partial' }));
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({
       action: 'order.refunded_partial',

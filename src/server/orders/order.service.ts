@@ -1,8 +1,8 @@
 // What the back office does with orders: search, open, refund, annotate. Joins the pure rules
 // (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
 import { refuse, type Refusal } from '../platform/refusal';
-import { recordAudit, auditCollection, type ActingAgent } from '../backoffice';
-import { findCustomerById, findCustomers, customerCollection, searchTerms, type CustomerView } from '../customers';
+import { recordAudit, type ActingAgent } from '../backoffice';
+import { findCustomerById, findCustomers, searchTerms, type CustomerView } from '../customers';
 import { newId } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import { orderFilter, type OrderSearch } from './order-search';
@@ -11,7 +11,6 @@ import { toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } fr
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
 import { decideRefund, formatCents, refundedCents } from './refund';
-import { orderCollection } from './order.collection';
 import type { OrderNoteInput, RefundInput } from './order-actions.schema';
 
 export type OrderActionResult = { readonly ok: true; readonly order: OrderView } | Refusal;
@@ -20,9 +19,9 @@ export const notFound = (id: string): Refusal => refuse('not_found', `no order w
 
 export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<OrderSummaryView[]> {
   const terms = searchTerms(search.q);
-  const customers = terms ? await findCustomers(customerCollection(rt), terms) : [];
+  const customers = terms ? await findCustomers(rt, terms) : [];
   const orders = await findOrders(
-    orderCollection(rt),
+    rt,
     orderFilter(
       search,
       terms,
@@ -35,11 +34,11 @@ export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<Or
 
 /** The order as the back office shows it, with its customer. */
 export async function orderView(rt: Runtime, order: Order): Promise<OrderView> {
-  return toOrderView(order, await findCustomerById(customerCollection(rt), order.customerId));
+  return toOrderView(order, await findCustomerById(rt, order.customerId));
 }
 
 export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {
-  const order = await findOrderById(orderCollection(rt), orderId);
+  const order = await findOrderById(rt, orderId);
   return order ? orderView(rt, order) : null;
 }
 
@@ -50,7 +49,7 @@ const MAX_ATTEMPTS = 3;
 
 export async function refundOrder(rt: Runtime, input: RefundInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await findOrderById(orderCollection(rt), input.orderId);
+    const order = await findOrderById(rt, input.orderId);
     if (!order) return notFound(input.orderId);
     const decision = decideRefund(order, {
       amountCents: input.amountCents,
@@ -72,9 +71,9 @@ export async function refundOrder(rt: Runtime, input: RefundInput, agent: Acting
       ? [{ ...transition(order.status, { to: 'refunded', actor, reason: label, at: now }), kind: 'refund' }]
       : [{ kind: 'refund', at: now, from: order.status, to: order.status, actor, reason: label }];
     const status = decision.full ? 'refunded' : order.status;
-    const updated = await applyRefund(orderCollection(rt), order, { refund, status, timeline, at: now });
+    const updated = await applyRefund(rt, order, { refund, status, timeline, at: now });
     if (!updated) continue;
-    await recordAudit(auditCollection(rt), {
+    await recordAudit(rt, {
       actor: { kind: 'agent', id: agent.id, email: agent.email },
       action: decision.full ? 'order.refunded_full' : 'order.refunded_partial',
       entity: { kind: 'order', id: order._id },
@@ -89,7 +88,7 @@ export async function refundOrder(rt: Runtime, input: RefundInput, agent: Acting
 }
 
 export async function addOrderNote(rt: Runtime, input: OrderNoteInput, agent: ActingAgent, now = new Date()): Promise<OrderActionResult> {
-  const order = await findOrderById(orderCollection(rt), input.orderId);
+  const order = await findOrderById(rt, input.orderId);
   if (!order) return notFound(input.orderId);
   const entry: TimelineEntry = {
     kind: 'note',
@@ -99,9 +98,9 @@ export async function addOrderNote(rt: Runtime, input: OrderNoteInput, agent: Ac
     actor: { kind: 'agent', id: agent.id },
     reason: input.text,
   };
-  const updated = await appendTimeline(orderCollection(rt), order, entry);
+  const updated = await appendTimeline(rt, order, entry);
   if (!updated) return notFound(input.orderId);
-  await recordAudit(auditCollection(rt), {
+  await recordAudit(rt, {
     actor: { kind: 'agent', id: agent.id, email: agent.email },
     action: 'order.note_added',
     entity: { kind: 'order', id: order._id },
@@ -122,6 +121,6 @@ export interface CustomerWithOrdersView extends CustomerView {
 }
 
 export async function withOrders(rt: Runtime, customer: CustomerView): Promise<CustomerWithOrdersView> {
-  const orders = await findOrders(orderCollection(rt), { customerId: customer.id }, CUSTOMER_ORDERS_SHOWN);
+  const orders = await findOrders(rt, { customerId: customer.id }, CUSTOMER_ORDERS_SHOWN);
   return { ...customer, orders: orders.map(toOrderSummary) };
 }

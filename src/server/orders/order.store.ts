@@ -1,27 +1,43 @@
 // Orders in MongoDB. Every change is one atomic findOneAndUpdate whose filter names the state
 // the change was decided on (status, number of refunds): a concurrent change makes it match
 // nothing, and the caller decides again on the fresh document.
-import type { Collection } from 'mongodb';
 import type { Order, Refund, TimelineEntry, OrderStatus } from './order.schema';
+import { orderCollection } from './order.collection';
+import type { DbHandle } from '../platform/db';
 
 /**
  * With the customer id, the shard key, the read goes to one shard. Without it every shard is
  * asked (each answers from its _id index): the back office opening an order from its link.
  */
-export function findOrderById(orders: Collection<Order>, id: string, customerId?: string): Promise<Order | null> {
+export function findOrderById(rt: DbHandle, id: string, customerId?: string): Promise<Order | null> {
+  const orders = orderCollection(rt);
   return orders.findOne(customerId === undefined ? { _id: id } : { _id: id, customerId });
 }
 
-export function findOrders(orders: Collection<Order>, filter: Record<string, unknown>, limit: number): Promise<Order[]> {
+/**
+ * Up to `limit` orders in one of `statuses`, changed before `before` when given, least recently
+ * changed first: the purchaser's batches, each shard reading its `status_updated` index in order.
+ */
+export function ordersInStatus(rt: DbHandle, statuses: readonly OrderStatus[], limit: number, before?: Date): Promise<Order[]> {
+  return orderCollection(rt)
+    .find({ status: { $in: [...statuses] }, ...(before && { updatedAt: { $lt: before } }) })
+    .sort({ updatedAt: 1 })
+    .limit(limit)
+    .toArray();
+}
+
+export function findOrders(rt: DbHandle, filter: Record<string, unknown>, limit: number): Promise<Order[]> {
+  const orders = orderCollection(rt);
   return orders.find(filter).sort({ createdAt: -1 }).limit(limit).toArray();
 }
 
 /** Null when the order changed since `seen` was read (another agent acted first). */
 export function applyRefund(
-  orders: Collection<Order>,
+  rt: DbHandle,
   seen: Pick<Order, '_id' | 'customerId' | 'status' | 'refunds'>,
   change: { refund: Refund; status: OrderStatus; timeline: readonly TimelineEntry[]; at: Date },
 ): Promise<Order | null> {
+  const orders = orderCollection(rt);
   return orders.findOneAndUpdate(
     // customerId is the shard key: the update goes to one shard.
     { _id: seen._id, customerId: seen.customerId, status: seen.status, refunds: { $size: seen.refunds.length } },
@@ -33,11 +49,8 @@ export function applyRefund(
   );
 }
 
-export function appendTimeline(
-  orders: Collection<Order>,
-  seen: Pick<Order, '_id' | 'customerId'>,
-  entry: TimelineEntry,
-): Promise<Order | null> {
+export function appendTimeline(rt: DbHandle, seen: Pick<Order, '_id' | 'customerId'>, entry: TimelineEntry): Promise<Order | null> {
+  const orders = orderCollection(rt);
   return orders.findOneAndUpdate(
     { _id: seen._id, customerId: seen.customerId },
     { $push: { timeline: entry }, $set: { updatedAt: entry.at } },
@@ -62,11 +75,8 @@ export interface OrderChange {
  * One atomic change of an order decided on its status as seen: null when the status (or a
  * condition in `unless`) changed meanwhile, so the caller decides again on the fresh order.
  */
-export function changeOrder(
-  orders: Collection<Order>,
-  seen: Pick<Order, '_id' | 'customerId' | 'status'>,
-  change: OrderChange,
-): Promise<Order | null> {
+export function changeOrder(rt: DbHandle, seen: Pick<Order, '_id' | 'customerId' | 'status'>, change: OrderChange): Promise<Order | null> {
+  const orders = orderCollection(rt);
   const push: Record<string, unknown> = { ...change.push, timeline: { $each: [...change.timeline] } };
   return orders.findOneAndUpdate(
     { _id: seen._id, customerId: seen.customerId, status: seen.status, ...change.unless },

@@ -7,4 +7,4 @@ export * from './outbox.store';
 export * from './outbox-drain';
 export * from './outbox-drain.service';
 export * from './outbox.queue';
-export * from './outbox.collection';
+export { OUTBOX } from './outbox.collection';

@@ -10,8 +10,12 @@ import { seedOrder } from '../fulfillment/order.fixture';
 import type { Order } from '../orders';
 import { drainOutbox } from './outbox-drain.service';
 import { claimEntry, effectId, recordEffect } from './outbox.store';
-import { messageCollection } from '../messages';
+import { MESSAGES } from '../messages';
 import { outboxCollection } from './outbox.collection';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const messageCollection = collectionIn(MESSAGES);
 
 const rt = useTestRuntime('outbox_drain');
 const later = (ms: number) => () => new Date(Date.now() + ms);
@@ -24,12 +28,12 @@ describe('the outbox drainer', () => {
   it('claims an entry once: a second drainer finds it leased', async () => {
     const order = await placedOrder();
     const id = effectId('order.confirmation', `${order._id}_claim`);
-    await recordEffect(outboxCollection(rt()), {
+    await recordEffect(rt(), {
       id,
       topic: 'order.confirmation',
       payload: { orderId: order._id, customerId: order.customerId },
     });
-    const claims = await Promise.all([1, 2, 3].map(() => claimEntry(outboxCollection(rt()), new Date(), 30_000)));
+    const claims = await Promise.all([1, 2, 3].map(() => claimEntry(rt(), new Date(), 30_000)));
     // Other tests' entries may be claimed too; this one only once.
     expect(claims.filter((c) => c?._id === id)).toHaveLength(1);
     await outboxCollection(rt()).deleteMany({});
@@ -39,7 +43,7 @@ describe('the outbox drainer', () => {
     const order = await placedOrder();
     // The confirmation checkout recorded; a drainer that claimed it, wrote the message and died before marking it done...
     const id = effectId('order.confirmation', order._id);
-    const claimed = (await claimEntry(outboxCollection(rt()), new Date(), 30_000))!;
+    const claimed = (await claimEntry(rt(), new Date(), 30_000))!;
     expect(claimed._id).toBe(id);
     await ORDER_EFFECTS['order.confirmation']({ orderId: order._id, customerId: order.customerId }, claimed, rt());
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ done: 0 });
@@ -60,7 +64,7 @@ describe('the outbox drainer', () => {
     const orderId = `o_${newId()}`;
     const customerId = `c_${newId()}`;
     const id = effectId('order.confirmation', orderId);
-    await recordEffect(outboxCollection(rt()), { id, topic: 'order.confirmation', payload: { orderId, customerId } });
+    await recordEffect(rt(), { id, topic: 'order.confirmation', payload: { orderId, customerId } });
     expect(await drainOutbox(rt(), ORDER_EFFECTS)).toMatchObject({ retried: 1, failed: 0 });
     expect(await outboxCollection(rt()).findOne({ _id: id })).toMatchObject({
       status: 'pending',
@@ -103,7 +107,7 @@ describe('the outbox drainer', () => {
     await drainOutbox(rt(), ORDER_EFFECTS);
     for (const order of [unpaid, paid]) {
       for (const cause of ['a', 'b']) {
-        await recordEffect(outboxCollection(rt()), {
+        await recordEffect(rt(), {
           id: effectId('order.purchase', `${order._id}_${cause}`),
           topic: 'order.purchase',
           payload: { orderId: order._id, customerId: order.customerId },

@@ -8,7 +8,6 @@ import { afterFailure, type DrainPolicy } from './outbox-drain';
 import { OUTBOX_TOPICS, type OutboxPayload, type OutboxTopic } from './outbox-topics';
 import type { OutboxEntry } from './outbox.schema';
 import { claimEntry, settleEntry } from './outbox.store';
-import { outboxCollection } from './outbox.collection';
 
 export type EffectHandler<T extends OutboxTopic> = (payload: OutboxPayload<T>, entry: OutboxEntry, rt: Runtime) => Promise<void>;
 /** One handler per topic: a topic without one does not type-check. */
@@ -34,12 +33,12 @@ export async function drainOutbox(rt: Runtime, handlers: EffectHandlers, max = 5
   const policy = drainPolicy(rt.config);
   const counts = { done: 0, retried: 0, failed: 0 };
   for (let i = 0; i < max; i++) {
-    const entry = await claimEntry(outboxCollection(rt), now(), policy.leaseMs);
+    const entry = await claimEntry(rt, now(), policy.leaseMs);
     if (!entry) break;
     const settlement = await deliver(rt, handlers, entry)
       .then(() => ({ status: 'done' as const, doneAt: now() }))
       .catch((error: unknown) => afterFailure(entry, error, policy, now()));
-    await settleEntry(outboxCollection(rt), entry, settlement);
+    await settleEntry(rt, entry, settlement);
     if (settlement.status === 'done') counts.done += 1;
     else if (settlement.status === 'pending') counts.retried += 1;
     else {

@@ -4,7 +4,6 @@ import type { Queue } from 'bullmq';
 import type { JobHandler } from '../platform/runtime';
 import { drainOutbox, type EffectHandlers } from './outbox-drain.service';
 import { outboxBacklog } from './outbox.store';
-import { outboxCollection } from './outbox.collection';
 
 export const DRAIN_OUTBOX_JOB = 'drain-outbox';
 
@@ -26,7 +25,7 @@ export function drainJobHandlers(handlers: EffectHandlers): Readonly<Record<stri
       const counts = await drainOutbox(rt, handlers);
       const worked = counts.done + counts.retried + counts.failed > 0;
       if (worked || Date.now() - reportedAt >= BACKLOG_REPORT_MS) {
-        const backlog = await outboxBacklog(outboxCollection(rt));
+        const backlog = await outboxBacklog(rt);
         console.log(
           `[outbox] drained: ${counts.done} done, ${counts.retried} to retry, ${counts.failed} failed; backlog: ${backlog.pending} pending, ${backlog.failed} failed`,
         );

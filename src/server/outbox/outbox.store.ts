@@ -1,7 +1,8 @@
-import type { Collection } from 'mongodb';
 import { OUTBOX_TOPICS, type OutboxPayload, type OutboxTopic } from './outbox-topics';
 import type { OutboxEntry } from './outbox.schema';
 import type { Settlement } from './outbox-drain';
+import { outboxCollection } from './outbox.collection';
+import type { DbHandle } from '../platform/db';
 
 export interface EffectRequest<T extends OutboxTopic> {
   /**
@@ -18,11 +19,8 @@ export interface EffectRequest<T extends OutboxTopic> {
  * Records an effect to carry out after the write that caused it. Idempotent: an entry already
  * recorded under this id is left as it is, whatever its status.
  */
-export async function recordEffect<T extends OutboxTopic>(
-  outbox: Collection<OutboxEntry>,
-  effect: EffectRequest<T>,
-  now = new Date(),
-): Promise<void> {
+export async function recordEffect<T extends OutboxTopic>(rt: DbHandle, effect: EffectRequest<T>, now = new Date()): Promise<void> {
+  const outbox = outboxCollection(rt);
   const payload = OUTBOX_TOPICS[effect.topic].parse(effect.payload);
   await outbox.updateOne(
     { _id: effect.id },
@@ -51,7 +49,8 @@ export function effectId(topic: OutboxTopic, causeId: string): string {
  * Claims the oldest due entry: one atomic update moves its availableAt past the lease, so no
  * other drainer takes it meanwhile, and counts the attempt. Null when nothing is due.
  */
-export function claimEntry(outbox: Collection<OutboxEntry>, now: Date, leaseMs: number): Promise<OutboxEntry | null> {
+export function claimEntry(rt: DbHandle, now: Date, leaseMs: number): Promise<OutboxEntry | null> {
+  const outbox = outboxCollection(rt);
   return outbox.findOneAndUpdate(
     { status: 'pending', availableAt: { $lte: now } },
     { $set: { availableAt: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
@@ -60,11 +59,8 @@ export function claimEntry(outbox: Collection<OutboxEntry>, now: Date, leaseMs: 
 }
 
 /** Records the delivery's outcome, unless the lease ran out and another drainer claimed it since. */
-export async function settleEntry(
-  outbox: Collection<OutboxEntry>,
-  claimed: Pick<OutboxEntry, '_id' | 'attempts'>,
-  settlement: Settlement,
-): Promise<boolean> {
+export async function settleEntry(rt: DbHandle, claimed: Pick<OutboxEntry, '_id' | 'attempts'>, settlement: Settlement): Promise<boolean> {
+  const outbox = outboxCollection(rt);
   const set =
     settlement.status === 'done'
       ? { status: 'done' as const, doneAt: settlement.doneAt }
@@ -76,7 +72,8 @@ export async function settleEntry(
 }
 
 /** What is waiting and what was given up: the drainer logs it for operators. */
-export async function outboxBacklog(outbox: Collection<OutboxEntry>): Promise<{ pending: number; failed: number }> {
+export async function outboxBacklog(rt: DbHandle): Promise<{ pending: number; failed: number }> {
+  const outbox = outboxCollection(rt);
   const [pending, failed] = await Promise.all([outbox.countDocuments({ status: 'pending' }), outbox.countDocuments({ status: 'failed' })]);
   return { pending, failed };
 }

@@ -3,7 +3,7 @@
 // request; the connections are opened and the indexes created before traffic arrives.
 import { defineNitroPlugin } from 'nitropack/runtime';
 import { loadConfigOrExit } from '../platform/config';
-import { forgetCatalogFacets, mapStoredCategories, productCollection } from '../catalog';
+import { forgetCatalogFacets, mapStoredCategories } from '../catalog';
 import { runtime } from '../platform/runtime';
 import { ensureCollections } from '../collections';
 
@@ -19,7 +19,7 @@ export default defineNitroPlugin(() => {
     .then(
       async (rt) => {
         await ensureCollections(rt.db);
-        if ((await mapStoredCategories(productCollection(rt))) > 0) await forgetCatalogFacets(rt.redis);
+        if ((await mapStoredCategories(rt)) > 0) await forgetCatalogFacets(rt.redis);
       },
       () => undefined, // said above
     )

@@ -17,5 +17,5 @@ export * from './refresh-latency.store';
 export * from './price-check.service';
 export * from './marketplace-offer.client';
 export * from './price-history.store';
-export * from './price-history.collection';
+export { PRICE_HISTORY } from './price-history.collection';
 export * from './popularity.store';

@@ -16,7 +16,7 @@ import {
   type SimProductInfo,
 } from '../../../infra/marketplace-simulator/sim-products';
 import { addToCart, newCartId } from '../cart';
-import { cacheProduct, upsertProduct, type Product, productCollection } from '../catalog';
+import { cacheProduct, upsertProduct, type Product, PRODUCTS } from '../catalog';
 import { CheckoutInput, checkoutInputFromForm, placeOrder } from '../checkout';
 import { newId } from '../../common/ids';
 import type { MarketCode } from '../../common/markets';
@@ -29,7 +29,12 @@ import { closePriceEventHub } from './live-price.store';
 import { bestBuy, marginRules, sellPriceFor } from './margin';
 import { REFRESH_HANDLERS } from './refresh.jobs';
 import { refreshQueue } from './refresh.queue';
-import { orderCollection } from '../orders';
+import { ORDERS } from '../orders';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const orderCollection = collectionIn(ORDERS);
+const productCollection = collectionIn(PRODUCTS);
 
 const { sim } = useSimulator();
 // A generous wait: the test waits on the refresh's event, the setting only caps a lost one.
@@ -121,7 +126,7 @@ describe('prices checked at their source on the way to an order', () => {
       // Time passes (the price checked at the cart is two minutes old) and the source moves.
       const stored = (await productCollection(rt()).findOne({ _id: product._id }))!;
       const aged: Product = { ...stored, offers: { fr: { ...stored.offers.fr!, lastRefreshedAt: TWO_MINUTES_AGO() } } };
-      await upsertProduct(productCollection(rt()), aged);
+      await upsertProduct(rt(), aged);
       await cacheProduct(rt().redis, aged);
       await patchSimProduct(sim().controlUrl, 'fr', info.sourceId, { priceCents: info.priceCents + 900 });
       const calls = await offerCallCount(sim().controlUrl, 'fr', info.sourceId);

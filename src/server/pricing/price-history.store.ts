@@ -2,12 +2,15 @@
 // a point twice (a retried job, a refresh repeating what a crashed one may have written) is a
 // no-op: the duplicate-key refusals are the expected answer, not an error.
 import type { MarketCode } from '../../common/markets';
-import { MongoBulkWriteError, type Collection } from 'mongodb';
+import { MongoBulkWriteError } from 'mongodb';
 import { DUPLICATE_KEY } from '../platform/db';
 import type { PricePoint } from './price-history.schema';
+import { priceHistoryCollection } from './price-history.collection';
+import type { DbHandle } from '../platform/db';
 
 /** Inserts the points not yet stored; returns how many were new. */
-export async function insertPricePoints(history: Collection<PricePoint>, points: readonly PricePoint[]): Promise<number> {
+export async function insertPricePoints(rt: DbHandle, points: readonly PricePoint[]): Promise<number> {
+  const history = priceHistoryCollection(rt);
   if (points.length === 0) return 0;
   try {
     return (await history.insertMany([...points], { ordered: false })).insertedCount;
@@ -22,11 +25,12 @@ export async function insertPricePoints(history: Collection<PricePoint>, points:
 
 /** The last `perMarket` changes in each market: four index range reads on (productId, market, at). */
 export async function priceHistoryOf(
-  history: Collection<PricePoint>,
+  rt: DbHandle,
   productId: string,
   markets: readonly MarketCode[],
   perMarket = 200,
 ): Promise<PricePoint[]> {
+  const history = priceHistoryCollection(rt);
   const reads = markets.map((market) => history.find({ productId, market }).sort({ at: -1 }).limit(perMarket).toArray());
   return (await Promise.all(reads)).flat();
 }

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import type { JobHandler } from '../platform/runtime';
 import { refreshProduct, sweepPopular, marketGates } from './refresh.service';
 import { REFRESH_PRODUCT_JOB, RefreshJobData, SWEEP_POPULAR_JOB, refreshQueue } from './refresh.queue';
-import { priceHistoryCollection } from './price-history.collection';
-import { productCollection } from '../catalog';
 
 function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
   const parsed = schema.safeParse(job.data);
@@ -20,8 +18,7 @@ export const REFRESH_HANDLERS: Readonly<Record<string, JobHandler>> = {
     refreshProduct(
       {
         config: rt.config,
-        products: productCollection(rt),
-        priceHistory: priceHistoryCollection(rt),
+        db: rt.db,
         redis: rt.redis,
         gates: marketGates(rt.config),
       },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { readCachedProduct, productCollection } from '../catalog';
+import { readCachedProduct, PRODUCTS } from '../catalog';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
 import type { Config } from '../platform/config';
@@ -25,6 +25,10 @@ import { insertPricePoints } from './price-history.store';
 import { applyQuotes, marketPrice } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';
 import { priceHistoryCollection } from './price-history.collection';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('refresh');
 let sim: RunningSimulator;
@@ -64,8 +68,7 @@ function deps(overrides: Partial<RefreshDeps> = {}): RefreshDeps {
   const { redis } = rt();
   return {
     config: config(),
-    products: productCollection(rt()),
-    priceHistory: priceHistoryCollection(rt()),
+    db: rt().db,
     redis,
     gates: gates(),
     ...overrides,
@@ -338,8 +341,8 @@ describe('price history', () => {
     );
     const history = priceHistoryCollection(rt());
     const scraped = await history.countDocuments({ productId: product._id });
-    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(1);
-    expect(await insertPricePoints(history, pricePoints(product._id, applied.changes))).toBe(0);
+    expect(await insertPricePoints(rt(), pricePoints(product._id, applied.changes))).toBe(1);
+    expect(await insertPricePoints(rt(), pricePoints(product._id, applied.changes))).toBe(0);
     expect(await history.countDocuments({ productId: product._id })).toBe(scraped + 1);
   });
 
@@ -355,7 +358,7 @@ describe('price history', () => {
       product._id,
       applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes,
     );
-    expect(await insertPricePoints(history, [written!])).toBe(1);
+    expect(await insertPricePoints(rt(), [written!])).toBe(1);
 
     // The retry calls the marketplace again, now, and finds the same change against the same stored offer.
     expect(await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' })).toMatchObject({

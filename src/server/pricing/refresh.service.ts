@@ -4,8 +4,8 @@
 // Also the sweep, which enqueues low-priority refreshes of popular prices about to go stale.
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Collection } from 'mongodb';
 import type { Config } from '../platform/config';
+import type { DbHandle } from '../platform/db';
 import type { Product } from '../catalog';
 import { decodeCachedProduct, productCacheKey, findProduct, writeRefreshedOffers } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
@@ -18,7 +18,6 @@ import { marginRules } from './margin';
 import { MarketGate } from './market-gate';
 import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
 import { OfferCallError } from './offer-call-error';
-import type { PricePoint } from './price-history.schema';
 import { claimRefresh, pricePoints } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
 import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
@@ -50,10 +49,8 @@ export function marketGates(config: Config): Readonly<Record<MarketCode, MarketG
   return gates;
 }
 
-export interface RefreshDeps {
+export interface RefreshDeps extends DbHandle {
   readonly config: Config;
-  readonly products: Collection<Product>;
-  readonly priceHistory: Collection<PricePoint>;
   readonly redis: Redis;
   readonly gates: Readonly<Record<MarketCode, MarketGate>>;
   /** @defaultValue fetchOfferQuote through the configuration's outbound policy */
@@ -88,7 +85,7 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
   // Taken while the product is read, not after: a shopper waits for this job, and the two
   // round trips side by side cost one.
   const [product, release] = await Promise.all([
-    findProduct(deps.products, job.productId),
+    findProduct(deps, job.productId),
     claimRefresh(deps.redis, job.productId, deps.config.REFRESH_BUDGET_MS + 5_000),
   ]);
   try {
@@ -199,8 +196,8 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     const applied = applyQuotes(product, quotes, rules, at);
     // History before the product: if the product update fails, the retry finds the same
     // change and writes the same point (id and time derived from it), which is refused as a duplicate.
-    changes = await insertPricePoints(deps.priceHistory, pricePoints(product._id, applied.changes));
-    stored = await writeRefreshedOffers(deps.products, product._id, applied, at);
+    changes = await insertPricePoints(deps, pricePoints(product._id, applied.changes));
+    stored = await writeRefreshedOffers(deps, product._id, applied, at);
   }
   const current = stored ?? product;
   await recordRefreshOutcome(

@@ -4,7 +4,7 @@
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
 import type { Product, TextLanguage } from '../catalog';
-import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId, productCollection } from '../catalog';
+import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId } from '../catalog';
 import { z } from 'zod';
 import { Id } from '../../common/ids';
 import { MarketCode } from '../../common/markets';
@@ -98,7 +98,7 @@ export async function openProductPage(
   // is read instead of after, a round trip less for a shopper who waits for the price. The job
   // checks the price's age itself, so a wrong guess costs a skipped job, never a marketplace call.
   const early = cachedJson === null ? enqueue() : null;
-  const { product } = await productFromCacheOrDb(rt.redis, productCollection(rt), productId, cachedJson);
+  const { product } = await productFromCacheOrDb(rt, productId, cachedJson);
   if (!product) {
     await early;
     return null;
@@ -130,7 +130,7 @@ export async function openProductPage(
 /** The price as a subscription's first message would carry it. */
 export async function currentLivePrice(rt: Runtime, productId: string, market: MarketCode): Promise<LivePrice | null> {
   const [cached, failureJson] = await rt.redis.mget(productCacheKey(productId), refreshFailureKey(productId));
-  const { product } = await productFromCacheOrDb(rt.redis, productCollection(rt), productId, cached ?? null);
+  const { product } = await productFromCacheOrDb(rt, productId, cached ?? null);
   if (!product) return null;
   const price = marketPrice(product, market) ?? null;
   const failure = decodeRefreshFailure(failureJson ?? null);

@@ -24,4 +24,4 @@ export * from './listing-writes/listing.service';
 export * from './listing-writes/product-factory';
 export * from './crawling/scrape-run.store';
 export * from './extraction/extract-accuracy';
-export * from './crawling/scrape-run.collection';
+export { SCRAPE_RUNS } from './crawling/scrape-run.collection';

@@ -2,12 +2,16 @@
 // scrapers write them (ids with hyphens of their own).
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../pricing';
+import { DEFAULT_MARGIN_RULES } from '../pricing';
 import { productIdFor, upsertListings } from '../scraping';
 import { listingFixture } from '../scraping/extraction/listing.fixture';
 import { legacyProductRedirect } from './legacy-product-url.service';
 import { productPath } from './product-url';
-import { productCollection } from '../catalog';
+import { PRODUCTS } from '../catalog';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('legacy-product-url');
 const RULES = DEFAULT_MARGIN_RULES;
@@ -16,7 +20,7 @@ describe('first-shape product URLs', () => {
   it('redirect to the product path when they name a stored product, whatever hyphens its id holds', async () => {
     const withGtin = listingFixture();
     const withoutGtin = listingFixture({ gtin: null, site: 'shop.example.it', sourceId: 'SKU-7', url: 'https://shop.example.it/p/sku-7' });
-    await upsertListings({ products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()) }, [withGtin, withoutGtin], RULES);
+    await upsertListings(rt(), [withGtin, withoutGtin], RULES);
     for (const listing of [withGtin, withoutGtin]) {
       const id = productIdFor({ ...listing, market: 'it' });
       const product = await productCollection(rt()).findOne({ _id: id });

@@ -1,7 +1,7 @@
 // Product URLs of the first shape (`/{market}/p/{slug}-{id}`) stay valid: links to them are out
 // in the world (shared, bookmarked, indexed), so each one that names a stored product answers a
 // permanent redirect to the product's path today.
-import { firstStoredProduct, productCollection } from '../catalog';
+import { firstStoredProduct } from '../catalog';
 import { isMarketCode, type MarketCode } from '../../common/markets';
 import type { Runtime } from '../platform/runtime';
 import { legacyProductIdCandidates, productPath } from './product-url';
@@ -25,6 +25,6 @@ export function legacyProductPathParts(path: string): { market: MarketCode; segm
 export async function legacyProductRedirect(rt: Runtime, path: string): Promise<string | null> {
   const parts = legacyProductPathParts(path);
   if (!parts) return null;
-  const product = await firstStoredProduct(productCollection(rt), legacyProductIdCandidates(parts.segment));
+  const product = await firstStoredProduct(rt, legacyProductIdCandidates(parts.segment));
   return product ? productPath(parts.market, { slug: product.slug, id: product._id }) : null;
 }

@@ -6,8 +6,12 @@ import { useTestRuntime } from '../../../infra/local/testing';
 import { newId } from '../../common/ids';
 import { eur } from '../../common/money';
 import type { Product } from '../catalog';
-import { sitemapBoundaries, sitemapProducts, productCollection } from '../catalog';
+import { sitemapBoundaries, sitemapProducts, PRODUCTS } from '../catalog';
 import { sitemapFile } from './sitemap.service';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('sitemap');
 
@@ -36,18 +40,18 @@ describe('sitemap pages', () => {
     const products = productCollection(rt());
     const ids = Array.from({ length: 25 }, () => `p${newId(8)}`);
     await products.insertMany([...ids.map((id) => product(id)), product(`p${newId(8)}`, true)]);
-    const boundaries = await sitemapBoundaries(products, rt().redis, 10);
+    const boundaries = await sitemapBoundaries(rt(), rt().redis, 10);
     expect(boundaries).toHaveLength(3);
     // Added after the walk: lower and higher than every id walked.
     await products.insertMany([product('p000000000'), product('pzzzzzzzzz')]);
     const listed: string[] = [];
     for (let page = 0; page < boundaries.length; page++) {
       const from = page === 0 ? null : (boundaries[page] ?? null);
-      const rows = await sitemapProducts(products, 'it', from, boundaries[page + 1] ?? null);
+      const rows = await sitemapProducts(rt(), 'it', from, boundaries[page + 1] ?? null);
       listed.push(...rows.map((r) => r._id));
     }
     expect(listed.sort()).toEqual([...ids, 'p000000000', 'pzzzzzzzzz'].sort());
-    expect(await sitemapProducts(products, 'fr', null, null)).toEqual([]);
+    expect(await sitemapProducts(rt(), 'fr', null, null)).toEqual([]);
   });
 
   it('serve the product URLs of a market, and no page beyond the last', async () => {

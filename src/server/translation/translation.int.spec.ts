@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_DB, until, useTestRuntime } from '../../../infra/local/testing';
 import type { SimProduct } from '../../../infra/marketplace-simulator/catalog-generator';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { findProduct, ProductSearchInput, readCachedProduct, searchProducts, productCollection } from '../catalog';
+import { findProduct, ProductSearchInput, readCachedProduct, searchProducts, PRODUCTS } from '../catalog';
 import type { MarketCode } from '../../common/markets';
 import { openProductPage } from '../product-page';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
@@ -21,6 +21,10 @@ import { translationHandlers } from './translation.jobs';
 import { translationQueue } from './translation.queue';
 import { translateProductText } from './translation.service';
 import { deeplTranslator, translatorFromConfig, TranslatorRefused } from './translator.client';
+import { collectionIn } from '../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const { sim } = useSimulator();
 const rt = useTestRuntime('translation', {
@@ -147,7 +151,7 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
     expect(jobs.filter((j) => j.data.productId === id).length).toBe(counts.translationsAsked);
 
     // Until the translation is stored, the Italian shop shows the German original, marked as German.
-    const search = (q?: string) => searchProducts(productCollection(rt()), ProductSearchInput.parse({ market: 'it', ...(q && { q }) }));
+    const search = (q?: string) => searchProducts(rt(), ProductSearchInput.parse({ market: 'it', ...(q && { q }) }));
     const before = (await search()).items.find((item) => item.id === id);
     expect(before).toMatchObject({ title: de.title, titleLang: 'de' });
     expect((await openProductPage(rt(), id, 'it'))?.product).toMatchObject({
@@ -168,12 +172,9 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
       prefix: QUEUE_PREFIX,
       concurrency: 2,
     });
-    const translated = await until(
-      async () => (await findProduct(productCollection(rt()), id))?.texts?.it,
-      'the Italian text to be stored',
-    );
+    const translated = await until(async () => (await findProduct(rt(), id))?.texts?.it, 'the Italian text to be stored');
     expect(translated).toMatchObject({ title: italian.title, description: italian.description, language: 'it', origin: 'translation' });
-    expect((await findProduct(productCollection(rt()), id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
+    expect((await findProduct(rt(), id))?.texts?.de).toMatchObject({ title: de.title, origin: 'page' });
     // The cache is written right after MongoDB.
     expect(await until(async () => (await readCachedProduct(rt().redis, id))?.texts?.it?.title, 'the cached copy to have it')).toBe(
       italian.title,
@@ -199,7 +200,7 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
       await translateProductText({ db: rt().db, translator: translatorFromConfig(rt().config)! }, { productId: id, market: 'it' }),
     ).toBe('has_text');
     await until(async () => {
-      const product = await findProduct(productCollection(rt()), id);
+      const product = await findProduct(rt(), id);
       return product && Object.keys(product.sellPrices).every((market) => product.texts?.[market as MarketCode]);
     }, 'the other markets’ texts to be stored');
     expect((await writeListings(deps, [{ ...scraped(de), priceCents: de.basePriceCents + 200 }])).translationsAsked).toBe(0);
@@ -207,6 +208,6 @@ describe('a product scraped in Germany only, for sale in Italy', () => {
 
     // Italy's own page, once scraped, replaces the translation.
     await writeListings(deps, [scraped(italian)]);
-    expect((await findProduct(productCollection(rt()), id))?.texts?.it).toMatchObject({ title: italian.title, origin: 'page' });
+    expect((await findProduct(rt(), id))?.texts?.it).toMatchObject({ title: italian.title, origin: 'page' });
   }, 60_000);
 });

@@ -5,16 +5,7 @@
 // page scraped meanwhile) is left as it is. The write is guarded by the `updatedAt` it read, like
 // the scrapers' writes, so neither overwrites the other's change.
 import type { Redis } from 'ioredis';
-import {
-  cacheProduct,
-  findProduct,
-  originalText,
-  replaceProductIfUnchanged,
-  sellingPrice,
-  withText,
-  type ProductText,
-  productCollection,
-} from '../catalog';
+import { cacheProduct, findProduct, originalText, replaceProductIfUnchanged, sellingPrice, withText, type ProductText } from '../catalog';
 import type { Db } from 'mongodb';
 import { MARKETS } from '../../common/markets';
 import type { TextTranslator } from './translator.client';
@@ -38,7 +29,7 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
   // What the last round translated: a product changed meanwhile in another field needs no second call.
   let done: { readonly from: ProductText; readonly to: ProductText } | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const product = await findProduct(productCollection(deps), productId);
+    const product = await findProduct(deps, productId);
     if (!product) return 'no_product';
     if (product.texts?.[market]) return 'has_text';
     if (sellingPrice(product, market, now) === null) return 'not_for_sale';
@@ -55,7 +46,7 @@ export async function translateProductText(deps: TranslateDeps, job: TranslateJo
       done = { from: original, to: { title, description: description || null, language, origin: 'translation', at: now } };
     }
     const updated = withText(product, market, done.to, now);
-    if (await replaceProductIfUnchanged(productCollection(deps), product, updated)) {
+    if (await replaceProductIfUnchanged(deps, product, updated)) {
       // The copy is repaired by its TTL or the next write if Redis fails now; the text is stored.
       if (deps.redis)
         await cacheProduct(deps.redis, updated).catch((error: unknown) =>

@@ -47,7 +47,18 @@ export function collection<S extends z.ZodObject>(spec: CollectionSpec<S>): Coll
   return spec;
 }
 
-/** The typed handle of a declared collection, for its owner's stores. */
-export function collectionIn<S extends z.ZodObject>(spec: CollectionSpec<S>): (rt: { readonly db: Db }) => Collection<z.infer<S>> {
+/**
+ * What an owner's store functions take from their callers: the database, not a collection, so
+ * that only the owner holds its collections' handles (collectionIn) and every read or write of
+ * them goes through its functions. The runtime is one.
+ */
+export interface DbHandle {
+  readonly db: Db;
+  /** A driver Collection carries its `db` too: this keeps one from being passed as a handle. */
+  readonly namespace?: never;
+}
+
+/** The typed handle of a declared collection, for its owner's stores only: never exported from the owner's face. */
+export function collectionIn<S extends z.ZodObject>(spec: CollectionSpec<S>): (rt: DbHandle) => Collection<z.infer<S>> {
   return (rt) => rt.db.collection<z.infer<S>>(spec.name);
 }

@@ -11,7 +11,11 @@ import { runCrawl } from './crawl.service';
 import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
-import { productCollection } from '../../catalog';
+import { PRODUCTS } from '../../catalog';
+import { collectionIn } from '../../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('crawl_browser');
 const shopOrigins = new Set<string>();

@@ -16,7 +16,11 @@ import { runCrawl, type CrawlSettings } from './crawl.service';
 import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
-import { productCollection } from '../../catalog';
+import { PRODUCTS as PRODUCT_SPEC } from '../../catalog';
+import { collectionIn } from '../../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCT_SPEC);
 
 const PRODUCTS = 24;
 const { sim } = useSimulator({ productsPerMarket: PRODUCTS, seed: 21, urlsPerSitemap: 10, productsPerListingPage: 8 });

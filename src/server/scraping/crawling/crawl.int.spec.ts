@@ -3,15 +3,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
-import { decodeCachedProduct, productCacheKey, productCollection } from '../../catalog';
+import { decodeCachedProduct, productCacheKey, PRODUCTS as PRODUCT_SPEC } from '../../catalog';
 import { MARKET_CODES, type MarketCode } from '../../../common/markets';
-import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, PRICE_HISTORY } from '../../pricing';
 import { originOf } from '../../platform/outbound';
 import { runCrawl, type StartUrl } from './crawl.service';
 import { testCrawlSettings } from './crawl-settings.fixture';
 import { gtinKey } from '../extraction/gtin';
 import { marketplaceSites, type SiteConfig } from './sites';
 import { scrapeRunCollection } from './scrape-run.collection';
+import { collectionIn } from '../../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const priceHistoryCollection = collectionIn(PRICE_HISTORY);
+const productCollection = collectionIn(PRODUCT_SPEC);
 
 const rt = useTestRuntime('crawl');
 const PRODUCTS = 50;

@@ -41,7 +41,6 @@ import { writeListings, type ListingWriteDeps } from '../listing-writes/listing.
 import type { ScrapeRun } from './scrape-run.schema';
 import { saveScrapeRunProgress, startScrapeRun } from './scrape-run.store';
 import { isOnHosts, type SiteConfig } from './sites';
-import { scrapeRunCollection } from './scrape-run.collection';
 
 export interface CrawlSettings {
   readonly requestTimeoutMs: number;
@@ -171,7 +170,7 @@ const robotsAllow = (robots: Robots | null, url: string) => !robots?.file || rob
 export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSettings): Promise<ScrapeRun> {
   const { site } = job;
   const logLine = deps.log ?? ((line: string) => console.log(line));
-  const run = await startScrapeRun(scrapeRunCollection(deps), { market: site.market, site: site.name, kind: job.kind });
+  const run = await startScrapeRun(deps, { market: site.market, site: site.name, kind: job.kind });
   const started = Date.now();
   const progress = () => {
     const c = run.counts;
@@ -183,7 +182,7 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
   };
   const timer = setInterval(() => {
     progress();
-    void saveScrapeRunProgress(scrapeRunCollection(deps), run).catch(() => undefined);
+    void saveScrapeRunProgress(deps, run).catch(() => undefined);
   }, settings.progressMs);
 
   try {
@@ -210,7 +209,7 @@ export async function runCrawl(deps: CrawlDeps, job: CrawlJob, settings: CrawlSe
     clearInterval(timer);
     run.finishedAt = new Date();
     progress();
-    await saveScrapeRunProgress(scrapeRunCollection(deps), run);
+    await saveScrapeRunProgress(deps, run);
   }
   return run;
 }

@@ -1,15 +1,17 @@
 // Scrape runs in MongoDB: one document per crawl, created when it starts, its counts replaced as
 // it goes (so an operator sees a running crawl move), closed when it ends.
-import type { Collection } from 'mongodb';
 import { newId } from '../../../common/ids';
 import type { MarketCode } from '../../../common/markets';
 import { ScrapeRun } from './scrape-run.schema';
+import { scrapeRunCollection } from './scrape-run.collection';
+import type { DbHandle } from '../../platform/db';
 
 export async function startScrapeRun(
-  runs: Collection<ScrapeRun>,
+  rt: DbHandle,
   run: { market: MarketCode; site: string; kind: ScrapeRun['kind'] },
   now = new Date(),
 ): Promise<ScrapeRun> {
+  const runs = scrapeRunCollection(rt);
   const doc = ScrapeRun.parse({
     _id: newId(),
     ...run,
@@ -29,7 +31,8 @@ export async function startScrapeRun(
  * Only a running crawl is written: a progress write sent before the closing one may reach the
  * server after it (another pooled connection), and must not turn a finished run back to running.
  */
-export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: ScrapeRun): Promise<void> {
+export async function saveScrapeRunProgress(rt: DbHandle, run: ScrapeRun): Promise<void> {
+  const runs = scrapeRunCollection(rt);
   await runs.updateOne(
     { _id: run._id, status: 'running' },
     {
@@ -46,6 +49,7 @@ export async function saveScrapeRunProgress(runs: Collection<ScrapeRun>, run: Sc
 }
 
 /** A market's latest runs, newest first: what the operations page shows. */
-export function recentScrapeRuns(runs: Collection<ScrapeRun>, market: MarketCode, limit: number): Promise<ScrapeRun[]> {
+export function recentScrapeRuns(rt: DbHandle, market: MarketCode, limit: number): Promise<ScrapeRun[]> {
+  const runs = scrapeRunCollection(rt);
   return runs.find({ market }).sort({ startedAt: -1 }).limit(limit).toArray();
 }

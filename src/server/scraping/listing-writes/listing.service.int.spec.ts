@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
-import { productCacheKey, readCachedProduct, productCollection } from '../../catalog';
+import { productCacheKey, readCachedProduct, PRODUCTS } from '../../catalog';
 import { newId } from '../../../common/ids';
 import { MARKET_CODES } from '../../../common/markets';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../../pricing';
@@ -13,6 +13,10 @@ import { gtinCheckDigitOk, gtinKey } from '../extraction/gtin';
 import type { Listing } from '../extraction/listing.schema';
 import { listingFixture } from '../extraction/listing.fixture';
 import { writeListings, type ListingWriteDeps } from './listing.service';
+import { collectionIn } from '../../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('listing-service');
 const RULES = DEFAULT_MARGIN_RULES;

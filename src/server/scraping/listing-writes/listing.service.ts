@@ -7,10 +7,10 @@
 // its own; the batch's unchanged products too, so a job lost or given up is asked for again by
 // the next crawl (the job id makes a repeated ask a no-op while one waits).
 import type { Redis } from 'ioredis';
-import { marketsToTranslate, queueCacheWrite, productCollection } from '../../catalog';
+import { marketsToTranslate, queueCacheWrite } from '../../catalog';
 import type { Product } from '../../catalog';
 import type { Db } from 'mongodb';
-import { DEFAULT_MARGIN_RULES, type MarginRules, priceHistoryCollection } from '../../pricing';
+import { DEFAULT_MARGIN_RULES, type MarginRules } from '../../pricing';
 import { enqueueTranslations, type TranslationQueue } from '../../translation';
 import type { Listing } from '../extraction/listing.schema';
 import { upsertListings, type UpsertCounts, type UpsertOptions } from './listing.store';
@@ -45,7 +45,7 @@ export async function writeListings(
   options: UpsertOptions = {},
 ): Promise<ListingWriteCounts> {
   const { counts, written, unchanged, productIds } = await upsertListings(
-    { products: productCollection(deps), priceHistory: priceHistoryCollection(deps) },
+    deps,
     listings,
     deps.margin ?? DEFAULT_MARGIN_RULES,
     now,

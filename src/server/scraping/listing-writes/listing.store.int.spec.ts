@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
-import type { ListingCollections } from './listing.store';
+import type { Collection } from 'mongodb';
+import type { Product } from '../../catalog';
+import type { DbHandle } from '../../platform/db';
 import type { Listing } from '../extraction/listing.schema';
-import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryCollection } from '../../pricing';
+import { computeSellPrices, DEFAULT_MARGIN_RULES, PRICE_HISTORY } from '../../pricing';
 import { listingFixture } from '../extraction/listing.fixture';
 import { upsertListings } from './listing.store';
-import { productCollection } from '../../catalog';
+import { PRODUCTS } from '../../catalog';
+import { collectionIn } from '../../platform/db';
+
+// The test reads and seeds the collection itself, by its declared spec.
+const priceHistoryCollection = collectionIn(PRICE_HISTORY);
+const productCollection = collectionIn(PRODUCTS);
 
 const rt = useTestRuntime('listing-store');
 const RULES = DEFAULT_MARGIN_RULES;
-const upsert = async (listings: Listing[], now?: Date) =>
-  (await upsertListings({ products: productCollection(rt()), priceHistory: priceHistoryCollection(rt()) }, listings, RULES, now)).counts;
+const upsert = async (listings: Listing[], now?: Date) => (await upsertListings(rt(), listings, RULES, now)).counts;
 
 const listing = listingFixture;
 
@@ -181,25 +187,32 @@ describe('upsertListings', () => {
     expect(doc?.offers.it).toMatchObject({ availability: 'out_of_stock', price: { amountCents: 2799 } });
   });
 
-  /** The products collection with another writer cutting in between the batch's read and its first write. */
-  function withWriterBetween(cutIn: () => Promise<unknown>): ListingCollections {
-    const products = productCollection(rt()),
-      priceHistory = priceHistoryCollection(rt());
+  /** The database with another writer cutting in between the batch's read and its first write of products. */
+  function withWriterBetween(cutIn: () => Promise<unknown>): DbHandle {
+    const { db } = rt();
     let done = false;
-    const racing = new Proxy(products, {
-      get(target, prop) {
-        if (prop === 'bulkWrite' && !done) {
+    const bind = (target: object, prop: string | symbol) => {
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    const racing = (products: Collection<Product>) =>
+      new Proxy(products, {
+        get(target, prop) {
+          if (prop !== 'bulkWrite' || done) return bind(target, prop);
           return async (...args: Parameters<typeof products.bulkWrite>) => {
             done = true;
             await cutIn();
             return target.bulkWrite(...args);
           };
-        }
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const racingDb = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'collection') return bind(target, prop);
+        return (name: string) => (name === 'products' ? racing(target.collection<Product>(name)) : target.collection(name));
       },
     });
-    return { products: racing, priceHistory };
+    return { db: racingDb };
   }
 
   it('a product another market creates meanwhile is planned again: both offers, priced from both', async () => {

@@ -6,28 +6,13 @@
 // creates no duplicates, and a product changed meanwhile (another market's scraper, the
 // refresher) is planned again from its new state instead of being overwritten.
 // The Redis copy of the written products is listing.service.ts's job.
-import type { Collection } from 'mongodb';
-import { Product, productsByIds, writeProductsIfUnchanged } from '../../catalog';
+import { Product, productsAnsweringTo, productsByIds, writeProductsIfUnchanged } from '../../catalog';
 import type { MarketCode } from '../../../common/markets';
 import type { MarginRules } from '../../pricing';
 import { PricePoint, insertPricePoints } from '../../pricing';
-import {
-  identityIds,
-  matchStored,
-  planListing,
-  storedIdentitiesOf,
-  type StoredIdentities,
-  productAfter,
-  type ChangePlan,
-  type SkipReason,
-} from './listing';
+import { identityIds, matchStored, planListing, storedIdentitiesOf, productAfter, type ChangePlan, type SkipReason } from './listing';
 import type { Listing } from '../extraction/listing.schema';
-
-/** What a listing write touches: the catalog's products and the pricing's history. */
-export interface ListingCollections {
-  readonly products: Collection<Product>;
-  readonly priceHistory: Collection<PricePoint>;
-}
+import type { DbHandle } from '../../platform/db';
 
 /** Why a listing was not written: the plan's reasons, an invalid document, or a product that kept changing under the write. */
 export type UpsertSkipReason = SkipReason | 'invalid' | 'conflict';
@@ -50,17 +35,6 @@ export interface UpsertResult {
   readonly productIds: readonly (string | null)[];
 }
 
-/** The stored products any of the listings' ids (identityIds, per listing) names, with the ids each answers to. */
-async function storedIdentities(products: Collection<Product>, listingIds: readonly (readonly string[])[]): Promise<StoredIdentities> {
-  const all = [...new Set(listingIds.flat())];
-  if (all.length === 0) return storedIdentitiesOf([]);
-  const found = await products
-    .find({ $or: [{ _id: { $in: all } }, { identities: { $in: all } }] }, { projection: { _id: 1, identities: 1 } })
-    .toArray();
-  // A product stored before identities were kept answers to its id alone.
-  return storedIdentitiesOf(found.map((product) => ({ _id: product._id, ids: product.identities ?? [product._id] })));
-}
-
 export const emptyUpsertCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, skipped: {}, pricePoints: 0 });
 
 /** Rounds of planning a product that another writer keeps changing before its listings are left to the next crawl. */
@@ -77,8 +51,9 @@ export interface UpsertOptions {
   readonly expectNew?: boolean;
 }
 
+/** Writes the listings into the catalog (its products) and pricing (its history), both in `rt`'s database. */
 export async function upsertListings(
-  collections: ListingCollections,
+  rt: DbHandle,
   listings: readonly Listing[],
   rules: MarginRules,
   now = new Date(),
@@ -92,7 +67,7 @@ export async function upsertListings(
   if (unplaced > 0) skip('no_market', unplaced);
   // Each listing's possible ids, most trusted first: the first is a new product's (productIdFor).
   const idsOf = placed.map((listing) => (listing ? identityIds(listing) : []));
-  const known = expectNew ? storedIdentitiesOf([]) : await storedIdentities(collections.products, idsOf);
+  const known = storedIdentitiesOf(expectNew ? [] : await productsAnsweringTo(rt, [...new Set(idsOf.flat())]));
   const productIds = placed.map((listing, i) => (listing ? (matchStored(idsOf[i]!, known) ?? idsOf[i]![0]!) : null));
   // The last listing of a (product, market) in the batch wins: one offer per market.
   const byKey = new Map<string, { id: string; listing: Listing & { market: MarketCode } }>();
@@ -114,7 +89,7 @@ export async function upsertListings(
       break;
     }
     // Whole documents: the selling prices depend on every market's offer, and the cache gets the full copy.
-    const stored = round > 0 || !expectNew ? await productsByIds(collections.products, [...pending.keys()]) : new Map<string, Product>();
+    const stored = round > 0 || !expectNew ? await productsByIds(rt, [...pending.keys()]) : new Map<string, Product>();
 
     const writes: { product: Product; changes: ChangePlan[]; listings: (Listing & { market: MarketCode })[] }[] = [];
     const points: PricePoint[] = [];
@@ -152,11 +127,11 @@ export async function upsertListings(
 
     // History first: if the product write then fails, the retried job finds the old price, plans
     // the same point (same id) and the duplicate is refused; the other order would lose the point.
-    if (points.length > 0) counts.pricePoints += await insertPricePoints(collections.priceHistory, points);
+    if (points.length > 0) counts.pricePoints += await insertPricePoints(rt, points);
     const conflicts =
       writes.length > 0
         ? await writeProductsIfUnchanged(
-            collections.products,
+            rt,
             writes.map((w) => w.product),
             stored,
           )

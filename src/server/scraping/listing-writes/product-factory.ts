@@ -11,7 +11,7 @@ import { marginRules } from '../../pricing';
 import type { Runtime } from '../../platform/runtime';
 import type { Listing } from '../extraction/listing.schema';
 import { writeListings, type ListingWriteDeps } from './listing.service';
-import { productCollection } from '../../catalog';
+import { productsByIds } from '../../catalog';
 
 /** A GTIN-13 of random digits with its GS1 check digit: a product of its own, identified as scraped ones are. */
 export function randomGtin(): string {
@@ -74,11 +74,7 @@ export async function scrapeProducts(deps: ListingWriteDeps, listings: readonly 
   // Unchanged listings (a seed run again) wrote nothing: those products are read as stored.
   const byId = new Map(result.written.map((p) => [p._id, p]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0)
-    for (const p of await productCollection(deps)
-      .find({ _id: { $in: missing } })
-      .toArray())
-      byId.set(p._id, p);
+  if (missing.length > 0) for (const [id, p] of await productsByIds(deps, missing)) byId.set(id, p);
   return ids.map((id) => {
     const product = byId.get(id);
     if (!product) throw new Error(`product ${id} was written but cannot be read`);

@@ -8,7 +8,6 @@ import {
   ProductSearchInput,
   searchProducts,
   toProductSummary,
-  productCollection,
 } from '../../catalog';
 import { publicProcedure, router, withRuntime } from '../trpc';
 
@@ -19,14 +18,14 @@ export const catalogRouter = router({
     .use(withRuntime)
     .query(async ({ ctx, input }) => {
       const { rt } = ctx;
-      const products = await latestProducts(productCollection(rt), input.limit);
+      const products = await latestProducts(rt, input.limit);
       return products.map((product) => toProductSummary(product));
     }),
 
   /** How many products the catalog holds; estimated from collection metadata, so cheap. */
   count: publicProcedure.use(withRuntime).query(async ({ ctx }) => {
     const { rt } = ctx;
-    return countProducts(productCollection(rt));
+    return countProducts(rt);
   }),
 
   /** One keyset page of a market's storefront listing: keywords, filters, sort. */
@@ -35,12 +34,12 @@ export const catalogRouter = router({
     .use(withRuntime)
     .query(async ({ ctx, input }) => {
       const { rt } = ctx;
-      return searchProducts(productCollection(rt), input);
+      return searchProducts(rt, input);
     }),
 
   /** The categories and brands a listing can be filtered by. */
   facets: publicProcedure.use(withRuntime).query(async ({ ctx }) => {
     const { rt } = ctx;
-    return catalogFacets(productCollection(rt), rt.redis);
+    return catalogFacets(rt, rt.redis);
   }),
 });

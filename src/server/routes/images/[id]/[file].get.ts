@@ -5,7 +5,6 @@ import { defineEventHandler, getQuery, getRouterParam, setResponseHeader, setRes
 import { imageSettings, parseImageRequest, productImage, type ImageSettings } from '../../../images';
 import { runtime } from '../../../platform/runtime';
 import { describeRuntimeFailure } from '../../../system';
-import { productCollection } from '../../../catalog';
 
 /** A day: a product's photo rarely changes, and a changed one has a new source URL and cache key. */
 const CACHE_CONTROL = 'public, max-age=86400';
@@ -26,7 +25,7 @@ export default defineEventHandler(async (event) => {
   try {
     const rt = await runtime();
     settings ??= imageSettings(rt.config);
-    result = await productImage({ products: productCollection(rt), redis: rt.redis, settings }, parsed.request);
+    result = await productImage({ db: rt.db, redis: rt.redis, settings }, parsed.request);
   } catch (error) {
     setResponseStatus(event, 503);
     setResponseHeader(event, 'cache-control', 'no-store');
