@@ -120,12 +120,14 @@ export interface SearchKnowledge {
 }
 
 /**
- * Whether a keyword page sorted by price reads every product of its rarest word rather than
- * windows of the price index: when those products are fewer than the windows would read to
- * find a page of products holding all the words.
+ * Windowed trips of a keyword page sorted by price: none (every product of its rarest word, read
+ * whole) when those are fewer than a window of the price index would read to find a page of
+ * products holding all the words, else one such window, and the rarest word's products after it
+ * if it fell short. Windows grown further would read the catalog's products of ever wider price
+ * ranges: one window and one read of the word cost at most about twice the cheaper of the two.
  */
-function wordReadIsCheaper(words: CatalogSample, tokens: readonly string[], rarest: string, rows: number): boolean {
-  return productsHolding(words, rarest) < rows / shareHoldingAll(words, tokens);
+function priceWordTrips(words: CatalogSample | null | undefined, tokens: readonly string[], rarest: string, rows: number): number {
+  return words && productsHolding(words, rarest) < rows / shareHoldingAll(words, tokens) ? 0 : 1;
 }
 
 /**
@@ -188,8 +190,7 @@ export function planSearch(input: ProductSearchInput, cursor: SearchCursor | nul
       to: last,
       direction,
       anchor,
-      windowedTrips:
-        byPrice && rarest !== null && known.words && wordReadIsCheaper(known.words, tokens, rarest, input.limit) ? 0 : MAX_WINDOWED_TRIPS,
+      windowedTrips: byPrice && rarest !== null ? priceWordTrips(known.words, tokens, rarest, input.limit) : MAX_WINDOWED_TRIPS,
     },
     prefix,
     tailPrefix: wordPrefix ?? prefix,
