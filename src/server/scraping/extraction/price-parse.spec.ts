@@ -97,6 +97,12 @@ describe('parsePrice', () => {
     });
     expect(parsePrice('349 kr', { localCurrency: localCurrencyOf('https://www.elgiganten.dk/x') })).toMatchObject({ currency: 'DKK' });
     expect(parsePrice('$5', { localCurrency: localCurrencyOf('https://www.amazon.co.uk/x') })).toMatchObject({ currency: 'USD' });
+    // A bare R is the rand on a South African shop, and no currency anywhere else.
+    const za = { localCurrency: localCurrencyOf('https://www.takealot.co.za/p/1') };
+    expect(parsePrice('R 1 299,00', za)).toEqual({ ok: true, amountCents: 129900, currency: 'ZAR' });
+    expect(parsePrice('R1,299.95', za)).toEqual({ ok: true, amountCents: 129995, currency: 'ZAR' });
+    expect(parsePrice('R 1 299,00')).toEqual({ ok: false, reason: 'no_currency' });
+    expect(parsePrice('FOR 12', za)).toEqual({ ok: false, reason: 'no_currency' });
     expect(localCurrencyOf('https://www.amazon.com.au/x')).toBe('AUD');
     expect(localCurrencyOf('https://shop.example.com/x')).toBeUndefined();
   });

@@ -231,7 +231,7 @@ export function parsePrice(text: string | null | undefined, options: PriceParseO
       refusal = 'not_a_price';
       continue;
     }
-    const currency = resolveShared(currencyNear(before, after), options.localCurrency);
+    const currency = resolveShared(currencyNear(before, after, options.localCurrency), options.localCurrency);
     if (!currency && requireCurrency) {
       refusal = refusal === 'no_amount' ? 'no_currency' : refusal;
       continue;
@@ -264,7 +264,10 @@ function resolveShared(currency: string | undefined, local: string | undefined):
   return SHARED_SYMBOLS.some((group) => group[0] === currency && group.includes(local)) ? local : currency;
 }
 
-function currencyNear(before: string, after: string): string | undefined {
+/** Letters that name a currency on their shop's own pages only: a bare `R` in South Africa. */
+const LOCAL_LETTERS: Readonly<Record<string, RegExp>> = { ZAR: /(?:^|[^\p{L}])R$/u };
+
+function currencyNear(before: string, after: string, local: string | undefined): string | undefined {
   const head = after.trimStart();
   const tail = before.trimEnd();
   // An ISO code beside the amount says more than a symbol on its other side: `$1,299.00 MXN`.
@@ -275,7 +278,7 @@ function currencyNear(before: string, after: string): string | undefined {
   for (const [token, code] of CURRENCY_TOKENS) {
     if (head.startsWith(token) || tail.endsWith(token)) return code;
   }
-  return undefined;
+  return local !== undefined && LOCAL_LETTERS[local]?.test(tail) ? local : undefined;
 }
 
 /**
