@@ -3,14 +3,16 @@
 // with identifiers shown the way real shops show them, and the products the store makes are
 // scored pair by pair (match-score.ts). Prints a readable summary; the last line is one JSON object.
 //
-//   npm run bench:match -- [--per-market 5000] [--gtin-share 0.28] [--amazon-share 0.4] [--mpn-share 0.5]
+//   npm run bench:match -- [--per-market 5000] [--gtin-share 0.28] [--amazon-share 0.4] [--mpn-share 0.5] [--model-in-title-share 0.6]
 //
 // The mix, per listing: on an Amazon-like European store (`--amazon-share`) with the ASIN those
 // stores share for one item, else on one of several shops with its own id; a checksum-valid
 // GTIN on `--gtin-share` of pages (17 of 60 real EU pages showed one); brand and the maker's
 // part number on `--mpn-share` of pages, spelt as shops spell it ("BA-1234", "BA1234", "ba 1234"),
-// the brand sometimes in capitals. The simulator's own pages still show a GTIN on every page:
-// this mix is applied here, to the listings its pages would give.
+// the brand sometimes in capitals; the model in the title on `--model-in-title-share` of pages
+// (the others name the item in words alone, as a shop that rewrites titles does). The
+// simulator's own pages still show a GTIN and the model on every page: this mix is applied
+// here, to the listings its pages would give.
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { Catalog, type SimProduct } from '../marketplace-simulator/catalog-generator';
@@ -32,6 +34,7 @@ const { values: flags } = parseArgs({
     'gtin-share': { type: 'string', default: '0.28' },
     'amazon-share': { type: 'string', default: '0.4' },
     'mpn-share': { type: 'string', default: '0.5' },
+    'model-in-title-share': { type: 'string', default: '0.6' },
   },
 });
 
@@ -48,6 +51,7 @@ const PER_MARKET = positiveInt('per-market', flags['per-market'], 250_000);
 const GTIN_SHARE = share('gtin-share', flags['gtin-share']);
 const AMAZON_SHARE = share('amazon-share', flags['amazon-share']);
 const MPN_SHARE = share('mpn-share', flags['mpn-share']);
+const MODEL_IN_TITLE_SHARE = share('model-in-title-share', flags['model-in-title-share']);
 const BATCH = 1000;
 const SHOPS_PER_MARKET = 3;
 
@@ -69,17 +73,18 @@ function realisticListing(product: SimProduct, market: MarketCode): Listing {
   const model = product.model;
   const mpn = random.chance(MPN_SHARE) ? random.pick([model, model.replace('-', ''), model.toLowerCase().replace('-', ' ')]) : null;
   const brand = mpn && random.chance(0.2) ? product.brand.toUpperCase() : product.brand;
+  const title = random.chance(MODEL_IN_TITLE_SHARE) ? base.title : base.title.replace(` ${model}`, '');
   if (random.chance(AMAZON_SHARE)) {
     const asin = asinOf(product);
-    return { ...base, site: `amazon.${market}`, sourceId: asin, url: `https://www.amazon.${market}/dp/${asin}`, gtin, mpn, brand };
+    return { ...base, title, site: `amazon.${market}`, sourceId: asin, url: `https://www.amazon.${market}/dp/${asin}`, gtin, mpn, brand };
   }
   const site = `shop-${random.int(1, SHOPS_PER_MARKET)}.example.${market}`;
-  return { ...base, site, url: `https://${site}/p/${product.sourceId}`, gtin, mpn, brand };
+  return { ...base, title, site, url: `https://${site}/p/${product.sourceId}`, gtin, mpn, brand };
 }
 
 await benchOnOwnServices('bench-match', async (services, logDir) => {
   console.log(
-    `matching benchmark: ${PER_MARKET.toLocaleString('en')} products per market; GTIN on ${GTIN_SHARE}, Amazon-like stores ${AMAZON_SHARE}, brand and part number on ${MPN_SHARE} of pages`,
+    `matching benchmark: ${PER_MARKET.toLocaleString('en')} products per market; GTIN on ${GTIN_SHARE}, Amazon-like stores ${AMAZON_SHARE}, brand and part number on ${MPN_SHARE}, the model in the title on ${MODEL_IN_TITLE_SHARE} of pages`,
   );
   const mongo = services.add(await startMongo({ dbName: 'bench', cacheSize: '1G', durable: false, logDir }));
   const client = new MongoClient(withDatabase(mongo.url, 'bench_match'), { serverSelectionTimeoutMS: 10_000 });
@@ -88,7 +93,6 @@ await benchOnOwnServices('bench-match', async (services, logDir) => {
     const db = client.db();
     await ensureCollections(db);
     const rt = { db };
-    const collections = rt;
     const catalog = new Catalog({
       seed: DEFAULT_SETTINGS.seed,
       productsPerMarket: PER_MARKET,
@@ -102,7 +106,7 @@ await benchOnOwnServices('bench-match', async (services, logDir) => {
       for (let from = 0; from < PER_MARKET; from += BATCH) {
         const products = Array.from({ length: Math.min(BATCH, PER_MARKET - from) }, (_, i) => catalog.product(market, from + i));
         const listings = products.map((product) => realisticListing(product, market));
-        const { productIds, counts } = await upsertListings(collections, listings, DEFAULT_MARGIN_RULES);
+        const { productIds, counts } = await upsertListings(rt, listings, DEFAULT_MARGIN_RULES);
         const refused = Object.entries(counts.skipped);
         if (refused.length > 0) throw new Error(`the store refused listings: ${JSON.stringify(counts.skipped)}`);
         productIds.forEach((id, i) => {
@@ -135,6 +139,7 @@ await benchOnOwnServices('bench-match', async (services, logDir) => {
       gtin_share: GTIN_SHARE,
       amazon_share: AMAZON_SHARE,
       mpn_share: MPN_SHARE,
+      model_in_title_share: MODEL_IN_TITLE_SHARE,
       precision: round(score.precision),
       recall: round(score.recall),
       right_pairs: score.rightPairs,

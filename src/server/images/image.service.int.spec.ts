@@ -107,9 +107,10 @@ describe('product photos through the image service', () => {
     ]) {
       const id = await scrape(`${sim().urls.fr}${canonicalPath(product)}`, 'fr', {
         imageUrl,
-        // Another product: no GTIN, no part number, another shop id.
+        // Another product: no GTIN, no part number (in its field or its title), another shop id.
         gtin: null,
         mpn: null,
+        title: `Prodotto ${imageUrl.length}`,
         sourceId: `${product.sourceId}-${imageUrl.length}`,
       });
       expect(await productImage(deps(), { productId: id, number: 1, format: 'webp', width: 160 }), imageUrl).toEqual({ kind: 'not-found' });
@@ -146,6 +147,7 @@ describe('product photos through the image service', () => {
       imageUrl: `${oddUrl}/drawing.svg`,
       gtin: null,
       mpn: null,
+      title: 'Disegno',
       sourceId: `${product.sourceId}-svg`,
     });
     const svg = await productImage({ ...deps(), settings: settings() }, { productId: id, number: 1, format: 'webp', width: 160 });
@@ -155,6 +157,7 @@ describe('product photos through the image service', () => {
       imageUrl: `${oddUrl}/cut.jpg`,
       gtin: null,
       mpn: null,
+      title: 'Foto tagliata',
       sourceId: `${product.sourceId}-cut`,
     });
     const cut = await productImage({ ...deps(), settings: settings() }, { productId: cutId, number: 1, format: 'jpg', width: 160 });

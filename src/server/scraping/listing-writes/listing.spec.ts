@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../../pricing';
-import { identityIds, makerPartKey, MAX_DESCRIPTION_CHARS, planListing, productAfter, type ChangePlan } from './listing';
+import { identityIds, makerPartKey, MAX_DESCRIPTION_CHARS, partNumberInTitle, planListing, productAfter, type ChangePlan } from './listing';
 import { listingFixture } from '../extraction/listing.fixture';
 import type { Listing } from '../extraction/listing.schema';
 
@@ -143,6 +143,36 @@ describe('identityIds', () => {
     expect(all[1]).toBe('asin-b00f3yvq8a');
     const shop = identityIds(withMarket({ site: 'shop.example.de', sourceId: 'B00F3YVQ8A', gtin: null, brand: 'Rowenta', mpn: null }));
     expect(shop.map((id) => id.replace(/-[0-9a-z]+$/, ''))).toEqual(['src-de']);
+    // Without the field, the part number the title shows: a French and a German title of one iron.
+    const fr = identityIds(
+      withMarket({
+        site: 'shop.example.fr',
+        gtin: null,
+        brand: 'Rowenta',
+        mpn: null,
+        title: 'Fer à repasser Rowenta DW5080 Focus Excel, 2700 W',
+      }),
+    );
+    const de = identityIds(
+      withMarket({ site: 'shop.example.de', gtin: null, brand: 'ROWENTA', mpn: 'dw 5080', title: 'Rowenta Dampfbügeleisen' }),
+    );
+    expect(fr[0]).toMatch(/^mpn-/);
+    expect(fr[0]).toBe(de[0]);
+  });
+
+  it('reads a part number from a title only when it shows exactly one code of letters and digits', () => {
+    expect(partNumberInTitle('Sony WH-1000XM4 Kabellose Kopfhörer, schwarz', 'Sony')).toBe('WH-1000XM4');
+    expect(partNumberInTitle('Philips HD9867/90 Airfryer XXL 2225W', 'Philips')).toBe('HD9867/90');
+    expect(partNumberInTitle('Cafetière Vektor VA-2301, 1,5 l, 12 tasses', 'Vektor')).toBe('VA-2301');
+    // Quantities, a brand with digits, a code too short to be a part number's.
+    expect(partNumberInTitle('Samsung Galaxy S23 128GB 5G, 6.1 pouces', 'Samsung')).toBeNull();
+    expect(partNumberInTitle('Bosch Akkuschrauber 18V, 2x 2.0Ah', 'Bosch')).toBeNull();
+    expect(partNumberInTitle('Rasoio K2R5 Pro', 'K2R5')).toBeNull();
+    expect(partNumberInTitle('Vektor VA-2301 Luftpumpe, 12-V-Anschluss', 'Vektor')).toBe('VA-2301');
+    // Two codes: a cartridge and the printers it fits.
+    expect(partNumberInTitle('Tonerkartusche TN-2420 für HL-L2350DW', 'Brother')).toBeNull();
+    // One code spelt twice is one.
+    expect(partNumberInTitle('Vektor VA-2301 (VA2301) Kaffeemaschine', 'Vektor')).toBe('VA-2301');
   });
 
   it('reads brand and part number alike however a shop writes them, and only a part number that can name one item', () => {

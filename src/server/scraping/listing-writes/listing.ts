@@ -28,7 +28,8 @@ const ASIN = /^[A-Z0-9]{10}$/;
 
 /**
  * The ids the listing's product may go by, most trusted first: its GTIN's, its ASIN's (on an
- * Amazon European store), its brand and part number's, then its own shop's. A new product takes the first; an existing one
+ * Amazon European store), its brand and part number's (the page's field, else the title's code),
+ * then its own shop's. A new product takes the first; an existing one
  * keeps the id it was stored under (a product first seen without a GTIN is not moved when one
  * appears), so the writer looks them all up (listing.store.ts).
  */
@@ -37,11 +38,14 @@ export function identityIds(listing: Listing & { market: MarketCode }): string[]
   if (listing.gtin) ids.push(`gtin-${gtinKey(listing.gtin)}`);
   if (listing.sourceId && AMAZON_EU_STORE.test(listing.site) && ASIN.test(listing.sourceId))
     ids.push(`asin-${listing.sourceId.toLowerCase()}`);
-  const maker = makerPartKey(listing.brand, listing.mpn);
+  const maker = makerPartKey(listing.brand, listing.mpn ?? partNumberInTitle(listing.title, listing.brand));
   if (maker) ids.push(`mpn-${hash(maker)}`);
   ids.push(`src-${listing.market}-${hash(`${listing.site}\n${sourceIdOf(listing)}`)}`);
   return ids;
 }
+
+/** Characters, punctuation left out, below which a part number names a family of items, not one ("S23", "X5"). */
+const MIN_PART_NUMBER = 4;
 
 /**
  * Brand and part number as every shop writes them alike: case, accents, spaces and punctuation
@@ -57,7 +61,34 @@ export function makerPartKey(brand: string | null, mpn: string | null | undefine
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
   const [maker, part] = [norm(brand), norm(mpn)];
-  return maker && part.length >= 4 && /\d/.test(part) ? `${maker}|${part}` : null;
+  return maker && part.length >= MIN_PART_NUMBER && /\d/.test(part) ? `${maker}|${part}` : null;
+}
+
+/** A quantity with its unit ("500ml", "1.5L", "128GB", "2x"): many items share one, none is named by it. */
+const QUANTITY = /^\d+(?:[.,]\d+)?(?:x|ml|cl|dl|l|mg|g|kg|gb|tb|mb|mah|ah|wh|kwh|w|kw|v|mm|cm|m|in|pcs|pz|pk|stk|st|tlg)$/i;
+
+/**
+ * The maker's part number as a title shows it, when the page gives none in its own field: the one
+ * code of letters and digits in the title ("WH-1000XM4", "HD9867/90", "VA-2301"), which shops keep
+ * when they translate or reword a title, so two shops' pages of one item share it. None when the
+ * title holds no such code or several (a code and a compatible model, a bundle): a guess there
+ * could join two items. Quantities, words and codes too short to name one item do not count
+ * (makerPartKey decides what is long enough).
+ */
+export function partNumberInTitle(title: string, brand: string | null): string | null {
+  const brandWords = new Set((brand ?? '').toLowerCase().split(/\s+/));
+  const codes = (title.match(/[\p{L}\d]+(?:[-/.][\p{L}\d]+)*/gu) ?? []).filter(
+    (code) =>
+      /\p{L}/u.test(code) &&
+      /\d.*\d/.test(code) &&
+      // A word inside ("12-V-Anschluss") makes it a description, not a code.
+      !/\p{L}{6}/u.test(code) &&
+      !QUANTITY.test(code) &&
+      !brandWords.has(code.toLowerCase()),
+  );
+  const normal = (code: string) => code.toLowerCase().replace(/[-/.]/g, '');
+  const distinct = [...new Set(codes.map(normal).filter((code) => code.length >= MIN_PART_NUMBER))];
+  return distinct.length === 1 ? codes.find((code) => normal(code) === distinct[0])! : null;
 }
 
 /** Identities that name one item each: a product known by one of a kind is no other item of that kind. */
