@@ -77,6 +77,26 @@ describe('finding products', () => {
     expect(await search('https://elsewhere.example/dp/nothing')).toEqual([]);
   });
 
+  it('by words: products a shopper no longer sees too, newest first, those the words identify first', async () => {
+    const older = await stored('de');
+    const newer = await stored('es');
+    // A word of both titles' own, and a stopped product among them.
+    const word = `zq${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')}`;
+    for (const [product, minutesAgo] of [
+      [older.product, 10],
+      [newer.product, 5],
+    ] as const)
+      await productCollection(rt()).updateOne(
+        { _id: product._id },
+        { $set: { createdAt: new Date(Date.now() - minutesAgo * 60_000) }, $addToSet: { searchTokens: word } },
+      );
+    expect((await stopSelling(rt(), { productId: older.product._id, reason: 'recall' }, agent)).ok).toBe(true);
+    const hits = await searchProducts(rt(), { q: word.toUpperCase(), limit: 20 });
+    expect(hits.map((h) => h.id)).toEqual([newer.product._id, older.product._id]);
+  });
+
   it('uses an index for the URL search', async () => {
     const { info } = await stored('de');
     const explain = await productCollection(rt()).find({ 'offers.de.url': info.url }).explain('queryPlanner');

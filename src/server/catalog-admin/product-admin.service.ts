@@ -4,7 +4,15 @@
 // written through to the Redis product cache, which the shopper's page reads.
 import { refuse, type Refusal } from '../platform/refusal';
 import { recordAudit } from '../backoffice';
-import { cacheProduct, clearPriceOverride, findProduct, findProductsBy, setPriceOverride, setSalesStop } from '../catalog';
+import {
+  cacheProduct,
+  clearPriceOverride,
+  findProduct,
+  findProductsBy,
+  productsWithWords,
+  setPriceOverride,
+  setSalesStop,
+} from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { ActingAgent } from '../backoffice';
@@ -25,11 +33,17 @@ export type ProductActionResult = { readonly ok: true; readonly product: Product
 
 const notFound = (id: string): Refusal => refuse('not_found', `no product with id ${id}`);
 
+/** Products known by what was typed, those it identifies first, then those whose words it holds, newest first. */
 export async function searchProducts(rt: Runtime, search: ProductSearch): Promise<ProductHit[]> {
   const plan = productSearchPlan(search.q);
-  const filter = plan ? productFilter(plan) : null;
-  if (!filter) return [];
-  return (await findProductsBy(rt, filter, search.limit)).map(toProductHit);
+  if (!plan) return [];
+  const filter = productFilter(plan);
+  const [identified, worded] = await Promise.all([
+    filter ? findProductsBy(rt, filter, search.limit) : [],
+    productsWithWords(rt, plan.tokens, search.limit),
+  ]);
+  const hits = new Map([...identified, ...worded].map((product) => [product._id, product]));
+  return [...hits.values()].slice(0, search.limit).map(toProductHit);
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {

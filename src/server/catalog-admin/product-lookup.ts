@@ -1,6 +1,8 @@
 // What an agent typed into the search box, read as the ways a product is known: our id, a
 // GTIN/EAN, a marketplace's own id (an ASIN, a SKU), a source URL, or words of its title and
-// brand. Pure: the plan and its MongoDB filter; every branch of the filter has an index.
+// brand. Pure: the plan and its MongoDB filter of identifiers, every branch of which has an index;
+// the words are read apart, in windows of the catalog's word index (catalog's productsWithWords):
+// beside the identifiers, the word's branch would read every product holding it.
 import { z } from 'zod';
 import { Id } from '../../common/ids';
 import { MARKET_CODES } from '../../common/markets';
@@ -69,7 +71,7 @@ export function productSearchPlan(q: string): ProductSearchPlan | null {
   };
 }
 
-/** One `$or` over the indexed ways of knowing a product; null when the plan asks for nothing. */
+/** One `$or` over the indexed identifiers of a product; null when the plan names none. */
 export function productFilter(plan: ProductSearchPlan): Record<string, unknown> | null {
   const or: Record<string, unknown>[] = [];
   if (plan.ids.length > 0) or.push({ _id: { $in: [...plan.ids] } });
@@ -82,6 +84,5 @@ export function productFilter(plan: ProductSearchPlan): Record<string, unknown> 
     if (plan.sourceIds.length > 0) or.push({ [`offers.${market}.sourceId`]: { $in: [...plan.sourceIds] } });
     if (plan.urls.length > 0) or.push({ [`offers.${market}.url`]: { $in: [...plan.urls] } });
   }
-  if (plan.tokens.length > 0) or.push({ searchTokens: { $all: [...plan.tokens] } });
   return or.length > 0 ? { $or: or } : null;
 }

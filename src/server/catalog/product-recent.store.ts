@@ -20,6 +20,11 @@ export interface RecentQuery {
   readonly field: RecencyField;
   /** Conditions read along the window's range (the window alone picks the index). */
   readonly where?: Filter<Product>;
+  /**
+   * Equality on the fields an index holds before `field` (`{ searchTokens: word }`: the word's
+   * entries of `search_tokens`, in time order): read beside the window, so that index serves it.
+   */
+  readonly prefix?: Readonly<Record<string, unknown>>;
   readonly limit: number;
   /** The fields read; `T` names the shape they make. */
   readonly projection?: Readonly<Record<string, 0 | 1>>;
@@ -35,7 +40,7 @@ export async function recentProducts<T = Product>(rt: DbHandle, query: RecentQue
   const found: T[] = [];
   let window: SearchWindow | null = firstWindow(range, GUESSED_MS_PER_PRODUCT, limit);
   for (let trips = 1; window; trips++) {
-    const inWindow = { [field]: windowRange(window, range.direction, (n) => new Date(n)) };
+    const inWindow = { ...query.prefix, [field]: windowRange(window, range.direction, (n) => new Date(n)) };
     const read = (await products
       .find({ $and: [inWindow, ...(query.where ? [query.where] : [])] } as Filter<Product>, {
         ...(query.projection && { projection: query.projection }),

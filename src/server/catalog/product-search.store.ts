@@ -2,6 +2,7 @@
 // until the page is full. Also the filter choices (categories, brands) a listing offers, which
 // change only as scrapers find new ones: read once in a while and kept in Redis.
 import type { Redis } from 'ioredis';
+import type { Product } from './product.schema';
 import { decodeCursor } from './product-search-cursor';
 import {
   catalogScope,
@@ -20,7 +21,7 @@ import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
 import { recentProducts } from './product-recent.store';
 import { queryTokens } from './search-tokens';
-import { catalogSample, priceSpanHolding, shareHoldingAll, type CatalogSample, type SampledProduct } from './catalog-sample';
+import { catalogSample, priceSpanHolding, rarestWord, shareHoldingAll, type CatalogSample, type SampledProduct } from './catalog-sample';
 import { sellPriceField } from './product-search-indexes';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { productCollection } from './product.collection';
@@ -147,6 +148,23 @@ function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: Mark
   if (plan.keyIsDate) return sample.msPerProduct === undefined ? undefined : (sample.msPerProduct * products) / rows;
   const span = priceSpanHolding(sample, market, plan.range.anchor, plan.range.direction, products);
   return span === undefined ? undefined : span / rows;
+}
+
+/**
+ * Up to `limit` products holding every one of `words`, newest first, in any market and state (a
+ * stopped product too): the back office's word search. Read in windows of the entries of the
+ * rarest word, as a keyword listing is.
+ */
+export async function productsWithWords(rt: DbHandle, words: readonly string[], limit: number, now = new Date()): Promise<Product[]> {
+  if (words.length === 0) return [];
+  const rarest = rarestWord(await sampleOf(rt, now), words);
+  return recentProducts(rt, {
+    field: 'createdAt',
+    prefix: { searchTokens: rarest },
+    where: { searchTokens: { $all: [...words] } },
+    limit,
+    now,
+  });
 }
 
 export async function searchProducts(rt: DbHandle, input: ProductSearchInput, now = new Date()): Promise<SearchPage> {
