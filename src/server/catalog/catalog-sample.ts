@@ -20,6 +20,8 @@ export interface CatalogSample {
   readonly catalogSize: number;
   /** Milliseconds of creation time per product among the sampled ones; undefined when they tell none. */
   readonly msPerProduct: number | undefined;
+  /** When the newest product was created (epoch ms); undefined for an empty catalog. */
+  readonly newest: number | undefined;
   /** Each sampled product's words. */
   readonly products: readonly ReadonlySet<string>[];
   /** Sampled products holding each word. */
@@ -42,6 +44,7 @@ export function catalogSample(newest: readonly SampledProduct[], catalogSize: nu
   return {
     catalogSize: Math.max(catalogSize, products.length),
     msPerProduct: span > 0 ? span / (newest.length - 1) : undefined,
+    newest: newest[0]?.createdAt.getTime(),
     products,
     counts,
     prices,

@@ -25,6 +25,11 @@ export interface RecentQuery {
    * entries of `search_tokens`, in time order): read beside the window, so that index serves it.
    */
   readonly prefix?: Readonly<Record<string, unknown>>;
+  /**
+   * Where the products are known to begin (epoch ms) and how far apart in time they lie, when a
+   * sample says: the first window is sized by it instead of a guess from now.
+   */
+  readonly spread?: { readonly newest: number; readonly msPerProduct: number };
   readonly limit: number;
   /** The fields read; `T` names the shape they make. */
   readonly projection?: Readonly<Record<string, 0 | 1>>;
@@ -36,9 +41,10 @@ export async function recentProducts<T = Product>(rt: DbHandle, query: RecentQue
   const products = productCollection(rt);
   const { field, limit } = query;
   const now = (query.now ?? new Date()).getTime();
-  const range: WindowRange = { from: TIME_MAX, to: 0, direction: -1, anchor: now, windowedTrips: MAX_WINDOWED_TRIPS };
+  const anchor = query.spread ? Math.min(now, query.spread.newest) : now;
+  const range: WindowRange = { from: TIME_MAX, to: 0, direction: -1, anchor, windowedTrips: MAX_WINDOWED_TRIPS };
   const found: T[] = [];
-  let window: SearchWindow | null = firstWindow(range, GUESSED_MS_PER_PRODUCT, limit);
+  let window: SearchWindow | null = firstWindow(range, query.spread?.msPerProduct ?? GUESSED_MS_PER_PRODUCT, limit);
   for (let trips = 1; window; trips++) {
     const inWindow = { ...query.prefix, [field]: windowRange(window, range.direction, (n) => new Date(n)) };
     const read = (await products

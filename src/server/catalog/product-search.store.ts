@@ -157,13 +157,17 @@ function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: Mark
  */
 export async function productsWithWords(rt: DbHandle, words: readonly string[], limit: number, now = new Date()): Promise<Product[]> {
   if (words.length === 0) return [];
-  const rarest = rarestWord(await sampleOf(rt, now), words);
+  const sample = await sampleOf(rt, now);
+  const { newest, msPerProduct } = sample;
   return recentProducts(rt, {
     field: 'createdAt',
-    prefix: { searchTokens: rarest },
+    prefix: { searchTokens: rarestWord(sample, words) },
     where: { searchTokens: { $all: [...words] } },
     limit,
     now,
+    // Products holding every word lie further apart than the catalog's products, by their share.
+    ...(newest !== undefined &&
+      msPerProduct !== undefined && { spread: { newest, msPerProduct: msPerProduct / shareHoldingAll(sample, words) } }),
   });
 }
 
