@@ -12,7 +12,9 @@
 //     mapping, no tRPC), whose throughput the service's is compared to;
 //   - what a page reads, from the storage engine's own counters (WiredTiger "cursor next/prev
 //     calls": index entries; "cursor search calls": documents), over pages read one at a time;
-//   - per kind, the flatness ratio p50(largest count) / p50(smallest count).
+//   - per kind, the flatness ratio p50(largest count) / p50(smallest count);
+//   - the back office's word search, one search at a time: index entries and milliseconds per
+//     search, beside the one `$or` branch of the words it replaced, in the same run.
 // Prints a readable summary; the last line is one JSON object.
 //
 //   npm run bench:catalog -- [--counts 100000,1000000] [--seconds 10] [--concurrency 8]
@@ -25,9 +27,18 @@ import { startRedis } from '../../local/redis';
 import { SeededRandom } from '../../marketplace-simulator/seeded-random';
 import { BRANDS, CATEGORIES } from '../../marketplace-simulator/word-lists';
 import { parseConfig } from '../../../src/server/platform/config';
-import { withDatabase, type IndexSpec, collectionIn } from '../../../src/server/platform/db';
+import { withDatabase, type DbHandle, type IndexSpec, collectionIn } from '../../../src/server/platform/db';
 import { newId } from '../../../src/common/ids';
-import { categoryIdOf, ProductSearchInput, queryTokens, readListingPage, type Product, PRODUCTS } from '../../../src/server/catalog';
+import {
+  categoryIdOf,
+  findProductsBy,
+  ProductSearchInput,
+  productsWithWords,
+  queryTokens,
+  readListingPage,
+  type Product,
+  PRODUCTS,
+} from '../../../src/server/catalog';
 import { MARKET_CODES, type MarketCode } from '../../../src/common/markets';
 import { openRuntime } from '../../../src/server/platform/runtime';
 import { createContext } from '../../../src/server/trpc/context';
@@ -140,6 +151,43 @@ function keywordQueries(count: number, catalogSize: number): { market: MarketCod
     const typeWord = typeWords[0] ?? 'set';
     return { market, q: random.next() < 0.5 ? typeWord : `${product.brand} ${typeWord}` };
   });
+}
+
+/**
+ * The back office's word search (any market or state, 20 hits), one search at a time: index
+ * entries and milliseconds per search, beside the one `$or` branch of the words it replaced.
+ */
+async function backofficeWordSearch(rt: DbHandle, db: Db, queries: readonly { q: string }[]): Promise<Record<string, number | null>> {
+  const words = queries.map(({ q }) => queryTokens(q));
+  const run = async (search: (w: readonly string[]) => Promise<unknown>) => {
+    const entries: number[] = [];
+    const ms: number[] = [];
+    for (const w of words) {
+      const before = await engineReads(db);
+      const started = performance.now();
+      await search(w);
+      ms.push(performance.now() - started);
+      entries.push((await engineReads(db)).entries - before.entries);
+    }
+    const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+    return { entries: sorted(entries), ms: sorted(ms) };
+  };
+  for (const w of words.slice(0, 10)) await productsWithWords(rt, w, 20);
+  const windowed = await run((w) => productsWithWords(rt, w, 20));
+  const oneOr = await run((w) => findProductsBy(rt, { $or: [{ _id: w.join(' ') }, { searchTokens: { $all: [...w] } }] }, 20));
+  const figures = {
+    entries_p50: percentile(windowed.entries, 50),
+    entries_p99: percentile(windowed.entries, 99),
+    p50_ms: round(percentile(windowed.ms, 50)),
+    p99_ms: round(percentile(windowed.ms, 99)),
+    one_or_entries_p50: percentile(oneOr.entries, 50),
+    one_or_p50_ms: round(percentile(oneOr.ms, 50)),
+    one_or_p99_ms: round(percentile(oneOr.ms, 99)),
+  };
+  console.log(
+    `  back-office word search, one at a time: p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, index entries p50 ${figures.entries_p50}, p99 ${figures.entries_p99} (one $or branch: p50 ${figures.one_or_p50_ms} ms, p99 ${figures.one_or_p99_ms} ms, entries p50 ${figures.one_or_entries_p50})`,
+  );
+  return figures;
 }
 
 /** The listings of each kind a run asks for, in a fixed order. */
@@ -323,6 +371,7 @@ async function main(): Promise<void> {
         };
         (p50s[kind] ??= []).push(timed.p50);
       }
+      figures['backoffice_words'] = await backofficeWordSearch(rt, db, keywordQueries(100, count));
       result[String(count)] = figures;
       // The smaller catalogs make room for the larger; the last goes with the server's data directory
       // (dropping a million products outlasted the driver's socket timeout).
