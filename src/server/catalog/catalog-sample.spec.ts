@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogSample, priceSpanHolding, productsHolding, rarestWord, shareHoldingAll } from './catalog-sample';
+import { catalogSample, msPerProductHolding, priceSpanHolding, productsHolding, rarestWord, shareHoldingAll } from './catalog-sample';
 
 const eur = (euros: number) => ({ price: { amountCents: euros * 100 } });
 const at = (minutesAgo: number) => new Date(Date.UTC(2026, 11, 1) - minutesAgo * 60_000);
@@ -31,6 +31,8 @@ describe('what a sample of the newest products says of the catalog', () => {
 
   it('measures the time between the newest products, and none from products of one instant', () => {
     expect(sample.msPerProduct).toBe(80_000);
+    // Products holding both words are one in two: twice as far apart.
+    expect(msPerProductHolding(sample, ['bosch', 'akku'])).toBe(160_000);
     const still = { searchTokens: [], createdAt: at(0), sellPrices: {} };
     expect(catalogSample([still, still], 2).msPerProduct).toBeUndefined();
     expect(catalogSample([], 0).catalogSize).toBe(0);

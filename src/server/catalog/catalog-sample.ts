@@ -76,6 +76,11 @@ export function shareHoldingAll(sample: CatalogSample, words: readonly string[])
   return share(sample, holding);
 }
 
+/** About how many milliseconds of creation time lie between two products holding every one of `words`; undefined when the sample tells none. */
+export function msPerProductHolding(sample: CatalogSample, words: readonly string[]): number | undefined {
+  return sample.msPerProduct === undefined ? undefined : sample.msPerProduct / shareHoldingAll(sample, words);
+}
+
 /**
  * About how many cents past `from` (upwards when `direction` is 1) the market's prices hold
  * `count` products of the catalog; undefined when the sample has no price there.

@@ -21,7 +21,15 @@ import type { ProductSearchInput, SearchPage } from './product-search.schema';
 import { isCategoryId, type CategoryId } from './taxonomy';
 import { recentProducts } from './product-recent.store';
 import { queryTokens } from './search-tokens';
-import { catalogSample, priceSpanHolding, rarestWord, shareHoldingAll, type CatalogSample, type SampledProduct } from './catalog-sample';
+import {
+  catalogSample,
+  msPerProductHolding,
+  priceSpanHolding,
+  rarestWord,
+  shareHoldingAll,
+  type CatalogSample,
+  type SampledProduct,
+} from './catalog-sample';
 import { sellPriceField } from './product-search-indexes';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { productCollection } from './product.collection';
@@ -143,10 +151,9 @@ export async function readListingPage(
  * word needs, per row. Undefined when the sample cannot say: the listing's kind says.
  */
 function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: MarketCode): number | undefined {
+  if (plan.keyIsDate) return msPerProductHolding(sample, plan.tokens);
   const rows = plan.limit;
-  const products = rows / shareHoldingAll(sample, plan.tokens);
-  if (plan.keyIsDate) return sample.msPerProduct === undefined ? undefined : (sample.msPerProduct * products) / rows;
-  const span = priceSpanHolding(sample, market, plan.range.anchor, plan.range.direction, products);
+  const span = priceSpanHolding(sample, market, plan.range.anchor, plan.range.direction, rows / shareHoldingAll(sample, plan.tokens));
   return span === undefined ? undefined : span / rows;
 }
 
@@ -158,16 +165,15 @@ function keywordSpanPerRow(plan: SearchPlan, sample: CatalogSample, market: Mark
 export async function productsWithWords(rt: DbHandle, words: readonly string[], limit: number, now = new Date()): Promise<Product[]> {
   if (words.length === 0) return [];
   const sample = await sampleOf(rt, now);
-  const { newest, msPerProduct } = sample;
+  const { newest } = sample;
+  const msPerProduct = msPerProductHolding(sample, words);
   return recentProducts(rt, {
     field: 'createdAt',
     prefix: { searchTokens: rarestWord(sample, words) },
     where: { searchTokens: { $all: [...words] } },
     limit,
     now,
-    // Products holding every word lie further apart than the catalog's products, by their share.
-    ...(newest !== undefined &&
-      msPerProduct !== undefined && { spread: { newest, msPerProduct: msPerProduct / shareHoldingAll(sample, words) } }),
+    ...(newest !== undefined && msPerProduct !== undefined && { spread: { newest, msPerProduct } }),
   });
 }
 

@@ -9,7 +9,7 @@
 // score: every product matching all the words matches equally, and "relevance" lists them
 // newest first, the one order that never changes under a product (prices do), so its pages
 // stay stable while a shopper reads them. Such a page is windowed on the entries of the
-// query's rarest word (word-frequency.ts) in `search_tokens`, which are ordered by creation
+// query's rarest word (catalog-sample.ts) in `search_tokens`, which are ordered by creation
 // time within the word, the other words checked along. Sorted by price, no index holds words
 // and prices together: the page is windowed on the market's price index with the words checked
 // along, or reads every product of the rarest word when the sample says that is fewer.

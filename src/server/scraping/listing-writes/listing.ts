@@ -47,20 +47,19 @@ export function identityIds(listing: Listing & { market: MarketCode }): string[]
 /** Characters, punctuation left out, below which a part number names a family of items, not one ("S23", "X5"). */
 const MIN_PART_NUMBER = 4;
 
-/**
- * Brand and part number as every shop writes them alike: case, accents, spaces and punctuation
- * dropped ("HD9867/90" = "hd 9867-90"). Null without both, or for a part number too short to
- * name one item.
- */
+/** A brand or part number as every shop writes it alike: case, accents, spaces and punctuation dropped ("HD9867/90" = "hd 9867-90"). */
+function partSpelling(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Brand and part number, each as partSpelling writes it. Null without both, or for a part number too short to name one item. */
 export function makerPartKey(brand: string | null, mpn: string | null | undefined): string | null {
   if (!brand || !mpn) return null;
-  const norm = (text: string) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-  const [maker, part] = [norm(brand), norm(mpn)];
+  const [maker, part] = [partSpelling(brand), partSpelling(mpn)];
   return maker && part.length >= MIN_PART_NUMBER && /\d/.test(part) ? `${maker}|${part}` : null;
 }
 
@@ -86,9 +85,8 @@ export function partNumberInTitle(title: string, brand: string | null): string |
       !QUANTITY.test(code) &&
       !brandWords.has(code.toLowerCase()),
   );
-  const normal = (code: string) => code.toLowerCase().replace(/[-/.]/g, '');
-  const distinct = [...new Set(codes.map(normal).filter((code) => code.length >= MIN_PART_NUMBER))];
-  return distinct.length === 1 ? codes.find((code) => normal(code) === distinct[0])! : null;
+  const distinct = [...new Set(codes.map(partSpelling).filter((code) => code.length >= MIN_PART_NUMBER))];
+  return distinct.length === 1 ? codes.find((code) => partSpelling(code) === distinct[0])! : null;
 }
 
 /** Identities that name one item each: a product known by one of a kind is no other item of that kind. */
