@@ -191,3 +191,29 @@ describe('Catalog: a million products per market', () => {
     expect(Math.abs(shared / 4_000 - 0.6)).toBeLessThan(0.03);
   });
 });
+
+describe('Catalog: identifiers shown as real shops show them', () => {
+  const realistic = new Catalog({ ...SHAPE, identifiers: { gtin: 0.3, model: 0.5 } });
+  const pages = Array.from({ length: 2_000 }, (_, i) => realistic.product('fr', i));
+
+  it('shows the GTIN and the model on about the configured shares of pages, each page drawn on its own', () => {
+    const share = (shown: (p: SimProduct) => boolean) => pages.filter(shown).length / pages.length;
+    expect(share((p) => p.pageGtin !== null)).toBeCloseTo(0.3, 1);
+    expect(share((p) => p.pageModel !== null)).toBeCloseTo(0.5, 1);
+    expect(share((p) => p.pageGtin !== null && p.pageModel !== null)).toBeCloseTo(0.15, 1);
+  });
+
+  it('leaves the model out of the title of a page that does not name it, and changes nothing else', () => {
+    for (const page of pages.slice(0, 200)) {
+      const full = catalog.product('fr', page.index);
+      expect(page.gtin).toBe(full.gtin);
+      expect(page.basePriceCents).toBe(full.basePriceCents);
+      expect(page.title.includes(page.model)).toBe(page.pageModel !== null);
+      if (page.pageModel === null) expect(page.title).toBe(full.title.replace(` ${full.model}`, ''));
+    }
+  });
+
+  it('shows both on every page by default', () => {
+    expect(sample('it', 200).every((p) => p.pageGtin === p.gtin && p.pageModel === p.model)).toBe(true);
+  });
+});

@@ -34,6 +34,18 @@ export interface CatalogShape {
   readonly productsPerMarket: number;
   /** Share of each market's products also sold in at least one other market, 0 to 1. */
   readonly crossMarketShare: number;
+  /** How many pages show each identifier, 0 to 1. @defaultValue every page shows both */
+  readonly identifiers?: IdentifierShares;
+}
+
+/**
+ * Shares of product pages showing the GTIN, and the maker's model (in the title, the specs and
+ * the structured data). Real shops show fewer than every page: 17 of 60 real EU pages showed a
+ * GTIN. A page that shows neither is matched across markets by its words alone (src/server/matching).
+ */
+export interface IdentifierShares {
+  readonly gtin: number;
+  readonly model: number;
 }
 
 export interface Variant {
@@ -73,9 +85,13 @@ export interface SimProduct {
   readonly worldId: number | null;
   /** Every market that sells this product, this one included. */
   readonly markets: readonly MarketCode[];
+  /** The item's GTIN, whether its page shows it or not (the control API's truth). */
   readonly gtin: string;
   readonly brand: string;
   readonly model: string;
+  /** What the page shows of them: null where it leaves one out (IdentifierShares). */
+  readonly pageGtin: string | null;
+  readonly pageModel: string | null;
   readonly category: Category;
   readonly colour: Colour;
   readonly title: string;
@@ -312,12 +328,19 @@ export class Catalog {
     const typeText = type[market];
     const [feature1, feature2, feature3] = [f1[market], f2[market], f3[market]];
     const colourText = colour.name[market];
-    const title =
+    // Drawn apart from the other traits, so the shares change nothing else of the catalog.
+    const shows = new SeededRandom(hashKey(this.shape.seed, 'identifiers', market, index));
+    const shares = this.shape.identifiers ?? { gtin: 1, model: 1 };
+    const showsGtin = shows.chance(shares.gtin);
+    const showsModel = shows.chance(shares.model);
+    const gtin = gtin13(gtinPrefix, (unique * GTIN_SCRAMBLE + this.gtinOffset) % 1_000_000_000);
+    const fullTitle =
       titlePattern === 0
         ? `${brand} ${typeText} ${model}, ${feature1}, ${feature2}, ${colourText}`
         : titlePattern === 1
           ? `${typeText} ${brand} ${model} ${feature1} - ${colourText}`
           : `${brand} ${model} - ${typeText} ${feature1}, ${feature2}`;
+    const title = showsModel ? fullTitle : fullTitle.replace(` ${model}`, '');
     const description = (DESCRIPTIONS[market][descriptionPattern] as string)
       .replace('{brand}', brand)
       .replace('{type}', typeText)
@@ -368,9 +391,11 @@ export class Catalog {
       sourceId,
       worldId,
       markets: worldId === null ? [market] : this.marketsOfWorldProduct(worldId),
-      gtin: gtin13(gtinPrefix, (unique * GTIN_SCRAMBLE + this.gtinOffset) % 1_000_000_000),
+      gtin,
       brand,
       model,
+      pageGtin: showsGtin ? gtin : null,
+      pageModel: showsModel ? model : null,
       category,
       colour,
       title,

@@ -16,9 +16,15 @@ const USAGE = `Usage: npm run simulator -- [options]
   --port-base <n>             it, fr, de, es on n..n+3 and the control API on n+4 (default: free ports)
   --host <address>            address to listen on (default ${DEFAULT_SETTINGS.host}; 0.0.0.0 in a container)
   --supplier-failures <share> share of supplier orders the marketplace cancels, 0 to 1 (default ${DEFAULT_SETTINGS.orders.failureShare})
+  --gtin-share <share>        share of product pages showing the GTIN, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.gtin})
+  --model-share <share>       share of product pages naming the maker's model, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.model})
   --help                      this text`;
 
 const wholeNumber = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
+const share = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0 to 1, such as 0.05')
+  .transform(Number);
 
 const CliFlags = z.strictObject({
   seed: wholeNumber.optional(),
@@ -26,11 +32,9 @@ const CliFlags = z.strictObject({
   latency: z.enum(['on', 'off']).optional(),
   'port-base': wholeNumber.optional(),
   host: z.string().min(1).optional(),
-  'supplier-failures': z
-    .string()
-    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0 to 1, such as 0.05')
-    .transform(Number)
-    .optional(),
+  'supplier-failures': share.optional(),
+  'gtin-share': share.optional(),
+  'model-share': share.optional(),
   help: z.boolean().optional(),
 });
 const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
@@ -39,6 +43,8 @@ const FLAG_OF_SETTING: Readonly<Record<string, string>> = {
   portBase: '--port-base',
   host: '--host',
   'orders.failureShare': '--supplier-failures',
+  'identifiers.gtin': '--gtin-share',
+  'identifiers.model': '--model-share',
 };
 
 class UsageError extends Error {
@@ -60,6 +66,8 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
         'port-base': { type: 'string' },
         host: { type: 'string' },
         'supplier-failures': { type: 'string' },
+        'gtin-share': { type: 'string' },
+        'model-share': { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -79,6 +87,12 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
     ...(flags['port-base'] !== undefined && { portBase: flags['port-base'] }),
     ...(flags.host !== undefined && { host: flags.host }),
     ...(flags['supplier-failures'] !== undefined && { orders: { failureShare: flags['supplier-failures'] } }),
+    ...((flags['gtin-share'] !== undefined || flags['model-share'] !== undefined) && {
+      identifiers: {
+        gtin: flags['gtin-share'] ?? DEFAULT_SETTINGS.identifiers.gtin,
+        model: flags['model-share'] ?? DEFAULT_SETTINGS.identifiers.model,
+      },
+    }),
   };
 }
 

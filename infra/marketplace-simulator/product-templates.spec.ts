@@ -206,3 +206,16 @@ describe('captcha page', () => {
     expect(doc.querySelector('#productTitle')).toBeNull();
   });
 });
+
+describe('identifiers a page leaves out', () => {
+  const bare = new Catalog({ seed: 1, productsPerMarket: 2_000, crossMarketShare: 0.6, identifiers: { gtin: 0, model: 0 } });
+
+  it.each(['amazon', 'amazon-legacy', 'json-ld', 'microdata'] as const)('%s: no GTIN and no model anywhere on the page', (template) => {
+    let product: SimProduct | undefined;
+    for (let i = 0; !product && i < bare.size; i++) if (bare.product('de', i).markup.template === template) product = bare.product('de', i);
+    const html = render(product!);
+    expect(html).not.toContain(product!.gtin);
+    expect(html).not.toContain(product!.model);
+    expect(html).toContain(product!.sourceId);
+  });
+});

@@ -13,6 +13,11 @@ import type { OfferState } from './offer-drift';
 import { decimalAmount, formatPrice, priceParts } from './price-format';
 import { SHOP_TEXTS } from './shop-texts';
 
+/** A part of the page that shows an identifier, or nothing on a page that does not show it. */
+function shown(value: string | null, part: (value: string) => string): string {
+  return value === null ? '' : part(value);
+}
+
 /** Everything a product page shows. Title, description and seller are HTML already (see productView). */
 export interface ProductView {
   readonly product: SimProduct;
@@ -163,8 +168,8 @@ ${inStock ? `<div id="mir-layout-DELIVERY_BLOCK" class="a-spacing-base"><span da
 <table id="productDetails_detailBullets_sections1" class="a-keyvalue prodDetTable" role="presentation">
 <tr><th class="a-color-secondary a-size-base prodDetSectionEntry">ASIN</th><td class="a-size-base prodDetAttrValue">${asin}</td></tr>
 <tr><th class="a-color-secondary a-size-base prodDetSectionEntry">${escapeHtml(texts.brand)}</th><td class="a-size-base prodDetAttrValue">${escapeHtml(product.brand)}</td></tr>
-<tr><th class="a-color-secondary a-size-base prodDetSectionEntry">${escapeHtml(texts.model)}</th><td class="a-size-base prodDetAttrValue">${escapeHtml(product.model)}</td></tr>
-<tr><th class="a-color-secondary a-size-base prodDetSectionEntry">EAN</th><td class="a-size-base prodDetAttrValue">${product.gtin}</td></tr>
+${shown(product.pageModel, (model) => `<tr><th class="a-color-secondary a-size-base prodDetSectionEntry">${escapeHtml(texts.model)}</th><td class="a-size-base prodDetAttrValue">${escapeHtml(model)}</td></tr>`)}
+${shown(product.pageGtin, (gtin) => `<tr><th class="a-color-secondary a-size-base prodDetSectionEntry">EAN</th><td class="a-size-base prodDetAttrValue">${gtin}</td></tr>`)}
 </table></div>
 </div>
 </div>
@@ -218,8 +223,8 @@ ${bulletsHtml(view, 'a-list-item')}
 <div id="detailBullets_feature_div"><ul class="a-unordered-list a-nostyle a-vertical a-spacing-none detail-bullet-list">
 ${detail('ASIN', asin)}
 ${detail(texts.brand, product.brand)}
-${detail(texts.model, product.model)}
-${detail('EAN', product.gtin)}
+${shown(product.pageModel, (model) => detail(texts.model, model))}
+${shown(product.pageGtin, (gtin) => detail('EAN', gtin))}
 </ul></div>
 <div id="productDescription" class="a-section a-spacing-small"><p>${view.descriptionHtml}</p></div>
 </div>
@@ -261,7 +266,11 @@ function jsonLdProduct(view: ProductView): Record<string, unknown> {
     brand: { '@type': 'Brand', name: product.brand },
     category: product.category.name[product.market],
   };
-  const identity = { sku: product.sourceId, gtin13: product.gtin, mpn: product.model };
+  const identity = {
+    sku: product.sourceId,
+    ...(product.pageGtin !== null && { gtin13: product.pageGtin }),
+    ...(product.pageModel !== null && { mpn: product.pageModel }),
+  };
   switch (markup.jsonLdShape) {
     case 'offer':
       return { '@type': 'Product', ...base, ...identity, offers: jsonLdOffer(view, offer.priceCents) };
@@ -309,7 +318,7 @@ function jsonLdProduct(view: ProductView): Record<string, unknown> {
           },
           ...markup.variants.map((v) => ({
             '@type': 'Product',
-            name: `${product.brand} ${product.model} ${v.colour.name[product.market]}`,
+            name: [product.brand, product.pageModel, v.colour.name[product.market]].filter(Boolean).join(' '),
             sku: v.sku,
             color: v.colour.name[product.market],
             offers: jsonLdOffer(view, Math.max(1, Math.round((offer.priceCents * (10_000 + v.priceDeltaBasisPoints)) / 10_000))),
@@ -387,7 +396,7 @@ ${variantPicker}
 <ul class="features">
 ${bulletsHtml(view, 'feature')}
 </ul>
-<dl class="specs"><dt>${escapeHtml(texts.brand)}</dt><dd>${escapeHtml(product.brand)}</dd><dt>${escapeHtml(texts.model)}</dt><dd>${escapeHtml(product.model)}</dd><dt>EAN</dt><dd>${product.gtin}</dd><dt>SKU</dt><dd>${product.sourceId}</dd></dl>
+<dl class="specs"><dt>${escapeHtml(texts.brand)}</dt><dd>${escapeHtml(product.brand)}</dd>${shown(product.pageModel, (model) => `<dt>${escapeHtml(texts.model)}</dt><dd>${escapeHtml(model)}</dd>`)}${shown(product.pageGtin, (gtin) => `<dt>EAN</dt><dd>${gtin}</dd>`)}<dt>SKU</dt><dd>${product.sourceId}</dd></dl>
 </div>
 </main>
 </body>
@@ -430,8 +439,8 @@ ${
 <div class="product-page__main">
 <h1 class="product-page__title" itemprop="name">${view.titleHtml}</h1>
 <meta itemprop="sku" content="${product.sourceId}">
-<meta itemprop="gtin13" content="${product.gtin}">
-<meta itemprop="mpn" content="${escapeHtml(product.model)}">
+${shown(product.pageGtin, (gtin) => `<meta itemprop="gtin13" content="${gtin}">`)}
+${shown(product.pageModel, (model) => `<meta itemprop="mpn" content="${escapeHtml(model)}">`)}
 <div itemprop="brand" itemscope itemtype="https://schema.org/Brand">${escapeHtml(texts.brand)}: <span itemprop="name">${escapeHtml(product.brand)}</span></div>
 <div class="product-page__offer" itemprop="offers" itemscope itemtype="https://schema.org/Offer">
 <meta itemprop="priceCurrency" content="EUR">
@@ -447,7 +456,7 @@ ${
 <ul class="product-page__features">
 ${bulletsHtml(view, 'feature')}
 </ul>
-<table class="product-page__specs"><tr><th>${escapeHtml(texts.model)}</th><td>${escapeHtml(product.model)}</td></tr><tr><th>EAN</th><td>${product.gtin}</td></tr><tr><th>${escapeHtml(texts.category)}</th><td>${escapeHtml(product.category.name[product.market])}</td></tr></table>
+<table class="product-page__specs">${shown(product.pageModel, (model) => `<tr><th>${escapeHtml(texts.model)}</th><td>${escapeHtml(model)}</td></tr>`)}${shown(product.pageGtin, (gtin) => `<tr><th>EAN</th><td>${gtin}</td></tr>`)}<tr><th>${escapeHtml(texts.category)}</th><td>${escapeHtml(product.category.name[product.market])}</td></tr></table>
 </div>
 </div>
 </body>

@@ -1,6 +1,7 @@
 // The four shops over HTTP, as a crawler meets them: robots.txt → sitemap index → paged sitemaps
 // → product pages in every template; category listings with pagination; redirects to canonical
 // URLs; images; and the request counters that record all of it.
+import { EVERY_IDENTIFIER } from './simulator-settings';
 import { get as httpGet } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { MARKET_CODES } from '../../src/common/markets';
@@ -10,7 +11,7 @@ import { SHOP_TEXTS } from './shop-texts';
 import { control, findProduct, useSimulator } from './simulator-testing';
 import { CATEGORIES } from './word-lists';
 
-const { sim } = useSimulator({ productsPerMarket: 2_000, urlsPerSitemap: 700, productsPerListingPage: 24 });
+const { sim } = useSimulator({ productsPerMarket: 2_000, urlsPerSitemap: 700, productsPerListingPage: 24, identifiers: EVERY_IDENTIFIER });
 
 async function get(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(url, { redirect: 'manual', ...init });

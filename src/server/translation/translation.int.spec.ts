@@ -3,6 +3,7 @@
 // handlers, products in a real MongoDB-wire server. A product scraped in Germany only is for sale
 // in Italy: the Italian shop lists it under its German title (marked `de`) until the job stores
 // the Italian one, which the listing, the product page and keyword search then use.
+import { EVERY_IDENTIFIER } from '../../../infra/marketplace-simulator/simulator-settings';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
@@ -26,7 +27,8 @@ import { collectionIn } from '../platform/db';
 // The test reads and seeds the collection itself, by its declared spec.
 const productCollection = collectionIn(PRODUCTS);
 
-const { sim } = useSimulator();
+// Every page shows its model: the test compares a page's title with the translation of another market's.
+const { sim } = useSimulator({ identifiers: EVERY_IDENTIFIER });
 const rt = useTestRuntime('translation', {
   redisDb: TEST_REDIS_DB.translation,
   env: () => ({ DEEPL_SERVER_URL: sim().deeplUrl, DEEPL_AUTH_KEY: 'test-key:fx', TRANSLATE_BACKOFF_MS: '50' }),

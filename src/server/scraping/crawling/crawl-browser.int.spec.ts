@@ -1,6 +1,7 @@
 // The Playwright path of a crawl: a site configured as needing a browser is fetched by Debian's
 // Chromium through Crawlee's Playwright crawler, and its products land in MongoDB exactly as the
 // marketplace simulator sells them.
+import { EVERY_IDENTIFIER } from '../../../../infra/marketplace-simulator/simulator-settings';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ const SPA_PAGE = `<!doctype html><html><head><title>Boutique</title></head><body
 </script></body></html>`;
 
 beforeAll(async () => {
-  sim = await startSimulator({ productsPerMarket: 20, latency: false, seed: 3 });
+  sim = await startSimulator({ productsPerMarket: 20, latency: false, seed: 3, identifiers: EVERY_IDENTIFIER });
   shopOrigins.add(originOf(sim.urls.fr));
   const fr = marketplaceSites({
     MARKETPLACE_URL_IT: undefined,

@@ -1,5 +1,6 @@
 // Crawls the marketplace simulator (infra/marketplace-simulator) over HTTP, as the scraper
 // workers do, and checks MongoDB against the simulator's own answer for every product.
+import { EVERY_IDENTIFIER } from '../../../../infra/marketplace-simulator/simulator-settings';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../../infra/local/testing';
 import { startSimulator, type RunningSimulator } from '../../../../infra/marketplace-simulator/simulator';
@@ -85,6 +86,8 @@ beforeAll(async () => {
     seed: 11,
     urlsPerSitemap: 20,
     productsPerListingPage: 12,
+    // Every page shows its GTIN: the test checks that each one is read.
+    identifiers: EVERY_IDENTIFIER,
     clock: () => now,
   });
   for (const url of Object.values(sim.urls)) shopOrigins.add(originOf(url));
