@@ -208,3 +208,9 @@ export async function catalogFacets(rt: DbHandle, redis: Redis): Promise<Catalog
   await redis.set(FACETS_KEY, JSON.stringify(facets), 'EX', FACETS_TTL_S);
   return facets;
 }
+
+/** How many of the catalog's newest products hold a word: what a caller picks its rarest look-up words by. */
+export async function wordRarity(rt: DbHandle, now = new Date()): Promise<(word: string) => number> {
+  const sample = await sampleOf(rt, now);
+  return (word) => sample.counts.get(word) ?? 0;
+}

@@ -8,6 +8,8 @@ import { DUPLICATE_KEY } from '../platform/db';
 import type { Offer, PriceOverride, Product, SalesStop, SellPrice } from './product.schema';
 import { productCollection } from './product.collection';
 import type { DbHandle } from '../platform/db';
+import type { Redis } from 'ioredis';
+import { productCacheKey } from './product-cache';
 
 /** The stored products of these ids, by id: whole documents, as a write that replaces them needs. */
 /**
@@ -126,4 +128,10 @@ export function clearPriceOverride(rt: DbHandle, productId: string, market: Mark
 export function setSalesStop(rt: DbHandle, productId: string, stop: SalesStop | null, at: Date): Promise<Product | null> {
   const products = productCollection(rt);
   return products.findOneAndUpdate({ _id: productId }, { $set: { salesStop: stop, updatedAt: at } }, { returnDocument: 'after' });
+}
+
+/** Removes a product (merged into another) and its cached copy; removing one already gone is no error. */
+export async function deleteProduct(rt: DbHandle & { readonly redis: Redis }, productId: string): Promise<void> {
+  await productCollection(rt).deleteOne({ _id: productId });
+  await rt.redis.del(productCacheKey(productId));
 }

@@ -5,6 +5,7 @@ import type { Db } from 'mongodb';
 import { AGENTS, AUDIT_ENTRIES, SESSIONS } from '../backoffice';
 import { PRODUCTS } from '../catalog';
 import { CUSTOMERS } from '../customers';
+import { MATCH_CANDIDATES, PRODUCT_MERGES } from '../matching';
 import { MESSAGES } from '../messages';
 import { ORDERS } from '../orders';
 import { OUTBOX } from '../outbox';
@@ -23,6 +24,8 @@ export const COLLECTIONS = {
   scrapeRuns: SCRAPE_RUNS,
   outbox: OUTBOX,
   messages: MESSAGES,
+  matchCandidates: MATCH_CANDIDATES,
+  productMerges: PRODUCT_MERGES,
 } as const;
 
 export const EVERY_COLLECTION: readonly CollectionSpec[] = Object.values(COLLECTIONS);

@@ -18,6 +18,8 @@ export const ORDERS = collection({
     // a merge of each status's range in updatedAt order, not a sort of every order in flight.
     { name: 'status_updated', key: { status: 1, updatedAt: 1 } },
     { name: 'market_created', key: { market: 1, createdAt: -1 } },
+    // A product merged into another takes its orders' lines along (and a split brings them back).
+    { name: 'line_products', key: { 'lines.productId': 1 } },
   ],
   shardKey: { customerId: 'hashed' },
   shardKeyReason:

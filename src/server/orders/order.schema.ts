@@ -41,6 +41,8 @@ export type Address = z.infer<typeof Address>;
 export const OrderLine = z.object({
   lineId: z.string().min(1),
   productId: Id,
+  /** The product the line was bought as, when that product was later merged into `productId`: a split points it back. */
+  mergedFrom: Id.optional(),
   title: z.string(),
   quantity: z.number().int().positive(),
   unitPrice: Money,

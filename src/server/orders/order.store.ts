@@ -1,7 +1,7 @@
 // Orders in MongoDB. Every change is one atomic findOneAndUpdate whose filter names the state
 // the change was decided on (status, number of refunds): a concurrent change makes it match
 // nothing, and the caller decides again on the fresh document.
-import type { Order, Refund, TimelineEntry, OrderStatus } from './order.schema';
+import type { Order, OrderLine, Refund, TimelineEntry, OrderStatus } from './order.schema';
 import { orderCollection } from './order.collection';
 import type { DbHandle } from '../platform/db';
 
@@ -83,4 +83,28 @@ export function changeOrder(rt: DbHandle, seen: Pick<Order, '_id' | 'customerId'
     { $push: push, $set: { ...change.set, ...(change.status ? { status: change.status } : {}), updatedAt: change.at } },
     { returnDocument: 'after', ...(change.arrayFilters ? { arrayFilters: [...change.arrayFilters] } : {}) },
   );
+}
+
+/**
+ * Points order lines at another product when one product is merged into another (`merge`: the
+ * lines of `from` go to `to`, remembering `from`), or back when the merge is split (`split`: the
+ * lines of `from` that came from `to` go back to it). Lines never change otherwise, so the
+ * write needs no guard; running it twice changes nothing more. Returns how many orders changed.
+ */
+export async function moveOrderLines(rt: DbHandle, from: string, to: string, mode: 'merge' | 'split'): Promise<number> {
+  const orders = orderCollection(rt);
+  const moves = (line: OrderLine) => line.productId === from && (mode === 'merge' || line.mergedFrom === to);
+  let changed = 0;
+  for (const order of await orders.find({ 'lines.productId': from }).toArray()) {
+    if (!order.lines.some(moves)) continue;
+    const lines = order.lines.map((line) => {
+      if (!moves(line)) return line;
+      if (mode === 'merge') return { ...line, productId: to, mergedFrom: from };
+      const { mergedFrom: _, ...rest } = line;
+      return { ...rest, productId: to };
+    });
+    const result = await orders.updateOne({ _id: order._id, customerId: order.customerId }, { $set: { lines } });
+    changed += result.modifiedCount;
+  }
+  return changed;
 }

@@ -4,7 +4,7 @@
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
 import type { Product, TextLanguage } from '../catalog';
-import { productCacheKey, productFromCacheOrDb, textFor, type CategoryId } from '../catalog';
+import { productCacheKey, productFromCacheOrDb, productsAnsweringTo, textFor, type CategoryId } from '../catalog';
 import { z } from 'zod';
 import { Id } from '../../common/ids';
 import { MarketCode } from '../../common/markets';
@@ -77,6 +77,7 @@ export async function openProductPage(
   productId: string,
   market: MarketCode,
   now = new Date(),
+  inherited = false,
 ): Promise<ProductPageData | null> {
   const pipeline = rt.redis.pipeline().get(productCacheKey(productId)).get(refreshFailureKey(productId));
   queueOpening(pipeline, productId, now.getTime());
@@ -101,7 +102,10 @@ export async function openProductPage(
   const { product } = await productFromCacheOrDb(rt, productId, cachedJson);
   if (!product) {
     await early;
-    return null;
+    // A product merged into another lives on in it: its links (shared, indexed) open the product
+    // it became, whose own address the page names as canonical.
+    const [heir] = await productsAnsweringTo(rt, [productId]);
+    return heir && heir._id !== productId && !inherited ? openProductPage(rt, heir._id, market, now, true) : null;
   }
 
   const failure = decodeRefreshFailure(failureJson);

@@ -401,6 +401,12 @@ export const SETTINGS = {
     default: 5_000,
     description: 'pause before a failed translation job runs again; doubles at each further run',
   }),
+  MATCH_AUTO_MERGE_SCORE: setting({
+    type: z.coerce.number().min(0).max(1.01),
+    default: 0.97,
+    description:
+      'score (0 to 1) from which two products of different markets that no identifier joins are merged without an agent (the default is where `npm run bench:match` measured a precision above 0.99); pairs from 0.8 up wait on the "matches to review" page. Above 1, nothing is merged without an agent',
+  }),
   TRUSTED_PROXIES: setting({
     type: z
       .string()
