@@ -51,7 +51,7 @@ export async function listedProducts(page: Page, market: MarketCode): Promise<Li
 }
 
 /** Saves a screenshot for the README (see SCREENSHOT_DIR). */
-export async function screenshot(page: Page, name: 'shop' | 'backoffice'): Promise<void> {
+export async function screenshot(page: Page, name: 'shop' | 'backoffice' | 'matches'): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -13,6 +13,7 @@ import type { SignedInAgent } from './backoffice-load';
         <a href="/backoffice" class="text-indigo-700 hover:underline">Orders</a>
         <a href="/backoffice/customers" class="text-indigo-700 hover:underline">Customers</a>
         <a href="/backoffice/products" class="text-indigo-700 hover:underline">Products</a>
+        <a href="/backoffice/matches" class="text-indigo-700 hover:underline">Matches to review</a>
         @if (agent().role !== 'agent') {
           <a href="/backoffice/operations" class="text-indigo-700 hover:underline">Operations</a>
         }

@@ -39,6 +39,11 @@ export const BACKOFFICE_ACCESS = {
   'backoffice.products.resumeSelling': 'supervisor',
   'backoffice.products.setOverride': 'supervisor',
   'backoffice.products.clearOverride': 'supervisor',
+  // Telling whether two pages are one item is the agents' daily work; undoing a merge moves orders' lines, a supervisor's call.
+  'backoffice.matches.list': 'agent',
+  'backoffice.matches.merge': 'agent',
+  'backoffice.matches.reject': 'agent',
+  'backoffice.matches.split': 'supervisor',
   // Operators look; only admins touch the machinery.
   'backoffice.operations.overview': 'supervisor',
   'backoffice.operations.retryJob': 'admin',

@@ -9,6 +9,7 @@ import { catalogAdminRouter } from './catalog-admin';
 import { checkoutRouter } from './checkout';
 import { customersRouter } from './customers';
 import { fulfillmentRouter } from './fulfillment';
+import { matchingRouter } from './matching';
 import { operationsRouter } from './operations';
 import { ordersRouter } from './orders';
 import { productRouter } from './product';
@@ -23,6 +24,7 @@ export const appRouter = router({
       products: catalogAdminRouter,
       operations: operationsRouter,
       opportunities: fulfillmentRouter,
+      matches: matchingRouter,
     }),
   ),
   catalog: catalogRouter,
