@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketCode } from '../../common/markets';
 import { testOffer } from '../catalog/offer.fixture';
-import { lookupWords, matchBlocker, matchScore, otherLanguages, type MatchProduct } from './match-score';
+import { lookupWords, matchBlocker, matchScore, otherLanguages, titleWords, type MatchProduct } from './match-score';
 
 const at = new Date('2026-12-01T10:00:00Z');
 
@@ -83,5 +83,20 @@ describe('looking twins up', () => {
       ['casaluce', 'minuteur'],
       ['casaluce', 'numerique'],
     ]);
+  });
+});
+
+describe('titleWords', () => {
+  it('leaves out the brand and makers’ codes, which one page shows and its twin may not', () => {
+    expect([...titleWords('Orbita Batería Externa OZ-255, con cancelación de ruido, Azul', 'Orbita')]).toEqual([
+      'bateria',
+      'externa',
+      'con',
+      'cancelacion',
+      'de',
+      'ruido',
+      'azul',
+    ]);
+    expect([...titleWords('Puzzle 1000 pezzi, resistenza IPX7', null)]).toEqual(['puzzle', '1000', 'pezzi', 'resistenza']);
   });
 });

@@ -43,10 +43,21 @@ function titleIn(product: MatchProduct, language: string): { title: string; orig
   return undefined;
 }
 
-/** The words a title is compared by: its tokens without the brand's. */
+/**
+ * A maker's code ("OZ-255", "HD9867/90"): letters and digits, no run of six letters (a word). One
+ * page shows it and its twin often does not; where both do, the part number already joined them
+ * or ruled them apart (matchBlocker), so it is no word to compare.
+ */
+const CODE = /^(?=.*\p{L})(?=.*\d)(?!.*\p{L}{6})[\p{L}\d]+(?:[-/.][\p{L}\d]+)*$/u;
+
+/** The words a title is compared by: its tokens without the brand's and without makers' codes. */
 export function titleWords(title: string, brand: string | null): Set<string> {
   const brandWords = new Set(tokenize(brand ?? ''));
-  return new Set(tokenize(title).filter((word) => !brandWords.has(word)));
+  const words = title
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''))
+    .filter((word) => !CODE.test(word));
+  return new Set(tokenize(words.join(' ')).filter((word) => !brandWords.has(word)));
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
