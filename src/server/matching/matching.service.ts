@@ -159,6 +159,16 @@ export async function matchesToReview(rt: MatchingRt, limit = 50): Promise<{ pen
 }
 
 const actorOf = (agent: ActingAgent): AuditActor => ({ kind: 'agent', id: agent.id, email: agent.email });
+
+function auditProduct(
+  rt: MatchingRt,
+  actor: AuditActor,
+  action: string,
+  productId: string,
+  change: { before: unknown; after: unknown; reason?: string | null; at: Date },
+): Promise<unknown> {
+  return recordAudit(rt, { actor, action, entity: { kind: 'product', id: productId }, ...change });
+}
 const actorName = (actor: AuditActor) => actor.email ?? actor.id ?? 'system';
 
 async function pendingPair(rt: MatchingRt, id: string): Promise<Outcome<{ candidate: MatchCandidate }>> {
@@ -190,10 +200,7 @@ export async function rejectMatch(rt: MatchingRt, input: MatchDecisionInput, age
   if (!(await decideCandidate(rt, pair.candidate._id, 'rejected', agent.id, now)))
     return refuse('conflict', 'another agent decided this pair first: reload the page');
   for (const productId of pair.candidate.productIds)
-    await recordAudit(rt, {
-      actor: actorOf(agent),
-      action: 'product.match_rejected',
-      entity: { kind: 'product', id: productId },
+    await auditProduct(rt, actorOf(agent), 'product.match_rejected', productId, {
       before: { candidate: pair.candidate._id, score: pair.candidate.score },
       after: { status: 'rejected' },
       at: now,
@@ -237,10 +244,7 @@ async function finishMerge(rt: MatchingRt, merge: ProductMerge, actor: AuditActo
   await deleteProduct(rt, merge._id);
   if (merge.candidateId) await decideCandidate(rt, merge.candidateId, 'merged', actorName(actor), now);
   if (await moveMerge(rt, merge._id, 'merging', 'merged'))
-    await recordAudit(rt, {
-      actor,
-      action: 'product.merged',
-      entity: { kind: 'product', id: merge.into },
+    await auditProduct(rt, actor, 'product.merged', merge.into, {
       before: { products: [merge.into, merge._id] },
       after: { product: merge.into, offersFrom: markets },
       reason: merge.candidateId ? `candidate ${merge.candidateId}` : null,
@@ -283,10 +287,7 @@ export async function splitProduct(
   await moveOrderLines(rt, merge.into, merge._id, 'split');
   if (merge.candidateId) await decideCandidate(rt, merge.candidateId, 'rejected', agent.id, now, 'merged');
   await moveMerge(rt, merge._id, 'splitting', 'split', now);
-  await recordAudit(rt, {
-    actor: actorOf(agent),
-    action: 'product.split',
-    entity: { kind: 'product', id: merge.into },
+  await auditProduct(rt, actorOf(agent), 'product.split', merge.into, {
     before: { product: merge.into, offersFrom: markets },
     after: { products: [merge.into, merge._id] },
     at: now,

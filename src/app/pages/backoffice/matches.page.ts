@@ -55,10 +55,14 @@ export const routeMeta: RouteMeta = { title: 'Matches to review Â· Back office Â
                   <li>{{ r }}</li>
                 }
               </ul>
-              <button type="button" class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white" (click)="askMerge(m)">
+              <button
+                type="button"
+                class="mr-2 rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white"
+                (click)="askDecision(m, 'merge')"
+              >
                 Same item: review merge
               </button>
-              <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="askReject(m)">
+              <button type="button" class="rounded border border-slate-300 px-4 py-2 text-sm" (click)="askDecision(m, 'reject')">
                 Different items: review rejection
               </button>
             </article>
@@ -147,23 +151,15 @@ export default class BackofficeMatchesPage {
     return m.products.map((p) => `"${p.title}" (${p.markets.join(', ')})`).join(' and ');
   }
 
-  protected askMerge(m: ShownMatch): void {
+  protected askDecision(m: ShownMatch, decision: 'merge' | 'reject'): void {
+    const merge = decision === 'merge';
     this.confirmation.ask({
-      description: `Merge ${this.titles(m)} into one product: offers, price history and orders move to it.`,
-      done: 'Merged: the two pages are one product now.',
+      description: merge
+        ? `Merge ${this.titles(m)} into one product: offers, price history and orders move to it.`
+        : `${this.titles(m)} are different items: the pair will not be proposed again.`,
+      done: merge ? 'Merged: the two pages are one product now.' : 'Rejected: the pair stays two products.',
       run: async (api) => {
-        await api.matches.merge.mutate({ candidateId: m.id });
-        return this.after(api, m.id);
-      },
-    });
-  }
-
-  protected askReject(m: ShownMatch): void {
-    this.confirmation.ask({
-      description: `${this.titles(m)} are different items: the pair will not be proposed again.`,
-      done: 'Rejected: the pair stays two products.',
-      run: async (api) => {
-        await api.matches.reject.mutate({ candidateId: m.id });
+        await api.matches[decision].mutate({ candidateId: m.id });
         return this.after(api, m.id);
       },
     });
