@@ -93,7 +93,7 @@ function realisticListing(product: SimProduct, market: MarketCode): Listing {
 }
 
 /** Scores from which pairs are counted as merged: from the review page's floor up to a perfect score. */
-const THRESHOLDS = [REVIEW_SCORE, 0.85, 0.9, 0.95, 0.97, 1];
+const THRESHOLDS = [REVIEW_SCORE, 0.93, 0.95, 0.97, 0.99, 1];
 
 /**
  * The translator's work on every product, as the translator worker stores it: a title for each
