@@ -114,6 +114,8 @@ export interface MergeView {
   readonly goneTitle: string;
   readonly goneMarkets: readonly string[];
   readonly intoId: string;
+  /** The kept product's title, or null when it is gone too (merged into another since). */
+  readonly intoTitle: string | null;
   readonly state: ProductMerge['state'];
   readonly by: string;
   readonly at: string;
@@ -134,12 +136,13 @@ function side(product: Product): MatchSide {
   };
 }
 
-function mergeView(merge: ProductMerge): MergeView {
+function mergeView(merge: ProductMerge, into: Pick<Product, 'title'> | null | undefined): MergeView {
   return {
     goneId: merge._id,
     goneTitle: merge.gone.title,
     goneMarkets: offerMarkets(merge.gone),
     intoId: merge.into,
+    intoTitle: into?.title ?? null,
     state: merge.state,
     by: merge.by,
     at: merge.at.toISOString(),
@@ -150,13 +153,13 @@ function mergeView(merge: ProductMerge): MergeView {
 /** What the review page shows: pending pairs whose products both still exist, and the newest merges. */
 export async function matchesToReview(rt: MatchingRt, limit = 50): Promise<{ pending: MatchToReview[]; merges: MergeView[] }> {
   const [candidates, merges] = await Promise.all([pendingCandidates(rt, limit), recentMerges(rt, limit)]);
-  const products = await productsByIds(rt, [...new Set(candidates.flatMap((c) => c.productIds))]);
+  const products = await productsByIds(rt, [...new Set([...candidates.flatMap((c) => c.productIds), ...merges.map((m) => m.into)])]);
   const pending = candidates.flatMap((c) => {
     const [a, b] = c.productIds.map((id) => products.get(id));
     if (!a || !b) return [];
     return [{ id: c._id, score: c.score, reasons: c.reasons, foundAt: c.foundAt.toISOString(), products: [side(a), side(b)] }];
   });
-  return { pending, merges: merges.map(mergeView) };
+  return { pending, merges: merges.map((merge) => mergeView(merge, products.get(merge.into))) };
 }
 
 const actorOf = (agent: ActingAgent): AuditActor => ({ kind: 'agent', id: agent.id, email: agent.email });
@@ -222,7 +225,7 @@ async function mergePair(
   const { keep, gone } = keeperOf(a, b);
   const merge = await startMerge(rt, mergeRecord(keep, gone, actorName(actor), candidateId, now));
   if (merge.into !== keep._id) return refuse('conflict', `${gone._id} is being merged into ${merge.into} already`);
-  if (merge.state === 'merged') return { ok: true, merge: mergeView(merge) };
+  if (merge.state === 'merged') return { ok: true, merge: mergeView(merge, keep) };
   return finishMerge(rt, merge, actor, now);
 }
 
@@ -251,7 +254,7 @@ async function finishMerge(rt: MatchingRt, merge: ProductMerge, actor: AuditActo
       reason: merge.candidateId ? `candidate ${merge.candidateId}` : null,
       at: now,
     });
-  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }) };
+  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }, await findProduct(rt, merge.into)) };
 }
 
 /** Undoes a merge: the merged-away product comes back with its markets' offers, history and order lines. */
@@ -293,5 +296,8 @@ export async function splitProduct(
     after: { products: [merge.into, merge._id] },
     at: now,
   });
-  return { ok: true, merge: mergeView({ ...merge, state: 'split', splitAt: now }) };
+  return {
+    ok: true,
+    merge: mergeView({ ...merge, state: 'split', splitAt: now }, await findProduct(rt, merge.into)),
+  };
 }

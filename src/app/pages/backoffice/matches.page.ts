@@ -96,7 +96,7 @@ export const routeMeta: RouteMeta = { title: 'Matches to review Â· Back office Â
                       class="text-indigo-700 hover:underline"
                       [href]="'/backoffice/products/' + (g.state === 'split' ? g.goneId : g.intoId)"
                     >
-                      {{ g.state === 'split' ? 'itself again' : g.intoId }}
+                      {{ g.state === 'split' ? 'itself again' : (g.intoTitle ?? g.intoId) }}
                     </a>
                   </td>
                   <td class="pr-3">{{ g.by }}</td>
@@ -167,7 +167,7 @@ export default class BackofficeMatchesPage {
 
   protected askSplit(g: MergeView): void {
     this.confirmation.ask({
-      description: `Split "${g.goneTitle}" (${g.goneMarkets.join(', ')}) from ${g.intoId}: it becomes a product of its own again, with its offers, price history and orders.`,
+      description: `Split "${g.goneTitle}" (${g.goneMarkets.join(', ')}) from "${g.intoTitle ?? g.intoId}": it becomes a product of its own again, with its offers, price history and orders.`,
       done: 'Split: both products stand alone again.',
       run: async (api) => {
         await api.matches.split.mutate({ productId: g.goneId });
