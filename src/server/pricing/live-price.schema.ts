@@ -32,6 +32,7 @@ const FAILURE_KINDS = [
   'circuit-open',
   'rate-limited',
   'not-configured',
+  'blocked',
 ] as const satisfies readonly OfferCallFailure[];
 
 export const RefreshFailureInfo = z.object({

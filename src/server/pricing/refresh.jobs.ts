@@ -3,7 +3,8 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { JobHandler } from '../platform/runtime';
-import { refreshProduct, sweepPopular, marketGates } from './refresh.service';
+import type { Config } from '../platform/config';
+import { refreshProduct, sweepPopular, marketGates, offerApiQuotes, type QuoteFetcher } from './refresh.service';
 import { REFRESH_PRODUCT_JOB, RefreshJobData, SWEEP_POPULAR_JOB, refreshQueue } from './refresh.queue';
 
 function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
@@ -13,16 +14,22 @@ function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
   return parsed.data;
 }
 
-export const REFRESH_HANDLERS: Readonly<Record<string, JobHandler>> = {
-  [REFRESH_PRODUCT_JOB]: (job, rt) =>
-    refreshProduct(
-      {
-        config: rt.config,
-        db: rt.db,
-        redis: rt.redis,
-        gates: marketGates(rt.config),
-      },
-      payload(RefreshJobData, job),
-    ),
-  [SWEEP_POPULAR_JOB]: (_job, rt) => sweepPopular({ config: rt.config, redis: rt.redis, queue: refreshQueue(rt) }),
-};
+/** The refresher's handlers, asking prices where `quotes` says (each market's offer API by default). */
+export function refreshHandlers(quotes: (config: Config) => QuoteFetcher = offerApiQuotes): Readonly<Record<string, JobHandler>> {
+  return {
+    [REFRESH_PRODUCT_JOB]: (job, rt) =>
+      refreshProduct(
+        {
+          config: rt.config,
+          db: rt.db,
+          redis: rt.redis,
+          gates: marketGates(rt.config),
+          fetchQuote: quotes(rt.config),
+        },
+        payload(RefreshJobData, job),
+      ),
+    [SWEEP_POPULAR_JOB]: (_job, rt) => sweepPopular({ config: rt.config, redis: rt.redis, queue: refreshQueue(rt) }),
+  };
+}
+
+export const REFRESH_HANDLERS = refreshHandlers();

@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../platform/config';
 import type { DbHandle } from '../platform/db';
-import type { Product } from '../catalog';
+import type { Offer, Product } from '../catalog';
 import { decodeCachedProduct, productCacheKey, findProduct, writeRefreshedOffers } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { outboundPolicy } from '../platform/outbound';
@@ -53,8 +53,8 @@ export interface RefreshDeps extends DbHandle {
   readonly config: Config;
   readonly redis: Redis;
   readonly gates: Readonly<Record<MarketCode, MarketGate>>;
-  /** @defaultValue fetchOfferQuote through the configuration's outbound policy */
-  readonly fetchQuote?: (baseUrl: string, sourceId: string, signal: AbortSignal) => Promise<OfferCallResult>;
+  /** @defaultValue offerApiQuotes: each market's offer API */
+  readonly fetchQuote?: QuoteFetcher;
   /** @defaultValue () => new Date() */
   readonly now?: () => Date;
 }
@@ -67,6 +67,22 @@ export type RefreshOutcome =
 
 export function marketplaceUrl(config: Config, market: MarketCode): string | undefined {
   return config[`MARKETPLACE_URL_${market.toUpperCase() as Uppercase<MarketCode>}`];
+}
+
+/**
+ * Asks one source offer's price now, within `signal`; fails with an OfferCallError. The refresher's
+ * worker passes the source each shop is configured with (src/server/quote-sources).
+ */
+export type QuoteFetcher = (offer: Offer, market: MarketCode, signal: AbortSignal) => Promise<OfferCallResult>;
+
+/** Every offer asked from its market's offer API (`GET {MARKETPLACE_URL_*}/api/offers/{sourceId}`). */
+export function offerApiQuotes(config: Config): QuoteFetcher {
+  const outbound = outboundPolicy(config);
+  return async (offer, market, signal) => {
+    const base = marketplaceUrl(config, market);
+    if (!base) throw new OfferCallError('not-configured', `MARKETPLACE_URL_${market.toUpperCase()} is not set`);
+    return fetchOfferQuote(base, offer.sourceId, signal, outbound);
+  };
 }
 
 /** The youngest age among the offers the product's prices come from is not what counts: the oldest is. */
@@ -121,16 +137,12 @@ interface OfferCalls {
 /** Calls the marketplaces of `markets` side by side, each through its gate, within `budget`. */
 async function callOffers(deps: RefreshDeps, product: Product, markets: readonly MarketCode[], budget: AbortSignal): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
-  const outbound = outboundPolicy(deps.config);
-  const fetchQuote =
-    deps.fetchQuote ?? ((base: string, sourceId: string, signal: AbortSignal) => fetchOfferQuote(base, sourceId, signal, outbound));
+  const fetchQuote = deps.fetchQuote ?? offerApiQuotes(deps.config);
   const results = await Promise.allSettled(
     markets.map(async (market) => {
       const offer = product.offers[market];
-      const base = marketplaceUrl(deps.config, market);
       if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
-      if (!base) throw new OfferCallError('not-configured', `MARKETPLACE_URL_${market.toUpperCase()} is not set`);
-      return deps.gates[market].run(() => fetchQuote(base, offer.sourceId, budget), budget);
+      return deps.gates[market].run(() => fetchQuote(offer, market, budget), budget);
     }),
   );
   const quotes: Partial<Record<MarketCode, OfferQuote>> = {};

@@ -19,6 +19,7 @@ export * from './extraction/block-page';
 export * from './crawling/sites';
 export * from './discovery-schedule.store';
 export * from './crawling/crawl.service';
+export * from './crawling/page-fetch';
 export * from './listing-writes/listing.store';
 export * from './listing-writes/listing.service';
 export * from './listing-writes/product-factory';

@@ -401,6 +401,16 @@ export const SETTINGS = {
     default: 5_000,
     description: 'pause before a failed translation job runs again; doubles at each further run',
   }),
+  QUOTE_SOURCE_OVERRIDES: setting({
+    type: z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+=[a-z-]+$/, 'expected site=source pairs such as amazon.de=page')))
+      .transform((pairs) => Object.fromEntries(pairs.map((pair) => pair.split('=') as [string, string]))),
+    default: '',
+    description:
+      "where the refresher asks each site's live price, overriding the sites table: comma-separated site=source pairs (sources: offer-api, page), such as marketplace-it=page",
+  }),
   MATCH_AUTO_MERGE_SCORE: setting({
     type: z.coerce.number().min(0).max(1.01),
     default: 1,

@@ -21,7 +21,7 @@ type Headers = Record<string, string | string[] | undefined>;
 export const OFF_SITE = 'off_site';
 
 /** Sent unless the crawl sets its own: what a desktop browser asks for. */
-const BROWSER_HEADERS: Readonly<Record<string, string>> = {
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
   accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
   'accept-language': 'it,fr;q=0.9,de;q=0.8,es;q=0.7,en;q=0.5',

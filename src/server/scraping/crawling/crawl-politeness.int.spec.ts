@@ -90,6 +90,7 @@ const site = (): SiteConfig => ({
   maxConcurrency: 1,
   respectRobotsTxt: true,
   scheduled: false,
+  quoteSource: 'page',
   productPath: /^\/(?:p|private)\//,
   listingPath: /^\/c\//,
 });

@@ -8,6 +8,14 @@ import type { Config } from '../../platform/config';
 import { MARKET_CODES, MarketCode } from '../../../common/markets';
 import { EXTRACTOR_NAMES } from '../extraction/extract';
 
+/**
+ * Where the refresher asks a shop's live price: `offer-api`, a partner API answering
+ * `GET {base}/api/offers/{sourceId}` (the simulator's); `page`, the product page itself, read by
+ * the extractors the scrapers use (src/server/quote-sources).
+ */
+export const QUOTE_SOURCES = ['offer-api', 'page'] as const;
+export type QuoteSource = (typeof QUOTE_SOURCES)[number];
+
 export const SiteConfig = z.object({
   /** Stable name, stored with every offer: `amazon.it`, `simulator-it`. */
   name: z.string().regex(/^[a-z0-9.-]+$/),
@@ -27,6 +35,8 @@ export const SiteConfig = z.object({
   respectRobotsTxt: z.boolean(),
   /** Crawled by the scheduled discovery; a site off the schedule is crawled only on demand. */
   scheduled: z.boolean(),
+  /** Where the live price is asked (QUOTE_SOURCES); QUOTE_SOURCE_OVERRIDES changes it per deployment. */
+  quoteSource: z.enum(QUOTE_SOURCES),
   /** Which links of a category page are products, and which are further listing pages. */
   productPath: z.instanceof(RegExp),
   listingPath: z.instanceof(RegExp),
@@ -47,6 +57,8 @@ const amazon = (market: MarketCode, tld: string): SiteConfig => ({
   respectRobotsTxt: true,
   // Not reachable from our machines (no route out); on a deployment with proxies, schedule it.
   scheduled: false,
+  // Its product page, as the scrapers read it, until the Selling Partner API's client is built.
+  quoteSource: 'page',
   productPath: /\/(?:dp|gp\/product)\/[A-Z0-9]{10}/,
   listingPath: /\/(?:b\/|s\?|gp\/bestsellers)/,
 });
@@ -64,7 +76,8 @@ export type SiteSettings = Pick<
   | 'SCRAPE_MAX_REQUESTS_PER_MINUTE'
   | 'SCRAPE_MAX_CONCURRENCY'
   | 'SCRAPE_RESPECT_ROBOTS_TXT'
->;
+> &
+  Partial<Pick<Config, 'QUOTE_SOURCE_OVERRIDES'>>;
 
 /** How a site's hosts are written: lowercase, port kept unless the scheme's default, without `www.`. */
 export function siteHost(url: string): string {
@@ -96,6 +109,7 @@ export function marketplaceSites(settings: SiteSettings): SiteConfig[] {
         maxConcurrency: settings.SCRAPE_MAX_CONCURRENCY,
         respectRobotsTxt: settings.SCRAPE_RESPECT_ROBOTS_TXT,
         scheduled: true,
+        quoteSource: 'offer-api',
         productPath: /^\/(?:dp\/[A-Z0-9]{10}|p\/[^/?#]+)$/,
         listingPath: /^\/c\/[^/?#]+$/,
       },
@@ -104,7 +118,15 @@ export function marketplaceSites(settings: SiteSettings): SiteConfig[] {
 }
 
 export function siteTable(settings?: SiteSettings): SiteConfig[] {
-  return [...(settings ? marketplaceSites(settings) : []), ...STATIC_SITES];
+  const sites = [...(settings ? marketplaceSites(settings) : []), ...STATIC_SITES];
+  const overrides = settings?.QUOTE_SOURCE_OVERRIDES ?? {};
+  for (const [name, source] of Object.entries(overrides)) {
+    if (!sites.some((site) => site.name === name))
+      throw new RangeError(`QUOTE_SOURCE_OVERRIDES names ${name}, which is no site (sites: ${sites.map((s) => s.name).join(', ')})`);
+    if (!(QUOTE_SOURCES as readonly string[]).includes(source))
+      throw new RangeError(`QUOTE_SOURCE_OVERRIDES gives ${name} the source "${source}"; expected one of ${QUOTE_SOURCES.join(', ')}`);
+  }
+  return sites.map((site) => (overrides[site.name] ? { ...site, quoteSource: overrides[site.name] as QuoteSource } : site));
 }
 
 /**
