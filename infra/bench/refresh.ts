@@ -7,6 +7,11 @@
 //
 //   npm run bench:refresh -- [--products 100000] [--shoppers 200] [--duration-s 60]
 //                            [--think-ms 5000] [--wait-ms 5000] [--no-latency] [--keep-build]
+//                            [--quote-source offer-api|page]
+//
+// `--quote-source page` has the refresher read every price from the shops' product pages (the
+// extractors on the HTML the simulator renders) instead of their offer API: what a real shop
+// without a partner API costs in the same budget.
 //
 // A shopper reads a page before opening the next: `--think-ms` is the mean pause (uniform from
 // half to one and a half times it), as load tools' virtual users do. `--think-ms 0` turns the
@@ -43,8 +48,15 @@ const { values: flags } = parseArgs({
     'think-ms': { type: 'string', default: '5000' },
     'no-latency': { type: 'boolean', default: false },
     'keep-build': { type: 'boolean', default: false },
+    'quote-source': { type: 'string', default: 'offer-api' },
   },
 });
+
+const QUOTE_SOURCE = flags['quote-source'];
+if (QUOTE_SOURCE !== 'offer-api' && QUOTE_SOURCE !== 'page') {
+  console.error(`--quote-source expects offer-api or page, got ${QUOTE_SOURCE}`);
+  process.exit(64);
+}
 
 const PRODUCTS = positiveInt('products', flags.products, 2_000_000);
 const SHOPPERS = positiveInt('shoppers', flags.shoppers, 2000);
@@ -259,7 +271,7 @@ async function cpuReadings(appPid: number | null, refresherPid: number | null): 
 
 async function main(): Promise<void> {
   console.log(
-    `live price benchmark: ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`,
+    `live price benchmark (${QUOTE_SOURCE}): ${PRODUCTS.toLocaleString('en')} products, ${SHOPPERS} shoppers (think time ${THINK_MS} ms) for ${DURATION_MS / 1000} s, marketplace latency ${flags['no-latency'] ? 'off' : 'median 250 ms, p99 800 ms'}`,
   );
   if (!flags['keep-build']) await buildIfStale();
   await benchOnOwnServices('bench-refresh', async (services, logDir) => {
@@ -271,7 +283,15 @@ async function main(): Promise<void> {
     // The same generator as the simulator's, so the loader knows its products without asking it.
     const catalog = new Catalog({ seed: DEFAULT_SETTINGS.seed, productsPerMarket, crossMarketShare: DEFAULT_SETTINGS.crossMarketShare });
     const marketplaces = Object.fromEntries(MARKET_CODES.map((m) => [`MARKETPLACE_URL_${m.toUpperCase()}`, sim.urls[m]]));
-    const env = { NODE_ENV: 'production', MONGO_URL: mongoUrl, REDIS_URL: redis.url, LOG_LEVEL: 'warn', ...marketplaces };
+    const quoteSources = MARKET_CODES.map((m) => `marketplace-${m}=${QUOTE_SOURCE}`).join(',');
+    const env = {
+      NODE_ENV: 'production',
+      MONGO_URL: mongoUrl,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'warn',
+      QUOTE_SOURCE_OVERRIDES: quoteSources,
+      ...marketplaces,
+    };
 
     const { paths } = await loadCatalog(mongoUrl, sim.urls, catalog);
     const refresherProcess = WORKER_PROCESSES.find((w) => w.name === 'refresher');
@@ -340,6 +360,7 @@ async function main(): Promise<void> {
     const lost = count('lost');
 
     const result = {
+      quote_source: QUOTE_SOURCE,
       products: PRODUCTS,
       shoppers: SHOPPERS,
       think_ms: THINK_MS,
