@@ -7,9 +7,9 @@
 //
 //   npm run bench:refresh -- [--products 100000] [--shoppers 200] [--duration-s 60]
 //                            [--think-ms 5000] [--wait-ms 5000] [--no-latency] [--keep-build]
-//                            [--quote-source offer-api|page]
+//                            [--source offer-api|page]
 //
-// `--quote-source page` has the refresher read every price from the shops' product pages (the
+// `--source page` has the refresher read every price from the shops' product pages (the
 // extractors on the HTML the simulator renders) instead of their offer API: what a real shop
 // without a partner API costs in the same budget.
 //
@@ -48,13 +48,13 @@ const { values: flags } = parseArgs({
     'think-ms': { type: 'string', default: '5000' },
     'no-latency': { type: 'boolean', default: false },
     'keep-build': { type: 'boolean', default: false },
-    'quote-source': { type: 'string', default: 'offer-api' },
+    source: { type: 'string', default: 'offer-api' },
   },
 });
 
-const QUOTE_SOURCE = flags['quote-source'];
+const QUOTE_SOURCE = flags.source;
 if (QUOTE_SOURCE !== 'offer-api' && QUOTE_SOURCE !== 'page') {
-  console.error(`--quote-source expects offer-api or page, got ${QUOTE_SOURCE}`);
+  console.error(`--source expects offer-api or page, got ${QUOTE_SOURCE}`);
   process.exit(64);
 }
 
