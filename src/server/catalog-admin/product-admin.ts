@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { PricePoint } from '../pricing';
 import { sellingPrice, categoryName } from '../catalog';
-import type { Offer, Product } from '../catalog';
+import type { Offer, Product, QuoteSource } from '../catalog';
 import { Id } from '../../common/ids';
 import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { offerCheckedAt, offerMargin, type MarginRules } from '../pricing';
@@ -71,6 +71,8 @@ export interface MarketAdminView {
     readonly seller: string | null;
     readonly lastScrapedAt: string;
     readonly lastRefreshedAt: string | null;
+    /** Where that refresh asked the price. */
+    readonly refreshedFrom: QuoteSource | null;
   } | null;
   /** Our computed selling price here, and the market it is bought from. */
   readonly computed: { readonly priceCents: number; readonly sourceMarket: MarketCode; readonly computedAt: string } | null;
@@ -144,6 +146,7 @@ function marketView(product: Product, market: MarketCode, history: readonly Pric
           seller: offer.seller,
           lastScrapedAt: offer.lastScrapedAt.toISOString(),
           lastRefreshedAt: offer.lastRefreshedAt?.toISOString() ?? null,
+          refreshedFrom: offer.refreshedFrom ?? null,
         }
       : null,
     computed: computed

@@ -94,6 +94,7 @@ export async function writeRefreshedOffers(rt: DbHandle, productId: string, appl
     set[`offers.${market}.shipping`] = offer.shipping;
     set[`offers.${market}.availability`] = offer.availability;
     set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
+    if (offer.refreshedFrom) set[`offers.${market}.refreshedFrom`] = offer.refreshedFrom;
   }
   return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
 }

@@ -10,6 +10,15 @@ export type Availability = z.infer<typeof Availability>;
 /** GTIN-8/12/13/14; the check digit is verified by the catalog rules, not by the shape. */
 export const Gtin = z.string().regex(/^\d{8}$|^\d{12,14}$/, 'expected a GTIN of 8, 12, 13 or 14 digits');
 
+/**
+ * Where a live price is asked (a shop's row of the sites table chooses): `offer-api`, a partner
+ * API answering `GET {base}/api/offers/{sourceId}` (the simulator's); `page`, the product page
+ * itself, read by the extractors the scrapers use.
+ */
+export const QUOTE_SOURCES = ['offer-api', 'page'] as const;
+export const QuoteSource = z.enum(QUOTE_SOURCES);
+export type QuoteSource = z.infer<typeof QuoteSource>;
+
 /** What one source marketplace offers for this product, as last scraped or refreshed. */
 export const Offer = z.object({
   site: z.string().min(1),
@@ -22,6 +31,8 @@ export const Offer = z.object({
   seller: z.string().nullable(),
   lastScrapedAt: z.date(),
   lastRefreshedAt: z.date().nullable(),
+  /** Where the last refresh asked the price; absent before one (or on offers stored before it was kept). */
+  refreshedFrom: QuoteSource.optional(),
 });
 export type Offer = z.infer<typeof Offer>;
 

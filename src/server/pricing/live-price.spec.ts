@@ -29,7 +29,7 @@ describe('refreshSources', () => {
 });
 
 describe('uncheckedSources', () => {
-  const raised = { it: { priceCents: 9000, shippingCents: 0, availability: 'in_stock' as const } };
+  const raised = { it: { priceCents: 9000, shippingCents: 0, availability: 'in_stock' as const, source: 'offer-api' as const } };
 
   it('names the offer a raised source lost to when nobody checked it within the window', () => {
     expect(uncheckedSources(applyQuotes(product, raised, RULES, now), product, ['it'], now, 60_000)).toEqual(['de']);
@@ -39,14 +39,19 @@ describe('uncheckedSources', () => {
     const checked = { ...product, offers: { ...product.offers, de: testOffer(2500, 0, 'in_stock', new Date(now.getTime() - 30_000)) } };
     expect(uncheckedSources(applyQuotes(checked, raised, RULES, now), checked, ['it'], now, 60_000)).toEqual([]);
     expect(uncheckedSources(applyQuotes(product, raised, RULES, now), product, ['it', 'de'], now, 60_000)).toEqual([]);
-    const lower = { it: { priceCents: 1900, shippingCents: 0, availability: 'in_stock' as const } };
+    const lower = { it: { priceCents: 1900, shippingCents: 0, availability: 'in_stock' as const, source: 'offer-api' as const } };
     expect(uncheckedSources(applyQuotes(product, lower, RULES, now), product, ['it'], now, 60_000)).toEqual([]);
   });
 });
 
 describe('applyQuotes', () => {
   it('updates the answered offer, stamps it, recomputes every market and records the change', () => {
-    const applied = applyQuotes(product, { it: { priceCents: 1800, shippingCents: 0, availability: 'in_stock' } }, RULES, now);
+    const applied = applyQuotes(
+      product,
+      { it: { priceCents: 1800, shippingCents: 0, availability: 'in_stock', source: 'offer-api' } },
+      RULES,
+      now,
+    );
     expect(applied.offers.it).toMatchObject({ price: { amountCents: 1800 }, lastRefreshedAt: now });
     expect(applied.offers.de).toBe(product.offers.de);
     expect(applied.changes.map((c) => c.market)).toEqual(['it']);
@@ -56,7 +61,12 @@ describe('applyQuotes', () => {
   });
 
   it('records no change when only the check time moved', () => {
-    const applied = applyQuotes(product, { it: { priceCents: 2000, shippingCents: 0, availability: 'out_of_stock' } }, RULES, now);
+    const applied = applyQuotes(
+      product,
+      { it: { priceCents: 2000, shippingCents: 0, availability: 'out_of_stock', source: 'offer-api' } },
+      RULES,
+      now,
+    );
     expect(applied.changes).toEqual([]);
     // Out of stock at the source: the in-stock German offer becomes the source.
     expect(applied.sellPrices.fr?.sourceMarket).toBe('de');
@@ -64,7 +74,8 @@ describe('applyQuotes', () => {
 
   it('treats a shipping change as a price change', () => {
     expect(
-      applyQuotes(product, { it: { priceCents: 2000, shippingCents: 499, availability: 'in_stock' } }, RULES, now).changes,
+      applyQuotes(product, { it: { priceCents: 2000, shippingCents: 499, availability: 'in_stock', source: 'offer-api' } }, RULES, now)
+        .changes,
     ).toHaveLength(1);
   });
 });

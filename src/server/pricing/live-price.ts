@@ -1,7 +1,7 @@
 // Pure rules of the live price: the per-market view of a product's prices (with the delivery
 // estimate), the channel names, and how a refresh's answers change the product.
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
-import type { Offer, Product, SellPrice } from '../catalog';
+import type { Offer, Product, QuoteSource, SellPrice } from '../catalog';
 import { sellingPrice } from '../catalog';
 import { offerCheckedAt } from './freshness';
 import { computeSellPrices, type MarginRules } from './margin';
@@ -104,6 +104,7 @@ export interface OfferQuote {
   readonly priceCents: number;
   readonly shippingCents: number | null;
   readonly availability: Offer['availability'];
+  readonly source: QuoteSource;
 }
 
 export interface PriceChange {
@@ -145,6 +146,7 @@ export function applyQuotes(
       shipping: quote.shippingCents === null ? null : { amountCents: quote.shippingCents, currency },
       availability: quote.availability,
       lastRefreshedAt: now,
+      refreshedFrom: quote.source,
     };
     offers[market] = after;
     refreshed.push(market);

@@ -68,7 +68,7 @@ export async function fetchOfferQuote(
   if (!parsed.success) throw new OfferCallError('invalid-answer', z.prettifyError(parsed.error));
   const { priceCents, shippingCents, availability } = parsed.data;
   return {
-    quote: { priceCents, shippingCents: shippingCents ?? null, availability },
+    quote: { priceCents, shippingCents: shippingCents ?? null, availability, source: 'offer-api' },
     callMs: performance.now() - started,
     sourceMs: serverTimingMs(response.headers.get('server-timing')),
   };

@@ -335,7 +335,7 @@ describe('price history', () => {
     const { product } = await staleProduct();
     const applied = applyQuotes(
       product,
-      { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock' } },
+      { it: { priceCents: 4242, shippingCents: 0, availability: 'in_stock', source: 'offer-api' } },
       DEFAULT_MARGIN_RULES,
       new Date(),
     );
@@ -353,7 +353,12 @@ describe('price history', () => {
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: newPriceCents });
     const history = priceHistoryCollection(rt());
     // The first attempt saw the new price half a minute ago, wrote its point and died before the product update.
-    const quote = { priceCents: newPriceCents, shippingCents: offer.shipping?.amountCents ?? null, availability: offer.availability };
+    const quote = {
+      priceCents: newPriceCents,
+      shippingCents: offer.shipping?.amountCents ?? null,
+      availability: offer.availability,
+      source: 'offer-api' as const,
+    };
     const [written] = pricePoints(
       product._id,
       applyQuotes(product, { it: quote }, DEFAULT_MARGIN_RULES, new Date(Date.now() - 30_000)).changes,

@@ -46,7 +46,7 @@ export async function fetchPageQuote(
   if (listing.currency !== 'EUR')
     throw new OfferCallError('invalid-answer', `${url} prices in ${listing.currency ?? 'no currency'}, not EUR`);
   return {
-    quote: { priceCents: listing.priceCents, shippingCents: listing.shippingCents, availability: listing.availability },
+    quote: { priceCents: listing.priceCents, shippingCents: listing.shippingCents, availability: listing.availability, source: 'page' },
     callMs: performance.now() - started,
     sourceMs: serverTimingMs(page.serverTiming),
   };

@@ -57,7 +57,10 @@ describe('the page source', () => {
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 700 });
     const before = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
     expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
-    expect((await findProduct(rt(), product._id))?.offers.it?.price.amountCents).toBe(info.priceCents + 700);
+    expect((await findProduct(rt(), product._id))?.offers.it).toMatchObject({
+      price: { amountCents: info.priceCents + 700 },
+      refreshedFrom: 'page',
+    });
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(before);
   });
 
@@ -66,6 +69,7 @@ describe('the page source', () => {
     const before = await offerCallCount(sim.controlUrl, 'fr', info.sourceId);
     expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
     expect(await offerCallCount(sim.controlUrl, 'fr', info.sourceId)).toBe(before + 1);
+    expect((await findProduct(rt(), product._id))?.offers.fr?.refreshedFrom).toBe('offer-api');
   });
 
   it('calls a captcha `blocked` and keeps the last price', async () => {

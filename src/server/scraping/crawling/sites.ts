@@ -6,15 +6,8 @@
 import { z } from 'zod';
 import type { Config } from '../../platform/config';
 import { MARKET_CODES, MarketCode } from '../../../common/markets';
+import { QUOTE_SOURCES, QuoteSource } from '../../catalog';
 import { EXTRACTOR_NAMES } from '../extraction/extract';
-
-/**
- * Where the refresher asks a shop's live price: `offer-api`, a partner API answering
- * `GET {base}/api/offers/{sourceId}` (the simulator's); `page`, the product page itself, read by
- * the extractors the scrapers use (src/server/quote-sources).
- */
-export const QUOTE_SOURCES = ['offer-api', 'page'] as const;
-export type QuoteSource = (typeof QUOTE_SOURCES)[number];
 
 export const SiteConfig = z.object({
   /** Stable name, stored with every offer: `amazon.it`, `simulator-it`. */
@@ -36,7 +29,7 @@ export const SiteConfig = z.object({
   /** Crawled by the scheduled discovery; a site off the schedule is crawled only on demand. */
   scheduled: z.boolean(),
   /** Where the live price is asked (QUOTE_SOURCES); QUOTE_SOURCE_OVERRIDES changes it per deployment. */
-  quoteSource: z.enum(QUOTE_SOURCES),
+  quoteSource: QuoteSource,
   /** Which links of a category page are products, and which are further listing pages. */
   productPath: z.instanceof(RegExp),
   listingPath: z.instanceof(RegExp),

@@ -87,7 +87,10 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <dt>Last scraped</dt>
                   <dd>{{ utc(o.lastScrapedAt) }}</dd>
                   <dt>Last refreshed</dt>
-                  <dd data-testid="last-refreshed">{{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never' }}</dd>
+                  <dd data-testid="last-refreshed">
+                    {{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never'
+                    }}{{ o.refreshedFrom ? ' from ' + QUOTE_SOURCE_WORDS[o.refreshedFrom] : '' }}
+                  </dd>
                 </dl>
               } @else {
                 <p class="mb-3 text-sm text-slate-500">No offer found in this market.</p>
@@ -319,6 +322,8 @@ export default class BackofficeProductPage {
     (product) => this.latest.replace(product),
   );
   protected readonly euros = formatEuroCents;
+  /** How the page names where a refresh asked the price. */
+  protected readonly QUOTE_SOURCE_WORDS: Readonly<Record<string, string>> = { 'offer-api': 'the offer API', page: 'the product page' };
   protected readonly shopPath = productPath;
 
   protected utc(iso: string): string {
