@@ -31,6 +31,8 @@ const PRICE_SELECTORS = [
   '#priceblock_ourprice',
   '#price_inside_buybox',
   '#newBuyBoxPrice',
+  // Media pages (films, music, books) of the older layout: the "buy new" box's price.
+  '#buyNewSection .offer-price',
   '#kindle-price',
 ];
 const LIST_PRICE_SELECTORS = [

@@ -5,6 +5,9 @@ describe('availabilityFromText', () => {
   it.each([
     ['Disponibilità immediata', 'in_stock'],
     ['Solo 3 rimasti - ordina subito', 'in_stock'],
+    // A count left wins over "in arrivo": more are on the way, these are here.
+    ['Disponibilità: solo 3 --ordina subito (ulteriori in arrivo).', 'in_stock'],
+    ['Disponibile in arrivo', 'out_of_stock'],
     ['Temporaneamente non disponibile.', 'out_of_stock'],
     ['Articolo esaurito', 'out_of_stock'],
     ['En stock', 'in_stock'],

@@ -180,10 +180,11 @@ export function availabilityFromText(text: string | null | undefined): Availabil
   // into the rest of the page, which must not be read for stock words.
   const folded = fold(text).slice(0, 160);
   if (folded === '') return undefined;
+  // "Nur noch 3", "Solo 2 rimasti", "Only 1 left": a count of items left means it is in stock,
+  // whatever follows ("solo 3 -- ordina subito (ulteriori in arrivo)": more are on the way).
+  if (/\b(nur noch|solo|only|plus que) [1-9]\d*\b/.test(folded)) return 'in_stock';
   if (OUT_OF_STOCK.some((phrase) => containsPhrase(folded, phrase))) return 'out_of_stock';
   if (IN_STOCK.some((phrase) => containsPhrase(folded, phrase))) return 'in_stock';
-  // "Nur noch 3", "Solo 2 rimasti", "Only 1 left": a count of items left means it is in stock.
-  if (/\b(nur noch|solo|only|plus que) \d+\b/.test(folded)) return 'in_stock';
   return undefined;
 }
 

@@ -114,6 +114,12 @@ const OLD_PRICE = [
   '[class*="retail-price" i], [class*="uvp" i], [class*="crossed" i], [class*="antes" i], [class*="before" i], [class*="ancien" i], [class*="statt" i]',
 ].join(', ');
 
+/** Widgets of other products (related, recommended, a carousel): their prices are not this product's. */
+const OTHER_PRODUCTS = [
+  '[class*="related" i], [id*="related" i], [class*="recommend" i], [id*="recommend" i], [class*="similar" i]',
+  '[class*="upsell" i], [class*="cross-sell" i], [class*="crosssell" i], [class*="carousel" i], [class*="also-bought" i]',
+].join(', ');
+
 const AVAILABILITY_SELECTORS = [
   '#availability, .availability, .stock, [class*="availability" i], [id*="availability" i], [class*="stock" i], [class*="dispon" i], [class*="lieferbar" i]',
   '[class*="delivery" i], [class*="lieferzeit" i], [class*="statusmessage" i], [data-test*="availability" i], [data-test*="delivery" i]',
@@ -275,9 +281,15 @@ export function textCandidate($: CheerioAPI, pageUrl: string): Candidate {
     for (let node: AnyNode | null = el; node; node = node.parent) if (oldPrices.includes(node as Element)) return true;
     return false;
   };
+  const others = new Set<AnyNode>($(OTHER_PRODUCTS).toArray());
+  const ofOtherProduct = (el: AnyNode) => {
+    for (let node: AnyNode | null = el; node; node = node.parent) if (others.has(node)) return true;
+    return false;
+  };
   for (const selector of PRICE_SELECTORS) {
     const found = $(selector)
       .toArray()
+      .filter((el) => !ofOtherProduct(el))
       .slice(0, 20)
       .find((el) => !nearOld.has(el) && !insideOld(el) && priceOf(el).ok);
     if (found) {
