@@ -121,12 +121,15 @@ export function labelledValues($: CheerioAPI): Map<string, string> {
   });
   // A label and its value as sibling elements: `<div class="…labels">EAN:</div><div
   // class="…values">…</div>` (eBay's item specifics), `<span>eBay-Artikelnummer:</span><span>…`.
+  // The value may also be bare text after the label: `<small><strong>EAN:</strong> 4011707012070</small>`.
   $('div, span, label, strong, b, p').each((_, el) => {
     if (el.children.length > 3 || !/:\s*$/.test(lastText(el))) return;
-    const next = $(el).next()[0];
-    if (!next) return;
     const label = textOf($, el);
-    if (label.endsWith(':') && label.length <= 41) add(label, textOf($, next));
+    if (!label.endsWith(':') || label.length > 41) return;
+    const bare = el.nextSibling?.type === 'text' ? collapse(el.nextSibling.data) : '';
+    const next = $(el).next()[0];
+    if (bare) add(label, bare);
+    else if (next) add(label, textOf($, next));
   });
   // A label element without a colon beside its value: `<label class="label">Référence </label><span>…`.
   $('label, .label').each((_, el) => {
