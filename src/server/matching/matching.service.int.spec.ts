@@ -17,8 +17,7 @@ import { findCandidate, pairId, startMerge } from './match.store';
 import { confirmMatch, findTwins, matchesToReview, rejectMatch, splitProduct } from './matching.service';
 import { mergeRecord } from './product-merge';
 
-// Nothing merged without an agent, unless a test says otherwise: these twins score near 1.
-const base = useTestRuntime('matching', { env: () => ({ MATCH_AUTO_MERGE_SCORE: '1.01' }) });
+const base = useTestRuntime('matching');
 const agent = { id: 'agent_matching', email: 'matching@example.com', role: 'supervisor' as const };
 
 /** A shop's page without GTIN or part number: the product is known by its shop's id alone. */
