@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { recordAudit } from '../backoffice';
 import { MARKET_CODES } from '../../common/markets';
-import { readRefreshLatency } from '../pricing';
+import { readRefreshLatency, readSourceCalls } from '../pricing';
 import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 import { JOB_STATES, toMarketScrapes, type FailedJobView, type JobState, type OperationsView, type QueueView } from './operations';
@@ -38,7 +38,7 @@ function queueOf(rt: Runtime, name: string): Queue {
 }
 
 export async function operationsOverview(rt: Runtime, now = new Date()): Promise<OperationsView> {
-  const [scrapes, queues, failed, refreshLatency] = await Promise.all([
+  const [scrapes, queues, failed, refreshLatency, quoteSources] = await Promise.all([
     Promise.all(MARKET_CODES.map(async (market) => toMarketScrapes(market, await recentScrapeRuns(rt, market, RUNS_PER_MARKET)))),
     Promise.all(
       ALL_QUEUES.map(async (name): Promise<QueueView> => {
@@ -66,8 +66,9 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
       }),
     ),
     readRefreshLatency(rt.redis, now),
+    readSourceCalls(rt.redis, now),
   ]);
-  return { scrapes, queues, failedJobs: failed.flat(), refreshLatency, readAt: now.toISOString() };
+  return { scrapes, queues, failedJobs: failed.flat(), refreshLatency, quoteSources, readAt: now.toISOString() };
 }
 
 export type RetryResult = Outcome;

@@ -2,7 +2,7 @@
 // rate, and the views of queues and failed jobs sent to the page (plain JSON).
 import type { MarketCode } from '../../common/markets';
 import type { ScrapeRun, ScrapeRunCounts } from '../scraping';
-import type { LatencyPercentiles } from '../pricing';
+import type { LatencyPercentiles, SourceCallCounts } from '../pricing';
 
 /** Share of fetched pages that ended as block pages, in per mille (integers); null with no page. */
 export function blockedPerMille(counts: Pick<ScrapeRunCounts, 'pages' | 'blocked'>): number | null {
@@ -76,5 +76,7 @@ export interface OperationsView {
   readonly failedJobs: readonly FailedJobView[];
   /** Marketplace-call durations of the refresher over the last hour; null with no refresh. */
   readonly refreshLatency: LatencyPercentiles | null;
+  /** The refresher's calls per quote source over the last hour: how many gave a price, why the others did not. */
+  readonly quoteSources: readonly SourceCallCounts[];
   readonly readAt: string;
 }

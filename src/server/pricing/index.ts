@@ -14,6 +14,7 @@ export * from './refresh.queue';
 export * from './refresh.service';
 export * from './refresh-latency';
 export * from './refresh-latency.store';
+export * from './source-calls';
 export * from './price-check.service';
 export * from './marketplace-offer.client';
 export * from './price-history.store';

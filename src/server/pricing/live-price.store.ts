@@ -8,7 +8,8 @@ import { createRedis } from '../platform/redis';
 import type { Runtime } from '../platform/runtime';
 import { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { priceChannel, refreshFailureKey } from './live-price';
-import { queueLatencySample } from './refresh-latency.store';
+import { queueLatencySample, queueSourceCalls } from './refresh-latency.store';
+import type { SourceCall } from './source-calls';
 
 /** A failure is news while the price it left behind is still shown; the window bounds that. */
 const FAILURE_TTL_S = 10 * 60;
@@ -23,12 +24,14 @@ export async function recordRefreshOutcome(
   event: PriceEvent,
   product: Product | null,
   callDurationMs: number | null = null,
+  calls: readonly SourceCall[] = [],
 ): Promise<void> {
   const pipeline = redis.pipeline();
   if (product) queueCacheWrite(pipeline, product);
   if (event.failure) pipeline.set(refreshFailureKey(event.productId), JSON.stringify(event.failure), 'EX', FAILURE_TTL_S);
   else pipeline.del(refreshFailureKey(event.productId));
   if (callDurationMs !== null) queueLatencySample(pipeline, callDurationMs, new Date(event.publishedAt));
+  queueSourceCalls(pipeline, calls, new Date(event.publishedAt));
   pipeline.publish(priceChannel(event.productId), JSON.stringify(event));
   const results = await pipeline.exec();
   const failed = results?.find(([error]) => error);

@@ -2,7 +2,9 @@
 // minute's histogram (in the refresh outcome's pipeline, so no extra round trip), and the last
 // hour read back in one pipeline for the operations page.
 import type { ChainableCommander, Redis } from 'ioredis';
+import { SOURCE_CALLS_PREFIX, sourceCallCounts, sourceCallField, type SourceCall, type SourceCallCounts } from './source-calls';
 import {
+  LATENCY_WINDOW_MINUTES,
   latencyBucket,
   latencyMinuteKey,
   latencyPercentiles,
@@ -15,6 +17,24 @@ import {
 export function queueLatencySample(pipeline: ChainableCommander, callMs: number, at: Date): ChainableCommander {
   const key = latencyMinuteKey(at);
   return pipeline.hincrby(key, String(latencyBucket(callMs)), 1).expire(key, REFRESH_LATENCY_TTL_S);
+}
+
+/** Counts each call of a refresh under its source and outcome, in the minute of `at`. */
+export function queueSourceCalls(pipeline: ChainableCommander, calls: readonly SourceCall[], at: Date): ChainableCommander {
+  if (calls.length === 0) return pipeline;
+  const key = latencyMinuteKey(at, SOURCE_CALLS_PREFIX);
+  for (const call of calls) pipeline.hincrby(key, sourceCallField(call), 1);
+  return pipeline.expire(key, REFRESH_LATENCY_TTL_S);
+}
+
+/** The last hour's calls per source. */
+export async function readSourceCalls(redis: Redis, now = new Date()): Promise<SourceCallCounts[]> {
+  const pipeline = redis.pipeline();
+  for (const key of latencyWindowKeys(now, LATENCY_WINDOW_MINUTES, SOURCE_CALLS_PREFIX)) pipeline.hgetall(key);
+  const results = (await pipeline.exec()) ?? [];
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  return sourceCallCounts(results.map(([, hash]) => (hash ?? {}) as Record<string, string>));
 }
 
 export async function readRefreshLatency(redis: Redis, now = new Date()): Promise<LatencyPercentiles | null> {

@@ -9,14 +9,15 @@ export const REFRESH_LATENCY_TTL_S = 65 * 60;
 
 export const LATENCY_WINDOW_MINUTES = 60;
 
-export function latencyMinuteKey(at: Date): string {
-  return `${REFRESH_LATENCY_PREFIX}${Math.floor(at.getTime() / 60_000)}`;
+/** A minute's key under `prefix` (the latency histograms', the source calls'). */
+export function latencyMinuteKey(at: Date, prefix = REFRESH_LATENCY_PREFIX): string {
+  return `${prefix}${Math.floor(at.getTime() / 60_000)}`;
 }
 
 /** The keys of the minutes in the window ending at `now`, oldest first. */
-export function latencyWindowKeys(now: Date, minutes = LATENCY_WINDOW_MINUTES): string[] {
+export function latencyWindowKeys(now: Date, minutes = LATENCY_WINDOW_MINUTES, prefix = REFRESH_LATENCY_PREFIX): string[] {
   const last = Math.floor(now.getTime() / 60_000);
-  return Array.from({ length: minutes }, (_, i) => `${REFRESH_LATENCY_PREFIX}${last - minutes + 1 + i}`);
+  return Array.from({ length: minutes }, (_, i) => `${prefix}${last - minutes + 1 + i}`);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../platform/config';
 import type { DbHandle } from '../platform/db';
-import type { Offer, Product } from '../catalog';
+import type { Offer, Product, QuoteSource } from '../catalog';
 import { decodeCachedProduct, productCacheKey, findProduct, writeRefreshedOffers } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { outboundPolicy } from '../platform/outbound';
@@ -14,6 +14,7 @@ import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './
 import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { recordRefreshOutcome } from './live-price.store';
+import type { SourceCall } from './source-calls';
 import { marginRules } from './margin';
 import { MarketGate } from './market-gate';
 import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
@@ -70,18 +71,26 @@ export function marketplaceUrl(config: Config, market: MarketCode): string | und
 }
 
 /**
- * Asks one source offer's price now, within `signal`; fails with an OfferCallError. The refresher's
- * worker passes the source each shop is configured with (src/server/quote-sources).
+ * Where and how a source offer's price is asked now. The refresher's worker passes the source
+ * each shop is configured with (src/server/quote-sources).
  */
-export type QuoteFetcher = (offer: Offer, market: MarketCode, signal: AbortSignal) => Promise<OfferCallResult>;
+export interface QuoteFetcher {
+  /** The source `quote` asks for this offer: what the operations page counts calls by. */
+  sourceOf(offer: Offer): QuoteSource;
+  /** The offer's price now, within `signal`; fails with an OfferCallError. */
+  quote(offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult>;
+}
 
 /** Every offer asked from its market's offer API (`GET {MARKETPLACE_URL_*}/api/offers/{sourceId}`). */
 export function offerApiQuotes(config: Config): QuoteFetcher {
   const outbound = outboundPolicy(config);
-  return async (offer, market, signal) => {
-    const base = marketplaceUrl(config, market);
-    if (!base) throw new OfferCallError('not-configured', `MARKETPLACE_URL_${market.toUpperCase()} is not set`);
-    return fetchOfferQuote(base, offer.sourceId, signal, outbound);
+  return {
+    sourceOf: () => 'offer-api',
+    quote: async (offer, market, signal) => {
+      const base = marketplaceUrl(config, market);
+      if (!base) throw new OfferCallError('not-configured', `MARKETPLACE_URL_${market.toUpperCase()} is not set`);
+      return fetchOfferQuote(base, offer.sourceId, signal, outbound);
+    },
   };
 }
 
@@ -129,6 +138,8 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
 
 interface OfferCalls {
   readonly quotes: Partial<Record<MarketCode, OfferQuote>>;
+  /** Each call's source and how it ended, for the operations page. */
+  readonly calls: readonly SourceCall[];
   readonly failure: RefreshFailureInfo | null;
   readonly callMs: number | null;
   readonly sourceMs: number | null;
@@ -142,15 +153,22 @@ async function callOffers(deps: RefreshDeps, product: Product, markets: readonly
     markets.map(async (market) => {
       const offer = product.offers[market];
       if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
-      return deps.gates[market].run(() => fetchQuote(offer, market, budget), budget);
+      return deps.gates[market].run(() => fetchQuote.quote(offer, market, budget), budget);
     }),
   );
+  const calls: SourceCall[] = [];
   const quotes: Partial<Record<MarketCode, OfferQuote>> = {};
   let failure: RefreshFailureInfo | null = null;
   let callMs: number | null = null;
   let sourceMs: number | null = null;
   for (const [i, result] of results.entries()) {
     const market = markets[i] as MarketCode;
+    const offer = product.offers[market];
+    if (offer)
+      calls.push({
+        source: fetchQuote.sourceOf(offer),
+        outcome: result.status === 'fulfilled' ? 'ok' : result.reason instanceof OfferCallError ? result.reason.kind : 'network',
+      });
     if (result.status === 'fulfilled') {
       quotes[market] = result.value.quote;
       callMs = Math.max(callMs ?? 0, result.value.callMs);
@@ -160,7 +178,7 @@ async function callOffers(deps: RefreshDeps, product: Product, markets: readonly
       failure ??= { at: now().toISOString(), kind: error.kind, detail: `${market}: ${error.message}` };
     }
   }
-  return { quotes, failure, callMs, sourceMs };
+  return { quotes, calls, failure, callMs, sourceMs };
 }
 
 const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -168,6 +186,7 @@ const longest = (a: number | null, b: number | null) => (a === null ? b : b === 
 function merged(a: OfferCalls, b: OfferCalls): OfferCalls {
   return {
     quotes: { ...a.quotes, ...b.quotes },
+    calls: [...a.calls, ...b.calls],
     failure: a.failure ?? b.failure,
     callMs: longest(a.callMs, b.callMs),
     sourceMs: longest(a.sourceMs, b.sourceMs),
@@ -217,6 +236,7 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
     event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at),
     stored,
     callDurationMs,
+    calls.calls,
   );
   if (failure) return { kind: 'stale', failure, refreshed: Object.keys(quotes).length };
   return { kind: 'fresh', changes, callMs };

@@ -10,7 +10,7 @@ import type { MarketCode } from '../../common/markets';
 import { findProduct } from '../catalog';
 import { parseConfig, type Config } from '../platform/config';
 import { outboundPolicy } from '../platform/outbound';
-import { marketGates, refreshProduct } from '../pricing';
+import { marketGates, readSourceCalls, refreshProduct } from '../pricing';
 import { scrapeDeps, scrapeProducts, siteTable } from '../scraping';
 import { fetchPageQuote } from './page-quote';
 import { quoteSources } from './quote-sources';
@@ -91,6 +91,16 @@ describe('the page source', () => {
     await expect(fetchPageQuote(site, `${sim.urls.fr}/dp/B0ZZZZZZZZ`, 'it', AbortSignal.timeout(2_000), options)).rejects.toMatchObject({
       kind: 'not-configured',
     });
+  });
+});
+
+describe('the operations page', () => {
+  it('counts the last hour’s calls per source, with why the failed ones failed', async () => {
+    const counts = await readSourceCalls(rt().redis);
+    const page = counts.find((c) => c.source === 'page');
+    expect(page?.ok).toBeGreaterThanOrEqual(1);
+    expect(page?.failures).toContainEqual({ kind: 'blocked', count: 1 });
+    expect(counts.find((c) => c.source === 'offer-api')?.ok).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -34,6 +34,40 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
           }
         </section>
 
+        <section aria-labelledby="sources-h" class="mb-8">
+          <h2 id="sources-h" class="mb-2 text-lg font-semibold">Price sources, last hour</h2>
+          <table class="w-full text-left text-sm" data-testid="quote-sources">
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th class="py-2 pr-4">Source</th>
+                <th class="pr-4 text-right">Calls</th>
+                <th class="pr-4 text-right">Gave a price</th>
+                <th>Why the others did not (rate-limited: no slot within the budget)</th>
+              </tr>
+            </thead>
+            <tbody class="divide-y divide-slate-100">
+              @for (s of ops.quoteSources; track s.source) {
+                <tr data-testid="quote-source-row">
+                  <td class="py-2 pr-4">{{ s.source }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.calls }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.ok }}</td>
+                  <td>
+                    @for (f of s.failures; track f.kind) {
+                      <span class="mr-3">{{ f.kind }} {{ f.count }}</span>
+                    } @empty {
+                      none
+                    }
+                  </td>
+                </tr>
+              } @empty {
+                <tr>
+                  <td colspan="4" class="py-4 text-slate-500">No price was asked in the last hour.</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </section>
+
         <section aria-labelledby="queues-h" class="mb-8">
           <h2 id="queues-h" class="mb-2 text-lg font-semibold">Queues</h2>
           <table class="w-full text-left text-sm">
