@@ -39,6 +39,10 @@ test('an agent merges a pair the matcher found, and the merged-away address open
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toContain(`--${into}`);
+  // The kept product's back-office page lists what was merged into it, where a supervisor may split it off.
+  await page.goto(`/backoffice/products/${into}`);
+  await expect(page.getByTestId('merged-product').first()).toBeVisible();
+  await expect(page.getByTestId('merged-product').first().getByRole('button', { name: 'Review split' })).toBeVisible();
   const back = await page.goto(`/backoffice/products/${gone}`);
   expect(back?.status()).toBe(404);
 });

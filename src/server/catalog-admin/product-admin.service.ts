@@ -16,6 +16,7 @@ import {
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import type { ActingAgent } from '../backoffice';
+import { mergedInto } from '../matching';
 import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryOf } from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
@@ -47,7 +48,8 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  return toProductAdminView(product, await priceHistoryOf(rt, product._id, MARKET_CODES), marginRules(rt.config), now);
+  const [history, merged] = await Promise.all([priceHistoryOf(rt, product._id, MARKET_CODES), mergedInto(rt, product)]);
+  return toProductAdminView(product, history, marginRules(rt.config), now, merged);
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { PricePoint } from '../pricing';
 import { sellingPrice, categoryName } from '../catalog';
 import type { Offer, Product, QuoteSource } from '../catalog';
+import type { MergeView } from '../matching';
 import { Id } from '../../common/ids';
 import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { offerCheckedAt, offerMargin, type MarginRules } from '../pricing';
@@ -111,9 +112,17 @@ export interface ProductAdminView extends ProductHit {
   readonly salesStop: { readonly reason: string; readonly agentId: string; readonly at: string } | null;
   readonly updatedAt: string;
   readonly perMarket: readonly MarketAdminView[];
+  /** Products merged into this one (matching), which a supervisor may split off again. */
+  readonly merged: readonly MergeView[];
 }
 
-export function toProductAdminView(product: Product, history: readonly PricePoint[], rules: MarginRules, now: Date): ProductAdminView {
+export function toProductAdminView(
+  product: Product,
+  history: readonly PricePoint[],
+  rules: MarginRules,
+  now: Date,
+  merged: readonly MergeView[] = [],
+): ProductAdminView {
   return {
     ...toProductHit(product),
     slug: product.slug,
@@ -123,6 +132,7 @@ export function toProductAdminView(product: Product, history: readonly PricePoin
       : null,
     updatedAt: product.updatedAt.toISOString(),
     perMarket: MARKET_CODES.map((market) => marketView(product, market, history, rules, now)),
+    merged,
   };
 }
 

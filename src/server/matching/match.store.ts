@@ -102,6 +102,11 @@ export async function moveMerge(
   return result.modifiedCount === 1;
 }
 
+/** The merges a product holds now (those not split), newest first. */
+export function mergesInto(rt: DbHandle, productId: string, limit = 20): Promise<ProductMerge[]> {
+  return productMergeCollection(rt).find({ into: productId, state: 'merged' }).sort({ at: -1 }).limit(limit).toArray();
+}
+
 /** The newest merges, in every state. */
 export function recentMerges(rt: DbHandle, limit: number): Promise<ProductMerge[]> {
   return productMergeCollection(rt).find({}).sort({ at: -1 }).limit(limit).toArray();

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { listAudit } from '../backoffice';
+import { productAdminDetail } from '../catalog-admin';
 import { findProduct, replaceProductIfUnchanged, withText, type Product } from '../catalog';
 import { placeShopperOrder } from '../checkout/checkout.fixture';
 import type { MarketCode } from '../../common/markets';
@@ -124,6 +125,8 @@ describe('merging and splitting', () => {
     expect((await openProductPage(base(), french._id, 'fr'))?.product.id).toBe(italian._id);
     const audit = await listAudit(base(), { entityKind: 'product', entityId: italian._id, limit: 10 });
     expect(audit.map((e) => e.action)).toContain('product.merged');
+    // The kept product's back-office page lists what was merged into it, for a split.
+    expect((await productAdminDetail(base(), italian._id))?.merged).toMatchObject([{ goneId: french._id, state: 'merged' }]);
 
     expect(await confirmMatch(base(), { candidateId }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
 
@@ -139,6 +142,7 @@ describe('merging and splitting', () => {
     expect(back.productId).toBe(french._id);
     expect(back.mergedFrom).toBeUndefined();
     expect((await findCandidate(base(), candidateId))?.status).toBe('rejected');
+    expect((await productAdminDetail(base(), italian._id))?.merged).toEqual([]);
     expect(await splitProduct(base(), { productId: french._id }, agent)).toMatchObject({ ok: false, kind: 'conflict' });
 
     // Found again later, the pair stays decided.

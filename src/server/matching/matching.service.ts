@@ -25,6 +25,7 @@ import {
   type Product,
 } from '../catalog';
 import { moveOrderLines } from '../orders';
+import type { DbHandle } from '../platform/db';
 import { refuse, type Outcome } from '../platform/refusal';
 import type { Runtime } from '../platform/runtime';
 import { marginRules, movePriceHistory } from '../pricing';
@@ -34,6 +35,7 @@ import {
   decideCandidate,
   findCandidate,
   findMerge,
+  mergesInto,
   moveMerge,
   pairId,
   pendingCandidates,
@@ -149,6 +151,11 @@ function mergeView(merge: ProductMerge, into: Pick<Product, 'title'> | null | un
     at: merge.at.toISOString(),
     splitAt: merge.splitAt?.toISOString() ?? null,
   };
+}
+
+/** The products merged into this one, for its back-office page (where a supervisor may split one). */
+export async function mergedInto(rt: DbHandle, product: Pick<Product, '_id' | 'title'>): Promise<MergeView[]> {
+  return (await mergesInto(rt, product._id)).map((merge) => mergeView(merge, product));
 }
 
 /** What the review page shows: pending pairs whose products both still exist, and the newest merges. */

@@ -3,6 +3,7 @@
 // (readable without JavaScript). Actions: refresh the source offers now (the live result shows
 // in place), override a price until a date, stop or resume selling; each is confirmed first and
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
+import type { MergeView } from '../../../../server/matching';
 import { utcTime } from '../../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
@@ -298,6 +299,24 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
           </section>
         </div>
 
+        @if (p.merged.length > 0) {
+          <section aria-labelledby="merged-h" class="mt-6 rounded-lg border border-slate-200 bg-white p-4" data-testid="merged-products">
+            <h2 id="merged-h" class="mb-2 font-semibold">Merged into this product</h2>
+            <ul class="space-y-2 text-sm">
+              @for (g of p.merged; track g.goneId) {
+                <li data-testid="merged-product">
+                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by {{ g.by }} on {{ utc(g.at) }}
+                  @if (canPrice()) {
+                    <button type="button" class="ml-2 rounded border border-red-300 px-2 py-1 text-red-700" (click)="askSplit(g)">
+                      Review split
+                    </button>
+                  }
+                </li>
+              }
+            </ul>
+          </section>
+        }
+
         <app-confirm-panel [actions]="confirmation" />
       }
     </app-backoffice-page>
@@ -396,6 +415,19 @@ export default class BackofficeProductPage {
       description: `Stop selling "${product.title}" in every market, because: ${reason}`,
       done: 'Selling stopped.',
       run: (api) => api.products.stopSelling.mutate({ productId: product.id, reason }),
+    });
+  }
+
+  protected askSplit(merged: MergeView): void {
+    const product = this.product();
+    if (!product) return;
+    this.confirmation.ask({
+      description: `Split "${merged.goneTitle}" (${merged.goneMarkets.join(', ')}) off "${product.title}": it becomes a product of its own again, with its offers, price history and orders.`,
+      done: 'Split: both products stand alone again.',
+      run: async (api) => {
+        await api.matches.split.mutate({ productId: merged.goneId });
+        return api.products.detail.query({ productId: product.id });
+      },
     });
   }
 
