@@ -5,7 +5,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation } from 'mongodb';
 import type { MarketCode } from '../../common/markets';
 import { DUPLICATE_KEY } from '../platform/db';
-import type { Offer, PriceOverride, Product, SalesStop, SellPrice } from './product.schema';
+import { productIdentities, type Offer, type PriceOverride, type Product, type SalesStop, type SellPrice } from './product.schema';
 import { productCollection } from './product.collection';
 import type { DbHandle } from '../platform/db';
 import type { Redis } from 'ioredis';
@@ -21,7 +21,7 @@ export async function productsAnsweringTo(rt: DbHandle, ids: readonly string[]):
   const found = await productCollection(rt)
     .find({ $or: [{ _id: { $in: [...ids] } }, { identities: { $in: [...ids] } }] }, { projection: { _id: 1, identities: 1 } })
     .toArray();
-  return found.map((product) => ({ _id: product._id, ids: product.identities ?? [product._id] }));
+  return found.map((product) => ({ _id: product._id, ids: productIdentities(product) }));
 }
 
 export async function productsByIds(rt: DbHandle, ids: readonly string[]): Promise<Map<string, Product>> {

@@ -115,3 +115,8 @@ export const Product = z.object({
   updatedAt: z.date(),
 });
 export type Product = z.infer<typeof Product>;
+
+/** The ids a product answers to: its `identities`, or its `_id` alone when stored before they were kept. */
+export function productIdentities(product: Pick<Product, '_id' | 'identities'>): string[] {
+  return product.identities ?? [product._id];
+}

@@ -96,9 +96,8 @@ export interface MatchSide {
   readonly title: string;
   readonly brand: string | null;
   readonly markets: readonly string[];
-  /** The first offer's price in cents, and its currency. */
+  /** The first offer's price in cents (offers are in euros). */
   readonly priceCents: number | null;
-  readonly currency: string | null;
   /** How many photos it has: the page shows the first through the shop's image route. */
   readonly imageCount: number;
 }
@@ -134,7 +133,6 @@ function side(product: Product): MatchSide {
     brand: product.brand,
     markets: offerMarkets(product),
     priceCents: offer?.price.amountCents ?? null,
-    currency: offer?.price.currency ?? null,
     imageCount: product.images.length,
   };
 }
@@ -240,13 +238,16 @@ async function mergePair(
 /** The merge's writes, each safe to repeat, from wherever a crash left them. */
 async function finishMerge(rt: MatchingRt, merge: ProductMerge, actor: AuditActor, now: Date): Promise<Outcome<{ merge: MergeView }>> {
   const markets = offerMarkets(merge.gone);
+  let kept: Product;
   for (let round = 0; ; round++) {
     const keep = await findProduct(rt, merge.into);
     if (!keep) return refuse('conflict', `the product ${merge.into} no longer exists`);
+    kept = keep;
     if (holdsMerge(keep, merge.gone)) break;
     const merged = mergedProduct(keep, merge.gone, marginRules(rt.config), now);
     if (await replaceProductIfUnchanged(rt, keep, merged)) {
       await cacheProduct(rt.redis, merged);
+      kept = merged;
       break;
     }
     if (round + 1 >= MAX_ROUNDS) return refuse('conflict', `${merge.into} kept changing (scrapes, refreshes): try again in a moment`);
@@ -262,7 +263,7 @@ async function finishMerge(rt: MatchingRt, merge: ProductMerge, actor: AuditActo
       reason: merge.candidateId ? `candidate ${merge.candidateId}` : null,
       at: now,
     });
-  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }, await findProduct(rt, merge.into)) };
+  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }, kept) };
 }
 
 /** Undoes a merge: the merged-away product comes back with its markets' offers, history and order lines. */
@@ -279,9 +280,11 @@ export async function splitProduct(
   if (merge.state === 'merged' && !(await moveMerge(rt, merge._id, 'merged', 'splitting')))
     return refuse('conflict', 'another agent is splitting this merge: reload the page');
   const markets = offerMarkets(merge.gone);
+  let keptNow: Product;
   for (let round = 0; ; round++) {
     const kept = await findProduct(rt, merge.into);
     if (!kept) return refuse('conflict', `${merge.into} no longer exists (merged into another product?): split that merge first`);
+    keptNow = kept;
     const split = splitProducts(kept, merge, marginRules(rt.config), now);
     // Resumed after the kept product's write: the restored one is stored unless that write came first.
     if (!holdsMerge(kept, merge.gone)) {
@@ -291,6 +294,7 @@ export async function splitProduct(
     await upsertProduct(rt, split.restored);
     if (await replaceProductIfUnchanged(rt, kept, split.kept)) {
       await Promise.all([cacheProduct(rt.redis, split.kept), cacheProduct(rt.redis, split.restored)]);
+      keptNow = split.kept;
       break;
     }
     if (round + 1 >= MAX_ROUNDS) return refuse('conflict', `${merge.into} kept changing (scrapes, refreshes): try again in a moment`);
@@ -306,6 +310,6 @@ export async function splitProduct(
   });
   return {
     ok: true,
-    merge: mergeView({ ...merge, state: 'split', splitAt: now }, await findProduct(rt, merge.into)),
+    merge: mergeView({ ...merge, state: 'split', splitAt: now }, keptNow),
   };
 }

@@ -3,7 +3,7 @@
 // its page texts, ids, and photos if it had none; its selling prices are computed again from all
 // its offers. A split gives each its own back, with the offers as refreshed since the merge.
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
-import { nextUpdatedAt, productSearchTokens, type Product } from '../catalog';
+import { nextUpdatedAt, productIdentities, productSearchTokens, type Product } from '../catalog';
 import { computeSellPrices, type MarginRules } from '../pricing';
 import type { ProductMerge } from './match.schema';
 import { offerMarkets } from './match-score';
@@ -22,8 +22,6 @@ export function keeperOf<P extends Pick<Product, '_id' | 'createdAt'>>(a: P, b: 
   return order <= 0 ? { keep: a, gone: b } : { keep: b, gone: a };
 }
 
-const idsOf = (product: Pick<Product, '_id' | 'identities'>) => product.identities ?? [product._id];
-
 function pick<T>(record: Partial<Record<MarketCode, T>> | undefined, markets: readonly MarketCode[]): Partial<Record<MarketCode, T>> {
   return Object.fromEntries(markets.flatMap((m) => (record?.[m] === undefined ? [] : [[m, record[m]]])));
 }
@@ -34,7 +32,7 @@ export function mergeRecord(keep: Product, gone: Product, by: string, candidateI
     _id: gone._id,
     into: keep._id,
     gone,
-    keptBefore: { identities: idsOf(keep), texts: pick(keep.texts, offerMarkets(gone)) },
+    keptBefore: { identities: productIdentities(keep), texts: pick(keep.texts, offerMarkets(gone)) },
     state: 'merging',
     candidateId,
     by,
@@ -45,7 +43,7 @@ export function mergeRecord(keep: Product, gone: Product, by: string, candidateI
 
 /** Whether the kept product already holds what the merge gives it (a merge resumed after its product write). */
 export function holdsMerge(keep: Product, gone: Pick<Product, '_id'>): boolean {
-  return idsOf(keep).includes(gone._id);
+  return productIdentities(keep).includes(gone._id);
 }
 
 function withOffers(product: Product, offers: Product['offers'], texts: Product['texts'], rules: MarginRules, now: Date): Product {
@@ -71,7 +69,7 @@ export function mergedProduct(keep: Product, gone: Product, rules: MarginRules, 
     brand: keep.brand ?? gone.brand,
     images: keep.images.length > 0 ? keep.images : gone.images,
     attributes: { ...gone.attributes, ...keep.attributes },
-    identities: [...new Set([...idsOf(keep), ...idsOf(gone)])],
+    identities: [...new Set([...productIdentities(keep), ...productIdentities(gone)])],
     // A stop on either stays in force: an agent stopped selling this item.
     salesStop: keep.salesStop ?? gone.salesStop ?? null,
     priceOverrides: { ...gone.priceOverrides, ...keep.priceOverrides },
@@ -88,11 +86,11 @@ export function splitProducts(kept: Product, merge: ProductMerge, rules: MarginR
   const restoredTexts = { ...gone.texts };
   for (const m of markets) if (kept.texts?.[m]?.origin === 'page') restoredTexts[m] = kept.texts[m];
   const restoredOffers = Object.fromEntries(markets.map((m) => [m, kept.offers[m] ?? gone.offers[m]]));
-  const goneOnly = new Set(idsOf(gone).filter((id) => !keptBefore.identities.includes(id)));
+  const goneOnly = new Set(productIdentities(gone).filter((id) => !keptBefore.identities.includes(id)));
   return {
     kept: {
       ...withOffers(kept, pick(kept.offers, stays), keptTexts, rules, now),
-      identities: idsOf(kept).filter((id) => !goneOnly.has(id)),
+      identities: productIdentities(kept).filter((id) => !goneOnly.has(id)),
     },
     restored: withOffers({ ...gone, updatedAt: now }, restoredOffers, restoredTexts, rules, now),
   };

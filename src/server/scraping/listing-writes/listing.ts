@@ -8,7 +8,7 @@
 import { slugify } from '../../../common/slug';
 import { createHash } from 'node:crypto';
 import type { Offer, Product, ProductText } from '../../catalog';
-import { productSearchTokens, nextUpdatedAt, categoryIdOf } from '../../catalog';
+import { productIdentities, productSearchTokens, nextUpdatedAt, categoryIdOf } from '../../catalog';
 import { MARKETS, type MarketCode } from '../../../common/markets';
 import { priceChangeTime, computeSellPrices, type MarginRules } from '../../pricing';
 import type { PricePoint } from '../../pricing';
@@ -288,7 +288,7 @@ export function productAfter(before: Product | undefined, changes: readonly Chan
     offers,
     texts,
     searchTokens: productSearchTokens({ ...base, texts }),
-    identities: [...new Set([...(base.identities ?? [base._id]), ...changes.flatMap((c) => c.identities)])],
+    identities: [...new Set([...productIdentities(base), ...changes.flatMap((c) => c.identities)])],
     sellPrices: computeSellPrices(offers, rules, now),
     updatedAt: nextUpdatedAt(before?.updatedAt, now),
   };
