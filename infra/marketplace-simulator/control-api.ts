@@ -2,14 +2,19 @@
 // tests and demos use it to set a product's price, stock or faults, set faults per market and
 // route, move the simulator's clock, read and reset request counts, and reset everything.
 // Input is validated with zod; a 400 names the field at fault. The same address answers the
-// DeepL stand-in under /v2/ (deepl-api.ts), likewise no shop's business.
+// stand-ins of the outside APIs, likewise no shop's business, each by its own path prefix, as
+// their real EU endpoints serve the four markets from one host: DeepL under /v2/ (deepl-api.ts),
+// SP-API and Login with Amazon (sp-api.ts), eBay's OAuth and Browse API (ebay-browse-api.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MARKET_CODES, MarketCode } from '../../src/common/markets';
 import { canonicalPath, type SimProduct } from './catalog-generator';
 import { DEEPL_PATH_PREFIX, handleDeeplRequest, type DeeplUsage } from './deepl-api';
+import { handleEbayRequest, isEbayPath } from './ebay-browse-api';
 import { FaultPatch } from './faults';
-import { ProductPatch, type SimulatorState } from './simulator-state';
+import type { PartnerContext } from './partner-api-common';
+import { ProductPatch } from './simulator-state';
+import { handleSpApiRequest, isSpApiPath } from './sp-api';
 
 export const MarketFaultPatch = z.strictObject({
   /** The markets to change; all four when left out. */
@@ -26,9 +31,7 @@ export const ClockAdvance = z.strictObject({
 });
 export type ClockAdvance = z.infer<typeof ClockAdvance>;
 
-export interface ControlContext {
-  readonly state: SimulatorState;
-  readonly urls: Readonly<Record<MarketCode, string>>;
+export interface ControlContext extends PartnerContext {
   readonly deeplUsage: DeeplUsage;
 }
 
@@ -129,6 +132,7 @@ function summary(ctx: ControlContext): unknown {
     faults: Object.fromEntries(MARKET_CODES.map((m) => [m, state.marketFaults(m)])),
     overriddenProducts: Object.fromEntries(MARKET_CODES.map((m) => [m, state.overrideCount(m)])),
     orders: Object.fromEntries(MARKET_CODES.map((m) => [m, state.orders[m].size])),
+    partnerApis: ctx.partnerApis.toJSON(),
   };
 }
 
@@ -197,6 +201,8 @@ async function route(ctx: ControlContext, req: IncomingMessage, method: string, 
 
 export async function handleControlRequest(ctx: ControlContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2);
+  if (isSpApiPath(path)) return handleSpApiRequest(ctx, req, res, path, new URLSearchParams(rawQuery));
+  if (isEbayPath(path)) return handleEbayRequest(ctx, req, res, path);
   let reply: Reply;
   try {
     reply = path.startsWith(DEEPL_PATH_PREFIX)

@@ -10,15 +10,16 @@ import { DEFAULT_SETTINGS, SimulatorSettingsError, type SimulatorOptions } from 
 
 const USAGE = `Usage: npm run simulator -- [options]
 
-  --seed <n>                  catalog seed (default ${DEFAULT_SETTINGS.seed})
-  --products-per-market <n>   products in each market, up to 10,000,000 (default ${DEFAULT_SETTINGS.productsPerMarket})
-  --latency on|off            realistic latency on product pages and the offer API (default ${DEFAULT_SETTINGS.latency ? 'on' : 'off'})
-  --port-base <n>             it, fr, de, es on n..n+3 and the control API on n+4 (default: free ports)
-  --host <address>            address to listen on (default ${DEFAULT_SETTINGS.host}; 0.0.0.0 in a container)
-  --supplier-failures <share> share of supplier orders the marketplace cancels, 0 to 1 (default ${DEFAULT_SETTINGS.orders.failureShare})
-  --gtin-share <share>        share of product pages showing the GTIN, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.gtin})
-  --model-share <share>       share of product pages naming the maker's model, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.model})
-  --help                      this text`;
+  --seed <n>                    catalog seed (default ${DEFAULT_SETTINGS.seed})
+  --products-per-market <n>     products in each market, up to 10,000,000 (default ${DEFAULT_SETTINGS.productsPerMarket})
+  --latency on|off              realistic latency on product pages and the offer API (default ${DEFAULT_SETTINGS.latency ? 'on' : 'off'})
+  --partner-rate-limits on|off  SP-API throttling at Amazon's rates (default ${DEFAULT_SETTINGS.partnerRateLimits ? 'on' : 'off'})
+  --port-base <n>               it, fr, de, es on n..n+3 and the control API on n+4 (default: free ports)
+  --host <address>              address to listen on (default ${DEFAULT_SETTINGS.host}; 0.0.0.0 in a container)
+  --supplier-failures <share>   share of supplier orders the marketplace cancels, 0 to 1 (default ${DEFAULT_SETTINGS.orders.failureShare})
+  --gtin-share <share>          share of product pages showing the GTIN, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.gtin})
+  --model-share <share>         share of product pages naming the maker's model, 0 to 1 (default ${DEFAULT_SETTINGS.identifiers.model})
+  --help                        this text`;
 
 const wholeNumber = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 const share = z
@@ -30,6 +31,7 @@ const CliFlags = z.strictObject({
   seed: wholeNumber.optional(),
   'products-per-market': wholeNumber.optional(),
   latency: z.enum(['on', 'off']).optional(),
+  'partner-rate-limits': z.enum(['on', 'off']).optional(),
   'port-base': wholeNumber.optional(),
   host: z.string().min(1).optional(),
   'supplier-failures': share.optional(),
@@ -63,6 +65,7 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
         seed: { type: 'string' },
         'products-per-market': { type: 'string' },
         latency: { type: 'string' },
+        'partner-rate-limits': { type: 'string' },
         'port-base': { type: 'string' },
         host: { type: 'string' },
         'supplier-failures': { type: 'string' },
@@ -84,6 +87,7 @@ function optionsFromArgs(args: readonly string[]): SimulatorOptions | 'help' {
     ...(flags.seed !== undefined && { seed: flags.seed }),
     ...(flags['products-per-market'] !== undefined && { productsPerMarket: flags['products-per-market'] }),
     ...(flags.latency !== undefined && { latency: flags.latency === 'on' }),
+    ...(flags['partner-rate-limits'] !== undefined && { partnerRateLimits: flags['partner-rate-limits'] === 'on' }),
     ...(flags['port-base'] !== undefined && { portBase: flags['port-base'] }),
     ...(flags.host !== undefined && { host: flags.host }),
     ...(flags['supplier-failures'] !== undefined && { orders: { failureShare: flags['supplier-failures'] } }),
@@ -103,10 +107,13 @@ function banner(sim: RunningSimulator): string {
     ...MARKET_CODES.map((m) => `  ${m.padEnd(8)} ${sim.urls[m]}`),
     `  control  ${sim.controlUrl}`,
     `  DeepL    ${sim.deeplUrl}/v2/translate`,
+    `  SP-API   ${sim.partnerApiUrl}/products/pricing/v0  (LWA tokens: /auth/o2/token)`,
+    `  eBay     ${sim.partnerApiUrl}/buy/browse/v1  (OAuth: /identity/v1/oauth2/token)`,
     '',
     'For the app and the workers:',
     ...MARKET_CODES.map((m) => `  MARKETPLACE_URL_${m.toUpperCase()}=${sim.urls[m]}`),
     `  DEEPL_SERVER_URL=${sim.deeplUrl}  (with any DEEPL_AUTH_KEY)`,
+    `  SP_API_URL=${sim.partnerApiUrl}  LWA_TOKEN_URL=${sim.partnerApiUrl}/auth/o2/token  EBAY_API_URL=${sim.partnerApiUrl}`,
     '',
     'Ctrl-C stops it.',
   ].join('\n');
@@ -152,7 +159,7 @@ async function main(): Promise<void> {
   process.on('disconnect', stop);
 
   console.log(banner(sim));
-  process.send?.({ type: 'ready', urls: sim.urls, controlUrl: sim.controlUrl, deeplUrl: sim.deeplUrl });
+  process.send?.({ type: 'ready', urls: sim.urls, controlUrl: sim.controlUrl, deeplUrl: sim.deeplUrl, partnerApiUrl: sim.partnerApiUrl });
 }
 
 await main();

@@ -47,7 +47,8 @@ export interface ShopContext {
 
 type ReplyType = BodyType | 'jpeg';
 
-interface Reply {
+/** An answer before it is written; the partner API stand-ins (partner-api-common.ts) build them too. */
+export interface Reply {
   readonly status: number;
   readonly type: ReplyType;
   /** Bytes for the photos, text for everything else. */
@@ -83,7 +84,7 @@ const PRODUCT_SITEMAP_PATH = /^\/sitemaps\/products-(\d+)\.xml$/;
 const CATEGORY_PATH = /^\/c\/([a-z0-9-]+)$/;
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
+export const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
   status,
   type: 'json',
   body: JSON.stringify(value),
@@ -272,7 +273,8 @@ async function productSitemap(ctx: ShopContext, n: number, baseUrl: string): Pro
   return { status: 200, type: 'xml', body: renderUrlSet(baseUrl, entries) };
 }
 
-function decodeSegment(segment: string): string | null {
+/** A percent-encoded path segment, or null if it does not decode. */
+export function decodeSegment(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -335,7 +337,8 @@ function route(ctx: ShopContext, method: string, path: string, query: URLSearchP
   return notFound(ctx, path);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The request's body as text, or null beyond 64 KiB. */
+export function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -356,7 +359,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * `Server-Timing` header, as real shops' CDNs do, so that a client can tell the shop's own time
  * (the simulated latency included) from its own.
  */
-function send(res: ServerResponse, reply: Reply, arrivedAt?: number): void {
+export function send(res: ServerResponse, reply: Reply, arrivedAt?: number): void {
   if (res.destroyed) return;
   res.writeHead(reply.status, {
     'content-type': CONTENT_TYPES[reply.type],
@@ -389,7 +392,7 @@ function errorReply(ctx: ShopContext, type: ReplyType, error: ErrorFault): Reply
   return { status: error.status, type: 'text', body: `${error.status} ${code}\n`, headers };
 }
 
-function damage(reply: Reply, kind: 'truncated' | 'malformed'): Reply {
+export function damage(reply: Reply, kind: 'truncated' | 'malformed'): Reply {
   if (reply.type === 'jpeg' || typeof reply.body !== 'string') return reply;
   return { ...reply, body: kind === 'truncated' ? truncateBody(reply.body) : malformBody(reply.body, reply.type) };
 }

@@ -13,6 +13,8 @@ export interface SimulatorProcess {
   readonly controlUrl: string;
   /** The DeepL stand-in's server URL, for DEEPL_SERVER_URL. */
   readonly deeplUrl: string;
+  /** Base of the SP-API, Login with Amazon and eBay stand-ins, for SP_API_URL, LWA_TOKEN_URL and EBAY_API_URL. */
+  readonly partnerApiUrl: string;
   readonly pid: number | null;
   stop(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export interface SimulatorProcessOptions {
   readonly stopGraceMs?: number;
 }
 
-type Ready = Pick<SimulatorProcess, 'urls' | 'controlUrl' | 'deeplUrl'>;
+type Ready = Pick<SimulatorProcess, 'urls' | 'controlUrl' | 'deeplUrl' | 'partnerApiUrl'>;
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // `--import tsx` resolves the package from the working directory: the repository's root.
@@ -71,7 +73,8 @@ export async function startSimulatorProcess(options: SimulatorProcessOptions = {
         reject(new Error(`the simulator exited (code ${code}) before it was ready${logFile ? `; see ${logFile}` : ''}`));
       });
     });
-    return { urls: ready.urls, controlUrl: ready.controlUrl, deeplUrl: ready.deeplUrl, pid: child.pid ?? null, stop };
+    const { urls, controlUrl, deeplUrl, partnerApiUrl } = ready;
+    return { urls, controlUrl, deeplUrl, partnerApiUrl, pid: child.pid ?? null, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -15,6 +15,11 @@ export const SimulatorSettings = z.strictObject({
   identifiers: z.strictObject({ gtin: z.number().min(0).max(1), model: z.number().min(0).max(1) }),
   /** Realistic latency on product pages and the offer API from the start (median 250 ms, p99 800 ms). */
   latency: z.boolean(),
+  /**
+   * The SP-API stand-in throttles as Amazon does (per selling account and operation, on the host's
+   * clock); off for tests and benchmarks that call it more often than a real account may.
+   */
+  partnerRateLimits: z.boolean(),
   host: z.string().min(1),
   /** 0: each server takes a free port. Otherwise it, fr, de, es listen on portBase to portBase+3, control on portBase+4. */
   portBase: z.int().refine((p) => p === 0 || (p >= 1024 && p <= 65_531), 'expected 0 (free ports) or a port from 1024 to 65531'),
@@ -32,6 +37,7 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   // As real shops: 17 of 60 real EU product pages showed a GTIN; about half name the maker's model.
   identifiers: { gtin: 0.3, model: 0.5 },
   latency: true,
+  partnerRateLimits: true,
   host: '127.0.0.1',
   portBase: 0,
   urlsPerSitemap: MAX_SITEMAP_URLS,

@@ -1,6 +1,7 @@
 // For test files that talk HTTP to the simulator (its own, the scrapers', the refresher's): start
-// it on free ports with latency off and a clock the test moves by hand, stop it afterwards, and
-// call its control API. Nothing here reads the wall clock, so tests do not depend on timing.
+// it on free ports with latency and the SP-API's throttling off and a clock the test moves by hand,
+// stop it afterwards, and call its control API. Nothing here reads the wall clock, so tests do not
+// depend on timing.
 import { afterAll, beforeAll } from 'vitest';
 import type { SimProduct } from './catalog-generator';
 import type { MarketCode } from '../../src/common/markets';
@@ -28,7 +29,7 @@ export function useSimulator(options: SimulatorOptions = {}): TestSimulator {
   const clock = new ManualClock();
   let running: RunningSimulator | undefined;
   beforeAll(async () => {
-    running = await startSimulator({ latency: false, productsPerMarket: 2_000, clock: clock.now, ...options });
+    running = await startSimulator({ latency: false, partnerRateLimits: false, productsPerMarket: 2_000, clock: clock.now, ...options });
   });
   afterAll(async () => {
     await running?.stop();

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
 import type { Catalog } from './catalog-generator';
 import { handleControlRequest } from './control-api';
+import { PartnerApis } from './partner-api-common';
 import { handleShopRequest, sendInternalError } from './shop-routes';
 import { resolveSettings, type SimulatorOptions, type SimulatorSettings } from './simulator-settings';
 import { SimulatorState } from './simulator-state';
@@ -18,6 +19,11 @@ export interface RunningSimulator {
   readonly controlUrl: string;
   /** The DeepL stand-in's server URL (deepl-node's `serverUrl`, DEEPL_SERVER_URL): the control API's address. */
   readonly deeplUrl: string;
+  /**
+   * Base of the SP-API, Login with Amazon, eBay Browse and eBay OAuth stand-ins, the control API's
+   * address too: what SP_API_URL, LWA_TOKEN_URL (with `/auth/o2/token`) and EBAY_API_URL point at.
+   */
+  readonly partnerApiUrl: string;
   readonly settings: SimulatorSettings;
   /** The generated catalogs, for tests that need to pick products of a kind. */
   readonly catalog: Catalog;
@@ -92,10 +98,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const port = await listen(server, settings.host, settings.portBase === 0 ? 0 : settings.portBase + i);
       urls[market] = `http://${host}:${port}`;
     }
-    const control = serve((req, res) => handleControlRequest({ state, urls, deeplUsage: { characters: 0 } }, req, res));
+    const controlContext = { state, urls, schedule, deeplUsage: { characters: 0 }, partnerApis: new PartnerApis() };
+    const control = serve((req, res) => handleControlRequest(controlContext, req, res));
     const controlPort = await listen(control, settings.host, settings.portBase === 0 ? 0 : settings.portBase + MARKET_CODES.length);
     const controlBase = `http://${host}:${controlPort}`;
-    return { urls, controlUrl: `${controlBase}/__control`, deeplUrl: controlBase, settings, catalog: state.catalog, stop };
+    return {
+      urls,
+      controlUrl: `${controlBase}/__control`,
+      deeplUrl: controlBase,
+      partnerApiUrl: controlBase,
+      settings,
+      catalog: state.catalog,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -23,11 +23,35 @@ export interface Market {
   /** Standard VAT rate in basis points (2200 = 22 %), so VAT maths stays in integers. */
   readonly vatBasisPoints: number;
   readonly timeZone: string;
+  /** Amazon's id of its store in this country (SP-API's MarketplaceId). */
+  readonly amazonMarketplaceId: string;
+  /** eBay's id of its site in this country (the Browse API's X-EBAY-C-MARKETPLACE-ID). */
+  readonly ebayMarketplaceId: string;
 }
 
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {
-  it: { code: 'it', locale: 'it-IT', language: 'it', name: 'Italia', currency: 'EUR', vatBasisPoints: 2200, timeZone: 'Europe/Rome' },
-  fr: { code: 'fr', locale: 'fr-FR', language: 'fr', name: 'France', currency: 'EUR', vatBasisPoints: 2000, timeZone: 'Europe/Paris' },
+  it: {
+    code: 'it',
+    locale: 'it-IT',
+    language: 'it',
+    name: 'Italia',
+    currency: 'EUR',
+    vatBasisPoints: 2200,
+    timeZone: 'Europe/Rome',
+    amazonMarketplaceId: 'APJ6JRA9NG5V4',
+    ebayMarketplaceId: 'EBAY_IT',
+  },
+  fr: {
+    code: 'fr',
+    locale: 'fr-FR',
+    language: 'fr',
+    name: 'France',
+    currency: 'EUR',
+    vatBasisPoints: 2000,
+    timeZone: 'Europe/Paris',
+    amazonMarketplaceId: 'A13V1IB3VIYZZH',
+    ebayMarketplaceId: 'EBAY_FR',
+  },
   de: {
     code: 'de',
     locale: 'de-DE',
@@ -36,8 +60,20 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     currency: 'EUR',
     vatBasisPoints: 1900,
     timeZone: 'Europe/Berlin',
+    amazonMarketplaceId: 'A1PA6795UKMFR9',
+    ebayMarketplaceId: 'EBAY_DE',
   },
-  es: { code: 'es', locale: 'es-ES', language: 'es', name: 'España', currency: 'EUR', vatBasisPoints: 2100, timeZone: 'Europe/Madrid' },
+  es: {
+    code: 'es',
+    locale: 'es-ES',
+    language: 'es',
+    name: 'España',
+    currency: 'EUR',
+    vatBasisPoints: 2100,
+    timeZone: 'Europe/Madrid',
+    amazonMarketplaceId: 'A1RKKUPIHCS9HS',
+    ebayMarketplaceId: 'EBAY_ES',
+  },
 };
 
 export function market(code: MarketCode): Market {
