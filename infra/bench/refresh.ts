@@ -7,16 +7,18 @@
 //
 //   npm run bench:refresh -- [--products 100000] [--shoppers 200] [--duration-s 60]
 //                            [--think-ms 5000] [--wait-ms 5000] [--no-latency] [--keep-build]
-//                            [--source offer-api|page]
+//                            [--source offer-api|page|sp-api|ebay-browse]
 //
 // `--source page` has the refresher read every price from the shops' product pages (the
 // extractors on the HTML the simulator renders) instead of their offer API: what a real shop
-// without a partner API costs in the same budget.
+// without a partner API costs in the same budget. `--source sp-api` and `--source ebay-browse`
+// ask the simulator's stand-ins for Amazon's and eBay's APIs through their client libraries,
+// with Amazon's real rate limit (0.5 calls a second for the account): most openings then show
+// the last price with its age, and the figure that matters is that every one is answered.
 //
 // A shopper reads a page before opening the next: `--think-ms` is the mean pause (uniform from
 // half to one and a half times it), as load tools' virtual users do. `--think-ms 0` turns the
 // shoppers into a closed loop of back-to-back requests: a stress test of the machine's CPU.
-import { fork } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,7 +32,7 @@ import { startMongo } from '../local/mongo';
 import { startRedis } from '../local/redis';
 import { REPO_ROOT, STACK_DIR } from '../local/paths';
 import { freePort, startProcess, stopProcess, type Service } from '../local/processes';
-import { APP_ENTRY, buildIfStale, startWorker, WORKER_PROCESSES } from '../local/platform';
+import { APP_ENTRY, buildIfStale, partnerApiEnv, startWorker, WORKER_PROCESSES } from '../local/platform';
 import { withDatabase } from '../../src/server/platform/db';
 import { newId } from '../../src/common/ids';
 import { MARKET_CODES, type MarketCode } from '../../src/common/markets';
@@ -38,6 +40,8 @@ import { productIdFromSlugId, productPath } from '../../src/server/storefront';
 import { scrapeProducts, type Listing } from '../../src/server/scraping';
 import { simCatalogListing } from '../marketplace-simulator/sim-products';
 import { ensureCollections } from '../../src/server/collections';
+import { QUOTE_SOURCES, QuoteSource } from '../../src/server/catalog';
+import { startSimulatorProcess } from '../marketplace-simulator/simulator-process';
 
 const { values: flags } = parseArgs({
   options: {
@@ -52,11 +56,12 @@ const { values: flags } = parseArgs({
   },
 });
 
-const QUOTE_SOURCE = flags.source;
-if (QUOTE_SOURCE !== 'offer-api' && QUOTE_SOURCE !== 'page') {
-  console.error(`--source expects offer-api or page, got ${QUOTE_SOURCE}`);
+const parsedSource = QuoteSource.safeParse(flags.source);
+if (!parsedSource.success) {
+  console.error(`--source expects one of ${QUOTE_SOURCES.join(', ')}, got ${flags.source}`);
   process.exit(64);
 }
+const QUOTE_SOURCE = parsedSource.data;
 
 const PRODUCTS = positiveInt('products', flags.products, 2_000_000);
 const SHOPPERS = positiveInt('shoppers', flags.shoppers, 2000);
@@ -119,35 +124,6 @@ async function startAppCopy(env: NodeJS.ProcessEnv, logDir: string): Promise<Ser
 }
 
 /** `npm run simulator` as a child process; it reports its URLs over the IPC channel when ready. */
-async function startSimulatorProcess(latency: boolean, productsPerMarket: number): Promise<Service & { urls: Record<MarketCode, string> }> {
-  const child = fork(
-    join(REPO_ROOT, 'infra/marketplace-simulator/main.ts'),
-    ['--latency', latency ? 'on' : 'off', '--products-per-market', String(productsPerMarket)],
-    {
-      cwd: REPO_ROOT,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    },
-  );
-  const urls = await new Promise<Record<MarketCode, string>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the simulator did not start within 30 s')), 30_000);
-    child.once('exit', (code) => reject(new Error(`the simulator exited with code ${code}`)));
-    child.on('message', (message: { type?: string; urls?: Record<MarketCode, string> }) => {
-      if (message.type === 'ready' && message.urls) {
-        clearTimeout(timer);
-        resolve(message.urls);
-      }
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { name: 'marketplace-simulator', detail: 'npm run simulator', url: urls.it, pid: child.pid ?? null, stop, urls };
-}
-
 async function loadCatalog(
   mongoUrl: string,
   simUrls: Record<MarketCode, string>,
@@ -279,7 +255,10 @@ async function main(): Promise<void> {
     const redis = services.add(await startRedis(logDir));
     const mongoUrl = withDatabase(mongo.url, `bench_refresh_${newId(4)}`);
     const productsPerMarket = Math.max(1000, Math.ceil(PRODUCTS / MARKET_CODES.length));
-    const sim = services.add(await startSimulatorProcess(!flags['no-latency'], productsPerMarket));
+    const simulator = await startSimulatorProcess({
+      args: ['--latency', flags['no-latency'] ? 'off' : 'on', '--products-per-market', String(productsPerMarket)],
+    });
+    const sim = services.add({ ...simulator, name: 'marketplace-simulator', detail: 'npm run simulator', url: simulator.controlUrl });
     // The same generator as the simulator's, so the loader knows its products without asking it.
     const catalog = new Catalog({ seed: DEFAULT_SETTINGS.seed, productsPerMarket, crossMarketShare: DEFAULT_SETTINGS.crossMarketShare });
     const marketplaces = Object.fromEntries(MARKET_CODES.map((m) => [`MARKETPLACE_URL_${m.toUpperCase()}`, sim.urls[m]]));
@@ -291,6 +270,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       QUOTE_SOURCE_OVERRIDES: quoteSources,
       ...marketplaces,
+      ...partnerApiEnv(simulator.partnerApiUrl),
     };
 
     const { paths } = await loadCatalog(mongoUrl, sim.urls, catalog);

@@ -47,6 +47,25 @@ export function translationEnv(deeplUrl: string): Record<string, string> {
   return { DEEPL_SERVER_URL: deeplUrl, DEEPL_AUTH_KEY: 'simulator' };
 }
 
+/**
+ * The settings that point the SP-API and eBay Browse quote sources at the simulator's stand-ins,
+ * with credentials of the shapes Amazon and eBay issue (the stand-ins take any): a market moved to
+ * them with QUOTE_SOURCE_OVERRIDES (marketplace-de=sp-api) works in the running stack as it would
+ * against the real services.
+ */
+export function partnerApiEnv(partnerApiUrl: string): Record<string, string> {
+  return {
+    SP_API_URL: partnerApiUrl,
+    SP_API_LWA_TOKEN_URL: `${partnerApiUrl}/auth/o2/token`,
+    SP_API_CLIENT_ID: 'amzn1.application-oa2-client.simulator',
+    SP_API_CLIENT_SECRET: 'amzn1.oa2-cs.v1.simulator',
+    SP_API_REFRESH_TOKEN: 'Atzr|simulator',
+    EBAY_API_URL: partnerApiUrl,
+    EBAY_CLIENT_ID: 'DigitalS-simulator-PRD-0000000000-00000000',
+    EBAY_CLIENT_SECRET: 'PRD-simulator-0000-0000-0000-0000',
+  };
+}
+
 /** The simulator's first port when `./stack up` runs it: it, fr, de, es, then the control API. */
 const SIMULATOR_PORT_BASE = 4100;
 const SIMULATOR_PORTS = MARKET_CODES.length + 1;
@@ -256,6 +275,7 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
     REDIS_URL: redis.url,
     ...marketplaceEnv(simulator.urls),
     ...translationEnv(simulator.deeplUrl),
+    ...partnerApiEnv(simulator.partnerApiUrl),
     ...options.settings,
   };
   const app = services.add(await startApp(env, logDir, options.appPort));

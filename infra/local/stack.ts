@@ -40,6 +40,7 @@ async function up(): Promise<void> {
       ...MARKET_CODES.map((code) => `  source ${code}    ${simulator.urls[code]}  (marketplace simulator)`),
       `  simulator    ${simulator.controlUrl}  (control API: prices, stock, faults, request counts)`,
       `  DeepL        ${simulator.deeplUrl}/v2/translate  (the simulator's stand-in the translator calls)`,
+      `  SP-API, eBay ${simulator.partnerApiUrl}  (the simulator's stand-ins for Amazon's and eBay's APIs; QUOTE_SOURCE_OVERRIDES=marketplace-de=sp-api moves a market to one)`,
       `  workers      ${WORKER_PROCESSES.map((w) => w.name).join(', ')}`,
       `  logs         ${logDir}`,
       mongo.dataDir ? `  data         ${mongo.dataDir} (kept across restarts; delete it to start empty)` : '',

@@ -13,9 +13,10 @@ export const Gtin = z.string().regex(/^\d{8}$|^\d{12,14}$/, 'expected a GTIN of 
 /**
  * Where a live price is asked (a shop's row of the sites table chooses): `offer-api`, a partner
  * API answering `GET {base}/api/offers/{sourceId}` (the simulator's); `page`, the product page
- * itself, read by the extractors the scrapers use.
+ * itself, read by the extractors the scrapers use; `sp-api`, Amazon's Selling Partner API
+ * (getItemOffers for the ASIN); `ebay-browse`, eBay's Browse API (getItem for the item id).
  */
-export const QUOTE_SOURCES = ['offer-api', 'page'] as const;
+export const QUOTE_SOURCES = ['offer-api', 'page', 'sp-api', 'ebay-browse'] as const;
 export const QuoteSource = z.enum(QUOTE_SOURCES);
 export type QuoteSource = z.infer<typeof QuoteSource>;
 

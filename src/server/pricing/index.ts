@@ -20,3 +20,4 @@ export * from './marketplace-offer.client';
 export * from './price-history.store';
 export { PRICE_HISTORY } from './price-history.collection';
 export * from './popularity.store';
+export { MarketGate, RateLimiter } from './market-gate';

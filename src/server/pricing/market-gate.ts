@@ -29,16 +29,43 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * A token bucket one waits on: the market gates hold one each, and a source whose limit is the
+ * selling account's (SP-API: 0.5 calls a second for the four markets together) holds its own.
+ */
+export class RateLimiter {
+  private bucket: TokenBucket;
+
+  constructor(
+    private readonly rate: RateOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.bucket = fullBucket(rate, now());
+  }
+
+  /** Resolves once a call may start; fails as rate-limited when `signal` (the budget) ends first. */
+  async take(signal: AbortSignal): Promise<void> {
+    for (;;) {
+      const taken = takeToken(this.bucket, this.now(), this.rate);
+      this.bucket = taken.bucket;
+      if (taken.ok) return;
+      await sleep(taken.waitMs, signal).catch(() => {
+        throw new OfferCallError('rate-limited', 'rate limit of the marketplace reached within the time budget');
+      });
+    }
+  }
+}
+
 export class MarketGate {
   private breaker: BreakerState = CLOSED;
-  private bucket: TokenBucket;
+  private readonly limiter: RateLimiter;
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly now: () => number;
 
   constructor(private readonly options: MarketGateOptions) {
     this.now = options.now ?? Date.now;
-    this.bucket = fullBucket(options.rate, this.now());
+    this.limiter = new RateLimiter(options.rate, this.now);
   }
 
   get breakerState(): BreakerState {
@@ -52,7 +79,7 @@ export class MarketGate {
   async run<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
     // Checked up front too, so that an open breaker costs no waiting for a token or a slot.
     if (this.breaker.kind === 'open' && this.now() < this.breaker.untilMs) throw this.circuitOpen(this.breaker.untilMs - this.now());
-    await this.takeToken(signal);
+    await this.limiter.take(signal);
     await this.acquireSlot(signal);
     try {
       const decision = breakerAllows(this.breaker, this.now());
@@ -78,17 +105,6 @@ export class MarketGate {
 
   private circuitOpen(retryInMs: number): OfferCallError {
     return new OfferCallError('circuit-open', `marketplace circuit open, next try in ${Math.ceil(retryInMs / 1000)} s`);
-  }
-
-  private async takeToken(signal: AbortSignal): Promise<void> {
-    for (;;) {
-      const taken = takeToken(this.bucket, this.now(), this.options.rate);
-      this.bucket = taken.bucket;
-      if (taken.ok) return;
-      await sleep(taken.waitMs, signal).catch(() => {
-        throw new OfferCallError('rate-limited', 'rate limit of the marketplace reached within the time budget');
-      });
-    }
   }
 
   private async acquireSlot(signal: AbortSignal): Promise<void> {

@@ -1,8 +1,12 @@
-// Live prices read from the shop's product page, against the marketplace simulator over HTTP and
-// real MongoDB and Redis: a shop configured with the `page` source is refreshed from its page
-// (never its offer API), a captcha is `blocked` and keeps the last price, a page that no longer
-// exists is `not-found`, and the table refuses an override that names no site or no source.
+// Live prices from each kind of source, against the marketplace simulator over HTTP (its shops,
+// and its stand-ins for Amazon's SP-API and eBay's Browse API, driven by their real client
+// libraries) and real MongoDB and Redis: a shop configured with the `page` source is refreshed
+// from its page (never its offer API), a captcha is `blocked` and keeps the last price, a page
+// that no longer exists is `not-found`; Germany asked through SP-API and Spain through eBay are
+// refreshed from there, within the selling account's rate limit; a source without its
+// credentials stops the start; the table refuses an override that names no site or no source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Offer } from '../catalog';
 import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { useTestRuntime } from '../../../infra/local/testing';
@@ -19,25 +23,49 @@ const rt = useTestRuntime('quote-sources');
 let sim: RunningSimulator;
 let nextIndex = 0;
 
+let settings: Config;
+
 beforeAll(async () => {
-  sim = await startSimulator({ latency: false, productsPerMarket: 300, seed: 5 });
+  // Amazon's real rate limit stays on: the account's limiter must keep the refresher under it.
+  sim = await startSimulator({ latency: false, productsPerMarket: 300, seed: 5, partnerRateLimits: true });
 });
 afterAll(async () => {
   await sim?.stop();
 });
 
-/** The test runtime's settings with the simulator's shops, Italy's asked through its product pages. */
+/** Credentials of the shapes Amazon issues; the stand-in takes any, and holds a client to its first secret. */
+const SP_API_CREDENTIALS = {
+  SP_API_CLIENT_ID: 'amzn1.application-oa2-client.quotesources',
+  SP_API_CLIENT_SECRET: 'amzn1.oa2-cs.v1.right',
+  SP_API_REFRESH_TOKEN: 'Atzr|quote-sources-test',
+};
+
+/**
+ * The test runtime's settings with the simulator's shops: Italy asked through its product pages,
+ * Germany through the SP-API stand-in, Spain through the Browse API stand-in. One object for the
+ * whole file, as a process has one: the fetchers (tokens, the account's rate limiter) hang off it.
+ */
 function config(): Config {
-  return {
+  settings ??= {
     ...rt().config,
     MARKETPLACE_URL_IT: sim.urls.it,
     MARKETPLACE_URL_FR: sim.urls.fr,
     MARKETPLACE_URL_DE: sim.urls.de,
     MARKETPLACE_URL_ES: sim.urls.es,
-    QUOTE_SOURCE_OVERRIDES: { 'marketplace-it': 'page' },
+    QUOTE_SOURCE_OVERRIDES: { 'marketplace-it': 'page', 'marketplace-de': 'sp-api', 'marketplace-es': 'ebay-browse' },
+    SP_API_URL: sim.partnerApiUrl,
+    SP_API_LWA_TOKEN_URL: `${sim.partnerApiUrl}/auth/o2/token`,
+    ...SP_API_CREDENTIALS,
+    EBAY_API_URL: sim.partnerApiUrl,
+    EBAY_CLIENT_ID: 'DigitalS-quotes-PRD-0a1b2c3d4-5e6f7a8b',
+    EBAY_CLIENT_SECRET: 'PRD-0a1b2c3d4e5f-6a7b-8c9d-0e1f-2a3b',
     REFRESH_BUDGET_MS: 2_000,
   };
+  return settings;
 }
+
+/** Waits out the account's limit (0.5 calls a second, burst 1) so that the next SP-API call may go at once. */
+const restForSpApi = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
 async function staleProduct(market: MarketCode) {
   const info = await simProductInfo(sim.controlUrl, market, nextIndex++);
@@ -45,11 +73,15 @@ async function staleProduct(market: MarketCode) {
   return { info, product: product! };
 }
 
-const refresh = (productId: string) =>
+const refresh = (productId: string, with_: Config = config()) =>
   refreshProduct(
-    { config: config(), db: rt().db, redis: rt().redis, gates: marketGates(config()), fetchQuote: quoteSources(config()) },
+    { config: with_, db: rt().db, redis: rt().redis, gates: marketGates(with_), fetchQuote: quoteSources(with_) },
     { productId, maxAgeMs: 60_000, cause: 'opening' },
   );
+
+async function simSummary(): Promise<{ partnerApis: { lwaTokens: number; spApiThrottled: number; ebayTokens: number } }> {
+  return (await (await fetch(sim.controlUrl)).json()) as never;
+}
 
 describe('the page source', () => {
   it('refreshes a price from the product page, never calling the offer API', async () => {
@@ -94,6 +126,104 @@ describe('the page source', () => {
   });
 });
 
+describe('the sp-api source', () => {
+  it('refreshes a price from getItemOffers, never calling the offer API, with one token for many calls', async () => {
+    const { info, product } = await staleProduct('de');
+    await patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 250 });
+    const before = await offerCallCount(sim.controlUrl, 'de', info.sourceId);
+    const tokensBefore = (await simSummary()).partnerApis.lwaTokens;
+    expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
+    expect((await findProduct(rt(), product._id))?.offers.de).toMatchObject({
+      price: { amountCents: info.priceCents + 250 },
+      availability: 'in_stock',
+      refreshedFrom: 'sp-api',
+    });
+    expect(await offerCallCount(sim.controlUrl, 'de', info.sourceId)).toBe(before);
+
+    await restForSpApi();
+    const sold = await staleProduct('de');
+    await patchSimProduct(sim.controlUrl, 'de', sold.info.sourceId, { stockQuantity: 0 });
+    expect(await refresh(sold.product._id)).toMatchObject({ kind: 'fresh' });
+    // Nothing buyable: out of stock, at the last price Amazon showed.
+    expect((await findProduct(rt(), sold.product._id))?.offers.de).toMatchObject({
+      price: { amountCents: sold.info.priceCents },
+      availability: 'out_of_stock',
+      refreshedFrom: 'sp-api',
+    });
+    expect((await simSummary()).partnerApis.lwaTokens - tokensBefore).toBeLessThanOrEqual(1);
+  });
+
+  it("holds the account to Amazon's rate: a second call at once waits, and fails as rate-limited past the budget", async () => {
+    await restForSpApi();
+    const throttledBefore = (await simSummary()).partnerApis.spApiThrottled;
+    const first = await staleProduct('de');
+    const second = await staleProduct('de');
+    const tight = { ...config(), REFRESH_BUDGET_MS: 500 };
+    expect(await refresh(first.product._id, tight)).toMatchObject({ kind: 'fresh' });
+    expect(await refresh(second.product._id, tight)).toMatchObject({ kind: 'stale', failure: { kind: 'rate-limited' } });
+    // Our limiter refused it: Amazon never had to.
+    expect((await simSummary()).partnerApis.spApiThrottled).toBe(throttledBefore);
+  });
+
+  it("calls Amazon's own 429 rate-limited, when the account's rate is set above what Amazon grants", async () => {
+    await restForSpApi();
+    const eager = { ...config(), SP_API_RATE_PER_S: 20 };
+    const first = await staleProduct('de');
+    const second = await staleProduct('de');
+    expect(await refresh(first.product._id, eager)).toMatchObject({ kind: 'fresh' });
+    expect(await refresh(second.product._id, eager)).toMatchObject({
+      kind: 'stale',
+      failure: { kind: 'rate-limited', detail: expect.stringMatching(/429: QuotaExceeded/) },
+    });
+  });
+
+  it('calls credentials Login with Amazon refuses not-configured', async () => {
+    await restForSpApi();
+    const wrong = { ...config(), SP_API_CLIENT_SECRET: 'amzn1.oa2-cs.v1.wrong' };
+    const { product } = await staleProduct('de');
+    expect(await refresh(product._id, wrong)).toMatchObject({
+      kind: 'stale',
+      failure: { kind: 'not-configured', detail: expect.stringMatching(/Login with Amazon refused/) },
+    });
+    expect(JSON.stringify(await findProduct(rt(), product._id))).not.toMatch(/oa2-cs/);
+  });
+});
+
+describe('the ebay-browse source', () => {
+  it('refreshes a price from getItem, the client fetching its own application token', async () => {
+    const { info, product } = await staleProduct('es');
+    await patchSimProduct(sim.controlUrl, 'es', info.sourceId, { priceCents: info.priceCents + 90 });
+    const tokensBefore = (await simSummary()).partnerApis.ebayTokens;
+    expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
+    expect((await findProduct(rt(), product._id))?.offers.es).toMatchObject({
+      price: { amountCents: info.priceCents + 90 },
+      refreshedFrom: 'ebay-browse',
+    });
+    const again = await staleProduct('es');
+    expect(await refresh(again.product._id)).toMatchObject({ kind: 'fresh' });
+    expect((await simSummary()).partnerApis.ebayTokens - tokensBefore).toBeLessThanOrEqual(1);
+  });
+
+  it('calls an item eBay does not know not-found', async () => {
+    const { product } = await staleProduct('es');
+    const gone: Offer = { ...product.offers.es!, sourceId: '999999999999' };
+    await expect(quoteSources(config()).quote(gone, 'es', AbortSignal.timeout(2_000))).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('credentials', () => {
+  it('stop the start when a site uses a source whose credentials are missing, naming each setting', () => {
+    const { SP_API_REFRESH_TOKEN: _, ...withoutToken } = config();
+    expect(() => quoteSources({ ...withoutToken, EBAY_CLIENT_SECRET: undefined } as Config)).toThrow(
+      /SP_API_REFRESH_TOKEN not set: marketplace-de take their live price from sp-api[\s\S]*EBAY_CLIENT_SECRET not set: marketplace-es/,
+    );
+    // Without a site on those sources, none is needed.
+    expect(() =>
+      quoteSources({ ...rt().config, SP_API_CLIENT_ID: undefined, SP_API_CLIENT_SECRET: undefined, SP_API_REFRESH_TOKEN: undefined }),
+    ).not.toThrow();
+  });
+});
+
 describe('the operations page', () => {
   it('counts the last hour’s calls per source, with why the failed ones failed', async () => {
     const counts = await readSourceCalls(rt().redis);
@@ -115,6 +245,8 @@ describe('QUOTE_SOURCE_OVERRIDES', () => {
     expect(() => siteTable({ ...config(), QUOTE_SOURCE_OVERRIDES: { 'amazon.nl': 'page' } })).toThrow(
       /QUOTE_SOURCE_OVERRIDES names amazon.nl/,
     );
-    expect(() => siteTable({ ...config(), QUOTE_SOURCE_OVERRIDES: { 'amazon.de': 'sp-api' } })).toThrow(/expected one of offer-api, page/);
+    expect(() => siteTable({ ...config(), QUOTE_SOURCE_OVERRIDES: { 'amazon.de': 'pigeon' } })).toThrow(
+      /expected one of offer-api, page, sp-api, ebay-browse/,
+    );
   });
 });

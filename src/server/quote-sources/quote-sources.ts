@@ -1,12 +1,33 @@
 // Which source the refresher asks for each offer's live price: the one its shop's row of the
 // sites table names (QUOTE_SOURCE_OVERRIDES may change it per deployment). An offer is matched to
-// its shop by the site name stored with it, else by its page's host.
-import type { Offer } from '../catalog';
-import type { Config } from '../platform/config';
+// its shop by the site name stored with it, else by its page's host. A source that needs
+// credentials the configuration lacks stops the start, naming the settings to set.
+import type { Offer, QuoteSource } from '../catalog';
+import { ConfigError, type Config } from '../platform/config';
 import { outboundPolicy } from '../platform/outbound';
 import { offerApiQuotes, OfferCallError, type QuoteFetcher } from '../pricing';
 import { siteForUrl, siteTable, type SiteConfig } from '../scraping';
+import { EBAY_CREDENTIALS, ebayBrowseQuotes } from './ebay-browse-quote';
 import { fetchPageQuote } from './page-quote';
+import { SP_API_CREDENTIALS, spApiQuotes } from './sp-api-quote';
+
+/** What each source cannot run without. */
+const CREDENTIALS: Readonly<Record<QuoteSource, readonly (keyof Config)[]>> = {
+  'offer-api': [],
+  page: [],
+  'sp-api': SP_API_CREDENTIALS,
+  'ebay-browse': EBAY_CREDENTIALS,
+};
+
+/** Throws naming every credential missing for a source some site is configured to use. */
+export function checkQuoteCredentials(config: Config, sites: readonly SiteConfig[]): void {
+  const problems = [...new Set(sites.map((s) => s.quoteSource))].flatMap((source) => {
+    const missing = CREDENTIALS[source].filter((name) => !config[name]);
+    const users = sites.filter((s) => s.quoteSource === source).map((s) => s.name);
+    return missing.length > 0 ? [`${missing.join(', ')} not set: ${users.join(', ')} take their live price from ${source}`] : [];
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
 
 const fetchers = new WeakMap<Config, QuoteFetcher>();
 
@@ -22,8 +43,14 @@ export function quoteSources(config: Config): QuoteFetcher {
 
 function sourcesOf(config: Config): QuoteFetcher {
   const sites = siteTable(config);
+  checkQuoteCredentials(config, sites);
+  const outbound = outboundPolicy(config);
   const fromOfferApi = offerApiQuotes(config);
-  const pageOptions = { outbound: outboundPolicy(config), proxyUrls: config.SCRAPE_PROXY_URLS };
+  const pageOptions = { outbound, proxyUrls: config.SCRAPE_PROXY_URLS };
+  // Made only for a configuration that uses them: they hold a token and a rate limiter each.
+  const used = new Set(sites.map((s) => s.quoteSource));
+  const fromSpApi = used.has('sp-api') ? spApiQuotes(config, outbound) : null;
+  const fromEbay = used.has('ebay-browse') ? ebayBrowseQuotes(config, outbound) : null;
   const siteOf = (offer: Offer): SiteConfig | undefined => sites.find((s) => s.name === offer.site) ?? siteForUrl(offer.url, sites);
   return {
     // An offer of no known site fails as not-configured; it is counted under the default source.
@@ -36,6 +63,10 @@ function sourcesOf(config: Config): QuoteFetcher {
           return fromOfferApi.quote(offer, market, signal);
         case 'page':
           return fetchPageQuote(site, offer.url, market, signal, pageOptions);
+        case 'sp-api':
+          return fromSpApi!(offer, market, signal);
+        case 'ebay-browse':
+          return fromEbay!(offer, market, signal);
       }
     },
   };

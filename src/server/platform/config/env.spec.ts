@@ -45,6 +45,19 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...VALID, BANK_BIC: 'BANK' }).join('\n')).toMatch(/BANK_BIC/);
   });
 
+  it('hides a credential it refuses, and tells what shape was expected', () => {
+    const problems = problemsOf({
+      ...VALID,
+      SP_API_REFRESH_TOKEN: 'amzn1.oa2-cs.v1.pasted-in-the-wrong-place',
+      EBAY_CLIENT_SECRET: 'PRD-1234 ',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^SP_API_REFRESH_TOKEN=\(hidden\) is invalid: expected an LWA refresh token, Atzr\|…$/),
+      expect.stringMatching(/^EBAY_CLIENT_SECRET=\(hidden\) is invalid/),
+    ]);
+    expect(problems.join('\n')).not.toMatch(/pasted-in-the-wrong-place|PRD-1234/);
+  });
+
   it('treats an empty variable as unset and coerces numbers', () => {
     const config = parseConfig({ ...VALID, PORT: '', MONGO_TIMEOUT_MS: '750' });
     expect(config.PORT).toBe(3000);

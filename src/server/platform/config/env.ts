@@ -12,6 +12,8 @@ const mongoUrl = z
   .string()
   .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a MongoDB connection string such as mongodb://127.0.0.1:27017/digitalsales');
 const redisUrl = z.string().regex(/^rediss?:\/\/\S+$/, 'expected a Redis URL such as redis://127.0.0.1:6379');
+/** A credential as pasted: a space or line break in it is a copying mistake, not part of it. */
+const credential = (shape = /^\S+$/, example = 'a value without spaces') => z.string().regex(shape, `expected ${example}`).optional();
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 const IBAN_MESSAGE = 'expected an IBAN (country, check digits, account; spaces allowed) whose check digits are right';
 /** ISO 13616: the account moved behind the country and check digits, letters as numbers, is 1 modulo 97. */
@@ -27,6 +29,8 @@ interface Setting<T extends z.ZodType> {
   /** Used when the variable is unset or empty; `undefined` makes the setting required. */
   readonly default?: z.input<T>;
   readonly description: string;
+  /** A credential: its value never appears in an error message (nor anywhere else we print). */
+  readonly secret?: boolean;
 }
 
 const setting = <T extends z.ZodType>(s: Setting<T>) => s;
@@ -128,7 +132,7 @@ export const SETTINGS = {
     type: z.enum(['true', 'false']).transform((v) => v === 'true'),
     default: 'true',
     description:
-      'whether the configured marketplaces (MARKETPLACE_URL_*) and DEEPL_SERVER_URL, exactly those hosts and ports, may be at a private or loopback address (the simulator on 127.0.0.1, a compose service). No other host ever is, whatever its DNS answers; false: not even these (every shop on the public internet)',
+      'whether the configured marketplaces (MARKETPLACE_URL_*), DEEPL_SERVER_URL and the partner APIs (SP_API_URL, SP_API_LWA_TOKEN_URL, EBAY_API_URL), exactly those hosts and ports, may be at a private or loopback address (the simulator on 127.0.0.1, a compose service). No other host ever is, whatever its DNS answers; false: not even these (every shop on the public internet)',
   }),
   PRICE_FRESH_MS: setting({
     type: positiveMs,
@@ -409,7 +413,53 @@ export const SETTINGS = {
       .transform((pairs) => Object.fromEntries(pairs.map((pair) => pair.split('=') as [string, string]))),
     default: '',
     description:
-      "where the refresher asks each site's live price, overriding the sites table: comma-separated site=source pairs (sources: offer-api, page), such as marketplace-it=page",
+      "where the refresher asks each site's live price, overriding the sites table: comma-separated site=source pairs (sources: offer-api, page, sp-api, ebay-browse), such as marketplace-it=page or amazon.de=sp-api",
+  }),
+  SP_API_URL: setting({
+    type: httpUrl,
+    default: 'https://sellingpartnerapi-eu.amazon.com',
+    description:
+      "Amazon Selling Partner API endpoint of the sites whose quote source is sp-api (Europe's serves Italy, France, Germany and Spain)",
+  }),
+  SP_API_LWA_TOKEN_URL: setting({
+    type: httpUrl,
+    default: 'https://api.amazon.com/auth/o2/token',
+    description: 'Login with Amazon token endpoint where the refresh token is exchanged for the SP-API access token',
+  }),
+  SP_API_CLIENT_ID: setting({
+    type: credential(/^amzn1\.application-oa2-client\.\S+$/, 'an LWA client id, amzn1.application-oa2-client.…'),
+    description: "the SP-API application's LWA client id; required when a site's quote source is sp-api",
+  }),
+  SP_API_CLIENT_SECRET: setting({
+    type: credential(/^amzn1\.oa2-cs\.v1\.\S+$/, 'an LWA client secret, amzn1.oa2-cs.v1.…'),
+    secret: true,
+    description: "the SP-API application's LWA client secret; required when a site's quote source is sp-api",
+  }),
+  SP_API_REFRESH_TOKEN: setting({
+    type: credential(/^Atzr\|\S+$/, 'an LWA refresh token, Atzr|…'),
+    secret: true,
+    description:
+      "the selling account's LWA refresh token (from authorising the application); required when a site's quote source is sp-api",
+  }),
+  SP_API_RATE_PER_S: setting({
+    type: z.coerce.number().positive().max(100),
+    default: 0.5,
+    description:
+      "getItemOffers calls a second the refresher makes for the whole selling account, all four markets together, in bursts of at most one: Amazon's documented limit. Raise it only if Amazon granted the account more",
+  }),
+  EBAY_API_URL: setting({
+    type: httpUrl,
+    default: 'https://api.ebay.com',
+    description: 'eBay API host of the sites whose quote source is ebay-browse: its Browse API and its OAuth token endpoint',
+  }),
+  EBAY_CLIENT_ID: setting({
+    type: credential(),
+    description: "the eBay application's client id (App ID); required when a site's quote source is ebay-browse",
+  }),
+  EBAY_CLIENT_SECRET: setting({
+    type: credential(),
+    secret: true,
+    description: "the eBay application's client secret (Cert ID); required when a site's quote source is ebay-browse",
   }),
   MATCH_AUTO_MERGE_SCORE: setting({
     type: z.coerce.number().min(0).max(1.01),
@@ -473,7 +523,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     }
     const parsed = s.type.safeParse(value);
     if (parsed.success) out[name] = parsed.data;
-    else problems.push(`${name}=${JSON.stringify(raw)} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    else
+      problems.push(
+        `${name}=${s.secret ? '(hidden)' : JSON.stringify(raw)} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as Config;

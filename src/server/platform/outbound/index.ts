@@ -2,3 +2,4 @@
 // connection checked and redirects confined to what the caller allows.
 export * from './address';
 export * from './outbound';
+export * from './outbound-axios';

@@ -23,7 +23,8 @@ export type OutboundSettings = Pick<
   | 'MARKETPLACE_URL_DE'
   | 'MARKETPLACE_URL_ES'
   | 'DEEPL_SERVER_URL'
->;
+> &
+  Partial<Pick<Config, 'SP_API_URL' | 'SP_API_LWA_TOKEN_URL' | 'EBAY_API_URL'>>;
 
 /** A URL, a redirect or an address the policy does not allow; nothing was sent to it. */
 export class OutboundRefused extends Error {
@@ -52,6 +53,9 @@ export function outboundPolicy(settings: OutboundSettings): OutboundPolicy {
     settings.MARKETPLACE_URL_DE,
     settings.MARKETPLACE_URL_ES,
     settings.DEEPL_SERVER_URL,
+    settings.SP_API_URL,
+    settings.SP_API_LWA_TOKEN_URL,
+    settings.EBAY_API_URL,
   ];
   return { privateOrigins: new Set(configured.filter((url): url is string => Boolean(url)).map(originOf)) };
 }

@@ -4,6 +4,7 @@
 // in place), override a price until a date, stop or resume selling; each is confirmed first and
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
 import type { MergeView } from '../../../../server/matching';
+import type { QuoteSource } from '../../../../server/catalog';
 import { utcTime } from '../../../backoffice/utc-time';
 import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
@@ -342,7 +343,12 @@ export default class BackofficeProductPage {
   );
   protected readonly euros = formatEuroCents;
   /** How the page names where a refresh asked the price. */
-  protected readonly QUOTE_SOURCE_WORDS: Readonly<Record<string, string>> = { 'offer-api': 'the offer API', page: 'the product page' };
+  protected readonly QUOTE_SOURCE_WORDS: Readonly<Record<QuoteSource, string>> = {
+    'offer-api': 'the offer API',
+    page: 'the product page',
+    'sp-api': "Amazon's Selling Partner API",
+    'ebay-browse': "eBay's Browse API",
+  };
   protected readonly shopPath = productPath;
 
   protected utc(iso: string): string {
