@@ -83,6 +83,10 @@ interface Opening {
   /** The marketplace's own time for that call, from its Server-Timing header. */
   readonly sourceMs: number | null;
   readonly pageMs: number;
+  /** Page request to the refresh's outcome on the client, fresh or not: how long the page said nothing. */
+  readonly answeredMs: number | null;
+  /** Why a stale outcome could not refresh (rate-limited, timeout …). */
+  readonly failure: string | null;
 }
 
 const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null);
@@ -174,7 +178,7 @@ async function loadCatalog(
 }
 
 /** Reads an SSE stream until a live price arrives, the wait ends, or the stream closes. */
-type LiveMessage = { kind: 'fresh' | 'stale'; callMs: number | null; sourceMs: number | null };
+type LiveMessage = { kind: 'fresh' | 'stale'; callMs: number | null; sourceMs: number | null; failure: string | null };
 
 async function waitForLivePrice(url: string, signal: AbortSignal): Promise<LiveMessage | null> {
   const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal });
@@ -194,8 +198,10 @@ async function waitForLivePrice(url: string, signal: AbortSignal): Promise<LiveM
           .map((line) => line.slice(5).trim())
           .join('\n');
         if (!data.includes('"kind"')) continue;
-        const { kind, callMs, sourceMs } = JSON.parse(data) as LiveMessage;
-        return { kind, callMs, sourceMs };
+        const { kind, callMs, sourceMs, failure } = JSON.parse(data) as Omit<LiveMessage, 'failure'> & {
+          failure: { kind: string } | null;
+        };
+        return { kind, callMs, sourceMs, failure: failure?.kind ?? null };
       }
     }
   } catch (error) {
@@ -215,11 +221,11 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const page = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(WAIT_MS * 2) });
   const html = await page.text();
   const pageMs = performance.now() - started;
-  const none = { callMs: null, sourceMs: null };
+  const none = { callMs: null, sourceMs: null, answeredMs: null, failure: null };
   if (page.status !== 200) return { market, totalMs: null, outcome: 'error', ...none, pageMs };
   const state = STATE.exec(html);
   const priceState = state?.[1] ?? state?.[2];
-  if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', ...none, pageMs };
+  if (priceState === 'fresh') return { market, totalMs: pageMs, outcome: 'fresh-at-open', ...none, answeredMs: pageMs, pageMs };
   // Ids may hold a hyphen (`gtin-…`): the page's own rule finds the id after the slug.
   const productId = productIdFromSlugId(decodeURIComponent(path.slice(`/${market}/p/`.length)));
   if (!productId) throw new Error(`no product id in ${path}`);
@@ -233,9 +239,9 @@ async function openOnce(baseUrl: string, path: string, deadline: number): Promis
   const live = await waitForLivePrice(`${baseUrl}/api/trpc/product.livePrice?input=${encodeURIComponent(JSON.stringify(input))}`, wait);
   const totalMs = performance.now() - started;
   if (!live) return { market, totalMs: null, outcome: 'lost', ...none, pageMs };
-  const { callMs, sourceMs } = live;
-  if (live.kind === 'stale') return { market, totalMs: null, outcome: 'stale', callMs, sourceMs, pageMs };
-  return { market, totalMs, outcome: 'fresh-live', callMs, sourceMs, pageMs };
+  const { callMs, sourceMs, failure } = live;
+  if (live.kind === 'stale') return { market, totalMs: null, outcome: 'stale', callMs, sourceMs, pageMs, answeredMs: totalMs, failure };
+  return { market, totalMs, outcome: 'fresh-live', callMs, sourceMs, pageMs, answeredMs: totalMs, failure: null };
 }
 
 /** CPU used so far by the app's and the refresher's processes (null where it cannot be read). */
@@ -337,6 +343,10 @@ async function main(): Promise<void> {
     const pages = openings.map((o) => o.pageMs).sort((a, b) => a - b);
     const count = (outcome: Opening['outcome']) => openings.filter((o) => o.outcome === outcome).length;
     const within1s = openings.filter((o) => o.totalMs !== null && o.totalMs < 1000).length;
+    const answered = openings.map((o) => o.answeredMs).filter((ms): ms is number => ms !== null).sort((a, b) => a - b);
+    const answeredWithin1s = answered.filter((ms) => ms < 1000).length;
+    const staleWhy: Record<string, number> = {};
+    for (const o of openings) if (o.outcome === 'stale') staleWhy[o.failure ?? 'unknown'] = (staleWhy[o.failure ?? 'unknown'] ?? 0) + 1;
     const lost = count('lost');
 
     const result = {
@@ -372,6 +382,11 @@ async function main(): Promise<void> {
       lost,
       errors: errors + count('error'),
       fresh_within_1s_pct: round(openings.length ? (100 * within1s) / openings.length : NaN),
+      /** Openings whose page learnt the outcome (a fresh price, or the last one with its age) within 1 s. */
+      answered_within_1s_pct: round(openings.length ? (100 * answeredWithin1s) / openings.length : NaN),
+      answered_p50_ms: round(percentile(answered, 50)),
+      answered_p99_ms: round(percentile(answered, 99)),
+      stale_by_failure: staleWhy,
       /** Delays of the shoppers' own event loop: they inflate every figure above. */
       bench_loop_lag_p99_ms: round(Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS)),
     };
@@ -399,6 +414,9 @@ async function main(): Promise<void> {
       `  fresh at open ${result.fresh_at_open}, fresh live ${result.fresh_live}, stale (marketplace over budget or failing) ${result.stale}, lost ${lost}, errors ${result.errors}${firstError ? ` (first: ${firstError})` : ''}`,
     );
     console.log(`  ${result.fresh_within_1s_pct} % of all openings had a fresh price within 1 s`);
+    console.log(
+      `  ${result.answered_within_1s_pct} % were answered within 1 s, fresh or with the last price and its age (p50 ${result.answered_p50_ms} ms, p99 ${result.answered_p99_ms} ms); stale by cause: ${JSON.stringify(staleWhy)}`,
+    );
     console.log(`Event loop lag of the shoppers' process: p99 ${result.bench_loop_lag_p99_ms} ms (counted in the figures above)`);
     return result;
   });

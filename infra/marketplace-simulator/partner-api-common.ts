@@ -98,6 +98,8 @@ export class PartnerApis {
   /** eBay application tokens (client credentials) live two hours. */
   readonly ebayTokens = new AccessTokens('v^1.1#i^1#p^1#r^0#', 7200);
   readonly spApiThrottle = new Throttle();
+  /** getItemOffersBatch calls admitted: how a client shows it batches. */
+  spApiBatches = 0;
   /** Browse calls per simulated UTC day and app: eBay's allowance is per app and day (5,000), not enforced here. */
   readonly ebayBrowseCalls = new Map<string, Map<string, number>>();
 
@@ -113,6 +115,7 @@ export class PartnerApis {
       lwaTokens: this.lwaTokens.issued,
       ebayTokens: this.ebayTokens.issued,
       spApiThrottled: this.spApiThrottle.refused,
+      spApiBatches: this.spApiBatches,
       ebayBrowseCalls: Object.fromEntries([...this.ebayBrowseCalls].map(([day, apps]) => [day, Object.fromEntries(apps)])),
     };
   }

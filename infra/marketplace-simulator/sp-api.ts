@@ -243,6 +243,7 @@ async function getItemOffersBatch(ctx: PartnerContext, req: IncomingMessage): Pr
   }
   const parsed = ItemOffersBatchRequest.safeParse(body);
   if (!parsed.success) return invalidInput(parsed.error, GET_ITEM_OFFERS_BATCH);
+  ctx.partnerApis.spApiBatches += 1;
   const lookups = parsed.data.requests.map((r) => {
     const segment = (ITEM_OFFERS_PATH.exec(r.uri) as RegExpExecArray)[1] as string;
     return lookUp(ctx, r, decodeSegment(segment) ?? segment, r.uri);

@@ -77,8 +77,11 @@ export function marketplaceUrl(config: Config, market: MarketCode): string | und
 export interface QuoteFetcher {
   /** The source `quote` asks for this offer: what the operations page counts calls by. */
   sourceOf(offer: Offer): QuoteSource;
-  /** The offer's price now, within `signal`; fails with an OfferCallError. */
-  quote(offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult>;
+  /**
+   * The offer's price now, within `signal`; fails with an OfferCallError. `cause` lets a source
+   * spend a shopper's call differently from the sweep's (SP-API batches the sweep's).
+   */
+  quote(offer: Offer, market: MarketCode, signal: AbortSignal, cause: RefreshJobData['cause']): Promise<OfferCallResult>;
 }
 
 /** Every offer asked from its market's offer API (`GET {MARKETPLACE_URL_*}/api/offers/{sourceId}`). */
@@ -111,7 +114,7 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
   // round trips side by side cost one.
   const [product, release] = await Promise.all([
     findProduct(deps, job.productId),
-    claimRefresh(deps.redis, job.productId, deps.config.REFRESH_BUDGET_MS + 5_000),
+    claimRefresh(deps.redis, job.productId, refreshBudgetMs(deps.config, job.cause) + 5_000),
   ]);
   try {
     if (!product) return { kind: 'missing' };
@@ -130,7 +133,7 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
     }
     // Someone else is calling the marketplace for this product and will publish the outcome.
     if (!release) return { kind: 'skipped', ageMs };
-    return await callAndStore(deps, product, sources);
+    return await callAndStore(deps, product, sources, job.cause);
   } finally {
     await release?.();
   }
@@ -146,14 +149,20 @@ interface OfferCalls {
 }
 
 /** Calls the marketplaces of `markets` side by side, each through its gate, within `budget`. */
-async function callOffers(deps: RefreshDeps, product: Product, markets: readonly MarketCode[], budget: AbortSignal): Promise<OfferCalls> {
+async function callOffers(
+  deps: RefreshDeps,
+  product: Product,
+  markets: readonly MarketCode[],
+  budget: AbortSignal,
+  cause: RefreshJobData['cause'],
+): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
   const fetchQuote = deps.fetchQuote ?? offerApiQuotes(deps.config);
   const results = await Promise.allSettled(
     markets.map(async (market) => {
       const offer = product.offers[market];
       if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
-      return deps.gates[market].run(() => fetchQuote.quote(offer, market, budget), budget);
+      return deps.gates[market].run(() => fetchQuote.quote(offer, market, budget, cause), budget);
     }),
   );
   const calls: SourceCall[] = [];
@@ -193,14 +202,24 @@ function merged(a: OfferCalls, b: OfferCalls): OfferCalls {
   };
 }
 
-async function callAndStore(deps: RefreshDeps, product: Product, sources: readonly MarketCode[]): Promise<RefreshOutcome> {
+/** No shopper waits on the sweep: its calls may queue for a batch a source answers many in. */
+function refreshBudgetMs(config: Config, cause: RefreshJobData['cause']): number {
+  return cause === 'sweep' ? config.REFRESH_SWEEP_BUDGET_MS : config.REFRESH_BUDGET_MS;
+}
+
+async function callAndStore(
+  deps: RefreshDeps,
+  product: Product,
+  sources: readonly MarketCode[],
+  cause: RefreshJobData['cause'],
+): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
   const rules = marginRules(deps.config);
   // One budget for the whole refresh: the calls run side by side, so it bounds the slowest.
-  const budget = AbortSignal.timeout(deps.config.REFRESH_BUDGET_MS);
+  const budget = AbortSignal.timeout(refreshBudgetMs(deps.config, cause));
   // Timed around all the calls, failures included: a timeout is the tail the operators look for.
   const callsStartedAt = performance.now();
-  let calls = await callOffers(deps, product, sources, budget);
+  let calls = await callOffers(deps, product, sources, budget, cause);
   // A source whose price went up may lose to another market's offer that nobody checked lately:
   // that offer is asked too, within the same budget, so no price shown comes from an old check.
   // Each round asks at least one market more, so there are at most as many rounds as markets.
@@ -214,7 +233,7 @@ async function callAndStore(deps: RefreshDeps, product: Product, sources: readon
       deps.config.PRICE_FRESH_MS,
     );
     if (unchecked.length === 0 || Object.keys(calls.quotes).length === 0) break;
-    calls = merged(calls, await callOffers(deps, product, unchecked, budget));
+    calls = merged(calls, await callOffers(deps, product, unchecked, budget, cause));
     called.push(...unchecked);
   }
   const callDurationMs = performance.now() - callsStartedAt;

@@ -64,15 +64,20 @@ export function oauthTokens(endpoint: TokenEndpoint, now: () => number = Date.no
         pending = null;
       });
       // The shared request runs to its own end; this caller stops waiting when its budget does.
-      return new Promise<string>((resolve, reject) => {
-        const onAbort = () => reject(new OfferCallError('timeout', 'no access token within the time budget'));
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        pending!.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      });
+      return untilAborted(pending, signal, () => new OfferCallError('timeout', 'no access token within the time budget'));
     },
     drop(token) {
       if (held?.token === token) held = null;
     },
   };
+}
+
+/** `shared`'s outcome, unless `signal` ends first: then `aborted()`'s error, and `shared` goes on for the others. */
+export function untilAborted<T>(shared: Promise<T>, signal: AbortSignal, aborted: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

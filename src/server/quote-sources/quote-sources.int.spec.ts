@@ -79,7 +79,9 @@ const refresh = (productId: string, with_: Config = config()) =>
     { productId, maxAgeMs: 60_000, cause: 'opening' },
   );
 
-async function simSummary(): Promise<{ partnerApis: { lwaTokens: number; spApiThrottled: number; ebayTokens: number } }> {
+async function simSummary(): Promise<{
+  partnerApis: { lwaTokens: number; spApiThrottled: number; spApiBatches: number; ebayTokens: number };
+}> {
   return (await (await fetch(sim.controlUrl)).json()) as never;
 }
 
@@ -129,7 +131,8 @@ describe('the page source', () => {
 describe('the sp-api source', () => {
   it('refreshes a price from getItemOffers, never calling the offer API, with one token for many calls', async () => {
     const { info, product } = await staleProduct('de');
-    await patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 250 });
+    // In stock whatever the simulator's drift made of it: the answer must hold a buyable offer.
+    await patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 250, stockQuantity: 5 });
     const before = await offerCallCount(sim.controlUrl, 'de', info.sourceId);
     const tokensBefore = (await simSummary()).partnerApis.lwaTokens;
     expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
@@ -177,6 +180,36 @@ describe('the sp-api source', () => {
     });
   });
 
+  it("gathers the sweep's refreshes into one getItemOffersBatch, leaving getItemOffers to shoppers", async () => {
+    await restForSpApi();
+    const before = (await simSummary()).partnerApis;
+    const popular = await Promise.all([staleProduct('de'), staleProduct('de'), staleProduct('de')]);
+    await Promise.all(
+      popular.map(({ info }, i) =>
+        patchSimProduct(sim.controlUrl, 'de', info.sourceId, { priceCents: info.priceCents + 10 * (i + 1), stockQuantity: 5 }),
+      ),
+    );
+    const sweep = (productId: string) =>
+      refreshProduct(
+        { config: config(), db: rt().db, redis: rt().redis, gates: marketGates(config()), fetchQuote: quoteSources(config()) },
+        { productId, maxAgeMs: 60_000, cause: 'sweep' },
+      );
+    const outcomes = await Promise.all(popular.map(({ product }) => sweep(product._id)));
+    expect(outcomes.map((o) => o.kind)).toEqual(['fresh', 'fresh', 'fresh']);
+    for (const [i, { info, product }] of popular.entries()) {
+      expect((await findProduct(rt(), product._id))?.offers.de).toMatchObject({
+        price: { amountCents: info.priceCents + 10 * (i + 1) },
+        refreshedFrom: 'sp-api',
+      });
+    }
+    const after = (await simSummary()).partnerApis;
+    expect(after.spApiBatches - before.spApiBatches).toBe(1);
+    // The single-call quota was left alone: a shopper's refresh goes at once.
+    const opened = await staleProduct('de');
+    expect(await refresh(opened.product._id, { ...config(), REFRESH_BUDGET_MS: 500 })).toMatchObject({ kind: 'fresh' });
+    expect(after.spApiThrottled).toBe(before.spApiThrottled);
+  });
+
   it('calls credentials Login with Amazon refuses not-configured', async () => {
     await restForSpApi();
     const wrong = { ...config(), SP_API_CLIENT_SECRET: 'amzn1.oa2-cs.v1.wrong' };
@@ -207,7 +240,9 @@ describe('the ebay-browse source', () => {
   it('calls an item eBay does not know not-found', async () => {
     const { product } = await staleProduct('es');
     const gone: Offer = { ...product.offers.es!, sourceId: '999999999999' };
-    await expect(quoteSources(config()).quote(gone, 'es', AbortSignal.timeout(2_000))).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(quoteSources(config()).quote(gone, 'es', AbortSignal.timeout(2_000), 'opening')).rejects.toMatchObject({
+      kind: 'not-found',
+    });
   });
 });
 

@@ -55,16 +55,16 @@ function sourcesOf(config: Config): QuoteFetcher {
   return {
     // An offer of no known site fails as not-configured; it is counted under the default source.
     sourceOf: (offer) => siteOf(offer)?.quoteSource ?? 'offer-api',
-    quote: async (offer, market, signal) => {
+    quote: async (offer, market, signal, cause) => {
       const site = siteOf(offer);
       if (!site) throw new OfferCallError('not-configured', `no site in the sites table for ${offer.site} (${offer.url})`);
       switch (site.quoteSource) {
         case 'offer-api':
-          return fromOfferApi.quote(offer, market, signal);
+          return fromOfferApi.quote(offer, market, signal, cause);
         case 'page':
           return fetchPageQuote(site, offer.url, market, signal, pageOptions);
         case 'sp-api':
-          return fromSpApi!(offer, market, signal);
+          return fromSpApi!(offer, market, signal, cause);
         case 'ebay-browse':
           return fromEbay!(offer, market, signal);
       }

@@ -150,6 +150,12 @@ export const SETTINGS = {
     description:
       'how long adding to the cart and placing an order wait for the refresh of a price older than PRICE_FRESH_MS; past it they go on with the last known price, which the margin floor still guards',
   }),
+  REFRESH_SWEEP_BUDGET_MS: setting({
+    type: positiveMs,
+    default: 15_000,
+    description:
+      "time budget of the popularity sweep's refresh of one product; no shopper waits on it, so a source may batch its calls (SP-API's getItemOffersBatch, one call per 10 s)",
+  }),
   REFRESH_WORKER_CONCURRENCY: setting({
     type: z.coerce.number().int().min(1).max(2000),
     default: 200,
@@ -446,6 +452,12 @@ export const SETTINGS = {
     default: 0.5,
     description:
       "getItemOffers calls a second the refresher makes for the whole selling account, all four markets together, in bursts of at most one: Amazon's documented limit. Raise it only if Amazon granted the account more",
+  }),
+  SP_API_BATCH_RATE_PER_S: setting({
+    type: z.coerce.number().positive().max(100),
+    default: 0.1,
+    description:
+      "getItemOffersBatch calls a second (up to 20 items each) the popularity sweep makes for the whole selling account, in bursts of at most one: Amazon's documented limit",
   }),
   EBAY_API_URL: setting({
     type: httpUrl,
