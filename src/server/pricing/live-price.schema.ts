@@ -56,6 +56,8 @@ export const PriceEvent = z.object({
   callMs: z.number().nullable(),
   /** The marketplace's own report of its time for the call, when it sends one. */
   sourceMs: z.number().nullable(),
+  /** Reading the answer after it arrived, when that is work of its own (extracting a product page). */
+  readMs: z.number().nullable(),
   publishedAt: z.iso.datetime(),
 });
 export type PriceEvent = z.infer<typeof PriceEvent>;
@@ -67,5 +69,6 @@ export const LivePrice = z.object({
   failure: RefreshFailureInfo.nullable(),
   callMs: z.number().nullable(),
   sourceMs: z.number().nullable(),
+  readMs: z.number().nullable(),
 });
 export type LivePrice = z.infer<typeof LivePrice>;

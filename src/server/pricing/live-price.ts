@@ -62,7 +62,14 @@ export function marketPrices(product: PricedProduct, now = new Date()): Partial<
 }
 
 export function livePriceFor(event: PriceEvent, market: MarketCode): LivePrice {
-  return { kind: event.kind, price: event.markets[market] ?? null, failure: event.failure, callMs: event.callMs, sourceMs: event.sourceMs };
+  return {
+    kind: event.kind,
+    price: event.markets[market] ?? null,
+    failure: event.failure,
+    callMs: event.callMs,
+    sourceMs: event.sourceMs,
+    readMs: event.readMs,
+  };
 }
 
 /** The markets whose offers a refresh must call: those our selling prices come from. */

@@ -43,12 +43,16 @@ export class RateLimiter {
     this.bucket = fullBucket(rate, now());
   }
 
-  /** Resolves once a call may start; fails as rate-limited when `signal` (the budget) ends first. */
-  async take(signal: AbortSignal): Promise<void> {
+  /**
+   * Resolves, with the milliseconds it waited, once a call may start; fails as rate-limited when
+   * `signal` (the budget) ends first.
+   */
+  async take(signal: AbortSignal): Promise<number> {
+    const asked = this.now();
     for (;;) {
       const taken = takeToken(this.bucket, this.now(), this.rate);
       this.bucket = taken.bucket;
-      if (taken.ok) return;
+      if (taken.ok) return this.now() - asked;
       await sleep(taken.waitMs, signal).catch(() => {
         throw new OfferCallError('rate-limited', 'rate limit of the marketplace reached within the time budget');
       });

@@ -24,8 +24,12 @@ export interface OfferCallResult {
   readonly quote: OfferQuote;
   /** From the request until the body was read. */
   readonly callMs: number;
+  /** Reading the body into a quote, when that is work of its own (a product page's extraction). */
+  readonly readMs?: number;
   /** What the marketplace says it spent, from its Server-Timing header, when it sends one. */
   readonly sourceMs: number | null;
+  /** How long the source itself held the call back for a rate limit of its own (SP-API's account). */
+  readonly waitedMs?: number;
 }
 
 /** `Server-Timing: app;dur=251` → 251; the first metric with a duration is taken. */

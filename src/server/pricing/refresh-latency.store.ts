@@ -2,7 +2,7 @@
 // minute's histogram (in the refresh outcome's pipeline, so no extra round trip), and the last
 // hour read back in one pipeline for the operations page.
 import type { ChainableCommander, Redis } from 'ioredis';
-import { SOURCE_CALLS_PREFIX, sourceCallCounts, sourceCallField, type SourceCall, type SourceCallCounts } from './source-calls';
+import { SOURCE_CALLS_PREFIX, sourceCallCounts, sourceCallFields, type SourceCall, type SourceCallCounts } from './source-calls';
 import {
   LATENCY_WINDOW_MINUTES,
   latencyBucket,
@@ -23,7 +23,7 @@ export function queueLatencySample(pipeline: ChainableCommander, callMs: number,
 export function queueSourceCalls(pipeline: ChainableCommander, calls: readonly SourceCall[], at: Date): ChainableCommander {
   if (calls.length === 0) return pipeline;
   const key = latencyMinuteKey(at, SOURCE_CALLS_PREFIX);
-  for (const call of calls) pipeline.hincrby(key, sourceCallField(call), 1);
+  for (const call of calls) for (const [field, by] of sourceCallFields(call)) pipeline.hincrby(key, field, by);
   return pipeline.expire(key, REFRESH_LATENCY_TTL_S);
 }
 

@@ -128,7 +128,7 @@ export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Pr
       // message and reaches any page that subscribed in between; rewriting the cache from MongoDB
       // repairs a copy left stale by a refresher that died between its MongoDB write and its Redis
       // write (the effect an outbox would otherwise have to carry: the next opening re-drives it).
-      await recordRefreshOutcome(deps.redis, event(product, 'fresh', null, null, null, startedAt), product);
+      await recordRefreshOutcome(deps.redis, event(product, 'fresh', null, NO_CALL, startedAt), product);
       return { kind: 'skipped', ageMs };
     }
     // Someone else is calling the marketplace for this product and will publish the outcome.
@@ -146,6 +146,7 @@ interface OfferCalls {
   readonly failure: RefreshFailureInfo | null;
   readonly callMs: number | null;
   readonly sourceMs: number | null;
+  readonly readMs: number | null;
 }
 
 /** Calls the marketplaces of `markets` side by side, each through its gate, within `budget`. */
@@ -158,11 +159,22 @@ async function callOffers(
 ): Promise<OfferCalls> {
   const now = deps.now ?? (() => new Date());
   const fetchQuote = deps.fetchQuote ?? offerApiQuotes(deps.config);
+  const asked = performance.now();
+  // Per market: how long the call waited for its gate (rate, a free slot) before it left, and when it ended.
+  const waited: Partial<Record<MarketCode, number>> = {};
+  const ended: Partial<Record<MarketCode, number>> = {};
   const results = await Promise.allSettled(
     markets.map(async (market) => {
       const offer = product.offers[market];
       if (!offer) throw new OfferCallError('not-found', `no ${market} offer`);
-      return deps.gates[market].run(() => fetchQuote.quote(offer, market, budget, cause), budget);
+      try {
+        return await deps.gates[market].run(() => {
+          waited[market] = performance.now() - asked;
+          return fetchQuote.quote(offer, market, budget, cause);
+        }, budget);
+      } finally {
+        ended[market] = performance.now();
+      }
     }),
   );
   const calls: SourceCall[] = [];
@@ -170,24 +182,30 @@ async function callOffers(
   let failure: RefreshFailureInfo | null = null;
   let callMs: number | null = null;
   let sourceMs: number | null = null;
+  let readMs: number | null = null;
   for (const [i, result] of results.entries()) {
     const market = markets[i] as MarketCode;
     const offer = product.offers[market];
-    if (offer)
-      calls.push({
-        source: fetchQuote.sourceOf(offer),
-        outcome: result.status === 'fulfilled' ? 'ok' : result.reason instanceof OfferCallError ? result.reason.kind : 'network',
-      });
+    if (offer) {
+      const outcome = result.status === 'fulfilled' ? 'ok' : result.reason instanceof OfferCallError ? result.reason.kind : 'network';
+      // A limit (the gate's or the source's own) that gave no slot in time: the whole attempt was waiting.
+      const waitedMs =
+        outcome === 'rate-limited'
+          ? (ended[market] ?? asked) - asked
+          : (waited[market] ?? 0) + (result.status === 'fulfilled' ? (result.value.waitedMs ?? 0) : 0);
+      calls.push({ source: fetchQuote.sourceOf(offer), outcome, waitedMs });
+    }
     if (result.status === 'fulfilled') {
       quotes[market] = result.value.quote;
       callMs = Math.max(callMs ?? 0, result.value.callMs);
       if (result.value.sourceMs !== null) sourceMs = Math.max(sourceMs ?? 0, result.value.sourceMs);
+      if (result.value.readMs !== undefined) readMs = Math.max(readMs ?? 0, result.value.readMs);
     } else {
       const error = result.reason instanceof OfferCallError ? result.reason : new OfferCallError('network', String(result.reason));
       failure ??= { at: now().toISOString(), kind: error.kind, detail: `${market}: ${error.message}` };
     }
   }
-  return { quotes, calls, failure, callMs, sourceMs };
+  return { quotes, calls, failure, callMs, sourceMs, readMs };
 }
 
 const longest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -199,6 +217,7 @@ function merged(a: OfferCalls, b: OfferCalls): OfferCalls {
     failure: a.failure ?? b.failure,
     callMs: longest(a.callMs, b.callMs),
     sourceMs: longest(a.sourceMs, b.sourceMs),
+    readMs: longest(a.readMs, b.readMs),
   };
 }
 
@@ -237,7 +256,7 @@ async function callAndStore(
     called.push(...unchecked);
   }
   const callDurationMs = performance.now() - callsStartedAt;
-  const { quotes, failure, callMs, sourceMs } = calls;
+  const { quotes, failure, callMs, sourceMs, readMs } = calls;
 
   const at = now();
   let stored: Product | null = null;
@@ -252,7 +271,7 @@ async function callAndStore(
   const current = stored ?? product;
   await recordRefreshOutcome(
     deps.redis,
-    event(current, failure ? 'stale' : 'fresh', failure, callMs, sourceMs, at),
+    event(current, failure ? 'stale' : 'fresh', failure, { callMs, sourceMs, readMs }, at),
     stored,
     callDurationMs,
     calls.calls,
@@ -261,15 +280,11 @@ async function callAndStore(
   return { kind: 'fresh', changes, callMs };
 }
 
-function event(
-  product: Product,
-  kind: PriceEvent['kind'],
-  failure: RefreshFailureInfo | null,
-  callMs: number | null,
-  sourceMs: number | null,
-  at: Date,
-): PriceEvent {
-  return { productId: product._id, kind, markets: marketPrices(product), failure, callMs, sourceMs, publishedAt: at.toISOString() };
+type CallTimes = Pick<PriceEvent, 'callMs' | 'sourceMs' | 'readMs'>;
+const NO_CALL: CallTimes = { callMs: null, sourceMs: null, readMs: null };
+
+function event(product: Product, kind: PriceEvent['kind'], failure: RefreshFailureInfo | null, times: CallTimes, at: Date): PriceEvent {
+  return { productId: product._id, kind, markets: marketPrices(product), failure, ...times, publishedAt: at.toISOString() };
 }
 
 export interface SweepDeps {

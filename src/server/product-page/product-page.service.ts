@@ -139,5 +139,5 @@ export async function currentLivePrice(rt: Runtime, productId: string, market: M
   const price = marketPrice(product, market) ?? null;
   const failure = decodeRefreshFailure(failureJson ?? null);
   const stale = failure !== null && price !== null && new Date(failure.at).getTime() >= new Date(price.checkedAt).getTime();
-  return { kind: stale ? 'stale' : 'fresh', price, failure: stale ? failure : null, callMs: null, sourceMs: null };
+  return { kind: stale ? 'stale' : 'fresh', price, failure: stale ? failure : null, callMs: null, sourceMs: null, readMs: null };
 }

@@ -34,11 +34,20 @@ export async function fetchPageQuote(
     throw new OfferCallError('network', (error as Error).message);
   }
   if (page.status === 404 || page.status === 410) throw new OfferCallError('not-found', `${site.name} no longer has ${url}`);
+  const fetched = performance.now();
   const verdict = pageVerdict(page, NO_BACKOFF, 0);
   if (verdict?.failure.kind === 'blocked')
     throw new OfferCallError('blocked', `${site.name} answered a block page (${verdict.failure.reason})`);
   if (verdict) throw new OfferCallError(page.status >= 400 ? 'http-error' : 'invalid-answer', `${site.name}: ${verdict.failure.reason}`);
-  const read = extractPage({ html: page.html, url: page.url, market, site: site.name, extractor: site.extractor, status: page.status });
+  const read = extractPage({
+    html: page.html,
+    url: page.url,
+    market,
+    site: site.name,
+    extractor: site.extractor,
+    status: page.status,
+    blockPageChecked: true,
+  });
   if (read.kind === 'blocked') throw new OfferCallError('blocked', `${site.name} answered a block page (${read.reason})`);
   if (read.kind === 'no_product') throw new OfferCallError('not-found', `${url} shows no product now (${read.reason})`);
   const { listing } = read;
@@ -47,7 +56,8 @@ export async function fetchPageQuote(
     throw new OfferCallError('invalid-answer', `${url} prices in ${listing.currency ?? 'no currency'}, not EUR`);
   return {
     quote: { priceCents: listing.priceCents, shippingCents: listing.shippingCents, availability: listing.availability, source: 'page' },
-    callMs: performance.now() - started,
+    callMs: fetched - started,
     sourceMs: serverTimingMs(page.serverTiming),
+    readMs: performance.now() - fetched,
   };
 }

@@ -266,6 +266,11 @@ describe('the operations page', () => {
     expect(page?.ok).toBeGreaterThanOrEqual(1);
     expect(page?.failures).toContainEqual({ kind: 'blocked', count: 1 });
     expect(counts.find((c) => c.source === 'offer-api')?.ok).toBeGreaterThanOrEqual(1);
+    // SP-API's account limiter held calls back (the rate tests), and said so.
+    const spApi = counts.find((c) => c.source === 'sp-api');
+    expect(spApi?.failures).toContainEqual({ kind: 'rate-limited', count: expect.any(Number) });
+    expect(spApi?.waits.count).toBeGreaterThanOrEqual(1);
+    expect(spApi?.waits.meanMs).toBeGreaterThan(0);
   });
 });
 

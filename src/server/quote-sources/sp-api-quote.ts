@@ -47,6 +47,7 @@ interface Waiting {
   readonly market: MarketCode;
   /** The caller's budget: once it ends, the item is not worth a place in a batch. */
   readonly signal: AbortSignal;
+  readonly queuedAt: number;
   readonly settle: (result: OfferCallResult | OfferCallError) => void;
 }
 
@@ -85,7 +86,7 @@ export function spApiQuotes(
   };
 
   const one = async (offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult> => {
-    await single.take(signal);
+    const waitedMs = await single.take(signal);
     const started = performance.now();
     try {
       const response = await authorised(signal, (token) =>
@@ -94,7 +95,7 @@ export function spApiQuotes(
           { signal, headers: { 'x-amz-access-token': token } },
         ),
       );
-      return resultOf(response, response.data, offer, started);
+      return { ...resultOf(response, response.data, offer, started), waitedMs };
     } catch (error) {
       throw failure(error, offer, signal);
     }
@@ -134,7 +135,11 @@ export function spApiQuotes(
       if (!element) return item.settle(new OfferCallError('invalid-answer', `SP-API's batch answered nothing for ${item.offer.sourceId}`));
       const answer = { status: element.status.statusCode, data: element.body, headers: response.headers };
       try {
-        item.settle(answer.status === 200 ? resultOf(answer, element.body, item.offer, started) : statusFailure(answer, item.offer));
+        item.settle(
+          answer.status === 200
+            ? { ...resultOf(answer, element.body, item.offer, started), waitedMs: started - item.queuedAt }
+            : statusFailure(answer, item.offer),
+        );
       } catch (error) {
         item.settle(error as OfferCallError);
       }
@@ -159,7 +164,13 @@ export function spApiQuotes(
 
   const inBatch = (offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult> => {
     const settled = new Promise<OfferCallResult>((resolve, reject) => {
-      waiting.push({ offer, market, signal, settle: (r) => (r instanceof OfferCallError ? reject(r) : resolve(r)) });
+      waiting.push({
+        offer,
+        market,
+        signal,
+        queuedAt: performance.now(),
+        settle: (r) => (r instanceof OfferCallError ? reject(r) : resolve(r)),
+      });
     });
     void drain();
     return untilAborted(

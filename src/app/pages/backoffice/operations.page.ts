@@ -42,6 +42,7 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
                 <th class="py-2 pr-4">Source</th>
                 <th class="pr-4 text-right">Calls</th>
                 <th class="pr-4 text-right">Gave a price</th>
+                <th class="pr-4 text-right">Waited for a rate limit or a slot</th>
                 <th>Why the others did not (rate-limited: no slot within the budget)</th>
               </tr>
             </thead>
@@ -51,6 +52,9 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
                   <td class="py-2 pr-4">{{ s.source }}</td>
                   <td class="pr-4 text-right tabular-nums">{{ s.calls }}</td>
                   <td class="pr-4 text-right tabular-nums">{{ s.ok }}</td>
+                  <td class="pr-4 text-right tabular-nums" data-testid="quote-source-waits">
+                    {{ s.waits.count }}{{ s.waits.meanMs === null ? '' : ', ' + s.waits.meanMs + ' ms on average' }}
+                  </td>
                   <td>
                     @for (f of s.failures; track f.kind) {
                       <span class="mr-3">{{ f.kind }} {{ f.count }}</span>
@@ -61,7 +65,7 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
                 </tr>
               } @empty {
                 <tr>
-                  <td colspan="4" class="py-4 text-slate-500">No price was asked in the last hour.</td>
+                  <td colspan="5" class="py-4 text-slate-500">No price was asked in the last hour.</td>
                 </tr>
               }
             </tbody>

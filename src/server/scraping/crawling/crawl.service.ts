@@ -441,7 +441,7 @@ async function followListing(ctx: PageContext, site: SiteConfig, robots: Robots 
   await ctx.addRequests(allowed);
 }
 
-/** A product page: its listing, or the failure that says why there is none. */
+/** A product page that passed pageVerdict: its listing, or the failure that says why there is none. */
 function readProduct(ctx: PageContext, site: SiteConfig): Listing | PageVerdict {
   const result = extractPage({
     html: ctx.html,
@@ -450,6 +450,7 @@ function readProduct(ctx: PageContext, site: SiteConfig): Listing | PageVerdict 
     site: site.name,
     extractor: site.extractor,
     status: ctx.status,
+    blockPageChecked: true,
   });
   if (result.kind === 'listing') return result.listing;
   const failure: PageFailure =

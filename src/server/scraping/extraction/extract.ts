@@ -31,6 +31,11 @@ export interface ExtractInput {
   readonly status?: number;
   /** A document already parsed by the caller, to save parsing it twice. */
   readonly $?: CheerioAPI;
+  /**
+   * The caller has looked for a block page already (the crawl's and the page quote's verdict):
+   * skip the second look, a scan of the whole document.
+   */
+  readonly blockPageChecked?: boolean;
 }
 
 export function siteOfUrl(url: string): string {
@@ -65,7 +70,7 @@ function cleaned(candidates: readonly SourcedCandidate[]): SourcedCandidate[] {
 const isCandidate = (value: Candidate | 'listing' | undefined): value is Candidate => typeof value === 'object';
 
 export function extractPage(input: ExtractInput): ExtractResult {
-  const blocked = detectBlockPage(input.html, input.status);
+  const blocked = input.blockPageChecked ? undefined : detectBlockPage(input.html, input.status);
   if (blocked) return { kind: 'blocked', reason: blocked };
   const $ = input.$ ?? parseHtml(input.html);
   const pageUrl = input.url;
