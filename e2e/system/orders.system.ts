@@ -26,6 +26,8 @@ interface Shopper {
 }
 
 const stamp = Date.now().toString(36);
+/** Seven digits of this run's own, so that a search by phone finds this run's order alone. */
+const line = String(Date.now() % 10_000_000).padStart(7, '1');
 const shoppers: Record<'transfer' | 'cod', Shopper> = {
   transfer: {
     market: 'it',
@@ -45,7 +47,8 @@ const shoppers: Record<'transfer' | 'cod', Shopper> = {
     contact: {
       email: `Jonas.Weber+${stamp}@Example.de`,
       name: 'Jonas Weber',
-      phone: '0171 234 5678',
+      // As a German shopper types it, without the country code.
+      phone: `0171 ${line.slice(0, 3)} ${line.slice(3)}`,
       line1: 'Bergmannstraße 5',
       postalCode: '10961',
       city: 'Berlin',
@@ -186,9 +189,12 @@ test('the marketplaces ship and deliver; each shopper sees every step', async ()
   }
 });
 
-test('an agent finds the orders by number and by e-mail, refunds part of one, and the audit log shows it', async () => {
+test('an agent finds the orders by number, by e-mail and by phone however typed, refunds part of one, and the audit log shows it', async () => {
   const byEmail = await agentOpens(shoppers.cod, shoppers.cod.contact.email.toLowerCase());
   await expect(byEmail.status()).toHaveText('delivered');
+  // The shopper typed a German number without its country code; the agent types it in full.
+  const byPhone = await agentOpens(shoppers.cod, `+49 171 ${line}`);
+  await expect(byPhone.status()).toHaveText('delivered');
   const detail = await agentOpens(shoppers.transfer, shoppers.transfer.contact.email);
   await detail.refund('5.00', 'box arrived dented');
   await expect(detail.result()).toHaveText('Refund recorded.');

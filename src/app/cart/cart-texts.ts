@@ -137,7 +137,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     errors: {
       email: 'Inserisci un indirizzo e-mail valido, per esempio anna@esempio.it.',
       name: 'Inserisci nome e cognome.',
-      phone: 'Inserisci un numero di telefono valido (almeno 6 cifre).',
+      phone: 'Inserisci un numero di telefono valido, per esempio +39 333 123 4567.',
       line1: 'Inserisci via e numero civico.',
       line2: 'Massimo 200 caratteri.',
       postalCode: 'Il CAP deve essere di 5 cifre, per esempio 00184.',
@@ -243,7 +243,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     errors: {
       email: 'Saisissez une adresse e-mail valide, par exemple anne@exemple.fr.',
       name: 'Saisissez vos nom et prénom.',
-      phone: 'Saisissez un numéro de téléphone valide (au moins 6 chiffres).',
+      phone: 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
       line1: 'Saisissez le numéro et la rue.',
       line2: '200 caractères au maximum.',
       postalCode: 'Le code postal doit comporter 5 chiffres, par exemple 75008.',
@@ -349,7 +349,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     errors: {
       email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. anna@beispiel.de.',
       name: 'Bitte geben Sie Vor- und Nachnamen ein.',
-      phone: 'Bitte geben Sie eine gültige Telefonnummer ein (mindestens 6 Ziffern).',
+      phone: 'Bitte geben Sie eine gültige Telefonnummer ein, z. B. 0151 23456789.',
       line1: 'Bitte geben Sie Straße und Hausnummer ein.',
       line2: 'Höchstens 200 Zeichen.',
       postalCode: 'Die PLZ muss aus 5 Ziffern bestehen, z. B. 10115.',
@@ -456,7 +456,7 @@ export const CART_TEXTS: Readonly<Record<ShopLanguage, CartTexts>> = {
     errors: {
       email: 'Introduce un correo electrónico válido, por ejemplo ana@ejemplo.es.',
       name: 'Introduce tu nombre y apellidos.',
-      phone: 'Introduce un teléfono válido (al menos 6 cifras).',
+      phone: 'Introduce un teléfono válido, por ejemplo 612 34 56 78.',
       line1: 'Introduce la calle y el número.',
       line2: 'Máximo 200 caracteres.',
       postalCode: 'El código postal tiene 5 cifras y empieza por una provincia del 01 al 52, por ejemplo 28013.',

@@ -19,6 +19,8 @@ export interface Market {
   readonly locale: string;
   readonly language: ShopLanguage;
   readonly name: string;
+  /** ISO 3166 code of the country it ships within: addresses, phone numbers. */
+  readonly country: 'IT' | 'FR' | 'DE' | 'ES';
   readonly currency: Currency;
   /** Standard VAT rate in basis points (2200 = 22 %), so VAT maths stays in integers. */
   readonly vatBasisPoints: number;
@@ -32,6 +34,7 @@ export interface Market {
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {
   it: {
     code: 'it',
+    country: 'IT',
     locale: 'it-IT',
     language: 'it',
     name: 'Italia',
@@ -43,6 +46,7 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
   },
   fr: {
     code: 'fr',
+    country: 'FR',
     locale: 'fr-FR',
     language: 'fr',
     name: 'France',
@@ -54,6 +58,7 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
   },
   de: {
     code: 'de',
+    country: 'DE',
     locale: 'de-DE',
     language: 'de',
     name: 'Deutschland',
@@ -65,6 +70,7 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
   },
   es: {
     code: 'es',
+    country: 'ES',
     locale: 'es-ES',
     language: 'es',
     name: 'España',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Id } from '../../common/ids';
 import { isMarketCode, MarketCode } from '../../common/markets';
 import { Cents } from '../../common/money';
-import { normalizePhone } from '../customers';
+import { PHONE_EXAMPLES, toE164 } from '../customers';
 import { isValidPostalCode, MARKET_COUNTRY, normalizePostalCode, POSTAL_CODE_RULES } from '../orders';
 
 export const PaymentMethod = z.enum(['bank_transfer', 'cash_on_delivery']);
@@ -21,12 +21,8 @@ export const CheckoutInput = z
     idempotencyKey: IdempotencyKey,
     email: z.string().trim().max(200).pipe(z.email('expected an e-mail address such as anna@example.com')),
     name: text(120),
-    // Stored without its spaces and dashes, as the back office's search looks phones up.
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ()./-]{5,22}$/, 'expected a phone number of at least 6 digits, optionally starting with +')
-      .transform(normalizePhone),
+    // As typed here; checked against the market's country below, and stored in E.164 beside it.
+    phone: z.string().trim().min(1, 'required').max(40, 'at most 40 characters'),
     line1: text(200),
     line2: z.string().trim().max(200, 'at most 200 characters').default(''),
     postalCode: z.string().max(20).transform(normalizePostalCode),
@@ -43,5 +39,15 @@ export const CheckoutInput = z
       return isMarketCode(v.market) && typeof v.postalCode === 'string';
     },
     error: (issue) => `expected ${POSTAL_CODE_RULES[MARKET_COUNTRY[(issue.input as { market: MarketCode }).market]].expected}`,
-  });
+  })
+  .refine((input) => toE164(input.phone, MARKET_COUNTRY[input.market]) !== null, {
+    path: ['phone'],
+    when: ({ value }) => {
+      const v = value as { market?: unknown; phone?: unknown };
+      return isMarketCode(v.market) && typeof v.phone === 'string' && v.phone.trim() !== '';
+    },
+    error: (issue) => `expected a phone number such as ${PHONE_EXAMPLES[MARKET_COUNTRY[(issue.input as { market: MarketCode }).market]]}`,
+  })
+  // E.164 is what the back office's search finds a shopper by, however the number is typed again.
+  .transform((input) => ({ ...input, phone: toE164(input.phone, MARKET_COUNTRY[input.market]) as string, phoneAsTyped: input.phone }));
 export type CheckoutInput = z.infer<typeof CheckoutInput>;

@@ -92,7 +92,14 @@ export async function placeOrder(rt: Runtime, cartId: string, input: CheckoutInp
   await idempotently(() =>
     upsertCheckoutCustomer(
       rt,
-      { id: customerId, email: normalizeEmail(input.email), name: input.name, phone: input.phone, market: input.market },
+      {
+        id: customerId,
+        email: normalizeEmail(input.email),
+        name: input.name,
+        phone: input.phone,
+        phoneAsTyped: input.phoneAsTyped,
+        market: input.market,
+      },
       now,
     ),
   );

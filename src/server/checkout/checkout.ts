@@ -70,6 +70,7 @@ export function buildOrder({ input, cart, customerId, now }: NewOrder): Order {
       city: input.city,
       country: MARKET_COUNTRY[cart.market],
       phone: input.phone,
+      phoneAsTyped: input.phoneAsTyped,
     },
     paymentMethod: input.paymentMethod,
     idempotencyKey: input.idempotencyKey,

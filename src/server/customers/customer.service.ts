@@ -19,7 +19,10 @@ export interface CustomerSummaryView {
   readonly id: string;
   readonly name: string;
   readonly email: string;
+  /** As the shopper typed it. */
   readonly phone: string | null;
+  /** The same in E.164, which searches match. */
+  readonly phoneE164: string | null;
   readonly market: string;
   readonly createdAt: string;
 }
@@ -34,7 +37,8 @@ export function toCustomerSummary(customer: Customer): CustomerSummaryView {
     id: customer._id,
     name: customer.name,
     email: customer.email,
-    phone: customer.phone,
+    phone: customer.phoneAsTyped ?? customer.phone,
+    phoneE164: customer.phone,
     market: customer.market,
     createdAt: customer.createdAt.toISOString(),
   };

@@ -9,6 +9,7 @@ export interface CheckoutContact {
   readonly email: string;
   readonly name: string;
   readonly phone: string | null;
+  readonly phoneAsTyped: string | null;
   readonly market: Customer['market'];
 }
 
@@ -21,7 +22,7 @@ export async function upsertCheckoutCustomer(rt: DbHandle, contact: CheckoutCont
   await customers.updateOne(
     { _id: contact.id },
     {
-      $set: { email: contact.email, name: contact.name, phone: contact.phone, updatedAt: now },
+      $set: { email: contact.email, name: contact.name, phone: contact.phone, phoneAsTyped: contact.phoneAsTyped, updatedAt: now },
       $setOnInsert: { market: contact.market, notes: [], createdAt: now },
     },
     { upsert: true },

@@ -5,3 +5,4 @@ export * from './customer-id';
 export * from './customer.service';
 export { CUSTOMERS } from './customer.collection';
 export * from './search-terms';
+export * from './phone-number';

@@ -9,8 +9,13 @@ const issues = (input: unknown) => {
 };
 
 describe('a shipping address entered by an agent', () => {
+  it('stores the phone in E.164 for the address country, keeps it as typed, and refuses one that is no number there', () => {
+    expect(AddressInput.parse({ ...base, phone: '612 34 56 78' })).toMatchObject({ phone: '+34612345678', phoneAsTyped: '612 34 56 78' });
+    expect(issues({ ...base, phone: '12 34' }).phone).toEqual(['not a phone number in ES (such as +34 612 34 56 78)']);
+  });
+
   it('accepts each country’s postal codes and tidies blanks', () => {
-    expect(AddressInput.parse({ ...base, line2: ' ', phone: '' })).toEqual({ ...base, line2: null, phone: null });
+    expect(AddressInput.parse({ ...base, line2: ' ', phone: '' })).toEqual({ ...base, line2: null, phone: null, phoneAsTyped: null });
     for (const [country, postalCode] of [
       ['IT', '00184'],
       ['FR', '75011'],

@@ -3,7 +3,7 @@
 // the field, so the back office shows the message next to it.
 import { z } from 'zod';
 import { Address } from './order.schema';
-import { normalizePhone } from '../customers';
+import { PHONE_EXAMPLES, toE164 } from '../customers';
 import { isValidPostalCode, normalizePostalCode, POSTAL_CODE_RULES } from './postal-code';
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
@@ -25,8 +25,7 @@ export const AddressInput = z
     phone: z
       .string()
       .trim()
-      .regex(/^(\+?[\d\s().-]{6,20})?$/, 'expected a phone number such as +39 333 123 4567')
-      .transform((v) => (v === '' ? null : normalizePhone(v)))
+      .transform((v) => (v === '' ? null : v))
       .nullable()
       .default(null),
   })
@@ -35,7 +34,19 @@ export const AddressInput = z
       const { example } = POSTAL_CODE_RULES[address.country];
       ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `not a postal code of ${address.country} (such as ${example})` });
     }
-  });
+    if (address.phone !== null && toE164(address.phone, address.country) === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: `not a phone number in ${address.country} (such as ${PHONE_EXAMPLES[address.country]})`,
+      });
+  })
+  // Stored in E.164 so that searches find it however it is typed; the agent's form kept for display.
+  .transform(({ phone, ...address }) => ({
+    ...address,
+    phone: phone === null ? null : toE164(phone, address.country),
+    phoneAsTyped: phone,
+  }));
 export type AddressInput = z.infer<typeof AddressInput>;
 
 export function formatAddress(a: Address): string {

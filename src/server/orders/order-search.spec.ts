@@ -5,8 +5,9 @@ import { OrderSearch, orderFilter } from './order-search';
 describe('the search box', () => {
   it('reads an e-mail, a phone, a name or an order number', () => {
     expect(searchTerms('Anna@Example.com')).toMatchObject({ email: 'anna@example.com', phones: [], namePrefix: null });
-    expect(searchTerms('+39 333-123 4567')?.phones).toEqual(['+39 333-123 4567', '+393331234567']);
-    expect(searchTerms('0171/123 4567')?.phones).toEqual(['0171/123 4567', '01711234567']);
+    expect(searchTerms('+39 333-123 4567')?.phones).toEqual(['+393331234567']);
+    // Without a country code: a German mobile, a landline of Cuneo, or a number stored before normalisation.
+    expect(searchTerms('0171/123 4567')?.phones).toEqual(expect.arrayContaining(['+491711234567', '+3901711234567', '01711234567']));
     expect(searchTerms('Giulia')).toMatchObject({ email: null, namePrefix: 'Giulia' });
     expect(searchTerms('  ')).toBeNull();
   });

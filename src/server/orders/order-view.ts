@@ -33,7 +33,13 @@ export function toOrderSummary(order: Order): OrderSummaryView {
 }
 
 export interface OrderView extends OrderSummaryView {
-  readonly customer: { readonly id: string; readonly name: string; readonly email: string; readonly phone: string | null } | null;
+  readonly customer: {
+    readonly id: string;
+    readonly name: string;
+    readonly email: string;
+    readonly phone: string | null;
+    readonly phoneE164: string | null;
+  } | null;
   readonly paymentMethod: string;
   readonly shippingAddress: Order['shippingAddress'];
   readonly lines: readonly { lineId: string; productId: string; title: string; quantity: number; unitPrice: string; total: string }[];
@@ -62,7 +68,15 @@ export function toOrderView(order: Order, customer: Customer | null): OrderView 
   const refunded = refundedCents(order);
   return {
     ...toOrderSummary(order),
-    customer: customer ? { id: customer._id, name: customer.name, email: customer.email, phone: customer.phone } : null,
+    customer: customer
+      ? {
+          id: customer._id,
+          name: customer.name,
+          email: customer.email,
+          phone: customer.phoneAsTyped ?? customer.phone,
+          phoneE164: customer.phone,
+        }
+      : null,
     paymentMethod: order.paymentMethod,
     shippingAddress: order.shippingAddress,
     lines: order.lines.map((l) => ({

@@ -34,7 +34,10 @@ export const Address = z.object({
   postalCode: z.string().min(1),
   city: z.string().min(1),
   country: z.enum(['IT', 'FR', 'DE', 'ES']),
+  /** E.164, what searches match. */
   phone: z.string().nullable(),
+  /** As typed, for display; absent on addresses from before it was kept. */
+  phoneAsTyped: z.string().nullable().optional(),
 });
 export type Address = z.infer<typeof Address>;
 

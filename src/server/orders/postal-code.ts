@@ -1,11 +1,11 @@
 // Shipping countries and their postal code formats. The address country is always the
 // market's own: each market ships within its country.
-import type { MarketCode } from '../../common/markets';
+import { MARKET_CODES, MARKETS, type MarketCode } from '../../common/markets';
 import type { Address } from './order.schema';
 
 export type Country = Address['country'];
 
-export const MARKET_COUNTRY: Readonly<Record<MarketCode, Country>> = { it: 'IT', fr: 'FR', de: 'DE', es: 'ES' };
+export const MARKET_COUNTRY = Object.fromEntries(MARKET_CODES.map((m) => [m, MARKETS[m].country])) as Readonly<Record<MarketCode, Country>>;
 
 interface PostalRule {
   readonly pattern: RegExp;

@@ -19,7 +19,8 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
       @if (customer(); as c) {
         <h1 class="mb-1 text-2xl font-semibold" data-testid="customer-name">{{ c.name }}</h1>
         <p class="mb-6 text-sm text-slate-600">
-          {{ c.email }} · {{ c.phone ?? 'no phone' }} · {{ c.market }} · customer since {{ c.createdAt.slice(0, 10) }}
+          {{ c.email }} · <span [attr.title]="c.phoneE164 ? 'E.164: ' + c.phoneE164 : null">{{ c.phone ?? 'no phone' }}</span> ·
+          {{ c.market }} · customer since {{ c.createdAt.slice(0, 10) }}
         </p>
 
         <section aria-labelledby="orders-h" class="mb-8">

@@ -39,7 +39,7 @@ export const routeMeta: RouteMeta = { title: 'Customers · Back office · Digita
                   <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/customers/' + c.id">{{ c.name }}</a>
                 </td>
                 <td>{{ c.email }}</td>
-                <td>{{ c.phone ?? '–' }}</td>
+                <td [attr.title]="c.phoneE164 ? 'E.164: ' + c.phoneE164 : null">{{ c.phone ?? '–' }}</td>
                 <td>{{ c.market }}</td>
                 <td>{{ c.createdAt.slice(0, 10) }}</td>
               </tr>

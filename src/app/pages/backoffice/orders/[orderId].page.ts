@@ -61,7 +61,12 @@ type Pending =
           <section aria-labelledby="customer-h" class="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="customer-h" class="mb-2 font-semibold">Customer</h2>
             <p>{{ o.customer?.name ?? o.customerName }}</p>
-            <p class="text-sm text-slate-600">{{ o.email }} · {{ o.customer?.phone ?? 'no phone' }}</p>
+            <p class="text-sm text-slate-600">
+              {{ o.email }} ·
+              <span [attr.title]="o.customer?.phoneE164 ? 'E.164: ' + o.customer?.phoneE164 : null">{{
+                o.customer?.phone ?? 'no phone'
+              }}</span>
+            </p>
             <h3 class="mt-3 text-sm font-semibold">Shipping address</h3>
             <p class="text-sm">
               {{ o.shippingAddress.name }}, {{ o.shippingAddress.line1
@@ -230,7 +235,7 @@ type Pending =
                 <input
                   id="addr-phone"
                   name="phone"
-                  [attr.value]="o.shippingAddress.phone ?? ''"
+                  [attr.value]="o.shippingAddress.phoneAsTyped ?? o.shippingAddress.phone ?? ''"
                   class="mt-1 w-full rounded border border-slate-300 px-2 py-1"
               /></label>
               <p class="self-end">Country: {{ o.shippingAddress.country }}</p>
