@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MarketGate } from './market-gate';
+import { MarketGate, RateLimiter } from './market-gate';
 import { OfferCallError } from './offer-call-error';
 
 const never = new AbortController().signal;
@@ -65,5 +65,19 @@ describe('MarketGate', () => {
     release();
     await first;
     await expect(g.run(async () => 'after', never)).resolves.toBe('after');
+  });
+});
+
+describe('RateLimiter', () => {
+  it('says at once when the next token is further away than the caller will wait, and says how far', async () => {
+    const now = { ms: 0 };
+    const account = new RateLimiter({ ratePerS: 0.5, burst: 1 }, () => now.ms);
+    expect(await account.take(never, 250)).toBe(0);
+    await expect(account.take(never, 250)).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringMatching(/2000 ms away/) });
+    // Shortly before the next token, a caller waits for it (the clock moves on while it sleeps).
+    now.ms = 1_900;
+    const waited = account.take(never, 250);
+    now.ms = 2_000;
+    expect(await waited).toBe(100);
   });
 });

@@ -45,14 +45,19 @@ export class RateLimiter {
 
   /**
    * Resolves, with the milliseconds it waited, once a call may start; fails as rate-limited when
-   * `signal` (the budget) ends first.
+   * `signal` (the budget) ends first, or at once when the next token is further than `maxWaitMs`
+   * away: a limit as tight as SP-API's (a token every 2 s) would otherwise hold every caller for
+   * its whole budget, only for one of them to get the token, and keep the others' pages waiting
+   * for a "could not refresh" they could have had at once.
    */
-  async take(signal: AbortSignal): Promise<number> {
+  async take(signal: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<number> {
     const asked = this.now();
     for (;;) {
       const taken = takeToken(this.bucket, this.now(), this.rate);
       this.bucket = taken.bucket;
       if (taken.ok) return this.now() - asked;
+      if (taken.waitMs > maxWaitMs)
+        throw new OfferCallError('rate-limited', `rate limit of the marketplace: the next call is ${taken.waitMs} ms away`);
       await sleep(taken.waitMs, signal).catch(() => {
         throw new OfferCallError('rate-limited', 'rate limit of the marketplace reached within the time budget');
       });

@@ -37,6 +37,11 @@ const REQUEST_TIMEOUT_MS = 5_000;
 const BATCH_SIZE = 20;
 /** The sweep enqueues its products together; this long lets them reach the batch before it leaves. */
 const GATHER_MS = 300;
+/**
+ * A shopper's call waits this long at most for the account's next token; further away, the page
+ * gets the last price with its age at once rather than after its whole budget.
+ */
+const SHOPPER_MAX_WAIT_MS = 250;
 
 const BatchAnswer = z.object({
   responses: z.array(z.object({ status: z.object({ statusCode: z.number().int() }), body: z.unknown() })),
@@ -86,7 +91,7 @@ export function spApiQuotes(
   };
 
   const one = async (offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult> => {
-    const waitedMs = await single.take(signal);
+    const waitedMs = await single.take(signal, SHOPPER_MAX_WAIT_MS);
     const started = performance.now();
     try {
       const response = await authorised(signal, (token) =>
