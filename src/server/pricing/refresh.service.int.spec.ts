@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
-import { useTestRuntime } from '../../../infra/local/testing';
+import { until, useTestRuntime } from '../../../infra/local/testing';
 import { readCachedProduct, PRODUCTS } from '../catalog';
 import { QUEUE_PREFIX, QUEUES } from '../platform/queues';
 import { createQueueRedis } from '../platform/redis';
@@ -20,7 +20,7 @@ import { refreshQueue } from './refresh.queue';
 import { refreshProduct, sweepPopular, type RefreshDeps } from './refresh.service';
 import { openProductPage } from '../product-page';
 import { REFRESH_HANDLERS } from './refresh.jobs';
-import { pricePoints } from './refresh.store';
+import { pricePoints, refreshInFlight } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
 import { applyQuotes, marketPrice } from './live-price';
 import { DEFAULT_MARGIN_RULES } from './margin';
@@ -191,15 +191,26 @@ describe('refreshProduct against the simulator', () => {
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(calls + 1);
   });
 
-  it("an opening's job and a sweep's job running at once make one marketplace call", async () => {
+  it("a sweep's job steps aside for an opening's refresh in flight: one marketplace call", async () => {
     const { info, product } = await staleProduct();
     const before = await offerCallCount(sim.controlUrl, 'it', info.sourceId);
-    const outcomes = await Promise.all([
-      refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' }),
-      refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause: 'sweep' }),
-    ]);
-    expect(outcomes.map((o) => o.kind).sort()).toEqual(['fresh', 'skipped']);
+    const opening = refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    await until(() => refreshInFlight(rt().redis, product._id), 'the opening to claim the product');
+    const sweep = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause: 'sweep' });
+    expect([(await opening).kind, sweep.kind]).toEqual(['fresh', 'skipped']);
     expect(await offerCallCount(sim.controlUrl, 'it', info.sourceId)).toBe(before + 1);
+  });
+
+  it("an opening never waits on a sweep's job in flight, which may wait seconds for a batch", async () => {
+    const { info, product } = await staleProduct();
+    // The marketplace is slow for this product: the sweep's call is still out when the shopper opens the page.
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], latency: { medianMs: 250, p99Ms: 250 } } });
+    const sweep = refreshProduct(deps(), { productId: product._id, maxAgeMs: 45_000, cause: 'sweep' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const opening = await refreshProduct(deps(), { productId: product._id, maxAgeMs: 60_000, cause: 'opening' });
+    expect(opening.kind).toBe('fresh');
+    expect((await sweep).kind).toBe('fresh');
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { faults: { routes: ['offer'], latency: null } });
   });
 
   it('keeps the last price and publishes a stale status with the reason when the marketplace fails', async () => {

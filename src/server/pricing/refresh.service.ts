@@ -19,7 +19,7 @@ import { marginRules } from './margin';
 import { MarketGate } from './market-gate';
 import { fetchOfferQuote, type OfferCallResult } from './marketplace-offer.client';
 import { OfferCallError } from './offer-call-error';
-import { claimRefresh, pricePoints } from './refresh.store';
+import { claimRefresh, pricePoints, refreshInFlight } from './refresh.store';
 import { insertPricePoints } from './price-history.store';
 import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
 import { popularProducts } from './popularity.store';
@@ -107,14 +107,21 @@ function oldestSourceAgeMs(product: Product, now: Date): number {
   return oldest;
 }
 
+const NO_CLAIM = async (): Promise<void> => undefined;
+
 export async function refreshProduct(deps: RefreshDeps, job: RefreshJobData): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
   // The claim is held until the result is stored, long enough to cover the call and the writes.
   // Taken while the product is read, not after: a shopper waits for this job, and the two
   // round trips side by side cost one.
+  // The sweep takes no claim: its calls may wait seconds for a batch (SP-API's), and openings must
+  // not wait on it for their price. It only steps aside for a refresh in flight; should an
+  // opening's land meanwhile, both prices are seconds old and the later write stands.
   const [product, release] = await Promise.all([
     findProduct(deps, job.productId),
-    claimRefresh(deps.redis, job.productId, refreshBudgetMs(deps.config, job.cause) + 5_000),
+    job.cause === 'sweep'
+      ? refreshInFlight(deps.redis, job.productId).then((busy) => (busy ? null : NO_CLAIM))
+      : claimRefresh(deps.redis, job.productId, deps.config.REFRESH_BUDGET_MS + 5_000),
   ]);
   try {
     if (!product) return { kind: 'missing' };

@@ -50,8 +50,15 @@ const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return r
  * run at once: the second finds the claim taken and leaves the call, and the publishing, to
  * the first. The claim expires by itself if its holder dies. Null when someone holds it.
  */
+const claimKey = (productId: string) => `ds:refresh:claim:${productId}`;
+
+/** Whether a refresh holds the product's claim now. */
+export async function refreshInFlight(redis: Redis, productId: string): Promise<boolean> {
+  return (await redis.exists(claimKey(productId))) === 1;
+}
+
 export async function claimRefresh(redis: Redis, productId: string, ttlMs: number): Promise<(() => Promise<void>) | null> {
-  const key = `ds:refresh:claim:${productId}`;
+  const key = claimKey(productId);
   const token = randomBytes(12).toString('hex');
   if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
   return async () => {

@@ -7,6 +7,7 @@
 // credentials stops the start; the table refuses an override that names no site or no source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer } from '../catalog';
+import { eur } from '../../common/money';
 import { offerCallCount, patchSimProduct, simListing, simProductInfo } from '../../../infra/marketplace-simulator/sim-products';
 import { startSimulator, type RunningSimulator } from '../../../infra/marketplace-simulator/simulator';
 import { useTestRuntime } from '../../../infra/local/testing';
@@ -106,6 +107,17 @@ describe('the page source', () => {
     expect((await findProduct(rt(), product._id))?.offers.fr?.refreshedFrom).toBe('offer-api');
   });
 
+  it('reads a sold-out page without a price as out of stock at the last price, not as a failure', async () => {
+    const { info, product } = await staleProduct('it');
+    await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { stockQuantity: 0 });
+    expect(await refresh(product._id)).toMatchObject({ kind: 'fresh' });
+    expect((await findProduct(rt(), product._id))?.offers.it).toMatchObject({
+      price: { amountCents: info.priceCents },
+      availability: 'out_of_stock',
+      refreshedFrom: 'page',
+    });
+  });
+
   it('calls a captcha `blocked` and keeps the last price', async () => {
     const { info, product } = await staleProduct('it');
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, {
@@ -119,10 +131,26 @@ describe('the page source', () => {
   it('calls a page that is gone `not-found`, and one off the shop `not-configured`', async () => {
     const site = siteTable(config()).find((s) => s.name === 'marketplace-it')!;
     const options = { outbound: outboundPolicy(config()), proxyUrls: [] };
-    await expect(fetchPageQuote(site, `${sim.urls.it}/dp/B0ZZZZZZZZ`, 'it', AbortSignal.timeout(2_000), options)).rejects.toMatchObject({
+    await expect(
+      fetchPageQuote(
+        site,
+        { url: `${sim.urls.it}/dp/B0ZZZZZZZZ`, price: eur(1000), shipping: null },
+        'it',
+        AbortSignal.timeout(2_000),
+        options,
+      ),
+    ).rejects.toMatchObject({
       kind: 'not-found',
     });
-    await expect(fetchPageQuote(site, `${sim.urls.fr}/dp/B0ZZZZZZZZ`, 'it', AbortSignal.timeout(2_000), options)).rejects.toMatchObject({
+    await expect(
+      fetchPageQuote(
+        site,
+        { url: `${sim.urls.fr}/dp/B0ZZZZZZZZ`, price: eur(1000), shipping: null },
+        'it',
+        AbortSignal.timeout(2_000),
+        options,
+      ),
+    ).rejects.toMatchObject({
       kind: 'not-configured',
     });
   });

@@ -62,7 +62,7 @@ function sourcesOf(config: Config): QuoteFetcher {
         case 'offer-api':
           return fromOfferApi.quote(offer, market, signal, cause);
         case 'page':
-          return fetchPageQuote(site, offer.url, market, signal, pageOptions);
+          return fetchPageQuote(site, offer, market, signal, pageOptions);
         case 'sp-api':
           return fromSpApi!(offer, market, signal, cause);
         case 'ebay-browse':
