@@ -4,6 +4,7 @@
 import { expect, test } from './fixtures/test';
 import { outboxEntriesOf, seedAgent, seedShopperOrder } from './fixtures/backoffice-seed';
 import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo } from './fixtures/backoffice.po';
+import { ORDER_STATUS_WORDS } from '../src/app/backoffice/order-status-words';
 
 test('an agent marks an order paid, sees it in the timeline, and cannot cancel it afterwards', async ({ page }) => {
   const agent = await seedAgent('agent');
@@ -14,11 +15,11 @@ test('an agent marks an order paid, sees it in the timeline, and cannot cancel i
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
   const detail = new BackofficeOrderPo(page);
   await detail.open(order._id);
-  await expect(detail.status()).toHaveText('awaiting_payment');
+  await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS.awaiting_payment.words);
 
   await detail.act('Mark paid', 'transfer received, ref 8812');
   await expect(detail.result()).toHaveText('Marked paid.');
-  await expect(detail.status()).toHaveText('paid');
+  await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS.paid.words);
   await expect(detail.timeline().first()).toContainText('awaiting_payment → paid');
   await expect(detail.timeline().first()).toContainText('marked paid: transfer received, ref 8812');
   await page.reload();
@@ -29,7 +30,7 @@ test('an agent marks an order paid, sees it in the timeline, and cannot cancel i
 
   await detail.act('Cancel order', 'shopper asked to cancel');
   await expect(detail.error()).toContainText('an order that is paid cannot become cancelled');
-  await expect(detail.status()).toHaveText('paid');
+  await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS.paid.words);
 
   const audit = new BackofficeAuditPo(page);
   await audit.open({ entityId: order._id });

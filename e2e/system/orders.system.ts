@@ -13,6 +13,7 @@ import { BackofficeAuditPo, BackofficeLoginPo, BackofficeOrderPo, BackofficeOrde
 import { CheckoutPagePo, OrderPagePo, type Contact } from '../fixtures/checkout.po';
 import { gotoHydrated, waitForHydration } from '../fixtures/hydrated';
 import { listedProducts, screenshot, simulator, system, wordsOf } from './system';
+import { ORDER_STATUS_WORDS } from '../../src/app/backoffice/order-status-words';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -141,7 +142,7 @@ async function agentOpens(shopper: Shopper, search: string): Promise<BackofficeO
 async function agentSees(detail: BackofficeOrderPo, status: OrderStatus): Promise<void> {
   await expect(async () => {
     await agent.reload();
-    await expect(detail.status()).toHaveText(status, { timeout: 1000 });
+    await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS[status].words, { timeout: 1000 });
   }).toPass({ intervals: RELOAD_EVERY_MS, timeout: WORKERS_TIMEOUT_MS });
 }
 
@@ -163,7 +164,7 @@ test('an agent marks the transfer received; the purchaser buys both orders at th
   await new BackofficeLoginPo(agent).signIn(system.admin().email, system.admin().password);
   const transfer = await agentOpens(shoppers.transfer, shoppers.transfer.number!);
   await transfer.act('Mark paid', 'transfer received');
-  await expect(transfer.status()).toHaveText('paid');
+  await expect(transfer.status()).toHaveText(ORDER_STATUS_WORDS.paid.words);
   await agentSees(transfer, 'purchased');
   const cod = await agentOpens(shoppers.cod, shoppers.cod.number!);
   await agentSees(cod, 'purchased');
@@ -191,10 +192,10 @@ test('the marketplaces ship and deliver; each shopper sees every step', async ()
 
 test('an agent finds the orders by number, by e-mail and by phone however typed, refunds part of one, and the audit log shows it', async () => {
   const byEmail = await agentOpens(shoppers.cod, shoppers.cod.contact.email.toLowerCase());
-  await expect(byEmail.status()).toHaveText('delivered');
+  await expect(byEmail.status()).toHaveText(ORDER_STATUS_WORDS.delivered.words);
   // The shopper typed a German number without its country code; the agent types it in full.
   const byPhone = await agentOpens(shoppers.cod, `+49 171 ${line}`);
-  await expect(byPhone.status()).toHaveText('delivered');
+  await expect(byPhone.status()).toHaveText(ORDER_STATUS_WORDS.delivered.words);
   const detail = await agentOpens(shoppers.transfer, shoppers.transfer.contact.email);
   await detail.refund('5.00', 'box arrived dented');
   await expect(detail.result()).toHaveText('Refund recorded.');

@@ -15,7 +15,7 @@ const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2';
     <select [attr.id]="name()" [attr.name]="name()" [class]="field">
       <option value="">any</option>
       @for (option of options(); track option) {
-        <option [attr.value]="option" [attr.selected]="selected() === option ? '' : null">{{ option }}</option>
+        <option [attr.value]="option" [attr.selected]="selected() === option ? '' : null">{{ labels()[option] ?? option }}</option>
       }
     </select>
   `,
@@ -24,6 +24,8 @@ export class FilterSelect {
   readonly name = input.required<string>();
   readonly label = input.required<string>();
   readonly options = input.required<readonly string[]>();
+  /** Words for options whose value is a code (a status); the value is sent as it is. */
+  readonly labels = input<Readonly<Record<string, string>>>({});
   readonly selected = input<string>();
   protected readonly field = FIELD;
 }

@@ -3,7 +3,7 @@
 import type { Customer } from '../customers';
 import { formatMoney } from '../../common/money';
 import { refundableCents, refundedCents } from './refund';
-import type { Order } from './order.schema';
+import type { Order, OrderStatus } from './order.schema';
 
 const LOCALE = 'en-IE';
 const fmt = (amountCents: number) => formatMoney({ amountCents, currency: 'EUR' }, LOCALE);
@@ -14,7 +14,7 @@ export interface OrderSummaryView {
   readonly email: string;
   readonly customerName: string;
   readonly market: string;
-  readonly status: string;
+  readonly status: OrderStatus;
   readonly total: string;
   readonly createdAt: string;
 }

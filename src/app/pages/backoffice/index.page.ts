@@ -8,11 +8,13 @@ import { BackofficePage } from '../../backoffice/backoffice-page';
 import { FilterDates, FilterSelect } from '../../backoffice/filter-fields';
 import { injectBackofficeLoad } from '../../backoffice/backoffice-load';
 import type { load } from './index.server';
+import { OrderStatusBadge } from '../../backoffice/order-status';
+import { ORDER_STATUS_WORDS } from '../../backoffice/order-status-words';
 
 export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, FilterDates, FilterSelect, UtcTimePipe],
+  imports: [BackofficePage, FilterDates, FilterSelect, UtcTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -32,7 +34,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
           >
           <input id="q" name="q" type="search" [attr.value]="f['q'] ?? ''" class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
         </div>
-        <app-filter-select name="status" label="Status" [options]="statuses" [selected]="f['status']" />
+        <app-filter-select name="status" label="Status" [options]="statuses" [labels]="statusWords" [selected]="f['status']" />
         <app-filter-select name="market" label="Market" [options]="markets" [selected]="f['market']" />
         <app-filter-dates [from]="f['from']" [to]="f['to']" />
         <div class="flex items-end gap-2">
@@ -98,7 +100,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                 <td>{{ order.customerName }}</td>
                 <td>{{ order.email }}</td>
                 <td>{{ order.market }}</td>
-                <td>{{ order.status }}</td>
+                <td><app-order-status [status]="order.status" /></td>
                 <td class="text-right tabular-nums">{{ order.total }}</td>
                 <td class="pl-6">{{ order.createdAt | utc }}</td>
               </tr>
@@ -115,4 +117,5 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
 })
 export default class BackofficeOrdersPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
+  protected readonly statusWords = Object.fromEntries(Object.entries(ORDER_STATUS_WORDS).map(([code, { words }]) => [code, words]));
 }

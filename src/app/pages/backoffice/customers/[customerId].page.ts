@@ -8,11 +8,12 @@ import { agentApi, injectBackofficeLoad, latestData } from '../../../backoffice/
 import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import type { load } from './[customerId].server';
+import { OrderStatusBadge } from '../../../backoffice/order-status';
 
 export const routeMeta: RouteMeta = { title: 'Customer · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, NeedsScripts, UtcTimePipe],
+  imports: [BackofficePage, NeedsScripts, UtcTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Customer" ownHeading>
@@ -42,7 +43,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
                     <a class="font-medium text-indigo-700 hover:underline" [href]="'/backoffice/orders/' + o.id">{{ o.number }}</a>
                   </td>
                   <td>{{ o.market }}</td>
-                  <td>{{ o.status }}</td>
+                  <td><app-order-status [status]="o.status" /></td>
                   <td class="text-right tabular-nums">{{ o.total }}</td>
                   <td class="pl-6">{{ o.createdAt | utc }}</td>
                 </tr>

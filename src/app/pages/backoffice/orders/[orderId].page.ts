@@ -13,6 +13,7 @@ import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { parseEuroCents } from '../../../backoffice/euro-amount';
 import type { OrderView } from '../../../../server/orders';
 import type { load } from './[orderId].server';
+import { OrderStatusBadge } from '../../../backoffice/order-status';
 
 export const routeMeta: RouteMeta = { title: 'Order · Back office · DigitalSales' };
 
@@ -45,7 +46,7 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel, NeedsScripts, UtcTimePipe],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts, UtcTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
@@ -54,7 +55,8 @@ type Pending =
           Order <span data-testid="order-number">{{ o.number }}</span>
         </h1>
         <p class="mb-6 text-sm text-slate-600">
-          <span data-testid="order-status">{{ o.status }}</span> · {{ o.market }} · placed {{ o.createdAt | utc }} · {{ o.paymentMethod }}
+          <app-order-status data-testid="order-status" [status]="o.status" /> · {{ o.market }} · placed {{ o.createdAt | utc }} ·
+          {{ o.paymentMethod }}
         </p>
 
         <div class="grid gap-6 md:grid-cols-2">
