@@ -26,6 +26,7 @@ export type SpApiSettings = Pick<
   | 'SP_API_REFRESH_TOKEN'
   | 'SP_API_RATE_PER_S'
   | 'SP_API_BATCH_RATE_PER_S'
+  | 'REFRESH_SWEEP_BUDGET_MS'
 >;
 
 /** The settings the source cannot run without, by name: start-up names the missing ones. */
@@ -107,6 +108,10 @@ export function spApiQuotes(
   };
 
   const waiting: Waiting[] = [];
+  // As many items as the batches that can leave within the sweep's budget hold (burst, then the
+  // rate): one more would hold a refresher's slot for its whole budget only to fail, and enough of
+  // those would leave no slot for the shoppers' refreshes.
+  const batchCapacity = BATCH_SIZE * (1 + Math.floor((settings.REFRESH_SWEEP_BUDGET_MS / 1000) * settings.SP_API_BATCH_RATE_PER_S));
   let draining = false;
   const never = new AbortController().signal;
 
@@ -168,6 +173,10 @@ export function spApiQuotes(
   };
 
   const inBatch = (offer: Offer, market: MarketCode, signal: AbortSignal): Promise<OfferCallResult> => {
+    if (waiting.length >= batchCapacity)
+      return Promise.reject(
+        new OfferCallError('rate-limited', `SP-API's batches are full for the next ${settings.REFRESH_SWEEP_BUDGET_MS} ms`),
+      );
     const settled = new Promise<OfferCallResult>((resolve, reject) => {
       waiting.push({
         offer,
