@@ -56,3 +56,21 @@ export function updateAgentAccess(
     { returnDocument: 'after' },
   );
 }
+
+/** Who did something, as pages name them: the agent's name, the e-mail for whoever hovers it. */
+export interface PersonView {
+  readonly name: string;
+  readonly email: string | null;
+}
+
+/** The people behind agent ids, found in one read for everything a page shows. */
+export type AgentDirectory = (agentId: string) => PersonView;
+
+export async function agentDirectory(rt: DbHandle, ids: Iterable<string>): Promise<AgentDirectory> {
+  const wanted = [...new Set(ids)];
+  const agents = agentCollection(rt);
+  const found = wanted.length === 0 ? [] : await agents.find({ _id: { $in: wanted } }, { projection: { name: 1, email: 1 } }).toArray();
+  const byId = new Map(found.map((a) => [a._id, { name: a.name, email: a.email }]));
+  // Agents are disabled, never deleted; an id with no agent is data from elsewhere (a restore).
+  return (id) => byId.get(id) ?? { name: `unknown agent ${id}`, email: null };
+}

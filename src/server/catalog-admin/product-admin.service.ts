@@ -3,7 +3,7 @@
 // offers now through the refresher's queue. Every change is audited with before and after, and
 // written through to the Redis product cache, which the shopper's page reads.
 import { refuse, type Refusal } from '../platform/refusal';
-import { recordAudit } from '../backoffice';
+import { agentDirectory, recordAudit } from '../backoffice';
 import {
   cacheProduct,
   clearPriceOverride,
@@ -48,8 +48,12 @@ export async function searchProducts(rt: Runtime, search: ProductSearch): Promis
 }
 
 async function view(rt: Runtime, product: Product, now: Date): Promise<ProductAdminView> {
-  const [history, merged] = await Promise.all([priceHistoryOf(rt, product._id, MARKET_CODES), mergedInto(rt, product)]);
-  return toProductAdminView(product, history, marginRules(rt.config), now, merged);
+  const [history, merged, agents] = await Promise.all([
+    priceHistoryOf(rt, product._id, MARKET_CODES),
+    mergedInto(rt, product),
+    agentDirectory(rt, product.salesStop ? [product.salesStop.agentId] : []),
+  ]);
+  return toProductAdminView(product, history, marginRules(rt.config), now, agents, merged);
 }
 
 export async function productAdminDetail(rt: Runtime, productId: string, now = new Date()): Promise<ProductAdminView | null> {

@@ -6,6 +6,7 @@ import type { PricePoint } from '../pricing';
 import { sellingPrice, categoryName } from '../catalog';
 import type { Offer, Product, QuoteSource } from '../catalog';
 import type { MergeView } from '../matching';
+import type { AgentDirectory, PersonView } from '../backoffice';
 import { Id } from '../../common/ids';
 import { MARKET_CODES, MarketCode } from '../../common/markets';
 import { offerCheckedAt, offerMargin, type MarginRules } from '../pricing';
@@ -109,7 +110,7 @@ export interface ProductAdminView extends ProductHit {
   readonly slug: string;
   /** The taxonomy's English name: the back office is in English. */
   readonly category: string;
-  readonly salesStop: { readonly reason: string; readonly agentId: string; readonly at: string } | null;
+  readonly salesStop: { readonly reason: string; readonly by: PersonView; readonly at: string } | null;
   readonly updatedAt: string;
   readonly perMarket: readonly MarketAdminView[];
   /** Products merged into this one (matching), which a supervisor may split off again. */
@@ -121,6 +122,7 @@ export function toProductAdminView(
   history: readonly PricePoint[],
   rules: MarginRules,
   now: Date,
+  agents: AgentDirectory,
   merged: readonly MergeView[] = [],
 ): ProductAdminView {
   return {
@@ -128,7 +130,7 @@ export function toProductAdminView(
     slug: product.slug,
     category: categoryName(product.category, 'en'),
     salesStop: product.salesStop
-      ? { reason: product.salesStop.reason, agentId: product.salesStop.agentId, at: product.salesStop.at.toISOString() }
+      ? { reason: product.salesStop.reason, by: agents(product.salesStop.agentId), at: product.salesStop.at.toISOString() }
       : null,
     updatedAt: product.updatedAt.toISOString(),
     perMarket: MARKET_CODES.map((market) => marketView(product, market, history, rules, now)),

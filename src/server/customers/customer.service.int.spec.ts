@@ -3,7 +3,7 @@
 // customers are the ones checkout made from the forms shoppers typed.
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
-import { listAudit } from '../backoffice';
+import { createAgent, listAudit } from '../backoffice';
 import { seedOrder } from '../fulfillment/order.fixture';
 import { withOrders } from '../orders';
 import { addCustomerNote, customerDetail, searchCustomers } from './customer.service';
@@ -22,6 +22,31 @@ describe('customers in the back office', () => {
     expect(await ids('+39 333-111-2233')).toEqual([order.customerId]);
     expect(await ids('zelda quint')).toEqual([order.customerId]);
     expect(await ids('')).toEqual([]);
+  });
+
+  it("show each note's author by name, with the e-mail, and one whose agent is unknown as such", async () => {
+    const { order } = await seedOrder(rt());
+    const author = await createAgent(rt(), {
+      email: `giulia.${Date.now()}@digitalsales.example`,
+      name: 'Giulia Bianchi',
+      role: 'agent',
+      password: 'a long enough password',
+    });
+    await addCustomerNote(
+      rt(),
+      { customerId: order.customerId, text: 'asked for an invoice' },
+      { id: author._id, email: author.email },
+      new Date('2026-11-03T10:00:00Z'),
+    );
+    const shown = await addCustomerNote(
+      rt(),
+      { customerId: order.customerId, text: 'imported' },
+      { id: 'agent_gone', email: 'x@example.com' },
+    );
+    expect(shown?.notes.map((n) => n.agent)).toEqual([
+      { name: 'unknown agent agent_gone', email: null },
+      { name: 'Giulia Bianchi', email: author.email },
+    ]);
   });
 
   it('open with their own orders, newest first, and take notes that are audited', async () => {

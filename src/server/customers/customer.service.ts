@@ -1,7 +1,7 @@
 // What the back office does with customers: find them by e-mail, phone or name, open one with
 // agents' internal notes, and add a note, audited. (Their orders are added by orders' withOrders.)
 import { z } from 'zod';
-import { recordAudit } from '../backoffice';
+import { agentDirectory, recordAudit, type AgentDirectory, type PersonView } from '../backoffice';
 import { Id } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import type { Customer } from './customer.schema';
@@ -29,7 +29,7 @@ export interface CustomerSummaryView {
 
 export interface CustomerView extends CustomerSummaryView {
   /** Newest first. */
-  readonly notes: readonly { readonly at: string; readonly agentId: string; readonly text: string }[];
+  readonly notes: readonly { readonly at: string; readonly agent: PersonView; readonly text: string }[];
 }
 
 export function toCustomerSummary(customer: Customer): CustomerSummaryView {
@@ -49,18 +49,18 @@ export async function searchCustomers(rt: Runtime, input: { q: string; limit: nu
   return terms ? (await findCustomers(rt, terms, input.limit)).map(toCustomerSummary) : [];
 }
 
-function view(customer: Customer): CustomerView {
+function view(customer: Customer, agents: AgentDirectory): CustomerView {
   return {
     ...toCustomerSummary(customer),
     notes: [...customer.notes]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .map((n) => ({ at: n.at.toISOString(), agentId: n.agentId, text: n.text })),
+      .map((n) => ({ at: n.at.toISOString(), agent: agents(n.agentId), text: n.text })),
   };
 }
 
 export async function customerDetail(rt: Runtime, customerId: string): Promise<CustomerView | null> {
   const customer = await findCustomerById(rt, customerId);
-  return customer ? view(customer) : null;
+  return customer ? withAgents(rt, customer) : null;
 }
 
 export async function addCustomerNote(
@@ -79,5 +79,15 @@ export async function addCustomerNote(
     after: { notes: updated.notes.length, note: input.text },
     at: now,
   });
-  return view(updated);
+  return withAgents(rt, updated);
+}
+
+async function withAgents(rt: Runtime, customer: Customer): Promise<CustomerView> {
+  return view(
+    customer,
+    await agentDirectory(
+      rt,
+      customer.notes.map((n) => n.agentId),
+    ),
+  );
 }

@@ -1,11 +1,11 @@
 // The back office's order actions on the run's real MongoDB: each one's timeline entry, audit
 // entry and outbox effect, and the state machine's refusals. Orders are placed through checkout
 // and moved on by the real actions, those past paid bought and tracked at the marketplace simulator.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { marketplaceEnv } from '../../../infra/local/platform';
 import { useTestRuntime } from '../../../infra/local/testing';
 import { useSimulator } from '../../../infra/marketplace-simulator/simulator-testing';
-import { listAudit, AuditFilters } from '../backoffice';
+import { createAgent, listAudit, AuditFilters } from '../backoffice';
 import { ORDER_EFFECTS } from '../fulfillment';
 import { seedOrder, type SeedStatus } from '../fulfillment/order.fixture';
 import { drainOutbox, OUTBOX } from '../outbox';
@@ -21,7 +21,11 @@ const outboxCollection = collectionIn(OUTBOX);
 
 const simulator = useSimulator({ orders: { failureShare: 0 } });
 const rt = useTestRuntime('order_actions', { env: () => marketplaceEnv(simulator.sim().urls) });
-const agent = { id: 'agent_test', email: 'agent@example.com', role: 'agent' as const };
+const agent = { id: '', email: `agent.${Date.now()}@example.com`, role: 'agent' as const };
+beforeAll(async () => {
+  // A real agent, so that the timeline can name who acted.
+  agent.id = (await createAgent(rt(), { email: agent.email, name: 'Marco Verdi', role: 'agent', password: 'a long enough password' }))._id;
+});
 
 async function seed(status: SeedStatus) {
   return (await seedOrder(rt(), { offer: { simulator }, status })).order;
@@ -53,7 +57,7 @@ describe('order actions', () => {
             kind: 'status',
             from: 'awaiting_payment',
             to: 'paid',
-            actor: 'agent agent_test',
+            actor: { name: 'Marco Verdi', email: agent.email },
             reason: 'marked paid: transfer received, ref 4471',
           },
           {},

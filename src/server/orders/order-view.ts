@@ -1,5 +1,6 @@
 // Orders as the back office shows them: plain JSON (ISO dates, cents and formatted amounts), so
 // a page's server load and a mutation's answer have the same shape.
+import type { AgentDirectory, PersonView } from '../backoffice';
 import type { Customer } from '../customers';
 import { formatMoney } from '../../common/money';
 import { refundableCents, refundedCents } from './refund';
@@ -59,10 +60,21 @@ export interface OrderView extends OrderSummaryView {
   }[];
   /** Total minus refunds minus known supplier costs; null until every purchase has a cost. */
   readonly margin: string | null;
-  readonly timeline: readonly { kind: string; at: string; from: string | null; to: string; actor: string; reason: string }[];
+  readonly timeline: readonly { kind: string; at: string; from: string | null; to: string; actor: PersonView; reason: string }[];
 }
 
-export function toOrderView(order: Order, customer: Customer | null): OrderView {
+/** The agents an order's timeline names, for agentDirectory. */
+export function timelineAgentIds(order: Order): string[] {
+  return order.timeline.flatMap((t) => (t.actor.kind === 'agent' && t.actor.id ? [t.actor.id] : []));
+}
+
+function actorView(actor: Order['timeline'][number]['actor'], order: Order, agents: AgentDirectory): PersonView {
+  if (actor.kind === 'agent' && actor.id) return agents(actor.id);
+  if (actor.kind === 'shopper') return { name: 'the shopper', email: order.email };
+  return { name: 'the platform', email: null };
+}
+
+export function toOrderView(order: Order, customer: Customer | null, agents: AgentDirectory): OrderView {
   const costs = order.purchases.map((p) => p.cost?.amountCents ?? null);
   const costsKnown = costs.length > 0 && costs.every((c) => c !== null);
   const refunded = refundedCents(order);
@@ -116,7 +128,7 @@ export function toOrderView(order: Order, customer: Customer | null): OrderView 
         at: t.at.toISOString(),
         from: t.from,
         to: t.to,
-        actor: t.actor.kind === 'system' ? 'system' : `${t.actor.kind} ${t.actor.id ?? ''}`.trim(),
+        actor: actorView(t.actor, order, agents),
         reason: t.reason,
       })),
   };

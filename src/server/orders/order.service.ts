@@ -1,13 +1,13 @@
 // What the back office does with orders: search, open, refund, annotate. Joins the pure rules
 // (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
 import { refuse, type Refusal } from '../platform/refusal';
-import { recordAudit, type ActingAgent } from '../backoffice';
+import { agentDirectory, recordAudit, type ActingAgent } from '../backoffice';
 import { findCustomerById, findCustomers, searchTerms, type CustomerView } from '../customers';
 import { newId } from '../../common/ids';
 import type { Runtime } from '../platform/runtime';
 import { orderFilter, type OrderSearch } from './order-search';
 import { transition } from './order-state';
-import { toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
+import { timelineAgentIds, toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
 import { decideRefund, formatCents, refundedCents } from './refund';
@@ -34,7 +34,8 @@ export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<Or
 
 /** The order as the back office shows it, with its customer. */
 export async function orderView(rt: Runtime, order: Order): Promise<OrderView> {
-  return toOrderView(order, await findCustomerById(rt, order.customerId));
+  const [customer, agents] = await Promise.all([findCustomerById(rt, order.customerId), agentDirectory(rt, timelineAgentIds(order))]);
+  return toOrderView(order, customer, agents);
 }
 
 export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {

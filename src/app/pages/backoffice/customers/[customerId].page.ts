@@ -62,7 +62,8 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
             <ol class="space-y-2">
               @for (n of c.notes; track $index) {
                 <li class="text-sm" data-testid="customer-note">
-                  <span class="text-slate-500">{{ n.at | utc }} · {{ n.agentId }}</span
+                  <span class="text-slate-500"
+                    >{{ n.at | utc }} · <span [attr.title]="n.agent.email">{{ n.agent.name }}</span></span
                   ><br />{{ n.text }}
                 </li>
               } @empty {

@@ -261,7 +261,10 @@ type Pending =
               <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
                 <span class="text-slate-500">{{ t.at | utc: 'seconds' }}</span>
                 · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span> · {{ t.reason }}
-                <span class="text-slate-500">({{ t.actor }})</span>
+                <span class="text-slate-500"
+                  >(<span [attr.title]="t.actor.email">{{ t.actor.name }}</span
+                  >)</span
+                >
               </li>
             }
           </ol>

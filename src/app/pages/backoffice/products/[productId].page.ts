@@ -39,7 +39,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
           [class.text-emerald-700]="!p.salesStop"
         >
           @if (p.salesStop; as stop) {
-            Selling stopped {{ utc(stop.at) }} by {{ stop.agentId }}: {{ stop.reason }}
+            Selling stopped {{ utc(stop.at) }} by <span [attr.title]="stop.by.email">{{ stop.by.name }}</span>: {{ stop.reason }}
           } @else {
             Selling
           }
