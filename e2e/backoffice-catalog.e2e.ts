@@ -38,13 +38,17 @@ test('a supervisor finds a product by GTIN, overrides its price and stops sellin
   await expect(detail.chart('it').locator('svg[role="img"] path')).toHaveCount(1);
   await expect(detail.chart('it').getByTestId('chart-summary')).toContainText('Source offer price in it');
 
-  await detail.override('it', '12.34', weekAheadLocal(), 'match a competitor');
+  // At what the offer costs, the margin is under the floor: refused, saying so, until the agent accepts it.
+  const atCost = (info.priceCents / 100).toFixed(2);
+  await detail.override('it', atCost, weekAheadLocal(), 'match a competitor');
+  await expect(detail.error()).toContainText('under the floor');
+  await detail.override('it', atCost, weekAheadLocal(), 'match a competitor', { acceptBelowFloor: true });
   await expect(detail.result()).toHaveText('Override saved.');
-  await expect(detail.selling('it')).toContainText('€12.34');
+  await expect(detail.selling('it')).toContainText(`€${atCost}`);
 
   const shopper = new ProductPagePo(await (await browser.newContext()).newPage());
   await shopper.open(productPath('it', product));
-  await expect(shopper.price()).toContainText('12,34');
+  await expect(shopper.price()).toContainText(new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2 }).format(info.priceCents / 100));
 
   await detail.stopSelling('supplier recall');
   await expect(detail.result()).toHaveText('Selling stopped.');

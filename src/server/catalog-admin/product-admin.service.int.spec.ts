@@ -116,6 +116,7 @@ describe('overrides and sales stops', () => {
         priceCents: 1234,
         expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
         reason: 'price match',
+        acceptBelowFloor: true,
       },
       agent,
       now,
@@ -146,7 +147,14 @@ describe('overrides and sales stops', () => {
     const { product } = await stored();
     const result = await overridePrice(
       rt(),
-      { productId: product._id, market: 'it', priceCents: 4321, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'race' },
+      {
+        productId: product._id,
+        market: 'it',
+        priceCents: 4321,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: 'race',
+        acceptBelowFloor: true,
+      },
       agent,
     );
     expect(result.ok).toBe(true);
@@ -155,6 +163,50 @@ describe('overrides and sales stops', () => {
     const newer = { ...product, title: 'Renamed by a later scrape', updatedAt: new Date(Date.now() + 1000) };
     await cacheProduct(rt().redis, newer);
     expect((await readCachedProduct(rt().redis, product._id))?.title).toBe('Renamed by a later scrape');
+  });
+
+  it('refuses a price that leaves less than the margin floor, saying so, unless the agent accepts it a second time', async () => {
+    const { product } = await stored();
+    // Sold at what it costs: after VAT and fees, less than nothing.
+    const atCost = product.offers.it!.price.amountCents;
+    const ask = (acceptBelowFloor?: boolean) =>
+      overridePrice(
+        rt(),
+        {
+          productId: product._id,
+          market: 'it',
+          priceCents: atCost,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          reason: 'clearance',
+          acceptBelowFloor,
+        },
+        agent,
+      );
+    expect(await ask()).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      message: expect.stringMatching(
+        /^At €[\d,.]+ the margin in it would be -€[\d,.]+, under the floor of €[\d,.]+ .*tick "Accept a margin under the floor"/,
+      ),
+    });
+    expect((await openProductPage(rt(), product._id, 'it'))?.price?.price).toEqual(product.sellPrices.it?.price);
+    expect(await ask(true)).toMatchObject({ ok: true });
+    expect((await openProductPage(rt(), product._id, 'it'))?.price?.price.amountCents).toBe(atCost);
+    // The computed price itself keeps the floor: overriding at it needs no second word.
+    const computed = product.sellPrices.it!.price.amountCents;
+    expect(
+      await overridePrice(
+        rt(),
+        {
+          productId: product._id,
+          market: 'it',
+          priceCents: computed,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          reason: 'pin',
+        },
+        agent,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses an expiry in the past or too far ahead, and an unknown product', async () => {
@@ -194,7 +246,11 @@ describe('overrides and sales stops', () => {
   it('the refresher rewrites the computed prices but keeps the override, in MongoDB and in the cache', async () => {
     const { info, product } = await stored();
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
-    await overridePrice(rt(), { productId: product._id, market: 'it', priceCents: 777, expiresAt, reason: 'clearance' }, agent);
+    await overridePrice(
+      rt(),
+      { productId: product._id, market: 'it', priceCents: 777, expiresAt, reason: 'clearance', acceptBelowFloor: true },
+      agent,
+    );
     await patchSimProduct(sim.controlUrl, 'it', info.sourceId, { priceCents: info.priceCents + 300 });
     const outcome = await refreshProduct(
       {

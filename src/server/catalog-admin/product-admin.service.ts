@@ -15,9 +15,10 @@ import {
 } from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
+import { eur, formatMoney } from '../../common/money';
 import type { ActingAgent } from '../backoffice';
 import { mergedInto } from '../matching';
-import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryOf } from '../pricing';
+import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryOf, offerMargin } from '../pricing';
 import type { PriceEvent } from '../pricing';
 import type { Runtime } from '../platform/runtime';
 import {
@@ -81,6 +82,18 @@ async function changed(
   return { ok: true, product: await view(rt, change.after, change.at) };
 }
 
+/** Amounts as the back office writes them: `€12.34`. */
+const euros = (cents: number) => formatMoney(eur(cents), 'en-IE');
+
+/** The margin an override would leave when it is under the floor, bought where the computed price is; null otherwise. */
+function belowFloor(rt: Runtime, product: Product, market: MarketCode, priceCents: number) {
+  const sourceMarket = product.sellPrices[market]?.sourceMarket;
+  const offer = sourceMarket ? product.offers[sourceMarket] : undefined;
+  if (!sourceMarket || !offer) return null;
+  const sale = offerMargin(offer, sourceMarket, market, priceCents, marginRules(rt.config));
+  return sale.marginCents < sale.floorCents ? { marginCents: sale.marginCents, floorCents: sale.floorCents, sourceMarket } : null;
+}
+
 export async function overridePrice(rt: Runtime, input: OverrideInput, agent: ActingAgent, now = new Date()): Promise<ProductActionResult> {
   const expiresAt = new Date(input.expiresAt);
   const problem = overrideExpiryProblem(expiresAt, now);
@@ -88,6 +101,12 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
   const before = await findProduct(rt, input.productId);
   if (!before) return notFound(input.productId);
   const currency = before.sellPrices[input.market]?.price.currency ?? 'EUR';
+  const below = belowFloor(rt, before, input.market, input.priceCents);
+  if (below && input.acceptBelowFloor !== true)
+    return refuse(
+      'conflict',
+      `At ${euros(input.priceCents)} the margin in ${input.market} would be ${euros(below.marginCents)}, under the floor of ${euros(below.floorCents)} (after VAT, fees and shipping, bought in ${below.sourceMarket}). To sell at this price anyway, tick "Accept a margin under the floor" and confirm again.`,
+    );
   const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
   const after = await setPriceOverride(rt, input.productId, input.market, override);
   return changed(rt, agent, {

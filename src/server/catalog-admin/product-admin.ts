@@ -20,6 +20,8 @@ export const OverrideInput = z.object({
   priceCents: z.number().int().min(1, 'priceCents: must be at least 1 cent').max(10_000_000, 'priceCents: at most €100,000'),
   expiresAt: z.iso.datetime({ offset: true, message: 'expiresAt: expected a date and time' }),
   reason: z.string().trim().min(3, 'reason: say why, in a few words').max(500),
+  /** The agent's second confirmation that a margin under the floor is meant (a clearance, a price match). */
+  acceptBelowFloor: z.boolean().optional(),
 });
 export type OverrideInput = z.infer<typeof OverrideInput>;
 

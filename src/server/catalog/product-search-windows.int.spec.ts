@@ -62,7 +62,11 @@ async function makeCatalog(generated: readonly GeneratedProduct[]): Promise<void
     if (g.fate === 'override') {
       const expiresAt = new Date(Date.now() + day).toISOString();
       expect(
-        await overridePrice(rt(), { productId: product!._id, market: 'it', priceCents: 1234, expiresAt, reason: 'promotion' }, agent),
+        await overridePrice(
+          rt(),
+          { productId: product!._id, market: 'it', priceCents: 1234, expiresAt, reason: 'promotion', acceptBelowFloor: true },
+          agent,
+        ),
       ).toMatchObject({ ok: true });
     }
     if (g.fate === 'stopped')

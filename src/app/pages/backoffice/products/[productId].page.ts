@@ -274,6 +274,12 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <label for="override-reason" class="block text-sm font-medium">Reason for the override</label>
                   <input id="override-reason" name="reason" required class="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
                 </div>
+                <div class="flex items-start gap-2">
+                  <input id="override-below-floor" name="acceptBelowFloor" type="checkbox" class="mt-1" />
+                  <label for="override-below-floor" class="text-sm"
+                    >Accept a margin under the floor (the override is refused without it when the price leaves less than the floor)</label
+                  >
+                </div>
                 <button type="submit" appNeedsScripts class="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white">
                   Review override
                 </button>
@@ -389,15 +395,23 @@ export default class BackofficeProductPage {
     const priceCents = parseEuroCents(String(form.get('price') ?? ''));
     const expiresLocal = String(form.get('expiresAt') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
+    const acceptBelowFloor = form.get('acceptBelowFloor') !== null;
     if (priceCents === null) return this.confirmation.error.set('Price: enter euros and cents, such as 19.90.');
     const expires = new Date(expiresLocal);
     if (!expiresLocal || Number.isNaN(expires.getTime())) return this.confirmation.error.set('Expires: pick a date and time.');
     if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
     this.confirmation.ask({
-      description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}`,
+      description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}${acceptBelowFloor ? ', even with a margin under the floor' : ''}`,
       done: 'Override saved.',
       run: (api) =>
-        api.products.setOverride.mutate({ productId: product.id, market, priceCents, expiresAt: expires.toISOString(), reason }),
+        api.products.setOverride.mutate({
+          productId: product.id,
+          market,
+          priceCents,
+          expiresAt: expires.toISOString(),
+          reason,
+          acceptBelowFloor,
+        }),
     });
   }
 
