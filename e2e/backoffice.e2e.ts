@@ -35,6 +35,8 @@ test('an agent finds an order by e-mail, refunds part of it, and sees it in the 
   await detail.refund('12.50', 'lid arrived scratched');
   await expect(detail.result()).toHaveText('Refund recorded.');
   await expect(detail.refunded()).toHaveText('€12.50');
+  // The form is emptied: one more click cannot refund the same amount again.
+  await expect(page.getByLabel(/^Amount in EUR/)).toHaveValue('');
   await expect(detail.timeline().first()).toContainText('Partial refund of €12.50: lid arrived scratched');
   // Server-rendered again from MongoDB: the refund is stored, not only shown.
   await page.reload();

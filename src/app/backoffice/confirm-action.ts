@@ -7,6 +7,11 @@ export interface PendingAction<T> {
   readonly description: string;
   readonly done: string;
   readonly run: (api: BackofficeApi) => Promise<T>;
+  /**
+   * The form the action came from: emptied once the action succeeded, so that what it held (a
+   * refund's amount) cannot be sent a second time by one more click.
+   */
+  readonly form?: HTMLFormElement;
 }
 
 export class ConfirmedActions<T> {
@@ -33,6 +38,7 @@ export class ConfirmedActions<T> {
     this.busy.set(true);
     try {
       this.answered(await pending.run(api));
+      pending.form?.reset();
       this.message.set(pending.done);
       this.error.set(null);
     } catch (error) {

@@ -291,7 +291,7 @@ export default class BackofficeOrderPage {
     this.confirmation.message.set(null);
     if (amountCents === null) return this.confirmation.error.set('Amount: enter euros and cents, such as 12.50.');
     if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
-    this.ask({ kind: 'refund', amountCents, reason });
+    this.ask({ kind: 'refund', amountCents, reason }, event.target as HTMLFormElement);
   }
 
   protected reviewNote(event: Event): void {
@@ -299,7 +299,7 @@ export default class BackofficeOrderPage {
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
     this.confirmation.message.set(null);
     if (!text) return this.confirmation.error.set('Note: write something first.');
-    this.ask({ kind: 'note', text });
+    this.ask({ kind: 'note', text }, event.target as HTMLFormElement);
   }
 
   protected reviewAction(event: SubmitEvent): void {
@@ -309,7 +309,7 @@ export default class BackofficeOrderPage {
     this.confirmation.message.set(null);
     if (!action || !(action in ORDER_ACTIONS)) return this.confirmation.error.set('Choose an action.');
     if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
-    this.ask({ kind: 'action', action, reason });
+    this.ask({ kind: 'action', action, reason }, event.target as HTMLFormElement);
   }
 
   protected reviewAddress(event: Event): void {
@@ -366,10 +366,11 @@ export default class BackofficeOrderPage {
     address: 'Shipping address changed.',
   };
 
-  private ask(p: Pending): void {
+  /** `form`: emptied once the action succeeded; the address form is not, as it shows the address now. */
+  private ask(p: Pending, form?: HTMLFormElement): void {
     const order = this.order();
     if (!order) return;
     const done = p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind];
-    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api) });
+    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api), form });
   }
 }

@@ -403,6 +403,7 @@ export default class BackofficeProductPage {
     this.confirmation.ask({
       description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}${acceptBelowFloor ? ', even with a margin under the floor' : ''}`,
       done: 'Override saved.',
+      form: event.target as HTMLFormElement,
       run: (api) =>
         api.products.setOverride.mutate({
           productId: product.id,
@@ -434,6 +435,7 @@ export default class BackofficeProductPage {
     this.confirmation.ask({
       description: `Stop selling "${product.title}" in every market, because: ${reason}`,
       done: 'Selling stopped.',
+      form: event.target as HTMLFormElement,
       run: (api) => api.products.stopSelling.mutate({ productId: product.id, reason }),
     });
   }
