@@ -67,9 +67,15 @@ describe('refund arithmetic', () => {
     expect(decideRefund(order(40_000, [5000, 5000, 5000]), ask(5000, 'supervisor'))).toEqual({ ok: true, full: false });
   });
 
-  it('refuses orders not yet paid, being purchased, or closed', () => {
+  it('refuses orders not yet paid, being purchased, or closed, saying what to do instead', () => {
     for (const status of ['awaiting_payment', 'purchasing', 'cancelled', 'refunded'] as const) {
       expect(decideRefund(order(4000, [], status), ask(100))).toMatchObject({ ok: false, kind: 'conflict' });
     }
+    expect(decideRefund(order(4000, [], 'purchasing'), ask(100))).toMatchObject({
+      message: expect.stringMatching(/purchase from the supplier is under way: wait until it is bought/),
+    });
+    expect(decideRefund(order(4000, [], 'awaiting_payment'), ask(100))).toMatchObject({
+      message: expect.stringMatching(/cancel the order instead/),
+    });
   });
 });

@@ -40,12 +40,23 @@ export function formatCents(cents: number): string {
   return `€${(cents / 100).toFixed(2)}`;
 }
 
+/** Why an order in a status that takes no refund takes none, and what the agent can do instead. */
+const NO_REFUND_BECAUSE: Readonly<Partial<Record<Order['status'], string>>> = {
+  awaiting_payment: 'nothing has been paid for it yet: cancel the order instead',
+  confirmed: 'it is paid on delivery and nothing has been paid yet: cancel the order instead',
+  purchasing:
+    'its purchase from the supplier is under way: wait until it is bought (a minute or two), then refund it; if the purchase fails, the order needs attention and can be refunded then',
+  cancelled: 'it is cancelled: nothing is left to refund',
+  refunded: 'it is refunded in full already',
+};
+
 export function decideRefund(order: Pick<Order, 'refunds' | 'total' | 'status'>, ask: RefundAsk): RefundDecision {
   if (!Number.isSafeInteger(ask.amountCents) || ask.amountCents <= 0) {
     return refuse('invalid', 'amountCents: a refund must be a whole number of cents above 0');
   }
   if (!REFUNDABLE_STATUSES.includes(order.status)) {
-    return refuse('conflict', `an order that is ${order.status} cannot be refunded`);
+    const because = NO_REFUND_BECAUSE[order.status] ?? 'its status takes no refund';
+    return refuse('conflict', `this order cannot be refunded now: ${because}`);
   }
   const remaining = refundableCents(order);
   if (ask.amountCents > remaining) {
