@@ -36,3 +36,10 @@ export function formatMoney(money: Money, locale: string): string {
   }
   return formatter.format(money.amountCents / 100);
 }
+
+/** "€12.34", "-€0.50": the back office's one way of showing cents, in its pages and its messages. */
+export function formatEuroCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}€${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -15,7 +15,7 @@ import {
 } from '../catalog';
 import type { Product } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
-import { eur, formatMoney } from '../../common/money';
+import { formatEuroCents } from '../../common/money';
 import type { ActingAgent } from '../backoffice';
 import { mergedInto } from '../matching';
 import { listenForPriceEvents, priceEventHub, marginRules, enqueueRefresh, refreshQueue, priceHistoryOf, offerMargin } from '../pricing';
@@ -82,9 +82,6 @@ async function changed(
   return { ok: true, product: await view(rt, change.after, change.at) };
 }
 
-/** Amounts as the back office writes them: `€12.34`. */
-const euros = (cents: number) => formatMoney(eur(cents), 'en-IE');
-
 /** The margin an override would leave when it is under the floor, bought where the computed price is; null otherwise. */
 function belowFloor(rt: Runtime, product: Product, market: MarketCode, priceCents: number) {
   const sourceMarket = product.sellPrices[market]?.sourceMarket;
@@ -105,7 +102,7 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
   if (below && input.acceptBelowFloor !== true)
     return refuse(
       'conflict',
-      `At ${euros(input.priceCents)} the margin in ${input.market} would be ${euros(below.marginCents)}, under the floor of ${euros(below.floorCents)} (after VAT, fees and shipping, bought in ${below.sourceMarket}). To sell at this price anyway, tick "Accept a margin under the floor" and confirm again.`,
+      `At ${formatEuroCents(input.priceCents)} the margin in ${input.market} would be ${formatEuroCents(below.marginCents)}, under the floor of ${formatEuroCents(below.floorCents)} (after VAT, fees and shipping, bought in ${below.sourceMarket}). To sell at this price anyway, tick "Accept a margin under the floor" and confirm again.`,
     );
   const override = { price: { amountCents: input.priceCents, currency }, expiresAt, reason: input.reason, agentId: agent.id, at: now };
   const after = await setPriceOverride(rt, input.productId, input.market, override);

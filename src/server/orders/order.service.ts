@@ -1,5 +1,6 @@
 // What the back office does with orders: search, open, refund, annotate. Joins the pure rules
 // (order-state.ts, refund.ts, order-search.ts) with the stores, and audits every change.
+import { formatEuroCents } from '../../common/money';
 import { refuse, type Refusal } from '../platform/refusal';
 import { agentDirectory, recordAudit, type ActingAgent } from '../backoffice';
 import { findCustomerById, findCustomers, searchTerms, type CustomerView } from '../customers';
@@ -10,7 +11,7 @@ import { transition } from './order-state';
 import { timelineAgentIds, toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
-import { decideRefund, formatCents, refundedCents } from './refund';
+import { decideRefund, refundedCents } from './refund';
 import type { OrderNoteInput, RefundInput } from './order-actions.schema';
 
 export type OrderActionResult = { readonly ok: true; readonly order: OrderView } | Refusal;
@@ -67,7 +68,7 @@ export async function refundOrder(rt: Runtime, input: RefundInput, agent: Acting
       at: now,
       agentId: agent.id,
     };
-    const label = `${decision.full ? 'Full' : 'Partial'} refund of ${formatCents(input.amountCents)}: ${input.reason}`;
+    const label = `${decision.full ? 'Full' : 'Partial'} refund of ${formatEuroCents(input.amountCents)}: ${input.reason}`;
     const timeline: TimelineEntry[] = decision.full
       ? [{ ...transition(order.status, { to: 'refunded', actor, reason: label, at: now }), kind: 'refund' }]
       : [{ kind: 'refund', at: now, from: order.status, to: order.status, actor, reason: label }];

@@ -7,6 +7,7 @@
 // and once a supervisor has refunded past the agent limit, any further money back on that order
 // is again a supervisor's decision. The service applies the refund with a conditional update on
 // the refunds it decided on, so two concurrent refunds cannot both pass under the limit.
+import { formatEuroCents } from '../../common/money';
 import { refuse, type Refusal } from '../platform/refusal';
 import type { Role } from '../backoffice';
 import { REFUNDABLE_STATUSES } from './order-state';
@@ -36,10 +37,6 @@ export function refundLimitCents(role: Role, agentLimitCents: number): number | 
   return role === 'agent' ? agentLimitCents : null;
 }
 
-export function formatCents(cents: number): string {
-  return `€${(cents / 100).toFixed(2)}`;
-}
-
 /** Why an order in a status that takes no refund takes none, and what the agent can do instead. */
 const NO_REFUND_BECAUSE: Readonly<Partial<Record<Order['status'], string>>> = {
   awaiting_payment: 'nothing has been paid for it yet: cancel the order instead',
@@ -60,15 +57,15 @@ export function decideRefund(order: Pick<Order, 'refunds' | 'total' | 'status'>,
   }
   const remaining = refundableCents(order);
   if (ask.amountCents > remaining) {
-    return refuse('conflict', `only ${formatCents(remaining)} of this order remains refundable`);
+    return refuse('conflict', `only ${formatEuroCents(remaining)} of this order remains refundable`);
   }
   const limit = refundLimitCents(ask.role, ask.agentLimitCents);
   const already = refundedCents(order);
   if (limit !== null && already + ask.amountCents > limit) {
-    const so = already > 0 ? ` (${formatCents(already)} of this order is refunded already)` : '';
+    const so = already > 0 ? ` (${formatEuroCents(already)} of this order is refunded already)` : '';
     return refuse(
       'forbidden',
-      `refunds above ${formatCents(limit)} in total on one order need a supervisor${so}: ask one to issue this refund`,
+      `refunds above ${formatEuroCents(limit)} in total on one order need a supervisor${so}: ask one to issue this refund`,
     );
   }
   return { ok: true, full: ask.amountCents === remaining };
