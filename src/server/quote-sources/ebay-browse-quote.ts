@@ -9,7 +9,7 @@ import type { Offer } from '../catalog';
 import type { Config } from '../platform/config';
 import { outboundAdapter, type OutboundPolicy } from '../platform/outbound';
 import { OfferCallError, serverTimingMs, type OfferCallResult } from '../pricing';
-import { ebayItemAnswer } from './partner-answers';
+import { ebayItemAnswer, partnerStatusFailure } from './partner-answers';
 
 export type EbayBrowseSettings = Pick<Config, 'EBAY_API_URL' | 'EBAY_CLIENT_ID' | 'EBAY_CLIENT_SECRET'>;
 
@@ -77,8 +77,5 @@ function failure(error: EbayFailure, offer: Offer, signal: AbortSignal): OfferCa
   if (status === undefined) return new OfferCallError('network', error.message ?? 'no answer from eBay');
   if (error.meta?.req?.url?.includes('/identity/'))
     return new OfferCallError('not-configured', `eBay refused the application's credentials (${detail})`);
-  if (status === 429) return new OfferCallError('rate-limited', detail);
-  if (status === 404 || status === 400) return new OfferCallError('not-found', `${offer.sourceId}: ${detail}`);
-  if (status === 401 || status === 403) return new OfferCallError('not-configured', detail);
-  return new OfferCallError('http-error', detail);
+  return partnerStatusFailure(status, detail, offer.sourceId);
 }

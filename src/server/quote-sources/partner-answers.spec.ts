@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { eur } from '../../common/money';
 import type { Offer } from '../catalog';
-import { ebayItemAnswer, spApiAnswer, spApiErrorText } from './partner-answers';
+import { ebayItemAnswer, partnerStatusFailure, spApiAnswer, spApiErrorText } from './partner-answers';
 
 const offer: Offer = {
   site: 'amazon.de',
@@ -99,5 +99,21 @@ describe('eBay Browse getItem', () => {
     expect(ebayItemAnswer(item({ price: { value: '24.90', currency: 'USD' } }))).toMatch(/USD, not EUR/);
     expect(ebayItemAnswer(item({ price: { value: '24,90', currency: 'EUR' } }))).toMatch(/not an item/);
     expect(ebayItemAnswer(item({ price: { value: '-1', currency: 'EUR' } }))).toMatch(/not an item/);
+  });
+});
+
+describe("a partner API's HTTP error", () => {
+  it('is the failure kind the gate and the page know, naming the item when it is about the item', () => {
+    const kind = (status: number) => partnerStatusFailure(status, 'x', 'B0TEST0001').kind;
+    expect([429, 404, 400, 401, 403, 500, 503].map(kind)).toEqual([
+      'rate-limited',
+      'not-found',
+      'not-found',
+      'not-configured',
+      'not-configured',
+      'http-error',
+      'http-error',
+    ]);
+    expect(partnerStatusFailure(404, 'gone', 'B0TEST0001').message).toContain('B0TEST0001: gone');
   });
 });

@@ -5,7 +5,7 @@
 // eBay Browse getItem: the item's price, its first shipping option, its estimated availability.
 import { z } from 'zod';
 import type { Offer } from '../catalog';
-import type { OfferQuote } from '../pricing';
+import { OfferCallError, type OfferQuote } from '../pricing';
 
 const Money = z.object({ CurrencyCode: z.string(), Amount: z.number().nonnegative() });
 const OfferDetail = z.object({
@@ -76,4 +76,16 @@ export function ebayItemAnswer(body: unknown): Omit<OfferQuote, 'source'> | stri
     shippingCents: shipping ? cents(Number(shipping.value)) : null,
     availability: (status === undefined ? undefined : EBAY_AVAILABILITY[status]) ?? 'unknown',
   };
+}
+
+/**
+ * A partner API's HTTP error as the gate and the page understand it, the same for Amazon's and
+ * eBay's: their quota is rate-limited, an item they do not know (or an id they refuse) is gone,
+ * refused credentials are ours to fix, anything else is the marketplace unwell.
+ */
+export function partnerStatusFailure(status: number, detail: string, sourceId: string): OfferCallError {
+  if (status === 429) return new OfferCallError('rate-limited', detail);
+  if (status === 404 || status === 400) return new OfferCallError('not-found', `${sourceId}: ${detail}`);
+  if (status === 401 || status === 403) return new OfferCallError('not-configured', detail);
+  return new OfferCallError('http-error', detail);
 }

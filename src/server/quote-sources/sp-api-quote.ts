@@ -15,7 +15,7 @@ import type { Config } from '../platform/config';
 import { outboundAxios, type OutboundPolicy } from '../platform/outbound';
 import { OfferCallError, RateLimiter, serverTimingMs, type OfferCallResult, type RefreshJobData } from '../pricing';
 import { oauthTokens, TokenRefused, untilAborted } from './oauth-token';
-import { spApiAnswer, spApiErrorText } from './partner-answers';
+import { partnerStatusFailure, spApiAnswer, spApiErrorText } from './partner-answers';
 
 export type SpApiSettings = Pick<
   Config,
@@ -217,9 +217,6 @@ function failure(error: unknown, offer: Offer, signal: AbortSignal): OfferCallEr
 }
 
 function statusFailure({ status, data, headers }: Answer, offer: Offer): OfferCallError {
-  const detail = `SP-API answered ${status}${spApiErrorText(data)}`;
-  if (status === 429) return new OfferCallError('rate-limited', `${detail} (limit ${String(headers['x-amzn-ratelimit-limit'] ?? '?')}/s)`);
-  if (status === 404 || status === 400) return new OfferCallError('not-found', `${offer.sourceId}: ${detail}`);
-  if (status === 401 || status === 403) return new OfferCallError('not-configured', detail);
-  return new OfferCallError('http-error', detail);
+  const limit = status === 429 ? ` (limit ${String(headers['x-amzn-ratelimit-limit'] ?? '?')}/s)` : '';
+  return partnerStatusFailure(status, `SP-API answered ${status}${spApiErrorText(data)}${limit}`, offer.sourceId);
 }
