@@ -2,7 +2,8 @@
 // of the request's session cookie. No session becomes `signed-out` (the page redirects to the
 // sign-in page); other refusals an error state with their HTTP status. It never throws, which
 // Analog would answer as an empty page with 200.
-import { getQuery, type H3Event } from 'h3';
+import { getHeader, getQuery, type H3Event } from 'h3';
+import { timeZoneFromCookies } from '../../common/time';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
 import { createContext } from '../../server/trpc/context';
@@ -52,4 +53,9 @@ export function readFilters(event: H3Event, path: string, names: readonly string
   }
   const search = new URLSearchParams(filters).toString();
   return { filters, pagePath: `${path}${search ? `?${search}` : ''}` };
+}
+
+/** The agent's time zone, which their browser leaves in a cookie: date filters are its days. */
+export function agentTimeZoneOf(event: H3Event): string {
+  return timeZoneFromCookies(getHeader(event, 'cookie'));
 }

@@ -1,6 +1,7 @@
 // The frame of every signed-in back-office page: navigation (the links a role may follow; the
-// server refuses the rest anyway), who is signed in, sign-out.
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+// server refuses the rest anyway), the time zone the pages' times are in, who is signed in, sign-out.
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { AgentTimeZone } from './agent-time';
 import { backofficeApi, errorMessage } from './backoffice-api';
 import type { SignedInAgent } from './backoffice-load';
 
@@ -24,6 +25,7 @@ import type { SignedInAgent } from './backoffice-load';
         <a href="/backoffice/opportunities" class="text-indigo-700 hover:underline">Opportunities</a>
       </div>
       <div class="flex items-center gap-4 text-sm text-slate-600">
+        <span data-testid="time-zone" title="Times on these pages are in this zone, your browser's">Times in {{ zone }}</span>
         <span data-testid="signed-in-as">{{ agent().name }} ({{ agent().role }})</span>
         <button type="button" class="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50" (click)="signOut()">Sign out</button>
       </div>
@@ -37,6 +39,7 @@ import type { SignedInAgent } from './backoffice-load';
 export class BackofficeShell {
   readonly agent = input.required<SignedInAgent>();
   protected readonly error = signal<string | null>(null);
+  protected readonly zone = inject(AgentTimeZone).zone;
 
   protected async signOut(): Promise<void> {
     try {

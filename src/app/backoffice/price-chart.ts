@@ -1,7 +1,9 @@
-// The geometry of a price-history chart, computed on the server and drawn as inline SVG by the
-// page: a step line (a price holds until it changes), labelled axes, and a text summary for
-// screen readers and for whoever reads the page without its pictures. Pure; dates shown in UTC.
-import { utcTime } from './utc-time';
+// The geometry of a price-history chart, drawn as inline SVG by the page: a step line (a price
+// holds until it changes), labelled axes, and a text summary for screen readers and for whoever
+// reads the page without its pictures. Pure. The value axis steps by round amounts (1, 2, 2.5 or
+// 5 times a power of ten) and its margin widens with its longest label, so a €3 item and a
+// €12,000 one both read whole; dates are in the agent's time zone.
+import { agentTime } from '../../common/time';
 import { formatEuroCents } from './euro-amount';
 
 export interface ChartInput {
@@ -12,6 +14,8 @@ export interface ChartInput {
 export interface Tick {
   readonly at: number;
   readonly label: string;
+  /** The end labels align inward, so they never run off the drawing. */
+  readonly anchor: 'start' | 'middle' | 'end';
 }
 
 export interface PriceChart {
@@ -27,24 +31,48 @@ export interface PriceChart {
   /** Time ticks: `at` is the x coordinate. */
   readonly xTicks: readonly Tick[];
   readonly summary: string;
+  /** The time axis's title, naming the zone. */
+  readonly timeAxis: string;
 }
 
 const DAY_MS = 86_400_000;
+/** The width of a digit of the 11 px labels, a little generous, and the room the axis title takes. */
+const CHAR_PX = 6.8;
+const AXIS_TITLE_PX = 22;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function priceChart(points: readonly ChartInput[], label: string, size = { width: 560, height: 200 }): PriceChart | null {
+/** A round step that cuts `range` cents into about `parts` parts; never under a cent. */
+export function niceStep(range: number, parts: number): number {
+  const raw = Math.max(1, range / parts);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  return Math.max(1, Math.round(step));
+}
+
+export function priceChart(
+  points: readonly ChartInput[],
+  label: string,
+  zone: string,
+  size = { width: 560, height: 200 },
+): PriceChart | null {
   if (points.length === 0) return null;
   const series = points.map((p) => ({ t: Date.parse(p.at), cents: p.priceCents })).sort((a, b) => a.t - b.t);
-  const plot = { left: 64, top: 12, right: size.width - 12, bottom: size.height - 32 };
   const first = series[0]!;
   const last = series[series.length - 1]!;
   const cents = series.map((p) => p.cents);
   const low = Math.min(...cents);
   const high = Math.max(...cents);
-  // A flat line sits mid-height; otherwise a tenth of the range above and below.
+  // A flat line sits mid-height; otherwise a tenth of the range above and below, out to round steps.
   const pad = high === low ? Math.max(100, Math.round(low * 0.1)) : Math.ceil((high - low) / 10);
-  const yMin = Math.max(0, low - pad);
-  const yMax = high + pad;
+  const step = niceStep(high - low + 2 * pad, 3);
+  const yMin = Math.max(0, Math.floor((low - pad) / step) * step);
+  const yMax = Math.ceil((high + pad) / step) * step;
+  const tickCents: number[] = [];
+  for (let c = yMin; c <= yMax; c += step) tickCents.push(c);
+  const tickLabels = tickCents.map(formatEuroCents);
+  const longest = Math.max(...tickLabels.map((l) => l.length));
+  const plot = { left: Math.ceil(AXIS_TITLE_PX + longest * CHAR_PX + 8), top: 12, right: size.width - 12, bottom: size.height - 32 };
+
   const tMin = first.t === last.t ? first.t - DAY_MS : first.t;
   const tMax = first.t === last.t ? last.t + DAY_MS : last.t;
   const x = (t: number) => round1(plot.left + ((t - tMin) / (tMax - tMin)) * (plot.right - plot.left));
@@ -53,15 +81,13 @@ export function priceChart(points: readonly ChartInput[], label: string, size = 
   let line = `M${x(first.t)},${y(first.cents)}`;
   for (const p of series.slice(1)) line += ` H${x(p.t)} V${y(p.cents)}`;
 
-  const yTicks = [0, 1, 2, 3].map((i) => {
-    const c = Math.round(yMin + ((yMax - yMin) * i) / 3);
-    return { at: y(c), label: formatEuroCents(c) };
-  });
-  const xTicks = [0, 1, 2].map((i) => {
+  const yTicks = tickCents.map((c, i) => ({ at: y(c), label: tickLabels[i]!, anchor: 'end' as const }));
+  const anchors = ['start', 'middle', 'end'] as const;
+  const day = (t: number) => agentTime(t, zone, 'day');
+  const xTicks = anchors.map((anchor, i) => {
     const t = tMin + ((tMax - tMin) * i) / 2;
-    return { at: x(t), label: new Date(t).toISOString().slice(0, 10) };
+    return { at: x(t), label: day(t), anchor };
   });
-  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const summary =
     series.length === 1
       ? `${label}: one price known, ${formatEuroCents(first.cents)} on ${day(first.t)}.`
@@ -70,13 +96,10 @@ export function priceChart(points: readonly ChartInput[], label: string, size = 
     ...size,
     plot,
     line,
-    dots: series.map((p) => ({
-      x: x(p.t),
-      y: y(p.cents),
-      label: `${utcTime(new Date(p.t).toISOString())} UTC: ${formatEuroCents(p.cents)}`,
-    })),
+    dots: series.map((p) => ({ x: x(p.t), y: y(p.cents), label: `${agentTime(p.t, zone)}: ${formatEuroCents(p.cents)}` })),
     yTicks,
     xTicks,
     summary,
+    timeAxis: `Date (${zone})`,
   };
 }

@@ -2,6 +2,7 @@
 // the order numbers, e-mails, phones and names to look for, then one MongoDB filter.
 import { z } from 'zod';
 import { MarketCode } from '../../common/markets';
+import { dayRange, DaysFilter } from '../../common/time';
 import type { SearchTerms } from '../customers';
 import { OrderStatus } from './order.schema';
 
@@ -9,9 +10,7 @@ export const OrderSearch = z.object({
   q: z.string().trim().max(200).default(''),
   status: OrderStatus.optional(),
   market: MarketCode.optional(),
-  /** Whole UTC days, `to` included. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  ...DaysFilter.shape,
   needsAttention: z.boolean().default(false),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -23,10 +22,8 @@ export function orderFilter(search: OrderSearch, terms: SearchTerms | null, cust
   if (search.needsAttention) filter['status'] = 'needs_attention';
   else if (search.status) filter['status'] = search.status;
   if (search.market) filter['market'] = search.market;
-  const createdAt: Record<string, Date> = {};
-  if (search.from) createdAt['$gte'] = new Date(`${search.from}T00:00:00.000Z`);
-  if (search.to) createdAt['$lt'] = new Date(Date.parse(`${search.to}T00:00:00.000Z`) + 86_400_000);
-  if (Object.keys(createdAt).length > 0) filter['createdAt'] = createdAt;
+  const createdAt = dayRange(search.from, search.to, search.timeZone);
+  if (createdAt) filter['createdAt'] = createdAt;
   if (terms) {
     const or: Record<string, unknown>[] = [{ number: terms.text }, { number: terms.text.toUpperCase() }];
     if (terms.email) or.push({ email: terms.email });

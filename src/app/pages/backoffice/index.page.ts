@@ -1,7 +1,7 @@
 // Orders list and the back office's one search box (order number, e-mail, name, phone, product id,
 // GTIN, ASIN, source URL) with the filters, as a plain GET form so every search is a
 // server-rendered page with a shareable URL. Products and customers found show beside the orders.
-import { UtcTimePipe } from '../../backoffice/utc-time';
+import { AgentTimePipe } from '../../backoffice/agent-time';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { BackofficePage } from '../../backoffice/backoffice-page';
@@ -14,7 +14,7 @@ import { ORDER_STATUS_WORDS } from '../../backoffice/order-status-words';
 export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, FilterDates, FilterSelect, UtcTimePipe, OrderStatusBadge],
+  imports: [BackofficePage, FilterDates, FilterSelect, AgentTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -102,7 +102,7 @@ export const routeMeta: RouteMeta = { title: 'Orders · Back office · DigitalSa
                 <td>{{ order.market }}</td>
                 <td><app-order-status [status]="order.status" /></td>
                 <td class="text-right tabular-nums">{{ order.total }}</td>
-                <td class="pl-6">{{ order.createdAt | utc }}</td>
+                <td class="pl-6">{{ order.createdAt | agentTime }}</td>
               </tr>
             } @empty {
               <tr>

@@ -1,7 +1,7 @@
 // Data of the orders list and the one search box: the filters, read from the query string, and
 // with a search typed, the products and customers it also finds.
 import type { PageServerLoad } from '@analogjs/router';
-import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
+import { agentTimeZoneOf, backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
 import type { OrderSummaryView } from '../../../server/orders';
 import type { ProductHit } from '../../../server/catalog-admin';
@@ -37,6 +37,7 @@ export async function load({ event }: PageServerLoad): Promise<BackofficeLoad<Or
       market: filters['market'] as never,
       from: filters['from'],
       to: filters['to'],
+      timeZone: agentTimeZoneOf(event),
       needsAttention: filters['needsAttention'] === 'on',
     }),
   }));

@@ -8,14 +8,14 @@ import { agentApi, injectBackofficeLoad, latestData } from '../../backoffice/bac
 import { BackofficePage } from '../../backoffice/backoffice-page';
 import { ConfirmedActions, ConfirmPanel } from '../../backoffice/confirm-action';
 import { formatEuroCents } from '../../backoffice/euro-amount';
-import { UtcTimePipe } from '../../backoffice/utc-time';
+import { AgentTimePipe } from '../../backoffice/agent-time';
 import type { MergeView } from '../../../server/matching';
 import type { load, MatchesPageData, ShownMatch } from './matches.server';
 
 export const routeMeta: RouteMeta = { title: 'Matches to review · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel, UtcTimePipe],
+  imports: [BackofficePage, ConfirmPanel, AgentTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
@@ -33,7 +33,7 @@ export const routeMeta: RouteMeta = { title: 'Matches to review · Back office �
             <article class="mb-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="match-row">
               <div class="mb-3 flex items-baseline justify-between">
                 <p class="font-medium">Alike: {{ percent(m.score) }}</p>
-                <p class="text-xs text-slate-500">found {{ m.foundAt | utc }} UTC</p>
+                <p class="text-xs text-slate-500">found {{ m.foundAt | agentTime }} UTC</p>
               </div>
               <div class="grid grid-cols-2 gap-4">
                 @for (p of m.products; track p.id) {
@@ -100,7 +100,7 @@ export const routeMeta: RouteMeta = { title: 'Matches to review · Back office �
                     </a>
                   </td>
                   <td class="pr-3">{{ g.by }}</td>
-                  <td class="pr-3 tabular-nums">{{ g.at | utc }}</td>
+                  <td class="pr-3 tabular-nums">{{ g.at | agentTime }}</td>
                   <td class="pr-3">{{ g.state }}</td>
                   <td>
                     @if (g.state === 'merged' && canSplit()) {

@@ -1,7 +1,7 @@
 // Operations, for supervisors and admins: per market the recent scrape runs with their counts and
 // blocked rate, every queue's job counts, failed jobs (admins may retry one) and the refresher's
 // marketplace-call latency over the last hour. Server-rendered; reload for newer figures.
-import { UtcTimePipe } from '../../backoffice/utc-time';
+import { AgentTimePipe } from '../../backoffice/agent-time';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { backofficeApi, errorMessage } from '../../backoffice/backoffice-api';
@@ -13,14 +13,14 @@ import type { load } from './operations.server';
 export const routeMeta: RouteMeta = { title: 'Operations · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, UtcTimePipe],
+  imports: [BackofficePage, AgentTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let page = loaded();
     <app-backoffice-page [page]="page" heading="Operations">
       @if (page.status === 'ok') {
         @let ops = page.data;
-        <p class="mb-6 text-sm text-slate-500">Read {{ ops.readAt | utc: 'seconds' }} UTC</p>
+        <p class="mb-6 text-sm text-slate-500">Read {{ ops.readAt | agentTime: 'seconds' }} UTC</p>
 
         <section aria-labelledby="latency-h" class="mb-8">
           <h2 id="latency-h" class="mb-2 text-lg font-semibold">Refresher latency, last hour</h2>
@@ -117,7 +117,7 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
                   <td>{{ j.id }}</td>
                   <td>{{ j.name }}</td>
                   <td>{{ j.attemptsMade }}</td>
-                  <td>{{ j.failedAt ? (j.failedAt | utc) : '–' }}</td>
+                  <td>{{ j.failedAt ? (j.failedAt | agentTime) : '–' }}</td>
                   <td class="max-w-md truncate">{{ j.failedReason }}</td>
                   <td>
                     @if (page.agent.role === 'admin') {
@@ -167,7 +167,7 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
               <tbody class="divide-y divide-slate-100">
                 @for (r of m.runs; track r.id) {
                   <tr data-testid="scrape-run">
-                    <td class="py-1">{{ r.startedAt | utc }}</td>
+                    <td class="py-1">{{ r.startedAt | agentTime }}</td>
                     <td>{{ r.site }}</td>
                     <td>{{ r.kind }}</td>
                     <td>{{ r.status }}{{ r.error ? ': ' + r.error : '' }}</td>
