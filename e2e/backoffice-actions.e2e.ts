@@ -20,10 +20,10 @@ test('an agent marks an order paid, sees it in the timeline, and cannot cancel i
   await detail.act('Mark paid', 'transfer received, ref 8812');
   await expect(detail.result()).toHaveText('Marked paid.');
   await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS.paid.words);
-  await expect(detail.timeline().first()).toContainText('awaiting_payment → paid');
+  await expect(detail.timeline().first()).toContainText('Awaiting payment → Paid');
   await expect(detail.timeline().first()).toContainText('marked paid: transfer received, ref 8812');
   await page.reload();
-  await expect(detail.timeline().first()).toContainText('awaiting_payment → paid');
+  await expect(detail.timeline().first()).toContainText('Awaiting payment → Paid');
 
   const effects = (await outboxEntriesOf(order._id)).filter((e) => !effectsBefore.has(e._id));
   expect(effects).toMatchObject([{ topic: 'order.purchase', payload: { orderId: order._id } }]);
@@ -35,5 +35,5 @@ test('an agent marks an order paid, sees it in the timeline, and cannot cancel i
   const audit = new BackofficeAuditPo(page);
   await audit.open({ entityId: order._id });
   await expect(audit.rows()).toHaveCount(1);
-  await expect(audit.rows().first()).toContainText('order.marked_paid');
+  await expect(audit.rows().first()).toContainText('Order marked paid');
 });

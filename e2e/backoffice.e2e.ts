@@ -42,13 +42,33 @@ test('an agent finds an order by e-mail, refunds part of it, and sees it in the 
   await page.reload();
   await expect(detail.timeline().first()).toContainText('Partial refund of €12.50');
 
+  // The order page links to its entries, found by the number an agent has in hand.
+  await detail.auditLink().click();
+  await expect(page).toHaveURL(/\/backoffice\/audit\?orderNumber=/);
   const audit = new BackofficeAuditPo(page);
-  // The order's entries by this agent: the refund (the bank transfer was marked paid by another).
-  await audit.open({ entityId: order._id, actorEmail: agent.email });
+  const refund = audit.row('Part of the order refunded');
+  await expect(refund).toHaveCount(1);
+  // Named, e-mail on hover; the record by its number, linked; the change field by field, in words.
+  await expect(refund.getByTestId('audit-actor')).toHaveText(agent.name);
+  await expect(refund.getByTitle(agent.email)).toBeVisible();
+  await expect(refund.getByTestId('audit-entity')).toHaveText(`Order ${order.number}`);
+  await expect(refund.getByTestId('audit-changes')).toContainText('Refunded');
+  await expect(refund.getByTestId('audit-changes')).toContainText('€0.00 → €12.50');
+  await expect(refund.getByTestId('audit-changes')).toContainText('Refunds');
+  await expect(refund).toContainText('lid arrived scratched');
+  await expect(refund).not.toContainText('{');
+
+  // The shopper's e-mail finds the same entry (their orders' entries with their own); the filters
+  // narrow by agent and by action, in words.
+  await audit.open();
+  await audit.filter({ 'Customer e-mail': form['email']!, 'Agent e-mail': agent.email, Action: 'Part of the order refunded' });
   await expect(audit.rows()).toHaveCount(1);
-  await expect(audit.rows().first()).toContainText('order.refunded_partial');
-  await expect(audit.rows().first()).toContainText(agent.email);
-  await expect(audit.rows().first()).toContainText('lid arrived scratched');
+  await expect(audit.row('Part of the order refunded')).toContainText('lid arrived scratched');
+  await audit.filter({ 'Order number': 'DS-NO-SUCH-ORDER' });
+  await expect(audit.rows()).toHaveCount(0);
+  await audit.open({ orderNumber: order.number });
+  await audit.row('Part of the order refunded').getByTestId('audit-entity').click();
+  await expect(page).toHaveURL(new RegExp(`/backoffice/orders/${order._id}$`));
 });
 
 test('what an agent types before the page hydrates is kept', async ({ page }) => {

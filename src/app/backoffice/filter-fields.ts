@@ -1,10 +1,27 @@
-// Fields of the back office's GET filter forms: a labelled choice with "any", a date range, and a list
-// page's search box.
+// Fields of the back office's GET filter forms: a labelled text field, a labelled choice with
+// "any", a date range, and a list page's search box.
 // Rendered as plain form controls so the server's HTML submits too. Values are bound as attributes,
 // not properties: hydration then leaves alone what an agent typed before the scripts arrived.
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 const FIELD = 'mt-1 w-full rounded border border-slate-300 px-2 py-2';
+
+@Component({
+  selector: 'app-filter-text',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'block' },
+  template: `
+    <label [attr.for]="name()" class="block text-sm font-medium">{{ label() }}</label>
+    <input [attr.id]="name()" [attr.name]="name()" [attr.type]="type()" [attr.value]="value() ?? ''" [class]="field" />
+  `,
+})
+export class FilterText {
+  readonly name = input.required<string>();
+  readonly label = input.required<string>();
+  readonly value = input<string>();
+  readonly type = input<'text' | 'email'>('text');
+  protected readonly field = FIELD;
+}
 
 @Component({
   selector: 'app-filter-select',

@@ -1,9 +1,11 @@
 // The audit log in MongoDB: appended through `recordAudit`, read through `listAudit`. There is
 // deliberately no update or delete here, nor anywhere else in the application.
 import type { Db } from 'mongodb';
+import type { z } from 'zod';
 import { newId } from '../../common/ids';
 import type { AuditEntry } from './backoffice.schema';
-import { auditQuery, toAuditView, type AuditActor, type AuditFilters, type AuditView } from './audit';
+import { AuditFilters, auditQuery, intersectIds, toAuditView, type AuditActor, type AuditDirectory, type AuditView } from './audit';
+import { agentDirectory } from './agent.store';
 import { auditCollection } from './backoffice.collection';
 import type { DbHandle } from '../platform/db';
 
@@ -34,12 +36,38 @@ export async function recordAudit(rt: DbHandle, record: AuditRecord): Promise<Au
   return entry;
 }
 
-export async function listAudit(rt: DbHandle, filters: AuditFilters): Promise<AuditEntry[]> {
+export async function listAudit(
+  rt: DbHandle,
+  raw: AuditFilters | z.input<typeof AuditFilters>,
+  entityIds: readonly string[] | null = null,
+): Promise<AuditEntry[]> {
   const audit = auditCollection(rt);
-  return audit.find(auditQuery(filters)).sort({ at: -1 }).limit(filters.limit).toArray();
+  const filters = AuditFilters.parse(raw);
+  return audit.find(auditQuery(filters, entityIds)).sort({ at: -1 }).limit(filters.limit).toArray();
 }
 
-/** The audit page: the newest entries that match, as pages show them. */
-export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters): Promise<AuditView[]> {
-  return (await listAudit(rt, filters)).map(toAuditView);
+/** The audit page: the newest entries that match, with agents by name and records by what agents call them. */
+export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters, directory: AuditDirectory): Promise<AuditView[]> {
+  const named: Promise<readonly string[]>[] = [];
+  if (filters.orderNumber) named.push(directory.orderIdsByNumber(filters.orderNumber));
+  if (filters.customerEmail) named.push(directory.customerEntityIds(filters.customerEmail));
+  if (filters.productId) named.push(Promise.resolve([filters.productId]));
+  const entries = await listAudit(rt, filters, intersectIds(await Promise.all(named)));
+  const [agents, labels] = await Promise.all([
+    agentDirectory(
+      rt,
+      entries.flatMap((e) => (e.actor.kind === 'agent' && e.actor.id ? [e.actor.id] : [])),
+    ),
+    directory.labels(entries.map((e) => e.entity)),
+  ]);
+  return entries.map((entry) => {
+    const { actor } = entry;
+    const who =
+      actor.kind === 'system'
+        ? { name: 'system', email: null }
+        : actor.id
+          ? agents(actor.id)
+          : { name: actor.email ?? 'unknown', email: actor.email };
+    return toAuditView(entry, { actor: { name: who.name, email: who.email ?? actor.email }, label: labels.get(entry.entity.id) });
+  });
 }

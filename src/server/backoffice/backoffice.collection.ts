@@ -31,6 +31,8 @@ export const AUDIT_ENTRIES = collection({
   indexes: [
     { name: 'at', key: { at: -1 } },
     { name: 'entity_at', key: { 'entity.kind': 1, 'entity.id': 1, at: -1 } },
+    // An order number or a shopper's e-mail names records of several kinds (the customer and their orders).
+    { name: 'entity_id_at', key: { 'entity.id': 1, at: -1 } },
     { name: 'actor_at', key: { 'actor.id': 1, at: -1 } },
   ],
   shardKey: { _id: 'hashed' },

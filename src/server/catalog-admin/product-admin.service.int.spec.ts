@@ -134,10 +134,10 @@ describe('overrides and sales stops', () => {
     expect(entry).toMatchObject({
       action: 'product.price_overridden',
       actor: { email: agent.email },
-      before: { market: 'fr', override: null },
+      before: { priceOverride: { fr: null } },
       reason: 'price match',
     });
-    expect(entry?.after).toMatchObject({ market: 'fr', override: { price: { amountCents: 1234 } } });
+    expect(entry?.after).toMatchObject({ priceOverride: { fr: { price: { amountCents: 1234 } } } });
 
     expect(await clearOverride(rt(), { productId: product._id, market: 'fr' }, agent)).toMatchObject({ ok: true });
     expect((await openProductPage(rt(), product._id, 'fr'))?.price?.price).toEqual(product.sellPrices.fr?.price);

@@ -110,7 +110,7 @@ export async function overridePrice(rt: Runtime, input: OverrideInput, agent: Ac
     action: 'product.price_overridden',
     before,
     after,
-    pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }),
+    pick: (p) => ({ priceOverride: { [input.market]: p.priceOverrides?.[input.market] ?? null } }),
     reason: input.reason,
     at: now,
   });
@@ -130,7 +130,7 @@ export async function clearOverride(
     action: 'product.override_removed',
     before,
     after,
-    pick: (p) => ({ market: input.market, override: p.priceOverrides?.[input.market] ?? null }),
+    pick: (p) => ({ priceOverride: { [input.market]: p.priceOverrides?.[input.market] ?? null } }),
     reason: null,
     at: now,
   });

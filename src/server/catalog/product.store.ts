@@ -63,3 +63,12 @@ export async function mapStoredCategories(rt: DbHandle): Promise<number> {
   }
   return changed;
 }
+
+/** Products' back-office titles by id: how the audit log names them. */
+export async function productTitles(rt: DbHandle, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await productCollection(rt)
+    .find({ _id: { $in: [...ids] } }, { projection: { title: 1 } })
+    .toArray();
+  return new Map(found.map((p) => [p._id, p.title]));
+}

@@ -64,3 +64,12 @@ export async function findCustomers(rt: DbHandle, search: CustomerSearch, limit 
   if (or.length === 0) return [];
   return customers.find({ $or: or }).limit(limit).toArray();
 }
+
+/** Customers' e-mails by id: how the audit log names them. */
+export async function customerEmails(rt: DbHandle, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await customerCollection(rt)
+    .find({ _id: { $in: [...ids] } }, { projection: { email: 1 } })
+    .toArray();
+  return new Map(found.map((c) => [c._id, c.email]));
+}

@@ -108,3 +108,20 @@ export async function moveOrderLines(rt: DbHandle, from: string, to: string, mod
   }
   return changed;
 }
+
+/** What the audit log needs to name orders: their numbers by id, and the ids a number or a shopper names. */
+export async function orderNumbers(rt: DbHandle, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await orderCollection(rt)
+    .find({ _id: { $in: [...ids] } }, { projection: { number: 1 } })
+    .toArray();
+  return new Map(found.map((o) => [o._id, o.number]));
+}
+
+export async function orderIdsWhere(rt: DbHandle, filter: { number: string } | { customerId: string }, limit = 200): Promise<string[]> {
+  const found = await orderCollection(rt)
+    .find(filter, { projection: { _id: 1 } })
+    .limit(limit)
+    .toArray();
+  return found.map((o) => o._id);
+}

@@ -1,6 +1,7 @@
-// Data of the audit log page: entries newest first, filtered by the query string.
+// Data of the audit log page: entries newest first, filtered by the query string (which the order,
+// customer and product pages' links fill in).
 import type { PageServerLoad } from '@analogjs/router';
-import { backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
+import { agentTimeZoneOf, backofficeLoad, readFilters } from '../../backoffice/backoffice-load.server';
 import type { BackofficeLoad } from '../../backoffice/backoffice-load';
 import type { AuditView } from '../../../server/backoffice';
 import { AuditEntry } from '../../../server/backoffice';
@@ -12,13 +13,17 @@ export interface AuditPageData {
   readonly entries: readonly AuditView[];
 }
 
-const FILTERS = ['actorEmail', 'entityKind', 'entityId', 'action', 'from', 'to'] as const;
+const FILTERS = ['orderNumber', 'customerEmail', 'productId', 'actorEmail', 'action', 'entityKind', 'entityId', 'from', 'to'] as const;
 
 export async function load({ event }: PageServerLoad): Promise<BackofficeLoad<AuditPageData>> {
   const { filters, pagePath } = readFilters(event, '/backoffice/audit', FILTERS);
   return backofficeLoad(event, pagePath, async (caller) => ({
     filters,
     kinds: AuditEntry.shape.entity.shape.kind.options,
-    entries: await caller.backoffice.audit.list({ ...filters, entityKind: filters['entityKind'] as never }),
+    entries: await caller.backoffice.audit.list({
+      ...filters,
+      entityKind: filters['entityKind'] as never,
+      timeZone: agentTimeZoneOf(event),
+    }),
   }));
 }

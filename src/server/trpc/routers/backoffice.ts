@@ -5,7 +5,10 @@ import {
   AgentDisabledInput,
   AgentIdInput,
   AgentRoleInput,
+  agentDirectory,
   agentList,
+  type AuditDirectory,
+  type AuditEntity,
   auditLog,
   AuditFilters,
   CreateAgentInput,
@@ -18,6 +21,10 @@ import {
   setAgentDisabled,
   setAgentRole,
 } from '../../backoffice';
+import { productTitles } from '../../catalog';
+import { customerEmails, customerIdFor } from '../../customers';
+import { orderIdsWhere, orderNumbers } from '../../orders';
+import type { DbHandle } from '../../platform/db';
 import { requestClientAddress, requestIsHttps } from '../../platform/web';
 import { accepted, agentAction, backofficeProcedure, router, signInProcedure } from '../trpc';
 
@@ -54,8 +61,32 @@ const agentsRouter = router({
     .mutation(({ ctx, input }) => revokeAgentSessions(ctx.rt, input.agentId, ctx.agent)),
 });
 
+/** The audit log names orders, customers, products and agents the way agents know them. */
+function auditDirectory(rt: DbHandle): AuditDirectory {
+  const idsOf = (entities: readonly AuditEntity[], kind: AuditEntity['kind']) => entities.filter((e) => e.kind === kind).map((e) => e.id);
+  return {
+    orderIdsByNumber: async (number) => [
+      ...new Set([...(await orderIdsWhere(rt, { number })), ...(await orderIdsWhere(rt, { number: number.toUpperCase() }))]),
+    ],
+    customerEntityIds: async (email) => {
+      const customerId = customerIdFor(email);
+      return [customerId, ...(await orderIdsWhere(rt, { customerId }))];
+    },
+    labels: async (entities) => {
+      const [orders, customers, products, agents] = await Promise.all([
+        orderNumbers(rt, idsOf(entities, 'order')),
+        customerEmails(rt, idsOf(entities, 'customer')),
+        productTitles(rt, idsOf(entities, 'product')),
+        agentDirectory(rt, idsOf(entities, 'agent')),
+      ]);
+      const agentIds = idsOf(entities, 'agent');
+      return new Map([...orders, ...customers, ...products, ...agentIds.map((id) => [id, agents(id).name] as const)]);
+    },
+  };
+}
+
 const auditRouter = router({
-  list: backofficeProcedure.input(AuditFilters.prefault({})).query(({ ctx, input }) => auditLog(ctx.rt, input)),
+  list: backofficeProcedure.input(AuditFilters.prefault({})).query(({ ctx, input }) => auditLog(ctx.rt, input, auditDirectory(ctx.rt))),
 });
 
 export const backofficeRouter = router({ auth: authRouter, agents: agentsRouter, audit: auditRouter });

@@ -1,6 +1,6 @@
 // One customer: contact details, their orders (newest first) and agents' internal notes, with a
 // form to add one; the answer is the customer as stored, so the note shows at once.
-import { UtcTimePipe } from '../../../backoffice/utc-time';
+import { AgentTimePipe } from '../../../backoffice/agent-time';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import { errorMessage } from '../../../backoffice/backoffice-api';
@@ -9,11 +9,12 @@ import { BackofficePage } from '../../../backoffice/backoffice-page';
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import type { load } from './[customerId].server';
 import { OrderStatusBadge } from '../../../backoffice/order-status';
+import { auditHref } from '../../../backoffice/audit-words';
 
 export const routeMeta: RouteMeta = { title: 'Customer · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, NeedsScripts, UtcTimePipe, OrderStatusBadge],
+  imports: [BackofficePage, NeedsScripts, AgentTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Customer" ownHeading>
@@ -21,7 +22,10 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
         <h1 class="mb-1 text-2xl font-semibold" data-testid="customer-name">{{ c.name }}</h1>
         <p class="mb-6 text-sm text-slate-600">
           {{ c.email }} · <span [attr.title]="c.phoneE164 ? 'E.164: ' + c.phoneE164 : null">{{ c.phone ?? 'no phone' }}</span> ·
-          {{ c.market }} · customer since {{ c.createdAt.slice(0, 10) }}
+          {{ c.market }} · customer since {{ c.createdAt | agentTime: 'day' }} ·
+          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ customerEmail: c.email })"
+            >Audit log of this customer and their orders</a
+          >
         </p>
 
         <section aria-labelledby="orders-h" class="mb-8">
@@ -45,7 +49,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
                   <td>{{ o.market }}</td>
                   <td><app-order-status [status]="o.status" /></td>
                   <td class="text-right tabular-nums">{{ o.total }}</td>
-                  <td class="pl-6">{{ o.createdAt | utc }}</td>
+                  <td class="pl-6">{{ o.createdAt | agentTime }}</td>
                 </tr>
               } @empty {
                 <tr>
@@ -63,7 +67,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
               @for (n of c.notes; track $index) {
                 <li class="text-sm" data-testid="customer-note">
                   <span class="text-slate-500"
-                    >{{ n.at | utc }} · <span [attr.title]="n.agent.email">{{ n.agent.name }}</span></span
+                    >{{ n.at | agentTime }} · <span [attr.title]="n.agent.email">{{ n.agent.name }}</span></span
                   ><br />{{ n.text }}
                 </li>
               } @empty {
@@ -96,6 +100,7 @@ export default class BackofficeCustomerPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
   private readonly latest = latestData(this.loaded);
   protected readonly customer = this.latest.current;
+  protected readonly auditOf = auditHref;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
