@@ -3,6 +3,7 @@ export * from './order.schema';
 export * from './order-state';
 export * from './order-search';
 export * from './order-view';
+export * from './order-margin';
 export * from './order.store';
 export * from './order.service';
 export * from './refund';

@@ -4,7 +4,10 @@ import type { AgentDirectory, PersonView } from '../backoffice';
 import type { Customer } from '../customers';
 import { formatMoney } from '../../common/money';
 import { refundableCents, refundedCents } from './refund';
-import type { Order, OrderStatus } from './order.schema';
+import type { Order, OrderStatus, TimelineEntry } from './order.schema';
+import type { MarketCode } from '../../common/markets';
+import { formatBasisPoints } from '../pricing';
+import type { CostBasis, OrderMargin } from './order-margin';
 
 const LOCALE = 'en-IE';
 const fmt = (amountCents: number) => formatMoney({ amountCents, currency: 'EUR' }, LOCALE);
@@ -58,9 +61,9 @@ export interface OrderView extends OrderSummaryView {
     status: string;
     trackingNumber: string | null;
   }[];
-  /** Total minus refunds minus known supplier costs; null until every purchase has a cost. */
-  readonly margin: string | null;
-  readonly timeline: readonly { kind: string; at: string; from: string | null; to: string; actor: PersonView; reason: string }[];
+  /** The margin engine's figures, per line and for the order (order-margin.ts), formatted. */
+  readonly margin: OrderMarginView;
+  readonly timeline: readonly (Pick<TimelineEntry, 'kind' | 'from' | 'to' | 'reason'> & { at: string; actor: PersonView })[];
 }
 
 /** The agents an order's timeline names, for agentDirectory. */
@@ -74,9 +77,51 @@ function actorView(actor: Order['timeline'][number]['actor'], order: Order, agen
   return { name: 'the platform', email: null };
 }
 
-export function toOrderView(order: Order, customer: Customer | null, agents: AgentDirectory): OrderView {
-  const costs = order.purchases.map((p) => p.cost?.amountCents ?? null);
-  const costsKnown = costs.length > 0 && costs.every((c) => c !== null);
+export interface LineMarginView {
+  readonly lineId: string;
+  readonly basis: CostBasis;
+  readonly buyMarket: MarketCode | null;
+  readonly sellPrice: string;
+  readonly vat: string | null;
+  readonly cost: string | null;
+  readonly fees: string | null;
+  readonly margin: string | null;
+  readonly marginPercent: string | null;
+  readonly meetsFloor: boolean | null;
+}
+
+export interface OrderMarginView {
+  readonly lines: readonly LineMarginView[];
+  readonly lineTotal: string | null;
+  readonly refundsNet: string;
+  readonly total: string | null;
+  readonly totalCents: number | null;
+  readonly estimated: boolean;
+}
+
+function marginView(order: Order, margin: OrderMargin): OrderMarginView {
+  return {
+    lines: margin.lines.map(({ lineId, basis, trade }) => ({
+      lineId,
+      basis,
+      buyMarket: trade?.buyMarket ?? null,
+      sellPrice: fmt(order.lines.find((l) => l.lineId === lineId)?.total.amountCents ?? 0),
+      vat: trade ? fmt(trade.vatCents) : null,
+      cost: trade ? fmt(trade.sourceCents + trade.shippingCents) : null,
+      fees: trade ? fmt(trade.marketplaceFeeCents + trade.paymentFeeCents) : null,
+      margin: trade ? fmt(trade.marginCents) : null,
+      marginPercent: trade ? formatBasisPoints(trade.marginBasisPoints) : null,
+      meetsFloor: trade?.meetsFloor ?? null,
+    })),
+    lineTotal: margin.linesCents === null ? null : fmt(margin.linesCents),
+    refundsNet: fmt(margin.refundsNetCents),
+    total: margin.totalCents === null ? null : fmt(margin.totalCents),
+    totalCents: margin.totalCents,
+    estimated: margin.estimated,
+  };
+}
+
+export function toOrderView(order: Order, customer: Customer | null, agents: AgentDirectory, margin: OrderMargin): OrderView {
   const refunded = refundedCents(order);
   return {
     ...toOrderSummary(order),
@@ -119,7 +164,7 @@ export function toOrderView(order: Order, customer: Customer | null, agents: Age
       status: p.status,
       trackingNumber: p.trackingNumber,
     })),
-    margin: costsKnown ? fmt(order.total.amountCents - refunded - costs.reduce<number>((s, c) => s + (c ?? 0), 0)) : null,
+    margin: marginView(order, margin),
     // Newest first: what just happened is at the top.
     timeline: [...order.timeline]
       .sort((a, b) => b.at.getTime() - a.at.getTime())

@@ -11,6 +11,9 @@ import { transition } from './order-state';
 import { timelineAgentIds, toOrderSummary, toOrderView, type OrderSummaryView, type OrderView } from './order-view';
 import type { Order, Refund, TimelineEntry } from './order.schema';
 import { appendTimeline, applyRefund, findOrderById, findOrders } from './order.store';
+import { orderMargin } from './order-margin';
+import { productsByIds } from '../catalog';
+import { marginRules } from '../pricing';
 import { decideRefund, refundedCents } from './refund';
 import type { OrderNoteInput, RefundInput } from './order-actions.schema';
 
@@ -35,8 +38,16 @@ export async function searchOrders(rt: Runtime, search: OrderSearch): Promise<Or
 
 /** The order as the back office shows it, with its customer. */
 export async function orderView(rt: Runtime, order: Order): Promise<OrderView> {
-  const [customer, agents] = await Promise.all([findCustomerById(rt, order.customerId), agentDirectory(rt, timelineAgentIds(order))]);
-  return toOrderView(order, customer, agents);
+  const [customer, agents, products] = await Promise.all([
+    findCustomerById(rt, order.customerId),
+    agentDirectory(rt, timelineAgentIds(order)),
+    productsByIds(
+      rt,
+      order.lines.map((l) => l.productId),
+    ),
+  ]);
+  const margin = orderMargin(order, (id) => products.get(id)?.offers ?? {}, marginRules(rt.config));
+  return toOrderView(order, customer, agents, margin);
 }
 
 export async function orderDetail(rt: Runtime, orderId: string): Promise<OrderView | null> {

@@ -2,7 +2,7 @@
 // (refund, internal note, mark paid, cancel, retry purchase, resend confirmation, shipping
 // address). Each action is reviewed, then confirmed; its answer is the updated order, so the
 // timeline shows the result at once. Titles are interpolated, never innerHTML.
-import { UtcTimePipe } from '../../../backoffice/utc-time';
+import { AgentTimePipe } from '../../../backoffice/agent-time';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import type { RouteMeta } from '@analogjs/router';
 import type { BackofficeApi } from '../../../backoffice/backoffice-api';
@@ -14,6 +14,7 @@ import { parseEuroCents } from '../../../backoffice/euro-amount';
 import type { OrderView } from '../../../../server/orders';
 import type { load } from './[orderId].server';
 import { OrderStatusBadge } from '../../../backoffice/order-status';
+import { auditHref } from '../../../backoffice/audit-words';
 
 export const routeMeta: RouteMeta = { title: 'Order · Back office · DigitalSales' };
 
@@ -46,7 +47,7 @@ type Pending =
   | { readonly kind: 'address'; readonly address: AddressFields; readonly reason: string };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel, NeedsScripts, UtcTimePipe, OrderStatusBadge],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts, AgentTimePipe, OrderStatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Order" ownHeading>
@@ -55,8 +56,11 @@ type Pending =
           Order <span data-testid="order-number">{{ o.number }}</span>
         </h1>
         <p class="mb-6 text-sm text-slate-600">
-          <app-order-status data-testid="order-status" [status]="o.status" /> · {{ o.market }} · placed {{ o.createdAt | utc }} ·
-          {{ o.paymentMethod }}
+          <app-order-status data-testid="order-status" [status]="o.status" /> · {{ o.market }} · placed {{ o.createdAt | agentTime }} ·
+          {{ o.paymentMethod }} ·
+          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ orderNumber: o.number })"
+            >Audit log of this order</a
+          >
         </p>
 
         <div class="grid gap-6 md:grid-cols-2">
@@ -85,34 +89,66 @@ type Pending =
               <dd class="text-right tabular-nums" data-testid="refunded">{{ o.refunded }}</dd>
               <dt>Refundable</dt>
               <dd class="text-right tabular-nums" data-testid="refundable">{{ o.refundable }}</dd>
-              <dt>Margin</dt>
-              <dd class="text-right tabular-nums">{{ o.margin ?? 'unknown until every purchase has a cost' }}</dd>
+              <dt>Margin of the lines</dt>
+              <dd class="text-right tabular-nums">{{ o.margin.lineTotal ?? 'unknown' }}</dd>
+              <dt>Refunds, net of VAT</dt>
+              <dd class="text-right tabular-nums">−{{ o.margin.refundsNet }}</dd>
+              <dt class="font-semibold">Margin{{ o.margin.estimated ? ' (estimated)' : '' }}</dt>
+              <dd class="text-right font-semibold tabular-nums" data-testid="order-margin">
+                {{ o.margin.total ?? 'unknown: a line has no cost yet' }}
+              </dd>
             </dl>
           </section>
         </div>
 
         <section aria-labelledby="lines-h" class="mt-6">
           <h2 id="lines-h" class="mb-2 font-semibold">Lines</h2>
-          <table class="w-full text-left text-sm">
-            <thead class="text-xs uppercase text-slate-500">
-              <tr>
-                <th class="py-1">Product</th>
-                <th>Qty</th>
-                <th class="text-right">Unit</th>
-                <th class="text-right">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (line of o.lines; track line.lineId) {
-                <tr data-testid="order-line">
-                  <td class="py-1" data-testid="line-title">{{ line.title }}</td>
-                  <td>{{ line.quantity }}</td>
-                  <td class="text-right tabular-nums">{{ line.unitPrice }}</td>
-                  <td class="text-right tabular-nums">{{ line.total }}</td>
+          <div class="overflow-x-auto">
+            <table class="w-full text-left text-sm">
+              <caption class="pb-2 text-left text-xs text-slate-600">
+                Margin by the margin engine, as on the opportunities page: the line's price net of VAT, less the goods delivered and the
+                marketplace and payment fees. Cost from the supplier's charge once known, else the purchase's price, else the offer the
+                purchaser would buy now.
+              </caption>
+              <thead class="text-xs uppercase text-slate-500">
+                <tr>
+                  <th scope="col" class="py-1 pr-3">Product</th>
+                  <th scope="col" class="pr-3">Qty</th>
+                  <th scope="col" class="pr-3 text-right">Unit</th>
+                  <th scope="col" class="pr-3 text-right">Total</th>
+                  <th scope="col" class="pr-3">Bought in</th>
+                  <th scope="col" class="pr-3 text-right">VAT</th>
+                  <th scope="col" class="pr-3 text-right">Cost delivered</th>
+                  <th scope="col" class="pr-3 text-right">Fees</th>
+                  <th scope="col" class="pr-3 text-right">Margin</th>
+                  <th scope="col" class="text-right">%</th>
                 </tr>
-              }
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                @for (line of o.lines; track line.lineId; let i = $index) {
+                  @let m = o.margin.lines[i];
+                  <tr data-testid="order-line">
+                    <td class="py-1 pr-3" data-testid="line-title">
+                      <a class="text-indigo-700 hover:underline" [href]="'/backoffice/products/' + line.productId">{{ line.title }}</a>
+                    </td>
+                    <td class="pr-3">{{ line.quantity }}</td>
+                    <td class="pr-3 text-right tabular-nums">{{ line.unitPrice }}</td>
+                    <td class="pr-3 text-right tabular-nums">{{ line.total }}</td>
+                    <td class="pr-3">
+                      {{ m?.buyMarket ?? '–' }} <span class="text-xs text-slate-500">{{ m ? costBasis[m.basis] : '' }}</span>
+                    </td>
+                    <td class="pr-3 text-right tabular-nums">{{ m?.vat ?? '–' }}</td>
+                    <td class="pr-3 text-right tabular-nums">{{ m?.cost ?? '–' }}</td>
+                    <td class="pr-3 text-right tabular-nums">{{ m?.fees ?? '–' }}</td>
+                    <td class="pr-3 text-right font-medium tabular-nums" data-testid="line-margin">{{ m?.margin ?? 'unknown' }}</td>
+                    <td class="text-right tabular-nums" [class.text-red-700]="m?.meetsFloor === false">
+                      {{ m?.marginPercent ?? '' }}{{ m?.meetsFloor === false ? ' (below floor)' : '' }}
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
         </section>
 
         <section aria-labelledby="purchases-h" class="mt-6">
@@ -149,6 +185,7 @@ type Pending =
                 Review refund
               </button>
             </form>
+            <app-confirm-panel [actions]="confirmation" origin="refund" />
           </section>
           <section aria-labelledby="note-h" class="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="note-h" class="mb-2 font-semibold">Internal note</h2>
@@ -159,6 +196,7 @@ type Pending =
                 Review note
               </button>
             </form>
+            <app-confirm-panel [actions]="confirmation" origin="note" />
           </section>
         </div>
 
@@ -184,6 +222,7 @@ type Pending =
                 }
               </div>
             </form>
+            <app-confirm-panel [actions]="confirmation" origin="action" />
           </section>
           <section aria-labelledby="address-h" class="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="address-h" class="mb-2 font-semibold">Shipping address (before purchase)</h2>
@@ -249,18 +288,31 @@ type Pending =
                 Review address change
               </button>
             </form>
+            <app-confirm-panel [actions]="confirmation" origin="address" />
           </section>
         </div>
-
-        <app-confirm-panel [actions]="confirmation" />
 
         <section aria-labelledby="timeline-h" class="mt-8">
           <h2 id="timeline-h" class="mb-2 font-semibold">Timeline</h2>
           <ol class="space-y-2 border-l border-slate-200 pl-4">
             @for (t of o.timeline; track $index) {
               <li class="text-sm" data-testid="timeline-entry" [attr.data-kind]="t.kind">
-                <span class="text-slate-500">{{ t.at | utc: 'seconds' }}</span>
-                · <span class="font-medium">{{ t.kind === 'status' ? (t.from ?? 'new') + ' → ' + t.to : t.kind }}</span> · {{ t.reason }}
+                <span class="text-slate-500">{{ t.at | agentTime: 'seconds' }}</span>
+                ·
+                <span class="font-medium">
+                  @if (t.kind === 'status') {
+                    @if (t.from) {
+                      <app-order-status [status]="t.from" />
+                    } @else {
+                      New
+                    }
+                    →
+                    <app-order-status [status]="t.to" />
+                  } @else {
+                    {{ timelineKinds[t.kind] }}
+                  }
+                </span>
+                · {{ t.reason }}
                 <span class="text-slate-500"
                   >(<span [attr.title]="t.actor.email">{{ t.actor.name }}</span
                   >)</span
@@ -277,6 +329,21 @@ export default class BackofficeOrderPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
   private readonly latest = latestData(this.loaded);
   protected readonly order = this.latest.current;
+  protected readonly auditOf = auditHref;
+  protected readonly costBasis: Readonly<Record<OrderView['margin']['lines'][number]['basis'], string>> = {
+    'supplier-charge': "supplier's charge",
+    'purchase-price': 'purchase price',
+    'current-offer': 'offer now (estimate)',
+    unknown: 'no offer in stock',
+  };
+  protected readonly timelineKinds: Readonly<Record<OrderView['timeline'][number]['kind'], string>> = {
+    status: 'Status',
+    refund: 'Refund',
+    note: 'Note',
+    purchase: 'Supplier purchase',
+    address: 'Shipping address',
+    message: 'Message to the shopper',
+  };
   protected readonly confirmation = new ConfirmedActions<OrderView>(
     () => agentApi(this.loaded()),
     (order) => this.latest.replace(order),
@@ -288,17 +355,15 @@ export default class BackofficeOrderPage {
     const form = new FormData(event.target as HTMLFormElement);
     const amountCents = parseEuroCents(String(form.get('amount') ?? ''));
     const reason = String(form.get('reason') ?? '').trim();
-    this.confirmation.message.set(null);
-    if (amountCents === null) return this.confirmation.error.set('Amount: enter euros and cents, such as 12.50.');
-    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    if (amountCents === null) return this.confirmation.refuse('refund', 'Amount: enter euros and cents, such as 12.50.');
+    if (reason.length < 3) return this.confirmation.refuse('refund', 'Reason: say why, in a few words.');
     this.ask({ kind: 'refund', amountCents, reason }, event.target as HTMLFormElement);
   }
 
   protected reviewNote(event: Event): void {
     event.preventDefault();
     const text = String(new FormData(event.target as HTMLFormElement).get('text') ?? '').trim();
-    this.confirmation.message.set(null);
-    if (!text) return this.confirmation.error.set('Note: write something first.');
+    if (!text) return this.confirmation.refuse('note', 'Note: write something first.');
     this.ask({ kind: 'note', text }, event.target as HTMLFormElement);
   }
 
@@ -306,9 +371,8 @@ export default class BackofficeOrderPage {
     event.preventDefault();
     const action = (event.submitter as HTMLButtonElement | null)?.value as OrderAction | undefined;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    this.confirmation.message.set(null);
-    if (!action || !(action in ORDER_ACTIONS)) return this.confirmation.error.set('Choose an action.');
-    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    if (!action || !(action in ORDER_ACTIONS)) return this.confirmation.refuse('action', 'Choose an action.');
+    if (reason.length < 3) return this.confirmation.refuse('action', 'Reason: say why, in a few words.');
     this.ask({ kind: 'action', action, reason }, event.target as HTMLFormElement);
   }
 
@@ -317,10 +381,9 @@ export default class BackofficeOrderPage {
     const order = this.order();
     const form = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(form.get(name) ?? '').trim();
-    this.confirmation.message.set(null);
     if (!order) return;
     const reason = field('reason');
-    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    if (reason.length < 3) return this.confirmation.refuse('address', 'Reason: say why, in a few words.');
     const address = {
       name: field('name'),
       line1: field('line1'),
@@ -371,6 +434,6 @@ export default class BackofficeOrderPage {
     const order = this.order();
     if (!order) return;
     const done = p.kind === 'action' ? ORDER_ACTIONS[p.action].done : BackofficeOrderPage.DONE[p.kind];
-    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api), form });
+    this.confirmation.ask({ description: this.describe(p), done, run: (api) => this.send(p, order.id, api), form, origin: p.kind });
   }
 }

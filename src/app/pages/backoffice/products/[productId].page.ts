@@ -5,8 +5,8 @@
 // answered with the product as stored. Titles and reasons are interpolated, never innerHTML.
 import type { MergeView } from '../../../../server/matching';
 import type { QuoteSource } from '../../../../server/catalog';
-import { utcTime } from '../../../backoffice/utc-time';
-import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { AgentTimePipe, AgentTimeZone } from '../../../backoffice/agent-time';
 import type { RouteMeta } from '@analogjs/router';
 import { errorMessage } from '../../../backoffice/backoffice-api';
 import { agentApi, injectBackofficeLoad, latestData } from '../../../backoffice/backoffice-load';
@@ -15,6 +15,7 @@ import { ConfirmedActions, ConfirmPanel } from '../../../backoffice/confirm-acti
 import { NeedsScripts } from '../../../backoffice/needs-scripts';
 import { formatEuroCents, parseEuroCents } from '../../../backoffice/euro-amount';
 import { priceChart } from '../../../backoffice/price-chart';
+import { auditHref } from '../../../backoffice/audit-words';
 import type { ProductAdminView } from '../../../../server/catalog-admin';
 import { productPath } from '../../../../server/storefront/browser';
 import type { load } from './[productId].server';
@@ -22,7 +23,7 @@ import type { load } from './[productId].server';
 export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalSales' };
 
 @Component({
-  imports: [BackofficePage, ConfirmPanel, NeedsScripts],
+  imports: [BackofficePage, ConfirmPanel, NeedsScripts, AgentTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-backoffice-page [page]="loaded()" heading="Product" ownHeading>
@@ -30,7 +31,10 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
         <h1 class="mb-1 text-2xl font-semibold" data-testid="product-title">{{ p.title }}</h1>
         <p class="mb-2 text-sm text-slate-600">
           id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated
-          {{ utc(p.updatedAt) }}
+          {{ p.updatedAt | agentTime }} ·
+          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ productId: p.id })"
+            >Audit log of this product</a
+          >
         </p>
         <p
           class="mb-6 text-sm font-medium"
@@ -39,7 +43,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
           [class.text-emerald-700]="!p.salesStop"
         >
           @if (p.salesStop; as stop) {
-            Selling stopped {{ utc(stop.at) }} by <span [attr.title]="stop.by.email">{{ stop.by.name }}</span>: {{ stop.reason }}
+            Selling stopped {{ stop.at | agentTime }} by <span [attr.title]="stop.by.email">{{ stop.by.name }}</span>: {{ stop.reason }}
           } @else {
             Selling
           }
@@ -87,10 +91,10 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   <dt>Availability</dt>
                   <dd>{{ o.availability }}</dd>
                   <dt>Last scraped</dt>
-                  <dd>{{ utc(o.lastScrapedAt) }}</dd>
+                  <dd>{{ o.lastScrapedAt | agentTime }}</dd>
                   <dt>Last refreshed</dt>
                   <dd data-testid="last-refreshed">
-                    {{ o.lastRefreshedAt ? utc(o.lastRefreshedAt) : 'never'
+                    {{ o.lastRefreshedAt ? (o.lastRefreshedAt | agentTime) : 'never'
                     }}{{ o.refreshedFrom ? ' from ' + QUOTE_SOURCE_WORDS[o.refreshedFrom] : '' }}
                   </dd>
                 </dl>
@@ -103,7 +107,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                 @if (m.selling; as s) {
                   Shopper pays <strong class="tabular-nums">{{ euros(s.priceCents) }}</strong>
                   @if (s.overridden && m.override; as o) {
-                    (override until {{ utc(o.expiresAt) }}: {{ o.reason }})
+                    (override until {{ o.expiresAt | agentTime }}: {{ o.reason }})
                   } @else if (m.computed; as c) {
                     (computed from the {{ c.sourceMarket }} offer)
                   }
@@ -112,11 +116,11 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                 }
               </p>
               @if (m.computed; as c) {
-                <p class="text-xs text-slate-500">Computed price {{ euros(c.priceCents) }}, {{ utc(c.computedAt) }}</p>
+                <p class="text-xs text-slate-500">Computed price {{ euros(c.priceCents) }}, {{ c.computedAt | agentTime }}</p>
               }
               @if (m.override; as o) {
                 <p class="text-xs text-slate-500" [attr.data-testid]="'override-' + m.market">
-                  Override {{ euros(o.priceCents) }} {{ o.active ? 'until' : 'expired' }} {{ utc(o.expiresAt) }} · {{ o.reason }}
+                  Override {{ euros(o.priceCents) }} {{ o.active ? 'until' : 'expired' }} {{ o.expiresAt | agentTime }} · {{ o.reason }}
                   @if (canPrice()) {
                     <button type="button" class="ml-2 text-indigo-700 underline" (click)="askClearOverride(m.market)">
                       Remove override
@@ -192,12 +196,12 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                       stroke="#94a3b8"
                     />
                     @for (t of chart.yTicks; track $index) {
-                      <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" text-anchor="end" font-size="11" fill="#475569">
+                      <text [attr.x]="chart.plot.left - 6" [attr.y]="t.at + 4" [attr.text-anchor]="t.anchor" font-size="11" fill="#475569">
                         {{ t.label }}
                       </text>
                     }
                     @for (t of chart.xTicks; track $index) {
-                      <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" text-anchor="middle" font-size="11" fill="#475569">
+                      <text [attr.x]="t.at" [attr.y]="chart.plot.bottom + 16" [attr.text-anchor]="t.anchor" font-size="11" fill="#475569">
                         {{ t.label }}
                       </text>
                     }
@@ -208,7 +212,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                       font-size="11"
                       fill="#475569"
                     >
-                      Date (UTC)
+                      {{ chart.timeAxis }}
                     </text>
                     <text
                       x="10"
@@ -233,6 +237,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
               <p class="mt-3 text-xs">
                 <a class="text-indigo-700 hover:underline" [href]="shopPath(m.market, p)">Shop page in {{ m.market }}</a>
               </p>
+              <app-confirm-panel [actions]="confirmation" [origin]="'market-' + m.market" />
             </section>
           }
         </div>
@@ -284,6 +289,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                   Review override
                 </button>
               </form>
+              <app-confirm-panel [actions]="confirmation" origin="override" />
             </section>
           }
           <section aria-labelledby="stop-h" class="rounded-lg border border-slate-200 bg-white p-4">
@@ -303,6 +309,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
             } @else {
               <p class="text-sm text-slate-600">A supervisor may resume selling.</p>
             }
+            <app-confirm-panel [actions]="confirmation" origin="sales" />
           </section>
         </div>
 
@@ -312,7 +319,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
             <ul class="space-y-2 text-sm">
               @for (g of p.merged; track g.goneId) {
                 <li data-testid="merged-product">
-                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by {{ g.by }} on {{ utc(g.at) }}
+                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by {{ g.by }} on {{ g.at | agentTime }}
                   @if (canPrice()) {
                     <button type="button" class="ml-2 rounded border border-red-300 px-2 py-1 text-red-700" (click)="askSplit(g)">
                       Review split
@@ -321,10 +328,9 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
                 </li>
               }
             </ul>
+            <app-confirm-panel [actions]="confirmation" origin="merged" />
           </section>
         }
-
-        <app-confirm-panel [actions]="confirmation" />
       }
     </app-backoffice-page>
   `,
@@ -333,8 +339,9 @@ export default class BackofficeProductPage {
   protected readonly loaded = injectBackofficeLoad<typeof load>();
   private readonly latest = latestData(this.loaded);
   protected readonly product = this.latest.current;
+  private readonly zone = inject(AgentTimeZone).zone;
   protected readonly charts = computed(() =>
-    (this.product()?.perMarket ?? []).map((m) => priceChart(m.history, `Source offer price in ${m.market}`)),
+    (this.product()?.perMarket ?? []).map((m) => priceChart(m.history, `Source offer price in ${m.market}`, this.zone)),
   );
   /** Overrides and resuming are a supervisor's (the role table says so; this only hides the forms). */
   protected readonly canPrice = computed(() => {
@@ -356,10 +363,7 @@ export default class BackofficeProductPage {
     'ebay-browse': "eBay's Browse API",
   };
   protected readonly shopPath = productPath;
-
-  protected utc(iso: string): string {
-    return `${utcTime(iso)} UTC`;
-  }
+  protected readonly auditOf = auditHref;
 
   protected async refreshNow(): Promise<void> {
     const api = agentApi(this.loaded());
@@ -396,11 +400,12 @@ export default class BackofficeProductPage {
     const expiresLocal = String(form.get('expiresAt') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
     const acceptBelowFloor = form.get('acceptBelowFloor') !== null;
-    if (priceCents === null) return this.confirmation.error.set('Price: enter euros and cents, such as 19.90.');
+    if (priceCents === null) return this.confirmation.refuse('override', 'Price: enter euros and cents, such as 19.90.');
     const expires = new Date(expiresLocal);
-    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.confirmation.error.set('Expires: pick a date and time.');
-    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    if (!expiresLocal || Number.isNaN(expires.getTime())) return this.confirmation.refuse('override', 'Expires: pick a date and time.');
+    if (reason.length < 3) return this.confirmation.refuse('override', 'Reason: say why, in a few words.');
     this.confirmation.ask({
+      origin: 'override',
       description: `Sell "${product.title}" in ${market} at ${formatEuroCents(priceCents)} until ${expires.toLocaleString()}, because: ${reason}${acceptBelowFloor ? ', even with a margin under the floor' : ''}`,
       done: 'Override saved.',
       form: event.target as HTMLFormElement,
@@ -420,6 +425,7 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     this.confirmation.ask({
+      origin: `market-${market}`,
       description: `Remove the price override in ${market}: the computed price applies again.`,
       done: 'Override removed.',
       run: (api) => api.products.clearOverride.mutate({ productId: product.id, market }),
@@ -431,8 +437,9 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
-    if (reason.length < 3) return this.confirmation.error.set('Reason: say why, in a few words.');
+    if (reason.length < 3) return this.confirmation.refuse('sales', 'Reason: say why, in a few words.');
     this.confirmation.ask({
+      origin: 'sales',
       description: `Stop selling "${product.title}" in every market, because: ${reason}`,
       done: 'Selling stopped.',
       form: event.target as HTMLFormElement,
@@ -444,6 +451,7 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     this.confirmation.ask({
+      origin: 'merged',
       description: `Split "${merged.goneTitle}" (${merged.goneMarkets.join(', ')}) off "${product.title}": it becomes a product of its own again, with its offers, price history and orders.`,
       done: 'Split: both products stand alone again.',
       run: async (api) => {
@@ -457,6 +465,7 @@ export default class BackofficeProductPage {
     const product = this.product();
     if (!product) return;
     this.confirmation.ask({
+      origin: 'sales',
       description: `Resume selling "${product.title}" in every market.`,
       done: 'Selling resumed.',
       run: (api) => api.products.resumeSelling.mutate({ productId: product.id }),
