@@ -23,7 +23,7 @@ export const routeMeta: RouteMeta = { title: 'Customer · Back office · Digital
         <p class="mb-6 text-sm text-slate-600">
           {{ c.email }} · <span [attr.title]="c.phoneE164 ? 'E.164: ' + c.phoneE164 : null">{{ c.phone ?? 'no phone' }}</span> ·
           {{ c.market }} · customer since {{ c.createdAt | agentTime: 'day' }} ·
-          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ customerEmail: c.email })"
+          <a class="text-indigo-700 underline" data-testid="audit-link" [href]="auditOf({ customerEmail: c.email })"
             >Audit log of this customer and their orders</a
           >
         </p>

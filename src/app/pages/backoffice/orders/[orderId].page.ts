@@ -58,7 +58,7 @@ type Pending =
         <p class="mb-6 text-sm text-slate-600">
           <app-order-status data-testid="order-status" [status]="o.status" /> · {{ o.market }} · placed {{ o.createdAt | agentTime }} ·
           {{ o.paymentMethod }} ·
-          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ orderNumber: o.number })"
+          <a class="text-indigo-700 underline" data-testid="audit-link" [href]="auditOf({ orderNumber: o.number })"
             >Audit log of this order</a
           >
         </p>

@@ -32,7 +32,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
         <p class="mb-2 text-sm text-slate-600">
           id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated
           {{ p.updatedAt | agentTime }} ·
-          <a class="text-indigo-700 hover:underline" data-testid="audit-link" [href]="auditOf({ productId: p.id })"
+          <a class="text-indigo-700 underline" data-testid="audit-link" [href]="auditOf({ productId: p.id })"
             >Audit log of this product</a
           >
         </p>
