@@ -67,7 +67,7 @@ test("each form answers beside itself, and the order's margin follows the margin
 
 test('the price chart keeps every label inside its drawing', async ({ page }) => {
   const agent = await seedAgent('agent');
-  const { product } = await seedShopperOrder({ listing: { price: { amountCents: 1_249_900, currency: 'EUR' } } });
+  const { product } = await seedShopperOrder({ listing: { priceCents: 1_249_900 } });
   await new BackofficeLoginPo(page).signIn(agent.email, agent.password);
   await gotoHydrated(page, `/backoffice/products/${product._id}`);
   const chart = page.locator('figure[data-testid^="chart-"] svg').first();
@@ -75,7 +75,7 @@ test('the price chart keeps every label inside its drawing', async ({ page }) =>
   // Drawn boxes, rotation included (the value axis's title stands on its side).
   const outside = await chart.evaluate((svg: SVGSVGElement) => {
     const frame = svg.getBoundingClientRect();
-    return [...svg.querySelectorAll('text')]
+    return Array.from(svg.querySelectorAll('text'))
       .map((t) => ({ text: t.textContent?.trim(), box: t.getBoundingClientRect() }))
       .filter(
         ({ box }) => box.left < frame.left - 1 || box.top < frame.top - 1 || box.right > frame.right + 1 || box.bottom > frame.bottom + 1,

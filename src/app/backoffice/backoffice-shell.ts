@@ -9,8 +9,8 @@ import type { SignedInAgent } from './backoffice-load';
   selector: 'app-backoffice-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nav class="mb-8 flex items-center justify-between border-b border-slate-200 pb-4" aria-label="Back office">
-      <div class="flex gap-6 text-sm font-medium">
+    <nav class="mb-8 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 pb-4" aria-label="Back office">
+      <div class="flex flex-wrap gap-x-6 gap-y-2 text-sm font-medium">
         <a href="/backoffice" class="text-indigo-700 hover:underline">Orders</a>
         <a href="/backoffice/customers" class="text-indigo-700 hover:underline">Customers</a>
         <a href="/backoffice/products" class="text-indigo-700 hover:underline">Products</a>
@@ -24,8 +24,8 @@ import type { SignedInAgent } from './backoffice-load';
         <a href="/backoffice/audit" class="text-indigo-700 hover:underline">Audit log</a>
         <a href="/backoffice/opportunities" class="text-indigo-700 hover:underline">Opportunities</a>
       </div>
-      <div class="flex items-center gap-4 text-sm text-slate-600">
-        <span data-testid="time-zone" title="Times on these pages are in this zone, your browser's">Times in {{ zone }}</span>
+      <div class="flex items-center gap-4 whitespace-nowrap text-sm text-slate-600">
+        <span data-testid="time-zone" class="text-xs" title="Times on these pages are in this zone, your browser's">Times in {{ zone }}</span>
         <span data-testid="signed-in-as">{{ agent().name }} ({{ agent().role }})</span>
         <button type="button" class="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50" (click)="signOut()">Sign out</button>
       </div>

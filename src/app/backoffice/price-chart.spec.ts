@@ -65,6 +65,18 @@ describe('priceChart', () => {
     expect(chart.timeAxis).toBe('Date (Europe/Rome)');
   });
 
+  it('gives the hour on the time axis when the prices span a few days at most', () => {
+    const chart = priceChart(
+      [
+        { at: '2026-12-08T03:00:00Z', priceCents: 999 },
+        { at: '2026-12-08T05:00:00Z', priceCents: 1099 },
+      ],
+      'de',
+      'Europe/Rome',
+    )!;
+    expect(chart.xTicks.map((t) => t.label)).toEqual(['12-08 04:00', '12-08 05:00', '12-08 06:00']);
+  });
+
   it('copes with one price and with none', () => {
     const one = priceChart([{ at: '2026-11-01T00:00:00Z', priceCents: 999 }], 'fr', 'UTC')!;
     expect(one.summary).toBe('fr: one price known, €9.99 on 2026-11-01.');

@@ -84,9 +84,11 @@ export function priceChart(
   const yTicks = tickCents.map((c, i) => ({ at: y(c), label: tickLabels[i]!, anchor: 'end' as const }));
   const anchors = ['start', 'middle', 'end'] as const;
   const day = (t: number) => agentTime(t, zone, 'day');
+  // Within a few days the three ticks would read the same date: they give the hour too.
+  const tick = tMax - tMin < 3 * DAY_MS ? (t: number) => agentTime(t, zone).slice(5, 16) : day;
   const xTicks = anchors.map((anchor, i) => {
     const t = tMin + ((tMax - tMin) * i) / 2;
-    return { at: x(t), label: day(t), anchor };
+    return { at: x(t), label: tick(t), anchor };
   });
   const summary =
     series.length === 1

@@ -44,7 +44,7 @@ export interface OrderView extends OrderSummaryView {
     readonly phone: string | null;
     readonly phoneE164: string | null;
   } | null;
-  readonly paymentMethod: string;
+  readonly paymentMethod: Order['paymentMethod'];
   readonly shippingAddress: Order['shippingAddress'];
   readonly lines: readonly { lineId: string; productId: string; title: string; quantity: number; unitPrice: string; total: string }[];
   readonly totalCents: number;

@@ -141,7 +141,7 @@ type Pending =
                     <td class="pr-3 text-right tabular-nums">{{ m?.cost ?? '–' }}</td>
                     <td class="pr-3 text-right tabular-nums">{{ m?.fees ?? '–' }}</td>
                     <td class="pr-3 text-right font-medium tabular-nums" data-testid="line-margin">{{ m?.margin ?? 'unknown' }}</td>
-                    <td class="text-right tabular-nums" [class.text-red-700]="m?.meetsFloor === false">
+                    <td class="whitespace-nowrap text-right tabular-nums" [class.text-red-700]="m?.meetsFloor === false">
                       {{ m?.marginPercent ?? '' }}{{ m?.meetsFloor === false ? ' (below floor)' : '' }}
                     </td>
                   </tr>
@@ -330,6 +330,10 @@ export default class BackofficeOrderPage {
   private readonly latest = latestData(this.loaded);
   protected readonly order = this.latest.current;
   protected readonly auditOf = auditHref;
+  protected readonly paymentWords: Readonly<Record<OrderView['paymentMethod'], string>> = {
+    bank_transfer: 'bank transfer',
+    cash_on_delivery: 'cash on delivery',
+  };
   protected readonly costBasis: Readonly<Record<OrderView['margin']['lines'][number]['basis'], string>> = {
     'supplier-charge': "supplier's charge",
     'purchase-price': 'purchase price',
