@@ -63,14 +63,14 @@ export interface PersonView {
   readonly email: string | null;
 }
 
-/** The people behind agent ids, found in one read for everything a page shows. */
+/** The people behind agent ids (or e-mails, where a record kept the e-mail), found in one read for everything a page shows. */
 export type AgentDirectory = (agentId: string) => PersonView;
 
-export async function agentDirectory(rt: DbHandle, ids: Iterable<string>): Promise<AgentDirectory> {
-  const wanted = [...new Set(ids)];
+export async function agentDirectory(rt: DbHandle, keys: Iterable<string>, by: '_id' | 'email' = '_id'): Promise<AgentDirectory> {
+  const wanted = [...new Set(keys)];
   const agents = agentCollection(rt);
-  const found = wanted.length === 0 ? [] : await agents.find({ _id: { $in: wanted } }, { projection: { name: 1, email: 1 } }).toArray();
-  const byId = new Map(found.map((a) => [a._id, { name: a.name, email: a.email }]));
-  // Agents are disabled, never deleted; an id with no agent is data from elsewhere (a restore).
-  return (id) => byId.get(id) ?? { name: `unknown agent ${id}`, email: null };
+  const found = wanted.length === 0 ? [] : await agents.find({ [by]: { $in: wanted } }, { projection: { name: 1, email: 1 } }).toArray();
+  const byKey = new Map(found.map((a) => [a[by], { name: a.name, email: a.email }]));
+  // Agents are disabled, never deleted; a key with no agent is data from elsewhere (a restore), or the system.
+  return (key) => byKey.get(key) ?? (by === 'email' ? { name: key, email: null } : { name: `unknown agent ${key}`, email: null });
 }

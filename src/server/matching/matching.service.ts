@@ -12,7 +12,15 @@
 // the other's offers, texts and ids; the price history and order lines move; the merged-away
 // product is deleted. A crash between them leaves the record `merging`, and the next attempt
 // finishes from there. Splitting undoes it the same way, from the record's copy.
-import { recordAudit, SYSTEM_ACTOR, type ActingAgent, type AuditActor } from '../backoffice';
+import {
+  agentDirectory,
+  recordAudit,
+  SYSTEM_ACTOR,
+  type ActingAgent,
+  type AgentDirectory,
+  type AuditActor,
+  type PersonView,
+} from '../backoffice';
 import {
   cacheProduct,
   deleteProduct,
@@ -119,7 +127,7 @@ export interface MergeView {
   /** The kept product's title, or null when it is gone too (merged into another since). */
   readonly intoTitle: string | null;
   readonly state: ProductMerge['state'];
-  readonly by: string;
+  readonly by: PersonView;
   readonly at: string;
   readonly splitAt: string | null;
 }
@@ -137,7 +145,7 @@ function side(product: Product): MatchSide {
   };
 }
 
-function mergeView(merge: ProductMerge, into: Pick<Product, 'title'> | null | undefined): MergeView {
+function mergeView(merge: ProductMerge, into: Pick<Product, 'title'> | null | undefined, agents: AgentDirectory): MergeView {
   return {
     goneId: merge._id,
     goneTitle: merge.gone.title,
@@ -145,15 +153,25 @@ function mergeView(merge: ProductMerge, into: Pick<Product, 'title'> | null | un
     intoId: merge.into,
     intoTitle: into?.title ?? null,
     state: merge.state,
-    by: merge.by,
+    by: agents(merge.by),
     at: merge.at.toISOString(),
     splitAt: merge.splitAt?.toISOString() ?? null,
   };
 }
 
+/** A merge keeps who decided it by e-mail (or `system`): pages name them. */
+const mergersOf = (rt: DbHandle, merges: readonly ProductMerge[]) =>
+  agentDirectory(
+    rt,
+    merges.map((m) => m.by),
+    'email',
+  );
+
 /** The products merged into this one, for its back-office page (where a supervisor may split one). */
 export async function mergedInto(rt: DbHandle, product: Pick<Product, '_id' | 'title'>): Promise<MergeView[]> {
-  return (await mergesInto(rt, product._id)).map((merge) => mergeView(merge, product));
+  const merges = await mergesInto(rt, product._id);
+  const agents = await mergersOf(rt, merges);
+  return merges.map((merge) => mergeView(merge, product, agents));
 }
 
 /** What the review page shows: pending pairs whose products both still exist, and the newest merges. */
@@ -165,7 +183,8 @@ export async function matchesToReview(rt: MatchingRt, limit = 50): Promise<{ pen
     if (!a || !b) return [];
     return [{ id: c._id, score: c.score, reasons: c.reasons, foundAt: c.foundAt.toISOString(), products: [side(a), side(b)] }];
   });
-  return { pending, merges: merges.map((merge) => mergeView(merge, products.get(merge.into))) };
+  const agents = await mergersOf(rt, merges);
+  return { pending, merges: merges.map((merge) => mergeView(merge, products.get(merge.into), agents)) };
 }
 
 const actorOf = (agent: ActingAgent): AuditActor => ({ kind: 'agent', id: agent.id, email: agent.email });
@@ -231,7 +250,7 @@ async function mergePair(
   const { keep, gone } = keeperOf(a, b);
   const merge = await startMerge(rt, mergeRecord(keep, gone, actorName(actor), candidateId, now));
   if (merge.into !== keep._id) return refuse('conflict', `${gone._id} is being merged into ${merge.into} already`);
-  if (merge.state === 'merged') return { ok: true, merge: mergeView(merge, keep) };
+  if (merge.state === 'merged') return { ok: true, merge: mergeView(merge, keep, await mergersOf(rt, [merge])) };
   return finishMerge(rt, merge, actor, now);
 }
 
@@ -263,7 +282,7 @@ async function finishMerge(rt: MatchingRt, merge: ProductMerge, actor: AuditActo
       reason: merge.candidateId ? `candidate ${merge.candidateId}` : null,
       at: now,
     });
-  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }, kept) };
+  return { ok: true, merge: mergeView({ ...merge, state: 'merged' }, kept, await mergersOf(rt, [merge])) };
 }
 
 /** Undoes a merge: the merged-away product comes back with its markets' offers, history and order lines. */
@@ -310,6 +329,6 @@ export async function splitProduct(
   });
   return {
     ok: true,
-    merge: mergeView({ ...merge, state: 'split', splitAt: now }, keptNow),
+    merge: mergeView({ ...merge, state: 'split', splitAt: now }, keptNow, await mergersOf(rt, [merge])),
   };
 }

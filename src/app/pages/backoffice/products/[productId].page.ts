@@ -319,7 +319,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
             <ul class="space-y-2 text-sm">
               @for (g of p.merged; track g.goneId) {
                 <li data-testid="merged-product">
-                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by {{ g.by }} on {{ g.at | agentTime }}
+                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by <span [attr.title]="g.by.email">{{ g.by.name }}</span> on {{ g.at | agentTime }}
                   @if (canPrice()) {
                     <button type="button" class="ml-2 rounded border border-red-300 px-2 py-1 text-red-700" (click)="askSplit(g)">
                       Review split
