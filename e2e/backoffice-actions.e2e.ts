@@ -29,7 +29,7 @@ test('an agent marks an order paid, sees it in the timeline, and cannot cancel i
   expect(effects).toMatchObject([{ topic: 'order.purchase', payload: { orderId: order._id } }]);
 
   await detail.act('Cancel order', 'shopper asked to cancel');
-  await expect(detail.error()).toContainText('an order that is paid cannot become cancelled');
+  await expect(detail.error()).toContainText('this order cannot be cancelled: it is paid: refund it in full instead');
   await expect(detail.status()).toHaveText(ORDER_STATUS_WORDS.paid.words);
 
   const audit = new BackofficeAuditPo(page);

@@ -77,18 +77,18 @@ describe('order actions', () => {
     ]);
   });
 
-  it('refuses what the state machine refuses, with its message, and changes nothing', async () => {
+  it('refuses what the state machine refuses, saying why and what to do instead, and changes nothing', async () => {
     const order = await seed('paid');
     const { audit: audited, effects: recorded } = await addedBy(order._id, async () => {
       expect(await markPaid(rt(), { orderId: order._id, reason: 'again' }, agent)).toEqual({
         ok: false,
         kind: 'conflict',
-        message: expect.stringContaining('an order that is paid cannot become paid'),
+        message: 'this order cannot be marked paid: it is paid already',
       });
       expect(await cancelOrder(rt(), { orderId: order._id, reason: 'shopper asked' }, agent)).toEqual({
         ok: false,
         kind: 'conflict',
-        message: 'an order that is paid cannot become cancelled (it may become: purchasing, refund_pending, refunded, needs_attention)',
+        message: 'this order cannot be cancelled: it is paid: refund it in full instead, which closes it',
       });
     });
     expect(recorded).toHaveLength(0);
@@ -97,7 +97,7 @@ describe('order actions', () => {
     const delivered = await seed('delivered');
     expect(await retryPurchase(rt(), { orderId: delivered._id, reason: 'try' }, agent)).toMatchObject({
       ok: false,
-      message: expect.stringContaining('cannot become purchasing'),
+      message: 'this order cannot be bought again: it is delivered already',
     });
     expect(await markPaid(rt(), { orderId: 'o_nosuchorder', reason: 'x' }, agent)).toMatchObject({ ok: false, kind: 'not_found' });
   });

@@ -4,14 +4,16 @@
 // audit entry, and the outbox effect it implies. The effect is recorded first, under an id of
 // its own for this action: if the update then misses or the process dies, the effect finds the
 // order not in the state it needs (unpaid, say) and waits, then gives up; if it lands, nothing
-// is lost. An illegal action is refused with the state machine's message.
+// is lost. An illegal action is refused saying why and what to do instead (order-action-advice.ts),
+// else with the state machine's message.
 import { refuse } from '../platform/refusal';
 import { recordAudit, type ActingAgent } from '../backoffice';
 import { newId } from '../../common/ids';
 import { effectId, recordEffect, type EffectRequest, type OutboxTopic } from '../outbox';
 import type { Runtime } from '../platform/runtime';
 import { formatAddress } from './address';
-import { IllegalTransitionError, transition } from './order-state';
+import { canTransition, IllegalTransitionError, transition } from './order-state';
+import { refusedActionAdvice } from './order-action-advice';
 import { notFound, orderView, type OrderActionResult } from './order.service';
 import type { AddressChangeInput, OrderActionInput } from './order-actions.schema';
 import type { Order, OrderStatus, TimelineEntry } from './order.schema';
@@ -73,6 +75,8 @@ function statusChange(
   action: string,
   effect?: EffectRequest<OutboxTopic>,
 ): Decision {
+  const advice = canTransition(order.status, to) ? null : refusedActionAdvice(action, order.status);
+  if (advice) throw new ActionRefused(advice);
   const entry = transition(order.status, { to, actor: { kind: 'agent', id: agent.id }, reason, at });
   return {
     change: { status: to, timeline: [entry], at },
