@@ -203,11 +203,13 @@ test('an agent finds the orders by number, by e-mail and by phone however typed,
   await agent.evaluate(() => window.scrollTo(0, 0));
   await screenshot(agent, 'backoffice');
 
+  // From the order to its audit entries, by the link on its page.
+  await detail.auditLink().click();
   const audit = new BackofficeAuditPo(agent);
-  await audit.open();
-  const entry = audit.rows().filter({ hasText: 'order.refunded_partial' });
+  const entry = audit.row('Part of the order refunded');
   await expect(entry).toHaveCount(1);
-  await expect(entry).toContainText(system.admin().email);
+  await expect(entry.getByTitle(system.admin().email)).toBeVisible();
+  await expect(entry.getByTestId('audit-changes')).toContainText('€0.00 → €5.00');
   await expect(entry).toContainText('box arrived dented');
 
   const shopper = shoppers.transfer;
