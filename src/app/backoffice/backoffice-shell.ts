@@ -25,7 +25,9 @@ import type { SignedInAgent } from './backoffice-load';
         <a href="/backoffice/opportunities" class="text-indigo-700 hover:underline">Opportunities</a>
       </div>
       <div class="flex items-center gap-4 whitespace-nowrap text-sm text-slate-600">
-        <span data-testid="time-zone" class="text-xs" title="Times on these pages are in this zone, your browser's">Times in {{ zone }}</span>
+        <span data-testid="time-zone" class="text-xs" title="Times on these pages are in this zone, your browser's"
+          >Times in {{ zone }}</span
+        >
         <span data-testid="signed-in-as">{{ agent().name }} ({{ agent().role }})</span>
         <button type="button" class="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50" (click)="signOut()">Sign out</button>
       </div>

@@ -99,7 +99,9 @@ export const routeMeta: RouteMeta = { title: 'Matches to review Â· Back office Â
                       {{ g.state === 'split' ? 'itself again' : (g.intoTitle ?? g.intoId) }}
                     </a>
                   </td>
-                  <td class="pr-3"><span [attr.title]="g.by.email">{{ g.by.name }}</span></td>
+                  <td class="pr-3">
+                    <span [attr.title]="g.by.email">{{ g.by.name }}</span>
+                  </td>
                   <td class="pr-3 tabular-nums">{{ g.at | agentTime }}</td>
                   <td class="pr-3">{{ g.state }}</td>
                   <td>

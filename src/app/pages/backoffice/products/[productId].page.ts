@@ -32,9 +32,7 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
         <p class="mb-2 text-sm text-slate-600">
           id {{ p.id }} · GTIN {{ p.gtin ?? '–' }} · {{ p.brand ?? 'no brand' }} · {{ p.category ?? 'no category' }} · updated
           {{ p.updatedAt | agentTime }} ·
-          <a class="text-indigo-700 underline" data-testid="audit-link" [href]="auditOf({ productId: p.id })"
-            >Audit log of this product</a
-          >
+          <a class="text-indigo-700 underline" data-testid="audit-link" [href]="auditOf({ productId: p.id })">Audit log of this product</a>
         </p>
         <p
           class="mb-6 text-sm font-medium"
@@ -319,7 +317,8 @@ export const routeMeta: RouteMeta = { title: 'Product · Back office · DigitalS
             <ul class="space-y-2 text-sm">
               @for (g of p.merged; track g.goneId) {
                 <li data-testid="merged-product">
-                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by <span [attr.title]="g.by.email">{{ g.by.name }}</span> on {{ g.at | agentTime }}
+                  "{{ g.goneTitle }}" ({{ g.goneMarkets.join(', ') }}), merged by <span [attr.title]="g.by.email">{{ g.by.name }}</span> on
+                  {{ g.at | agentTime }}
                   @if (canPrice()) {
                     <button type="button" class="ml-2 rounded border border-red-300 px-2 py-1 text-red-700" (click)="askSplit(g)">
                       Review split
