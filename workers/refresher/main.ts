@@ -1,7 +1,8 @@
 // Price refresher worker: takes refresh jobs for products whose price a shopper is waiting for
 // (high priority) and the sweep's jobs for popular prices about to go stale (low priority).
 // At start it (re)declares the repeatable sweep job, so a changed SWEEP_INTERVAL_MS applies.
-// Each shop's price is asked where its row of the sites table says (quote-sources).
+// Each shop's price is asked where its row of the sites table says (quote-sources); the prices
+// the marketplaces push arrive on the same queue (price-signals).
 import { Queue } from 'bullmq';
 import { loadConfigOrExit } from '../../src/server/platform/config';
 import { QUEUE_PREFIX, QUEUES } from '../../src/server/platform/queues';
@@ -10,6 +11,7 @@ import { EVERY_COLLECTION } from '../../src/server/collections';
 import { runWorker } from '../../src/server/platform/runtime';
 import { refreshHandlers, SWEEP_POPULAR_JOB, scheduleSweep } from '../../src/server/pricing';
 import { quoteSources } from '../../src/server/quote-sources';
+import { SIGNAL_HANDLERS } from '../../src/server/price-signals';
 
 const config = loadConfigOrExit();
 try {
@@ -30,6 +32,6 @@ await runWorker({
   collections: EVERY_COLLECTION,
   name: 'refresher',
   queue: QUEUES.refresh,
-  handlers: refreshHandlers(quoteSources),
+  handlers: { ...refreshHandlers(quoteSources), ...SIGNAL_HANDLERS },
   concurrency: config.REFRESH_WORKER_CONCURRENCY,
 });

@@ -82,9 +82,17 @@ export interface RefreshedOffers {
 /**
  * Sets only the refreshed offers' price fields and the selling prices, so a scraper writing the
  * product's title or another market's offer at the same time is not overwritten. Returns the
- * document as stored, which is what the cache receives.
+ * document as stored, which is what the cache receives. With `olderThan`, only when the market's
+ * stored price was stated before that time (a pushed signal arriving late, or twice); null when
+ * it was not, or when there is no such product.
  */
-export async function writeRefreshedOffers(rt: DbHandle, productId: string, applied: RefreshedOffers, now: Date): Promise<Product | null> {
+export async function writeRefreshedOffers(
+  rt: DbHandle,
+  productId: string,
+  applied: RefreshedOffers,
+  now: Date,
+  olderThan?: { readonly market: MarketCode; readonly at: Date },
+): Promise<Product | null> {
   const products = productCollection(rt);
   const set: Record<string, unknown> = { sellPrices: applied.sellPrices, updatedAt: now };
   for (const market of applied.refreshed) {
@@ -95,8 +103,18 @@ export async function writeRefreshedOffers(rt: DbHandle, productId: string, appl
     set[`offers.${market}.availability`] = offer.availability;
     set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
     if (offer.refreshedFrom) set[`offers.${market}.refreshedFrom`] = offer.refreshedFrom;
+    if (offer.quotedAt) set[`offers.${market}.quotedAt`] = offer.quotedAt;
   }
-  return products.findOneAndUpdate({ _id: productId }, { $set: set }, { returnDocument: 'after' });
+  const quoted = olderThan && `offers.${olderThan.market}.quotedAt`;
+  const filter = quoted
+    ? { _id: productId, $or: [{ [quoted]: { $exists: false } }, { [quoted]: { $lt: olderThan.at } }] }
+    : { _id: productId };
+  return products.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' });
+}
+
+/** The product holding a market's offer of this marketplace id (an ASIN, an eBay item): a pushed signal names no more. */
+export function findProductBySourceId(rt: DbHandle, market: MarketCode, sourceId: string): Promise<Product | null> {
+  return productCollection(rt).findOne({ [`offers.${market}.sourceId`]: sourceId });
 }
 
 /** The back office's search: what its plan's filter finds (every branch of it has an index). */

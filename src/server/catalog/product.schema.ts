@@ -34,6 +34,11 @@ export const Offer = z.object({
   lastRefreshedAt: z.date().nullable(),
   /** Where the last refresh asked the price; absent before one (or on offers stored before it was kept). */
   refreshedFrom: QuoteSource.optional(),
+  /**
+   * When the marketplace stated the price last written: a pulled answer's arrival, a pushed
+   * signal's own timestamp. A signal stating an older price never replaces it.
+   */
+  quotedAt: z.date().optional(),
 });
 export type Offer = z.infer<typeof Offer>;
 

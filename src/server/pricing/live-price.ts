@@ -112,6 +112,8 @@ export interface OfferQuote {
   readonly shippingCents: number | null;
   readonly availability: Offer['availability'];
   readonly source: QuoteSource;
+  /** When the marketplace stated it, if it says (a pushed signal); else the time it is applied. */
+  readonly quotedAt?: Date;
 }
 
 export interface PriceChange {
@@ -154,6 +156,7 @@ export function applyQuotes(
       availability: quote.availability,
       lastRefreshedAt: now,
       refreshedFrom: quote.source,
+      quotedAt: quote.quotedAt ?? now,
     };
     offers[market] = after;
     refreshed.push(market);

@@ -1,18 +1,10 @@
 // Jobs the refresher takes, by name: the live refresh of one product, and the sweep of popular
 // products that enqueues low-priority refreshes. Payloads are checked at this trust boundary.
-import { UnrecoverableError, type Job } from 'bullmq';
-import { z } from 'zod';
-import type { JobHandler } from '../platform/runtime';
+import { jobPayload, type JobHandler } from '../platform/runtime';
 import type { Config } from '../platform/config';
 import { refreshProduct, sweepPopular, marketGates, offerApiQuotes, type QuoteFetcher } from './refresh.service';
 import { REFRESH_PRODUCT_JOB, RefreshJobData, SWEEP_POPULAR_JOB, refreshQueue } from './refresh.queue';
 
-function payload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
-  const parsed = schema.safeParse(job.data);
-  if (!parsed.success)
-    throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
 
 /** The refresher's handlers, asking prices where `quotes` says (each market's offer API by default). */
 export function refreshHandlers(quotes: (config: Config) => QuoteFetcher = offerApiQuotes): Readonly<Record<string, JobHandler>> {
@@ -26,7 +18,7 @@ export function refreshHandlers(quotes: (config: Config) => QuoteFetcher = offer
           gates: marketGates(rt.config),
           fetchQuote: quotes(rt.config),
         },
-        payload(RefreshJobData, job),
+        jobPayload(RefreshJobData, job),
       ),
     [SWEEP_POPULAR_JOB]: (_job, rt) => sweepPopular({ config: rt.config, redis: rt.redis, queue: refreshQueue(rt) }),
   };

@@ -16,13 +16,16 @@ export const RefreshJobData = z.object({
   productId: Id,
   /** The job skips the marketplace when the price is at most this old by the time it runs. */
   maxAgeMs: z.number().int().min(0),
-  /** `agent`: the back office's "refresh now", which asks for the call whatever the price's age. */
-  cause: z.enum(['opening', 'sweep', 'agent']),
+  /**
+   * `agent`: the back office's "refresh now", which asks for the call whatever the price's age;
+   * `signal`: a marketplace said the offer changed without saying its price.
+   */
+  cause: z.enum(['opening', 'sweep', 'agent', 'signal']),
 });
 export type RefreshJobData = z.infer<typeof RefreshJobData>;
 
 /** BullMQ: 1 is the highest priority. A shopper waiting beats the sweep, always. */
-export const REFRESH_PRIORITY = { opening: 1, agent: 1, sweep: 100 } as const;
+export const REFRESH_PRIORITY = { opening: 1, agent: 1, signal: 10, sweep: 100 } as const;
 
 /**
  * The product id itself; BullMQ refuses ids that look like integers, so an id made only of

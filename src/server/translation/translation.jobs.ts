@@ -1,9 +1,8 @@
 // The job the translator worker takes: a translation, then a look for the product's twins in the
 // market it now reads in (matching). Payloads are checked at this trust boundary.
 import { UnrecoverableError } from 'bullmq';
-import { z } from 'zod';
 import { findTwins } from '../matching';
-import type { JobHandler } from '../platform/runtime';
+import { jobPayload, type JobHandler } from '../platform/runtime';
 import { TRANSLATE_PRODUCT_JOB, TranslateJobData } from './translation.queue';
 import { translateProductText } from './translation.service';
 import { TranslatorRefused, type TextTranslator } from './translator.client';
@@ -12,14 +11,12 @@ import { TranslatorRefused, type TextTranslator } from './translator.client';
 export function translationHandlers(translator: TextTranslator | null): Readonly<Record<string, JobHandler>> {
   return {
     [TRANSLATE_PRODUCT_JOB]: async (job, rt) => {
-      const parsed = TranslateJobData.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
+      const data = jobPayload(TranslateJobData, job);
       if (!translator) throw new UnrecoverableError('DEEPL_AUTH_KEY is not set: product texts are not translated');
       try {
-        const outcome = await translateProductText({ db: rt.db, redis: rt.redis, translator }, parsed.data);
+        const outcome = await translateProductText({ db: rt.db, redis: rt.redis, translator }, data);
         // Read in another market's language, the product can be laid beside that market's products.
-        if (outcome === 'translated' || outcome === 'has_text') await findTwins(rt, parsed.data.productId);
+        if (outcome === 'translated' || outcome === 'has_text') await findTwins(rt, data.productId);
         return outcome;
       } catch (error) {
         // No retry can change a refused key: the job fails at once, and the next crawl asks again.

@@ -473,6 +473,18 @@ export const SETTINGS = {
     secret: true,
     description: "the eBay application's client secret (Cert ID); required when a site's quote source is ebay-browse",
   }),
+  SIGNAL_SECRET_SP_API: setting({
+    type: credential(/^\S{32,}$/, 'at least 32 characters without spaces'),
+    secret: true,
+    description:
+      'key of the HMAC-SHA256 signature (header X-Signature: sha256=<hex> of the body) on SP-API offer notifications posted to /api/signals/sp-api by the relay that reads them from their queue; without it that route answers 404',
+  }),
+  SIGNAL_SECRET_EBAY: setting({
+    type: credential(/^\S{32,}$/, 'at least 32 characters without spaces'),
+    secret: true,
+    description:
+      'key of the HMAC-SHA256 signature (header X-Signature: sha256=<hex> of the body) on eBay item notifications posted to /api/signals/ebay; without it that route answers 404',
+  }),
   MATCH_AUTO_MERGE_SCORE: setting({
     type: z.coerce.number().min(0).max(1.01),
     default: 1.01,

@@ -3,6 +3,7 @@
 // (and the home page) read, and closes cleanly on SIGTERM so that no job is cut in half.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { loadConfigOrExit, type Config } from '../config';
 import { ensureIndexes, type CollectionSpec } from '../db';
 import { QUEUE_PREFIX } from '../queues';
@@ -10,6 +11,14 @@ import { createQueueRedis } from '../redis';
 import { openRuntime, type Runtime } from './runtime';
 
 export type JobHandler = (job: Job, runtime: Runtime) => Promise<unknown>;
+
+/** A job's data checked at the trust boundary: a bad payload fails the job at once, never retried. */
+export function jobPayload<T extends z.ZodType>(schema: T, job: Job): z.output<T> {
+  const parsed = schema.safeParse(job.data);
+  if (!parsed.success)
+    throw new UnrecoverableError(`job ${job.id ?? '?'} (${job.name}) has a bad payload: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
 
 export interface WorkerDefinition {
   /** Unique among running workers, e.g. `scraper-it`. */
