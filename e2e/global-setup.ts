@@ -10,9 +10,11 @@ import { ServiceSet } from '../infra/local/lifecycle';
 import { startMongo } from '../infra/local/mongo';
 import { startRedis } from '../infra/local/redis';
 import { LOG_DIR } from '../infra/local/paths';
-import { APP_ENTRY, startApp, startWorker, WORKER_PROCESSES } from '../infra/local/platform';
+import { APP_ENTRY, signalEnv, startApp, startWorker, WORKER_PROCESSES } from '../infra/local/platform';
 import { startSimulator } from '../infra/marketplace-simulator/simulator';
 import { MARKET_CODES } from '../src/common/markets';
+
+const E2E_SIGNAL_SECRET = `e2e-signals-${newId(24)}`;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(APP_ENTRY)) throw new Error(`no production build at ${APP_ENTRY}: run \`npm run build\` first (./stack test does)`);
@@ -42,6 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOGIN_MAX_PER_IP_PER_MINUTE: '10000',
       REFRESH_BUDGET_MS: '5000',
       ...marketplaces,
+      // The simulator pushes offer changes only when a test asks it to (e2e/price-signals.e2e.ts).
+      ...signalEnv(E2E_SIGNAL_SECRET),
     };
     const refresher = WORKER_PROCESSES.find((w) => w.name === 'refresher');
     if (refresher) services.add(startWorker(refresher, env, logDir));
@@ -51,6 +55,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env['E2E_MONGO_URL'] = mongoUrl;
     process.env['E2E_REDIS_URL'] = redis.url;
     process.env['E2E_SIMULATOR_CONTROL_URL'] = simulator.controlUrl;
+    process.env['E2E_SIGNAL_SECRET'] = E2E_SIGNAL_SECRET;
   } catch (error) {
     await services.stopAll();
     throw error;

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ensureDemoAdmin } from '../../src/server/backoffice';
 import { parseConfig } from '../../src/server/platform/config';
@@ -64,6 +65,30 @@ export function partnerApiEnv(partnerApiUrl: string): Record<string, string> {
     EBAY_CLIENT_ID: 'DigitalS-simulator-PRD-0000000000-00000000',
     EBAY_CLIENT_SECRET: 'PRD-simulator-0000-0000-0000-0000',
   };
+}
+
+/**
+ * The key the simulator signs its pushed offer changes with and the app checks them against
+ * (SIGNAL_SECRET_*): one per start, as nothing but these two processes needs it.
+ */
+export function signalEnv(secret: string): Record<string, string> {
+  return { SIGNAL_SECRET_SP_API: secret, SIGNAL_SECRET_EBAY: secret };
+}
+
+/** Has the simulator push offer changes to the app, as Amazon's and eBay's notifications do. */
+export async function startSignals(
+  controlUrl: string,
+  appUrl: string,
+  secret: string,
+  settings: Record<string, unknown> = {},
+): Promise<void> {
+  const response = await fetch(`${controlUrl}/signals`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ targetUrl: appUrl, secret, ...settings }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  if (!response.ok) throw new StackError(`the simulator refused to push offer changes: ${response.status} ${await response.text()}`);
 }
 
 /** The simulator's first port when `./stack up` runs it: it, fr, de, es, then the control API. */
@@ -269,6 +294,7 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
   });
   await buildIfStale();
 
+  const signalSecret = randomBytes(24).toString('hex');
   const env = {
     NODE_ENV: 'production',
     MONGO_URL: mongo.url,
@@ -276,9 +302,11 @@ export async function startPlatform(services: ServiceSet, options: PlatformOptio
     ...marketplaceEnv(simulator.urls),
     ...translationEnv(simulator.deeplUrl),
     ...partnerApiEnv(simulator.partnerApiUrl),
+    ...signalEnv(signalSecret),
     ...options.settings,
   };
   const app = services.add(await startApp(env, logDir, options.appPort));
+  await startSignals(simulator.controlUrl, app.url, signalSecret);
   for (const worker of WORKER_PROCESSES) services.add(startWorker(worker, env, logDir));
 
   const rt = await openRuntime(parseConfig({ ...process.env, ...env }), 'stack-up');

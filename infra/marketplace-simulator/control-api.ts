@@ -5,6 +5,7 @@
 // stand-ins of the outside APIs, likewise no shop's business, each by its own path prefix, as
 // their real EU endpoints serve the four markets from one host: DeepL under /v2/ (deepl-api.ts),
 // SP-API and Login with Amazon (sp-api.ts), eBay's OAuth and Browse API (ebay-browse-api.ts).
+// PUT /__control/signals starts pushing offer changes to a platform (signal-sender.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MARKET_CODES, MarketCode } from '../../src/common/markets';
@@ -15,6 +16,7 @@ import { FaultPatch } from './faults';
 import type { PartnerContext } from './partner-api-common';
 import { ProductPatch } from './simulator-state';
 import { handleSpApiRequest, isSpApiPath } from './sp-api';
+import { SignalSettings, type SignalSender } from './signal-sender';
 
 export const MarketFaultPatch = z.strictObject({
   /** The markets to change; all four when left out. */
@@ -33,6 +35,7 @@ export type ClockAdvance = z.infer<typeof ClockAdvance>;
 
 export interface ControlContext extends PartnerContext {
   readonly deeplUsage: DeeplUsage;
+  readonly signals: SignalSender;
 }
 
 interface Reply {
@@ -133,7 +136,14 @@ function summary(ctx: ControlContext): unknown {
     overriddenProducts: Object.fromEntries(MARKET_CODES.map((m) => [m, state.overrideCount(m)])),
     orders: Object.fromEntries(MARKET_CODES.map((m) => [m, state.orders[m].size])),
     partnerApis: ctx.partnerApis.toJSON(),
+    signals: signalsSummary(ctx),
   };
+}
+
+/** Whether offer changes are pushed, where, and what became of the messages (the key is not shown). */
+function signalsSummary(ctx: ControlContext): unknown {
+  const settings = ctx.signals.enabled;
+  return { on: settings !== null, targetUrl: settings?.targetUrl ?? null, faults: settings?.faults ?? null, ...ctx.signals.counts };
 }
 
 async function route(ctx: ControlContext, req: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<Reply> {
@@ -190,6 +200,12 @@ async function route(ctx: ControlContext, req: IncomingMessage, method: string, 
     if (method === 'POST') state.advanceClock((await readJson(req, ClockAdvance)).advanceMs);
     else if (method !== 'GET') return notAllowed;
     return { status: 200, body: { now: new Date(state.now()).toISOString(), nowMs: state.now() } };
+  }
+  if (path === '/__control/signals') {
+    if (method === 'PUT') ctx.signals.start(await readJson(req, SignalSettings));
+    else if (method === 'DELETE') ctx.signals.stop();
+    else if (method !== 'GET') return notAllowed;
+    return { status: 200, body: signalsSummary(ctx) };
   }
   if (path === '/__control/reset') {
     if (method !== 'POST') return notAllowed;

@@ -118,6 +118,9 @@ export class SimulatorState {
     this.clockOffsetMs += ms;
   }
 
+  /** Told of every offer served (a page, a listing, an API answer): what the signal sender watches. */
+  onOfferServed: ((product: SimProduct, offer: OfferState) => void) | null = null;
+
   offer(product: SimProduct): OfferState {
     const now = this.now();
     const drifted = driftedOffer(product, this.settings.seed, now, this.settings.drift);
@@ -126,7 +129,7 @@ export class SimulatorState {
     const priceCents = override?.priceCents ?? drifted.priceCents;
     const listPrice = override && override.listPriceCents !== undefined ? override.listPriceCents : product.listPriceCents;
     const stockQuantity = Math.max(0, (override?.stockQuantity ?? drifted.stockQuantity) - sold);
-    return {
+    const offer: OfferState = {
       priceCents,
       listPriceCents: listPrice !== null && listPrice > priceCents ? listPrice : null,
       shippingCents: drifted.shippingCents,
@@ -134,6 +137,8 @@ export class SimulatorState {
       availability: stockQuantity > 0 ? 'in_stock' : 'out_of_stock',
       updatedAtMs: Math.max(drifted.updatedAtMs, override?.changedAtMs ?? Number.NEGATIVE_INFINITY),
     };
+    this.onOfferServed?.(product, offer);
+    return offer;
   }
 
   /** Stock an order took; it comes back only when the product's stock is set again. */

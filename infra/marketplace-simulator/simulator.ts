@@ -11,6 +11,7 @@ import { PartnerApis } from './partner-api-common';
 import { handleShopRequest, sendInternalError } from './shop-routes';
 import { resolveSettings, type SimulatorOptions, type SimulatorSettings } from './simulator-settings';
 import { SimulatorState } from './simulator-state';
+import { SignalSender } from './signal-sender';
 
 export interface RunningSimulator {
   /** Base URL of each market's shop, `http://127.0.0.1:port`, without a trailing slash. */
@@ -75,7 +76,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return server;
   };
 
+  const signals = new SignalSender(state, schedule);
+  state.onOfferServed = (product, offer) => signals.watch(product, offer);
   const stop = async () => {
+    signals.stop();
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     await Promise.all(servers.map(close));
@@ -98,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const port = await listen(server, settings.host, settings.portBase === 0 ? 0 : settings.portBase + i);
       urls[market] = `http://${host}:${port}`;
     }
-    const controlContext = { state, urls, schedule, deeplUsage: { characters: 0 }, partnerApis: new PartnerApis() };
+    const controlContext = { state, urls, schedule, deeplUsage: { characters: 0 }, partnerApis: new PartnerApis(), signals };
     const control = serve((req, res) => handleControlRequest(controlContext, req, res));
     const controlPort = await listen(control, settings.host, settings.portBase === 0 ? 0 : settings.portBase + MARKET_CODES.length);
     const controlBase = `http://${host}:${controlPort}`;
