@@ -93,7 +93,7 @@ function marketOf(code: string): MarketCode {
 
 function productInfo(ctx: ControlContext, product: SimProduct): unknown {
   const { state, urls } = ctx;
-  const offer = state.offer(product);
+  const offer = state.servedOffer(product);
   const siblings = Object.entries(state.catalog.siblings(product.market, product.index))
     .filter(([m]) => m !== product.market)
     .map(([m, index]) => {

@@ -90,7 +90,7 @@ const LISTED_FROM_MS = Date.UTC(2023, 0, 1);
 
 /** getItem's item: the shop's offer, its product page as the listing's page, listed on a day of 2023–2024 drawn from the product. */
 function browseItem(ctx: PartnerContext, product: SimProduct): unknown {
-  const offer = ctx.state.offer(product);
+  const offer = ctx.state.servedOffer(product);
   const shopUrl = ctx.urls[product.market];
   const listedDay = hashKey(ctx.state.settings.seed, product.market, product.index, 'listed') % 731;
   return {

@@ -120,7 +120,7 @@ function productPage(ctx: ShopContext, product: SimProduct | null, requestedPath
     respond: (hostile) => ({
       status: 200,
       type: 'html',
-      body: renderProductPage(productView(product, ctx.state.offer(product), baseUrl, hostile)),
+      body: renderProductPage(productView(product, ctx.state.servedOffer(product), baseUrl, hostile)),
       headers: { 'cache-control': 'no-cache' },
     }),
   };
@@ -135,7 +135,7 @@ function offerApi(ctx: ShopContext, sourceId: string, baseUrl: string): Route {
     productIndex: product.index,
     type: 'json',
     respond: (hostile) => {
-      const offer = ctx.state.offer(product);
+      const offer = ctx.state.servedOffer(product);
       return json(
         200,
         {

@@ -118,8 +118,15 @@ export class SimulatorState {
     this.clockOffsetMs += ms;
   }
 
-  /** Told of every offer served (a page, a listing, an API answer): what the signal sender watches. */
+  /** Told of each product whose own page or offer was served: what the signal sender watches. */
   onOfferServed: ((product: SimProduct, offer: OfferState) => void) | null = null;
+
+  /** The offer, for a product's own page or an API answer about it (not a listing's card). */
+  servedOffer(product: SimProduct): OfferState {
+    const offer = this.offer(product);
+    this.onOfferServed?.(product, offer);
+    return offer;
+  }
 
   offer(product: SimProduct): OfferState {
     const now = this.now();
@@ -129,7 +136,7 @@ export class SimulatorState {
     const priceCents = override?.priceCents ?? drifted.priceCents;
     const listPrice = override && override.listPriceCents !== undefined ? override.listPriceCents : product.listPriceCents;
     const stockQuantity = Math.max(0, (override?.stockQuantity ?? drifted.stockQuantity) - sold);
-    const offer: OfferState = {
+    return {
       priceCents,
       listPriceCents: listPrice !== null && listPrice > priceCents ? listPrice : null,
       shippingCents: drifted.shippingCents,
@@ -137,8 +144,6 @@ export class SimulatorState {
       availability: stockQuantity > 0 ? 'in_stock' : 'out_of_stock',
       updatedAtMs: Math.max(drifted.updatedAtMs, override?.changedAtMs ?? Number.NEGATIVE_INFINITY),
     };
-    this.onOfferServed?.(product, offer);
-    return offer;
   }
 
   /** Stock an order took; it comes back only when the product's stock is set again. */

@@ -1,5 +1,5 @@
 // Reads for the operations page (recent scrape runs per market, every queue's job counts and
-// failed jobs, the refresher's latency over the last hour) and the one action it offers: retry
+// failed jobs, the refresher's latency and the pushed prices over the last hour) and the one action it offers: retry
 // a failed job, audited. Queues are opened on the runtime's Redis connection: counts, listings
 // and retries are plain commands, never the blocking ones a worker needs a connection of its own for.
 import { refuse, type Outcome } from '../platform/refusal';
@@ -12,6 +12,7 @@ import { ALL_QUEUES, QUEUE_PREFIX } from '../platform/queues';
 import type { Runtime } from '../platform/runtime';
 import { JOB_STATES, toMarketScrapes, type FailedJobView, type JobState, type OperationsView, type QueueView } from './operations';
 import { recentScrapeRuns } from '../scraping';
+import { signalStats } from '../price-signals';
 
 export const RetryJobInput = z.object({
   queue: z.enum(ALL_QUEUES as [string, ...string[]]),
@@ -38,7 +39,7 @@ function queueOf(rt: Runtime, name: string): Queue {
 }
 
 export async function operationsOverview(rt: Runtime, now = new Date()): Promise<OperationsView> {
-  const [scrapes, queues, failed, refreshLatency, quoteSources] = await Promise.all([
+  const [scrapes, queues, failed, refreshLatency, quoteSources, signals] = await Promise.all([
     Promise.all(MARKET_CODES.map(async (market) => toMarketScrapes(market, await recentScrapeRuns(rt, market, RUNS_PER_MARKET)))),
     Promise.all(
       ALL_QUEUES.map(async (name): Promise<QueueView> => {
@@ -67,8 +68,9 @@ export async function operationsOverview(rt: Runtime, now = new Date()): Promise
     ),
     readRefreshLatency(rt.redis, now),
     readSourceCalls(rt.redis, now),
+    signalStats(rt.redis, now),
   ]);
-  return { scrapes, queues, failedJobs: failed.flat(), refreshLatency, quoteSources, readAt: now.toISOString() };
+  return { scrapes, queues, failedJobs: failed.flat(), refreshLatency, quoteSources, signals, readAt: now.toISOString() };
 }
 
 export type RetryResult = Outcome;

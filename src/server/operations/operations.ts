@@ -3,6 +3,7 @@
 import type { MarketCode } from '../../common/markets';
 import type { ScrapeRun, ScrapeRunCounts } from '../scraping';
 import type { LatencyPercentiles, SourceCallCounts } from '../pricing';
+import type { SignalStats } from '../price-signals';
 
 /** Share of fetched pages that ended as block pages, in per mille (integers); null with no page. */
 export function blockedPerMille(counts: Pick<ScrapeRunCounts, 'pages' | 'blocked'>): number | null {
@@ -78,5 +79,7 @@ export interface OperationsView {
   readonly refreshLatency: LatencyPercentiles | null;
   /** The refresher's calls per quote source over the last hour: how many gave a price, why the others did not. */
   readonly quoteSources: readonly SourceCallCounts[];
+  /** The offer changes the marketplaces pushed over the last hour, by source and fate. */
+  readonly signals: readonly SignalStats[];
   readonly readAt: string;
 }

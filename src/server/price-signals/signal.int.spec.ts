@@ -12,7 +12,7 @@ import { testOffer } from '../catalog/offer.fixture';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryOf, REFRESH_PRODUCT_JOB, refreshQueue } from '../pricing';
 import { MARKETS } from '../../common/markets';
 import { newId } from '../../common/ids';
-import { applyPriceSignal, PRICE_SIGNAL_JOB, receiveSignal, signalCounts } from './signal.service';
+import { applyPriceSignal, PRICE_SIGNAL_JOB, receiveSignal, signalStats } from './signal.service';
 import { PriceSignal } from './signal-formats';
 import { signBody } from './signal-signature';
 
@@ -110,7 +110,8 @@ const signalOf = (asin: string, priceCents: number, changedAt: Date, id = newId(
 
 describe('the signal intake', () => {
   it('queues a message only with the signature of its exact body, and counts what it refused', async () => {
-    const before = (await signalCounts(rt().redis))['sp-api'];
+    const fates = async () => (await signalStats(rt().redis)).find((s) => s.source === 'sp-api')!.fates;
+    const before = await fates();
     const body = JSON.stringify(anyOfferChanged(asinOf(), 1_999, at));
     expect(await receiveSignal(deps(), 'sp-api', body, undefined)).toMatchObject({ status: 401 });
     expect(await receiveSignal(deps(), 'sp-api', body, signBody('another key, just as long as ours', body))).toMatchObject({ status: 401 });
@@ -127,7 +128,7 @@ describe('the signal intake', () => {
     const jobs = await refreshQueue(rt()).getJobs(['prioritized', 'waiting']);
     const job = jobs.find((j) => j.name === PRICE_SIGNAL_JOB && j.data.id === (accepted as { id: string }).id);
     expect(PriceSignal.parse(job?.data)).toMatchObject({ market: 'de', quote: { priceCents: 1_999 } });
-    const after = (await signalCounts(rt().redis))['sp-api'];
+    const after = await fates();
     expect((after['bad-signature'] ?? 0) - (before['bad-signature'] ?? 0)).toBe(3);
     expect((after.received ?? 0) - (before.received ?? 0)).toBe(1);
   });
@@ -144,6 +145,9 @@ describe('the signal intake', () => {
     expect((await priceHistoryOf(rt(), product._id, ['de'])).map((p) => p.price.amountCents)).toContain(1_750);
     // Delivered again: counted, nothing written twice.
     expect(await applyPriceSignal(deps(), signal)).toBe('duplicate');
+    const stats = (await signalStats(rt().redis)).find((s) => s.source === 'sp-api')!;
+    expect(stats.fates.duplicate).toBeGreaterThanOrEqual(1);
+    expect(stats.meanLagMs).not.toBeNull();
   });
 
   it('drops and counts a signal for an offer we do not have; one without a price asks the refresher', async () => {

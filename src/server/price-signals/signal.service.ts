@@ -8,7 +8,14 @@ import type { Redis } from 'ioredis';
 import { findProductBySourceId } from '../catalog';
 import type { Config } from '../platform/config';
 import type { DbHandle } from '../platform/db';
-import { applyPushedQuote, type PushedQuoteOutcome } from '../pricing';
+import {
+  applyPushedQuote,
+  LATENCY_WINDOW_MINUTES,
+  latencyMinuteKey,
+  latencyWindowKeys,
+  REFRESH_LATENCY_TTL_S,
+  type PushedQuoteOutcome,
+} from '../pricing';
 import { readSignal, SIGNAL_SOURCES, type PriceSignal, type SignalSource } from './signal-formats';
 import { signatureMatches } from './signal-signature';
 
@@ -16,21 +23,54 @@ export const PRICE_SIGNAL_JOB = 'price-signal';
 
 export type SignalFate = 'received' | 'bad-signature' | 'invalid' | 'duplicate' | 'unknown-product' | PushedQuoteOutcome;
 
-const countsKey = (source: SignalSource) => `ds:signals:counts:${source}`;
 const seenKey = (signal: PriceSignal) => `ds:signals:seen:${signal.source}:${signal.id}`;
 /** How long a message id is remembered: marketplaces redeliver within hours, not weeks. */
 const SEEN_TTL_S = 7 * 86_400;
+/** Per-minute counts, read back over the last hour as the refresher's latency is. */
+const MINUTE_PREFIX = 'ds:signals:m:';
 
-export async function countSignal(redis: Redis, source: SignalSource, fate: SignalFate): Promise<void> {
-  await redis.hincrby(countsKey(source), fate, 1);
+/** Counts a message's fate in its minute; an applied one adds how late it came (its lag). */
+export async function countSignal(redis: Redis, source: SignalSource, fate: SignalFate, now = new Date(), lagMs?: number): Promise<void> {
+  const key = latencyMinuteKey(now, MINUTE_PREFIX);
+  const pipeline = redis.pipeline().hincrby(key, `${source}:${fate}`, 1);
+  if (lagMs !== undefined) pipeline.hincrby(key, `${source}:lagMs`, Math.max(0, Math.round(lagMs))).hincrby(key, `${source}:lagged`, 1);
+  await pipeline.expire(key, REFRESH_LATENCY_TTL_S).exec();
 }
 
-/** Each source's messages by what became of them, since the counters were made. */
-export async function signalCounts(redis: Redis): Promise<Record<SignalSource, Partial<Record<SignalFate, number>>>> {
-  const counts = await Promise.all(SIGNAL_SOURCES.map((s) => redis.hgetall(countsKey(s))));
-  return Object.fromEntries(
-    SIGNAL_SOURCES.map((s, i) => [s, Object.fromEntries(Object.entries(counts[i] ?? {}).map(([k, v]) => [k, Number(v)]))]),
-  ) as Record<SignalSource, Partial<Record<SignalFate, number>>>;
+export interface SignalStats {
+  readonly source: SignalSource;
+  /** Messages that reached us in the last hour, per minute on average. */
+  readonly perMinute: number;
+  readonly fates: Partial<Record<SignalFate, number>>;
+  /** From the marketplace's change to the price applied, on average; null with none applied. */
+  readonly meanLagMs: number | null;
+}
+
+/** Each source's messages over the last hour, by what became of them. */
+export async function signalStats(redis: Redis, now = new Date()): Promise<SignalStats[]> {
+  const pipeline = redis.pipeline();
+  for (const key of latencyWindowKeys(now, LATENCY_WINDOW_MINUTES, MINUTE_PREFIX)) pipeline.hgetall(key);
+  const totals = new Map<string, number>();
+  for (const [error, hash] of (await pipeline.exec()) ?? []) {
+    if (error) throw error;
+    for (const [field, value] of Object.entries((hash ?? {}) as Record<string, string>))
+      totals.set(field, (totals.get(field) ?? 0) + Number(value));
+  }
+  return SIGNAL_SOURCES.map((source) => {
+    const fates = Object.fromEntries(
+      [...totals].flatMap(([field, n]) =>
+        field.startsWith(`${source}:`) && !/:lag(Ms|ged)$/.test(field) ? [[field.slice(source.length + 1), n]] : [],
+      ),
+    ) as Partial<Record<SignalFate, number>>;
+    const arrived = Object.values(fates).reduce((sum, n) => sum + n, 0) - (fates.received ?? 0);
+    const lagged = totals.get(`${source}:lagged`) ?? 0;
+    return {
+      source,
+      perMinute: Math.round((arrived / LATENCY_WINDOW_MINUTES) * 10) / 10,
+      fates,
+      meanLagMs: lagged > 0 ? Math.round((totals.get(`${source}:lagMs`) ?? 0) / lagged) : null,
+    };
+  });
 }
 
 const secretOf = (config: Config, source: SignalSource) => (source === 'sp-api' ? config.SIGNAL_SECRET_SP_API : config.SIGNAL_SECRET_EBAY);
@@ -88,7 +128,8 @@ export interface ApplyDeps extends DbHandle {
 /** The refresher's side: the signal applied to the offer it names, at most once. */
 export async function applyPriceSignal(deps: ApplyDeps, signal: PriceSignal, now = new Date()): Promise<SignalFate> {
   const fate = await decide(deps, signal, now);
-  await countSignal(deps.redis, signal.source, fate);
+  const lagMs = fate === 'applied' || fate === 'unchanged' ? now.getTime() - Date.parse(signal.offerAt) : undefined;
+  await countSignal(deps.redis, signal.source, fate, now, lagMs);
   return fate;
 }
 

@@ -33,7 +33,7 @@ export const routeMeta: RouteMeta = { title: 'Matches to review Â· Back office Â
             <article class="mb-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="match-row">
               <div class="mb-3 flex items-baseline justify-between">
                 <p class="font-medium">Alike: {{ percent(m.score) }}</p>
-                <p class="text-xs text-slate-500">found {{ m.foundAt | agentTime }} UTC</p>
+                <p class="text-xs text-slate-500">found {{ m.foundAt | agentTime }}</p>
               </div>
               <div class="grid grid-cols-2 gap-4">
                 @for (p of m.products; track p.id) {
@@ -81,7 +81,7 @@ export const routeMeta: RouteMeta = { title: 'Matches to review Â· Back office Â
                 <th>Its markets</th>
                 <th>Now part of</th>
                 <th>By</th>
-                <th>When (UTC)</th>
+                <th>When</th>
                 <th>State</th>
                 <th><span class="sr-only">Action</span></th>
               </tr>

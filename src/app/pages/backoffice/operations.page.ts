@@ -20,7 +20,7 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
     <app-backoffice-page [page]="page" heading="Operations">
       @if (page.status === 'ok') {
         @let ops = page.data;
-        <p class="mb-6 text-sm text-slate-500">Read {{ ops.readAt | agentTime: 'seconds' }} UTC</p>
+        <p class="mb-6 text-sm text-slate-500">Read {{ ops.readAt | agentTime: 'seconds' }}</p>
 
         <section aria-labelledby="latency-h" class="mb-8">
           <h2 id="latency-h" class="mb-2 text-lg font-semibold">Refresher latency, last hour</h2>
@@ -66,6 +66,44 @@ export const routeMeta: RouteMeta = { title: 'Operations · Back office · Digit
               } @empty {
                 <tr>
                   <td colspan="5" class="py-4 text-slate-500">No price was asked in the last hour.</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="signals-h" class="mb-8">
+          <h2 id="signals-h" class="mb-2 text-lg font-semibold">Pushed prices, last hour</h2>
+          <table class="w-full text-left text-sm" data-testid="signals">
+            <thead class="text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" class="py-2 pr-4">Source</th>
+                <th scope="col" class="pr-4 text-right">Per minute</th>
+                <th scope="col" class="pr-4 text-right">Applied</th>
+                <th scope="col" class="pr-4 text-right">Same price</th>
+                <th scope="col" class="pr-4 text-right">Older than ours</th>
+                <th scope="col" class="pr-4 text-right">Duplicates</th>
+                <th scope="col" class="pr-4 text-right">Unknown offer</th>
+                <th scope="col" class="pr-4 text-right">Price asked</th>
+                <th scope="col" class="pr-4 text-right">Rejected (signature, shape)</th>
+                <th scope="col" class="text-right">Mean lag</th>
+              </tr>
+            </thead>
+            <tbody class="divide-y divide-slate-100">
+              @for (s of ops.signals; track s.source) {
+                <tr data-testid="signal-row" [attr.data-source]="s.source">
+                  <td class="py-2 pr-4">{{ s.source === 'sp-api' ? 'Amazon (ANY_OFFER_CHANGED)' : 'eBay (item notifications)' }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.perMinute }}</td>
+                  <td class="pr-4 text-right tabular-nums" data-testid="signal-applied">{{ s.fates.applied ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.fates.unchanged ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.fates.older ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.fates.duplicate ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.fates['unknown-product'] ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums">{{ s.fates['pull-asked'] ?? 0 }}</td>
+                  <td class="pr-4 text-right tabular-nums" data-testid="signal-rejected">
+                    {{ s.fates['bad-signature'] ?? 0 }}, {{ s.fates.invalid ?? 0 }}
+                  </td>
+                  <td class="text-right tabular-nums">{{ s.meanLagMs === null ? '–' : s.meanLagMs + ' ms' }}</td>
                 </tr>
               }
             </tbody>
