@@ -104,6 +104,7 @@ export async function writeRefreshedOffers(
     set[`offers.${market}.lastRefreshedAt`] = offer.lastRefreshedAt;
     if (offer.refreshedFrom) set[`offers.${market}.refreshedFrom`] = offer.refreshedFrom;
     if (offer.quotedAt) set[`offers.${market}.quotedAt`] = offer.quotedAt;
+    if (offer.pushed) set[`offers.${market}.pushed`] = offer.pushed;
   }
   const quoted = olderThan && `offers.${olderThan.market}.quotedAt`;
   const filter = quoted

@@ -20,6 +20,11 @@ export const QUOTE_SOURCES = ['offer-api', 'page', 'sp-api', 'ebay-browse'] as c
 export const QuoteSource = z.enum(QUOTE_SOURCES);
 export type QuoteSource = z.infer<typeof QuoteSource>;
 
+/** The channels a marketplace pushes offer changes over: Amazon's notifications, eBay's. */
+export const PUSH_CHANNELS = ['sp-api', 'ebay'] as const;
+export const PushChannel = z.enum(PUSH_CHANNELS);
+export type PushChannel = z.infer<typeof PushChannel>;
+
 /** What one source marketplace offers for this product, as last scraped or refreshed. */
 export const Offer = z.object({
   site: z.string().min(1),
@@ -39,6 +44,8 @@ export const Offer = z.object({
    * signal's own timestamp. A signal stating an older price never replaces it.
    */
   quotedAt: z.date().optional(),
+  /** When a marketplace last pushed news of this offer, and over which channel: a subscription covers it. */
+  pushed: z.object({ at: z.date(), via: PushChannel }).optional(),
 });
 export type Offer = z.infer<typeof Offer>;
 

@@ -10,10 +10,11 @@
 // the refresher then asks the price itself.
 import { z } from 'zod';
 import { MARKET_CODES, MarketCode, MARKETS } from '../../common/markets';
-import { Availability } from '../catalog';
+import { Availability, PUSH_CHANNELS, type PushChannel } from '../catalog';
 
-export const SIGNAL_SOURCES = ['sp-api', 'ebay'] as const;
-export type SignalSource = (typeof SIGNAL_SOURCES)[number];
+/** A signal's source is the channel it came over (declared with the offer it is about). */
+export const SIGNAL_SOURCES = PUSH_CHANNELS;
+export type SignalSource = PushChannel;
 
 export const SignalQuote = z.object({
   /** Null for an item no longer offered: it is out of stock at its last price. */

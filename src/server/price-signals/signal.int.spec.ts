@@ -13,7 +13,8 @@ import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryOf, REFRESH_PRODUC
 import { MARKETS } from '../../common/markets';
 import { newId } from '../../common/ids';
 import { applyPriceSignal, PRICE_SIGNAL_JOB, receiveSignal, signalStats } from './signal.service';
-import { PriceSignal } from './signal-formats';
+import { PriceSignal, readSignal } from './signal-formats';
+import { openProductPage } from '../product-page';
 import { signBody } from './signal-signature';
 
 const rt = useTestRuntime('signals');
@@ -31,7 +32,8 @@ afterAll(async () => {
   await refreshQueue(rt()).close();
 });
 
-const at = new Date('2026-12-08T08:00:00Z');
+// An hour ago: scraped then, so that only what a test pushes makes a price young.
+const at = new Date(Date.now() - 3_600_000);
 
 async function seedProduct(asin: string, priceCents = 2_000): Promise<Product> {
   const offer: Offer = {
@@ -99,6 +101,8 @@ function anyOfferChanged(asin: string, priceCents: number, changedAt: Date, id =
   };
 }
 
+const readSignalOf = (body: string) => readSignal('sp-api', JSON.parse(body));
+
 const signalOf = (asin: string, priceCents: number, changedAt: Date, id = newId(12)): PriceSignal => ({
   id,
   source: 'sp-api',
@@ -148,6 +152,21 @@ describe('the signal intake', () => {
     const stats = (await signalStats(rt().redis)).find((s) => s.source === 'sp-api')!;
     expect(stats.fates.duplicate).toBeGreaterThanOrEqual(1);
     expect(stats.meanLagMs).not.toBeNull();
+  });
+
+  it('keeps a pushed price fresh while its channel is heard from, and asks the marketplace once it falls silent', async () => {
+    const asin = asinOf();
+    const product = await seedProduct(asin, 2_000);
+    const body = JSON.stringify(anyOfferChanged(asin, 1_890, new Date(Date.now() - 1_000)));
+    expect(await receiveSignal(deps(), 'sp-api', body, signBody(SECRET, body))).toMatchObject({ status: 202 });
+    expect(await applyPriceSignal(deps(), PriceSignal.parse(JSON.parse(JSON.stringify(readSignalOf(body)))))).toBe('applied');
+    // Five minutes on, past PRICE_FRESH_MS: no news from a live channel is news that nothing changed.
+    const later = new Date(Date.now() + 5 * 60_000);
+    const page = await openProductPage(rt(), product._id, 'de', later);
+    expect(page).toMatchObject({ state: 'fresh', refreshEnqueued: false });
+    // The channel falls silent (no message within SIGNAL_SILENCE_MS): the price is old again.
+    await rt().redis.del('ds:signals:alive:sp-api');
+    expect(await openProductPage(rt(), product._id, 'de', later)).toMatchObject({ state: 'refreshing', refreshEnqueued: true });
   });
 
   it('drops and counts a signal for an offer we do not have; one without a price asks the refresher', async () => {

@@ -10,6 +10,7 @@ import type { Config } from '../platform/config';
 import type { DbHandle } from '../platform/db';
 import {
   applyPushedQuote,
+  markChannelAlive,
   LATENCY_WINDOW_MINUTES,
   latencyMinuteKey,
   latencyWindowKeys,
@@ -105,6 +106,8 @@ export async function receiveSignal(deps: IntakeDeps, source: string, body: stri
     await countSignal(deps.redis, known, 'invalid');
     return { status: 400, message: signal };
   }
+  // Heard from: the prices this channel covers may be trusted a while longer (SIGNAL_FRESH_MS).
+  await markChannelAlive(deps.redis, known, deps.config.SIGNAL_SILENCE_MS);
   // The job id folds a message delivered twice while the first is still queued into one job.
   const jobId = `signal-${known}-${createHash('sha1').update(signal.id).digest('hex').slice(0, 24)}`;
   await deps.queue.add(PRICE_SIGNAL_JOB, signal, {
@@ -146,7 +149,7 @@ async function decide(deps: ApplyDeps, signal: PriceSignal, now: Date): Promise<
     source: signal.source === 'sp-api' ? ('sp-api' as const) : ('ebay-browse' as const),
     quotedAt: new Date(signal.offerAt),
   };
-  const outcome = await applyPushedQuote(deps, product, signal.market, quote, now);
+  const outcome = await applyPushedQuote(deps, product, signal.market, quote, signal.source, now);
   // Remembered once applied: a job that failed halfway is retried rather than taken for a duplicate.
   await deps.redis.set(seenKey(signal), '1', 'EX', SEEN_TTL_S);
   return outcome;

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Offer, Product } from '../catalog';
 import { testOffer } from '../catalog/offer.fixture';
-import { offerCheckedAt, priceAge, priceState, refreshOnOpen, refreshStillNeeded, sweepDue } from './freshness';
+import {
+  freshForMs,
+  NO_LIVE_CHANNELS,
+  offerCheckedAt,
+  priceAge,
+  priceState,
+  refreshOnOpen,
+  refreshStillNeeded,
+  sweepDue,
+} from './freshness';
 
-const POLICY = { freshForMs: 60_000 };
+const POLICY = { freshForMs: 60_000, pushedFreshForMs: 600_000 };
 const now = new Date('2026-11-25T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
@@ -27,7 +36,7 @@ describe('priceAge', () => {
   };
 
   it('is the age of the offer the selling price came from, not of any other offer', () => {
-    expect(priceAge(product, 'fr', now)).toEqual({ sourceMarket: 'de', checkedAt: ago(30_000), ageMs: 30_000 });
+    expect(priceAge(product, 'fr', now)).toMatchObject({ sourceMarket: 'de', checkedAt: ago(30_000), ageMs: 30_000 });
   });
 
   it('is null where we do not sell', () => {
@@ -39,20 +48,33 @@ describe('priceAge', () => {
   });
 });
 
+describe('freshForMs', () => {
+  const pushed = { pushed: { at: now, via: 'sp-api' as const } };
+
+  it('trusts a pushed offer longer only while its channel is heard from', () => {
+    expect(freshForMs({}, POLICY, new Set(['sp-api']))).toBe(60_000);
+    expect(freshForMs(pushed, POLICY, new Set(['sp-api']))).toBe(600_000);
+    expect(freshForMs(pushed, POLICY, new Set(['ebay']))).toBe(60_000);
+    expect(freshForMs(pushed, POLICY, NO_LIVE_CHANNELS)).toBe(60_000);
+    // A trust window set shorter than the pull window never shortens it.
+    expect(freshForMs(pushed, { ...POLICY, pushedFreshForMs: 1_000 }, new Set(['sp-api']))).toBe(60_000);
+  });
+});
+
 describe('priceState', () => {
   it('is fresh within the window, bound included', () => {
-    expect(priceState(60_000, ago(60_000), POLICY, null)).toBe('fresh');
-    expect(priceState(0, now, POLICY, { at: now, reason: 'x' })).toBe('fresh');
+    expect(priceState(60_000, ago(60_000), POLICY.freshForMs, null)).toBe('fresh');
+    expect(priceState(0, now, POLICY.freshForMs, { at: now, reason: 'x' })).toBe('fresh');
   });
 
   it('is refreshing past the window while no refresh has failed since the price was checked', () => {
-    expect(priceState(60_001, ago(60_001), POLICY, null)).toBe('refreshing');
+    expect(priceState(60_001, ago(60_001), POLICY.freshForMs, null)).toBe('refreshing');
     // A failure before the price was last checked is history, not news.
-    expect(priceState(120_000, ago(120_000), POLICY, { at: ago(200_000), reason: 'timeout' })).toBe('refreshing');
+    expect(priceState(120_000, ago(120_000), POLICY.freshForMs, { at: ago(200_000), reason: 'timeout' })).toBe('refreshing');
   });
 
   it('is stale when the last refresh failed after the price was checked', () => {
-    expect(priceState(120_000, ago(120_000), POLICY, { at: ago(1_000), reason: 'marketplace answered 503' })).toBe('stale');
+    expect(priceState(120_000, ago(120_000), POLICY.freshForMs, { at: ago(1_000), reason: 'marketplace answered 503' })).toBe('stale');
   });
 
   it('refreshes on opening whatever is not fresh, stale included', () => {
@@ -64,8 +86,8 @@ describe('priceState', () => {
 
 describe('sweep and job checks', () => {
   it('sweeps a price in the last quarter of its window', () => {
-    expect(sweepDue(44_999, POLICY)).toBe(false);
-    expect(sweepDue(45_000, POLICY)).toBe(true);
+    expect(sweepDue(44_999, POLICY.freshForMs)).toBe(false);
+    expect(sweepDue(45_000, POLICY.freshForMs)).toBe(true);
   });
 
   it('lets a job skip a product refreshed since it was enqueued', () => {

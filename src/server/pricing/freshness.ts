@@ -2,11 +2,25 @@
 // the page says about the price's age, and which prices the background sweep renews early.
 // Pure: the clock is an argument. The window is PRICE_FRESH_MS (default 60 s).
 import type { MarketCode } from '../../common/markets';
-import type { Offer, Product } from '../catalog';
+import type { Offer, Product, PushChannel } from '../catalog';
 
 export interface FreshnessPolicy {
   /** A source price checked this recently is fresh. @defaultValue 60_000 (PRICE_FRESH_MS) */
   readonly freshForMs: number;
+  /**
+   * A price a marketplace pushes the changes of, over a channel that is alive now, stays fresh
+   * this long: no news from it is news that nothing changed. @defaultValue 600_000 (SIGNAL_FRESH_MS)
+   */
+  readonly pushedFreshForMs: number;
+}
+
+/** The push channels heard from lately (see pushChannelKey): none when nothing is pushed. */
+export type LiveChannels = ReadonlySet<PushChannel>;
+export const NO_LIVE_CHANNELS: LiveChannels = new Set();
+
+/** How long the offer's price stays fresh: longer while its marketplace pushes its changes over a live channel. */
+export function freshForMs(offer: Pick<Offer, 'pushed'>, policy: FreshnessPolicy, live: LiveChannels): number {
+  return offer.pushed && live.has(offer.pushed.via) ? Math.max(policy.freshForMs, policy.pushedFreshForMs) : policy.freshForMs;
 }
 
 /** The last refresh that failed, as the refresher recorded it. */
@@ -36,6 +50,8 @@ export interface PriceAge {
   readonly sourceMarket: MarketCode;
   readonly checkedAt: Date;
   readonly ageMs: number;
+  /** The offer it was computed from: how long it stays fresh depends on it (freshForMs). */
+  readonly offer: Offer;
 }
 
 /**
@@ -47,7 +63,7 @@ export function priceAge(product: Pick<Product, 'offers' | 'sellPrices'>, market
   const offer = sell ? product.offers[sell.sourceMarket] : undefined;
   if (!sell || !offer) return null;
   const checkedAt = offerCheckedAt(offer);
-  return { sourceMarket: sell.sourceMarket, checkedAt, ageMs: Math.max(0, now.getTime() - checkedAt.getTime()) };
+  return { sourceMarket: sell.sourceMarket, checkedAt, ageMs: Math.max(0, now.getTime() - checkedAt.getTime()), offer };
 }
 
 /**
@@ -58,8 +74,9 @@ export function priceAge(product: Pick<Product, 'offers' | 'sellPrices'>, market
  */
 export type PriceState = 'fresh' | 'refreshing' | 'stale';
 
-export function priceState(ageMs: number, checkedAt: Date, policy: FreshnessPolicy, lastFailure: RefreshFailure | null): PriceState {
-  if (ageMs <= policy.freshForMs) return 'fresh';
+/** `freshFor`: how long this price stays fresh (freshForMs of its offer). */
+export function priceState(ageMs: number, checkedAt: Date, freshFor: number, lastFailure: RefreshFailure | null): PriceState {
+  if (ageMs <= freshFor) return 'fresh';
   if (lastFailure && lastFailure.at.getTime() >= checkedAt.getTime()) return 'stale';
   return 'refreshing';
 }
@@ -73,8 +90,8 @@ export function refreshOnOpen(state: PriceState): boolean {
  * The sweep renews popular prices in the last quarter of their window, so that a shopper
  * opening them finds a fresh price instead of waiting for the marketplace.
  */
-export function sweepDue(ageMs: number, policy: FreshnessPolicy): boolean {
-  return ageMs >= Math.floor((policy.freshForMs * 3) / 4);
+export function sweepDue(ageMs: number, freshFor: number): boolean {
+  return ageMs >= Math.floor((freshFor * 3) / 4);
 }
 
 /**

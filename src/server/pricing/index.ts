@@ -13,6 +13,7 @@ export * from './live-price.store';
 export * from './refresh.queue';
 export * from './refresh.service';
 export * from './pushed-quote';
+export * from './push-channels';
 export * from './refresh-latency';
 export * from './refresh-latency.store';
 export * from './source-calls';

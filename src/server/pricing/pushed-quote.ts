@@ -6,7 +6,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MarketCode } from '../../common/markets';
-import type { Product } from '../catalog';
+import type { Product, PushChannel } from '../catalog';
 import { writeRefreshedOffers } from '../catalog';
 import type { Config } from '../platform/config';
 import type { DbHandle } from '../platform/db';
@@ -31,6 +31,7 @@ export async function applyPushedQuote(
   product: Product,
   market: MarketCode,
   quote: (OfferQuote & { readonly quotedAt: Date }) | null,
+  via: PushChannel,
   now = new Date(),
 ): Promise<PushedQuoteOutcome> {
   if (!quote) {
@@ -39,7 +40,10 @@ export async function applyPushedQuote(
   }
   const stored = product.offers[market]?.quotedAt;
   if (stored && stored.getTime() >= quote.quotedAt.getTime()) return 'older';
-  const applied = applyQuotes(product, { [market]: quote }, marginRules(deps.config), now);
+  const quoted = applyQuotes(product, { [market]: quote }, marginRules(deps.config), now);
+  // Marked as covered by the channel: its price stays fresh longer while the channel is heard from.
+  const offer = quoted.offers[market];
+  const applied = offer ? { ...quoted, offers: { ...quoted.offers, [market]: { ...offer, pushed: { at: now, via } } } } : quoted;
   // History first, as a refresh does: a retried job writes the same points, refused as duplicates.
   await insertPricePoints(deps, pricePoints(product._id, applied.changes));
   const written = await writeRefreshedOffers(deps, product._id, applied, now, { market, at: quote.quotedAt });

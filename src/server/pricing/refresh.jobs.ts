@@ -5,7 +5,6 @@ import type { Config } from '../platform/config';
 import { refreshProduct, sweepPopular, marketGates, offerApiQuotes, type QuoteFetcher } from './refresh.service';
 import { REFRESH_PRODUCT_JOB, RefreshJobData, SWEEP_POPULAR_JOB, refreshQueue } from './refresh.queue';
 
-
 /** The refresher's handlers, asking prices where `quotes` says (each market's offer API by default). */
 export function refreshHandlers(quotes: (config: Config) => QuoteFetcher = offerApiQuotes): Readonly<Record<string, JobHandler>> {
   return {

@@ -10,7 +10,8 @@ import type { Offer, Product, QuoteSource } from '../catalog';
 import { decodeCachedProduct, productCacheKey, findProduct, writeRefreshedOffers } from '../catalog';
 import { MARKET_CODES, type MarketCode } from '../../common/markets';
 import { outboundPolicy } from '../platform/outbound';
-import { priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
+import { freshForMs, priceAge, refreshStillNeeded, sweepDue, type FreshnessPolicy } from './freshness';
+import { readLiveChannels } from './push-channels';
 import { applyQuotes, marketPrices, refreshSources, uncheckedSources, type OfferQuote } from './live-price';
 import type { PriceEvent, RefreshFailureInfo } from './live-price.schema';
 import { recordRefreshOutcome } from './live-price.store';
@@ -25,7 +26,7 @@ import { enqueueSweepRefreshes, type RefreshJobData } from './refresh.queue';
 import { popularProducts } from './popularity.store';
 
 export function freshnessPolicy(config: Config): FreshnessPolicy {
-  return { freshForMs: config.PRICE_FRESH_MS };
+  return { freshForMs: config.PRICE_FRESH_MS, pushedFreshForMs: config.SIGNAL_FRESH_MS };
 }
 
 const gatesByConfig = new WeakMap<Config, Readonly<Record<MarketCode, MarketGate>>>();
@@ -310,15 +311,22 @@ export async function sweepPopular(deps: SweepDeps): Promise<{ looked: number; e
   const policy = freshnessPolicy(deps.config);
   const ids = await popularProducts(deps.redis, deps.config.SWEEP_TOP_PRODUCTS, now.getTime());
   if (ids.length === 0) return { looked: 0, enqueued: 0 };
-  const cached = await deps.redis.mget(ids.map(productCacheKey));
+  const [cached, live] = await Promise.all([deps.redis.mget(ids.map(productCacheKey)), readLiveChannels(deps.redis)]);
   const due: RefreshJobData[] = [];
   ids.forEach((productId, i) => {
     const json = cached[i];
     const product = json ? decodeCachedProduct(json) : null;
     // A stopped product shows no price: keeping it fresh would only spend marketplace calls.
     if (!product || product.salesStop) return;
-    if (sweepDue(oldestSourceAgeMs(product, now), policy))
-      due.push({ productId, maxAgeMs: Math.floor((policy.freshForMs * 3) / 4), cause: 'sweep' });
+    // The window that ends first decides: a price whose changes are pushed over a live channel
+    // has a long one, so the sweep leaves it to its marketplace's messages.
+    const ages = MARKET_CODES.flatMap((m) => {
+      const age = priceAge(product, m, now);
+      return age ? [{ ageMs: age.ageMs, freshFor: freshForMs(age.offer, policy, live) }] : [];
+    });
+    const first = ages.reduce<(typeof ages)[number] | null>((a, b) => (!a || b.freshFor - b.ageMs < a.freshFor - a.ageMs ? b : a), null);
+    if (first && sweepDue(first.ageMs, first.freshFor))
+      due.push({ productId, maxAgeMs: Math.floor((first.freshFor * 3) / 4), cause: 'sweep' });
   });
   await enqueueSweepRefreshes(deps.queue, due);
   return { looked: ids.length, enqueued: due.length };

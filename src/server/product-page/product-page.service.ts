@@ -4,7 +4,7 @@
 // Also the current live price, which a new subscription sends first so no update slips between
 // the page render and the subscription.
 import type { Product, TextLanguage } from '../catalog';
-import { productCacheKey, productFromCacheOrDb, productsAnsweringTo, textFor, type CategoryId } from '../catalog';
+import { productCacheKey, productFromCacheOrDb, productsAnsweringTo, PUSH_CHANNELS, textFor, type CategoryId } from '../catalog';
 import { z } from 'zod';
 import { Id } from '../../common/ids';
 import { MarketCode } from '../../common/markets';
@@ -21,6 +21,9 @@ import {
   enqueueRefresh,
   refreshQueue,
   freshnessPolicy,
+  freshForMs,
+  liveChannels,
+  queueChannelReads,
 } from '../pricing';
 import type { LivePrice, MarketPrice, RefreshFailureInfo } from '../pricing';
 
@@ -79,11 +82,12 @@ export async function openProductPage(
   now = new Date(),
   inherited = false,
 ): Promise<ProductPageData | null> {
-  const pipeline = rt.redis.pipeline().get(productCacheKey(productId)).get(refreshFailureKey(productId));
+  const pipeline = queueChannelReads(rt.redis.pipeline().get(productCacheKey(productId)).get(refreshFailureKey(productId)));
   queueOpening(pipeline, productId, now.getTime());
   const results = (await pipeline.exec()) ?? [];
   const cachedJson = (results[0]?.[1] as string | null | undefined) ?? null;
   const failureJson = (results[1]?.[1] as string | null | undefined) ?? null;
+  const live = liveChannels(results.slice(2, 2 + PUSH_CHANNELS.length).map(([, value]) => value));
   const policy = freshnessPolicy(rt.config);
   const enqueue = () =>
     enqueueRefresh(refreshQueue(rt), { productId, maxAgeMs: policy.freshForMs, cause: 'opening' }).then(
@@ -113,7 +117,12 @@ export async function openProductPage(
   const salesStopped = Boolean(product.salesStop);
   const age = salesStopped ? null : priceAge(product, market, now);
   const state: PriceState = age
-    ? priceState(age.ageMs, age.checkedAt, policy, failure ? { at: new Date(failure.at), reason: failure.kind } : null)
+    ? priceState(
+        age.ageMs,
+        age.checkedAt,
+        freshForMs(age.offer, policy, live),
+        failure ? { at: new Date(failure.at), reason: failure.kind } : null,
+      )
     : 'fresh';
   const wanted = Boolean(age && refreshOnOpen(state));
   const enqueued = await (early ?? (wanted ? enqueue() : false));

@@ -139,6 +139,18 @@ export const SETTINGS = {
     default: 60_000,
     description: 'a source price checked this recently is fresh; an older one is refreshed when a shopper opens its page',
   }),
+  SIGNAL_FRESH_MS: setting({
+    type: positiveMs,
+    default: 600_000,
+    description:
+      'a price whose marketplace pushes its changes (a signal arrived for it) stays fresh this long while that push channel is heard from: no news is news that nothing changed',
+  }),
+  SIGNAL_SILENCE_MS: setting({
+    type: positiveMs,
+    default: 120_000,
+    description:
+      'a push channel silent this long is taken for broken: the prices it covers are fresh for PRICE_FRESH_MS only, and opening their pages asks the marketplace again',
+  }),
   REFRESH_BUDGET_MS: setting({
     type: positiveMs,
     default: 700,
