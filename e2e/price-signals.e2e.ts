@@ -8,6 +8,8 @@ import { offerCallCount, patchSimProduct } from '../infra/marketplace-simulator/
 import { startSignals } from '../infra/local/platform';
 import { productPath, seedStaleSimProduct, simulatorControlUrl } from './fixtures/live-price-seed';
 import { ProductPagePo } from './fixtures/product-page.po';
+import { withE2eRuntime } from './fixtures/e2e-runtime';
+import { findProduct } from '../src/server/catalog';
 
 const euros = (cents: number) => formatMoney(eur(cents), 'it-IT');
 const shopPrice = (costCents: number, shippingCents: number) =>
@@ -26,12 +28,14 @@ test('a pushed price makes the page open fresh, without a marketplace call', asy
     const first = info.priceCents + 321;
     await patchSimProduct(control, 'it', info.sourceId, { priceCents: first });
 
-    // The signal lands before the shopper arrives: the server renders the new price, marked fresh.
-    const po = new ProductPagePo(page);
+    // The signal lands before the shopper arrives (read from the database, not by opening the page,
+    // which would ask the marketplace for a price still stale).
     await expect(async () => {
-      const html = (await (await page.request.get(productPath('it', product))).text()).replace(/&nbsp;|\u00a0|\u202f/g, ' ');
-      expect(html).toContain(shopPrice(first, info.shippingCents).replace(/\u00a0|\u202f/g, ' '));
+      const stored = await withE2eRuntime((rt) => findProduct(rt, product._id));
+      expect(stored?.offers.it?.price.amountCents).toBe(first);
     }).toPass({ timeout: 10_000 });
+    // The shopper opens it: the server renders the new price, marked fresh.
+    const po = new ProductPagePo(page);
     await po.open(productPath('it', product));
     await expect(po.price()).toHaveText(shopPrice(first, info.shippingCents));
     await expect(po.price()).toHaveAttribute('data-state', 'fresh');

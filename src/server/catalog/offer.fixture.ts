@@ -1,6 +1,7 @@
-// An offer for tests that price things: only its price, shipping and availability matter there.
+// An offer, and a product of offers, for tests that price things: only prices, shipping and
+// availability matter there.
 // Not imported by application code.
-import type { Offer } from './product.schema';
+import type { Offer, Product } from './product.schema';
 
 export function testOffer(
   priceCents: number,
@@ -18,5 +19,24 @@ export function testOffer(
     seller: null,
     lastScrapedAt: at,
     lastRefreshedAt: null,
+  };
+}
+
+/** A product for tests that price or refresh things: its offers and the selling prices computed from them. */
+export function testProduct(id: string, offers: Product['offers'], sellPrices: Product['sellPrices'], at: Date): Product {
+  return {
+    _id: id,
+    slug: id.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    gtin: null,
+    title: `Product ${id}`,
+    brand: null,
+    category: 'other',
+    images: [],
+    attributes: {},
+    searchTokens: [],
+    offers,
+    sellPrices,
+    createdAt: at,
+    updatedAt: at,
   };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestRuntime } from '../../../infra/local/testing';
 import type { Offer, Product } from '../catalog';
-import { testOffer } from '../catalog/offer.fixture';
+import { testOffer, testProduct } from '../catalog/offer.fixture';
 import { upsertProduct } from '../catalog';
 import { computeSellPrices, DEFAULT_MARGIN_RULES } from '../pricing';
 import { listOpportunities } from './opportunities.service';
@@ -16,23 +16,8 @@ const offer = (priceCents: number, shippingCents: number): Offer => ({
   lastRefreshedAt: now,
 });
 
-function product(id: string, offers: Product['offers']): Product {
-  return {
-    _id: id,
-    slug: id.replace('_', '-'),
-    gtin: null,
-    title: `Product ${id}`,
-    brand: null,
-    category: 'other',
-    images: [],
-    attributes: {},
-    searchTokens: [],
-    offers,
-    sellPrices: computeSellPrices(offers, DEFAULT_MARGIN_RULES, now),
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+const product = (id: string, offers: Product['offers']): Product =>
+  testProduct(id, offers, computeSellPrices(offers, DEFAULT_MARGIN_RULES, now), now);
 
 describe('the opportunities list', () => {
   it('lists products offered in several markets, best margin first, optionally for one selling market', async () => {

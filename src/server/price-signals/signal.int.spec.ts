@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { useTestRuntime } from '../../../infra/local/testing';
 import type { Offer, Product } from '../catalog';
 import { readCachedProduct, upsertProduct, findProduct } from '../catalog';
-import { testOffer } from '../catalog/offer.fixture';
+import { testOffer, testProduct } from '../catalog/offer.fixture';
 import { computeSellPrices, DEFAULT_MARGIN_RULES, priceHistoryOf, REFRESH_PRODUCT_JOB, refreshQueue } from '../pricing';
 import { MARKETS } from '../../common/markets';
 import { newId } from '../../common/ids';
@@ -43,21 +43,8 @@ async function seedProduct(asin: string, priceCents = 2_000): Promise<Product> {
     url: `https://www.amazon.de/dp/${asin}`,
   };
   const offers = { de: offer };
-  const product: Product = {
-    _id: `p_${newId(8)}`,
-    slug: 'moka-pot',
-    gtin: null,
-    title: 'Moka pot',
-    brand: null,
-    category: 'other',
-    images: [],
-    attributes: {},
-    searchTokens: [],
-    offers,
-    sellPrices: computeSellPrices(offers, DEFAULT_MARGIN_RULES, at),
-    createdAt: at,
-    updatedAt: at,
-  };
+  const product = testProduct(`p_${newId(8)}`, offers, computeSellPrices(offers, DEFAULT_MARGIN_RULES, at), at);
+
   await upsertProduct(rt(), product);
   return product;
 }
