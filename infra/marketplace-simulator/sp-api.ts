@@ -214,7 +214,10 @@ function lookUpAnswer(ctx: PartnerContext, lookup: ItemLookup): { status: number
   if (faults.error) return { status: faults.error.status, body: FAULT_ERRORS[faults.error.status] };
   if (!product)
     return { status: 404, body: errorsBody('NotFound', `Item not found for ASIN ${asin} in marketplace ${params.MarketplaceId}`) };
-  return { status: 200, body: { payload: offersPayload(product, ctx.state.servedOffer(product), params.MarketplaceId, params.ItemCondition) } };
+  return {
+    status: 200,
+    body: { payload: offersPayload(product, ctx.state.servedOffer(product), params.MarketplaceId, params.ItemCondition) },
+  };
 }
 
 function getItemOffers(ctx: PartnerContext, req: IncomingMessage, path: string, asin: string, query: URLSearchParams): PartnerOutcome {
