@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { MARKET_CODES, MarketCode, MARKETS } from '../../common/markets';
 import { Availability, PUSH_CHANNELS, type PushChannel } from '../catalog';
+import { AmazonMoney, cents, EBAY_AVAILABILITY, EbayMoney, foreignCurrency, landed } from '../quote-sources';
 
 /** A signal's source is the channel it came over (declared with the offer it is about). */
 export const SIGNAL_SOURCES = PUSH_CHANNELS;
@@ -39,9 +40,6 @@ export const PriceSignal = z.object({
 });
 export type PriceSignal = z.infer<typeof PriceSignal>;
 
-const cents = (amount: number) => Math.round(amount * 100);
-
-const AmazonMoney = z.object({ Amount: z.number().nonnegative(), CurrencyCode: z.string() });
 const AmazonPrice = z.object({
   Condition: z.string(),
   LandedPrice: AmazonMoney.optional(),
@@ -70,7 +68,6 @@ const AnyOfferChanged = z.object({
   NotificationMetadata: z.object({ NotificationId: z.string().min(1).max(200) }),
 });
 
-const EbayMoney = z.object({ value: z.string().regex(/^\d+(?:\.\d{1,2})?$/, 'expected an amount such as 12.34'), currency: z.string() });
 const EbayPriceRevision = z.object({
   metadata: z.object({ topic: z.literal('ITEM_PRICE_REVISION') }),
   notification: z.object({
@@ -94,7 +91,6 @@ function amazonQuote(
 ): SignalQuote | null | string {
   if (!summary) return null;
   const isNew = (p: z.infer<typeof AmazonPrice>) => p.Condition.toLowerCase() === 'new';
-  const landed = (p: z.infer<typeof AmazonPrice>) => cents(p.ListingPrice.Amount) + cents(p.Shipping?.Amount ?? 0);
   const lowest = summary.LowestPrices?.filter(isNew).reduce<z.infer<typeof AmazonPrice> | undefined>(
     (low, p) => (!low || landed(p) < landed(low) ? p : low),
     undefined,
@@ -105,7 +101,7 @@ function amazonQuote(
     // No offer left at all: sold out. No count either: the message does not say.
     return offers === 0 ? { priceCents: null, shippingCents: null, availability: 'out_of_stock' } : null;
   }
-  const foreign = [chosen.ListingPrice.CurrencyCode, chosen.Shipping?.CurrencyCode].find((c) => c !== undefined && c !== 'EUR');
+  const foreign = foreignCurrency(chosen.ListingPrice.CurrencyCode, chosen.Shipping?.CurrencyCode);
   if (foreign) return `priced in ${foreign}, not EUR`;
   return {
     priceCents: cents(chosen.ListingPrice.Amount),
@@ -113,8 +109,6 @@ function amazonQuote(
     availability: 'in_stock',
   };
 }
-
-const EBAY_AVAILABILITY = { IN_STOCK: 'in_stock', LIMITED_STOCK: 'in_stock', OUT_OF_STOCK: 'out_of_stock' } as const;
 
 /** The signal, or why the message is not one (a 400's text: it names the field). */
 export function readSignal(source: SignalSource, body: unknown): PriceSignal | string {
@@ -140,7 +134,7 @@ export function readSignal(source: SignalSource, body: unknown): PriceSignal | s
   const { notificationId, eventDate, data } = parsed.data.notification;
   const market = marketOf('ebayMarketplaceId', data.marketplaceId);
   if (!market) return `marketplaceId ${data.marketplaceId} is none of our markets'`;
-  const foreign = [data.price?.currency, data.shippingCost?.currency].find((c) => c !== undefined && c !== 'EUR');
+  const foreign = foreignCurrency(data.price?.currency, data.shippingCost?.currency);
   if (foreign) return `priced in ${foreign}, not EUR`;
   const status = data.estimatedAvailabilityStatus;
   return {
@@ -153,7 +147,7 @@ export function readSignal(source: SignalSource, body: unknown): PriceSignal | s
       ? {
           priceCents: cents(Number(data.price.value)),
           shippingCents: data.shippingCost ? cents(Number(data.shippingCost.value)) : null,
-          availability: status ? EBAY_AVAILABILITY[status] : 'in_stock',
+          availability: (status && EBAY_AVAILABILITY[status]) || 'in_stock',
         }
       : null,
   };

@@ -4,3 +4,4 @@
 // pricing itself knows only the offer API, so that it need not import scraping.
 export { quoteSources } from './quote-sources';
 export { fetchPageQuote } from './page-quote';
+export { AmazonMoney, cents, EBAY_AVAILABILITY, EbayMoney, foreignCurrency, landed } from './partner-answers';

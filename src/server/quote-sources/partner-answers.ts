@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { Offer } from '../catalog';
 import { OfferCallError, type OfferQuote } from '../pricing';
 
-const Money = z.object({ CurrencyCode: z.string(), Amount: z.number().nonnegative() });
+/** Amazon's money on the wire, and eBay's: shared with the offer notifications both push (price-signals). */
+export const AmazonMoney = z.object({ CurrencyCode: z.string(), Amount: z.number().nonnegative() });
 const OfferDetail = z.object({
-  ListingPrice: Money,
-  Shipping: Money.optional(),
+  ListingPrice: AmazonMoney,
+  Shipping: AmazonMoney.optional(),
   IsBuyBoxWinner: z.boolean().optional(),
 });
 const GetOffersResponse = z.object({
@@ -21,10 +22,13 @@ const GetOffersResponse = z.object({
 });
 const ErrorList = z.object({ errors: z.array(z.object({ code: z.string(), message: z.string() })).min(1) });
 
-const cents = (amount: number) => Math.round(amount * 100);
+export const cents = (amount: number) => Math.round(amount * 100);
 /** Our shops sell in euros: the first amount in another currency, if any. */
-const foreignCurrency = (...codes: (string | undefined)[]) => codes.find((c) => c !== undefined && c !== 'EUR');
-const landed = (o: z.infer<typeof OfferDetail>) => cents(o.ListingPrice.Amount) + cents(o.Shipping?.Amount ?? 0);
+export const foreignCurrency = (...codes: (string | undefined)[]) => codes.find((c) => c !== undefined && c !== 'EUR');
+type AmazonMoney = z.infer<typeof AmazonMoney>;
+/** What an Amazon offer costs delivered: its price and its shipping. */
+export const landed = (o: { readonly ListingPrice: AmazonMoney; readonly Shipping?: AmazonMoney | undefined }) =>
+  cents(o.ListingPrice.Amount) + cents(o.Shipping?.Amount ?? 0);
 
 /** The quote, or why the answer is not one. */
 export function spApiAnswer(body: unknown, offer: Offer): Omit<OfferQuote, 'source'> | string {
@@ -50,14 +54,14 @@ export function spApiErrorText(body: unknown): string {
 }
 
 const Decimal = z.string().regex(/^\d+(?:\.\d{1,2})?$/, 'expected an amount such as 12.34');
-const EbayMoney = z.object({ value: Decimal, currency: z.string() });
+export const EbayMoney = z.object({ value: Decimal, currency: z.string() });
 const EbayItem = z.object({
   price: EbayMoney,
   shippingOptions: z.array(z.object({ shippingCost: EbayMoney.optional() })).optional(),
   estimatedAvailabilities: z.array(z.object({ estimatedAvailabilityStatus: z.string() })).optional(),
 });
 /** eBay's words for availability; LIMITED_STOCK is still for sale. */
-const EBAY_AVAILABILITY: Readonly<Record<string, Offer['availability']>> = {
+export const EBAY_AVAILABILITY: Readonly<Record<string, Offer['availability']>> = {
   IN_STOCK: 'in_stock',
   LIMITED_STOCK: 'in_stock',
   OUT_OF_STOCK: 'out_of_stock',
