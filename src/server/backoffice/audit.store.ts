@@ -53,13 +53,16 @@ export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters, d
   if (filters.customerEmail) named.push(directory.customerEntityIds(filters.customerEmail));
   if (filters.productId) named.push(Promise.resolve([filters.productId]));
   const entries = await listAudit(rt, filters, intersectIds(await Promise.all(named)));
-  const [agents, labels] = await Promise.all([
-    agentDirectory(
-      rt,
-      entries.flatMap((e) => (e.actor.kind === 'agent' && e.actor.id ? [e.actor.id] : [])),
-    ),
-    directory.labels(entries.map((e) => e.entity)),
+  // One read of the agents for both who acted and the agents acted upon: the back office owns them.
+  const agentIds = entries.flatMap((e) => [
+    ...(e.actor.kind === 'agent' && e.actor.id ? [e.actor.id] : []),
+    ...(e.entity.kind === 'agent' ? [e.entity.id] : []),
   ]);
+  const [agents, otherLabels] = await Promise.all([
+    agentDirectory(rt, agentIds),
+    directory.labels(entries.flatMap((e) => (e.entity.kind === 'agent' ? [] : [e.entity]))),
+  ]);
+  const labels = (entity: AuditEntry['entity']) => (entity.kind === 'agent' ? agents(entity.id).name : otherLabels.get(entity.id));
   return entries.map((entry) => {
     const { actor } = entry;
     const who =
@@ -68,6 +71,6 @@ export async function auditLog(rt: { readonly db: Db }, filters: AuditFilters, d
         : actor.id
           ? agents(actor.id)
           : { name: actor.email ?? 'unknown', email: actor.email };
-    return toAuditView(entry, { actor: { name: who.name, email: who.email ?? actor.email }, label: labels.get(entry.entity.id) });
+    return toAuditView(entry, { actor: { name: who.name, email: who.email ?? actor.email }, label: labels(entry.entity) });
   });
 }

@@ -30,7 +30,7 @@ export interface AuditDirectory {
   orderIdsByNumber(number: string): Promise<readonly string[]>;
   /** A shopper's customer record and their orders, by e-mail. */
   customerEntityIds(email: string): Promise<readonly string[]>;
-  /** How each entity reads on the page: an order's number, a customer's e-mail, a product's title. */
+  /** How each entity reads on the page: an order's number, a customer's e-mail, a product's title (agents are the back office's own). */
   labels(entities: readonly AuditEntity[]): Promise<ReadonlyMap<string, string>>;
 }
 

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { findProductBySourceId } from '../catalog';
 import type { Config } from '../platform/config';
-import type { DbHandle } from '../platform/db';
 import {
   applyPushedQuote,
   markChannelAlive,
@@ -15,6 +14,7 @@ import {
   latencyMinuteKey,
   latencyWindowKeys,
   REFRESH_LATENCY_TTL_S,
+  type PushedQuoteDeps,
   type PushedQuoteOutcome,
 } from '../pricing';
 import { readSignal, SIGNAL_SOURCES, type PriceSignal, type SignalSource } from './signal-formats';
@@ -122,11 +122,8 @@ export async function receiveSignal(deps: IntakeDeps, source: string, body: stri
   return { status: 202, id: signal.id };
 }
 
-export interface ApplyDeps extends DbHandle {
-  readonly config: Config;
-  readonly redis: Redis;
-  readonly queue: Queue;
-}
+/** The refresher's side needs what pricing's pushed quote does. */
+export type ApplyDeps = PushedQuoteDeps;
 
 /** The refresher's side: the signal applied to the offer it names, at most once. */
 export async function applyPriceSignal(deps: ApplyDeps, signal: PriceSignal, now = new Date()): Promise<SignalFate> {

@@ -5,7 +5,6 @@ import {
   AgentDisabledInput,
   AgentIdInput,
   AgentRoleInput,
-  agentDirectory,
   agentList,
   type AuditDirectory,
   type AuditEntity,
@@ -61,7 +60,7 @@ const agentsRouter = router({
     .mutation(({ ctx, input }) => revokeAgentSessions(ctx.rt, input.agentId, ctx.agent)),
 });
 
-/** The audit log names orders, customers, products and agents the way agents know them. */
+/** The audit log names orders, customers and products the way agents know them. */
 function auditDirectory(rt: DbHandle): AuditDirectory {
   const idsOf = (entities: readonly AuditEntity[], kind: AuditEntity['kind']) => entities.filter((e) => e.kind === kind).map((e) => e.id);
   return {
@@ -73,14 +72,12 @@ function auditDirectory(rt: DbHandle): AuditDirectory {
       return [customerId, ...(await orderIdsWhere(rt, { customerId }))];
     },
     labels: async (entities) => {
-      const [orders, customers, products, agents] = await Promise.all([
+      const [orders, customers, products] = await Promise.all([
         orderNumbers(rt, idsOf(entities, 'order')),
         customerEmails(rt, idsOf(entities, 'customer')),
         productTitles(rt, idsOf(entities, 'product')),
-        agentDirectory(rt, idsOf(entities, 'agent')),
       ]);
-      const agentIds = idsOf(entities, 'agent');
-      return new Map([...orders, ...customers, ...products, ...agentIds.map((id) => [id, agents(id).name] as const)]);
+      return new Map([...orders, ...customers, ...products]);
     },
   };
 }
