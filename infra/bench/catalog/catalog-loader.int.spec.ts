@@ -64,7 +64,10 @@ describe('catalog:load', () => {
     const killed = startLoad(databases.resumed);
     let finished = false;
     void killed.exited.then(() => (finished = true));
-    await until(async () => finished || (await products.estimatedDocumentCount()) >= 2_000, 'the first load to store some products', {
+    // Half the catalog (about 7,200 products from 12,000 listings): far enough past the batches in
+    // flight (IN_FLIGHT × BATCH listings) for a stored prefix to resume after. At 2,000 products
+    // a kill could land inside the first in-flight window, and the load rightly started over.
+    await until(async () => finished || (await products.estimatedDocumentCount()) >= 3_600, 'the first load to store half its products', {
       intervalMs: 10,
       timeoutMs: 120_000,
       detail: killed.output,
